@@ -1,0 +1,67 @@
+/**
+ * Bundles the two edges into dist/ (committed: the Action runs dist/action.js without npm install).
+ *   tsx scripts/build-dist.ts           rebuild dist/
+ *   tsx scripts/build-dist.ts --check   rebuild into a temp dir and fail (exit 1) when dist/ differs
+ */
+import { build } from "esbuild";
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+
+const ENTRY_POINTS = ["src/cli.ts", "src/action.ts"].filter((p) => existsSync(p));
+
+async function bundle(outdir: string): Promise<void> {
+  await build({
+    entryPoints: ENTRY_POINTS,
+    outdir,
+    bundle: true,
+    platform: "node",
+    // The Action declares node24; the CLI must keep working on the Node 20 machines we develop on.
+    target: "node20",
+    format: "esm",
+    legalComments: "none",
+    logLevel: "warning",
+    // CommonJS dependencies (handlebars, ajv…) call require(): give the ESM bundle one.
+    banner: {
+      js: 'import { createRequire as __papershelfCreateRequire } from "node:module"; const require = __papershelfCreateRequire(import.meta.url);',
+    },
+  });
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  return (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
+}
+
+async function main(): Promise<number> {
+  if (!process.argv.includes("--check")) {
+    await rm("dist", { recursive: true, force: true });
+    await bundle("dist");
+    console.log(`dist/ rebuilt from ${ENTRY_POINTS.join(", ")}`);
+    return 0;
+  }
+  const tmp = await mkdtemp(path.join(os.tmpdir(), "papershelf-dist-"));
+  try {
+    await bundle(tmp);
+    const [want, have] = [await listFiles(tmp), await listFiles("dist")];
+    const stale = [...new Set([...want, ...have])].filter((f) => !want.includes(f) || !have.includes(f));
+    for (const f of want.filter((f) => have.includes(f))) {
+      const [a, b] = await Promise.all([readFile(path.join(tmp, f)), readFile(path.join("dist", f))]);
+      if (!a.equals(b)) stale.push(f);
+    }
+    if (stale.length > 0) {
+      console.error(`dist/ is stale (${stale.join(", ")}): run "npm run build:dist" and commit dist/.`);
+      return 1;
+    }
+    console.log("dist/ is up to date");
+    return 0;
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,32 @@
+import { EXIT_FINDINGS, EXIT_OK } from "../../errors.js";
+import { formatDiagnostic } from "../../records/diagnostics.js";
+import { readRecords } from "../../records/parse.js";
+import type { Command } from "../context.js";
+import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
+
+export const validateCommand: Command = {
+  name: "validate",
+  summary: "Check data/papers.yaml against the schema (syntax, fields, types, ids, categories)",
+  help: `Usage: papershelf validate [file] [--config <path>]
+
+Parses the records file (default: data/papers.yaml, or "data" in .papershelf.yml) and validates it
+against the schema. Errors are printed as file:line:column  rule-id  message.
+
+Exit codes: 0 valid, 1 invalid, 2 usage or config error.`,
+  async run(argv, ctx) {
+    const { values, positionals } = parseCommandArgs(argv, {}, true);
+    const config = await loadProjectConfig(values.config, ctx.cwd);
+    const file = positionals[0] ?? config.data;
+    const result = await readRecords(file, displayPath(file, ctx.cwd));
+    if (!result.ok) {
+      for (const d of result.errors) ctx.stderr.write(`${formatDiagnostic(d)}\n`);
+      ctx.stderr.write(`${result.errors.length} error(s) in ${displayPath(file, ctx.cwd)}\n`);
+      return EXIT_FINDINGS;
+    }
+    for (const d of result.warnings) ctx.stderr.write(`${formatDiagnostic(d)}\n`);
+    ctx.stdout.write(
+      `${displayPath(file, ctx.cwd)}: ${result.data.entries.length} entries in ${result.data.categories.length} top categories, valid\n`,
+    );
+    return EXIT_OK;
+  },
+};

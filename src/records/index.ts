@@ -1,0 +1,5 @@
+export * from "./diagnostics.js";
+export * from "./parse.js";
+export * from "./schema.js";
+export * from "./source.js";
+export * from "./validate.js";

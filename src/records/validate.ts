@@ -1,0 +1,227 @@
+/**
+ * Schema validation (ajv against the one schema) and the cross-record checks a schema cannot express:
+ * duplicate ids and entries that name an unknown category. Every error carries file:line:column.
+ */
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import type { Diagnostic } from "./diagnostics.js";
+import { buildJsonSchema, type Category, type PapersFile } from "./schema.js";
+import { parseJsonPointer, type PathSegment, type RecordSource } from "./source.js";
+
+let compiled: ValidateFunction | undefined;
+
+/** Compiled once per process: compiling costs more than validating 10,000 records. */
+function schemaValidator(): ValidateFunction {
+  compiled ??= new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(
+    buildJsonSchema(),
+  );
+  return compiled;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "string") return `"${value.length > 60 ? `${value.slice(0, 57)}…` : value}"`;
+  return `${typeof value} ${String(value)}`;
+}
+
+function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
+  let value = data;
+  for (const segment of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<string | number, unknown>)[segment];
+  }
+  return value;
+}
+
+/** Human name of a path: `entry "shikra" › date`, `category "llm"`. */
+export function describePath(data: unknown, path: readonly PathSegment[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    const node = valueAt(data, path.slice(0, i + 1));
+    const id = node && typeof node === "object" && "id" in node ? (node as { id: unknown }).id : undefined;
+    if (typeof segment === "number") {
+      const parent = path[i - 1];
+      const noun =
+        parent === "entries"
+          ? "entry"
+          : parent === "categories" || parent === "children"
+            ? "category"
+            : "item";
+      parts.push(typeof id === "string" ? `${noun} "${id}"` : `${noun} #${segment + 1}`);
+      if (parent === "entries" || parent === "categories" || parent === "children") {
+        // Drop the container name: `entry "x"` reads better than `entries › entry "x"`.
+        if (parts.length >= 2 && parts[parts.length - 2] === parent) parts.splice(parts.length - 2, 1);
+      }
+    } else {
+      parts.push(segment ?? "");
+    }
+  }
+  return parts.length ? parts.join(" › ") : "the file";
+}
+
+function schemaAt(schemaPath: string): Record<string, unknown> | undefined {
+  const schema = buildJsonSchemaCached();
+  let node: unknown = schema;
+  for (const seg of parseJsonPointer(schemaPath.replace(/^#/, "")).slice(0, -1)) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string | number, unknown>)[seg];
+  }
+  return node && typeof node === "object" ? (node as Record<string, unknown>) : undefined;
+}
+
+let schemaCache: Record<string, unknown> | undefined;
+function buildJsonSchemaCached(): Record<string, unknown> {
+  schemaCache ??= buildJsonSchema();
+  return schemaCache;
+}
+
+function explain(error: ErrorObject, data: unknown): { message: string; path: PathSegment[]; key?: string } {
+  const path = parseJsonPointer(error.instancePath);
+  const where = describePath(data, path);
+  const found = describeValue(valueAt(data, path));
+  const rule = schemaAt(error.schemaPath);
+  const expected = typeof rule?.description === "string" ? ` (${rule.description})` : "";
+  const p = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case "additionalProperties": {
+      const key = String(p.additionalProperty);
+      const allowed = Object.keys((rule?.properties as Record<string, unknown> | undefined) ?? {});
+      return {
+        path,
+        key,
+        message: `unknown field "${key}" in ${where}; expected one of: ${allowed.join(", ")}`,
+      };
+    }
+    case "required":
+      return { path, message: `${where} is missing the required field "${String(p.missingProperty)}"` };
+    case "type":
+      return {
+        path,
+        message: `${where} should be ${String(p.type)}, found ${found}${
+          p.type === "string" && typeof valueAt(data, path) === "number" ? ' — quote it, e.g. "2023"' : ""
+        }`,
+      };
+    case "pattern":
+      return {
+        path,
+        message: `${where} is ${found}; expected ${rule?.description ?? `text matching ${String(p.pattern)}`}`,
+      };
+    case "enum":
+      return {
+        path,
+        message: `${where} is ${found}; expected one of: ${(p.allowedValues as unknown[]).join(", ")}`,
+      };
+    case "minLength":
+      return { path, message: `${where} is empty; expected text` };
+    case "minItems":
+      return { path, message: `${where} is empty; expected at least ${String(p.limit)} item(s)` };
+    case "uniqueItems":
+      return {
+        path,
+        message: `${where} lists the same value twice (items ${String(p.j)} and ${String(p.i)})`,
+      };
+    case "anyOf":
+      return { path, message: `${where} is ${found}, which is not valid${expected}` };
+    default:
+      return { path, message: `${where}: ${error.message ?? "invalid"}${expected}` };
+  }
+}
+
+/** anyOf reports one error per branch plus itself; keep only the anyOf one, which has the description. */
+function dropBranchNoise(errors: readonly ErrorObject[]): ErrorObject[] {
+  const anyOfPaths = new Set(errors.filter((e) => e.keyword === "anyOf").map((e) => e.instancePath));
+  return errors.filter((e) => e.keyword === "anyOf" || !anyOfPaths.has(e.instancePath));
+}
+
+export function validateSchema(data: unknown, source: RecordSource): Diagnostic[] {
+  const validate = schemaValidator();
+  if (validate(data)) return [];
+  return dropBranchNoise(validate.errors ?? []).map((error) => {
+    const { message, path, key } = explain(error, data);
+    const pos = (key !== undefined ? source.keyPosition(path, key) : undefined) ?? source.position(path);
+    return { ruleId: "schema", severity: "error", message, file: source.file, ...pos };
+  });
+}
+
+/** Flattens the category tree in display order, with each category's depth (0 = top) and parent. */
+export interface FlatCategory {
+  category: Category;
+  depth: number;
+  parentId?: string;
+  path: PathSegment[];
+}
+
+export function flattenCategories(categories: readonly Category[]): FlatCategory[] {
+  const out: FlatCategory[] = [];
+  const walk = (list: readonly Category[], depth: number, parentPath: PathSegment[], parentId?: string) => {
+    list.forEach((category, i) => {
+      if (!isRecordLike(category)) return;
+      const path = [...parentPath, i];
+      out.push({ category, depth, path, ...(parentId === undefined ? {} : { parentId }) });
+      if (Array.isArray(category.children))
+        walk(category.children, depth + 1, [...path, "children"], category.id);
+    });
+  };
+  walk(categories, 0, ["categories"]);
+  return out;
+}
+
+/** Duplicate ids and unknown categories: things that only make sense across records. */
+export function validateReferences(data: PapersFile, source: RecordSource): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const at = (path: PathSegment[], message: string, ruleId: string, entryId?: string) =>
+    diagnostics.push({
+      ruleId,
+      severity: "error",
+      message,
+      file: source.file,
+      ...source.position(path),
+      ...(entryId === undefined ? {} : { entryId }),
+    });
+
+  const categoryIds = new Map<string, number>();
+  for (const { category, path } of flattenCategories(data.categories)) {
+    const first = categoryIds.get(category.id);
+    if (first !== undefined) {
+      at(
+        [...path, "id"],
+        `duplicate category id "${category.id}": already used on line ${first}`,
+        "duplicate-id",
+      );
+    } else {
+      categoryIds.set(category.id, source.position([...path, "id"]).line);
+    }
+  }
+
+  const entryIds = new Map<string, number>();
+  data.entries.forEach((entry, i) => {
+    if (!isRecordLike(entry)) return;
+    const first = entryIds.get(entry.id);
+    if (first !== undefined) {
+      at(
+        ["entries", i, "id"],
+        `duplicate entry id "${entry.id}": already used on line ${first}`,
+        "duplicate-id",
+        entry.id,
+      );
+    } else {
+      entryIds.set(entry.id, source.position(["entries", i, "id"]).line);
+    }
+    if (typeof entry.category === "string" && !categoryIds.has(entry.category)) {
+      at(
+        ["entries", i, "category"],
+        `entry "${entry.id}" names unknown category "${entry.category}"; expected one of: ${[...categoryIds.keys()].join(", ")}`,
+        "unknown-category",
+        entry.id,
+      );
+    }
+  });
+  return diagnostics;
+}
+
+/** Cross-record checks also run on a file with schema errors; they skip items too broken to have an id. */
+function isRecordLike(value: unknown): value is { id: string } {
+  return typeof value === "object" && value !== null && typeof (value as { id?: unknown }).id === "string";
+}
