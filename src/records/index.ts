@@ -3,3 +3,4 @@ export * from "./parse.js";
 export * from "./schema.js";
 export * from "./source.js";
 export * from "./validate.js";
+export * from "./edit.js";

@@ -1,0 +1,245 @@
+/**
+ * Edits to data/papers.yaml that keep every other byte: the intake inserts a record, `fix` replaces a URL.
+ * Each edit splices text (so comments, quoting and blank lines elsewhere survive) and is then verified by
+ * re-parsing: if anything but the intended change differs, the edit is refused rather than written.
+ */
+import { randomBytes } from "node:crypto";
+import { open, rename, rm } from "node:fs/promises";
+import path from "node:path";
+import { isScalar, isSeq, parseDocument, Scalar, stringify, type Node, type YAMLSeq } from "yaml";
+import type { Diagnostic } from "./diagnostics.js";
+import { EntrySchema, type Entry, type PapersFile } from "./schema.js";
+import { RecordSource, type PathSegment } from "./source.js";
+import { flattenCategories } from "./validate.js";
+
+export type EditResult = { ok: true; text: string } | { ok: false; errors: Diagnostic[] };
+
+const ENTRY_KEY_ORDER = Object.keys(EntrySchema.properties);
+
+function failure(file: string, message: string, line = 1, column = 1): EditResult {
+  return { ok: false, errors: [{ ruleId: "edit", severity: "error", message, file, line, column }] };
+}
+
+/** Entry keys in schema order, so every record reads the same way in diffs. */
+function orderEntry(entry: Entry): Record<string, unknown> {
+  const ordered: Record<string, unknown> = {};
+  for (const key of ENTRY_KEY_ORDER) {
+    const value = (entry as Record<string, unknown>)[key];
+    if (value !== undefined) ordered[key] = value;
+  }
+  for (const [key, value] of Object.entries(entry))
+    if (!(key in ordered) && value !== undefined) ordered[key] = value;
+  return ordered;
+}
+
+/**
+ * One entry as a YAML sequence item ("- id: …" lines), indented by `indent` spaces. Multi-line text becomes
+ * a block literal, long lines are never folded (a folded 摘要 would change on the next round trip).
+ */
+export function stringifyEntry(entry: Entry, indent = 2): string {
+  const text = stringify([orderEntry(entry)], { lineWidth: 0, blockQuote: "literal", indent: 2 });
+  const pad = " ".repeat(indent);
+  return text
+    .split("\n")
+    .map((line) => (line === "" ? line : pad + line))
+    .join("\n");
+}
+
+interface Loaded {
+  source: RecordSource;
+  data: PapersFile;
+  entries: YAMLSeq<Node>;
+}
+
+function load(text: string, file: string): Loaded | EditResult {
+  const source = new RecordSource(file, text);
+  if (source.doc.errors.length > 0)
+    return failure(
+      file,
+      `cannot edit: the file has YAML errors (${source.doc.errors[0]?.message.split("\n")[0]})`,
+    );
+  const entries = source.doc.getIn(["entries"], true);
+  if (!isSeq(entries)) return failure(file, 'cannot edit: the file has no "entries:" list');
+  const data = source.doc.toJS() as PapersFile;
+  return { source, data, entries: entries as YAMLSeq<Node> };
+}
+
+/** Offset of the first character of the line holding `offset`. */
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf("\n", offset - 1) + 1;
+}
+
+/** Offset just after the line end that closes an item whose content ends at `end`. */
+function afterLine(text: string, end: number): number {
+  if (end > 0 && text[end - 1] === "\n") return end;
+  const newline = text.indexOf("\n", end);
+  return newline === -1 ? text.length : newline + 1;
+}
+
+/** [start, end) of an entry's lines: from its "- " line to the end of its last value's line. */
+function itemSpan(text: string, node: Node): [number, number] {
+  const [start, valueEnd] = node.range ?? [0, 0];
+  return [lineStart(text, start), afterLine(text, valueEnd)];
+}
+
+/** Indentation of the sequence's dashes, read from the first item. */
+function dashIndent(text: string, entries: YAMLSeq<Node>): number {
+  const first = entries.items[0];
+  if (!first?.range) return 2;
+  const start = lineStart(text, first.range[0]);
+  const dash = text.indexOf("-", start);
+  return dash >= start ? dash - start : 2;
+}
+
+function verify(
+  before: PapersFile,
+  afterText: string,
+  file: string,
+  expected: (data: PapersFile) => PapersFile,
+): EditResult {
+  const after = new RecordSource(file, afterText);
+  if (after.doc.errors.length > 0)
+    return failure(
+      file,
+      `edit refused: the result would not parse (${after.doc.errors[0]?.message.split("\n")[0]})`,
+    );
+  const want = JSON.stringify(expected(structuredClone(before)));
+  const got = JSON.stringify(after.doc.toJS());
+  if (want !== got)
+    return failure(
+      file,
+      "edit refused: the result differs from the intended change beyond the edited record",
+    );
+  return { ok: true, text: afterText };
+}
+
+/** Where a new entry of `category` goes: after the last entry of its category, else of the nearest earlier one. */
+function insertionIndex(data: PapersFile, category: string): number {
+  const order = flattenCategories(data.categories).map((c) => c.category.id);
+  const rank = new Map(order.map((id, i) => [id, i]));
+  const target = rank.get(category) ?? order.length;
+  let index = 0;
+  data.entries.forEach((e, i) => {
+    if ((rank.get(e.category) ?? order.length) <= target) index = i + 1;
+  });
+  return index;
+}
+
+/** Inserts `entry` at the end of its category (display order). No other byte of the file changes. */
+export function insertEntry(text: string, entry: Entry, file = "data/papers.yaml"): EditResult {
+  const loaded = load(text, file);
+  if ("ok" in loaded) return loaded;
+  const { data, entries } = loaded;
+  if (data.entries.some((e) => e.id === entry.id))
+    return failure(file, `an entry with id "${entry.id}" already exists`);
+  const index = insertionIndex(data, entry.category);
+  let next: string;
+  if (entries.items.length === 0) {
+    // `entries: []` (or an empty block): rewrite just that value as a block sequence.
+    const [start, end] = entries.range ?? [text.length, text.length];
+    const block = `\n${stringifyEntry(entry, 2)}`;
+    next = text.slice(0, start).replace(/[ \t]*$/, "") + block + text.slice(end).replace(/^[^\n]*\n?/, "");
+  } else {
+    const block = stringifyEntry(entry, dashIndent(text, entries));
+    const previous = entries.items[index - 1];
+    const at = previous ? itemSpan(text, previous)[1] : itemSpan(text, entries.items[0] as Node)[0];
+    const prefix = at === text.length && !text.endsWith("\n") ? "\n" : "";
+    next = text.slice(0, at) + prefix + block + text.slice(at);
+  }
+  return verify(data, next, file, (d) => {
+    d.entries.splice(index, 0, JSON.parse(JSON.stringify(orderEntry(entry))) as Entry);
+    return d;
+  });
+}
+
+function findEntry(loaded: Loaded, id: string): number {
+  return loaded.data.entries.findIndex((e) => e.id === id);
+}
+
+/** Replaces the record with id `id` by `entry` (same place). No other byte changes. */
+export function replaceEntry(text: string, id: string, entry: Entry, file = "data/papers.yaml"): EditResult {
+  const loaded = load(text, file);
+  if ("ok" in loaded) return loaded;
+  const index = findEntry(loaded, id);
+  if (index === -1) return failure(file, `no entry with id "${id}"`);
+  const [start, end] = itemSpan(text, loaded.entries.items[index] as Node);
+  const next =
+    text.slice(0, start) + stringifyEntry(entry, dashIndent(text, loaded.entries)) + text.slice(end);
+  return verify(loaded.data, next, file, (d) => {
+    d.entries[index] = JSON.parse(JSON.stringify(orderEntry(entry))) as Entry;
+    return d;
+  });
+}
+
+/** Removes the record with id `id`. No other byte changes. */
+export function removeEntry(text: string, id: string, file = "data/papers.yaml"): EditResult {
+  const loaded = load(text, file);
+  if ("ok" in loaded) return loaded;
+  const index = findEntry(loaded, id);
+  if (index === -1) return failure(file, `no entry with id "${id}"`);
+  const [start, end] = itemSpan(text, loaded.entries.items[index] as Node);
+  return verify(loaded.data, text.slice(0, start) + text.slice(end), file, (d) => {
+    d.entries.splice(index, 1);
+    return d;
+  });
+}
+
+/** True when `value` reads back as the same string written plain (no quotes). */
+function plainIsSafe(value: string): boolean {
+  if (value === "" || /^[\s]|[\s]$|[\n\r\t]|: |\s#|^[-?:,[\]{}#&*!|>'"%@`]/.test(value)) return false;
+  const parsed = parseDocument(value).toJS() as unknown;
+  return parsed === value;
+}
+
+/** Replaces one scalar value (e.g. a URL). Keeps the quoting style where it can; no other byte changes. */
+export function setScalar(
+  text: string,
+  dataPath: readonly PathSegment[],
+  value: string,
+  file = "data/papers.yaml",
+): EditResult {
+  const loaded = load(text, file);
+  if ("ok" in loaded) return loaded;
+  const node = loaded.source.nodeAt(dataPath);
+  if (!isScalar(node) || !node.range) return failure(file, `no single value at ${dataPath.join(".")}`);
+  if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {
+    const pos = loaded.source.position(dataPath);
+    return failure(
+      file,
+      `cannot replace the block text at ${dataPath.join(".")} in place`,
+      pos.line,
+      pos.column,
+    );
+  }
+  let written: string;
+  if (node.type === Scalar.PLAIN && plainIsSafe(value)) written = value;
+  else if (node.type === Scalar.QUOTE_SINGLE && !/[\n\r]/.test(value))
+    written = `'${value.replace(/'/g, "''")}'`;
+  else written = JSON.stringify(value); // JSON escapes are valid in YAML double-quoted scalars
+  const [start, end] = node.range;
+  const next = text.slice(0, start) + written + text.slice(end);
+  return verify(loaded.data, next, file, (d) => {
+    let target: unknown = d;
+    for (const seg of dataPath.slice(0, -1)) target = (target as Record<string | number, unknown>)[seg];
+    (target as Record<string | number, unknown>)[dataPath[dataPath.length - 1] as string | number] = value;
+    return d;
+  });
+}
+
+/** Writes through a temp file in the same folder + rename, so a crash never leaves a half-written file. */
+export async function writeTextAtomic(file: string, text: string): Promise<void> {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
+  const handle = await open(temp, "w");
+  try {
+    await handle.writeFile(text, "utf8");
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,166 @@
+import { mkdtemp, readFile, readdir } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  insertEntry,
+  removeEntry,
+  replaceEntry,
+  setScalar,
+  stringifyEntry,
+  writeTextAtomic,
+} from "../../src/records/edit.js";
+import { parseRecords } from "../../src/records/parse.js";
+import type { Entry } from "../../src/records/schema.js";
+
+const LIST = `# yaml-language-server: $schema=../schemas/papers.schema.json
+categories:
+  - id: vision
+    title: 影像模型
+    children:
+      - id: vision-seg
+        title: Segment Anything
+  - id: llm
+    title: LLM(Large Language Model)
+entries:
+  # The first one.
+  - id: fast-sam
+    title: Fast Segment Anything
+    url: "https://arxiv.org/abs/2306.12156"
+    kind: paper
+    category: vision-seg
+    summary: |
+      第一行。
+
+      * 列表
+  - id: tot
+    title: 'Tree of Thoughts'
+    url: https://arxiv.org/abs/2305.10601
+    kind: paper
+    category: llm # trailing comment
+`;
+
+const NEW: Entry = {
+  id: "mobile-sam",
+  title: "Faster Segment Anything: Towards Lightweight SAM",
+  url: "https://arxiv.org/abs/2306.14289",
+  kind: "paper",
+  category: "vision-seg",
+  summary: "多行\n摘要 with: colons # and hashes\n",
+};
+
+/** Removing the inserted lines must give back the original bytes exactly. */
+function withoutBlock(text: string, block: string): string {
+  const at = text.indexOf(block);
+  expect(at).toBeGreaterThan(-1);
+  return text.slice(0, at) + text.slice(at + block.length);
+}
+
+describe("insertEntry", () => {
+  it("puts the record after the last entry of its category and changes no other byte", () => {
+    const result = insertEntry(LIST, NEW);
+    if (!result.ok) throw new Error(result.errors[0]?.message);
+    const parsed = parseRecords(result.text);
+    if (!parsed.ok) throw new Error(parsed.errors[0]?.message);
+    expect(parsed.data.entries.map((e) => e.id)).toEqual(["fast-sam", "mobile-sam", "tot"]);
+    expect(parsed.data.entries[1]).toEqual(NEW);
+    expect(withoutBlock(result.text, stringifyEntry(NEW, 2))).toBe(LIST);
+  });
+
+  it("places a record of an empty category after the entries of earlier categories", () => {
+    const result = insertEntry(LIST, { ...NEW, id: "x", category: "vision" });
+    if (!result.ok) throw new Error(result.errors[0]?.message);
+    const parsed = parseRecords(result.text);
+    expect(parsed.ok && parsed.data.entries.map((e) => e.id)).toEqual(["x", "fast-sam", "tot"]);
+  });
+
+  it("appends at the end of the last category even when the file has no final newline", () => {
+    const result = insertEntry(LIST.trimEnd(), { ...NEW, id: "y", category: "llm" });
+    if (!result.ok) throw new Error(result.errors[0]?.message);
+    const parsed = parseRecords(result.text);
+    expect(parsed.ok && parsed.data.entries.map((e) => e.id)).toEqual(["fast-sam", "tot", "y"]);
+  });
+
+  it("turns an empty flow list into a block list", () => {
+    const text = "categories:\n  - id: llm\n    title: LLM\nentries: []\n";
+    const result = insertEntry(text, { ...NEW, category: "llm" });
+    if (!result.ok) throw new Error(result.errors[0]?.message);
+    const parsed = parseRecords(result.text);
+    expect(parsed.ok && parsed.data.entries).toEqual([{ ...NEW, category: "llm" }]);
+  });
+
+  it("refuses a duplicate id and a file that does not parse", () => {
+    const dup = insertEntry(LIST, { ...NEW, id: "tot" });
+    expect(dup.ok).toBe(false);
+    expect(!dup.ok && dup.errors[0]?.message).toMatch(/already exists/);
+    const broken = insertEntry("entries: [\n", NEW);
+    expect(!broken.ok && broken.errors[0]?.message).toMatch(/YAML errors/);
+  });
+
+  it("keeps hostile text as data: a title that looks like YAML stays one value", () => {
+    const hostile = { ...NEW, title: "x\n- id: evil\n  title: pwned", note: "key: value\n---\n..." };
+    const result = insertEntry(LIST, hostile);
+    if (!result.ok) throw new Error(result.errors[0]?.message);
+    const parsed = parseRecords(result.text);
+    expect(parsed.ok && parsed.data.entries.map((e) => e.id)).toEqual(["fast-sam", "mobile-sam", "tot"]);
+    expect(parsed.ok && parsed.data.entries[1]?.title).toBe(hostile.title);
+  });
+});
+
+describe("replaceEntry and removeEntry", () => {
+  it("replace keeps the neighbours' bytes, including comments", () => {
+    const result = replaceEntry(LIST, "tot", {
+      id: "tot",
+      title: "ToT",
+      url: "https://x.org",
+      kind: "paper",
+      category: "llm",
+    });
+    if (!result.ok) throw new Error(result.errors[0]?.message);
+    expect(result.text.startsWith(LIST.slice(0, LIST.indexOf("  - id: tot")))).toBe(true);
+    expect(result.text).toContain("# The first one.");
+  });
+
+  it("remove deletes exactly the record's lines", () => {
+    const result = removeEntry(LIST, "fast-sam");
+    if (!result.ok) throw new Error(result.errors[0]?.message);
+    expect(result.text).not.toContain("fast-sam");
+    expect(result.text).toContain("  # The first one.\n  - id: tot");
+    expect(removeEntry(LIST, "nope").ok).toBe(false);
+  });
+});
+
+describe("setScalar", () => {
+  it("changes one URL and keeps its quoting style", () => {
+    const result = setScalar(LIST, ["entries", 0, "url"], "https://arxiv.org/abs/2306.12156v2");
+    if (!result.ok) throw new Error(result.errors[0]?.message);
+    expect(result.text).toBe(
+      LIST.replace('"https://arxiv.org/abs/2306.12156"', '"https://arxiv.org/abs/2306.12156v2"'),
+    );
+  });
+
+  it("quotes a value that would not survive plain", () => {
+    const result = setScalar(LIST, ["entries", 0, "title"], "Fast: Segment #1 'SAM'");
+    if (!result.ok) throw new Error(result.errors[0]?.message);
+    const parsed = parseRecords(result.text);
+    expect(parsed.ok && parsed.data.entries[0]?.title).toBe("Fast: Segment #1 'SAM'");
+    const single = setScalar(LIST, ["entries", 1, "title"], "Tree's");
+    expect(single.ok && single.text).toContain("title: 'Tree''s'");
+    expect(result.text).toContain("category: llm # trailing comment");
+  });
+
+  it("refuses a path that is not a single value, and block text", () => {
+    expect(setScalar(LIST, ["entries", 0], "x").ok).toBe(false);
+    expect(setScalar(LIST, ["entries", 0, "summary"], "x").ok).toBe(false);
+  });
+});
+
+describe("writeTextAtomic", () => {
+  it("writes the whole text and leaves no temp file behind", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "papershelf-edit-"));
+    const file = path.join(dir, "papers.yaml");
+    await writeTextAtomic(file, LIST);
+    expect(await readFile(file, "utf8")).toBe(LIST);
+    expect(await readdir(dir)).toEqual(["papers.yaml"]);
+  });
+});
