@@ -5,8 +5,9 @@
 import { ConfigError, EXIT_USAGE, UsageError } from "../errors.js";
 import type { CliContext, Command } from "./context.js";
 import { validateCommand } from "./commands/validate.js";
+import { importCommand } from "./commands/import.js";
 
-export const COMMANDS: readonly Command[] = [validateCommand];
+export const COMMANDS: readonly Command[] = [importCommand, validateCommand];
 
 export const VERSION = "0.1.0";
 

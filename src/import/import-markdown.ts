@@ -1,0 +1,190 @@
+/**
+ * `importMarkdown(text)`: a HackMD / awesome-style list → records and a report. Pure: the CLI reads the
+ * files, writes the YAML and prints the report. Nothing is dropped silently: whatever cannot be placed in a
+ * record is a warning with its line, and every rule that moves or rewrites text leaves an info notice.
+ */
+import type { Category, Entry, PapersFile } from "../records/schema.js";
+import { assignArxivIds, type ArxivCandidate } from "./arxiv.js";
+import { buildEntry } from "./entry.js";
+import { IdAllocator, mainTitle, slugifyAscii } from "./ids.js";
+import { collectLinks } from "./inline.js";
+import { classifyLines, joinBlocks, type TextBlock } from "./lines.js";
+import { readStructure, type RawCategory } from "./structure.js";
+import type { ImportNotice, ImportOptions, ImportResult } from "./types.js";
+
+export const DEFAULT_SUMMARY_HEADINGS = ["摘要", "Summary", "Abstract"] as const;
+
+/** Converts a Markdown list into records plus notices (see ImportNotice). Never throws on bad input. */
+export function importMarkdown(text: string, options: ImportOptions = {}): ImportResult {
+  const file = options.file ?? "list.md";
+  const summaryHeadings = new Set((options.summaryHeadings ?? DEFAULT_SUMMARY_HEADINGS).map((h) => h.trim()));
+  const lines = classifyLines(text);
+  const structure = readStructure(lines, (heading) => summaryHeadings.has(heading.trim()));
+  const notices: ImportNotice[] = [];
+  const state: WalkState = {
+    file,
+    notices,
+    categoryIds: new IdAllocator(),
+    entryIds: new IdAllocator(),
+    entries: [],
+    candidates: [],
+    position: 0,
+  };
+  const categories = structure.categories.map((c) => buildCategory(c, state, undefined));
+
+  for (const block of structure.loose)
+    notices.push({
+      severity: "warning",
+      code: "unplaced-content",
+      file,
+      line: block.startLine,
+      endLine: block.endLine,
+      message: `text outside any entry or category was not imported: "${excerpt(block.text)}"`,
+    });
+  for (const line of structure.strayHeadings)
+    notices.push({
+      severity: "warning",
+      code: "unexpected-heading",
+      file,
+      line: line.number,
+      message: `"${line.text.trim()}" comes before any category heading; it and the text under it were not imported`,
+    });
+  if (options.arxivIds) notices.push(...assignArxivIds(state.candidates, options.arxivIds, file));
+  for (const c of state.candidates) {
+    const entry = state.entries[c.index];
+    if (entry && c.arxiv) entry.arxiv = c.arxiv;
+  }
+
+  const list = {
+    ...(structure.title ? { title: structure.title.heading ?? "" } : {}),
+    ...(structure.intro ? { intro: structure.intro.text } : {}),
+  };
+  const data: PapersFile = {
+    ...(Object.keys(list).length > 0 ? { list } : {}),
+    categories,
+    entries: state.entries,
+  };
+  return { data, report: sortNotices(notices) };
+}
+
+interface WalkState {
+  file: string;
+  notices: ImportNotice[];
+  categoryIds: IdAllocator;
+  entryIds: IdAllocator;
+  entries: Entry[];
+  candidates: (ArxivCandidate & { index: number })[];
+  /** Categories seen so far, for the `category-N` fallback id of titles without ASCII letters. */
+  position: number;
+}
+
+function buildCategory(raw: RawCategory, state: WalkState, parentId: string | undefined): Category {
+  state.position += 1;
+  const title = (raw.heading.heading ?? "").trim();
+  const base = slugifyAscii(title);
+  const id = state.categoryIds.take(
+    base,
+    `category-${state.position}`,
+    parentId && base ? [`${parentId}-${base}`] : [],
+  );
+  if (raw.aside)
+    state.notices.push({
+      severity: "info",
+      code: "aside-intro",
+      file: state.file,
+      line: raw.aside.startLine,
+      endLine: raw.aside.endLine,
+      message: `text before the heading "${title}" (line ${raw.heading.number}) kept as that category's intro`,
+    });
+  let intro = joinBlocks([raw.aside, raw.intro].filter((b): b is TextBlock => b !== undefined));
+
+  for (const rawEntry of raw.entries)
+    addEntry(
+      state,
+      buildEntry(rawEntry, { file: state.file, ids: state.entryIds, categoryId: id, notices: state.notices }),
+      rawEntry.heading[0]?.number ?? 0,
+      true,
+    );
+  const children = raw.children.map((child) => buildCategory(child, state, id));
+
+  if (raw.intro && raw.entries.length === 0 && children.length === 0) {
+    const resource = proseResource(raw.intro, id, state);
+    if (resource) {
+      addEntry(state, resource, raw.intro.startLine, false);
+      intro = raw.aside;
+    }
+  }
+  return { id, title, ...(intro ? { intro: intro.text } : {}), ...(children.length > 0 ? { children } : {}) };
+}
+
+function addEntry(state: WalkState, entry: Entry | undefined, line: number, fromHeading: boolean) {
+  if (!entry) return;
+  state.candidates.push({
+    id: entry.id,
+    title: entry.title,
+    kind: entry.kind,
+    line,
+    fromHeading,
+    index: state.entries.length,
+    ...(entry.arxiv ? { arxiv: entry.arxiv } : {}),
+  });
+  state.entries.push(entry);
+}
+
+/**
+ * A category with prose and no entries (科学空间|Scientific Spaces議題) recommends something: the first link
+ * is the resource (its text the title), the other links stay as links, the prose is its summary.
+ */
+function proseResource(prose: TextBlock, categoryId: string, state: WalkState): Entry | undefined {
+  const links = collectLinks(prose.text).filter((l) => /^https?:\/\//.test(l.url));
+  const [main, ...others] = links;
+  if (!main) return undefined;
+  const title =
+    main.text
+      .replace(/\s+/g, " ")
+      .trim()
+      .replace(/^[「『“"'\s]+|[」』”"'\s]+$/g, "") || new URL(main.url).host;
+  const id = state.entryIds.take(slugifyAscii(mainTitle(title)), `resource-${prose.startLine}`);
+  state.notices.push({
+    severity: "info",
+    code: "prose-resource",
+    file: state.file,
+    line: prose.startLine,
+    endLine: prose.endLine,
+    entryId: id,
+    message: `a section with prose and no entries became resource "${id}": title and url from its first link (${main.url}), the prose as its summary`,
+  });
+  return {
+    id,
+    title,
+    url: main.url,
+    kind: "resource",
+    category: categoryId,
+    ...(others.length > 0
+      ? {
+          links: others.map((l) => ({
+            label: l.text.replace(/\s+/g, " ").trim() || new URL(l.url).host,
+            url: l.url,
+          })),
+        }
+      : {}),
+    summary: prose.text,
+  };
+}
+
+function excerpt(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+function sortNotices(list: ImportNotice[]): ImportNotice[] {
+  return [...list].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.code.localeCompare(b.code),
+  );
+}
+
+/** `file:line  severity code  message`, one notice per line (file:line stays clickable in terminals). */
+export function formatNotice(n: ImportNotice): string {
+  const span = n.endLine !== undefined && n.endLine !== n.line ? ` (lines ${n.line}–${n.endLine})` : "";
+  return `${n.file}:${n.line}  ${n.severity} ${n.code}  ${n.message}${span}`;
+}
