@@ -1,0 +1,113 @@
+/**
+ * The `lint` section of `.papershelf.yml`: one place for every rule's severity.
+ *
+ *   lint:
+ *     rules:
+ *       date: warning
+ *       text-length: off
+ *
+ * Defaults live on the rules; this only holds overrides. Bad values are errors at the config's own
+ * file:line:column, which the CLI turns into exit 2.
+ */
+import type { ProjectConfig } from "../config/load.js";
+import { sectionOf } from "../config/load.js";
+import type { Diagnostic } from "../records/diagnostics.js";
+import { CORE_RULE_IDS } from "./core-rules.js";
+import type { LintRule, RuleSetting } from "./types.js";
+
+export type RuleSettings = Partial<Record<string, RuleSetting>>;
+
+export type LintConfigResult = { ok: true; settings: RuleSettings } | { ok: false; errors: Diagnostic[] };
+
+const SETTINGS: readonly RuleSetting[] = ["error", "warning", "off"];
+
+/** Validates the raw `lint` section against the known rules. */
+export function parseLintConfig(config: ProjectConfig, rules: readonly LintRule[]): LintConfigResult {
+  const section = sectionOf(config, "lint");
+  const errors: Diagnostic[] = [];
+  const fail = (path: (string | number)[], message: string) =>
+    errors.push({
+      ruleId: "config",
+      severity: "error",
+      message,
+      file: section.file,
+      ...section.position(path),
+    });
+
+  const value = section.value;
+  if (value === undefined || value === null) return { ok: true, settings: {} };
+  if (!isPlainObject(value)) {
+    fail([], `"lint" should be a mapping with a "rules" key, found ${describe(value)}`);
+    return { ok: false, errors };
+  }
+  for (const key of Object.keys(value)) {
+    if (key !== "rules") fail([key], `unknown key "lint.${key}"; expected: rules`);
+  }
+  const raw = value.rules;
+  if (raw === undefined || raw === null)
+    return errors.length ? { ok: false, errors } : { ok: true, settings: {} };
+  if (!isPlainObject(raw)) {
+    fail(["rules"], `"lint.rules" should map rule ids to error, warning or off; found ${describe(raw)}`);
+    return { ok: false, errors };
+  }
+  const known = new Map(rules.map((r) => [r.id, r]));
+  const settings: RuleSettings = {};
+  for (const [id, setting] of Object.entries(raw)) {
+    if (CORE_RULE_IDS.includes(id)) {
+      fail(["rules", id], `rule "${id}" checks that the file can be read at all and cannot be configured`);
+    } else if (!known.has(id)) {
+      fail(["rules", id], `unknown rule "${id}"${suggest(id, [...known.keys()])}`);
+    } else if (typeof setting !== "string" || !(SETTINGS as readonly string[]).includes(setting)) {
+      fail(
+        ["rules", id],
+        `rule "${id}" is set to ${describe(setting)}; expected one of: ${SETTINGS.join(", ")}`,
+      );
+    } else {
+      settings[id] = setting as RuleSetting;
+    }
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, settings };
+}
+
+/** The effective setting of each rule: the config's override, else the rule's default. */
+export function resolveSettings(
+  rules: readonly LintRule[],
+  overrides: RuleSettings = {},
+): Map<string, RuleSetting> {
+  return new Map(rules.map((r) => [r.id, overrides[r.id] ?? r.defaultSetting]));
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  return JSON.stringify(value);
+}
+
+/** "; did you mean …" for a near miss, so a typo in a rule id is a one-look fix. */
+export function suggest(id: string, candidates: readonly string[]): string {
+  let best: { name: string; distance: number } | undefined;
+  for (const name of candidates) {
+    const distance = editDistance(id, name);
+    if (distance <= Math.max(2, Math.floor(name.length / 4)) && (!best || distance < best.distance))
+      best = { name, distance };
+  }
+  return best ? `; did you mean "${best.name}"?` : `; expected one of: ${candidates.join(", ")}`;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}

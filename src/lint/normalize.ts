@@ -1,0 +1,120 @@
+import type { Entry } from "../records/schema.js";
+
+/**
+ * Keys that identify a work however it is linked or spelled. The duplicate rule puts every entry's keys in
+ * one Map, so finding duplicates costs one lookup per key instead of comparing every pair of entries.
+ */
+
+/** Query parameters that track a click and never change what a page shows. */
+const TRACKING_PARAMS =
+  /^(?:utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|ref|ref_src|ref_url|source|s|si)$/i;
+
+const ARXIV_NEW = /^(\d{4}\.\d{4,5})(?:v\d+)?$/;
+const ARXIV_OLD = /^([a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/;
+
+/** The arXiv id without its version ("2306.15195v2" → "2306.15195"), or undefined when it is not one. */
+export function normalizeArxivId(raw: string): string | undefined {
+  const id = raw
+    .trim()
+    .replace(/^arxiv:/i, "")
+    .replace(/\.pdf$/i, "");
+  return ARXIV_NEW.exec(id)?.[1] ?? ARXIV_OLD.exec(id)?.[1];
+}
+
+/** DOIs are case-insensitive (DOI Handbook 2.4): compare them lowercased, without a resolver prefix. */
+export function normalizeDoi(raw: string): string | undefined {
+  const doi = decodeURIComponentSafe(raw.trim())
+    .replace(/^(?:https?:\/\/)?(?:dx\.)?doi\.org\//i, "")
+    .replace(/^doi:\s*/i, "");
+  return /^10\.\d{4,9}\/\S+$/.test(doi) ? doi.toLowerCase() : undefined;
+}
+
+/** decodeURIComponent that returns malformed escapes unchanged instead of throwing. */
+export function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Parses an absolute URL; undefined instead of a throw for text that is not one. */
+export function parseUrl(raw: string): URL | undefined {
+  try {
+    return new URL(raw.trim());
+  } catch {
+    return undefined;
+  }
+}
+
+/** Host without `www.` and a trailing dot, lowercased (URL already lowercases it). */
+export function bareHost(url: URL): string {
+  return url.hostname.replace(/\.$/, "").replace(/^www\./, "");
+}
+
+/** The arXiv id a URL points at: arxiv.org abs/pdf/html pages and Hugging Face paper pages. */
+export function arxivIdFromUrl(url: URL): string | undefined {
+  const host = bareHost(url);
+  const path = url.pathname;
+  if (host === "arxiv.org" || host === "export.arxiv.org") {
+    const match = /^\/(?:abs|pdf|html|format)\/(.+?)\/?$/.exec(path);
+    return match?.[1] ? normalizeArxivId(match[1]) : undefined;
+  }
+  if (host === "huggingface.co") {
+    const match = /^\/papers\/([^/]+)\/?$/.exec(path);
+    return match?.[1] ? normalizeArxivId(match[1]) : undefined;
+  }
+  return undefined;
+}
+
+/** The DOI a URL points at (doi.org, dx.doi.org), if any. */
+export function doiFromUrl(url: URL): string | undefined {
+  const host = bareHost(url);
+  if (host !== "doi.org" && host !== "dx.doi.org") return undefined;
+  return normalizeDoi(url.pathname.slice(1));
+}
+
+/**
+ * One comparable string per work a URL names: `arxiv:<id>`, `doi:<doi>`, `pwc:<slug>` or the URL with
+ * scheme, `www.`, default port, fragment, trailing slash and tracking parameters removed.
+ */
+export function normalizeUrl(raw: string): string | undefined {
+  const url = parseUrl(raw);
+  if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) return undefined;
+  const arxiv = arxivIdFromUrl(url);
+  if (arxiv) return `arxiv:${arxiv}`;
+  const doi = doiFromUrl(url);
+  if (doi) return `doi:${doi}`;
+  const host = bareHost(url);
+  if (host === "paperswithcode.com") {
+    // Since the 2025 shutdown /paper/<slug> only redirects; the slug is the identity.
+    const match = /^\/paper\/([^/]+)/.exec(url.pathname);
+    if (match?.[1]) return `pwc:${match[1].toLowerCase()}`;
+  }
+  const params = [...url.searchParams.entries()]
+    .filter(([key]) => !TRACKING_PARAMS.test(key))
+    .sort(([a], [b]) => a.localeCompare(b));
+  const query = params.length ? `?${new URLSearchParams(params).toString()}` : "";
+  const path = url.pathname.replace(/\/+$/, "");
+  // GitHub owner and repository names are case-insensitive; most other paths are not.
+  const comparablePath = host === "github.com" ? path.toLowerCase() : path;
+  return `${host}${url.port ? `:${url.port}` : ""}${comparablePath}${query}`;
+}
+
+/**
+ * Titles compared after NFKC (full-width letters and punctuation become ASCII), case folding and
+ * removal of everything but letters and digits: "ＬＬＭ: A  Survey!" and "llm a survey" are one key.
+ */
+export function normalizeTitle(title: string): string {
+  return title
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+/** The arXiv id an entry names, in its `arxiv` field or else in its main URL. */
+export function entryArxivId(entry: Entry): string | undefined {
+  if (entry.arxiv !== undefined) return normalizeArxivId(entry.arxiv);
+  const url = parseUrl(entry.url);
+  return url ? arxivIdFromUrl(url) : undefined;
+}
