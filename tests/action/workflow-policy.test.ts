@@ -1,0 +1,47 @@
+import { readFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
+import { checkActionMetadata, checkWorkflowPolicy } from "../../scripts/workflow-policy.js";
+import { ACTION_INPUT_NAMES } from "../../src/action/inputs.js";
+
+const UNSAFE = `name: bad
+on:
+  pull_request_target:
+permissions: write-all
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/cache@0400d5f644dc74513175e3cd8d07132dd4860809
+      - run: echo "\${{ github.event.issue.title }}"
+      - uses: ./
+`;
+
+describe("workflow policy", () => {
+  it("reports each unsafe pattern at its line", () => {
+    const findings = checkWorkflowPolicy("bad.yml", UNSAFE).map((f) => `${f.line} ${f.message.slice(0, 30)}`);
+    expect(findings).toEqual([
+      "4 top-level permissions must lis",
+      '3 "pull_request_target" runs wit',
+      '9 "actions/checkout@v4" must be ',
+      "9 actions/checkout must set pers",
+      '10 "actions/cache@0400d5f644dc745',
+      "11 user-controlled text inside ru",
+    ]);
+  });
+
+  it("passes the project's own workflows", async () => {
+    for (const name of ["intake", "pr-review", "main", "health", "ci"]) {
+      const file = `.github/workflows/${name}.yml`;
+      expect(checkWorkflowPolicy(file, await readFile(file, "utf8"))).toEqual([]);
+    }
+  });
+
+  it("keeps action.yml and the inputs the code reads in step", async () => {
+    const text = await readFile("action.yml", "utf8");
+    expect(checkActionMetadata(text, ACTION_INPUT_NAMES)).toEqual([]);
+    expect(checkActionMetadata(text, [...ACTION_INPUT_NAMES, "extra"]).map((f) => f.message)).toEqual([
+      'the code reads input "extra" but action.yml does not declare it',
+    ]);
+  });
+});
