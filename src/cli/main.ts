@@ -6,8 +6,10 @@ import { ConfigError, EXIT_USAGE, UsageError } from "../errors.js";
 import type { CliContext, Command } from "./context.js";
 import { validateCommand } from "./commands/validate.js";
 import { importCommand } from "./commands/import.js";
+import { lintCommand } from "./commands/lint.js";
+import { intakeCommand } from "./commands/intake.js";
 
-export const COMMANDS: readonly Command[] = [importCommand, validateCommand];
+export const COMMANDS: readonly Command[] = [importCommand, validateCommand, lintCommand, intakeCommand];
 
 export const VERSION = "0.1.0";
 

@@ -1,0 +1,126 @@
+/**
+ * `papershelf lint`: the edge around `lintList`. It reads the config, the records and (for
+ * `--changed-since`) the old file from git, then prints one report format and maps findings to the exit code.
+ */
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { ConfigError, EXIT_FINDINGS, EXIT_OK, UsageError } from "../../errors.js";
+import { changedEntryIds, entriesOfText, lintList, parseLintConfig, RULES } from "../../lint/index.js";
+import { formatDiagnostic } from "../../records/diagnostics.js";
+import { readRecords } from "../../records/parse.js";
+import { formatGithub, formatJson, formatMarkdown, formatText } from "../../report/index.js";
+import type { Command } from "../context.js";
+import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
+
+const FORMATS = ["text", "json", "github", "markdown"] as const;
+type Format = (typeof FORMATS)[number];
+
+const run = promisify(execFile);
+
+/**
+ * The file as it was at `ref`, or undefined when it did not exist there. A ref git does not know is a
+ * usage error (exit 2): silently linting everything would hide the typo.
+ */
+async function readAtRef(ref: string, file: string): Promise<string | undefined> {
+  if (ref.startsWith("-")) throw new UsageError(`--changed-since: "${ref}" is not a git ref`);
+  const cwd = path.dirname(file);
+  try {
+    await run("git", ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], { cwd });
+  } catch (cause) {
+    throw new UsageError(`--changed-since: git does not know the ref "${ref}" (in ${cwd})`, { cause });
+  }
+  try {
+    // `<ref>:./<name>` is resolved relative to cwd, so the file may live anywhere in the repository.
+    const { stdout } = await run("git", ["show", `${ref}:./${path.basename(file)}`], {
+      cwd,
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    return stdout;
+  } catch (cause) {
+    const stderr = String((cause as { stderr?: unknown }).stderr ?? "");
+    if (/does not exist|exists on disk, but not in/.test(stderr)) return undefined;
+    throw new UsageError(`--changed-since: cannot read ${file} at ${ref}: ${stderr.trim()}`, { cause });
+  }
+}
+
+export const lintCommand: Command = {
+  name: "lint",
+  summary: "Check the records the way a careful reviewer would (duplicates, dates, slugs, URLs, 摘要…)",
+  help: `Usage: papershelf lint [file] [--format text|json|github|markdown] [--changed-since <git-ref>]
+                       [--config <path>]
+
+Validates the records file (default: data/papers.yaml, or "data" in .papershelf.yml) and runs every lint
+rule on it. Rules, their severities and how to silence one for a record: docs/rules.md.
+
+Options:
+  --format <f>            text      file:line:col  rule-id  message, then a summary line (default)
+                          json      a stable report with a version field (docs/rules.md#json-report)
+                          github    workflow commands: annotations on the pull request's lines
+                          markdown  a table of all findings for $GITHUB_STEP_SUMMARY
+  --changed-since <ref>   report only entries added or changed since the git ref (the whole file is
+                          still validated, and file-level problems are always reported)
+  --config <path>         the project config (default: .papershelf.yml); severities in lint.rules
+
+Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or config error.`,
+  async run(argv, ctx) {
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      { format: { type: "string" }, "changed-since": { type: "string" } },
+      true,
+    );
+    if (positionals.length > 1) throw new UsageError(`expected at most one file, got ${positionals.length}`);
+    const format = (values.format ?? "text") as Format;
+    if (!FORMATS.includes(format))
+      throw new UsageError(`--format "${values.format}" is not one of: ${FORMATS.join(", ")}`);
+
+    const config = await loadProjectConfig(values.config, ctx.cwd);
+    const lintConfig = parseLintConfig(config, RULES);
+    if (!lintConfig.ok) throw new ConfigError(lintConfig.errors.map(formatDiagnostic).join("\n"));
+
+    const file = positionals[0] === undefined ? config.data : path.resolve(ctx.cwd, positionals[0]);
+    const shown = displayPath(file, ctx.cwd);
+    const parsed = await readRecords(file, shown);
+
+    const ref = values["changed-since"];
+    let onlyEntryIds: Set<string> | undefined;
+    if (ref !== undefined && parsed.ok) {
+      const before = await readAtRef(ref, file);
+      onlyEntryIds = changedEntryIds(
+        before === undefined ? undefined : entriesOfText(before),
+        parsed.data.entries,
+      );
+    }
+
+    const diagnostics = lintList(parsed, {
+      now: new Date(),
+      settings: lintConfig.settings,
+      ...(onlyEntryIds ? { onlyEntryIds } : {}),
+    });
+    const entries = parsed.ok ? parsed.data.entries.length : undefined;
+    ctx.stdout.write(
+      format === "json"
+        ? formatJson(diagnostics, {
+            file: shown,
+            ...(entries === undefined ? {} : { entries }),
+            ...(onlyEntryIds ? { onlyEntries: onlyEntryIds } : {}),
+          })
+        : format === "github"
+          ? formatGithub(diagnostics)
+          : format === "markdown"
+            ? formatMarkdown(diagnostics, {
+                file: shown,
+                ...(entries === undefined ? {} : { entries }),
+                ...(onlyEntryIds && ref !== undefined
+                  ? { changedOnly: { ref, count: onlyEntryIds.size } }
+                  : {}),
+              })
+            : formatText(diagnostics, {
+                file: shown,
+                ...(entries === undefined ? {} : { entries }),
+                ...(onlyEntryIds ? { reportedEntries: onlyEntryIds.size } : {}),
+              }),
+    );
+    return diagnostics.some((d) => d.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
+  },
+};
