@@ -1,0 +1,104 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { ConfigError, EXIT_FINDINGS, EXIT_OK, UsageError } from "../../errors.js";
+import { renderIntakeComment } from "../../intake/comment.js";
+import type { IntakeProblem } from "../../intake/problems.js";
+import { runIntake, type IntakeLint } from "../../intake/run.js";
+import { stringifyEntry, writeTextAtomic } from "../../records/edit.js";
+import { formatDiagnostic } from "../../records/diagnostics.js";
+import { lintList, parseLintConfig, RULES } from "../../lint/index.js";
+import type { CliContext, Command } from "../context.js";
+import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
+
+const HELP = `Usage: papershelf intake --body <file> [--dry-run] [--comment] [--data <path>] [--form <path>] [--config <path>]
+
+Reads an issue body as GitHub writes it for the submission form (.github/ISSUE_TEMPLATE/submit-paper.yml),
+builds the record, inserts it at the end of its category in the data file (no other byte changes), then
+validates and lints the whole list. Prints the record (YAML) and its README preview, or every problem with
+the field it is about and how to fix it.
+
+Options:
+  --body <file>   the issue body (Markdown, as in the issue's "Edit" box)
+  --dry-run       print only; do not write the data file
+  --comment       print the issue comment the Action would post instead of the record
+  --data <path>   the records file (default: "data" in .papershelf.yml, else data/papers.yaml)
+  --form <path>   the submission form (default: "issueForm" in .papershelf.yml)
+
+The entry's "added" date is today (UTC), or the time in SOURCE_DATE_EPOCH when it is set.
+Without --dry-run the data file is written atomically (a temporary file renamed over it).
+
+Exit codes: 0 record built (and written unless --dry-run), 1 the submission has problems (nothing written),
+2 usage or config error, or a file that cannot be read.`;
+
+async function readInput(file: string, what: string): Promise<string> {
+  try {
+    return await readFile(file, "utf8");
+  } catch (cause) {
+    throw new ConfigError(`cannot read the ${what} ${file}: ${(cause as Error).message}`, { cause });
+  }
+}
+
+/** SOURCE_DATE_EPOCH (seconds) makes a run reproducible, as in reproducible builds. */
+function clock(ctx: CliContext): Date {
+  const epoch = ctx.env.SOURCE_DATE_EPOCH;
+  if (epoch === undefined || epoch === "") return new Date();
+  if (!/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH should be seconds, found "${epoch}"`);
+  return new Date(Number(epoch) * 1000);
+}
+
+function formatProblem(p: IntakeProblem): string {
+  const where = [p.label ?? p.field, p.line === undefined ? undefined : `line ${p.line}`].filter(Boolean);
+  const head = `${p.severity === "warning" ? "warning  " : ""}${where.length ? `${where.join(", ")}: ` : ""}${p.message}`;
+  return p.hint ? `${head}\n    ${p.hint}` : head;
+}
+
+export const intakeCommand: Command = {
+  name: "intake",
+  summary: "Turn a submission issue body into a record, a preview and an edit of data/papers.yaml",
+  help: HELP,
+  async run(argv, ctx) {
+    const { values } = parseCommandArgs(argv, {
+      body: { type: "string" },
+      "dry-run": { type: "boolean" },
+      comment: { type: "boolean" },
+      data: { type: "string" },
+      form: { type: "string" },
+    });
+    if (values.body === undefined) throw new UsageError("--body <file> is required");
+    const config = await loadProjectConfig(values.config, ctx.cwd);
+    const lintConfig = parseLintConfig(config, RULES);
+    if (!lintConfig.ok) throw new ConfigError(lintConfig.errors.map(formatDiagnostic).join("\n"));
+    const dataFile = values.data === undefined ? config.data : path.resolve(ctx.cwd, values.data);
+    const formFile = values.form === undefined ? config.issueForm : path.resolve(ctx.cwd, values.form);
+    const lint: IntakeLint = ({ parsed, entryId, now }) =>
+      lintList(parsed, { now, settings: lintConfig.settings, onlyEntryIds: new Set([entryId]) });
+
+    const result = await runIntake({
+      body: await readInput(path.resolve(ctx.cwd, values.body), "issue body"),
+      template: await readInput(formFile, "issue form"),
+      papersText: await readInput(dataFile, "records file"),
+      file: displayPath(dataFile, ctx.cwd),
+      now: clock(ctx),
+      lint,
+    });
+
+    if (values.comment) ctx.stdout.write(renderIntakeComment(result));
+    for (const p of result.findings) ctx.stderr.write(`${formatProblem(p)}\n`);
+    if (!result.ok) {
+      if (!values.comment) for (const p of result.errors) ctx.stderr.write(`${formatProblem(p)}\n`);
+      ctx.stderr.write(`${result.errors.length} problem(s) in the submission; nothing was written\n`);
+      return EXIT_FINDINGS;
+    }
+    if (!values.comment)
+      ctx.stdout.write(
+        `# Record (${displayPath(dataFile, ctx.cwd)})\n\n${stringifyEntry(result.entry, 0)}\n# Preview\n\n${result.preview}`,
+      );
+    if (values["dry-run"]) {
+      ctx.stderr.write(`dry run: ${displayPath(dataFile, ctx.cwd)} not written\n`);
+      return EXIT_OK;
+    }
+    await writeTextAtomic(dataFile, result.newText);
+    ctx.stderr.write(`added "${result.entry.id}" to ${displayPath(dataFile, ctx.cwd)}\n`);
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,131 @@
+/**
+ * Readers for the answers that are more than one value: arXiv ids, the "label | URL" lines of the
+ * repositories and links fields, and the image field ("URL [width]").
+ */
+import { ARXIV_PATTERN, type Image, type Link, type Repository } from "../records/schema.js";
+import { fieldError, fieldWarning, quoteValue, type IntakeProblem } from "./problems.js";
+import { cleanLine, cleanUrl, type Field } from "./text.js";
+
+const ARXIV_ID = new RegExp(ARXIV_PATTERN);
+/** arxiv.org/abs/…, /pdf/…(.pdf), /html/…, with or without "www.", any version suffix. */
+const ARXIV_URL =
+  /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/(.+?)(?:\.pdf)?\/?(?:[?#].*)?$/i;
+
+/** The arXiv id inside an arxiv.org link, when the link is one. */
+export function arxivIdFromUrl(url: string): string | undefined {
+  const id = ARXIV_URL.exec(url)?.[1];
+  return id !== undefined && ARXIV_ID.test(id) ? id : undefined;
+}
+
+/** An arXiv id as typed: "2306.15195", "arXiv:2306.15195v2", or an arxiv.org link. */
+export function readArxivId(
+  field: Field,
+  value: string,
+  problems: IntakeProblem[],
+): string | undefined | null {
+  const text = value.trim();
+  if (text === "") return undefined;
+  const id = /^https?:/i.test(text) ? arxivIdFromUrl(text) : text.replace(/^arxiv\s*:\s*/i, "");
+  if (id !== undefined && ARXIV_ID.test(id)) return id;
+  problems.push(
+    fieldError(
+      field,
+      `${quoteValue(text)} is not an arXiv id`,
+      "Write it like 2306.15195 (or leave it empty).",
+    ),
+  );
+  return null;
+}
+
+interface LabelledUrl {
+  label?: string;
+  url: string;
+}
+
+/** One line of a links field: "label | URL", "[label](URL)", "label: URL", "<URL>" or a bare URL. */
+function splitLine(line: string): { label?: string; url: string } {
+  const text = line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, "").trim();
+  const markdown = /^\[([^\]]*)\]\(\s*<?([^\s>)]+)>?\s*\)$/.exec(text);
+  if (markdown) return { label: markdown[1] ?? "", url: markdown[2] ?? "" };
+  const bar = text.lastIndexOf("|");
+  if (bar !== -1) return { label: text.slice(0, bar).trim(), url: text.slice(bar + 1).trim() };
+  const colon = /^(.+?):\s+(https?:\/\/\S+)$/i.exec(text);
+  if (colon) return { label: colon[1] ?? "", url: colon[2] ?? "" };
+  return { url: text.replace(/^<(.*)>$/, "$1") };
+}
+
+/** Reads one "label | URL" per line. `labelRequired`: links need a label, repositories show owner/name. */
+function readLines(
+  field: Field,
+  value: string,
+  labelRequired: boolean,
+  problems: IntakeProblem[],
+): LabelledUrl[] {
+  const out: LabelledUrl[] = [];
+  const seen = new Set<string>();
+  value.split("\n").forEach((line, i) => {
+    if (line.trim() === "") return;
+    const where = `line ${i + 1}`;
+    const parts = splitLine(line);
+    const url = cleanUrl(field, parts.url, problems, `the URL on ${where}`);
+    const label = parts.label === undefined ? undefined : cleanLine(field, parts.label, problems);
+    if (url === undefined || (label === undefined && parts.label !== undefined)) return;
+    if (labelRequired && !label) {
+      problems.push(
+        fieldError(field, `${where} has no label`, `Write "label | URL", e.g. "Demo | ${url.slice(0, 60)}".`),
+      );
+      return;
+    }
+    if (seen.has(url)) {
+      problems.push(fieldWarning(field, `${where} repeats ${quoteValue(url)}; it was listed once`));
+      return;
+    }
+    seen.add(url);
+    out.push(label ? { label, url } : { url });
+  });
+  return out;
+}
+
+/** The repositories field: one URL per line, optionally "label | URL". */
+export function readRepos(field: Field, value: string, problems: IntakeProblem[]): Repository[] {
+  return readLines(field, value, false, problems);
+}
+
+/** The other-links field: one "label | URL" per line. */
+export function readLinks(field: Field, value: string, problems: IntakeProblem[]): Link[] {
+  return readLines(field, value, true, problems).map((l) => ({ label: l.label ?? "", url: l.url }));
+}
+
+/**
+ * The image field: a URL, optionally followed by a width ("50%", "640", "640px", or HackMD's "=50%x").
+ * Returns undefined when empty, null when wrong (the problem is recorded).
+ */
+export function readImage(field: Field, value: string, problems: IntakeProblem[]): Image | undefined | null {
+  const text = value.trim();
+  if (text === "") return undefined;
+  // "URL 50%", "URL 640", "URL =50%x"; HackMD's glued form "….png=80%x" must end in "x", so a query such
+  // as "?w=80" is never taken for a width.
+  const match = /^(\S+)\s+=?(\d{1,4})(%|px)?x?$/.exec(text) ?? /^(\S+?)=(\d{1,4})(%|px)?x$/.exec(text);
+  if (!match && /\s/.test(text)) {
+    problems.push(
+      fieldError(
+        field,
+        `${quoteValue(text)} is not "URL" or "URL width"`,
+        'Write e.g. "https://…/fig.png 50%".',
+      ),
+    );
+    return null;
+  }
+  const url = cleanUrl(field, match?.[1] ?? text, problems, "the image URL");
+  if (url === undefined) return null;
+  const amount = match?.[2];
+  if (amount === undefined) return { url };
+  const n = Number(amount);
+  if (match?.[3] === "%") {
+    if (n >= 1 && n <= 100) return { url, width: `${n}%` };
+  } else if (n >= 1 && n <= 4000) return { url, width: n };
+  problems.push(
+    fieldError(field, `the width ${quoteValue(amount)} is out of range`, "Use 1%–100% or 1–4000 pixels."),
+  );
+  return null;
+}

@@ -1,0 +1,198 @@
+/**
+ * The issue body GitHub writes for an issue form, back to answers keyed by field id. GitHub writes each field
+ * as `### <label>`, a blank line, the answer; we split only on `### ` lines outside fences whose text is a
+ * label of the form, in form order, so a `###` typed inside an answer stays part of it.
+ */
+import { fencedLines } from "./fences.js";
+import type { FormField, IssueForm } from "./form.js";
+import { fieldError, fieldWarning, quoteValue, type IntakeProblem } from "./problems.js";
+
+/** GitHub refuses issue bodies over 65,536 characters; anything longer did not come from GitHub. */
+export const MAX_BODY_CHARS = 65_536;
+
+const NO_RESPONSE = "_No response_";
+/** What GitHub writes for a dropdown left empty. Only dropdowns: a typed "None" in a textarea is an answer. */
+const NO_SELECTION = "None";
+
+/** Text answers are strings ("" when empty); multi-select dropdowns and checkboxes are lists of labels. */
+export type IssueAnswers = Record<string, string | string[]>;
+
+export type BodyResult =
+  | { ok: true; answers: IssueAnswers; warnings: IntakeProblem[] }
+  | { ok: false; errors: IntakeProblem[]; answers: IssueAnswers; warnings: IntakeProblem[] };
+
+interface Section {
+  field: FormField;
+  /** 1-based body line of the heading. */
+  line: number;
+  lines: string[];
+}
+
+const normalizeLabel = (label: string) => label.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
+
+/** Splits the body into one section per field heading; stray headings stay in the answer they interrupt. */
+function splitSections(lines: readonly string[], form: IssueForm, warnings: IntakeProblem[]): Section[] {
+  const fenced = fencedLines(lines);
+  const byLabel = new Map(form.fields.map((field, index) => [normalizeLabel(field.label), { field, index }]));
+  const sections: Section[] = [];
+  let currentIndex = -1;
+  lines.forEach((line, i) => {
+    const current = sections[sections.length - 1];
+    if (!fenced[i] && line.startsWith("### ")) {
+      const heading = line.slice(4);
+      const match = byLabel.get(normalizeLabel(heading));
+      if (match && match.index > currentIndex) {
+        sections.push({ field: match.field, line: i + 1, lines: [] });
+        currentIndex = match.index;
+        return;
+      }
+      const where = current ? `inside the answer to "${current.field.label}"` : "before the first field";
+      warnings.push({
+        severity: "warning",
+        ...(current ? { field: current.field.id, label: current.field.label } : {}),
+        line: i + 1,
+        message: match
+          ? `the heading ${quoteValue(heading)} appears again ${where}; it was kept as text`
+          : `the heading ${quoteValue(heading)} is not a field of this form; it was kept as text ${where}`,
+      });
+    }
+    if (current) current.lines.push(line);
+    else if (line.trim() !== "")
+      warnings.push({
+        severity: "warning",
+        line: i + 1,
+        message: "text before the first field was ignored",
+      });
+  });
+  return sections;
+}
+
+/** Removes the blank lines GitHub puts around an answer, and trailing spaces. */
+function trimBlankLines(lines: readonly string[]): string {
+  let start = 0;
+  let end = lines.length;
+  while (start < end && (lines[start] ?? "").trim() === "") start++;
+  while (end > start && (lines[end - 1] ?? "").trim() === "") end--;
+  return lines.slice(start, end).join("\n").trimEnd();
+}
+
+/** A `render:` textarea arrives as ```lang … ```; the answer is what is inside. */
+function unwrapRendered(value: string): string {
+  const lines = value.split("\n");
+  const first = lines[0] ?? "";
+  const last = lines[lines.length - 1] ?? "";
+  if (lines.length >= 2 && /^```[^`]*$/.test(first) && /^```\s*$/.test(last))
+    return trimBlankLines(lines.slice(1, -1));
+  return value;
+}
+
+/**
+ * Splits a multi-select answer. GitHub joins options with ", ", so an option that itself contains ", "
+ * cannot be split on commas: match the known options from the left instead.
+ */
+function splitMultiple(value: string, options: readonly string[]): string[] | undefined {
+  if (value === "") return [];
+  const sorted = [...options].sort((a, b) => b.length - a.length);
+  // Memoised by offset: options that prefix each other must not make the backtracking exponential.
+  const memo = new Map<number, string[] | undefined>();
+  const walk = (at: number): string[] | undefined => {
+    if (memo.has(at)) return memo.get(at);
+    let found: string[] | undefined;
+    for (const option of sorted) {
+      if (value.length - at === option.length && value.endsWith(option)) found = [option];
+      else if (value.startsWith(`${option}, `, at)) {
+        const tail = walk(at + option.length + 2);
+        if (tail) found = [option, ...tail];
+      }
+      if (found) break;
+    }
+    memo.set(at, found);
+    return found;
+  };
+  return walk(0);
+}
+
+function readCheckboxes(field: FormField, value: string, errors: IntakeProblem[]): string[] {
+  const checked: string[] = [];
+  for (const line of value.split("\n")) {
+    if (line.trim() === "") continue;
+    const match = /^\s*[-*] \[([ xX])\] (.*)$/.exec(line);
+    const label = match?.[2]?.trim();
+    if (!match || label === undefined || !field.options.includes(label)) {
+      errors.push(
+        fieldError(
+          field,
+          `${quoteValue(line)} is not one of this field's checkboxes`,
+          "Edit the issue and tick the boxes of the form instead of changing their text.",
+        ),
+      );
+      continue;
+    }
+    if (match[1] !== " ") checked.push(label);
+  }
+  return checked;
+}
+
+function readAnswer(section: Section | undefined, field: FormField, errors: IntakeProblem[]) {
+  let value = section ? trimBlankLines(section.lines) : "";
+  if (field.type === "checkboxes") return readCheckboxes(field, value, errors);
+  if (value === NO_RESPONSE) value = "";
+  if (field.type === "textarea" && field.render !== undefined) value = unwrapRendered(value);
+  if (field.type === "input") value = value.trim();
+  if (field.type !== "dropdown") return value;
+  if (value === NO_SELECTION) value = "";
+  if (!field.multiple) return value;
+  // A multi-select answer that is not a join of the current options (the form changed since the issue was
+  // opened, or the body was edited) falls back to GitHub's own separator.
+  return splitMultiple(value, field.options) ?? value.split(", ").filter((v) => v !== "");
+}
+
+function isEmpty(answer: string | string[]): boolean {
+  return Array.isArray(answer) ? answer.length === 0 : answer === "";
+}
+
+/**
+ * Parses an issue body through its form: every field of the form gets an answer ("" or [] when empty or
+ * missing). Pure; never throws. Errors name the field and say what was expected. Dropdown answers are
+ * returned as written, not checked against the options: the category options are regenerated as the list
+ * grows, so an answer from an older form must still reach `buildRecord`, which maps it by its id.
+ */
+export function parseIssueBody(body: string, form: IssueForm): BodyResult {
+  const warnings: IntakeProblem[] = [];
+  if (body.length > MAX_BODY_CHARS)
+    return {
+      ok: false,
+      answers: {},
+      warnings,
+      errors: [
+        {
+          severity: "error",
+          message: `the issue body has ${body.length} characters; GitHub allows at most ${MAX_BODY_CHARS}`,
+          hint: "Shorten the 摘要 / Summary and submit again.",
+        },
+      ],
+    };
+  const lines = body.replace(/\r\n?/g, "\n").split("\n");
+  const sections = splitSections(lines, form, warnings);
+  const errors: IntakeProblem[] = [];
+  const answers: IssueAnswers = {};
+  for (const field of form.fields) {
+    const section = sections.find((s) => s.field === field);
+    const answer = readAnswer(section, field, errors);
+    answers[field.id] = answer;
+    const required = field.required || field.requiredOptions.length > 0;
+    if (!section) {
+      const problem = fieldWarning(field, "this field is missing from the issue body");
+      if (required) errors.push({ ...problem, severity: "error", hint: `Add "### ${field.label}".` });
+      else warnings.push(problem);
+    } else if (field.required && isEmpty(answer)) {
+      errors.push(fieldError(field, "this field is required but was left empty"));
+    }
+    const ticked = Array.isArray(answer) ? answer : [];
+    for (const option of field.requiredOptions)
+      if (section && !ticked.includes(option))
+        errors.push(fieldError(field, `please tick ${quoteValue(option)}`));
+  }
+  if (errors.length > 0) return { ok: false, errors, answers, warnings };
+  return { ok: true, answers, warnings };
+}

@@ -1,0 +1,13 @@
+/** The intake stage: issue-form body → record → inserted into the list, with a preview and one comment. */
+export * from "./answers.js";
+export * from "./body.js";
+export * from "./build-record.js";
+export * from "./comment.js";
+export * from "./dates.js";
+export * from "./form-categories.js";
+export * from "./form.js";
+export * from "./ids.js";
+export * from "./markdown-safe.js";
+export * from "./problems.js";
+export * from "./run.js";
+export * from "./text.js";

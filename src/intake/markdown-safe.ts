@@ -1,0 +1,95 @@
+/**
+ * Putting submitted text into a GitHub comment without letting it act: no raw HTML or hidden `<!-- -->`
+ * markers, no @-mentions or #123 cross-references that would notify people, no fence a value can close.
+ * GitHub's own sanitizer already strips scripts and event handlers; what is left to us is layout spoofing,
+ * notifications and the marker the Action finds its comment by.
+ */
+import type { Root } from "mdast";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import { SKIP, visit } from "unist-util-visit";
+import { safeFence } from "./fences.js";
+
+/** U+200B after "@" or "#": the way Renovate and Dependabot quote release notes without pinging anyone. */
+const BREAK = "\u200B";
+const MENTION_OR_REF = /(^|[^\p{L}\p{N}_/@.#&-])([@#])(?=[\p{L}\p{N}])/gu;
+/** Tags the README renderer emits (images with a width, collapsed 摘要) and nothing else. */
+const SAFE_TAG =
+  /^<(?:\/?(?:details|summary|sub|sup|br|p)|br\s*\/|img(?:\s+(?:src="https?:\/\/[^"<>\s]+"|(?:width|height)="\d{1,4}%?"|alt="[^"<>]*"))*\s*\/?)>$/i;
+
+/** Breaks @-mentions and #123 / owner/repo#123 references so the comment notifies no one. */
+export function breakMentions(text: string): string {
+  return text.replace(MENTION_OR_REF, `$1$2${BREAK}`);
+}
+
+/** Plain text as Markdown that renders as exactly that text (one line, no links, HTML or mentions). */
+export function escapeMarkdownText(text: string): string {
+  const oneLine = text.replace(/\s*[\r\n]+\s*/g, " ");
+  return breakMentions(
+    oneLine.replace(/[\\`*_{}[\]()#+\-.!|<>~&:]/g, (c) => (c === "&" ? "&amp;" : `\\${c}`)),
+  );
+}
+
+/** Text as an inline code span no backtick inside it can close. */
+export function codeSpan(text: string): string {
+  const oneLine = text.replace(/[\r\n]+/g, " ");
+  const longest = Math.max(0, ...[...oneLine.matchAll(/`+/g)].map((m) => m[0].length));
+  const ticks = "`".repeat(longest + 1);
+  return `${ticks} ${oneLine} ${ticks}`;
+}
+
+/** A fenced code block whose fence is longer than any run of backticks inside. */
+export function fencedBlock(text: string, info = ""): string {
+  const fence = safeFence(text);
+  return `${fence}${info}\n${text.replace(/\n?$/, "\n")}${fence}`;
+}
+
+function isSafeHtml(value: string): boolean {
+  const tags = value.match(/<[^>]*>?/g) ?? [];
+  return !value.includes("<!--") && tags.every((tag) => SAFE_TAG.test(tag));
+}
+
+interface Splice {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Markdown made inert for a comment, keeping every other byte: raw HTML other than the renderer's own
+ * safe tags is shown as text, and mentions and references in text are broken. Code is left as is.
+ */
+export function neutralizeMarkdown(markdown: string): string {
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root;
+  const splices: Splice[] = [];
+  visit(tree, (node) => {
+    // Link text is not where mentions are processed, and an autolink's text is its address: leave links alone.
+    if (node.type === "link" || node.type === "linkReference") return SKIP;
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return;
+    const source = markdown.slice(start, end);
+    if (node.type === "html") {
+      const text = isSafeHtml(source) ? breakMentions(source) : source.replace(/</g, "&lt;");
+      if (text !== source) splices.push({ start, end, text });
+    } else if (node.type === "text") {
+      const text = breakMentions(source);
+      if (text !== source) splices.push({ start, end, text });
+    }
+    return undefined;
+  });
+  let out = markdown;
+  for (const s of splices.sort((a, b) => b.start - a.start))
+    out = out.slice(0, s.start) + s.text + out.slice(s.end);
+  return out;
+}
+
+/** Markdown inside a blockquote: every line quoted, so nothing in it can end the quote early. */
+export function blockquote(markdown: string): string {
+  return markdown
+    .replace(/\n+$/, "")
+    .split("\n")
+    .map((line) => (line === "" ? ">" : `> ${line}`))
+    .join("\n");
+}

@@ -1,0 +1,201 @@
+/**
+ * The whole intake step, pure except for the injected lint, link check and renderer: issue body → answers →
+ * record → inserted into the list's text → the whole new list re-validated and linted → preview. The CLI
+ * and the Action call this same function; only they read files, post comments or write the data file.
+ */
+import type { Diagnostic } from "../records/diagnostics.js";
+import { insertEntry } from "../records/edit.js";
+import { parseRecords, type ParseResult } from "../records/parse.js";
+import type { Entry, PapersFile } from "../records/schema.js";
+import type { RecordSource } from "../records/source.js";
+import { flattenCategories } from "../records/validate.js";
+import { parseIssueBody } from "./body.js";
+import { buildRecord } from "./build-record.js";
+import { parseIssueForm, type IssueForm } from "./form.js";
+import { renderFallbackPreview } from "./preview.js";
+import type { IntakeProblem } from "./problems.js";
+
+/**
+ * The list after insertion, for the lint: the whole list, so duplicates of existing entries are found.
+ * The lint returns findings about `entryId` (and the entries it relates to); others are not the submitter's.
+ */
+export interface IntakeLintInput {
+  parsed: Extract<ParseResult, { ok: true }>;
+  entryId: string;
+  now: Date;
+}
+export type IntakeLint = (input: IntakeLintInput) => readonly Diagnostic[] | Promise<readonly Diagnostic[]>;
+/** What the intake needs of a link check result; the check stage's `LinkResult` fits as it is. */
+export interface IntakeLinkResult {
+  url: string;
+  /** ok, redirect, soft404, dead, suspect, blocked, timeout, error, excluded. */
+  verdict: string;
+  message: string;
+}
+export type IntakeLinkCheck = (urls: readonly string[]) => Promise<readonly IntakeLinkResult[]>;
+/** The entry's Markdown as the README shows it. */
+export type IntakeRenderEntry = (entry: Entry, data: PapersFile) => string;
+
+export interface IntakeInput {
+  body: string;
+  /** The submission form's YAML (.github/ISSUE_TEMPLATE/submit-paper.yml). */
+  template: string;
+  /** data/papers.yaml as it is now. */
+  papersText: string;
+  /** How the data file is named in messages. */
+  file?: string;
+  now: Date;
+  lint?: IntakeLint;
+  checkLinks?: IntakeLinkCheck;
+  renderEntry?: IntakeRenderEntry;
+}
+
+export type IntakeResult =
+  | { ok: true; entry: Entry; newText: string; preview: string; findings: IntakeProblem[] }
+  /** `entry` and `preview` are there when the record was built but the list's rules refuse it. */
+  | { ok: false; errors: IntakeProblem[]; findings: IntakeProblem[]; entry?: Entry; preview?: string };
+
+/** Link verdicts that mean the submitted link is wrong now (404, 410, no such host): the submitter must fix it. */
+const BROKEN_VERDICTS: readonly string[] = ["dead", "suspect"];
+/** Verdicts that say nothing about the link itself. */
+const QUIET_VERDICTS: readonly string[] = ["ok", "excluded"];
+
+function listProblem(message: string, hint?: string): IntakeProblem {
+  return { severity: "error", message, ...(hint ? { hint } : {}) };
+}
+
+/** The form field a finding inside the new entry is about: the entry key whose value holds `line`. */
+function fieldAtLine(source: RecordSource, index: number, line: number, form: IssueForm): string | undefined {
+  const keys = [
+    "title",
+    "url",
+    "arxiv",
+    "date",
+    "venue",
+    "kind",
+    "category",
+    "repos",
+    "links",
+    "images",
+    "summary",
+    "note",
+  ];
+  const key = keys.find((k) => {
+    const pos = source.position(["entries", index, k]);
+    return source.nodeAt(["entries", index, k]) !== undefined && line >= pos.line && line <= pos.endLine;
+  });
+  const id = key === "images" ? "image" : key;
+  return id !== undefined && form.fields.some((f) => f.id === id) ? id : undefined;
+}
+
+function fromDiagnostic(d: Diagnostic, source: RecordSource, index: number, form: IssueForm): IntakeProblem {
+  const field = fieldAtLine(source, index, d.line, form);
+  const label = form.fields.find((f) => f.id === field)?.label;
+  return {
+    severity: d.severity,
+    message: `${d.message} (${d.ruleId})`,
+    ...(field ? { field } : {}),
+    ...(label ? { label } : {}),
+  };
+}
+
+function entryUrls(entry: Entry): string[] {
+  return [entry.url, ...(entry.repos ?? []).map((r) => r.url), ...(entry.links ?? []).map((l) => l.url)];
+}
+
+function fromLinkResult(result: IntakeLinkResult): IntakeProblem {
+  const broken = BROKEN_VERDICTS.includes(result.verdict);
+  return {
+    severity: broken ? "error" : "warning",
+    message: `${result.url}: ${result.message} (${result.verdict})`,
+    ...(broken ? { hint: "Check the address; the link must open for everyone." } : {}),
+  };
+}
+
+/** Body problems win: a field the body parser already rejected gets no second, derived complaint. */
+function mergeProblems(first: IntakeProblem[], second: IntakeProblem[]): IntakeProblem[] {
+  const reported = new Set(first.map((p) => p.field).filter((f) => f !== undefined));
+  return [...first, ...second.filter((p) => p.field === undefined || !reported.has(p.field))];
+}
+
+/** Runs the intake on one issue body. Never throws on bad input; returns the record or every problem. */
+export async function runIntake(input: IntakeInput): Promise<IntakeResult> {
+  const file = input.file ?? "data/papers.yaml";
+  const formResult = parseIssueForm(input.template);
+  if (!formResult.ok)
+    return {
+      ok: false,
+      findings: [],
+      errors: formResult.errors.map((e) =>
+        listProblem(`the submission form is broken: ${e}`, "A maintainer must fix the form."),
+      ),
+    };
+  const { form } = formResult;
+  const list = parseRecords(input.papersText, file);
+  if (!list.ok)
+    return {
+      ok: false,
+      findings: [],
+      errors: [
+        listProblem(
+          `${file} has ${list.errors.length} error(s) (first: line ${list.errors[0]?.line}: ${list.errors[0]?.message})`,
+          "Not your submission's fault: a maintainer must fix the list; the bot will then check again.",
+        ),
+      ],
+    };
+
+  const body = parseIssueBody(input.body, form);
+  const built = buildRecord(body.answers, {
+    form,
+    categories: list.data.categories,
+    existingIds: new Set([
+      ...list.data.entries.map((e) => e.id),
+      ...flattenCategories(list.data.categories).map((c) => c.category.id),
+    ]),
+    now: input.now,
+  });
+  const findings = [...body.warnings, ...built.warnings];
+  if (!body.ok || !built.ok)
+    return {
+      ok: false,
+      findings,
+      errors: mergeProblems(body.ok ? [] : body.errors, built.ok ? [] : built.errors),
+    };
+  const { entry } = built;
+
+  const inserted = insertEntry(input.papersText, entry, file);
+  if (!inserted.ok)
+    return { ok: false, findings, entry, errors: inserted.errors.map((d) => listProblem(d.message)) };
+  const next = parseRecords(inserted.text, file);
+  if (!next.ok) {
+    // The schema refused the record as written into the file: point each error at the submitted field.
+    const raw = next.source.doc.toJS() as { entries?: { id?: unknown }[] } | null;
+    const at = raw?.entries?.findIndex((e) => e.id === entry.id) ?? -1;
+    return {
+      ok: false,
+      findings,
+      entry,
+      errors: next.errors.map((d) => fromDiagnostic(d, next.source, at, form)),
+    };
+  }
+  const index = next.data.entries.findIndex((e) => e.id === entry.id);
+  const span = next.source.entryPosition(index);
+  const preview = (input.renderEntry ?? renderFallbackPreview)(entry, next.data);
+
+  const problems: IntakeProblem[] = [];
+  if (input.lint) {
+    const diagnostics = await input.lint({ parsed: next, entryId: entry.id, now: input.now });
+    // Findings tied to an entry were narrowed to the new one by the lint; untied ones count only inside it.
+    for (const d of diagnostics)
+      if (d.entryId !== undefined || (d.line >= span.line && d.line <= span.endLine))
+        problems.push(fromDiagnostic(d, next.source, index, form));
+  }
+  if (input.checkLinks) {
+    const results = await input.checkLinks(entryUrls(entry));
+    for (const r of results) if (!QUIET_VERDICTS.includes(r.verdict)) problems.push(fromLinkResult(r));
+  }
+  const errors = problems.filter((p) => p.severity === "error");
+  findings.push(...problems.filter((p) => p.severity === "warning"));
+  if (errors.length > 0) return { ok: false, errors, findings, entry, preview };
+  return { ok: true, entry, newText: inserted.text, preview, findings };
+}
