@@ -9,7 +9,11 @@ export type WhenResult =
       date: string;
       /** Set when the text was irregular and had to be read leniently. */ normalised?: string;
     }
-  | { kind: "venue"; venue: string }
+  | {
+      kind: "venue";
+      venue: string;
+      /** Set when the text looked like a date that does not exist. */ invalid?: string;
+    }
   | { kind: "none" };
 
 const CJK_DATE = /^(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*(日?))?)?$/;
@@ -25,7 +29,12 @@ export function readWhen(text: string): WhenResult {
   if (!parts) return { kind: "venue", venue: trimmed };
   const [, year, month, day] = parts;
   const date = formatDate(year ?? "", month, day);
-  if (date === undefined) return { kind: "venue", venue: trimmed };
+  if (date === undefined)
+    return {
+      kind: "venue",
+      venue: trimmed,
+      invalid: `"${trimmed}" is not a real date; kept verbatim as the venue`,
+    };
   if (cjk && day !== undefined && cjk[4] === "")
     return { kind: "date", date, normalised: `"${trimmed}" has no 日 after the day; read as ${date}` };
   return { kind: "date", date };

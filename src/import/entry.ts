@@ -72,6 +72,8 @@ export function buildEntry(raw: RawEntry, ctx: EntryContext): Entry | undefined 
     note({ ...at, severity: "info", code: "no-date", message: "no date or venue after the link" });
   if (when.kind === "date" && when.normalised)
     note({ ...at, severity: "info", code: "date-normalised", message: when.normalised });
+  if (when.kind === "venue" && when.invalid)
+    note({ ...at, severity: "warning", code: "date-invalid", message: when.invalid });
   if (heading.rest)
     note({
       ...at,
@@ -121,6 +123,7 @@ export function buildEntry(raw: RawEntry, ctx: EntryContext): Entry | undefined 
   };
 }
 
+/** The entry's last non-blank line. */
 function lastLine(raw: RawEntry): number {
   const all = [
     ...raw.heading,
@@ -128,7 +131,7 @@ function lastLine(raw: RawEntry): number {
     ...(raw.summaryHeading ? [raw.summaryHeading] : []),
     ...raw.summary,
   ];
-  return all[all.length - 1]?.number ?? 0;
+  return all.filter((l) => l.kind !== "blank").pop()?.number ?? 0;
 }
 
 interface Body {

@@ -43,6 +43,7 @@ export type ImportNoticeCode =
   | "title-joined"
   | "title-trimmed"
   | "date-normalised"
+  | "date-invalid"
   | "no-date"
   | "no-summary"
   | "image-size-without-space"
