@@ -1,0 +1,148 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { formatNotice, importMarkdown } from "../../src/import/index.js";
+import type { ImportNotice } from "../../src/import/index.js";
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url)), "utf8");
+const brief = (n: ImportNotice) => [n.line, n.severity, n.code];
+
+describe("importMarkdown on a small HackMD list", () => {
+  const { data, report } = importMarkdown(fixture("small-list.md"), { file: "small-list.md" });
+  const [first, second, dataset, resource] = data.entries;
+
+  it("keeps the list intro and builds the category tree with ids from the ASCII part of titles", () => {
+    expect(data.list).toEqual({ intro: "**A small list for the importer's tests.**\n> Intro quote." });
+    expect(data.categories).toEqual([
+      { id: "vision", title: "Vision", children: [{ id: "segmentation", title: "Segmentation(分割)" }] },
+      { id: "category-3", title: "影像模型", intro: "Before the next category." },
+      { id: "prose-only", title: "Prose Only" },
+    ]);
+  });
+
+  it("reads the heading: title, url, a CJK date; id from the title before its colon", () => {
+    expect(first).toMatchObject({
+      id: "first-paper",
+      title: "First Paper: A Subtitle",
+      url: "https://example.org/first",
+      kind: "paper",
+      category: "segmentation",
+      date: "2023-06-27",
+    });
+  });
+
+  it("places image, repo and link lines, including an image and a repo on one line", () => {
+    expect(first?.images).toEqual([
+      { url: "https://img.example/a.png", width: "50%" },
+      { url: "https://img.example/b.png", width: "80%", alt: "fig" },
+    ]);
+    expect(first?.repos).toEqual([
+      { url: "https://github.com/owner/repo" },
+      { url: "https://github.com/owner/other#readme", label: "Owner/Other" },
+    ]);
+    expect(first?.links).toEqual([{ label: "Demo", url: "https://demo.example/x" }]);
+  });
+
+  it("keeps other lines before the summary verbatim as extra, and the summary verbatim", () => {
+    expect(first?.extra).toBe("| GPU | Memory |\n| --- | --- |\n| A100 | 40 GB |");
+    expect(first?.summary).toBe(
+      "Line one of the summary.\n\n* a list\n    | nested | table |\n    | ------ | ----- |\n\n**a bold remark**",
+    );
+  });
+
+  it("joins a title broken over lines, takes a venue verbatim, the arXiv id from an arxiv.org link, an aside as note", () => {
+    expect(second).toMatchObject({
+      id: "second-paper",
+      title: "Second Paper: Broken",
+      url: "https://arxiv.org/abs/2304.03977",
+      venue: "CVPR 2023",
+      arxiv: "2304.03977",
+      note: "An aside about the next one.",
+      summary: "Second summary.",
+    });
+  });
+
+  it("makes Hugging Face datasets datasets, with an owner-name id; a fenced # is not a heading", () => {
+    expect(dataset).toMatchObject({
+      id: "some-org-some-data",
+      kind: "dataset",
+      category: "category-3",
+      date: "2023-05",
+      summary: "```\n# not a heading\n```",
+    });
+  });
+
+  it("turns a prose-only section into one resource: first link is the resource, the rest are links", () => {
+    expect(resource).toEqual({
+      id: "the-blog",
+      title: "The Blog",
+      url: "https://blog.example/",
+      kind: "resource",
+      category: "prose-only",
+      links: [{ label: "the other page", url: "https://other.example/p" }],
+      summary:
+        "Read [「**The Blog**」](https://blog.example/) and [the other page](https://other.example/p).",
+    });
+  });
+
+  it("reports every rule it applied, with lines, and no warnings", () => {
+    expect(report.map(brief)).toEqual([
+      [8, "info", "image-size-without-space"],
+      [25, "info", "aside-note"],
+      [26, "info", "title-joined"],
+      [33, "info", "aside-intro"],
+      [45, "info", "prose-resource"],
+    ]);
+    expect(formatNotice(report[1] as ImportNotice)).toBe(
+      'small-list.md:25  info aside-note  text between entries kept as the note of "second-paper" (the entry after it)',
+    );
+  });
+});
+
+describe("importMarkdown never drops text silently", () => {
+  const { data, report } = importMarkdown(fixture("unplaced.md"), { file: "unplaced.md" });
+
+  it("warns, with lines, about everything it could not place", () => {
+    expect(report.map(brief)).toEqual([
+      [1, "warning", "unexpected-heading"],
+      [2, "warning", "unplaced-content"],
+      [5, "warning", "date-invalid"],
+      [9, "info", "no-date"],
+      [9, "warning", "unplaced-content"],
+      [13, "warning", "heading-without-link"],
+      [18, "warning", "unplaced-content"],
+    ]);
+    const messages = report.map((n) => n.message).join("\n");
+    expect(messages).toContain("lines 13–15 were not imported");
+    expect(messages).toContain('"Trailing text with nowhere to go."');
+    expect(messages).toContain("text after the heading's link was not placed: [2023] extra words");
+  });
+
+  it("never invents a date: an impossible one is kept verbatim as the venue, with a warning", () => {
+    expect(data.entries.map((e) => e.id)).toEqual(["good-entry", "other-entry"]);
+    expect(data.entries[0]).toMatchObject({ venue: "2023年2月30日", summary: "Fine." });
+    expect(data.entries[0]?.date).toBeUndefined();
+  });
+});
+
+describe("importMarkdown on awesome-style input", () => {
+  it("takes a single leading # heading as the list title when entries sit at ####", () => {
+    const md =
+      "# Awesome Things\nIntro.\n\n## Tools\n### Editors\n#### [Ed: a text editor](https://ed.example)[2020]\n";
+    const { data } = importMarkdown(md);
+    expect(data.list).toEqual({ title: "Awesome Things", intro: "Intro." });
+    expect(data.categories).toEqual([
+      { id: "tools", title: "Tools", children: [{ id: "editors", title: "Editors" }] },
+    ]);
+    expect(data.entries[0]).toMatchObject({ id: "ed", category: "editors", date: "2020" });
+  });
+
+  it("de-duplicates ids in document order, prefixing a repeated category with its parent", () => {
+    const md =
+      "# A\n## LLM\n### [Same: x](https://x.example/1)\n# B\n## LLM\n### [Same: y](https://x.example/2)\n";
+    const { data } = importMarkdown(md);
+    expect(data.categories.map((c) => c.children?.[0]?.id)).toEqual(["llm", "b-llm"]);
+    expect(data.entries.map((e) => e.id)).toEqual(["same", "same-2"]);
+  });
+});

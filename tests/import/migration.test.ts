@@ -1,0 +1,178 @@
+/**
+ * The migration is complete: every fact the seed states (read by seed-facts.ts, independently of the
+ * importer) is in data/papers.yaml, every paper has the arXiv id of tests/fixtures/seed/arxiv-ids.yaml, and
+ * re-running the importer on the seed reproduces the committed data except for the documented hand fixes.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { importMarkdown, parseArxivIds } from "../../src/import/index.js";
+import { parseRecords } from "../../src/records/parse.js";
+import type { Category, Entry, PapersFile } from "../../src/records/schema.js";
+import { flattenCategories } from "../../src/records/validate.js";
+import { normaliseWhitespace, SEED_FILE, seedFacts } from "./seed-facts.js";
+
+const DATA_FILE = fileURLToPath(new URL("../../data/papers.yaml", import.meta.url));
+const ARXIV_FILE = fileURLToPath(new URL("../fixtures/seed/arxiv-ids.yaml", import.meta.url));
+
+/**
+ * The hand edits made to data/papers.yaml after `papershelf import`, each in its own commit:
+ * the category title typo "Vedeo-to-text" (certain), and readable English category ids.
+ */
+const CATEGORY_TITLE_FIXES: ReadonlyMap<string, string> = new Map([["Vedeo-to-text", "Video-to-text"]]);
+const CATEGORY_ID_RENAMES: ReadonlyMap<string, string> = new Map([
+  ["category-4", "video-understanding"],
+  ["multimodal-llm-assistant", "collaborative-multimodal"],
+  ["category-6", "vision-models"],
+  ["llm-large-language-model", "llm"],
+  ["category-13", "training-methods"],
+  ["category-14", "long-context"],
+  ["category-16", "image-classification"],
+  ["survey-paper-multimodal", "survey-multimodal"],
+  ["autonomous-agent", "survey-autonomous-agents"],
+  ["chatgpt", "survey-chatgpt"],
+  ["llm", "survey-llm"],
+  ["cv-computer-vision", "survey-computer-vision"],
+  ["diffusion-model", "survey-diffusion-models"],
+  ["category-24", "training-frameworks"],
+  ["self-supervising-learning-ssl", "self-supervised-learning"],
+  ["category-26", "precision"],
+  ["gpu", "general-frameworks"],
+  ["category-28", "datasets"],
+  ["category-29", "image-generation"],
+  ["category-30", "chinese-qa"],
+  ["vedeo-to-text", "video-to-text"],
+  ["category-32", "open-models"],
+  ["category-32-llm", "open-llms"],
+  ["rl-reinforcement-learning", "reinforcement-learning"],
+  ["category-38", "game-playing"],
+]);
+
+function applyDocumentedFixes(data: PapersFile): PapersFile {
+  const fixCategory = (c: Category): Category => ({
+    ...c,
+    id: CATEGORY_ID_RENAMES.get(c.id) ?? c.id,
+    title: CATEGORY_TITLE_FIXES.get(c.title) ?? c.title,
+    ...(c.children ? { children: c.children.map(fixCategory) } : {}),
+  });
+  return {
+    ...data,
+    categories: data.categories.map(fixCategory),
+    entries: data.entries.map((e) => ({ ...e, category: CATEGORY_ID_RENAMES.get(e.category) ?? e.category })),
+  };
+}
+
+const fixedTitle = (title: string) => CATEGORY_TITLE_FIXES.get(title) ?? title;
+
+function loadData(): PapersFile {
+  const result = parseRecords(readFileSync(DATA_FILE, "utf8"), "data/papers.yaml");
+  if (!result.ok) throw new Error(result.errors.map((e) => `${e.line}: ${e.message}`).join("\n"));
+  return result.data;
+}
+
+const facts = seedFacts();
+const data = loadData();
+const categoryTitle = new Map(
+  flattenCategories(data.categories).map((c) => [c.category.id, c.category.title]),
+);
+const entryByTitle = (title: string): Entry => {
+  const found = data.entries.filter((e) => e.title === title);
+  expect(found, `exactly one record titled "${title}"`).toHaveLength(1);
+  return found[0] as Entry;
+};
+
+describe("seed facts (the extractor itself)", () => {
+  it("finds what the seed holds: 55 entries, 11 top categories, 2 asides, 1 prose section", () => {
+    expect(facts.entries).toHaveLength(55);
+    expect(facts.categories.filter((c) => c.level === 1)).toHaveLength(11);
+    expect(facts.asides.map((a) => a.text)).toEqual([
+      "相信我，上下兩篇Paper有仇",
+      "下面的Paper有夠偏門，都是臭打遊戲的",
+    ]);
+    expect(facts.prose).toHaveLength(1);
+    expect(facts.entries.every((e) => e.summary.length > 0)).toBe(true);
+  });
+});
+
+describe("data/papers.yaml keeps every fact of the seed", () => {
+  it("has 56 records: 53 papers, 2 datasets, 1 resource", () => {
+    const kinds = data.entries.map((e) => e.kind);
+    expect(kinds.filter((k) => k === "paper")).toHaveLength(53);
+    expect(kinds.filter((k) => k === "dataset")).toHaveLength(2);
+    expect(kinds.filter((k) => k === "resource")).toHaveLength(1);
+    expect(data.entries).toHaveLength(56);
+  });
+
+  it("keeps the list intro verbatim", () => {
+    expect(data.list?.intro).toBe(facts.intro);
+  });
+
+  it("keeps the category tree: same titles (after the typo fix), same nesting, same order", () => {
+    const tree = flattenCategories(data.categories).map((c) => [c.depth + 1, c.category.title]);
+    expect(tree).toEqual(facts.categories.map((c) => [c.level, fixedTitle(c.title)]));
+  });
+
+  it.each(facts.entries.map((f) => [f.line, f.title, f] as const))(
+    "seed line %i: %s",
+    (_line, _title, fact) => {
+      const entry = entryByTitle(fact.title);
+      expect(entry.url).toBe(fact.url);
+      expect(categoryTitle.get(entry.category)).toBe(fixedTitle(fact.category));
+      const linkUrls = [...(entry.repos ?? []), ...(entry.links ?? [])].map((l) => l.url);
+      expect(linkUrls.sort()).toEqual([...fact.linkUrls].sort());
+      expect((entry.images ?? []).map((i) => i.url)).toEqual(fact.imageUrls);
+      for (const line of fact.extraLines)
+        expect(normaliseWhitespace(entry.extra ?? "")).toContain(normaliseWhitespace(line));
+      expect(normaliseWhitespace(entry.summary ?? "")).toBe(normaliseWhitespace(fact.summary));
+      if (fact.when === undefined) expect([entry.date, entry.venue]).toEqual([undefined, undefined]);
+      else if (/^\d{4}年/.test(fact.when)) {
+        const digits = fact.when.match(/\d+/g)?.map(Number);
+        expect(entry.date?.split("-").map(Number)).toEqual(digits);
+      } else expect(entry.venue).toBe(fact.when);
+    },
+  );
+
+  it("keeps the asides: one as the next entry's note, one as the next category's intro", () => {
+    for (const aside of facts.asides) {
+      if (aside.before.kind === "entry") expect(entryByTitle(aside.before.title).note).toBe(aside.text);
+      else {
+        const category = flattenCategories(data.categories).find(
+          (c) => c.category.title === aside.before.title,
+        );
+        expect(category?.category.intro).toBe(aside.text);
+      }
+    }
+  });
+
+  it("turns the Scientific Spaces prose into one resource with every link", () => {
+    const [prose] = facts.prose;
+    const resource = data.entries.find((e) => e.kind === "resource");
+    expect(categoryTitle.get(resource?.category ?? "")).toBe(prose?.category);
+    expect(resource?.summary).toBe(prose?.text);
+    expect(resource?.title).toBe("科学空间|Scientific Spaces");
+    expect([resource?.url, ...(resource?.links ?? []).map((l) => l.url)]).toEqual(
+      prose?.links.map((l) => l.url),
+    );
+  });
+
+  it("gives every paper the arXiv id of arxiv-ids.yaml (null rows: no id)", () => {
+    const rows = parse(readFileSync(ARXIV_FILE, "utf8")) as { title: string; arxiv: string | null }[];
+    expect(rows).toHaveLength(55);
+    for (const row of rows)
+      expect(entryByTitle(row.title.trim()).arxiv, row.title).toBe(row.arxiv ?? undefined);
+    expect(data.entries.filter((e) => e.kind === "paper" && !e.arxiv)).toEqual([]);
+  });
+});
+
+describe("the importer and the data cannot drift", () => {
+  it("importMarkdown(seed) reproduces data/papers.yaml, modulo the documented hand fixes", () => {
+    const ids = parseArxivIds(readFileSync(ARXIV_FILE, "utf8"), "arxiv-ids.yaml");
+    if (!ids.ok) throw new Error("arxiv-ids.yaml does not parse");
+    const { data: imported, report } = importMarkdown(readFileSync(SEED_FILE, "utf8"), {
+      arxivIds: ids.list,
+    });
+    expect(report.filter((n) => n.severity === "warning")).toEqual([]);
+    expect(applyDocumentedFixes(imported)).toEqual(data);
+  });
+});
