@@ -8,8 +8,12 @@ import { validateCommand } from "./commands/validate.js";
 import { importCommand } from "./commands/import.js";
 import { lintCommand } from "./commands/lint.js";
 import { intakeCommand } from "./commands/intake.js";
+import { buildCommand } from "./commands/build.js";
+import { checkCommand } from "./commands/check.js";
+import { fixCommand } from "./commands/fix.js";
+import { reportCommand } from "./commands/report.js";
 
-export const COMMANDS: readonly Command[] = [importCommand, validateCommand, lintCommand, intakeCommand];
+export const COMMANDS: readonly Command[] = [importCommand, validateCommand, lintCommand, intakeCommand, buildCommand, checkCommand, fixCommand, reportCommand];
 
 export const VERSION = "0.1.0";
 

@@ -1,0 +1,96 @@
+import { mkdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../../errors.js";
+import { formatDiagnostic } from "../../records/diagnostics.js";
+import { writeTextAtomic } from "../../records/edit.js";
+import { readRecords } from "../../records/parse.js";
+import { formatShortDiff } from "../../render/diff.js";
+import { runGenerators } from "../../render/generated.js";
+import type { Command } from "../context.js";
+import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
+
+async function readTextOrUndefined(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, "utf8");
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw cause;
+  }
+}
+
+export const buildCommand: Command = {
+  name: "build",
+  summary: "Regenerate the README zones and the JSON Schema from data/papers.yaml (--check: fail when stale)",
+  help: `Usage: papershelf build [--check] [--config <path>]
+
+Rewrites every generated file from the records (data/papers.yaml) and templates (templates/*.md.hbs):
+  README.md                    only the lines between <!-- papershelf:begin NAME --> and
+                               <!-- papershelf:end NAME --> (zones: intro, toc, entries)
+  schemas/papers.schema.json   the JSON Schema editors use
+Hand-written text outside the zones is never changed. Files are written atomically.
+
+Options:
+  --check          write nothing; exit 1 with a short diff when a generated file is stale (CI)
+  --config <path>  project config (default: .papershelf.yml)
+
+Exit codes: 0 up to date (or written), 1 invalid records or stale files (--check),
+2 usage or config error (bad flags, missing or malformed zone markers, template errors).`,
+  async run(argv, ctx) {
+    const { values } = parseCommandArgs(argv, { check: { type: "boolean" } });
+    const config = await loadProjectConfig(values.config, ctx.cwd);
+    const show = (file: string) => displayPath(file, ctx.cwd);
+
+    const records = await readRecords(config.data, show(config.data));
+    if (!records.ok) {
+      for (const d of records.errors) ctx.stderr.write(`${formatDiagnostic(d)}\n`);
+      ctx.stderr.write(
+        `${records.errors.length} error(s) in ${show(config.data)}: fix them, then build again\n`,
+      );
+      return EXIT_FINDINGS;
+    }
+    const files = await runGenerators({
+      config,
+      data: records.data,
+      readText: (file) => readTextOrUndefined(path.resolve(ctx.cwd, file)),
+      displayPath: (file) => show(path.resolve(ctx.cwd, file)),
+    });
+
+    const failed = files.flatMap((f) => (f.result.ok ? [] : f.result.errors));
+    if (failed.length > 0) {
+      for (const d of failed) ctx.stderr.write(`${formatDiagnostic(d)}\n`);
+      return EXIT_USAGE;
+    }
+    for (const f of files)
+      if (f.result.ok) for (const d of f.result.warnings) ctx.stderr.write(`${formatDiagnostic(d)}\n`);
+
+    const stale = files.filter((f) => f.stale);
+    if (values.check) {
+      for (const f of stale) {
+        const text = f.result.ok ? f.result.text : "";
+        ctx.stderr.write(`${show(path.resolve(ctx.cwd, f.path))} is stale (${f.describe}):\n`);
+        ctx.stderr.write(formatShortDiff(show(path.resolve(ctx.cwd, f.path)), f.current, text));
+      }
+      if (stale.length > 0) {
+        ctx.stderr.write(
+          `${stale.length} generated file(s) stale: run "papershelf build" (npm run readme) and commit\n`,
+        );
+        return EXIT_FINDINGS;
+      }
+      ctx.stdout.write(`${files.length} generated file(s) up to date\n`);
+      return EXIT_OK;
+    }
+    for (const f of stale) {
+      if (!f.result.ok) continue;
+      const file = path.resolve(ctx.cwd, f.path);
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeTextAtomic(file, f.result.text);
+      ctx.stdout.write(`wrote ${show(file)} (${f.describe})\n`);
+    }
+    ctx.stdout.write(
+      stale.length === 0
+        ? `${files.length} generated file(s) up to date\n`
+        : `${stale.length} file(s) written\n`,
+    );
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,30 @@
+/** The README generator: reads the templates, rewrites the zones of the configured README. */
+import type { Generator } from "./generated.js";
+import { renderReadme } from "./readme.js";
+import { readTemplates } from "./templates.js";
+
+export const readmeGenerator: Generator = {
+  path: (config) => config.readme,
+  describe: "README zones from data/papers.yaml and templates/",
+  async generate(ctx, current) {
+    const file = ctx.displayPath(ctx.config.readme);
+    if (current === undefined) {
+      return {
+        ok: false,
+        errors: [
+          {
+            ruleId: "readme-zones",
+            severity: "error",
+            message: `${file} not found; create it with the zone markers (see "Generated zones" in papershelf's README)`,
+            file,
+            line: 1,
+            column: 1,
+          },
+        ],
+      };
+    }
+    const templates = await readTemplates(ctx.config.templates, ctx.readText, ctx.displayPath);
+    if (!templates.ok) return templates;
+    return renderReadme(current, file, ctx.data, templates.templates);
+  },
+};

@@ -1,0 +1,179 @@
+/**
+ * The README's generated zones: `intro` (optional: the list's intro), `toc` and `entries`. Pure: takes the
+ * current README text, the records and compiled templates; returns the new text or diagnostics.
+ */
+import type { Diagnostic } from "../records/diagnostics.js";
+import type { Entry, PapersFile } from "../records/schema.js";
+import { flattenCategories } from "../records/validate.js";
+import { AnchorSlugger } from "./anchors.js";
+import { scanBlocks } from "./block-scan.js";
+import { escapeUrl } from "./escape.js";
+import { TemplateRenderError, type TemplateSet } from "./templates.js";
+import { buildEntryView, buildIntroView, buildSectionView, type TocItemView } from "./view-model.js";
+import { parseZones, replaceZones, splitAroundZones, type ZoneSpec } from "./zones.js";
+
+export const README_ZONES: ZoneSpec = { known: ["intro", "toc", "entries"], required: ["toc", "entries"] };
+
+/** GitHub stops rendering a README at 512 KiB; past that the list must be split. */
+export const README_RENDER_LIMIT_BYTES = 512 * 1024;
+
+export type ReadmeResult =
+  { ok: true; text: string; warnings: Diagnostic[] } | { ok: false; errors: Diagnostic[] };
+
+/** A rendered piece of a zone; `category` marks a section header, whose first heading the ToC links to. */
+interface Piece {
+  text: string;
+  category?: string;
+}
+
+/** Only a line that could be a heading makes a piece worth scanning (10,000 entries usually have none). */
+const MAYBE_HEADING = /^(?: {0,3}>)* {0,3}(?:#{1,6}(?:[ \t]|$)|=+[ \t]*$|-+[ \t]*$)/m;
+
+/** A marker-looking line that survived in generated code blocks: a zero-width space keeps it from parsing. */
+function defuseMarkers(text: string): string {
+  return text.replace(/^(\s*<!--\s*)papershelf/gim, "$1papers\u200Bhelf");
+}
+
+const trimPiece = (text: string): string => text.replace(/^(?:[ \t]*\n)+|\s+$/g, "");
+const joinPieces = (pieces: readonly Piece[]): string =>
+  pieces
+    .map((p) => p.text)
+    .filter((t) => t !== "")
+    .join("\n\n");
+
+function renderEntries(
+  data: PapersFile,
+  templates: TemplateSet,
+): { pieces: Piece[]; counts: Map<string, number> } {
+  const flat = flattenCategories(data.categories);
+  const byCategory = new Map<string, Entry[]>();
+  for (const entry of data.entries) {
+    const list = byCategory.get(entry.category);
+    if (list) list.push(entry);
+    else byCategory.set(entry.category, [entry]);
+  }
+  // Subtree counts: walk the flat (pre-order) list backwards so children are summed before parents.
+  const counts = new Map<string, number>();
+  for (let i = flat.length - 1; i >= 0; i--) {
+    const { category, parentId } = flat[i] as (typeof flat)[number];
+    const total = (counts.get(category.id) ?? 0) + (byCategory.get(category.id)?.length ?? 0);
+    counts.set(category.id, total);
+    if (parentId !== undefined) counts.set(parentId, (counts.get(parentId) ?? 0) + total);
+  }
+  const pieces: Piece[] = [];
+  for (const { category, depth } of flat) {
+    const direct = byCategory.get(category.id) ?? [];
+    const view = buildSectionView(category, depth, counts.get(category.id) ?? 0, direct.length);
+    pieces.push({ text: trimPiece(templates.section.render(view)), category: category.id });
+    for (const entry of direct)
+      pieces.push({ text: trimPiece(templates.entry.render(buildEntryView(entry))) });
+  }
+  return { pieces, counts };
+}
+
+function renderToc(
+  data: PapersFile,
+  templates: TemplateSet,
+  counts: ReadonlyMap<string, number>,
+  anchorOf: (id: string) => string,
+): Piece[] {
+  const items: TocItemView[] = flattenCategories(data.categories).map(({ category, depth }) => {
+    const view = buildSectionView(category, depth, 0, 0);
+    return {
+      id: category.id,
+      title: view.title,
+      anchor: escapeUrl(anchorOf(category.id)),
+      count: counts.get(category.id) ?? 0,
+      depth,
+      indent: "  ".repeat(depth),
+    };
+  });
+  return [{ text: trimPiece(templates.toc.render({ items, total: data.entries.length })) }];
+}
+
+/**
+ * Anchors of the category headings: one slugger over the hand-written segments and the zone pieces in
+ * document order, exactly the order GitHub numbers repeated headings in.
+ */
+function assignAnchors(segments: readonly string[], zonePieces: readonly Piece[][]): Map<string, string> {
+  const slugger = new AnchorSlugger();
+  const anchors = new Map<string, string>();
+  const visit = (text: string, category?: string) => {
+    if (!MAYBE_HEADING.test(text)) return;
+    scanBlocks(text).headings.forEach((h, i) => {
+      const anchor = slugger.next(h.content);
+      if (i === 0 && category !== undefined) anchors.set(category, anchor);
+    });
+  };
+  segments.forEach((segment, i) => {
+    visit(segment);
+    for (const piece of zonePieces[i] ?? []) visit(piece.text, piece.category);
+  });
+  return anchors;
+}
+
+/** Rewrites the zones of `current` from the records. Markers problems and template errors are diagnostics. */
+export function renderReadme(
+  current: string,
+  file: string,
+  data: PapersFile,
+  templates: TemplateSet,
+): ReadmeResult {
+  const parsed = parseZones(current, file, README_ZONES);
+  if (!parsed.ok) return parsed;
+  const { zones } = parsed;
+  try {
+    const { pieces: entries, counts } = renderEntries(data, templates);
+    const intro = [{ text: trimPiece(templates.intro.render(buildIntroView(data, counts.size))) }];
+    // First pass with a placeholder: the ToC's own headings (if its template has any) take part in numbering.
+    const tocDraft = renderToc(data, templates, counts, () => "anchor");
+    const piecesOf = (toc: Piece[]) =>
+      zones.map((z) => (z.name === "toc" ? toc : z.name === "intro" ? intro : entries));
+    const anchors = assignAnchors(splitAroundZones(current, zones), piecesOf(tocDraft));
+    const toc = renderToc(data, templates, counts, (id) => anchors.get(id) ?? "");
+    const contents = new Map(
+      zones.map((z, i) => [z.name, defuseMarkers(joinPieces(piecesOf(toc)[i] ?? []))]),
+    );
+    const text = replaceZones(current, zones, contents);
+
+    const warnings: Diagnostic[] = [];
+    const missing = [...counts.keys()].filter((id) => !anchors.has(id));
+    if (missing.length > 0) {
+      warnings.push({
+        ruleId: "readme-anchor",
+        severity: "warning",
+        message: `${templates.section.file} renders no heading for ${missing.length} categor${missing.length === 1 ? "y" : "ies"} (${missing.slice(0, 3).join(", ")}${missing.length > 3 ? ", …" : ""}): their ToC items have no link`,
+        file: templates.section.file,
+        line: 1,
+        column: 1,
+      });
+    }
+    const bytes = Buffer.byteLength(text, "utf8");
+    if (bytes > README_RENDER_LIMIT_BYTES) {
+      warnings.push({
+        ruleId: "readme-size",
+        severity: "warning",
+        message: `${file} is ${Math.round(bytes / 1024)} KiB; GitHub stops rendering a README at 512 KiB, so the end of the list will not show (split the list or shorten entries)`,
+        file,
+        line: 1,
+        column: 1,
+      });
+    }
+    return { ok: true, text, warnings };
+  } catch (error) {
+    if (!(error instanceof TemplateRenderError)) throw error;
+    return {
+      ok: false,
+      errors: [
+        {
+          ruleId: "template",
+          severity: "error",
+          message: error.message,
+          file: error.file,
+          line: 1,
+          column: 1,
+        },
+      ],
+    };
+  }
+}

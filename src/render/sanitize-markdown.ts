@@ -1,0 +1,130 @@
+/**
+ * Record Markdown (摘要, extra, note, intros) stays Markdown in the README but must not break out of the
+ * place it is rendered in. The mdast tree (micromark, the parser closest to GitHub's) finds what could:
+ *
+ * - raw HTML outside the allowlist (html-allowlist.ts), comments and zone markers → shown as text;
+ * - headings, which would enter the ToC and the README outline → bold paragraphs;
+ * - link reference and footnote definitions, which apply to the whole README → shown as text;
+ * - a fenced code block left open, which would swallow the rest of the README → closed.
+ *
+ * Only those bytes change; everything else in the field is kept as written.
+ */
+import type { Node, Parent } from "mdast";
+import { keepBalancedTags, tokenizeTags, type HtmlToken } from "./html-allowlist.js";
+import { parseMarkdown, walkTree } from "./markdown-tree.js";
+
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Without any of these the text cannot hold HTML, a heading, a definition or a fence: most 摘要 skip the
+ * parse, which is what keeps rendering 10,000 records linear and fast.
+ */
+const NEEDS_PARSE = /[<#]|```|~~~|\]:|^[ \t>]*(?:=+|-+)[ \t]*$/m;
+
+const FLOW_PARENTS = new Set(["root", "blockquote", "listItem", "footnoteDefinition"]);
+
+function offsets(node: Node): [number, number] | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? undefined : [start, end];
+}
+
+function htmlEdits(text: string, nodes: readonly { node: Node; group: unknown }[]): Edit[] {
+  const groups = new Map<unknown, { base: number; tokens: HtmlToken[]; slice: string }[]>();
+  for (const { node, group } of nodes) {
+    const range = offsets(node);
+    if (!range) continue;
+    const slice = text.slice(range[0], range[1]);
+    const list = groups.get(group) ?? [];
+    list.push({ base: range[0], tokens: tokenizeTags(slice), slice });
+    groups.set(group, list);
+  }
+  const edits: Edit[] = [];
+  for (const parts of groups.values()) {
+    const kept = keepBalancedTags(parts.flatMap((p) => p.tokens));
+    for (const { base, tokens, slice } of parts) {
+      const keptStarts = new Set(tokens.filter((t) => kept.has(t)).map((t) => t.start));
+      for (let at = slice.indexOf("<"); at !== -1; at = slice.indexOf("<", at + 1)) {
+        if (!keptStarts.has(at)) edits.push({ start: base + at, end: base + at + 1, text: "&lt;" });
+      }
+    }
+  }
+  return edits;
+}
+
+function headingEdits(node: Parent): Edit[] {
+  const range = offsets(node);
+  if (!range) return [];
+  const first = node.children[0];
+  const last = node.children.at(-1);
+  const inner = first && last ? [offsets(first)?.[0], offsets(last)?.[1]] : [];
+  if (inner[0] === undefined || inner[1] === undefined) return [{ start: range[0], end: range[1], text: "" }];
+  return [
+    { start: range[0], end: inner[0], text: "**" },
+    { start: inner[1], end: range[1], text: "**" },
+  ];
+}
+
+/** The closing fence a root-level fenced code block lacks, or undefined when it is closed (or indented). */
+function missingFence(text: string, node: Node): string | undefined {
+  const range = offsets(node);
+  if (!range) return undefined;
+  const source = text.slice(range[0], range[1]);
+  const open = /^ {0,3}(`{3,}|~{3,})/.exec(source)?.[1];
+  if (!open) return undefined;
+  const lines = source.split("\n");
+  const last = lines.at(-1) ?? "";
+  const char = open[0] ?? "`";
+  const closed = lines.length > 1 && new RegExp(`^ {0,3}\\${char}{${open.length},}[ \\t]*$`).test(last);
+  return closed ? undefined : open;
+}
+
+function applyEdits(text: string, edits: Edit[]): string {
+  edits.sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = "";
+  let at = 0;
+  for (const edit of edits) {
+    if (edit.start < at) continue; // never overlaps by construction; stay safe if it ever does
+    out += text.slice(at, edit.start) + edit.text;
+    at = edit.end;
+  }
+  return out + text.slice(at);
+}
+
+/** Makes record Markdown safe to embed in the README (see the module comment). Pure and deterministic. */
+export function sanitizeMarkdown(markdown: string): string {
+  const text = markdown.replace(/\r\n?/g, "\n").replace(/\0/g, "\uFFFD").replace(/\s+$/, "");
+  if (!NEEDS_PARSE.test(text)) return text;
+
+  const tree = parseMarkdown(text);
+  const edits: Edit[] = [];
+  const html: { node: Node; group: unknown }[] = [];
+  let unclosedFence: string | undefined;
+  walkTree(tree, (node, parent) => {
+    switch (node.type) {
+      case "html":
+        // A block of HTML balances on its own; inline tags balance within their paragraph.
+        html.push({ node, group: parent && !FLOW_PARENTS.has(parent.type) ? parent : node });
+        break;
+      case "heading":
+        edits.push(...headingEdits(node as Parent));
+        break;
+      case "definition":
+      case "footnoteDefinition": {
+        const start = offsets(node)?.[0];
+        if (start !== undefined) edits.push({ start, end: start, text: "\\" });
+        break;
+      }
+      case "code":
+        if (parent?.type === "root") unclosedFence = missingFence(text, node) ?? unclosedFence;
+        break;
+    }
+  });
+  edits.push(...htmlEdits(text, html));
+  const sanitized = applyEdits(text, edits);
+  return unclosedFence ? `${sanitized}\n${unclosedFence}` : sanitized;
+}

@@ -1,0 +1,108 @@
+/**
+ * The README's Markdown lives in Handlebars templates (`templates/*.md.hbs`) so a maintainer can change the
+ * look without touching src/. They are compiled with noEscape (values arrive escaped, see view-model.ts)
+ * and strict (a misspelt field is an error naming the template, not a silently empty string).
+ */
+import Handlebars from "handlebars";
+import type { Diagnostic } from "../records/diagnostics.js";
+
+export const TEMPLATE_NAMES = ["intro", "toc", "section", "entry"] as const;
+export type TemplateName = (typeof TEMPLATE_NAMES)[number];
+
+/** `templates/entry.md.hbs` and so on. */
+export function templateFileName(name: TemplateName): string {
+  return `${name}.md.hbs`;
+}
+
+export interface CompiledTemplate {
+  file: string;
+  render(view: object): string;
+}
+
+export type TemplateSet = Record<TemplateName, CompiledTemplate>;
+export type TemplatesResult = { ok: true; templates: TemplateSet } | { ok: false; errors: Diagnostic[] };
+
+/** Handlebars puts "on line N" in its parse errors; diagnostics want it as a position. */
+function errorLine(message: string): number {
+  const m = /line (\d+)/.exec(message);
+  return m ? Number(m[1]) : 1;
+}
+
+/** Thrown by a template at render time (strict mode, a missing field): the caller turns it into a diagnostic. */
+export class TemplateRenderError extends Error {
+  override name = "TemplateRenderError";
+  constructor(
+    readonly file: string,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** Compiles the four templates from their texts. A syntax error is a diagnostic with the template's line. */
+export function compileTemplates(
+  sources: Record<TemplateName, { file: string; text: string }>,
+): TemplatesResult {
+  const hb = Handlebars.create();
+  const errors: Diagnostic[] = [];
+  const compiled: Partial<TemplateSet> = {};
+  for (const name of TEMPLATE_NAMES) {
+    const { file, text } = sources[name];
+    try {
+      hb.parse(text); // compile() is lazy: parse now so syntax errors surface before any rendering
+      const fn = hb.compile(text, { noEscape: true, strict: true });
+      compiled[name] = {
+        file,
+        render(view) {
+          try {
+            return fn(view);
+          } catch (cause) {
+            throw new TemplateRenderError(file, (cause as Error).message.split("\n")[0] ?? "", { cause });
+          }
+        },
+      };
+    } catch (cause) {
+      const message = (cause as Error).message;
+      errors.push({
+        ruleId: "template",
+        severity: "error",
+        message: `template syntax error: ${message.split("\n").slice(0, 1).join(" ")}`,
+        file,
+        line: errorLine(message),
+        column: 1,
+      });
+    }
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, templates: compiled as TemplateSet };
+}
+
+/**
+ * Reads `<dir>/<name>.md.hbs` for every template through `readText` (undefined = missing file) and compiles
+ * them. `display` turns a path into the name shown in messages.
+ */
+export async function readTemplates(
+  dir: string,
+  readText: (path: string) => Promise<string | undefined>,
+  display: (path: string) => string = (p) => p,
+): Promise<TemplatesResult> {
+  const sources = {} as Record<TemplateName, { file: string; text: string }>;
+  const errors: Diagnostic[] = [];
+  for (const name of TEMPLATE_NAMES) {
+    const path = `${dir.replace(/\/$/, "")}/${templateFileName(name)}`;
+    const text = await readText(path);
+    if (text === undefined) {
+      errors.push({
+        ruleId: "template",
+        severity: "error",
+        message: `template not found: ${display(path)} (the "templates" folder must hold ${TEMPLATE_NAMES.map(templateFileName).join(", ")})`,
+        file: display(path),
+        line: 1,
+        column: 1,
+      });
+    } else {
+      sources[name] = { file: display(path), text };
+    }
+  }
+  return errors.length > 0 ? { ok: false, errors } : compileTemplates(sources);
+}

@@ -1,0 +1,159 @@
+/**
+ * README zones: the generated parts of a hand-written file, between marker lines
+ *
+ *     <!-- papershelf:begin toc -->
+ *     …generated…
+ *     <!-- papershelf:end toc -->
+ *
+ * A marker is a whole line of its own, outside fenced code (so the README can show the syntax in a code
+ * block). Only the lines between a pair change; every byte outside stays, including the file's line endings.
+ */
+import type { Diagnostic } from "../records/diagnostics.js";
+import { scanBlocks } from "./block-scan.js";
+
+export interface Zone {
+  name: string;
+  /** 0-based line index of the begin marker. */
+  beginLine: number;
+  /** 0-based line index of the end marker. */
+  endLine: number;
+}
+
+export interface ZoneSpec {
+  /** Zone names the generator fills, in any order. */
+  known: readonly string[];
+  /** Names that must be present. */
+  required: readonly string[];
+}
+
+export type ZonesResult = { ok: true; zones: Zone[] } | { ok: false; errors: Diagnostic[] };
+
+const MARKER = /^<!-- papershelf:(begin|end) ([a-z][a-z0-9-]*) -->[ \t]*$/;
+/** Anything that looks like it was meant to be a marker: reported when it does not parse. */
+const MARKER_LIKE = /^\s*<!--\s*papershelf\b/i;
+
+/** The two lines that delimit a zone, for messages and for the README itself. */
+export function zoneMarkers(name: string): { begin: string; end: string } {
+  return { begin: `<!-- papershelf:begin ${name} -->`, end: `<!-- papershelf:end ${name} -->` };
+}
+
+/** Finds the zones of a README. Missing, unknown, duplicated, unbalanced or nested markers are errors. */
+export function parseZones(text: string, file: string, spec: ZoneSpec): ZonesResult {
+  const lines = text.split("\n");
+  const { fenced } = scanBlocks(text);
+  const errors: Diagnostic[] = [];
+  const fail = (line: number, message: string) =>
+    errors.push({ ruleId: "readme-zones", severity: "error", message, file, line: line + 1, column: 1 });
+
+  const zones: Zone[] = [];
+  const seen = new Map<string, number>();
+  let open: { name: string; line: number } | undefined;
+  lines.forEach((raw, i) => {
+    const line = raw.replace(/\r$/, "");
+    if (fenced[i] || !MARKER_LIKE.test(line)) return;
+    const match = MARKER.exec(line);
+    if (!match) {
+      fail(
+        i,
+        `malformed papershelf marker ${JSON.stringify(line.trim())}; expected a line of its own such as ` +
+          `"${zoneMarkers("toc").begin}" or "${zoneMarkers("toc").end}"`,
+      );
+      return;
+    }
+    const [, kind, name = ""] = match;
+    if (!spec.known.includes(name)) {
+      fail(i, `unknown zone "${name}"; expected one of: ${spec.known.join(", ")}`);
+      return;
+    }
+    const { begin, end } = zoneMarkers(name);
+    if (kind === "begin") {
+      if (open) {
+        fail(
+          i,
+          `zone "${name}" begins inside zone "${open.name}" (begun on line ${open.line + 1}); zones cannot nest: ` +
+            `add "${zoneMarkers(open.name).end}" before line ${i + 1}`,
+        );
+        return;
+      }
+      const first = seen.get(name);
+      if (first !== undefined) {
+        fail(
+          i,
+          `zone "${name}" appears twice (lines ${first + 1} and ${i + 1}); remove one of the two zones`,
+        );
+      }
+      seen.set(name, i);
+      open = { name, line: i };
+      return;
+    }
+    if (!open) {
+      fail(
+        i,
+        `"${end}" has no begin marker above it; add "${begin}" where the zone starts, or remove this line`,
+      );
+      return;
+    }
+    if (open.name !== name) {
+      fail(
+        i,
+        `"${end}" closes a zone that is not open: zone "${open.name}" begun on line ${open.line + 1} is; ` +
+          `use "${zoneMarkers(open.name).end}"`,
+      );
+      return;
+    }
+    zones.push({ name, beginLine: open.line, endLine: i });
+    open = undefined;
+  });
+  if (open) {
+    fail(
+      open.line,
+      `zone "${open.name}" begins on line ${open.line + 1} but never ends; add "${zoneMarkers(open.name).end}" after it`,
+    );
+  }
+  // A zone hidden by a broken marker is not also reported missing.
+  const structural = errors.length;
+  for (const name of spec.required) {
+    if (structural === 0 && !seen.has(name)) {
+      const { begin, end } = zoneMarkers(name);
+      fail(0, `${file} has no "${name}" zone; add the two lines "${begin}" and "${end}" where it belongs`);
+    }
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, zones };
+}
+
+/** The hand-written text around the zones: `segments[i]` precedes zone i, the last one follows the last zone. */
+export function splitAroundZones(text: string, zones: readonly Zone[]): string[] {
+  const lines = text.split("\n");
+  const segments: string[] = [];
+  let from = 0;
+  for (const zone of zones) {
+    segments.push(lines.slice(from, zone.beginLine + 1).join("\n"));
+    from = zone.endLine;
+  }
+  segments.push(lines.slice(from).join("\n"));
+  return segments;
+}
+
+/**
+ * Puts `contents[name]` between each zone's markers, with one blank line on each side (so a marker never
+ * joins a paragraph, a list or a table). Content is written with the line ending of the begin marker.
+ */
+export function replaceZones(
+  text: string,
+  zones: readonly Zone[],
+  contents: ReadonlyMap<string, string>,
+): string {
+  const lines = text.split("\n");
+  const out: string[] = [];
+  let from = 0;
+  for (const zone of [...zones].sort((a, b) => a.beginLine - b.beginLine)) {
+    const eol = (lines[zone.beginLine] ?? "").endsWith("\r") ? "\r" : "";
+    out.push(...lines.slice(from, zone.beginLine + 1));
+    const body = (contents.get(zone.name) ?? "").replace(/^\n+|\s+$/g, "");
+    out.push(eol);
+    if (body !== "") out.push(...body.split("\n").map((l) => l + eol), eol);
+    from = zone.endLine;
+  }
+  out.push(...lines.slice(from));
+  return out.join("\n");
+}
