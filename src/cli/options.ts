@@ -1,7 +1,8 @@
 /** Flag parsing shared by the commands: node's parseArgs, with its errors turned into UsageErrors. */
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UsageError } from "../errors.js";
-import { readConfig, type ProjectConfig } from "../config/load.js";
+import { existsSync } from "node:fs";
+import { DEFAULT_CONFIG_FILE, parseConfig, readConfig, type ProjectConfig } from "../config/load.js";
 import { formatDiagnostic } from "../records/diagnostics.js";
 import { ConfigError } from "../errors.js";
 import path from "node:path";
@@ -29,9 +30,10 @@ export function parseCommandArgs<T extends Options>(argv: string[], options: T, 
 
 /** Loads `.papershelf.yml` (or --config) relative to cwd; a malformed config is a ConfigError (exit 2). */
 export async function loadProjectConfig(configPath: string | undefined, cwd: string): Promise<ProjectConfig> {
-  const result = await readConfig(
-    configPath === undefined ? path.join(cwd, ".papershelf.yml") : path.resolve(cwd, configPath),
-  );
+  // The default file is optional (defaults apply); a file named with --config must exist.
+  const file = configPath === undefined ? path.join(cwd, DEFAULT_CONFIG_FILE) : path.resolve(cwd, configPath);
+  const result =
+    configPath === undefined && !existsSync(file) ? parseConfig("", file) : await readConfig(file);
   if (!result.ok) throw new ConfigError(result.errors.map(formatDiagnostic).join("\n"));
   const { config } = result;
   return {
