@@ -24,7 +24,6 @@ export const ACTION_INPUT_NAMES = [
   "changed-since",
   "shard",
   "max-concurrency",
-  "cache",
   "publish",
   "base-sha",
   "intake-label",
@@ -45,8 +44,6 @@ export interface ActionInputs {
   /** "k/n": check the k-th of n slices of the links. */
   shard?: string;
   maxConcurrency?: number;
-  /** The check's state file (cache and failure history), kept between runs with actions/cache. */
-  cache?: string;
   publish: PublishMode;
   /** The commit the workspace holds; default GITHUB_SHA. A step that committed first passes its commit. */
   baseSha?: string;
@@ -77,7 +74,8 @@ export function readInputs(env: Readonly<Record<string, string | undefined>>): I
   if (!oneOf(command, ACTION_COMMANDS))
     problems.push(`input "command" must be one of ${ACTION_COMMANDS.join(", ")}; got "${command}"`);
   const failOn = get("fail-on") || "error";
-  if (!oneOf(failOn, FAIL_ON)) problems.push(`input "fail-on" must be one of ${FAIL_ON.join(", ")}; got "${failOn}"`);
+  if (!oneOf(failOn, FAIL_ON))
+    problems.push(`input "fail-on" must be one of ${FAIL_ON.join(", ")}; got "${failOn}"`);
   const publish = get("publish") || "auto";
   if (!oneOf(publish, PUBLISH_MODES))
     problems.push(`input "publish" must be one of ${PUBLISH_MODES.join(", ")}; got "${publish}"`);
@@ -92,7 +90,8 @@ export function readInputs(env: Readonly<Record<string, string | undefined>>): I
   if (maxConcurrency !== undefined && (!Number.isInteger(maxConcurrency) || maxConcurrency < 1))
     problems.push(`input "max-concurrency" must be a whole number ≥ 1; got "${concurrency}"`);
   const dryRun = get("dry-run") || "false";
-  if (!["true", "false"].includes(dryRun)) problems.push(`input "dry-run" must be true or false; got "${dryRun}"`);
+  if (!["true", "false"].includes(dryRun))
+    problems.push(`input "dry-run" must be true or false; got "${dryRun}"`);
   const baseSha = optional("base-sha");
   if (baseSha !== undefined && !/^[0-9a-f]{40}$/.test(baseSha))
     problems.push(`input "base-sha" must be a full commit sha; got "${baseSha}"`);
@@ -110,7 +109,6 @@ export function readInputs(env: Readonly<Record<string, string | undefined>>): I
       changedSince: optional("changed-since"),
       shard,
       maxConcurrency,
-      cache: optional("cache"),
       publish: publish as PublishMode,
       baseSha,
       intakeLabel: optional("intake-label"),

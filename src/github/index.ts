@@ -1,5 +1,6 @@
 export * from "./client.js";
 export * from "./comments.js";
+export * from "./contents.js";
 export * from "./git-data.js";
 export * from "./http-status.js";
 export * from "./labels.js";

@@ -50,7 +50,7 @@ interface Commit {
   parents: string[];
   message: string;
 }
-type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
+type Reply = { status: number; body?: unknown; raw?: string; headers?: Record<string, string> };
 export type GraphqlHandler = (query: string, variables: Record<string, unknown>) => Reply;
 
 export const BOT: User = { login: "github-actions[bot]", type: "Bot" };
@@ -174,6 +174,11 @@ export class MockGitHub {
       reply = this.route(call);
     } catch (error) {
       reply = { status: 500, body: { message: String(error) } };
+    }
+    if (reply.raw !== undefined) {
+      res.writeHead(reply.status, { "content-type": "text/plain; charset=utf-8", ...reply.headers });
+      res.end(reply.raw);
+      return;
     }
     res.writeHead(reply.status, { "content-type": "application/json; charset=utf-8", ...reply.headers });
     res.end(reply.body === undefined ? "" : JSON.stringify(reply.body));
@@ -384,6 +389,12 @@ export class MockGitHub {
       for (const entry of body.tree as { path: string; content: string }[])
         files.set(entry.path, entry.content);
       return { status: 201, body: { sha: this.storeTree(files) } };
+    }
+
+    // Contents (raw media type, as readFileAt asks)
+    if ((m = /^\/contents\/(.+)$/.exec(rest)) && method === "GET") {
+      const text = this.fileAt(call.query.get("ref") ?? "main", m[1] as string);
+      return text === undefined ? notFound() : { status: 200, raw: text };
     }
 
     // Pull requests

@@ -1,0 +1,101 @@
+/**
+ * `command: intake`. On an `issues` event: the submission in the event payload → comment, label, pull request.
+ * On a push to main (or a manual run): every open submission pull request recomputed from its issue on top of
+ * the new main, so two accepted submissions never conflict. An invalid submission is answered in its comment;
+ * the step itself fails only when papershelf could not do its job.
+ */
+import { closePull, listOpenPullsByBranchPrefix } from "../../github/pulls.js";
+import type { CommandContext, CommandResult } from "../context.js";
+import { toIssueSnapshot, type IssueSnapshot } from "../event.js";
+import {
+  readSubmissionInputs,
+  SUBMISSION_BRANCH_PREFIX,
+  takeSubmission,
+  type SubmissionInputs,
+  type SubmissionOutcome,
+} from "../submission.js";
+
+const REFRESH_EVENTS = ["push", "workflow_dispatch", "schedule"];
+
+function describe(issue: IssueSnapshot, outcome: SubmissionOutcome): string {
+  if (outcome.status === "skipped") return `- #${issue.number}: skipped (${outcome.reason})`;
+  const pull =
+    outcome.proposal?.outcome === "proposed"
+      ? `, pull request #${outcome.proposal.pull.number} ${outcome.proposal.pull.outcome}`
+      : "";
+  const comment = outcome.comment ? `, comment ${outcome.comment.outcome}` : "";
+  return `- #${issue.number}: ${outcome.status}${pull}${comment}`;
+}
+
+function outputsOf(outcome: SubmissionOutcome): Record<string, string> {
+  if (outcome.status === "skipped")
+    return { valid: "false", changed: "false", findings: "0", errors: "0", warnings: "0" };
+  const { result, proposal, comment } = outcome;
+  const errors = result.ok ? 0 : result.errors.length;
+  const warnings = result.findings.length;
+  return {
+    valid: String(result.ok),
+    changed: String(proposal?.outcome === "proposed" && proposal.branch !== "unchanged"),
+    findings: String(errors + warnings),
+    errors: String(errors),
+    warnings: String(warnings),
+    ...(proposal?.outcome === "proposed"
+      ? { "pr-number": String(proposal.pull.number), "pr-url": proposal.pull.url }
+      : {}),
+    ...(comment ? { "comment-url": comment.url } : {}),
+  };
+}
+
+async function takeIssueEvent(ctx: CommandContext, issue: IssueSnapshot): Promise<CommandResult> {
+  const outcome = await takeSubmission(ctx, issue, await readSubmissionInputs(ctx));
+  const lines = ["## papershelf intake", "", describe(issue, outcome)];
+  if (outcome.status !== "skipped")
+    lines.push("", "<details><summary>The comment</summary>", "", outcome.commentBody, "", "</details>");
+  await ctx.reporter.appendSummary(`${lines.join("\n")}\n`);
+  ctx.reporter.info(describe(issue, outcome).slice(2));
+  return { outputs: outputsOf(outcome), errors: 0, warnings: 0 };
+}
+
+async function refreshOpenSubmissions(ctx: CommandContext, shared: SubmissionInputs): Promise<CommandResult> {
+  const gh = ctx.github();
+  const repo = ctx.run.repo;
+  const pulls = await listOpenPullsByBranchPrefix(gh, repo, SUBMISSION_BRANCH_PREFIX);
+  const lines: string[] = [];
+  let changed = false;
+  for (const pull of pulls) {
+    const number = Number(pull.head.slice(SUBMISSION_BRANCH_PREFIX.length));
+    if (!Number.isInteger(number) || number < 1) continue;
+    const { data } = await gh.rest.issues.get({ ...repo, issue_number: number });
+    const issue = toIssueSnapshot(data);
+    if (!issue) continue;
+    if (issue.state !== "open") {
+      if (!ctx.inputs.dryRun)
+        await closePull(gh, repo, pull, `#${number} was closed without this pull request: closing it too.`);
+      lines.push(`- #${number}: closed, so pull request #${pull.number} was closed`);
+      continue;
+    }
+    const outcome = await takeSubmission(ctx, issue, shared);
+    changed ||=
+      outcome.status !== "skipped" &&
+      outcome.proposal?.outcome === "proposed" &&
+      outcome.proposal.branch !== "unchanged";
+    lines.push(describe(issue, outcome));
+  }
+  await ctx.reporter.appendSummary(
+    `## papershelf intake: open submissions on ${shared.baseSha.slice(0, 12)}\n\n${lines.length ? lines.join("\n") : "No open submission pull requests."}\n`,
+  );
+  ctx.reporter.info(`${pulls.length} open submission pull request(s) recomputed`);
+  return { outputs: { changed: String(changed) }, errors: 0, warnings: 0 };
+}
+
+export async function intakeCommand(ctx: CommandContext): Promise<CommandResult> {
+  const { eventName, issue } = ctx.run;
+  if (eventName === "issues") {
+    if (!issue)
+      return { outputs: {}, errors: 0, warnings: 0, failure: "the issues event payload has no issue" };
+    return takeIssueEvent(ctx, issue);
+  }
+  if (REFRESH_EVENTS.includes(eventName)) return refreshOpenSubmissions(ctx, await readSubmissionInputs(ctx));
+  ctx.reporter.info(`intake has nothing to do on a "${eventName}" event`);
+  return { outputs: {}, errors: 0, warnings: 0 };
+}

@@ -1,0 +1,97 @@
+/** What every Action command gets: the checked inputs, the run's context, the config, and lazy clients. */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { Dispatcher } from "undici";
+import { parseCheckSection, type CheckConfig } from "../check/config.js";
+import { createLinkDispatcher } from "../check/links/check-urls.js";
+import { DEFAULT_CONFIG_FILE, parseConfig, readConfig, type ProjectConfig } from "../config/load.js";
+import { ConfigError } from "../errors.js";
+import { createGitHubClient, type GitHubClient } from "../github/client.js";
+import { formatDiagnostic } from "../records/diagnostics.js";
+import type { RunContext } from "./event.js";
+import type { ActionInputs } from "./inputs.js";
+import type { ActionReporter, ActionRuntime } from "./runtime.js";
+
+export interface CommandContext {
+  inputs: ActionInputs;
+  run: RunContext;
+  reporter: ActionReporter;
+  /** Paths resolved against the workspace; the data/readme inputs override the config. */
+  config: ProjectConfig;
+  /** The API client, built on first use (lint never needs one). */
+  github(): GitHubClient;
+  /** The `check:` section of the config, validated (a ConfigError when it is not). */
+  checkConfig(): CheckConfig;
+  /** The HTTP client for link checks, built on first use and closed when the run ends. */
+  links(): Dispatcher;
+  /** Releases what the run opened (keep-alive sockets would hold the step open for seconds). */
+  dispose(): Promise<void>;
+  now: Date;
+  /** Workspace-relative path with forward slashes, as annotations and the git data API want it. */
+  relative(file: string): string;
+}
+
+export interface CommandResult {
+  outputs: Record<string, string>;
+  /** What fail-on looks at. */
+  errors: number;
+  warnings: number;
+  /** Set when the step must fail whatever the policy (papershelf could not do its job). */
+  failure?: string;
+}
+
+/** Reads .papershelf.yml (or the `config` input) from the workspace; a malformed config is a ConfigError. */
+export async function loadActionConfig(inputs: ActionInputs, workspace: string): Promise<ProjectConfig> {
+  const file = path.resolve(workspace, inputs.config ?? DEFAULT_CONFIG_FILE);
+  // The default file is optional (every key has a default); a config named by the input must exist.
+  const result =
+    inputs.config === undefined && !existsSync(file) ? parseConfig("", file) : await readConfig(file);
+  if (!result.ok) throw new ConfigError(result.errors.map(formatDiagnostic).join("\n"));
+  const config = result.config;
+  const resolve = (file: string) => path.resolve(workspace, file);
+  return {
+    ...config,
+    data: resolve(inputs.data ?? config.data),
+    readme: resolve(inputs.readme ?? config.readme),
+    templates: resolve(config.templates),
+    issueForm: resolve(config.issueForm),
+  };
+}
+
+export function createCommandContext(
+  runtime: ActionRuntime,
+  inputs: ActionInputs,
+  run: RunContext,
+  config: ProjectConfig,
+): CommandContext {
+  let client: GitHubClient | undefined;
+  let checkConfig: CheckConfig | undefined;
+  let ownDispatcher: Dispatcher | undefined;
+  const readCheckConfig = (): CheckConfig => {
+    if (checkConfig) return checkConfig;
+    const parsed = parseCheckSection(config.sections.check);
+    if (!parsed.ok) throw new ConfigError(parsed.errors.map((e) => e.message).join("\n"));
+    return (checkConfig = parsed.config);
+  };
+  return {
+    inputs,
+    run,
+    config,
+    reporter: runtime.reporter,
+    now: runtime.now?.() ?? new Date(),
+    github: () =>
+      (client ??= createGitHubClient({
+        token: inputs.token || undefined,
+        apiUrl: run.apiUrl,
+        graphqlUrl: run.graphqlUrl,
+        log: (message) => runtime.reporter.annotate("warning", message),
+        ...runtime.client,
+      })),
+    checkConfig: readCheckConfig,
+    links: () => runtime.linkDispatcher ?? (ownDispatcher ??= createLinkDispatcher(readCheckConfig().links)),
+    dispose: async () => {
+      await ownDispatcher?.close();
+    },
+    relative: (file) => path.relative(run.workspace, file).split(path.sep).join("/"),
+  };
+}

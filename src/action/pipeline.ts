@@ -1,0 +1,24 @@
+/**
+ * The pipeline stages wired the way the Action uses them: the same functions the CLI calls, given this run's
+ * config, clock and clients. Nothing here talks to GitHub's API.
+ */
+import { checkUrls } from "../check/links/check-urls.js";
+import { ConfigError } from "../errors.js";
+import type { IntakeLinkCheck, IntakeLint } from "../intake/index.js";
+import { lintList, parseLintConfig, RULES } from "../lint/index.js";
+import { formatDiagnostic } from "../records/diagnostics.js";
+import type { CommandContext } from "./context.js";
+
+/** The lint as the intake runs it: the whole list with the new record, the project's severities. */
+export function createIntakeLint(ctx: CommandContext): IntakeLint {
+  const settings = parseLintConfig(ctx.config, RULES);
+  if (!settings.ok) throw new ConfigError(settings.errors.map(formatDiagnostic).join("\n"));
+  return ({ parsed, entryId, now }) =>
+    lintList(parsed, { now, settings: settings.settings, onlyEntryIds: new Set([entryId]) });
+}
+
+/** The link check as the intake runs it: the submitted links only, fresh (no cache: the submitter just typed them). */
+export function createIntakeLinkCheck(ctx: CommandContext): IntakeLinkCheck {
+  return async (urls) =>
+    (await checkUrls(urls, { dispatcher: ctx.links() }, ctx.checkConfig().links)).results;
+}

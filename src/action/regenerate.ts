@@ -1,0 +1,56 @@
+/**
+ * The generated files (README zones, JSON Schema, the form's categories — whatever src/render registers) for a
+ * given papers text, as `papershelf build` makes them: what a submission's pull request and the rebuild on
+ * main commit alongside the data.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { FileChange } from "../github/git-data.js";
+import { formatDiagnostic } from "../records/diagnostics.js";
+import { parseRecords } from "../records/parse.js";
+import { runGenerators } from "../render/generated.js";
+import type { CommandContext } from "./context.js";
+
+export type RegenerateResult =
+  | { ok: true; files: (FileChange & { describe: string })[]; warnings: string[] }
+  | { ok: false; errors: string[] };
+
+async function readTextOrUndefined(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, "utf8");
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw cause;
+  }
+}
+
+/** Every generated file whose text, for this papers text, differs from the workspace's. */
+export async function regenerate(ctx: CommandContext, papersText: string): Promise<RegenerateResult> {
+  const records = parseRecords(papersText, ctx.relative(ctx.config.data));
+  if (!records.ok) return { ok: false, errors: records.errors.map(formatDiagnostic) };
+  const resolve = (file: string) => path.resolve(ctx.run.workspace, file);
+  const generated = await runGenerators({
+    config: ctx.config,
+    data: records.data,
+    readText: (file) => readTextOrUndefined(resolve(file)),
+    displayPath: (file) => ctx.relative(resolve(file)),
+  });
+  const errors = generated.flatMap((f) => (f.result.ok ? [] : f.result.errors.map(formatDiagnostic)));
+  if (errors.length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    files: generated.flatMap((f) =>
+      f.result.ok && f.stale
+        ? [{ path: ctx.relative(resolve(f.path)), content: f.result.text, describe: f.describe }]
+        : [],
+    ),
+    warnings: generated.flatMap((f) => (f.result.ok ? f.result.warnings.map(formatDiagnostic) : [])),
+  };
+}
+
+/** The changed generated files for a submission; a generator failure is the maintainers' to fix. */
+export async function regenerateFiles(ctx: CommandContext, papersText: string): Promise<FileChange[]> {
+  const result = await regenerate(ctx, papersText);
+  if (!result.ok) throw new Error(`cannot regenerate the generated files:\n${result.errors.join("\n")}`);
+  return result.files.map(({ path: file, content }) => ({ path: file, content }));
+}
