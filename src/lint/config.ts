@@ -11,7 +11,7 @@
  */
 import type { ProjectConfig } from "../config/load.js";
 import { sectionOf } from "../config/load.js";
-import type { Diagnostic } from "../records/diagnostics.js";
+import { sortDiagnostics, type Diagnostic } from "../records/diagnostics.js";
 import { CORE_RULE_IDS } from "./core-rules.js";
 import type { LintRule, RuleSetting } from "./types.js";
 
@@ -25,14 +25,19 @@ const SETTINGS: readonly RuleSetting[] = ["error", "warning", "off"];
 export function parseLintConfig(config: ProjectConfig, rules: readonly LintRule[]): LintConfigResult {
   const section = sectionOf(config, "lint");
   const errors: Diagnostic[] = [];
-  const fail = (path: (string | number)[], message: string) =>
+  const fail = (path: string[], message: string, atKey = false) => {
+    // An unknown name is wrong in its key; a bad setting in its value.
+    const keyAt = atKey
+      ? config.source?.keyPosition(["lint", ...path.slice(0, -1)], path[path.length - 1] ?? "")
+      : undefined;
     errors.push({
       ruleId: "config",
       severity: "error",
       message,
       file: section.file,
-      ...section.position(path),
+      ...(keyAt ?? section.position(path)),
     });
+  };
 
   const value = section.value;
   if (value === undefined || value === null) return { ok: true, settings: {} };
@@ -41,7 +46,7 @@ export function parseLintConfig(config: ProjectConfig, rules: readonly LintRule[
     return { ok: false, errors };
   }
   for (const key of Object.keys(value)) {
-    if (key !== "rules") fail([key], `unknown key "lint.${key}"; expected: rules`);
+    if (key !== "rules") fail([key], `unknown key "lint.${key}"; expected: rules`, true);
   }
   const raw = value.rules;
   if (raw === undefined || raw === null)
@@ -54,9 +59,13 @@ export function parseLintConfig(config: ProjectConfig, rules: readonly LintRule[
   const settings: RuleSettings = {};
   for (const [id, setting] of Object.entries(raw)) {
     if (CORE_RULE_IDS.includes(id)) {
-      fail(["rules", id], `rule "${id}" checks that the file can be read at all and cannot be configured`);
+      fail(
+        ["rules", id],
+        `rule "${id}" checks that the file can be read at all and cannot be configured`,
+        true,
+      );
     } else if (!known.has(id)) {
-      fail(["rules", id], `unknown rule "${id}"${suggest(id, [...known.keys()])}`);
+      fail(["rules", id], `unknown rule "${id}"${suggest(id, [...known.keys()])}`, true);
     } else if (typeof setting !== "string" || !(SETTINGS as readonly string[]).includes(setting)) {
       fail(
         ["rules", id],
@@ -66,7 +75,7 @@ export function parseLintConfig(config: ProjectConfig, rules: readonly LintRule[
       settings[id] = setting as RuleSetting;
     }
   }
-  return errors.length ? { ok: false, errors } : { ok: true, settings };
+  return errors.length ? { ok: false, errors: sortDiagnostics(errors) } : { ok: true, settings };
 }
 
 /** The effective setting of each rule: the config's override, else the rule's default. */
