@@ -4,11 +4,12 @@
  * record is a warning with its line, and every rule that moves or rewrites text leaves an info notice.
  */
 import type { Category, Entry, PapersFile } from "../records/schema.js";
-import { assignArxivIds, type ArxivCandidate } from "./arxiv.js";
-import { buildEntry } from "./entry.js";
-import { IdAllocator, mainTitle, slugifyAscii } from "./ids.js";
+import { arxivIdFromUrl, assignArxivIds, type ArxivCandidate } from "./arxiv.js";
+import { buildEntry, kindOfUrl } from "./entry.js";
+import { entryIdBase, IdAllocator, mainTitle, slugifyAscii } from "./ids.js";
 import { collectLinks } from "./inline.js";
 import { classifyLines, joinBlocks, type TextBlock } from "./lines.js";
+import { splitListEntries, type ListItemEntry } from "./list-items.js";
 import { readStructure, type RawCategory } from "./structure.js";
 import type { ImportNotice, ImportOptions, ImportResult } from "./types.js";
 
@@ -47,7 +48,15 @@ export function importMarkdown(text: string, options: ImportOptions = {}): Impor
       code: "unexpected-heading",
       file,
       line: line.number,
-      message: `"${line.text.trim()}" comes before any category heading; it and the text under it were not imported`,
+      message: `"${line.text.trim()}" is outside the category tree (before any category, or shallower than the category headings): it and the text under it were not imported`,
+    });
+  if (structure.title)
+    notices.push({
+      severity: "info",
+      code: "list-title",
+      file,
+      line: structure.title.number,
+      message: `the only heading above the category level, "${structure.title.heading ?? ""}", read as the list's title`,
     });
   if (options.arxivIds) notices.push(...assignArxivIds(state.candidates, options.arxivIds, file));
   for (const c of state.candidates) {
@@ -96,7 +105,18 @@ function buildCategory(raw: RawCategory, state: WalkState, parentId: string | un
       endLine: raw.aside.endLine,
       message: `text before the heading "${title}" (line ${raw.heading.number}) kept as that category's intro`,
     });
-  let intro = joinBlocks([raw.aside, raw.intro].filter((b): b is TextBlock => b !== undefined));
+  const split = raw.intro ? splitListEntries(raw.intro) : { items: [] };
+  let intro = joinBlocks([raw.aside, split.rest].filter((b): b is TextBlock => b !== undefined));
+  for (const item of split.items) addEntry(state, listItemEntry(item, id, state), item.line, true);
+  const [firstItem] = split.items;
+  if (firstItem)
+    state.notices.push({
+      severity: "info",
+      code: "list-entries",
+      file: state.file,
+      line: firstItem.line,
+      message: `${split.items.length} list item(s) starting with a link under "${title}" read as entries`,
+    });
 
   for (const rawEntry of raw.entries)
     addEntry(
@@ -107,7 +127,7 @@ function buildCategory(raw: RawCategory, state: WalkState, parentId: string | un
     );
   const children = raw.children.map((child) => buildCategory(child, state, id));
 
-  if (raw.intro && raw.entries.length === 0 && children.length === 0) {
+  if (raw.intro && split.items.length === 0 && raw.entries.length === 0 && children.length === 0) {
     const resource = proseResource(raw.intro, id, state);
     if (resource) {
       addEntry(state, resource, raw.intro.startLine, false);
@@ -129,6 +149,22 @@ function addEntry(state: WalkState, entry: Entry | undefined, line: number, from
     ...(entry.arxiv ? { arxiv: entry.arxiv } : {}),
   });
   state.entries.push(entry);
+}
+
+/** An awesome-style `- [Name](url) - description` item as an entry (no date: such lists rarely give one). */
+function listItemEntry(item: ListItemEntry, categoryId: string, state: WalkState): Entry | undefined {
+  if (!item.title) return undefined;
+  const id = state.entryIds.take(entryIdBase(item.title, item.url), `entry-${item.line}`);
+  const arxiv = arxivIdFromUrl(item.url);
+  return {
+    id,
+    title: item.title,
+    url: item.url,
+    kind: kindOfUrl(item.url),
+    category: categoryId,
+    ...(arxiv ? { arxiv } : {}),
+    ...(item.description ? { summary: item.description } : {}),
+  };
 }
 
 /**

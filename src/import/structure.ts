@@ -8,6 +8,7 @@ import { joinBlocks, toBlock, type SourceLine, type TextBlock } from "./lines.js
 
 export interface HeadingLevels {
   category: number;
+  /** 0 when there is no subcategory level (entries two levels below nothing). */
   subcategory: number;
   entry: number;
 }
@@ -46,14 +47,34 @@ export interface ListStructure {
   strayHeadings: SourceLine[];
 }
 
-/** One `#` heading alone at the top is the list's title; the levels below it shift down by one. */
+/**
+ * Which heading levels mean what. Linked headings (`### [title](url)`) are entries, one level up are
+ * subcategories, two up categories. Without linked headings (entries as list items) the shallowest
+ * heading level is the category level. A first heading shallower than the category level, and the only
+ * one, is the list's title (`# Awesome Things`).
+ */
 export function detectLevels(lines: readonly SourceLine[]): { levels: HeadingLevels; title?: SourceLine } {
   const headings = lines.filter((l) => l.kind === "heading");
-  const top = headings.filter((l) => l.level === 1);
-  const linkedAtFour = headings.some((l) => l.level === 4 && (l.heading ?? "").startsWith("["));
-  if (top.length === 1 && headings[0] === top[0] && linkedAtFour)
-    return { levels: { category: 2, subcategory: 3, entry: 4 }, title: top[0] };
-  return { levels: { category: 1, subcategory: 2, entry: 3 } };
+  const linked = new Map<number, number>();
+  for (const l of headings)
+    if ((l.heading ?? "").startsWith("[")) linked.set(l.level ?? 0, (linked.get(l.level ?? 0) ?? 0) + 1);
+  const first = headings[0];
+  const firstIsTitle = (category: number) =>
+    first !== undefined &&
+    (first.level ?? 0) < category &&
+    headings.filter((l) => (l.level ?? 0) < category).length === 1;
+  let levels: HeadingLevels;
+  if (linked.size > 0) {
+    // The most frequent level of linked headings (ties: the shallower) is the entry level.
+    const [entry] = [...linked].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0] ?? [3];
+    levels = { category: Math.max(1, entry - 2), subcategory: entry - 1 > 1 ? entry - 1 : 0, entry };
+  } else {
+    const rest =
+      first?.level === 1 && headings.filter((l) => l.level === 1).length === 1 ? headings.slice(1) : headings;
+    const min = Math.min(...rest.map((l) => l.level ?? 1), 6);
+    levels = { category: min, subcategory: min + 1, entry: min + 2 };
+  }
+  return firstIsTitle(levels.category) ? { levels, title: first } : { levels };
 }
 
 /** Reads the structure. `isSummaryHeading` tells a summary heading (`#### 摘要`) from other headings. */
@@ -92,6 +113,10 @@ export function readStructure(
     if (line === title) {
       flush();
       mode = "preamble";
+    } else if (level > 0 && level < levels.category) {
+      flush();
+      out.strayHeadings.push(line);
+      mode = "stray";
     } else if (level === levels.category || level === levels.subcategory) {
       flush();
       const depth = level === levels.category ? 0 : 1;

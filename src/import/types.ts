@@ -48,7 +48,9 @@ export type ImportNoticeCode =
   | "no-summary"
   | "image-size-without-space"
   | "image-height-dropped"
-  | "link-label-from-host";
+  | "link-label-from-host"
+  | "list-title"
+  | "list-entries";
 
 export interface ImportNotice {
   severity: "warning" | "info";

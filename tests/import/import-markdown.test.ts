@@ -138,6 +138,51 @@ describe("importMarkdown on awesome-style input", () => {
     expect(data.entries[0]).toMatchObject({ id: "ed", category: "editors", date: "2020" });
   });
 
+  it("reads `- [Name](url) - description` items as entries, keeps the rest as intro, says so", () => {
+    const { data, report } = importMarkdown(fixture("awesome-list.md"), { file: "awesome-list.md" });
+    expect(data.list).toEqual({ title: "Awesome Papers", intro: "A curated list." });
+    expect(data.categories).toEqual([
+      { id: "contents", title: "Contents", intro: "- [Vision](#vision)" },
+      {
+        id: "vision",
+        title: "Vision",
+        intro: "Papers about seeing.",
+        children: [{ id: "datasets", title: "Datasets" }],
+      },
+    ]);
+    expect(data.entries).toEqual([
+      {
+        id: "seeing-things",
+        title: "Seeing Things: A Study",
+        url: "https://arxiv.org/abs/2301.00001",
+        kind: "paper",
+        category: "vision",
+        arxiv: "2301.00001",
+        summary: "How to see.",
+      },
+      {
+        id: "looking",
+        title: "Looking",
+        url: "https://example.org/looking",
+        kind: "paper",
+        category: "vision",
+        summary: "Another one,\ncontinued on a second line.\n- a nested note",
+      },
+      {
+        id: "some-data",
+        title: "some/data",
+        url: "https://huggingface.co/datasets/some/data",
+        kind: "dataset",
+        category: "datasets",
+      },
+    ]);
+    expect(report.map(brief)).toEqual([
+      [1, "info", "list-title"],
+      [13, "info", "list-entries"],
+      [20, "info", "list-entries"],
+    ]);
+  });
+
   it("de-duplicates ids in document order, prefixing a repeated category with its parent", () => {
     const md =
       "# A\n## LLM\n### [Same: x](https://x.example/1)\n# B\n## LLM\n### [Same: y](https://x.example/2)\n";
