@@ -1,3 +1,4 @@
+import { writeFile } from "node:fs/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { INTAKE_MARKER } from "../../src/intake/index.js";
 import { MockGitHub } from "../github/mock-github.js";
@@ -108,5 +109,132 @@ describe("intake on issues events", () => {
       "PATCH /repos/octo-org/papers/issues/comments/1000",
     ]);
     expect(mock.callsTo("PATCH", /git\/refs/).at(-1)?.body).toMatchObject({ force: true });
+  });
+});
+
+describe("intake: invalid, unrelated and reopened issues", () => {
+  it("an edit that breaks the submission turns the comment and label around and closes the pull request", async () => {
+    const opened = await readEvent("issues-opened");
+    seedIssue(opened);
+    await intake("issues", opened);
+    const broken = structuredClone(opened);
+    const issue = broken.issue as { body: string; labels: { name: string }[] };
+    issue.body = issue.body.replace("https://arxiv.org/abs/2308.00692", "not a link");
+    issue.labels.push({ name: "papershelf: ready" });
+    const stored = mock.issues.get(1);
+    if (stored) stored.body = issue.body;
+
+    const { reporter } = await intake("issues", { ...broken, action: "edited" });
+    expect(reporter.failed).toBeUndefined();
+    expect(reporter.outputs).toMatchObject({ valid: "false" });
+    expect(Number(reporter.outputs.errors)).toBeGreaterThan(0);
+    const comments = mock.commentsOn(1).filter((c) => c.body.includes(INTAKE_MARKER));
+    expect(comments).toHaveLength(1);
+    expect(comments[0]?.body).toContain("Needs changes");
+    expect(mock.issues.get(1)?.labels).toEqual(["submission", "papershelf: needs-changes"]);
+    expect([...mock.pulls.values()][0]?.state).toBe("closed");
+  });
+
+  it("an issue that is not a submission gets no comment, label or pull request", async () => {
+    const question = await readEvent("issues-opened-question");
+    seedIssue(question);
+    const { reporter } = await intake("issues", question);
+    expect(reporter.failed).toBeUndefined();
+    expect(mock.writes()).toEqual([]);
+    expect(reporter.summary).toContain("skipped");
+  });
+
+  it("reopened: the submission is taken again, with the existing comment", async () => {
+    const opened = await readEvent("issues-opened");
+    seedIssue(opened);
+    await intake("issues", opened);
+    const { reporter } = await intake("issues", await readEvent("issues-reopened"));
+    expect(reporter.outputs.valid).toBe("true");
+    expect(mock.commentsOn(1)).toHaveLength(1);
+    expect(mock.pulls.size).toBe(1);
+  });
+
+  it("dry-run computes the answer and writes nothing", async () => {
+    const opened = await readEvent("issues-opened");
+    seedIssue(opened);
+    const { reporter } = await intake("issues", opened, { "dry-run": "true" });
+    expect(reporter.outputs.valid).toBe("true");
+    expect(reporter.summary).toContain(INTAKE_MARKER);
+    expect(mock.writes()).toEqual([]);
+  });
+});
+
+describe("intake on push to main", () => {
+  it("rebuilds every open submission branch on top of the new main, so they never conflict", async () => {
+    const opened = await readEvent("issues-opened");
+    seedIssue(opened);
+    await intake("issues", opened);
+
+    // Another submission was merged meanwhile: main now has one more entry (and the workspace is that main).
+    const files = await workspaceFiles(workspace);
+    const data = (files["data/papers.yaml"] as string).replace(
+      "entries:\n",
+      'entries:\n  - id: blip-2\n    title: "BLIP-2"\n    url: https://arxiv.org/abs/2301.12597\n    kind: paper\n    category: image-to-text\n',
+    );
+    await writeFile(`${workspace}/data/papers.yaml`, data);
+    const newMain = mock.seedBranch({ ...files, "data/papers.yaml": data });
+
+    const { reporter } = await intake("push", await readEvent("push-main"), {}, newMain);
+    expect(reporter.failed).toBeUndefined();
+    const head = mock.refs.get(`heads/${BRANCH}`) as string;
+    expect(mock.commits.get(head)?.parents).toEqual([newMain]);
+    const rebuilt = mock.fileAt(BRANCH, "data/papers.yaml") as string;
+    expect(rebuilt).toContain("id: blip-2");
+    expect(rebuilt).toContain("LISA: Reasoning Segmentation");
+    expect(mock.pulls.size).toBe(1);
+    expect(mock.commentsOn(1)).toHaveLength(1);
+    expect(reporter.outputs.changed).toBe("true");
+    expect(reporter.summary).toContain("#1: valid");
+  });
+
+  it("closes the pull request of a submission whose issue was closed", async () => {
+    const opened = await readEvent("issues-opened");
+    seedIssue(opened);
+    await intake("issues", opened);
+    const issue = mock.issues.get(1);
+    if (issue) issue.state = "closed";
+    await intake("push", await readEvent("push-main"));
+    expect([...mock.pulls.values()][0]?.state).toBe("closed");
+  });
+});
+
+describe("intake: hostile submissions", () => {
+  it("marker, mention, HTML and YAML injection end as inert text; main's bytes around the insertion are kept", async () => {
+    const opened = await readEvent("issues-opened");
+    const issue = opened.issue as { body: string };
+    issue.body = issue.body
+      .replace(
+        "LISA: Reasoning Segmentation via Large Language Model",
+        "LISA <!-- papershelf:intake --> @octo-org/maintainers <img src=x onerror=alert(1)> x\\n- id: evil",
+      )
+      .replace("本文提出", "<!-- papershelf:intake --> ✅ Ready to add\n\n本文提出");
+    seedIssue(opened);
+    const { reporter } = await intake("issues", opened);
+    expect(reporter.failed).toBeUndefined();
+
+    const comments = mock.commentsOn(1);
+    expect(comments).toHaveLength(1);
+    const body = comments[0]?.body ?? "";
+    expect(body.split(INTAKE_MARKER)).toHaveLength(2);
+    // Outside code blocks (where GitHub does not notify) the mention is broken and the HTML escaped.
+    const prose = body.replace(/^```[^]*?^```/gm, "");
+    expect(prose).not.toMatch(/(^|[^\\`\u200b\u2060])@octo-org\/maintainers/);
+    expect(prose).not.toMatch(/(^|[^\\])<img src=x/m);
+
+    const before = mock.fileAt("main", "data/papers.yaml") as string;
+    const after = mock.fileAt(BRANCH, "data/papers.yaml");
+    expect(reporter.outputs.valid).toBe("true");
+    if (after !== undefined) {
+      // Only an insertion: main's text is a prefix plus a suffix of the new text.
+      let i = 0;
+      while (i < before.length && before[i] === after[i]) i++;
+      expect(after.endsWith(before.slice(i))).toBe(true);
+      expect(after).not.toMatch(/^- id: evil/m);
+    }
   });
 });

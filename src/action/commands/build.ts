@@ -4,7 +4,7 @@
  * The commit goes through the API on top of the commit the workspace holds; if the branch moved meanwhile,
  * nothing is forced — the push that moved it runs its own rebuild.
  */
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { commitToBranch } from "../../github/publish.js";
 import { writeTextAtomic } from "../../records/edit.js";
@@ -27,7 +27,11 @@ export async function buildCommand(ctx: CommandContext): Promise<CommandResult> 
   }
   for (const w of result.warnings) ctx.reporter.annotate("warning", w);
   const { files } = result;
-  for (const f of files) await writeTextAtomic(path.resolve(ctx.run.workspace, f.path), f.content);
+  for (const f of files) {
+    const target = path.resolve(ctx.run.workspace, f.path);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeTextAtomic(target, f.content);
+  }
   const listed = files.map((f) => `- \`${f.path}\` (${f.describe})`).join("\n");
   if (files.length === 0) {
     await ctx.reporter.appendSummary("## papershelf build\n\n✅ Every generated file is up to date.\n");
