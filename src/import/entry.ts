@@ -5,9 +5,15 @@
  */
 import type { Entry, EntryKind, Image, Link, Repository } from "../records/schema.js";
 import { arxivIdFromUrl } from "./arxiv.js";
-import { readWhen } from "./dates.js";
+import { readWhen, type WhenResult } from "./dates.js";
 import { entryIdBase, type IdAllocator } from "./ids.js";
-import { readEntryHeading, readMediaLine, type HackmdSize, type MediaItem } from "./inline.js";
+import {
+  readEntryHeading,
+  readMediaLine,
+  type EntryHeading,
+  type HackmdSize,
+  type MediaItem,
+} from "./inline.js";
 import { joinBlocks, toBlock, type SourceLine, type TextBlock } from "./lines.js";
 import type { RawEntry } from "./structure.js";
 import type { ImportNotice } from "./types.js";
@@ -34,13 +40,13 @@ export function kindOfUrl(url: string): EntryKind {
 export function buildEntry(raw: RawEntry, ctx: EntryContext): Entry | undefined {
   const first = raw.heading[0] as SourceLine;
   const last = lastLine(raw);
-  const note = (n: Omit<ImportNotice, "file" | "line"> & { line?: number }) =>
-    ctx.notices.push({ file: ctx.file, line: first.number, ...n });
   const headingText = [first.heading ?? "", ...raw.heading.slice(1).map((l) => l.text)].join("\n");
   const heading = readEntryHeading(headingText);
   const title = heading?.title.replace(/\s+/g, " ").trim() ?? "";
   if (!heading || title === "" || !HTTP_URL.test(heading.url)) {
-    note({
+    ctx.notices.push({
+      file: ctx.file,
+      line: first.number,
       severity: "warning",
       code: "heading-without-link",
       message: `entry heading is not "[title](http…)": lines ${first.number}–${last} were not imported`,
@@ -50,59 +56,12 @@ export function buildEntry(raw: RawEntry, ctx: EntryContext): Entry | undefined 
   }
   const kind = kindOfUrl(heading.url);
   const id = ctx.ids.take(entryIdBase(title, heading.url), `entry-${first.number}`);
-  const at = { entryId: id };
-
-  if (raw.heading.length > 1)
-    note({
-      ...at,
-      severity: "info",
-      code: "title-joined",
-      message: `title broken over ${raw.heading.length} lines joined: "${title}"`,
-    });
-  else if (title !== heading.title)
-    note({
-      ...at,
-      severity: "info",
-      code: "title-trimmed",
-      message: `spaces trimmed from the title: "${heading.title}" → "${title}"`,
-    });
-
+  const note: Note = (n) => ctx.notices.push({ file: ctx.file, line: first.number, entryId: id, ...n });
   const when = readWhen(heading.when ?? "");
-  if (when.kind === "none")
-    note({ ...at, severity: "info", code: "no-date", message: "no date or venue after the link" });
-  if (when.kind === "date" && when.normalised)
-    note({ ...at, severity: "info", code: "date-normalised", message: when.normalised });
-  if (when.kind === "venue" && when.invalid)
-    note({ ...at, severity: "warning", code: "date-invalid", message: when.invalid });
-  if (heading.rest)
-    note({
-      ...at,
-      severity: "warning",
-      code: "unplaced-content",
-      message: `text after the heading's link was not placed: ${heading.rest}`,
-    });
-
+  reportHeading(raw, heading, title, when, note);
   const media = readBody(raw.body, ctx, id);
   const summary = toBlock(raw.summary);
-  if (!summary)
-    note({
-      ...at,
-      severity: "info",
-      code: "no-summary",
-      line: raw.summaryHeading?.number ?? first.number,
-      message: raw.summaryHeading
-        ? "the summary heading has no text under it"
-        : "no summary heading (#### 摘要)",
-    });
-  if (raw.aside)
-    note({
-      ...at,
-      severity: "info",
-      code: "aside-note",
-      line: raw.aside.startLine,
-      endLine: raw.aside.endLine,
-      message: `text between entries kept as the note of "${id}" (the entry after it)`,
-    });
+  reportSummaryAndAside(raw, summary, id, note);
 
   const arxiv = arxivIdFromUrl(heading.url);
   return {
@@ -121,6 +80,59 @@ export function buildEntry(raw: RawEntry, ctx: EntryContext): Entry | undefined 
     ...(summary ? { summary: summary.text } : {}),
     ...(raw.aside ? { note: raw.aside.text } : {}),
   };
+}
+
+/** Pushes a notice about the entry being built (file, line and entryId filled in). */
+type Note = (n: Omit<ImportNotice, "file" | "line"> & { line?: number }) => void;
+
+/** Notices about the heading: a joined or trimmed title, a missing, lenient or impossible date, leftovers. */
+function reportHeading(raw: RawEntry, heading: EntryHeading, title: string, when: WhenResult, note: Note) {
+  if (raw.heading.length > 1)
+    note({
+      severity: "info",
+      code: "title-joined",
+      message: `title broken over ${raw.heading.length} lines joined: "${title}"`,
+    });
+  else if (title !== heading.title)
+    note({
+      severity: "info",
+      code: "title-trimmed",
+      message: `spaces trimmed from the title: "${heading.title}" → "${title}"`,
+    });
+
+  if (when.kind === "none")
+    note({ severity: "info", code: "no-date", message: "no date or venue after the link" });
+  if (when.kind === "date" && when.normalised)
+    note({ severity: "info", code: "date-normalised", message: when.normalised });
+  if (when.kind === "venue" && when.invalid)
+    note({ severity: "warning", code: "date-invalid", message: when.invalid });
+  if (heading.rest)
+    note({
+      severity: "warning",
+      code: "unplaced-content",
+      message: `text after the heading's link was not placed: ${heading.rest}`,
+    });
+}
+
+/** Notices about the summary (missing or empty) and about an aside kept as the note. */
+function reportSummaryAndAside(raw: RawEntry, summary: TextBlock | undefined, id: string, note: Note) {
+  if (!summary)
+    note({
+      severity: "info",
+      code: "no-summary",
+      line: raw.summaryHeading?.number ?? raw.heading[0]?.number ?? 0,
+      message: raw.summaryHeading
+        ? "the summary heading has no text under it"
+        : "no summary heading (#### 摘要)",
+    });
+  if (raw.aside)
+    note({
+      severity: "info",
+      code: "aside-note",
+      line: raw.aside.startLine,
+      endLine: raw.aside.endLine,
+      message: `text between entries kept as the note of "${id}" (the entry after it)`,
+    });
 }
 
 /** The entry's last non-blank line. */

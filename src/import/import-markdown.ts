@@ -10,7 +10,7 @@ import { entryIdBase, IdAllocator, mainTitle, slugifyAscii } from "./ids.js";
 import { collectLinks } from "./inline.js";
 import { classifyLines, joinBlocks, type TextBlock } from "./lines.js";
 import { splitListEntries, type ListItemEntry } from "./list-items.js";
-import { readStructure, type RawCategory } from "./structure.js";
+import { readStructure, type ListStructure, type RawCategory } from "./structure.js";
 import type { ImportNotice, ImportOptions, ImportResult } from "./types.js";
 
 export const DEFAULT_SUMMARY_HEADINGS = ["摘要", "Summary", "Abstract"] as const;
@@ -33,6 +33,28 @@ export function importMarkdown(text: string, options: ImportOptions = {}): Impor
   };
   const categories = structure.categories.map((c) => buildCategory(c, state, undefined));
 
+  notices.push(...reportStructure(structure, file));
+  if (options.arxivIds) notices.push(...assignArxivIds(state.candidates, options.arxivIds, file));
+  for (const c of state.candidates) {
+    const entry = state.entries[c.index];
+    if (entry && c.arxiv) entry.arxiv = c.arxiv;
+  }
+
+  const list = {
+    ...(structure.title ? { title: structure.title.heading ?? "" } : {}),
+    ...(structure.intro ? { intro: structure.intro.text } : {}),
+  };
+  const data: PapersFile = {
+    ...(Object.keys(list).length > 0 ? { list } : {}),
+    categories,
+    entries: state.entries,
+  };
+  return { data, report: sortNotices(notices) };
+}
+
+/** Warnings for text and headings outside the tree; an info when a heading was read as the list's title. */
+function reportStructure(structure: ListStructure, file: string): ImportNotice[] {
+  const notices: ImportNotice[] = [];
   for (const block of structure.loose)
     notices.push({
       severity: "warning",
@@ -58,22 +80,7 @@ export function importMarkdown(text: string, options: ImportOptions = {}): Impor
       line: structure.title.number,
       message: `the only heading above the category level, "${structure.title.heading ?? ""}", read as the list's title`,
     });
-  if (options.arxivIds) notices.push(...assignArxivIds(state.candidates, options.arxivIds, file));
-  for (const c of state.candidates) {
-    const entry = state.entries[c.index];
-    if (entry && c.arxiv) entry.arxiv = c.arxiv;
-  }
-
-  const list = {
-    ...(structure.title ? { title: structure.title.heading ?? "" } : {}),
-    ...(structure.intro ? { intro: structure.intro.text } : {}),
-  };
-  const data: PapersFile = {
-    ...(Object.keys(list).length > 0 ? { list } : {}),
-    categories,
-    entries: state.entries,
-  };
-  return { data, report: sortNotices(notices) };
+  return notices;
 }
 
 interface WalkState {
