@@ -34,8 +34,8 @@ export const importCommand: Command = {
   help: `Usage: papershelf import <file.md> [--out <file>] [--arxiv-ids <yaml>] [--force] [--config <path>]
 
 Reads a Markdown list (# category, ## subcategory, ### [title](url)[date or venue], image, repository and
-link lines, #### 摘要 and its text, --- between entries) and writes the records file (default: data/papers.yaml,
-or "data" in .papershelf.yml). Prints a notice, with its line, for everything that could not be placed and
+link lines, #### 摘要 and its text, --- between entries; or awesome-style "- [Name](url) - description"
+items) and writes the records file (default: data/papers.yaml, or "data" in .papershelf.yml). Prints a notice, with its line, for everything that could not be placed and
 for every rule that moved or normalised text (asides, prose sections, joined titles, dates read leniently).
 
 Options:
