@@ -1,9 +1,9 @@
 /**
  * The issue body GitHub writes for an issue form, back to answers keyed by field id. GitHub writes each field
- * as `### <label>`, a blank line, the answer; we split only on `### ` lines outside fences whose text is a
- * label of the form, in form order, so a `###` typed inside an answer stays part of it.
+ * as `### <label>`, a blank line, the answer; we split only on `### ` lines whose text is a label of the
+ * form, in form order, outside fences, so a `###` typed inside an answer stays part of it.
  */
-import { fencedLines } from "./fences.js";
+import { closesFence, openingFence, type Fence } from "./fences.js";
 import type { FormField, IssueForm } from "./form.js";
 import { fieldError, fieldWarning, quoteValue, type IntakeProblem } from "./problems.js";
 
@@ -30,39 +30,54 @@ interface Section {
 
 const normalizeLabel = (label: string) => label.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
 
-/** Splits the body into one section per field heading; stray headings stay in the answer they interrupt. */
+/**
+ * Splits the body into one section per field heading. A `### <label>` line starts a field when it names a
+ * later field than the current one and is outside a code fence. Inside a fence it is still the field's
+ * heading when no later line repeats it: GitHub writes each heading once, after the answers before it, so
+ * a fence a submitter forgot to close cannot swallow the fields after it. Fences never span fields.
+ */
 function splitSections(lines: readonly string[], form: IssueForm, warnings: IntakeProblem[]): Section[] {
-  const fenced = fencedLines(lines);
   const byLabel = new Map(form.fields.map((field, index) => [normalizeLabel(field.label), { field, index }]));
+  const lastLine = new Map<number, number>();
+  lines.forEach((line, i) => {
+    const match = line.startsWith("### ") ? byLabel.get(normalizeLabel(line.slice(4))) : undefined;
+    if (match) lastLine.set(match.index, i);
+  });
   const sections: Section[] = [];
   let currentIndex = -1;
+  let fence: Fence | undefined;
   lines.forEach((line, i) => {
     const current = sections[sections.length - 1];
-    if (!fenced[i] && line.startsWith("### ")) {
+    if (line.startsWith("### ")) {
       const heading = line.slice(4);
       const match = byLabel.get(normalizeLabel(heading));
-      if (match && match.index > currentIndex) {
+      if (match && match.index > currentIndex && (!fence || lastLine.get(match.index) === i)) {
         sections.push({ field: match.field, line: i + 1, lines: [] });
         currentIndex = match.index;
+        fence = undefined;
         return;
       }
-      const where = current ? `inside the answer to "${current.field.label}"` : "before the first field";
-      warnings.push({
-        severity: "warning",
-        ...(current ? { field: current.field.id, label: current.field.label } : {}),
-        line: i + 1,
-        message: match
-          ? `the heading ${quoteValue(heading)} appears again ${where}; it was kept as text`
-          : `the heading ${quoteValue(heading)} is not a field of this form; it was kept as text ${where}`,
-      });
+      if (!fence) {
+        const where = current ? `inside the answer to "${current.field.label}"` : "before the first field";
+        warnings.push({
+          severity: "warning",
+          ...(current ? { field: current.field.id, label: current.field.label } : {}),
+          line: i + 1,
+          message: !current
+            ? `the heading ${quoteValue(heading)} ${where} is not a field of this form; it was ignored`
+            : match
+              ? `the heading ${quoteValue(heading)} appears again ${where}; it was kept as text`
+              : `the heading ${quoteValue(heading)} is not a field of this form; it was kept as text ${where}`,
+        });
+        if (!current) return;
+      }
     }
+    if (fence) {
+      if (closesFence(line, fence)) fence = undefined;
+    } else fence = openingFence(line);
     if (current) current.lines.push(line);
     else if (line.trim() !== "")
-      warnings.push({
-        severity: "warning",
-        line: i + 1,
-        message: "text before the first field was ignored",
-      });
+      warnings.push({ severity: "warning", line: i + 1, message: "text before the first field was ignored" });
   });
   return sections;
 }

@@ -4,7 +4,13 @@
  * verdict, hide a second marker, or make the bot mention people.
  */
 import { stringifyEntry } from "../records/edit.js";
-import { blockquote, escapeMarkdownText, fencedBlock, neutralizeMarkdown } from "./markdown-safe.js";
+import {
+  blockquote,
+  defuseMarkers,
+  escapeMarkdownText,
+  fencedBlock,
+  neutralizeMarkdown,
+} from "./markdown-safe.js";
 import type { IntakeProblem } from "./problems.js";
 import type { IntakeResult } from "./run.js";
 
@@ -51,15 +57,15 @@ function recordSection(result: IntakeResult): string[] {
   ];
 }
 
+/** The marker line first; below it no other marker can survive, wherever submitted text went. */
 function assemble(parts: string[][]): string {
-  return `${parts.flat().join("\n")}\n`;
+  return `${INTAKE_MARKER}\n${defuseMarkers(parts.flat().join("\n"))}\n`;
 }
 
 /** The comment body for an intake result: the errors and how to fix them, or the preview and findings. */
 export function renderIntakeComment(result: IntakeResult, options: CommentOptions = {}): string {
   const head = result.ok
     ? [
-        INTAKE_MARKER,
         "### ✅ 可以加入 / Ready to add",
         "",
         `這筆資料會以 id ${escapeMarkdownText(`"${result.entry.id}"`)} 加入清單。 / The entry will be added as ${escapeMarkdownText(`"${result.entry.id}"`)}.`,
@@ -69,7 +75,6 @@ export function renderIntakeComment(result: IntakeResult, options: CommentOption
           : []),
       ]
     : [
-        INTAKE_MARKER,
         "### ❌ 需要修改 / Needs changes",
         "",
         "請編輯這個 issue 修正以下問題，機器人會再檢查一次。 / Edit this issue to fix the problems below; the bot checks again.",
@@ -87,5 +92,5 @@ export function renderIntakeComment(result: IntakeResult, options: CommentOption
     "_預覽太長，請看 pull request。 / The preview is too long for a comment; see the pull request._",
   ];
   const minimal = assemble([head, findings, note]);
-  return minimal.length <= MAX_COMMENT_CHARS ? minimal : assemble([head.slice(0, 4), note]);
+  return minimal.length <= MAX_COMMENT_CHARS ? minimal : assemble([head.slice(0, 3), note]);
 }

@@ -10,22 +10,30 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { SKIP, visit } from "unist-util-visit";
 import { safeFence } from "./fences.js";
+import { showInvisible } from "./problems.js";
 
 /** U+200B after "@" or "#": the way Renovate and Dependabot quote release notes without pinging anyone. */
 const BREAK = "\u200B";
-const MENTION_OR_REF = /(^|[^\p{L}\p{N}_/@.#&-])([@#])(?=[\p{L}\p{N}])/gu;
+/** "@name", not "a@b.org"; "#12" and "owner/repo#12", not the entity "&#12;". */
+const MENTION = /(^|[^\p{L}\p{N}_/@.-])@(?=[\p{L}\p{N}])/gu;
+const REFERENCE = /(?<!&)#(?=\d)/g;
 /** Tags the README renderer emits (images with a width, collapsed 摘要) and nothing else. */
 const SAFE_TAG =
   /^<(?:\/?(?:details|summary|sub|sup|br|p)|br\s*\/|img(?:\s+(?:src="https?:\/\/[^"<>\s]+"|(?:width|height)="\d{1,4}%?"|alt="[^"<>]*"))*\s*\/?)>$/i;
 
 /** Breaks @-mentions and #123 / owner/repo#123 references so the comment notifies no one. */
 export function breakMentions(text: string): string {
-  return text.replace(MENTION_OR_REF, `$1$2${BREAK}`);
+  return text.replace(MENTION, `$1@${BREAK}`).replace(REFERENCE, `#${BREAK}`);
+}
+
+/** Hidden `<!-- papershelf…` markers in text, broken so only the comment's own marker is ever found. */
+export function defuseMarkers(text: string): string {
+  return text.replace(/<!--(\s*)papershelf/gi, `<!--$1papers${BREAK}helf`);
 }
 
 /** Plain text as Markdown that renders as exactly that text (one line, no links, HTML or mentions). */
 export function escapeMarkdownText(text: string): string {
-  const oneLine = text.replace(/\s*[\r\n]+\s*/g, " ");
+  const oneLine = showInvisible(text.replace(/\s*[\r\n]+\s*/g, " "));
   return breakMentions(
     oneLine.replace(/[\\`*_{}[\]()#+\-.!|<>~&:]/g, (c) => (c === "&" ? "&amp;" : `\\${c}`)),
   );
@@ -64,14 +72,16 @@ export function neutralizeMarkdown(markdown: string): string {
   const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root;
   const splices: Splice[] = [];
   visit(tree, (node) => {
-    // Link text is not where mentions are processed, and an autolink's text is its address: leave links alone.
-    if (node.type === "link" || node.type === "linkReference") return SKIP;
+    // An autolink's text is its address: breaking a mention in it would change where it points.
+    if (node.type === "link" && node.children.length === 1 && node.children[0]?.type === "text") {
+      if (node.children[0].value === node.url || `mailto:${node.children[0].value}` === node.url) return SKIP;
+    }
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) return;
     const source = markdown.slice(start, end);
     if (node.type === "html") {
-      const text = isSafeHtml(source) ? breakMentions(source) : source.replace(/</g, "&lt;");
+      const text = breakMentions(isSafeHtml(source) ? source : source.replace(/</g, "&lt;"));
       if (text !== source) splices.push({ start, end, text });
     } else if (node.type === "text") {
       const text = breakMentions(source);

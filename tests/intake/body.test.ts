@@ -1,0 +1,187 @@
+import { describe, expect, it } from "vitest";
+import { MAX_BODY_CHARS, parseIssueBody } from "../../src/intake/body.js";
+import { parseIssueForm, type IssueForm } from "../../src/intake/form.js";
+import { bodyFor, fixtureForm } from "./helpers.js";
+
+const SMALL_FORM = `
+name: t
+description: t
+body:
+  - type: markdown
+    attributes: { value: "hello" }
+  - type: input
+    id: title
+    attributes: { label: 標題 / Title }
+    validations: { required: true }
+  - type: textarea
+    id: summary
+    attributes: { label: 摘要 / Summary }
+  - type: textarea
+    id: code
+    attributes: { label: Code, render: python }
+  - type: dropdown
+    id: kind
+    attributes: { label: Kind, options: ["paper", "dataset"] }
+  - type: dropdown
+    id: tags
+    attributes: { label: Tags, multiple: true, options: ["a, b", "a", "c"] }
+  - type: checkboxes
+    id: confirm
+    attributes:
+      label: Confirm
+      options:
+        - label: Not a duplicate
+          required: true
+        - label: Optional box
+`;
+
+function smallForm(): IssueForm {
+  const result = parseIssueForm(SMALL_FORM);
+  if (!result.ok) throw new Error(result.errors.join());
+  return result.form;
+}
+
+const section = (label: string, value: string) => `### ${label}\n\n${value}`;
+const body = (parts: Record<string, string>) =>
+  [
+    section("標題 / Title", parts.title ?? "A title"),
+    section("摘要 / Summary", parts.summary ?? "_No response_"),
+    section("Code", parts.code ?? "```python\n\n```"),
+    section("Kind", parts.kind ?? "None"),
+    section("Tags", parts.tags ?? "None"),
+    section("Confirm", parts.confirm ?? "- [X] Not a duplicate\n- [ ] Optional box"),
+  ].join("\n\n");
+
+const answersOf = (text: string) => parseIssueBody(text, smallForm()).answers;
+
+describe("parseIssueBody", () => {
+  it("maps headings to field ids through the form's labels", () => {
+    const result = parseIssueBody(body({ summary: "一段摘要", kind: "dataset" }), smallForm());
+    expect(result).toMatchObject({
+      ok: true,
+      answers: {
+        title: "A title",
+        summary: "一段摘要",
+        code: "",
+        kind: "dataset",
+        tags: [],
+        confirm: ["Not a duplicate"],
+      },
+      warnings: [],
+    });
+  });
+
+  it("reads _No response_ as empty, and None as empty only for dropdowns", () => {
+    expect(answersOf(body({ summary: "None" }))).toMatchObject({ summary: "None", kind: "" });
+    expect(answersOf(body({ summary: "_No response_" })).summary).toBe("");
+  });
+
+  it("keeps a ### line inside a backtick or tilde fence as part of the value", () => {
+    for (const fence of ["```", "~~~", "````md"]) {
+      const close = fence.replace(/md$/, "");
+      const value = `Before\n${fence}\n### Kind\n\n### 標題 / Title\n${close}\nAfter`;
+      expect(answersOf(body({ summary: value })).summary).toBe(value);
+    }
+  });
+
+  it("keeps a stray ### heading that is not a label in the answer, with a warning", () => {
+    const result = parseIssueBody(body({ summary: "Intro\n\n### Method\n\nDetails" }), smallForm());
+    expect(result.answers.summary).toBe("Intro\n\n### Method\n\nDetails");
+    expect(result.warnings).toMatchObject([
+      { field: "summary", message: expect.stringContaining('"Method"') },
+    ]);
+  });
+
+  it("does not let a repeated earlier label cut a later answer", () => {
+    const result = parseIssueBody(body({ summary: "x\n### 標題 / Title\ny" }), smallForm());
+    expect(result.answers).toMatchObject({ title: "A title", summary: "x\n### 標題 / Title\ny" });
+  });
+
+  it("treats - [ ] in a textarea as text, and reads x and X in checkboxes", () => {
+    expect(answersOf(body({ summary: "- [ ] todo\n- [x] done" })).summary).toBe("- [ ] todo\n- [x] done");
+    expect(answersOf(body({ confirm: "- [x] Not a duplicate\n- [X] Optional box" })).confirm).toEqual([
+      "Not a duplicate",
+      "Optional box",
+    ]);
+  });
+
+  it("reports an unticked required checkbox and checkbox lines that are not the form's", () => {
+    const unticked = parseIssueBody(
+      body({ confirm: "- [ ] Not a duplicate\n- [ ] Optional box" }),
+      smallForm(),
+    );
+    expect(unticked).toMatchObject({
+      ok: false,
+      errors: [{ field: "confirm", message: 'please tick "Not a duplicate"' }],
+    });
+    const edited = parseIssueBody(
+      body({ confirm: "- [X] Not a duplicate\n- [X] I changed this" }),
+      smallForm(),
+    );
+    expect(edited).toMatchObject({ ok: false, errors: [{ field: "confirm" }] });
+  });
+
+  it("unwraps a render textarea and reads an empty render fence as empty", () => {
+    expect(answersOf(body({ code: "```python\nprint(1)\n```" })).code).toBe("print(1)");
+    expect(answersOf(body({})).code).toBe("");
+  });
+
+  it("splits multi-select answers by the options, so an option with a comma survives", () => {
+    expect(answersOf(body({ tags: "a, b, c" })).tags).toEqual(["a, b", "c"]);
+    expect(answersOf(body({ tags: "a, c" })).tags).toEqual(["a", "c"]);
+  });
+
+  it("normalises CRLF and lone CR line endings", () => {
+    const text = body({ summary: "line 1\nline 2" });
+    expect(parseIssueBody(text.replace(/\n/g, "\r\n"), smallForm()).answers).toEqual(answersOf(text));
+    expect(parseIssueBody(text.replace(/\n/g, "\r"), smallForm()).answers).toEqual(answersOf(text));
+  });
+
+  it("reports a missing required field and an empty required field by field", () => {
+    const missing = parseIssueBody(body({}).replace(/### 標題 \/ Title\n\nA title\n\n/, ""), smallForm());
+    expect(missing).toMatchObject({
+      ok: false,
+      errors: [
+        { field: "title", label: "標題 / Title", message: "this field is missing from the issue body" },
+      ],
+    });
+    const empty = parseIssueBody(body({ title: "_No response_" }), smallForm());
+    expect(empty).toMatchObject({
+      ok: false,
+      errors: [{ field: "title", message: expect.stringContaining("required") }],
+    });
+  });
+
+  it("warns about text before the first field and about unknown headings there", () => {
+    const result = parseIssueBody(`Hello\n### Something\n\n${body({})}`, smallForm());
+    expect(result.ok).toBe(true);
+    expect(result.warnings.map((w) => w.line)).toEqual([1, 2]);
+  });
+
+  it("does not let an unclosed fence in one answer swallow the fields after it", () => {
+    const result = parseIssueBody(body({ summary: "```\nnever closed", kind: "paper" }), smallForm());
+    expect(result.answers).toMatchObject({
+      summary: "```\nnever closed",
+      kind: "paper",
+      confirm: ["Not a duplicate"],
+    });
+  });
+
+  it("refuses a body longer than GitHub allows, with a clear error", () => {
+    const result = parseIssueBody(body({ summary: "x".repeat(1024 * 1024) }), smallForm());
+    expect(result).toMatchObject({
+      ok: false,
+      errors: [{ message: expect.stringContaining(`at most ${MAX_BODY_CHARS}`) }],
+    });
+  });
+
+  it("reads a full submission body written for the real form", () => {
+    const form = fixtureForm();
+    const answers = { title: "T", url: "https://example.org", kind: "論文 / paper", category: "x" };
+    const result = parseIssueBody(bodyFor(form, answers), form);
+    expect(result).toMatchObject({
+      ok: true,
+      answers: { title: "T", url: "https://example.org", arxiv: "", repos: "" },
+    });
+  });
+});

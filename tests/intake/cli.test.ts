@@ -1,0 +1,103 @@
+/** `papershelf intake` end to end through runCli: the repository's own form and list, and temporary copies. */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/main.js";
+import { INTAKE_MARKER } from "../../src/intake/comment.js";
+import { removeEntry } from "../../src/records/edit.js";
+import { bodyFor, FIXTURES, fixtureForm, fixtureTemplate, ROOT, VALID_ANSWERS } from "./helpers.js";
+
+/** 2026-03-15T00:00:00Z: `added` is fixed through SOURCE_DATE_EPOCH, as in reproducible builds. */
+const EPOCH = "1773532800";
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+async function intake(cwd: string, ...argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(["intake", ...argv], {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    env: { SOURCE_DATE_EPOCH: EPOCH },
+    cwd,
+    interactive: false,
+  });
+  return { code, stdout, stderr };
+}
+
+/** A project folder with the fixture list and the form regenerated for it. */
+function project(body: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "papershelf-intake-"));
+  dirs.push(dir);
+  mkdirSync(path.join(dir, "data"));
+  mkdirSync(path.join(dir, ".github/ISSUE_TEMPLATE"), { recursive: true });
+  copyFileSync(path.join(FIXTURES, "papers.yaml"), path.join(dir, "data/papers.yaml"));
+  writeFileSync(path.join(dir, ".github/ISSUE_TEMPLATE/submit-paper.yml"), fixtureTemplate());
+  writeFileSync(path.join(dir, "body.md"), body);
+  return dir;
+}
+
+describe("papershelf intake", () => {
+  it("takes the sample issue body through the repository's own form and list (--dry-run)", async () => {
+    const dataFile = path.join(ROOT, "data/papers.yaml");
+    const before = readFileSync(dataFile, "utf8");
+    const result = await intake(ROOT, "--body", "tests/fixtures/intake/sample-issue-body.md", "--dry-run");
+    expect(result.stderr).toBe("dry run: data/papers.yaml not written\n");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("# Record (data/papers.yaml)\n\n- id: lisa\n");
+    expect(result.stdout).toContain("  category: segment-anything\n");
+    expect(result.stdout).toContain("  added: 2026-03-15\n");
+    expect(result.stdout).toMatch(/# Preview\n\n[^]*LISA: Reasoning Segmentation via Large Language Model/);
+    expect(readFileSync(dataFile, "utf8")).toBe(before);
+  });
+
+  it("writes the list with the record inserted and nothing else changed", async () => {
+    const cwd = project(bodyFor(fixtureForm(), VALID_ANSWERS));
+    const result = await intake(cwd, "--body", "body.md");
+    expect(result).toMatchObject({ code: 0, stderr: 'added "lisa" to data/papers.yaml\n' });
+    const written = readFileSync(path.join(cwd, "data/papers.yaml"), "utf8");
+    expect(removeEntry(written, "lisa")).toEqual({
+      ok: true,
+      text: readFileSync(path.join(FIXTURES, "papers.yaml"), "utf8"),
+    });
+  });
+
+  it("prints each problem with its field and writes nothing (exit 1)", async () => {
+    const cwd = project(bodyFor(fixtureForm(), { ...VALID_ANSWERS, date: "2023年13月", url: "not a link" }));
+    const result = await intake(cwd, "--body", "body.md");
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(
+      [
+        '連結 / Link: the link "not a link" is not an http(s) URL',
+        "    Write the full address, e.g. https://arxiv.org/abs/2306.15195",
+        "日期 / Date: there is no month 13; write it as 2023-06-27, 2023/6/27, 2023年6月27日, 2023-06 or 2023",
+        "2 problem(s) in the submission; nothing was written",
+        "",
+      ].join("\n"),
+    );
+    expect(readFileSync(path.join(cwd, "data/papers.yaml"), "utf8")).toBe(
+      readFileSync(path.join(FIXTURES, "papers.yaml"), "utf8"),
+    );
+  });
+
+  it("--comment prints the comment the Action would post", async () => {
+    const cwd = project(bodyFor(fixtureForm(), VALID_ANSWERS));
+    const result = await intake(cwd, "--body", "body.md", "--comment", "--dry-run");
+    expect(result.code).toBe(0);
+    expect(result.stdout.startsWith(`${INTAKE_MARKER}\n### ✅`)).toBe(true);
+  });
+
+  it("exits 2 on a missing --body or a file that cannot be read", async () => {
+    const cwd = project("");
+    expect((await intake(cwd)).code).toBe(2);
+    const missing = await intake(cwd, "--body", "nope.md");
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("cannot read the issue body");
+    expect((await intake(cwd, "--body", "body.md", "--data", "missing.yaml")).code).toBe(2);
+  });
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { INTAKE_MARKER, renderIntakeComment } from "../../src/intake/comment.js";
+import {
+  breakMentions,
+  codeSpan,
+  escapeMarkdownText,
+  fencedBlock,
+  neutralizeMarkdown,
+} from "../../src/intake/markdown-safe.js";
+import { runIntake, type IntakeInput } from "../../src/intake/run.js";
+import { bodyFor, fixtureForm, fixtureTemplate, NOW, papersText, VALID_ANSWERS } from "./helpers.js";
+
+const input = (answers: Record<string, string>): IntakeInput => ({
+  body: bodyFor(fixtureForm(), { ...VALID_ANSWERS, ...answers }),
+  template: fixtureTemplate(),
+  papersText: papersText(),
+  now: NOW,
+});
+
+const countMarkers = (text: string) => text.split(INTAKE_MARKER).length - 1;
+
+describe("renderIntakeComment", () => {
+  it("starts with the marker and shows the preview and the record for a valid submission", async () => {
+    const comment = renderIntakeComment(await runIntake(input({})), {
+      pullRequestUrl: "https://github.com/o/r/pull/7",
+    });
+    expect(comment.startsWith(`${INTAKE_MARKER}\n### ✅ 可以加入 / Ready to add`)).toBe(true);
+    expect(comment).toContain("> ### [LISA: Reasoning Segmentation via Large Language Model]");
+    expect(comment).toContain("Pull request: https://github.com/o/r/pull/7");
+    expect(comment).toContain("```yaml\n- id: lisa\n");
+  });
+
+  it("lists each problem with its field label and how to fix it", async () => {
+    const comment = renderIntakeComment(await runIntake(input({ date: "2023-02-30", title: "" })));
+    expect(comment).toContain("### ❌ 需要修改 / Needs changes");
+    expect(comment).toContain("- **標題 / Title**: this field is required but was left empty");
+    expect(comment).toContain("- **日期 / Date**: 2023\\-02 has no day 30");
+  });
+
+  it("neutralises markers, HTML and mentions in everything the submitter wrote", async () => {
+    const evil = `<!-- papershelf:intake --> <script>alert(1)</script> @octocat #1 </details> ### ✅ Ready`;
+    const ok = renderIntakeComment(
+      await runIntake(input({ summary: evil, title: "Evil: @octocat <b>x</b>" })),
+    );
+    expect(countMarkers(ok)).toBe(1);
+    // Outside the record's code block (where text is shown, never rendered) nothing is live.
+    const [rendered, record] = ok.split("<details><summary>資料 / Record (data/papers.yaml)</summary>");
+    expect(rendered).not.toMatch(/<script|<b>|@octocat|#1\b|^<\/details> ###/m);
+    expect(record).toMatch(/^\n\n(`{3,})yaml\n[^]*\n\1\n\n<\/details>\n$/);
+    const bad = renderIntakeComment(
+      await runIntake(input({ date: `<!-- papershelf:intake --> @octocat`, title: "" })),
+    );
+    expect(countMarkers(bad)).toBe(1);
+    expect(bad).not.toMatch(/@octocat|<!-- papershelf:intake --> @/);
+  });
+
+  it("stays under GitHub's comment limit for the largest body GitHub accepts", async () => {
+    const comment = renderIntakeComment(await runIntake(input({ summary: "長".repeat(60_000) })));
+    expect(comment.length).toBeLessThanOrEqual(65_536);
+    expect(countMarkers(comment)).toBe(1);
+  });
+
+  it("does not link a pull request URL that is not a plain https URL", async () => {
+    const comment = renderIntakeComment(await runIntake(input({})), {
+      pullRequestUrl: "javascript:alert(1)",
+    });
+    expect(comment).not.toContain("javascript");
+  });
+});
+
+describe("markdown-safe", () => {
+  it("escapes plain text so it renders as itself", () => {
+    expect(escapeMarkdownText("a *b* [c](d) <e> & f\ng")).toBe("a \\*b\\* \\[c\\]\\(d\\) \\<e\\> &amp; f g");
+  });
+
+  it("breaks mentions and references but not e-mail addresses or URLs' paths", () => {
+    expect(breakMentions("@octocat, org/repo#12 and a@b.org")).toBe(
+      "@\u200Boctocat, org/repo#\u200B12 and a@b.org",
+    );
+  });
+
+  it("fences and code spans cannot be closed by their content", () => {
+    expect(fencedBlock("```\nx\n````", "yaml")).toBe("`````yaml\n```\nx\n````\n`````");
+    expect(codeSpan("a ``b`` c")).toBe("``` a ``b`` c ```");
+  });
+
+  it("keeps the renderer's own tags, shows any other HTML as text, leaves code alone", () => {
+    const md = [
+      '<img src="https://x.org/a.png" width="50%" alt="fig">',
+      "",
+      "<details><summary>摘要</summary>",
+      "",
+      "text <b onclick=x>bold</b> @someone",
+      "",
+      "</details>",
+      "",
+      "`@code <i>` [@link](https://x.org/@user) https://x.org/@user",
+    ].join("\n");
+    expect(neutralizeMarkdown(md)).toBe(
+      [
+        '<img src="https://x.org/a.png" width="50%" alt="fig">',
+        "",
+        "<details><summary>摘要</summary>",
+        "",
+        "text &lt;b onclick=x>bold&lt;/b> @\u200Bsomeone",
+        "",
+        "</details>",
+        "",
+        "`@code <i>` [@\u200Blink](https://x.org/@user) https://x.org/@user",
+      ].join("\n"),
+    );
+  });
+});

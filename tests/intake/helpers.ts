@@ -1,0 +1,65 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { renderIssueForm } from "../../src/intake/form-categories.js";
+import { parseIssueForm, type IssueForm } from "../../src/intake/form.js";
+import { parseRecords } from "../../src/records/parse.js";
+import type { PapersFile } from "../../src/records/schema.js";
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+export const FIXTURES = path.join(ROOT, "tests/fixtures/intake");
+/** A fixed clock: `added` and the date range depend on it. */
+export const NOW = new Date("2026-03-15T12:00:00Z");
+
+export const COMMITTED_FORM_FILE = path.join(ROOT, ".github/ISSUE_TEMPLATE/submit-paper.yml");
+export const committedForm = (): string => readFileSync(COMMITTED_FORM_FILE, "utf8");
+
+export const papersText = (): string => readFileSync(path.join(FIXTURES, "papers.yaml"), "utf8");
+
+export function fixtureData(): PapersFile {
+  const parsed = parseRecords(papersText(), "papers.yaml");
+  if (!parsed.ok) throw new Error(`fixture papers.yaml is invalid: ${parsed.errors[0]?.message}`);
+  return parsed.data;
+}
+
+/** The committed form with its category options regenerated for the fixture list. */
+export function fixtureTemplate(): string {
+  const result = renderIssueForm(committedForm(), fixtureData().categories);
+  if (!result.ok) throw new Error(result.errors.join("; "));
+  return result.text;
+}
+
+export function fixtureForm(): IssueForm {
+  const result = parseIssueForm(fixtureTemplate());
+  if (!result.ok) throw new Error(result.errors.join("; "));
+  return result.form;
+}
+
+/**
+ * An issue body exactly as GitHub writes it: per field "### <label>", a blank line, the answer; empty
+ * inputs and textareas as _No response_, empty dropdowns as None, checkboxes as "- [X] label".
+ */
+export function bodyFor(form: IssueForm, answers: Record<string, string | boolean>): string {
+  return form.fields
+    .map((field) => {
+      const answer = answers[field.id];
+      let value: string;
+      if (field.type === "checkboxes")
+        value = field.options.map((o) => `- [${answer === false ? " " : "X"}] ${o}`).join("\n");
+      else if (typeof answer === "string" && answer !== "") value = answer;
+      else value = field.type === "dropdown" ? "None" : "_No response_";
+      return `### ${field.label}\n\n${value}`;
+    })
+    .join("\n\n");
+}
+
+/** Answers for a valid submission into the fixture list. */
+export const VALID_ANSWERS: Record<string, string> = {
+  title: "LISA: Reasoning Segmentation via Large Language Model",
+  url: "https://arxiv.org/abs/2308.00692",
+  date: "2023年8月1日",
+  venue: "CVPR 2024",
+  kind: "論文 / paper",
+  category: "影像模型 › Segment Anything [segment-anything]",
+  repos: "https://github.com/dvlab-research/LISA",
+  summary: "推理分割：給定複雜的查詢文字，輸出分割遮罩。",
+};

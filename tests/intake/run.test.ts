@@ -1,0 +1,142 @@
+import { describe, expect, it } from "vitest";
+import { runIntake, type IntakeInput, type IntakeLint } from "../../src/intake/run.js";
+import { lintList } from "../../src/lint/index.js";
+import { removeEntry } from "../../src/records/edit.js";
+import { parseRecords } from "../../src/records/parse.js";
+import { bodyFor, fixtureForm, fixtureTemplate, NOW, papersText, VALID_ANSWERS } from "./helpers.js";
+
+const realLint: IntakeLint = ({ parsed, entryId, now }) =>
+  lintList(parsed, { now, onlyEntryIds: new Set([entryId]) });
+
+function input(answers: Record<string, string> = {}, extra: Partial<IntakeInput> = {}): IntakeInput {
+  return {
+    body: bodyFor(fixtureForm(), { ...VALID_ANSWERS, ...answers }),
+    template: fixtureTemplate(),
+    papersText: papersText(),
+    file: "papers.yaml",
+    now: NOW,
+    ...extra,
+  };
+}
+
+describe("runIntake", () => {
+  it("inserts the record at the end of its category and changes no other byte", async () => {
+    const result = await runIntake(input());
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const original = papersText();
+    const removed = removeEntry(result.newText, result.entry.id, "papers.yaml");
+    expect(removed).toEqual({ ok: true, text: original });
+    const parsed = parseRecords(result.newText);
+    expect(parsed.ok && parsed.data.entries.map((e) => e.id)).toEqual([
+      "shikra",
+      "motiongpt",
+      "fast-segment-anything",
+      "lisa",
+      "tree-of-thoughts",
+    ]);
+    expect(result.findings).toEqual([]);
+    expect(result.preview).toContain("LISA: Reasoning Segmentation via Large Language Model");
+  });
+
+  it("runs the lint on the whole list and keeps the findings about the new entry", async () => {
+    // Same arXiv id and title as an existing entry: only the whole list can show the duplicate.
+    const result = await runIntake(
+      input(
+        {
+          title: "Fast Segment Anything",
+          url: "https://arxiv.org/abs/2306.12156",
+          category: "x [segment-anything]",
+        },
+        { lint: realLint },
+      ),
+    );
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors.length).toBeGreaterThan(0);
+    expect(!result.ok && result.entry?.id).toBe("fast-segment-anything-2");
+    expect(!result.ok && result.preview).toContain("Fast Segment Anything");
+    expect(JSON.stringify(!result.ok && result.errors)).toMatch(/duplicate/i);
+  });
+
+  it("passes the new list to the injected lint and maps its findings to form fields", async () => {
+    const lint: IntakeLint = ({ parsed, entryId }) => {
+      const index = parsed.data.entries.findIndex((e) => e.id === entryId);
+      const pos = parsed.source.position(["entries", index, "venue"]);
+      return [
+        {
+          ruleId: "venue-style",
+          severity: "warning",
+          message: "write the venue as CVPR 2024",
+          file: "papers.yaml",
+          ...pos,
+          entryId,
+        },
+      ];
+    };
+    const result = await runIntake(input({}, { lint }));
+    expect(result).toMatchObject({
+      ok: true,
+      findings: [
+        {
+          severity: "warning",
+          field: "venue",
+          label: "會議或期刊 / Venue",
+          message: "write the venue as CVPR 2024 (venue-style)",
+        },
+      ],
+    });
+  });
+
+  it("checks the record's links through the injected checker: a dead link blocks, a redirect warns", async () => {
+    const asked: string[][] = [];
+    const result = await runIntake(
+      input(
+        {},
+        {
+          checkLinks: async (urls) => {
+            asked.push([...urls]);
+            return [
+              { url: urls[0] ?? "", verdict: "ok", message: "200" },
+              { url: urls[1] ?? "", verdict: "suspect", message: "404 Not Found" },
+            ];
+          },
+        },
+      ),
+    );
+    expect(asked).toEqual([["https://arxiv.org/abs/2308.00692", "https://github.com/dvlab-research/LISA"]]);
+    expect(result).toMatchObject({
+      ok: false,
+      errors: [
+        { severity: "error", message: "https://github.com/dvlab-research/LISA: 404 Not Found (suspect)" },
+      ],
+    });
+    const warned = await runIntake(
+      input(
+        {},
+        { checkLinks: async (urls) => urls.map((url) => ({ url, verdict: "redirect", message: "moved" })) },
+      ),
+    );
+    expect(warned.ok && warned.findings.map((f) => f.severity)).toEqual(["warning", "warning"]);
+  });
+
+  it("combines body and record problems without repeating a field", async () => {
+    const result = await runIntake(input({ title: "", date: "someday" }));
+    expect(!result.ok && result.errors.map((e) => e.field)).toEqual(["title", "date"]);
+  });
+
+  it("says the list is broken, not the submission, when data/papers.yaml does not validate", async () => {
+    const result = await runIntake(input({}, { papersText: "categories: []\nentries: {}\n" }));
+    expect(result).toMatchObject({
+      ok: false,
+      errors: [{ message: expect.stringContaining("papers.yaml has 2 error(s)") }],
+    });
+    expect(!result.ok && result.errors[0]?.hint).toContain("Not your submission's fault");
+  });
+
+  it("reports a broken form as the maintainers' problem", async () => {
+    const result = await runIntake(input({}, { template: "name: x\n" }));
+    expect(result).toMatchObject({
+      ok: false,
+      errors: [{ message: 'the submission form is broken: an issue form needs a "body:" list' }],
+    });
+  });
+});
