@@ -12,8 +12,12 @@ const INLINE_SYNTAX = /[\\`*_<>&[\]~!]/;
 /** The visible text of a heading's inline Markdown (`[Shikra](url) &#42;` → `Shikra *`). */
 export function headingText(content: string): string {
   if (!INLINE_SYNTAX.test(content)) return content;
-  // Parsed as a heading so a leading "1." or "-" stays text, as it does in the README.
-  const heading = parseMarkdown(`# ${content.replace(/\n/g, " ")}`).children[0];
+  // Parsed as a heading so a leading "1." or "-" stays text, as it does in the README; a multi-line
+  // (setext) heading keeps its line breaks, which GitHub's text has too.
+  // Continuation lines are indented so none of them can start a block of its own (indented code cannot
+  // interrupt a paragraph).
+  const source = content.includes("\n") ? `${content.split("\n").join("\n    ")}\n===` : `# ${content}`;
+  const heading = parseMarkdown(source).children[0];
   return heading ? textContent(heading) : content;
 }
 

@@ -30,6 +30,10 @@ const INDENTED = /^(?: {4}|\t)/;
 const BLANK = /^[ \t]*$/;
 /** A list item or block quote starts: its lines are not a top-level paragraph a setext underline could lift. */
 const CONTAINER_START = /^ {0,3}(?:>|(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$))/;
+/** Lines that start a block of their own (they cannot be a lazy paragraph continuation). */
+const STARTS_BLOCK = /^(?:#{1,6}(?:[ \t]|$)|`{3,}|~{3,}|<|(?:[-*_][ \t]*){3,}$)/;
+/** A list item's marker and the spaces after it: `- # Title` is a heading inside the item. */
+const LIST_MARKER = /^ {0,3}(?:[-+*]|\d{1,9}[.)])[ \t]{1,4}/;
 const QUOTE_PREFIX = /^(?: {0,3}> ?)+/;
 
 /** CommonMark's HTML block types 1–5: they end at a closing string, not at a blank line. */
@@ -71,7 +75,7 @@ export function scanBlocks(text: string): BlockScan {
   let htmlEnd: RegExp | "blank" | undefined;
   let paragraph: string[] = [];
   let paragraphStart = 0;
-  // Inside a list item or block quote until the next blank line.
+  // In a list item or block quote whose paragraph takes lazy continuation lines (until a blank line).
   let container = false;
 
   for (let i = 0; i < lines.length; i++) {
@@ -92,6 +96,8 @@ export function scanBlocks(text: string): BlockScan {
       continue;
     }
     if (paragraph.length === 0 && INDENTED.test(line)) continue; // indented code
+    // A block that starts at column 0 ends a list item or quote (lines indented under an item stay in it).
+    if (container && /^\S/.test(line) && !CONTAINER_START.test(line)) container = !STARTS_BLOCK.test(line);
     const open = FENCE_OPEN.exec(line);
     if (open?.[1] && !(open[1][0] === "`" && (open[2] ?? "").includes("`"))) {
       fence = { char: open[1][0] ?? "`", length: open[1].length, raw: open[1] };
@@ -104,6 +110,7 @@ export function scanBlocks(text: string): BlockScan {
     if (atx?.[1]) {
       headings.push({ line: i, level: atx[1].length, content: stripClosingSequence(atx[2] ?? "") });
       paragraph = [];
+      container = false; // a heading takes no lazy continuation lines
       continue;
     }
     const closed = HTML_BLOCK_CLOSED.find((t) => t.start.test(line));
@@ -130,7 +137,12 @@ export function scanBlocks(text: string): BlockScan {
     }
     if (CONTAINER_START.test(line)) {
       paragraph = [];
-      container = true;
+      const rest = line.replace(LIST_MARKER, "").replace(QUOTE_PREFIX, "");
+      const item = ATX.exec(rest);
+      if (item?.[1] && LIST_MARKER.test(line))
+        headings.push({ line: i, level: item[1].length, content: stripClosingSequence(item[2] ?? "") });
+      // Only an item or quote holding a paragraph takes lazy continuation lines.
+      container = !item && !BLANK.test(rest);
       continue;
     }
     if (container) continue;

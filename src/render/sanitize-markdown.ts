@@ -95,11 +95,8 @@ function applyEdits(text: string, edits: Edit[]): string {
   return out + text.slice(at);
 }
 
-/** Makes record Markdown safe to embed in the README (see the module comment). Pure and deterministic. */
-export function sanitizeMarkdown(markdown: string): string {
-  const text = markdown.replace(/\r\n?/g, "\n").replace(/\0/g, "\uFFFD").replace(/\s+$/, "");
-  if (!NEEDS_PARSE.test(text)) return text;
-
+/** One pass: the edits the tree asks for, applied. Returns undefined when the text is already safe. */
+function sanitizeOnce(text: string): string | undefined {
   const tree = parseMarkdown(text);
   const edits: Edit[] = [];
   const html: { node: Node; group: unknown }[] = [];
@@ -125,6 +122,27 @@ export function sanitizeMarkdown(markdown: string): string {
     }
   });
   edits.push(...htmlEdits(text, html));
+  if (edits.length === 0 && unclosedFence === undefined) return undefined;
   const sanitized = applyEdits(text, edits);
   return unclosedFence ? `${sanitized}\n${unclosedFence}` : sanitized;
+}
+
+/**
+ * Escaping can change how the lines after it parse (an escaped `</details>` no longer opens an HTML block,
+ * so a `# line` below it becomes a heading), hence passes until nothing changes. Each pass removes
+ * constructs and adds none, so this ends quickly; the cap is a guard, with a code block as the last resort.
+ */
+const MAX_PASSES = 8;
+
+/** Makes record Markdown safe to embed in the README (see the module comment). Pure and deterministic. */
+export function sanitizeMarkdown(markdown: string): string {
+  let text = markdown.replace(/\r\n?/g, "\n").replace(/\0/g, "\uFFFD").replace(/\s+$/, "");
+  if (!NEEDS_PARSE.test(text)) return text;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const next = sanitizeOnce(text);
+    if (next === undefined) return text;
+    text = next;
+  }
+  const fence = "`".repeat(Math.max(3, ...[...text.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+  return `${fence}text\n${text}\n${fence}`;
 }

@@ -22,10 +22,16 @@ export interface CompiledTemplate {
 export type TemplateSet = Record<TemplateName, CompiledTemplate>;
 export type TemplatesResult = { ok: true; templates: TemplateSet } | { ok: false; errors: Diagnostic[] };
 
-/** Handlebars puts "on line N" in its parse errors; diagnostics want it as a position. */
-function errorLine(message: string): number {
-  const m = /line (\d+)/.exec(message);
-  return m ? Number(m[1]) : 1;
+/** Handlebars gives the line as `lineNumber` or inside the message ("Parse error on line 4:"). */
+function errorLine(error: Error & { lineNumber?: number }): number {
+  const m = /line (\d+)/.exec(error.message);
+  return error.lineNumber ?? (m ? Number(m[1]) : 1);
+}
+
+/** "Parse error on line 4: … got 'EOF'": the first and last lines; the middle is an ASCII-art pointer. */
+function errorSummary(message: string): string {
+  const lines = message.split("\n");
+  return lines.length > 1 ? `${lines[0]} ${lines.at(-1)}` : message;
 }
 
 /** Thrown by a template at render time (strict mode, a missing field): the caller turns it into a diagnostic. */
@@ -63,13 +69,12 @@ export function compileTemplates(
         },
       };
     } catch (cause) {
-      const message = (cause as Error).message;
       errors.push({
         ruleId: "template",
         severity: "error",
-        message: `template syntax error: ${message.split("\n").slice(0, 1).join(" ")}`,
+        message: `template syntax error: ${errorSummary((cause as Error).message)}`,
         file,
-        line: errorLine(message),
+        line: errorLine(cause as Error),
         column: 1,
       });
     }

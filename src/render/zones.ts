@@ -96,7 +96,7 @@ export function parseZones(text: string, file: string, spec: ZoneSpec): ZonesRes
     if (open.name !== name) {
       fail(
         i,
-        `"${end}" closes a zone that is not open: zone "${open.name}" begun on line ${open.line + 1} is; ` +
+        `"${end}" does not match the open zone "${open.name}" (begun on line ${open.line + 1}); ` +
           `use "${zoneMarkers(open.name).end}"`,
       );
       return;

@@ -25,7 +25,7 @@ export function decodeHtml(text: string): string {
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
     .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
+    .replace(/&#(?:39|x27);/g, "'")
     .replace(/&amp;/g, "&");
 }
 

@@ -1,0 +1,99 @@
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { sanitizeMarkdown } from "../../src/render/sanitize-markdown.js";
+import { renderGfm } from "./gfm.js";
+
+/** Lines built from the pieces that break containers: HTML, comments, headings, fences, definitions, lists. */
+const hostileMarkdown = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(
+        "</details>",
+        "<details open>",
+        "<div>",
+        "<!-- papershelf:end entries -->",
+        "<!--",
+        "<script>alert(1)</script>",
+        "<b>",
+        "</b>",
+        "<font size=6>x</font>",
+        "<br>",
+        "# heading",
+        "  ## heading",
+        "===",
+        "---",
+        "```",
+        "~~~",
+        "    indented",
+        "[ref]: https://evil.example",
+        "[^1]: note",
+        "- item",
+        "> quote",
+        "| a | b |",
+        "| - | - |",
+        "",
+        "text",
+        "中文 **粗體**",
+      ),
+      fc.string({ unit: fc.constantFrom(..."<>/#-=`~[]: ab".split("")), maxLength: 12 }),
+    ),
+    { maxLength: 12 },
+  )
+  .map((lines) => lines.join("\n"));
+
+/** The field rendered the way the entry template places it. */
+function inContainer(field: string): string {
+  return renderGfm(`<details><summary>摘要</summary>\n\n${sanitizeMarkdown(field)}\n\n</details>\n\nAFTER\n`);
+}
+
+describe("sanitizeMarkdown", () => {
+  test("no field can escape its <details>, add a heading, a script or a comment", () => {
+    fc.assert(
+      fc.property(hostileMarkdown, (field) => {
+        const html = inContainer(field);
+        expect(html.match(/<details\b/g)).toHaveLength(1);
+        expect(html.match(/<\/details>/g)).toHaveLength(1);
+        expect(html).toMatch(/<\/details>\n<p>AFTER<\/p>\n$/);
+        expect(html).not.toMatch(/<h[1-6]\b|<script|<!--|<div/);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test("text without anything risky is returned as written (the fast path)", () => {
+    const summary = "在人類對話中，**超集**。\n\n* 一\n* 二\n\n1) 三\n2) 四";
+    expect(sanitizeMarkdown(summary)).toBe(summary);
+  });
+
+  test("only the risky bytes change", () => {
+    expect(sanitizeMarkdown("## 方法\n\n我們提出 <b>X</b> 與 <div>Y</div>。")).toBe(
+      "**方法**\n\n我們提出 <b>X</b> 與 &lt;div>Y&lt;/div>。",
+    );
+    expect(sanitizeMarkdown("Title\n---\n\n> q\n> ===")).toBe("**Title**\n\n> **q**");
+    expect(sanitizeMarkdown("[a]: https://x.org\n\n[^1]: n")).toBe("\\[a]: https://x.org\n\n\\[^1]: n");
+    expect(sanitizeMarkdown("````py\ncode\n```")).toBe("````py\ncode\n```\n````");
+    expect(sanitizeMarkdown("```\nclosed\n```")).toBe("```\nclosed\n```");
+  });
+
+  test("the seed's formula keeps its <font> and <br>; tables and math are untouched", () => {
+    const formula =
+      "<font size=6>$L_{3} = -\\frac{1}{N}\\sum^{N}_{i=1}\\log\\frac{e^{s\\left(\\cos\\left(\\theta_{y_{i}} + m\\right)\\right)}}{e^{s}}$</font><br>";
+    expect(sanitizeMarkdown(formula)).toBe(formula);
+    const table = "| Hardware | GPU Memory |\n| -------- | -------- |\n| 8 * A100 |   40 GB  |";
+    expect(sanitizeMarkdown(table)).toBe(table);
+  });
+
+  test("allowlisted tags must be balanced within their paragraph and carry only allowed attributes", () => {
+    expect(sanitizeMarkdown("<b>open\n\nclose</b>")).toBe("&lt;b>open\n\nclose&lt;/b>");
+    expect(sanitizeMarkdown('<img src="https://a.org/x.png" width=50> <img src=x onerror=y>')).toBe(
+      '<img src="https://a.org/x.png" width=50> &lt;img src=x onerror=y>',
+    );
+    expect(sanitizeMarkdown('<a href="javascript:alert(1)">x</a>')).toBe(
+      '&lt;a href="javascript:alert(1)">x&lt;/a>',
+    );
+  });
+
+  test("CRLF and trailing blank lines are normalised", () => {
+    expect(sanitizeMarkdown("a\r\nb\r\n\r\n")).toBe("a\nb");
+  });
+});
