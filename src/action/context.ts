@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Dispatcher } from "undici";
 import { parseCheckSection, type CheckConfig } from "../check/config.js";
 import { createLinkDispatcher } from "../check/links/check-urls.js";
+import { createGraphqlClient, type GraphqlClient } from "../check/repos/client.js";
 import { DEFAULT_CONFIG_FILE, parseConfig, readConfig, type ProjectConfig } from "../config/load.js";
 import { ConfigError } from "../errors.js";
 import { createGitHubClient, type GitHubClient } from "../github/client.js";
@@ -20,6 +21,8 @@ export interface CommandContext {
   config: ProjectConfig;
   /** The API client, built on first use (lint never needs one). */
   github(): GitHubClient;
+  /** GraphQL for the repository check; undefined without a token (repositories are then skipped). */
+  graphql(): GraphqlClient | undefined;
   /** The `check:` section of the config, validated (a ConfigError when it is not). */
   checkConfig(): CheckConfig;
   /** The HTTP client for link checks, built on first use and closed when the run ends. */
@@ -87,6 +90,16 @@ export function createCommandContext(
         log: (message) => runtime.reporter.annotate("warning", message),
         ...runtime.client,
       })),
+    graphql: () =>
+      inputs.token
+        ? createGraphqlClient({
+            token: inputs.token,
+            apiUrl: run.apiUrl,
+            graphqlUrl: run.graphqlUrl,
+            ...(runtime.client?.throttle === false ? { throttle: false } : {}),
+            onNotice: (message) => runtime.reporter.annotate("warning", message),
+          })
+        : undefined,
     checkConfig: readCheckConfig,
     links: () => runtime.linkDispatcher ?? (ownDispatcher ??= createLinkDispatcher(readCheckConfig().links)),
     dispose: async () => {

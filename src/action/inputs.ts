@@ -27,6 +27,7 @@ export const ACTION_INPUT_NAMES = [
   "publish",
   "base-sha",
   "intake-label",
+  "report-file",
   "dry-run",
 ] as const;
 export type ActionInputName = (typeof ACTION_INPUT_NAMES)[number];
@@ -49,6 +50,8 @@ export interface ActionInputs {
   baseSha?: string;
   /** The issue label that marks a submission; default: the labels of the submission form. */
   intakeLabel?: string;
+  /** check: where to write the JSON report (for a sharded run); report: the reports to merge, one a line. */
+  reportFiles: string[];
   /** Compute and report, but write nothing to GitHub. */
   dryRun: boolean;
 }
@@ -112,6 +115,10 @@ export function readInputs(env: Readonly<Record<string, string | undefined>>): I
       publish: publish as PublishMode,
       baseSha,
       intakeLabel: optional("intake-label"),
+      reportFiles: get("report-file")
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean),
       dryRun: dryRun === "true",
     },
   };

@@ -1,0 +1,146 @@
+/**
+ * What a check's report becomes on GitHub: the job summary and annotations on every run; on scheduled runs the
+ * one rolling "link health report" issue and a pull request with the safe fixes (paperswithcode links → arXiv,
+ * renamed repositories). Permanent redirects are listed, not rewritten: a site can redirect for its own reasons.
+ */
+import { readFile } from "node:fs/promises";
+import {
+  applyFixes,
+  countFailures,
+  dedupeFixes,
+  planPapersWithCodeFixes,
+  planRenameFixes,
+  renderMarkdown,
+  type CheckReport,
+  type PlannedFix,
+} from "../check/index.js";
+import type { LabelSpec } from "../github/labels.js";
+import { proposeChange, type ProposalResult } from "../github/publish.js";
+import { fitBody, upsertRollingIssue, type RollingIssueResult } from "../github/rolling-issue.js";
+import { parseRecords } from "../records/parse.js";
+import type { CommandContext, CommandResult } from "./context.js";
+import { regenerateFiles } from "./regenerate.js";
+
+export const HEALTH_MARKER = "<!-- papershelf:link-health -->";
+export const HEALTH_LABEL: LabelSpec = {
+  name: "papershelf: link-health",
+  color: "fbca04",
+  description: "The rolling link health report",
+};
+export const FIXES_BRANCH = "papershelf/link-fixes";
+/** Verdicts that say nothing is wrong, or that nothing can be known (a site that blocks bots). */
+const QUIET_VERDICTS: readonly string[] = ["ok", "excluded", "blocked", "skipped"];
+
+/** Findings: errors are the `failOn` verdicts, warnings every other verdict worth a look. */
+export function countReport(
+  report: CheckReport,
+  failOn: readonly string[],
+): { errors: number; warnings: number } {
+  const errors = countFailures(report, failOn);
+  const loud = [...report.links, ...report.repos].filter((r) => !QUIET_VERDICTS.includes(r.verdict)).length;
+  return { errors, warnings: Math.max(0, loud - errors) };
+}
+
+/** One annotation per finding, at the first place the URL appears. */
+export function annotateReport(ctx: CommandContext, report: CheckReport, failOn: readonly string[]): void {
+  for (const item of [...report.links, ...report.repos]) {
+    if (QUIET_VERDICTS.includes(item.verdict)) continue;
+    const at = item.locations[0];
+    const level = failOn.includes(item.verdict) ? "error" : "warning";
+    ctx.reporter.annotate(level, `${item.url}: ${item.message}`, {
+      title: `link ${item.verdict}`,
+      ...(at ? { file: at.file, startLine: at.line, endLine: at.line, startColumn: at.column } : {}),
+    });
+  }
+}
+
+/** Whether this run publishes the issue and the fixes (input `publish`: auto = scheduled or manual runs). */
+export function shouldPublish(ctx: CommandContext): boolean {
+  if (ctx.inputs.dryRun || ctx.inputs.changedSince || ctx.inputs.shard) return false;
+  if (ctx.inputs.publish === "always") return true;
+  return ctx.inputs.publish === "auto" && ["schedule", "workflow_dispatch"].includes(ctx.run.eventName);
+}
+
+function fixesBody(fixes: readonly PlannedFix[], issue: RollingIssueResult): string {
+  const reasons: Record<PlannedFix["reason"], string> = {
+    paperswithcode: "paperswithcode.com closed; the arXiv page of the same paper",
+    renamed: "the repository was renamed or moved",
+    redirect: "a permanent redirect",
+  };
+  const rows = fixes.map((f) => `| \`${f.entryId}\` | <${f.from}> | <${f.to}> | ${reasons[f.reason]} |`);
+  return [
+    "Safe link fixes found by the link health check. Only these values change in the records file; the README",
+    "is regenerated from it.",
+    "",
+    "| Entry | From | To | Why |",
+    "| --- | --- | --- | --- |",
+    ...rows,
+    "",
+    ...(issue.outcome === "none" ? [] : [`The full report: #${issue.number}.`]),
+    "",
+  ].join("\n");
+}
+
+/** Summary, issue and fixes for a finished report; returns the command's result. */
+export async function publishReport(ctx: CommandContext, report: CheckReport): Promise<CommandResult> {
+  const failOn = ctx.checkConfig().failOn;
+  const markdown = renderMarkdown(report);
+  annotateReport(ctx, report, failOn);
+  await ctx.reporter.appendSummary(markdown);
+  const { errors, warnings } = countReport(report, failOn);
+  const outputs: Record<string, string> = {
+    findings: String(errors + warnings),
+    errors: String(errors),
+    warnings: String(warnings),
+  };
+  if (!shouldPublish(ctx)) return { outputs, errors, warnings };
+
+  const gh = ctx.github();
+  const repo = ctx.run.repo;
+  const runLink = ctx.run.runUrl ? `[the run's summary](${ctx.run.runUrl})` : "the run's summary";
+  const issue = await upsertRollingIssue(gh, repo, {
+    marker: HEALTH_MARKER,
+    label: HEALTH_LABEL,
+    title: "Link health report",
+    body: fitBody(`${HEALTH_MARKER}\n${markdown}`, `The report is cut here; ${runLink} has all of it.`),
+    open: errors + warnings > 0,
+  });
+  if (issue.outcome !== "none")
+    Object.assign(outputs, { "issue-number": String(issue.number), "issue-url": issue.url });
+
+  const fixes = await proposeFixes(ctx, report, issue);
+  if (fixes?.outcome === "proposed")
+    Object.assign(outputs, { "pr-number": String(fixes.pull.number), "pr-url": fixes.pull.url });
+  return { outputs, errors, warnings };
+}
+
+async function proposeFixes(
+  ctx: CommandContext,
+  report: CheckReport,
+  issue: RollingIssueResult,
+): Promise<ProposalResult | undefined> {
+  const file = ctx.relative(ctx.config.data);
+  const text = await readFile(ctx.config.data, "utf8");
+  const records = parseRecords(text, file);
+  if (!records.ok) return undefined;
+  const planned = dedupeFixes([
+    ...planPapersWithCodeFixes(records.data),
+    ...planRenameFixes(records.data, report.repos),
+  ]);
+  if (planned.length === 0) return undefined;
+  const applied = applyFixes(text, planned, file);
+  for (const refused of applied.refused)
+    ctx.reporter.annotate(
+      "warning",
+      `fix not applied (${refused.fix.from} → ${refused.fix.to}): ${refused.errors[0]?.message ?? ""}`,
+    );
+  if (applied.applied.length === 0) return undefined;
+  return proposeChange(ctx.github(), ctx.run.repo, {
+    branch: FIXES_BRANCH,
+    base: ctx.run.defaultBranch,
+    parentSha: ctx.inputs.baseSha ?? ctx.run.sha,
+    files: [{ path: file, content: applied.text }, ...(await regenerateFiles(ctx, applied.text))],
+    commitMessage: `papershelf: fix ${applied.applied.length} link(s)`,
+    pull: { title: `Fix ${applied.applied.length} link(s)`, body: fixesBody(applied.applied, issue) },
+  });
+}
