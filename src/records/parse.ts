@@ -2,6 +2,7 @@
  * Records: `parseRecords(text)` is pure (tests call it with strings); `readRecords(path)` only reads bytes.
  */
 import { readFile } from "node:fs/promises";
+import { isScalar, visit } from "yaml";
 import { sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import type { PapersFile } from "./schema.js";
 import { RecordSource } from "./source.js";
@@ -11,14 +12,28 @@ export type ParseResult =
   | { ok: true; data: PapersFile; source: RecordSource; warnings: Diagnostic[] }
   | { ok: false; errors: Diagnostic[]; source: RecordSource };
 
-function yamlErrorMessage(code: string, message: string): string {
+function yamlErrorMessage(message: string): string {
   const first = message.split("\n")[0] ?? message;
-  switch (code) {
-    case "DUPLICATE_KEY":
-      return `duplicate key: ${first.replace(/^Map keys must be unique.*$/, "a mapping may name each key once")}`;
-    default:
-      return `YAML syntax error: ${first}`;
-  }
+  return `YAML syntax error: ${first}`;
+}
+
+/** yaml only says "Map keys must be unique": name the key and where it first appeared. */
+function duplicateKeyMessage(source: RecordSource, offset: number): string {
+  let message = "duplicate key: a mapping may name each key once";
+  visit(source.doc, {
+    Map(_, map) {
+      const pairs = map.items.filter((p) => isScalar(p.key));
+      const repeated = pairs.find((p) => isScalar(p.key) && p.key.range?.[0] === offset);
+      if (!repeated || !isScalar(repeated.key)) return undefined;
+      const key = String(repeated.key.value);
+      const first = pairs.find((p) => isScalar(p.key) && String(p.key.value) === key);
+      const line =
+        isScalar(first?.key) && first.key.range ? source.positionAt(first.key.range[0]).line : undefined;
+      message = `duplicate key "${key}"${line === undefined ? "" : ` (first on line ${line})`}; a mapping may name each key once: keep one`;
+      return visit.BREAK;
+    },
+  });
+  return message;
 }
 
 /** Parses and validates the text of a papers file. Never throws on bad input. */
@@ -29,7 +44,8 @@ export function parseRecords(text: string, file = "data/papers.yaml"): ParseResu
     list.map((e) => ({
       ruleId: e.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax",
       severity,
-      message: yamlErrorMessage(e.code, e.message),
+      message:
+        e.code === "DUPLICATE_KEY" ? duplicateKeyMessage(source, e.pos[0]) : yamlErrorMessage(e.message),
       file,
       ...source.rangeToPosition(e.pos[0], e.pos[1]),
     }));
