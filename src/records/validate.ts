@@ -11,7 +11,7 @@ let compiled: ValidateFunction | undefined;
 
 /** Compiled once per process: compiling costs more than validating 10,000 records. */
 function schemaValidator(): ValidateFunction {
-  compiled ??= new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(
+  compiled ??= new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true }).compile(
     buildJsonSchema(),
   );
   return compiled;
@@ -61,27 +61,13 @@ export function describePath(data: unknown, path: readonly PathSegment[]): strin
   return parts.length ? parts.join(" › ") : "the file";
 }
 
-function schemaAt(schemaPath: string): Record<string, unknown> | undefined {
-  const schema = buildJsonSchemaCached();
-  let node: unknown = schema;
-  for (const seg of parseJsonPointer(schemaPath.replace(/^#/, "")).slice(0, -1)) {
-    if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<string | number, unknown>)[seg];
-  }
-  return node && typeof node === "object" ? (node as Record<string, unknown>) : undefined;
-}
-
-let schemaCache: Record<string, unknown> | undefined;
-function buildJsonSchemaCached(): Record<string, unknown> {
-  schemaCache ??= buildJsonSchema();
-  return schemaCache;
-}
-
 function explain(error: ErrorObject, data: unknown): { message: string; path: PathSegment[]; key?: string } {
   const path = parseJsonPointer(error.instancePath);
   const where = describePath(data, path);
   const found = describeValue(valueAt(data, path));
-  const rule = schemaAt(error.schemaPath);
+  // ajv's schemaPath is relative to a $ref's target ("#/additionalProperties" for a category), so it
+  // cannot be looked up in the root schema; `verbose` gives the schema object itself.
+  const rule = error.parentSchema as Record<string, unknown> | undefined;
   const expected = typeof rule?.description === "string" ? ` (${rule.description})` : "";
   const p = error.params as Record<string, unknown>;
   switch (error.keyword) {
