@@ -1,0 +1,97 @@
+/**
+ * One test per failure class of data/papers.yaml: each asserts the rule, the message (what was found, what
+ * was expected) and the exact line:column a person or an editor jumps to.
+ */
+import { describe, expect, test } from "vitest";
+import { formatDiagnostic } from "../../src/records/diagnostics.js";
+import { parseRecords } from "../../src/records/parse.js";
+
+const VALID = `categories:
+  - id: llm
+    title: LLM
+entries:
+  - id: shikra
+    title: Shikra
+    url: https://arxiv.org/abs/2306.15195
+    kind: paper
+    category: llm
+    date: "2023-06"
+`;
+
+/** The formatted errors of `text` (file:line:col  rule  message). */
+function errorsOf(text: string): string[] {
+  const result = parseRecords(text, "data/papers.yaml");
+  return result.ok ? [] : result.errors.map(formatDiagnostic);
+}
+
+function edit(find: string, replace: string, text = VALID): string {
+  if (!text.includes(find)) throw new Error(`fixture has no ${JSON.stringify(find)}`);
+  return text.replace(find, replace);
+}
+
+describe("records: every failure class says what and where", () => {
+  test("the valid base has no errors", () => {
+    expect(parseRecords(VALID).ok).toBe(true);
+  });
+
+  test("YAML syntax error", () => {
+    const errors = errorsOf(edit("    kind: paper\n", "   kind: paper\n"));
+    expect(errors[0]).toBe(
+      "data/papers.yaml:8:1  yaml-syntax  YAML syntax error: Sequence item without - indicator",
+    );
+  });
+
+  test("YAML syntax error: an unclosed flow sequence", () => {
+    const errors = errorsOf(edit("    title: Shikra\n", "    title: [Shikra\n"));
+    expect(errors[0]).toBe(
+      "data/papers.yaml:7:5  yaml-syntax  YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]",
+    );
+  });
+
+  test("duplicate key", () => {
+    expect(errorsOf(edit("    kind: paper\n", "    kind: paper\n    kind: dataset\n"))).toEqual([
+      'data/papers.yaml:9:5  duplicate-key  duplicate key "kind" (first on line 8); a mapping may name each key once: keep one',
+    ]);
+  });
+
+  test("unknown field", () => {
+    expect(errorsOf(edit("    kind: paper\n", "    kind: paper\n    autor: X\n"))).toEqual([
+      'data/papers.yaml:9:5  schema  unknown field "autor" in entry "shikra"; expected one of: id, title, url, kind, category, date, venue, arxiv, doi, repos, links, images, extra, summary, note, tags, added, lint-ignore',
+    ]);
+  });
+
+  test("wrong type: an unquoted year is a number", () => {
+    expect(errorsOf(edit('    date: "2023-06"\n', "    date: 2023\n"))).toEqual([
+      'data/papers.yaml:10:11  schema  entry "shikra" › date should be string, found number 2023 — quote it, e.g. "2023"',
+    ]);
+  });
+
+  test("wrong type: a list where text belongs", () => {
+    expect(errorsOf(edit("    title: Shikra\n", "    title: [a, b]\n"))).toEqual([
+      'data/papers.yaml:6:12  schema  entry "shikra" › title should be string, found a list',
+    ]);
+  });
+
+  test("duplicate id", () => {
+    const twice = VALID + VALID.slice(VALID.indexOf("  - id: shikra"));
+    expect(errorsOf(twice)).toEqual([
+      'data/papers.yaml:11:9  duplicate-id  duplicate entry id "shikra": already used on line 5',
+    ]);
+  });
+
+  test("unknown category", () => {
+    expect(errorsOf(edit("    category: llm\n", "    category: vision\n"))).toEqual([
+      'data/papers.yaml:9:15  unknown-category  entry "shikra" names unknown category "vision"; expected one of: llm',
+    ]);
+  });
+
+  test("positions are exact with Chinese text before the error (columns count characters)", () => {
+    const text = edit(
+      "    title: LLM\n",
+      "    title: 大型語言模型\n    intro: 這是一段說明\n    colour: red\n",
+    );
+    expect(errorsOf(text)).toEqual([
+      'data/papers.yaml:5:5  schema  unknown field "colour" in category "llm"; expected one of: id, title, intro, children',
+    ]);
+  });
+});
