@@ -1,4 +1,5 @@
 /** Sentence splitting for the repeated-sentence rule, for mixed Chinese and English text. */
+import { comparableText } from "./normalize.js";
 
 export interface Sentence {
   text: string;
@@ -13,7 +14,7 @@ export interface Sentence {
  * and "1.5B" stay whole. Markdown list markers and line breaks also end a sentence.
  */
 export function splitSentences(text: string): Sentence[] {
-  const prose = maskNonProse(text);
+  const prose = MAY_HAVE_BLOCKS.test(text) ? maskNonProse(text) : text;
   const out: Sentence[] = [];
   const boundary = /[。！？]+|[.!?]+(?=\s|$)|\n+/g;
   let start = 0;
@@ -25,10 +26,7 @@ export function splitSentences(text: string): Sentence[] {
       out.push({
         text: text.slice(start + lead, start + lead + trimmed.length),
         range: [start + lead, start + lead + trimmed.length],
-        key: trimmed
-          .normalize("NFKC")
-          .toLowerCase()
-          .replace(/[^\p{L}\p{N}]+/gu, ""),
+        key: comparableText(trimmed),
       });
     }
   };
@@ -41,22 +39,24 @@ export function splitSentences(text: string): Sentence[] {
   return out;
 }
 
+/** Lines that start like a list item, quote, heading, table row or fence. */
+const MAY_HAVE_BLOCKS = /^\s*(?:[-*+>#|`~]|\d+[.)])/m;
+
 /**
  * Blanks out (same length, so offsets stay true) what is not prose: table rows and fenced code, whose
- * cells and lines repeat by nature, and list, quote and heading markers at the start of a line.
+ * cells and lines repeat by nature, and list, quote and heading markers at the start of a line. Whole-text
+ * regex passes rather than line by line: this runs on every 摘要.
  */
 function maskNonProse(text: string): string {
-  let inFence = false;
-  return text
-    .split("\n")
-    .map((line) => {
-      const fence = /^\s*(?:`{3,}|~{3,})/.test(line);
-      if (fence) inFence = !inFence;
-      if (fence || inFence || /^\s*\|/.test(line)) return " ".repeat(line.length);
-      return line.replace(
-        /^(\s*)((?:[-*+]|\d+[.)]|>|#{1,6})\s+)+/,
-        (_m, indent: string, markers: string) => `${indent}${" ".repeat(markers.length)}`,
-      );
-    })
-    .join("\n");
+  const blank = (s: string) => " ".repeat(s.length);
+  let out = text
+    .replace(TABLE_ROW, blank)
+    .replace(LINE_MARKERS, (_m, indent: string, markers: string) => `${indent}${blank(markers)}`);
+  if (out.includes("```") || out.includes("~~~")) out = out.replace(FENCED_BLOCK, blank);
+  return out;
 }
+
+const TABLE_ROW = /^[ \t]*\|.*$/gm;
+const LINE_MARKERS = /^([ \t]*)((?:[-*+]|\d+[.)]|>|#{1,6})[ \t]+)+/gm;
+/** A fence line through its closing fence, or to the end of the text when it is never closed. */
+const FENCED_BLOCK = /^[ \t]*(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^[ \t]*\1[ \t]*$|(?![\s\S]))/gm;

@@ -1,23 +1,15 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { exampleFile, EXAMPLE_NOW } from "../../src/lint/examples.js";
 import { lintList, type LintOptions } from "../../src/lint/index.js";
 import { parseRecords } from "../../src/records/parse.js";
 import type { Diagnostic } from "../../src/records/diagnostics.js";
 
 /** Tests use a fixed clock so the date rule gives the same answer every day. */
-export const NOW = new Date("2026-03-15T12:00:00Z");
+export const NOW = EXAMPLE_NOW;
+export { exampleFile };
 
 export const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/lint");
-
-/** A rule example (entries, or a whole file starting with `categories:`) as a complete papers file. */
-export function exampleFile(snippet: string): string {
-  if (snippet.startsWith("categories:")) return `${snippet}\n`;
-  const indented = snippet
-    .split("\n")
-    .map((l) => (l ? `  ${l}` : l))
-    .join("\n");
-  return `categories:\n  - id: llm\n    title: LLM\nentries:\n${indented}\n`;
-}
 
 export function lintText(
   text: string,

@@ -1,4 +1,3 @@
-import { parseUrl } from "../normalize.js";
 import { judgeImageUrl } from "../urls.js";
 import { allUrls, quote } from "../walk.js";
 import type { Finding, LintRule } from "../types.js";
@@ -35,7 +34,7 @@ export const imageUrl: LintRule = {
     const findings: Finding[] = [];
     for (const ref of allUrls(data)) {
       if (!ref.image) continue;
-      const url = parseUrl(ref.url);
+      const url = ref.parsed;
       if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) continue;
       const verdict = judgeImageUrl(url);
       if (verdict.ok) continue;

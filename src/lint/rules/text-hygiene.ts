@@ -44,6 +44,10 @@ function checkField(field: FieldRef, oneLine: boolean): Finding[] {
   const { value } = field;
   const patterns = oneLine ? [INVISIBLE, LINE_BREAKS] : [INVISIBLE];
   for (const pattern of patterns) {
+    // A cheap test first: almost every field is clean, and matchAll allocates an iterator.
+    pattern.lastIndex = 0;
+    if (!pattern.test(value)) continue;
+    pattern.lastIndex = 0;
     for (const m of value.matchAll(pattern)) {
       const at = m.index ?? 0;
       findings.push({

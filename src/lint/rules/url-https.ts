@@ -1,4 +1,4 @@
-import { bareHost, parseUrl } from "../normalize.js";
+import { bareHost } from "../normalize.js";
 import { expectsHttps, HTTPS_HOSTS } from "../urls.js";
 import { allUrls } from "../walk.js";
 import type { Finding, LintRule } from "../types.js";
@@ -31,7 +31,7 @@ export const urlHttps: LintRule = {
   check({ data }) {
     const findings: Finding[] = [];
     for (const ref of allUrls(data)) {
-      const url = parseUrl(ref.url);
+      const url = ref.parsed;
       if (!url || url.protocol !== "http:" || !expectsHttps(url)) continue;
       findings.push({
         path: ref.path,

@@ -1,4 +1,3 @@
-import { parseUrl } from "../normalize.js";
 import { isLocalHost } from "../urls.js";
 import { allUrls, quote } from "../walk.js";
 import type { Finding, LintRule } from "../types.js";
@@ -31,7 +30,7 @@ export const urlLocalHost: LintRule = {
   check({ data }) {
     const findings: Finding[] = [];
     for (const ref of allUrls(data)) {
-      const url = parseUrl(ref.url);
+      const url = ref.parsed;
       if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) continue;
       const where = { path: ref.path, ...(ref.range ? { range: ref.range } : {}) };
       if (isLocalHost(url)) {

@@ -1,4 +1,3 @@
-import { parseUrl } from "../normalize.js";
 import { allUrls, quote } from "../walk.js";
 import type { Finding, LintRule } from "../types.js";
 
@@ -30,7 +29,7 @@ export const urlScheme: LintRule = {
   check({ data }) {
     const findings: Finding[] = [];
     for (const ref of allUrls(data)) {
-      const url = parseUrl(ref.url);
+      const url = ref.parsed;
       const where = { path: ref.path, ...(ref.range ? { range: ref.range } : {}) };
       if (!url) {
         // Relative links inside text ("#section") are the renderer's business, not a broken URL.
