@@ -2,11 +2,14 @@
  * The pipeline stages wired the way the Action uses them: the same functions the CLI calls, given this run's
  * config, clock and clients. Nothing here talks to GitHub's API.
  */
+import { readFile } from "node:fs/promises";
 import { checkUrls } from "../check/links/check-urls.js";
 import { ConfigError } from "../errors.js";
-import type { IntakeLinkCheck, IntakeLint } from "../intake/index.js";
+import type { IntakeLinkCheck, IntakeLint, IntakeRenderEntry } from "../intake/index.js";
+import { createEntryRenderer } from "../intake/preview.js";
 import { lintList, parseLintConfig, RULES } from "../lint/index.js";
 import { formatDiagnostic } from "../records/diagnostics.js";
+import { readTemplates } from "../render/templates.js";
 import type { CommandContext } from "./context.js";
 
 /** The lint as the intake runs it: the whole list with the new record, the project's severities. */
@@ -21,4 +24,17 @@ export function createIntakeLint(ctx: CommandContext): IntakeLint {
 export function createIntakeLinkCheck(ctx: CommandContext): IntakeLinkCheck {
   return async (urls) =>
     (await checkUrls(urls, { dispatcher: ctx.links() }, ctx.checkConfig().links)).results;
+}
+
+/**
+ * The preview as the README's own entry template renders it. Broken templates are the maintainers' problem
+ * (build reports them): the submitter then gets the plain preview, and the step a warning.
+ */
+export async function createIntakeRenderer(ctx: CommandContext): Promise<IntakeRenderEntry | undefined> {
+  const readText = (file: string) => readFile(file, "utf8").catch(() => undefined);
+  const templates = await readTemplates(ctx.config.templates, readText, ctx.relative);
+  if (templates.ok) return createEntryRenderer(templates.templates);
+  for (const d of templates.errors)
+    ctx.reporter.annotate("warning", `${formatDiagnostic(d)} (plain preview instead)`);
+  return undefined;
 }

@@ -18,7 +18,7 @@ import {
 } from "../intake/index.js";
 import type { CommandContext } from "./context.js";
 import type { IssueSnapshot } from "./event.js";
-import { createIntakeLinkCheck, createIntakeLint } from "./pipeline.js";
+import { createIntakeLinkCheck, createIntakeLint, createIntakeRenderer } from "./pipeline.js";
 import { regenerateFiles } from "./regenerate.js";
 
 export const SUBMISSION_BRANCH_PREFIX = "papershelf/issue-";
@@ -124,6 +124,7 @@ export async function takeSubmission(
     };
 
   const file = ctx.relative(ctx.config.data);
+  const renderEntry = await createIntakeRenderer(ctx);
   const result = await runIntake({
     body: issue.body,
     template: shared.template,
@@ -132,6 +133,7 @@ export async function takeSubmission(
     now: ctx.now,
     lint: createIntakeLint(ctx),
     checkLinks: createIntakeLinkCheck(ctx),
+    ...(renderEntry ? { renderEntry } : {}),
   });
   const status = result.ok ? "valid" : "invalid";
   if (ctx.inputs.dryRun) return { status, result, commentBody: renderIntakeComment(result) };

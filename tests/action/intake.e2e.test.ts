@@ -57,6 +57,10 @@ describe("intake on issues events", () => {
     expect(comments).toHaveLength(1);
     expect(comments[0]?.body.startsWith(INTAKE_MARKER)).toBe(true);
     expect(comments[0]?.body).toContain("Ready to add");
+    // The preview is the README's own entry template (templates/entry.md.hbs), quoted.
+    expect(comments[0]?.body).toContain(
+      "> **[LISA: Reasoning Segmentation via Large Language Model](https://arxiv.org/abs/2308.00692)**",
+    );
     expect(mock.issues.get(1)?.labels).toEqual(["submission", "papershelf: ready"]);
 
     const head = mock.refs.get(`heads/${BRANCH}`) as string;
