@@ -49,6 +49,67 @@ const CATEGORY_ID_RENAMES: ReadonlyMap<string, string> = new Map([
   ["category-38", "game-playing"],
 ]);
 
+/**
+ * The hand edits of the lint pass (issue 3), each in its own commit: repeated closing sentences cut from
+ * two 摘要, a month-precision date from the arXiv id where the seed gave no date or venue, and
+ * `lint-ignore` silences for the seed's deliberate quirks.
+ */
+const SEJE =
+  "Learning Text-Image Joint Embedding for Efficient Cross-Modal Retrieval with Deep Feature Engineering";
+const EMP_SSL = "EMP-SSL: Towards Self-Supervised Learning in One Training Epoch";
+const SUMMARY_TAILS_REMOVED: ReadonlyMap<string, string> = new Map([
+  [
+    SEJE,
+    "還考慮基於類別的對齊損失和基於鑑別器的對齊損失。大量實驗表明，我們採用深度特徵工程的 SEJE 方法明顯優於最先進的方法。".repeat(
+      2,
+    ),
+  ],
+  [
+    EMP_SSL,
+    "在 ImageNet-100 上，在不到 10 個訓練週期內進行線性探測，達到 9%。此外，我們還發現，與基線 SSL 方法相比，EMP-SSL 對域外數據集的可轉移性明顯更好。",
+  ],
+]);
+const DATES_FROM_ARXIV: ReadonlyMap<string, string> = new Map([
+  ["ChatGPT Asks, BLIP-2 Answers: Automatic Questioning Towards Enriched Visual Descriptions", "2023-03"],
+  [EMP_SSL, "2023-04"],
+  ["GLM-130B: An Open Bilingual Pre-trained Model", "2022-10"],
+]);
+const LINT_IGNORES: ReadonlyMap<string, Record<string, string>> = new Map([
+  [
+    "visual-chatgpt",
+    {
+      "repo-label-mismatch":
+        "seed label kept; see issue 3 (microsoft/visual-chatgpt was renamed microsoft/TaskMatrix; which name to show is the maintainers' call)",
+    },
+  ],
+  [
+    "alex-petrenko-sample-factory",
+    {
+      "title-is-slug-or-url":
+        "seed title kept; see issue 3 (the link is the Counter-Strike behavioural-cloning paper, arXiv 2104.04258; retitling it is the maintainers' call)",
+    },
+  ],
+]);
+
+/** The seed's 摘要 less a tail the lint pass removed (the tail must be there to be removed). */
+function fixedSummary(title: string, summary: string): string {
+  const tail = SUMMARY_TAILS_REMOVED.get(title);
+  if (tail === undefined) return summary;
+  expect(summary.endsWith(tail), `the 摘要 of "${title}" ends with the removed repetition`).toBe(true);
+  return summary.slice(0, summary.length - tail.length);
+}
+
+function applyLintFixes(entry: Entry): Entry {
+  const date = DATES_FROM_ARXIV.get(entry.title);
+  const ignore = LINT_IGNORES.get(entry.id);
+  return {
+    ...entry,
+    ...(entry.summary === undefined ? {} : { summary: fixedSummary(entry.title, entry.summary) }),
+    ...(date === undefined ? {} : { date }),
+    ...(ignore === undefined ? {} : { "lint-ignore": ignore }),
+  };
+}
+
 function applyDocumentedFixes(data: PapersFile): PapersFile {
   const fixCategory = (c: Category): Category => ({
     ...c,
@@ -59,7 +120,9 @@ function applyDocumentedFixes(data: PapersFile): PapersFile {
   return {
     ...data,
     categories: data.categories.map(fixCategory),
-    entries: data.entries.map((e) => ({ ...e, category: CATEGORY_ID_RENAMES.get(e.category) ?? e.category })),
+    entries: data.entries.map((e) =>
+      applyLintFixes({ ...e, category: CATEGORY_ID_RENAMES.get(e.category) ?? e.category }),
+    ),
   };
 }
 
@@ -124,8 +187,11 @@ describe("data/papers.yaml keeps every fact of the seed", () => {
       expect((entry.images ?? []).map((i) => i.url)).toEqual(fact.imageUrls);
       for (const line of fact.extraLines)
         expect(normaliseWhitespace(entry.extra ?? "")).toContain(normaliseWhitespace(line));
-      expect(normaliseWhitespace(entry.summary ?? "")).toBe(normaliseWhitespace(fact.summary));
-      if (fact.when === undefined) expect([entry.date, entry.venue]).toEqual([undefined, undefined]);
+      expect(normaliseWhitespace(entry.summary ?? "")).toBe(
+        normaliseWhitespace(fixedSummary(fact.title, fact.summary)),
+      );
+      if (fact.when === undefined)
+        expect([entry.date, entry.venue]).toEqual([DATES_FROM_ARXIV.get(fact.title), undefined]);
       else if (/^\d{4}年/.test(fact.when)) {
         const digits = fact.when.match(/\d+/g)?.map(Number);
         expect(entry.date?.split("-").map(Number)).toEqual(digits);
