@@ -8,6 +8,7 @@ export * from "./form-categories.js";
 export * from "./form.js";
 export * from "./ids.js";
 export * from "./markdown-safe.js";
+export * from "./preview.js";
 export * from "./problems.js";
 export * from "./run.js";
 export * from "./text.js";

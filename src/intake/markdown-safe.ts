@@ -14,16 +14,19 @@ import { showInvisible } from "./problems.js";
 
 /** U+200B after "@" or "#": the way Renovate and Dependabot quote release notes without pinging anyone. */
 const BREAK = "\u200B";
-/** "@name", not "a@b.org"; "#12" and "owner/repo#12", not the entity "&#12;". */
-const MENTION = /(^|[^\p{L}\p{N}_/@.-])@(?=[\p{L}\p{N}])/gu;
-const REFERENCE = /(?<!&)#(?=\d)/g;
+/** "@name", not "a@b.org"; also "&#64;name": GitHub finds mentions in the decoded text. */
+const MENTION = /(^|[^\p{L}\p{N}_/@.-])@(?=[\p{L}\p{N}])|(?:&#0*64;|&#x0*40;|&commat;)(?=[\p{L}\p{N}])/giu;
+/** "#12", "owner/repo#12" and the escaped "&#35;12" (the README's escaping of "#"), not the entity "&#12;". */
+const REFERENCE = /(?:(?<!&)#|&#0*35;|&#x0*23;|&num;)(?=\d)/gi;
 /** Tags the README renderer emits (images with a width, collapsed 摘要) and nothing else. */
 const SAFE_TAG =
   /^<(?:\/?(?:details|summary|sub|sup|br|p)|br\s*\/|img(?:\s+(?:src="https?:\/\/[^"<>\s]+"|(?:width|height)="\d{1,4}%?"|alt="[^"<>]*"))*\s*\/?)>$/i;
 
 /** Breaks @-mentions and #123 / owner/repo#123 references so the comment notifies no one. */
 export function breakMentions(text: string): string {
-  return text.replace(MENTION, `$1@${BREAK}`).replace(REFERENCE, `#${BREAK}`);
+  return text
+    .replace(MENTION, (match) => `${match}${BREAK}`)
+    .replace(REFERENCE, (match) => `${match}${BREAK}`);
 }
 
 /** Hidden `<!-- papershelf…` markers in text, broken so only the comment's own marker is ever found. */

@@ -1,8 +1,24 @@
 /**
- * A stand-in for the README's entry renderer, used only when no renderer is passed to `runIntake` (the
- * CLI and the Action pass src/render's). It shows the same facts in the same order, plainly.
+ * The preview of a new entry: the README's own entry template (templates/entry.md.hbs through src/render's
+ * view model), so the submitter sees exactly what the README will show. `renderFallbackPreview` is a plain
+ * stand-in for when no templates are at hand (a project without templates/, or tests of the pure core).
  */
 import type { Entry } from "../records/schema.js";
+import { TemplateRenderError, type TemplateSet } from "../render/templates.js";
+import { buildEntryView } from "../render/view-model.js";
+
+/** The entry's Markdown as the README shows it. A template that fails on this entry falls back to plain. */
+export function createEntryRenderer(templates: TemplateSet): (entry: Entry) => string {
+  return (entry) => {
+    try {
+      return `${templates.entry.render(buildEntryView(entry)).replace(/^(?:[ \t]*\n)+|\s+$/g, "")}\n`;
+    } catch (error) {
+      // The maintainers' template is broken (papershelf build reports it); the submitter still gets a preview.
+      if (error instanceof TemplateRenderError) return renderFallbackPreview(entry);
+      throw error;
+    }
+  };
+}
 
 /** Escapes text for a Markdown link label or a line of prose. */
 function escapeInline(text: string): string {

@@ -20,6 +20,7 @@ import type { Diagnostic } from "../records/diagnostics.js";
 import type { PapersFile } from "../records/schema.js";
 import { jsonSchemaGenerator } from "./json-schema-file.js";
 import { readmeGenerator } from "./readme-file.js";
+import { issueFormGenerator } from "../intake/issue-form-file.js";
 
 export interface GenerateContext {
   /** The project config, paths resolved. */
@@ -40,10 +41,12 @@ export interface Generator {
   path(config: ProjectConfig): string;
   /** One line saying what the file is, for messages. */
   describe: string;
+  /** A file a project may not have (the issue form): when it is missing, it is skipped, not created. */
+  optional?: boolean;
   generate(ctx: GenerateContext, current: string | undefined): Promise<GenerateResult>;
 }
 
-export const GENERATORS: readonly Generator[] = [readmeGenerator, jsonSchemaGenerator];
+export const GENERATORS: readonly Generator[] = [readmeGenerator, jsonSchemaGenerator, issueFormGenerator];
 
 export interface GeneratedFile {
   path: string;
@@ -64,6 +67,7 @@ export async function runGenerators(
   for (const generator of generators) {
     const path = generator.path(ctx.config);
     const current = await ctx.readText(path);
+    if (current === undefined && generator.optional) continue;
     const result = await generator.generate(ctx, current);
     out.push({
       path,

@@ -1,5 +1,5 @@
 /** `papershelf intake` end to end through runCli: the repository's own form and list, and temporary copies. */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -38,6 +38,7 @@ function project(body: string): string {
   copyFileSync(path.join(FIXTURES, "papers.yaml"), path.join(dir, "data/papers.yaml"));
   writeFileSync(path.join(dir, ".github/ISSUE_TEMPLATE/submit-paper.yml"), fixtureTemplate());
   writeFileSync(path.join(dir, "body.md"), body);
+  cpSync(path.join(ROOT, "templates"), path.join(dir, "templates"), { recursive: true });
   return dir;
 }
 
@@ -82,6 +83,18 @@ describe("papershelf intake", () => {
     );
     expect(readFileSync(path.join(cwd, "data/papers.yaml"), "utf8")).toBe(
       readFileSync(path.join(FIXTURES, "papers.yaml"), "utf8"),
+    );
+  });
+
+  it("previews with the plain stand-in, and says so, when the project has no templates", async () => {
+    const cwd = project(bodyFor(fixtureForm(), VALID_ANSWERS));
+    rmSync(path.join(cwd, "templates"), { recursive: true });
+    const result = await intake(cwd, "--body", "body.md", "--dry-run");
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("template not found: templates/entry.md.hbs");
+    expect(result.stderr).toContain("(plain preview instead)");
+    expect(result.stdout).toContain(
+      "# Preview\n\n### [LISA: Reasoning Segmentation via Large Language Model]",
     );
   });
 

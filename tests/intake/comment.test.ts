@@ -111,3 +111,11 @@ describe("markdown-safe", () => {
     );
   });
 });
+
+describe("breakMentions with character references", () => {
+  it("breaks mentions and references written as entities, which GitHub decodes before linking", () => {
+    expect(breakMentions("&#64;octocat org/repo&#35;12 &#x40;a &#12;")).toBe(
+      "&#64;\u200Boctocat org/repo&#35;\u200B12 &#x40;\u200Ba &#12;",
+    );
+  });
+});

@@ -1,6 +1,9 @@
 import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { renderIssueForm } from "../../src/intake/form-categories.js";
+import { createEntryRenderer } from "../../src/intake/preview.js";
+import { readTemplates } from "../../src/render/templates.js";
 import { parseIssueForm, type IssueForm } from "../../src/intake/form.js";
 import { parseRecords } from "../../src/records/parse.js";
 import type { PapersFile } from "../../src/records/schema.js";
@@ -63,3 +66,10 @@ export const VALID_ANSWERS: Record<string, string> = {
   repos: "https://github.com/dvlab-research/LISA",
   summary: "推理分割：給定複雜的查詢文字，輸出分割遮罩。",
 };
+
+/** The README's own entry renderer from the repository's templates/, as the CLI and the Action use it. */
+export async function readmeEntryRenderer(): Promise<ReturnType<typeof createEntryRenderer>> {
+  const templates = await readTemplates(path.join(ROOT, "templates"), (file) => readFile(file, "utf8"));
+  if (!templates.ok) throw new Error(templates.errors[0]?.message);
+  return createEntryRenderer(templates.templates);
+}

@@ -14,11 +14,20 @@ import { INTAKE_MARKER, renderIntakeComment } from "../../src/intake/comment.js"
 import { runIntake, type IntakeResult } from "../../src/intake/run.js";
 import { removeEntry } from "../../src/records/edit.js";
 import { parseRecords } from "../../src/records/parse.js";
-import { bodyFor, fixtureForm, fixtureTemplate, NOW, papersText, VALID_ANSWERS } from "./helpers.js";
+import {
+  bodyFor,
+  fixtureForm,
+  fixtureTemplate,
+  NOW,
+  papersText,
+  readmeEntryRenderer,
+  VALID_ANSWERS,
+} from "./helpers.js";
 
 const form = fixtureForm();
 const template = fixtureTemplate();
 const original = papersText();
+const readmeRenderer = await readmeEntryRenderer();
 
 /** Pieces that broke issue parsers, YAML emitters or comment renderers somewhere. */
 const TRICKY = [
@@ -63,7 +72,8 @@ const trickyText = fc
   })
   .chain((parts) => fc.constantFrom(parts.join("\n"), parts.join(" "), parts.join("")));
 
-function intake(answers: Record<string, string>, crlf = false): Promise<IntakeResult> {
+/** `plain`: the stand-in preview; otherwise the README's own entry template, as the edges use it. */
+function intake(answers: Record<string, string>, crlf = false, plain = false): Promise<IntakeResult> {
   const body = bodyFor(form, { ...VALID_ANSWERS, ...answers });
   return runIntake({
     body: crlf ? body.replace(/\n/g, "\r\n") : body,
@@ -71,6 +81,7 @@ function intake(answers: Record<string, string>, crlf = false): Promise<IntakeRe
     papersText: original,
     file: "papers.yaml",
     now: NOW,
+    ...(plain ? {} : { renderEntry: readmeRenderer }),
   });
 }
 
@@ -135,9 +146,15 @@ describe("hostile submissions", () => {
       "category",
     ];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...fields), trickyText, fc.boolean(), async (field, text, crlf) => {
-        assertSafe(await intake({ [field]: text }, crlf));
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...fields),
+        trickyText,
+        fc.boolean(),
+        fc.boolean(),
+        async (field, text, crlf, plain) => {
+          assertSafe(await intake({ [field]: text }, crlf, plain));
+        },
+      ),
       { numRuns: 200 },
     );
   });

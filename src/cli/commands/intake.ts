@@ -2,11 +2,13 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { ConfigError, EXIT_FINDINGS, EXIT_OK, UsageError } from "../../errors.js";
 import { renderIntakeComment } from "../../intake/comment.js";
+import { createEntryRenderer } from "../../intake/preview.js";
 import type { IntakeProblem } from "../../intake/problems.js";
 import { runIntake, type IntakeLint } from "../../intake/run.js";
 import { stringifyEntry, writeTextAtomic } from "../../records/edit.js";
 import { formatDiagnostic } from "../../records/diagnostics.js";
 import { lintList, parseLintConfig, RULES } from "../../lint/index.js";
+import { readTemplates } from "../../render/templates.js";
 import type { CliContext, Command } from "../context.js";
 import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
 
@@ -29,6 +31,14 @@ Without --dry-run the data file is written atomically (a temporary file renamed 
 
 Exit codes: 0 record built (and written unless --dry-run), 1 the submission has problems (nothing written),
 2 usage or config error, or a file that cannot be read.`;
+
+async function readTextOrUndefined(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, "utf8");
+  } catch {
+    return undefined;
+  }
+}
 
 async function readInput(file: string, what: string): Promise<string> {
   try {
@@ -73,6 +83,13 @@ export const intakeCommand: Command = {
     const lint: IntakeLint = ({ parsed, entryId, now }) =>
       lintList(parsed, { now, settings: lintConfig.settings, onlyEntryIds: new Set([entryId]) });
 
+    // The preview uses the README's entry template; without usable templates, a plain preview.
+    const show = (file: string) => displayPath(path.resolve(ctx.cwd, file), ctx.cwd);
+    const templates = await readTemplates(config.templates, readTextOrUndefined, show);
+    if (!templates.ok)
+      for (const d of templates.errors)
+        ctx.stderr.write(`warning  ${formatDiagnostic(d)} (plain preview instead)\n`);
+
     const result = await runIntake({
       body: await readInput(path.resolve(ctx.cwd, values.body), "issue body"),
       template: await readInput(formFile, "issue form"),
@@ -80,6 +97,7 @@ export const intakeCommand: Command = {
       file: displayPath(dataFile, ctx.cwd),
       now: clock(ctx),
       lint,
+      ...(templates.ok ? { renderEntry: createEntryRenderer(templates.templates) } : {}),
     });
 
     if (values.comment) ctx.stdout.write(renderIntakeComment(result));

@@ -1,0 +1,30 @@
+/**
+ * The submission form as a generated file: `papershelf build` rewrites its category options from the
+ * category tree and `build --check` fails when they are stale. Everything else in the form is hand-written
+ * and kept byte for byte. A project without the form does not use the intake: nothing is generated.
+ */
+import type { Diagnostic } from "../records/diagnostics.js";
+import type { Generator } from "../render/generated.js";
+import { renderIssueForm } from "./form-categories.js";
+
+export const issueFormGenerator: Generator = {
+  path: (config) => config.issueForm,
+  describe: "the submission form's category options from data/papers.yaml",
+  optional: true,
+  async generate(ctx, current) {
+    const file = ctx.displayPath(ctx.config.issueForm);
+    const result = renderIssueForm(current ?? "", ctx.data.categories);
+    if (result.ok) return { ok: true, text: result.text, warnings: [] };
+    return {
+      ok: false,
+      errors: result.errors.map((message): Diagnostic => ({
+        ruleId: "issue-form",
+        severity: "error",
+        message,
+        file,
+        line: 1,
+        column: 1,
+      })),
+    };
+  },
+};
