@@ -74,7 +74,7 @@ const DATES_FROM_ARXIV: ReadonlyMap<string, string> = new Map([
   [EMP_SSL, "2023-04"],
   ["GLM-130B: An Open Bilingual Pre-trained Model", "2022-10"],
 ]);
-const LINT_IGNORES: ReadonlyMap<string, Record<string, string>> = new Map([
+const LINT_IGNORES: ReadonlyMap<string, Record<string, string>> = new Map<string, Record<string, string>>([
   [
     "visual-chatgpt",
     {
