@@ -10,7 +10,7 @@ import { normalizeDate } from "./dates.js";
 import { categoryIdFromOption } from "./form-categories.js";
 import { fieldById, type IssueForm } from "./form.js";
 import { baseIdFromTitle, uniqueId } from "./ids.js";
-import { fieldError, type IntakeProblem } from "./problems.js";
+import { fieldError, quoteValue, type IntakeProblem } from "./problems.js";
 import { cleanLine, cleanMarkdown, cleanUrl, type Field } from "./text.js";
 
 /** The submission form's field ids: the contract between .github/ISSUE_TEMPLATE/submit-paper.yml and here. */
@@ -51,7 +51,7 @@ function readKind(field: Field, answer: string, problems: IntakeProblem[]): Entr
   const kind = KINDS.find((k) => words.includes(k));
   if (kind) return kind;
   problems.push(
-    fieldError(field, `${JSON.stringify(answer)} is not a kind`, `Choose one of: ${KINDS.join(", ")}.`),
+    fieldError(field, `${quoteValue(answer)} is not a kind`, `Choose one of: ${KINDS.join(", ")}.`),
   );
   return undefined;
 }
@@ -91,23 +91,28 @@ export function buildRecord(answers: IssueAnswers, context: BuildContext): Build
     );
   const arxiv = typedArxiv ?? linkedArxiv;
 
+  // One-line answers go through the same hygiene as the title before they are read or quoted back.
+  const line = (id: SubmissionField) => cleanLine(field(id), text(id), problems);
   let date: string | undefined;
-  if (text("date").trim() !== "") {
-    const result = normalizeDate(text("date"), context.now);
+  const dateText = line("date");
+  if (dateText) {
+    const result = normalizeDate(dateText, context.now);
     if (result.ok) date = result.date;
     else problems.push(fieldError(field("date"), result.message));
   }
-  const venue = cleanLine(field("venue"), text("venue"), problems);
-  const kind = readKind(field("kind"), text("kind"), problems);
+  const venue = line("venue");
+  const kindText = line("kind");
+  const kind = kindText === undefined ? undefined : readKind(field("kind"), kindText, problems);
 
   let category: string | undefined;
-  const categoryAnswer = categoryIdFromOption(text("category"), context.categories);
+  const categoryText = line("category");
+  const categoryAnswer = categoryIdFromOption(categoryText ?? "", context.categories);
   if (categoryAnswer.ok) category = categoryAnswer.id;
-  else
+  else if (categoryText !== undefined)
     problems.push(
       fieldError(
         field("category"),
-        text("category") === "" ? "is required" : categoryAnswer.message,
+        categoryText === "" ? "is required" : categoryAnswer.message,
         "Choose a category from the list.",
       ),
     );

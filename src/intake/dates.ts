@@ -2,6 +2,7 @@
  * Publication dates as people write them, to the schema's "YYYY", "YYYY-MM" or "YYYY-MM-DD" — at the
  * precision given, never more: "2023年5月" stays "2023-05", it does not become the first of May.
  */
+import { quoteValue } from "./problems.js";
 
 export type DateResult = { ok: true; date: string } | { ok: false; message: string };
 
@@ -61,7 +62,7 @@ export function normalizeDate(input: string, now: Date): DateResult {
   const text = input.normalize("NFKC").trim();
   const parts = readParts(text);
   const expected = "write it as 2023-06-27, 2023/6/27, 2023年6月27日, 2023-06 or 2023";
-  if (!parts) return { ok: false, message: `${JSON.stringify(text)} is not a date I can read; ${expected}` };
+  if (!parts) return { ok: false, message: `${quoteValue(text)} is not a date I can read; ${expected}` };
   const { year, month, day } = parts;
   const maxYear = now.getUTCFullYear() + 1;
   if (year < MIN_YEAR || year > maxYear)

@@ -10,6 +10,7 @@ import { isMap, isScalar, isSeq, parseDocument, stringify, type Node } from "yam
 import type { Category } from "../records/schema.js";
 import { flattenCategories } from "../records/validate.js";
 import { parseIssueForm } from "./form.js";
+import { quoteValue } from "./problems.js";
 
 /** The submission form's category dropdown field id. */
 export const CATEGORY_FIELD_ID = "category";
@@ -52,7 +53,7 @@ export function categoryIdFromOption(answer: string, categories: readonly Catego
   if (known.has(text)) return { ok: true, id: text };
   return {
     ok: false,
-    message: `${JSON.stringify(text)} is not a category of the list${
+    message: `${quoteValue(text)} is not a category of the list${
       bracketed === undefined ? "" : ` (no category has the id "${bracketed}")`
     }`,
   };

@@ -112,10 +112,15 @@ function fromLinkResult(result: IntakeLinkResult): IntakeProblem {
   };
 }
 
-/** Body problems win: a field the body parser already rejected gets no second, derived complaint. */
-function mergeProblems(first: IntakeProblem[], second: IntakeProblem[]): IntakeProblem[] {
+/**
+ * Body problems win: a field the body parser already rejected gets no second, derived complaint. Listed in
+ * form order, so the comment reads top to bottom like the form (problems about the whole body first).
+ */
+function mergeProblems(first: IntakeProblem[], second: IntakeProblem[], form: IssueForm): IntakeProblem[] {
   const reported = new Set(first.map((p) => p.field).filter((f) => f !== undefined));
-  return [...first, ...second.filter((p) => p.field === undefined || !reported.has(p.field))];
+  const merged = [...first, ...second.filter((p) => p.field === undefined || !reported.has(p.field))];
+  const order = (p: IntakeProblem) => form.fields.findIndex((f) => f.id === p.field);
+  return merged.sort((a, b) => order(a) - order(b));
 }
 
 /** Runs the intake on one issue body. Never throws on bad input; returns the record or every problem. */
@@ -161,7 +166,7 @@ export async function runIntake(input: IntakeInput): Promise<IntakeResult> {
     return {
       ok: false,
       findings,
-      errors: mergeProblems(body.ok ? [] : body.errors, built.ok ? [] : built.errors),
+      errors: mergeProblems(body.ok ? [] : body.errors, built.ok ? [] : built.errors, form),
     };
   const { entry } = built;
 

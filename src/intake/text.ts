@@ -10,7 +10,7 @@
  * - URLs must be plain http(s) URLs: any invisible character there is an error.
  */
 import type { FormField } from "./form.js";
-import { fieldError, fieldWarning, type IntakeProblem } from "./problems.js";
+import { fieldError, fieldWarning, quoteValue, type IntakeProblem } from "./problems.js";
 
 const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -102,12 +102,11 @@ export function cleanUrl(
     return undefined;
   }
   if (!rejectControls(field, url, LINE_CONTROL, problems)) return undefined;
-  const shown = url.length > 80 ? `${url.slice(0, 79)}…` : url;
   if (!/^https?:\/\//i.test(url) || URL_BREAKERS.test(url) || !URL.canParse(url)) {
     problems.push(
       fieldError(
         field,
-        `${what} ${JSON.stringify(shown)} is not an http(s) URL`,
+        `${what} ${quoteValue(url)} is not an http(s) URL`,
         "Write the full address, e.g. https://arxiv.org/abs/2306.15195",
       ),
     );

@@ -98,6 +98,18 @@ describe("papershelf intake", () => {
     );
   });
 
+  it("never prints a submitted direction control to the terminal", async () => {
+    const cwd = project(
+      bodyFor(fixtureForm(), { ...VALID_ANSWERS, kind: "\u202Epaper", venue: "CVPR\u2066 2024" }),
+    );
+    const result = await intake(cwd, "--body", "body.md");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      "類型 / Kind: contains an invisible text-direction control (U+202E) at character 1",
+    );
+    expect(result.stderr).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+  });
+
   it("--comment prints the comment the Action would post", async () => {
     const cwd = project(bodyFor(fixtureForm(), VALID_ANSWERS));
     const result = await intake(cwd, "--body", "body.md", "--comment", "--dry-run");

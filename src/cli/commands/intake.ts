@@ -3,7 +3,7 @@ import path from "node:path";
 import { ConfigError, EXIT_FINDINGS, EXIT_OK, UsageError } from "../../errors.js";
 import { renderIntakeComment } from "../../intake/comment.js";
 import { createEntryRenderer } from "../../intake/preview.js";
-import type { IntakeProblem } from "../../intake/problems.js";
+import { showInvisible, type IntakeProblem } from "../../intake/problems.js";
 import { runIntake, type IntakeLint } from "../../intake/run.js";
 import { stringifyEntry, writeTextAtomic } from "../../records/edit.js";
 import { formatDiagnostic } from "../../records/diagnostics.js";
@@ -59,7 +59,8 @@ function clock(ctx: CliContext): Date {
 function formatProblem(p: IntakeProblem): string {
   const where = [p.label ?? p.field, p.line === undefined ? undefined : `line ${p.line}`].filter(Boolean);
   const head = `${p.severity === "warning" ? "warning  " : ""}${where.length ? `${where.join(", ")}: ` : ""}${p.message}`;
-  return p.hint ? `${head}\n    ${p.hint}` : head;
+  // Messages quote submitted text: never let it reach a terminal with its direction controls.
+  return showInvisible(p.hint ? `${head}\n    ${p.hint}` : head);
 }
 
 export const intakeCommand: Command = {
