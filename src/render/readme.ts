@@ -26,15 +26,32 @@ interface Piece {
   category?: string;
 }
 
-/** Only a line that could be a heading makes a piece worth scanning (10,000 entries usually have none). */
-const MAYBE_HEADING = /^(?: {0,3}>)* {0,3}(?:#{1,6}(?:[ \t]|$)|=+[ \t]*$|-+[ \t]*$)/m;
+const ATX_LINE = /^(?: {0,3}>)* {0,3}#{1,6}(?:[ \t]|$)/m;
+const UNDERLINE_LINE = /^(?: {0,3}>)* {0,3}(?:=+|-+)[ \t]*$/gm;
+
+/**
+ * Only a line that could be a heading makes a piece worth scanning: an ATX line, or a setext underline
+ * right under a text line (the `---` between entries follows a blank line, so it does not count).
+ */
+function mayHaveHeading(text: string): boolean {
+  if (ATX_LINE.test(text)) return true;
+  for (const m of text.matchAll(UNDERLINE_LINE)) {
+    const previousEnd = m.index - 1;
+    if (previousEnd <= 0) continue;
+    const previousStart = text.lastIndexOf("\n", previousEnd - 1) + 1;
+    if (text.slice(previousStart, previousEnd).trim() !== "") return true;
+  }
+  return false;
+}
 
 /** A marker-looking line that survived in generated code blocks: a zero-width space keeps it from parsing. */
 function defuseMarkers(text: string): string {
+  if (!text.includes("papershelf")) return text;
   return text.replace(/^(\s*<!--\s*)papershelf/gim, "$1papers\u200Bhelf");
 }
 
-const trimPiece = (text: string): string => text.replace(/^(?:[ \t]*\n)+|\s+$/g, "");
+// trimEnd() rather than /\s+$/: the regex retries at every whitespace run, which shows on 17 MB of README.
+const trimPiece = (text: string): string => text.replace(/^(?:[ \t]*\n)+/, "").trimEnd();
 const joinPieces = (pieces: readonly Piece[]): string =>
   pieces
     .map((p) => p.text)
@@ -99,7 +116,7 @@ function assignAnchors(segments: readonly string[], zonePieces: readonly Piece[]
   const slugger = new AnchorSlugger();
   const anchors = new Map<string, string>();
   const visit = (text: string, category?: string) => {
-    if (!MAYBE_HEADING.test(text)) return;
+    if (!mayHaveHeading(text)) return;
     scanBlocks(text).headings.forEach((h, i) => {
       const anchor = slugger.next(h.content);
       if (i === 0 && category !== undefined) anchors.set(category, anchor);

@@ -136,7 +136,7 @@ const MAX_PASSES = 8;
 
 /** Makes record Markdown safe to embed in the README (see the module comment). Pure and deterministic. */
 export function sanitizeMarkdown(markdown: string): string {
-  let text = markdown.replace(/\r\n?/g, "\n").replace(/\0/g, "\uFFFD").replace(/\s+$/, "");
+  let text = markdown.replace(/\r\n?/g, "\n").replace(/\0/g, "\uFFFD").trimEnd();
   if (!NEEDS_PARSE.test(text)) return text;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const next = sanitizeOnce(text);

@@ -143,17 +143,19 @@ export function replaceZones(
   zones: readonly Zone[],
   contents: ReadonlyMap<string, string>,
 ): string {
-  const lines = text.split("\n");
+  // Offsets, not line arrays: a 10,000-entry zone has ~200,000 lines (too many to spread into a call).
+  const lineStarts = [0];
+  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) lineStarts.push(at + 1);
   const out: string[] = [];
   let from = 0;
   for (const zone of [...zones].sort((a, b) => a.beginLine - b.beginLine)) {
-    const eol = (lines[zone.beginLine] ?? "").endsWith("\r") ? "\r" : "";
-    out.push(...lines.slice(from, zone.beginLine + 1));
-    const body = (contents.get(zone.name) ?? "").replace(/^\n+|\s+$/g, "");
-    out.push(eol);
-    if (body !== "") out.push(...body.split("\n").map((l) => l + eol), eol);
-    from = zone.endLine;
+    const afterBegin = lineStarts[zone.beginLine + 1] ?? text.length;
+    const eol = text.slice(afterBegin - 2, afterBegin) === "\r\n" ? "\r\n" : "\n";
+    const body = (contents.get(zone.name) ?? "").replace(/^\n+/, "").trimEnd();
+    out.push(text.slice(from, afterBegin), eol);
+    if (body !== "") out.push(eol === "\n" ? body : body.replace(/\n/g, eol), eol, eol);
+    from = lineStarts[zone.endLine] ?? text.length;
   }
-  out.push(...lines.slice(from));
-  return out.join("\n");
+  out.push(text.slice(from));
+  return out.join("");
 }
