@@ -39,8 +39,10 @@ export interface EntryView {
   /** Venue and date joined by " · ", whichever exist. */
   when: string;
   arxiv: string;
+  /** The arXiv abstract page; empty when there is no id or the entry's url already is that page. */
   arxivUrl: string;
   doi: string;
+  /** https://doi.org/…; empty when there is no DOI or the entry's url already is that link. */
   doiUrl: string;
   repos: RepoView[];
   links: LinkView[];
@@ -126,6 +128,29 @@ export function repositoryLabel(url: string): string {
 
 const markdown = (value: string | undefined): string => (value ? sanitizeMarkdown(value) : "");
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+
+/** True when `url` is the arXiv page of `id` (abs or pdf, any version): a second link would repeat it. */
+function isArxivPage(url: string, id: string): boolean {
+  const base = escapeRegExp(id.replace(/v\d+$/, ""));
+  return new RegExp(`^https?://(?:www\\.)?arxiv\\.org/(?:abs|pdf)/${base}(?:v\\d+)?(?:\\.pdf)?/?$`, "i").test(
+    url,
+  );
+}
+
+/** True when `url` is the resolver link of `doi` (DOIs compare case-insensitively). */
+function isDoiLink(url: string, doi: string): boolean {
+  const m = /^https?:\/\/(?:dx\.)?doi\.org\/(.+)$/i.exec(url);
+  if (!m?.[1]) return false;
+  let path = m[1];
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // a malformed escape: compare as written
+  }
+  return path.toLowerCase() === doi.toLowerCase();
+}
+
 /** The view of one entry. */
 export function buildEntryView(entry: Entry): EntryView {
   const venue = entry.venue ? escapeText(entry.venue) : "";
@@ -140,9 +165,12 @@ export function buildEntryView(entry: Entry): EntryView {
     venue,
     when: [venue, date].filter(Boolean).join(" · "),
     arxiv: entry.arxiv ?? "",
-    arxivUrl: entry.arxiv ? escapeUrl(`https://arxiv.org/abs/${entry.arxiv}`) : "",
+    arxivUrl:
+      entry.arxiv && !isArxivPage(entry.url, entry.arxiv)
+        ? escapeUrl(`https://arxiv.org/abs/${entry.arxiv}`)
+        : "",
     doi: entry.doi ? escapeText(entry.doi) : "",
-    doiUrl: entry.doi ? escapeUrl(`https://doi.org/${entry.doi}`) : "",
+    doiUrl: entry.doi && !isDoiLink(entry.url, entry.doi) ? escapeUrl(`https://doi.org/${entry.doi}`) : "",
     repos: (entry.repos ?? []).map((r) => ({
       url: escapeUrl(r.url),
       label: escapeText(r.label ?? repositoryLabel(r.url)),

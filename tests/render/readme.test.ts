@@ -87,3 +87,30 @@ describe("renderReadme", () => {
     expect(result.ok && result.warnings.map((w) => w.ruleId)).toEqual(["readme-size"]);
   });
 });
+
+describe("links that would repeat the title link", () => {
+  test("no arXiv or DOI link when the entry's url already is that page", async () => {
+    const data = await loadRecords("papers.yaml");
+    const entries = data.entries.map((e) =>
+      e.id === "shikra"
+        ? { ...e, url: "https://arxiv.org/pdf/2306.15195v2.pdf" }
+        : e.id === "llm-survey"
+          ? { ...e, url: "https://doi.org/10.1145/3490519", doi: "10.1145/3490519" }
+          : e.id === "arcface"
+            ? { ...e, doi: "10.1109/CVPR.2019.00482" }
+            : e,
+    );
+    const result = renderReadme(
+      await readFixture("README.md"),
+      "README.md",
+      { ...data, entries },
+      await loadTemplates(),
+    );
+    if (!result.ok) throw new Error("render");
+    expect(result.text).not.toContain("[arXiv:2306.15195]");
+    expect(result.text).not.toContain("[doi:10.1145/3490519]");
+    expect(renderGfm(result.text)).toContain(
+      '<a href="https://doi.org/10.1109/CVPR.2019.00482">doi:10.1109/CVPR.2019.00482</a>',
+    );
+  });
+});
