@@ -1,6 +1,6 @@
 /** What a URL points at, for the URL hygiene rules. */
 import { isIP } from "node:net";
-import { bareHost } from "./normalize.js";
+import { bareHost, decodeURIComponentSafe } from "./normalize.js";
 
 const LOCAL_NAMES = /(?:^|\.)(?:localhost|local|internal|lan|home\.arpa)$/;
 
@@ -85,7 +85,7 @@ export type ImageVerdict = { ok: true } | { ok: false; problem: string; expected
  */
 export function judgeImageUrl(url: URL): ImageVerdict {
   const host = bareHost(url);
-  const path = decodeSafe(url.pathname);
+  const path = decodeURIComponentSafe(url.pathname);
   if (/=\d+%?x?\d*%?$/.test(path) || /\s=\d/.test(path))
     return {
       ok: false,
@@ -106,12 +106,4 @@ export function judgeImageUrl(url: URL): ImageVerdict {
     problem: "does not look like an image (no .png, .jpg, .gif, .svg or .webp name, not an image host)",
     expected: "a direct link to the image file",
   };
-}
-
-function decodeSafe(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

@@ -32,7 +32,7 @@ export function formatMarkdown(diagnostics: readonly Diagnostic[], context: Mark
     ? ` in ${context.changedOnly.count} entr${context.changedOnly.count === 1 ? "y" : "ies"} changed since \`${escapeCell(context.changedOnly.ref)}\``
     : context.entries === undefined
       ? ""
-      : ` in ${context.entries} entries`;
+      : ` in ${context.entries} entr${context.entries === 1 ? "y" : "ies"}`;
   const head = [
     `## ${context.title ?? "papershelf lint"}`,
     "",
