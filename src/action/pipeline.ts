@@ -8,6 +8,7 @@ import { ConfigError } from "../errors.js";
 import type { IntakeLinkCheck, IntakeLint, IntakeRenderEntry } from "../intake/index.js";
 import { createEntryRenderer } from "../intake/preview.js";
 import { lintList, parseLintConfig, RULES } from "../lint/index.js";
+import { isLocalHost } from "../lint/urls.js";
 import { formatDiagnostic } from "../records/diagnostics.js";
 import { readTemplates } from "../render/templates.js";
 import type { CommandContext } from "./context.js";
@@ -20,10 +21,29 @@ export function createIntakeLint(ctx: CommandContext): IntakeLint {
     lintList(parsed, { now, settings: settings.settings, onlyEntryIds: new Set([entryId]) });
 }
 
-/** The link check as the intake runs it: the submitted links only, fresh (no cache: the submitter just typed them). */
+/** True for URLs the runner must not be made to request (loopback, private, link-local: cloud metadata). */
+function isLocalUrl(url: string): boolean {
+  try {
+    return isLocalHost(new URL(url));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The link check as the intake runs it: the submitted links only, fresh (no cache: the submitter just typed
+ * them). Anyone can open an issue, so addresses on the runner's own network are never requested; the
+ * url-local-host lint rule reports them to the submitter instead.
+ */
 export function createIntakeLinkCheck(ctx: CommandContext): IntakeLinkCheck {
-  return async (urls) =>
-    (await checkUrls(urls, { dispatcher: ctx.links() }, ctx.checkConfig().links)).results;
+  return async (urls) => {
+    const remote = urls.filter((url) => !isLocalUrl(url));
+    const { results } = await checkUrls(remote, { dispatcher: ctx.links() }, ctx.checkConfig().links);
+    const skipped = urls
+      .filter(isLocalUrl)
+      .map((url) => ({ url, verdict: "excluded", message: "a local or private address is not requested" }));
+    return [...results, ...skipped];
+  };
 }
 
 /**

@@ -242,3 +242,35 @@ describe("intake: hostile submissions", () => {
     }
   });
 });
+
+describe("intake: links on the runner's own network", () => {
+  it("never requests a private or link-local address a submitter gives", async () => {
+    const opened = await readEvent("issues-opened");
+    const issue = opened.issue as { body: string };
+    issue.body = issue.body.replace(
+      "### 其他連結 / Other links\n\n_No response_",
+      "### 其他連結 / Other links\n\nDemo | http://169.254.169.254/latest/meta-data/",
+    );
+    seedIssue(opened);
+    const links = healthyLinks(SUBMISSION_ORIGINS);
+    const origins: string[] = [];
+    const dispatch = links.dispatch.bind(links);
+    links.dispatch = (options, handler) => {
+      origins.push(String(options.origin));
+      return dispatch(options, handler);
+    };
+    const { reporter } = await runAction({
+      mock,
+      workspace,
+      eventName: "issues",
+      payload: opened,
+      sha: main,
+      inputs: { command: "intake" },
+      links,
+    });
+    expect(reporter.failed).toBeUndefined();
+    expect(origins.length).toBeGreaterThan(0);
+    expect(origins.filter((o) => o.includes("169.254"))).toEqual([]);
+    expect(mock.commentsOn(1)[0]?.body).toContain("169.254.169.254");
+  });
+});
