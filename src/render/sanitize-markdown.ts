@@ -11,6 +11,7 @@
  */
 import type { Node, Parent } from "mdast";
 import { keepBalancedTags, tokenizeTags, type HtmlToken } from "./html-allowlist.js";
+import { scanBlocks } from "./block-scan.js";
 import { parseMarkdown, walkTree } from "./markdown-tree.js";
 
 interface Edit {
@@ -95,9 +96,13 @@ function applyEdits(text: string, edits: Edit[]): string {
   return out + text.slice(at);
 }
 
-/** One pass: the edits the tree asks for, applied. Returns undefined when the text is already safe. */
-function sanitizeOnce(text: string): string | undefined {
+/**
+ * One pass: the edits the tree asks for, applied (`next`), or undefined when the text is already safe;
+ * and where code is, for the last step.
+ */
+function sanitizeOnce(text: string): { next: string | undefined; code: [number, number][] } {
   const tree = parseMarkdown(text);
+  const code: [number, number][] = [];
   const edits: Edit[] = [];
   const html: { node: Node; group: unknown }[] = [];
   let unclosedFence: string | undefined;
@@ -118,13 +123,39 @@ function sanitizeOnce(text: string): string | undefined {
       }
       case "code":
         if (parent?.type === "root") unclosedFence = missingFence(text, node) ?? unclosedFence;
+        code.push(offsets(node) ?? [0, 0]);
+        break;
+      case "inlineCode":
+        code.push(offsets(node) ?? [0, 0]);
         break;
     }
   });
   edits.push(...htmlEdits(text, html));
-  if (edits.length === 0 && unclosedFence === undefined) return undefined;
+  if (edits.length === 0 && unclosedFence === undefined) return { next: undefined, code };
   const sanitized = applyEdits(text, edits);
-  return unclosedFence ? `${sanitized}\n${unclosedFence}` : sanitized;
+  return { next: unclosedFence ? `${sanitized}\n${unclosedFence}` : sanitized, code };
+}
+
+/**
+ * Tags inside code are text for micromark, but cmark-gfm can read the same lines as an HTML block (a lone
+ * `<br>` after a list item starts one there, not here), and then a `</details>` in that code would close the
+ * entry's container. A zero-width space after `<` keeps code looking the same and makes it no tag anywhere.
+ */
+function defuseTagsInCode(text: string, code: readonly [number, number][]): string {
+  const edits: Edit[] = [];
+  for (const [start, end] of code) {
+    const slice = text.slice(start, end);
+    // Inline formatting the allowlist accepts (`<s>`, `<br>`) cannot close a container: left as written.
+    const harmless = new Set(
+      tokenizeTags(slice)
+        .filter((t) => t.allowed)
+        .map((t) => t.start),
+    );
+    for (const m of slice.matchAll(/<(?=[A-Za-z/!?])/g))
+      if (!harmless.has(m.index))
+        edits.push({ start: start + m.index, end: start + m.index + 1, text: "<\u200B" });
+  }
+  return edits.length === 0 ? text : applyEdits(text, edits);
 }
 
 /**
@@ -134,13 +165,34 @@ function sanitizeOnce(text: string): string | undefined {
  */
 const MAX_PASSES = 8;
 
+const UNDERLINE = /^([ \t>]{0,3}(?:>[ \t]?)*)(=+|-+)[ \t]*$/;
+
+/**
+ * The tree and GitHub can disagree about lazy lines in block quotes and lists (`>-` then `text` then `===`
+ * is a heading for cmark-gfm but not for micromark). Whatever the parsers say, a setext underline right under
+ * a text line becomes literal text (`\===`), outside code.
+ */
+function escapeUnderlines(text: string): string {
+  const lines = text.split("\n");
+  const { fenced } = scanBlocks(text);
+  let changed = false;
+  for (let i = 1; i < lines.length; i++) {
+    const m = UNDERLINE.exec(lines[i] ?? "");
+    const previous = (lines[i - 1] ?? "").replace(/^[ \t>]*/, "");
+    if (!m || fenced[i] || previous.trim() === "" || /^(?: {4}|\t)/.test(lines[i] ?? "")) continue;
+    lines[i] = `${m[1]}\\${(lines[i] ?? "").slice((m[1] ?? "").length)}`;
+    changed = true;
+  }
+  return changed ? lines.join("\n") : text;
+}
+
 /** Makes record Markdown safe to embed in the README (see the module comment). Pure and deterministic. */
 export function sanitizeMarkdown(markdown: string): string {
   let text = markdown.replace(/\r\n?/g, "\n").replace(/\0/g, "\uFFFD").trimEnd();
   if (!NEEDS_PARSE.test(text)) return text;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const next = sanitizeOnce(text);
-    if (next === undefined) return text;
+    const { next, code } = sanitizeOnce(text);
+    if (next === undefined) return escapeUnderlines(defuseTagsInCode(text, code));
     text = next;
   }
   const fence = "`".repeat(Math.max(3, ...[...text.matchAll(/`+/g)].map((m) => m[0].length + 1)));

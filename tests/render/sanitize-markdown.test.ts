@@ -60,6 +60,16 @@ describe("sanitizeMarkdown", () => {
     );
   });
 
+  test("where micromark and cmark-gfm disagree about lazy lines, the field is still contained", () => {
+    // cmark-gfm reads a lone <br> after a list item as an HTML block, so the "code" below is raw HTML there.
+    for (const field of ["- item\n<br>\n~~~\n</details>", "<\n>-\n</details>\n==="]) {
+      const html = inContainer(field);
+      expect(html.match(/<\/details>/g)).toHaveLength(1);
+      expect(html).not.toMatch(/<h[1-6]\b/);
+    }
+    expect(sanitizeMarkdown("```html\n</details>\n```")).toBe("```html\n<\u200B/details>\n```");
+  });
+
   test("text without anything risky is returned as written (the fast path)", () => {
     const summary = "在人類對話中，**超集**。\n\n* 一\n* 二\n\n1) 三\n2) 四";
     expect(sanitizeMarkdown(summary)).toBe(summary);
