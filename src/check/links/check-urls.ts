@@ -1,0 +1,137 @@
+/**
+ * The link stage: exclude → cache → probe (politely, all hosts at once) → classify → soft-404 collapse →
+ * two-run rule → next cache. Returns results in input order, plus the next cache and state for the edge
+ * to write. Clients (dispatcher, clock, sleep, random) are passed in.
+ */
+import { Agent, type Dispatcher } from "undici";
+import { emptyCache, lookupLink, updateLinkCache, type CacheFile } from "../state/cache.js";
+import { applyTwoRunRule, emptyState, type CheckState } from "../state/history.js";
+import { classifyProbe } from "./classify.js";
+import { markCollapsedRedirects } from "./collapse.js";
+import { compilePattern, DEFAULT_LINK_OPTIONS, hostMatches, type LinkCheckOptions } from "./options.js";
+import { probeUrl } from "./probe.js";
+import { HostScheduler } from "./scheduler.js";
+import type { LinkResult } from "./verdict.js";
+
+export interface LinkCheckDeps {
+  dispatcher: Dispatcher;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  /** Called once per URL as its result is known (cache hits and exclusions included). */
+  onProgress?: (event: { done: number; total: number; result: LinkResult }) => void;
+}
+
+export interface LinkCheckInput extends Partial<LinkCheckOptions> {
+  cache?: CacheFile;
+  state?: CheckState;
+}
+
+export interface LinkRun {
+  results: LinkResult[];
+  cache: CacheFile;
+  state: CheckState;
+  stats: {
+    requests: number;
+    maxInFlight: number;
+    maxInFlightPerHost: Record<string, number>;
+    slowedHosts: string[];
+  };
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The undici client the engine expects: as many connections per origin as the per-host cap allows. */
+export function createLinkDispatcher(options: Partial<LinkCheckOptions> = {}): Agent {
+  const opts = { ...DEFAULT_LINK_OPTIONS, ...options };
+  const perHost = Math.max(opts.hostConcurrency, ...Object.values(opts.hosts).map((h) => h.concurrency ?? 0));
+  return new Agent({
+    connections: perHost,
+    connect: { timeout: opts.connectTimeoutMs },
+    keepAliveTimeout: 10_000,
+  });
+}
+
+function invalid(url: string, now: number, message: string): LinkResult {
+  return {
+    url,
+    verdict: "error",
+    message,
+    redirects: [],
+    attempts: 0,
+    durationMs: 0,
+    checkedAt: new Date(now).toISOString(),
+    source: "network",
+  };
+}
+
+/** Checks every URL once (duplicates share one check). Never throws for network trouble. */
+export async function checkUrls(
+  urls: readonly string[],
+  deps: LinkCheckDeps,
+  input: LinkCheckInput = {},
+): Promise<LinkRun> {
+  const { cache = emptyCache(), state = emptyState(), ...overrides } = input;
+  const options: LinkCheckOptions = { ...DEFAULT_LINK_OPTIONS, ...overrides };
+  const now = deps.now ?? Date.now;
+  const sleep = deps.sleep ?? realSleep;
+  const random = deps.random ?? Math.random;
+  const unique = [...new Set(urls)];
+  const excludes = options.exclude.map((pattern) => ({ pattern, regex: compilePattern(pattern) }));
+  const scheduler = new HostScheduler({
+    maxConcurrency: options.maxConcurrency,
+    now,
+    sleep,
+    limitsFor: (host) => {
+      const name = host.replace(/:\d+$/, "");
+      const override = Object.entries(options.hosts).find(([suffix]) => hostMatches(name, suffix))?.[1];
+      return {
+        concurrency: override?.concurrency ?? options.hostConcurrency,
+        intervalMs: override?.intervalMs ?? options.hostIntervalMs,
+      };
+    },
+  });
+  const probeDeps = { dispatcher: deps.dispatcher, scheduler, now, sleep, random };
+  let done = 0;
+  let requests = 0;
+  const report = (result: LinkResult): LinkResult => {
+    done++;
+    requests += result.attempts;
+    deps.onProgress?.({ done, total: unique.length, result });
+    return result;
+  };
+  const startedAt = now();
+  const checked = await Promise.all(
+    unique.map(async (url): Promise<LinkResult> => {
+      let parsed: URL;
+      try {
+        parsed = new URL(url);
+      } catch {
+        return report(invalid(url, startedAt, "not a valid URL"));
+      }
+      if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
+        return report(invalid(url, startedAt, `only http(s) links are checked, not ${parsed.protocol}`));
+      }
+      const excluded = excludes.find((e) => e.regex.test(url));
+      if (excluded) {
+        return report({
+          ...invalid(url, startedAt, `excluded by pattern ${excluded.pattern}`),
+          verdict: "excluded",
+          pattern: excluded.pattern,
+        });
+      }
+      const cached = lookupLink(cache, url, startedAt, options.cacheMaxAgeMs);
+      if (cached) return report(cached);
+      const probe = await probeUrl(url, probeDeps, options, parsed);
+      return report(classifyProbe(probe, { options, checkedAt: now() }));
+    }),
+  );
+  const collapsed = markCollapsedRedirects(checked, options.collapseThreshold);
+  const twoRun = applyTwoRunRule(collapsed, state, startedAt, options.deadAfterMs);
+  return {
+    results: twoRun.results,
+    cache: updateLinkCache(cache, twoRun.results, startedAt, options.cacheMaxAgeMs),
+    state: twoRun.state,
+    stats: { requests, ...scheduler.stats() },
+  };
+}
