@@ -1,0 +1,40 @@
+/**
+ * URLs in Markdown as GitHub reads it (remark + GFM): links, images, definitions, autolinks and bare URLs,
+ * plus href/src inside raw HTML blocks. Code spans and blocks are not links and are skipped.
+ */
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import { visit } from "unist-util-visit";
+import { isHttpUrl, type FoundUrl } from "./targets.js";
+import { extractHtmlUrls } from "./text.js";
+
+const processor = unified().use(remarkParse).use(remarkGfm);
+
+interface MdNode {
+  type: string;
+  url?: string;
+  value?: string;
+  position?: { start: { line: number; column: number } };
+}
+
+/** Every absolute http(s) URL of a Markdown text with its line and column. */
+export function extractMarkdownUrls(markdown: string): FoundUrl[] {
+  const tree = processor.parse(markdown);
+  const found: FoundUrl[] = [];
+  visit(tree, (node: MdNode) => {
+    const start = node.position?.start ?? { line: 1, column: 1 };
+    if ((node.type === "link" || node.type === "image" || node.type === "definition") && node.url) {
+      if (isHttpUrl(node.url)) found.push({ url: node.url, line: start.line, column: start.column });
+    } else if (node.type === "html" && node.value) {
+      for (const hit of extractHtmlUrls(node.value)) {
+        found.push({
+          url: hit.url,
+          line: start.line + hit.line - 1,
+          column: hit.line === 1 ? start.column + hit.column - 1 : hit.column,
+        });
+      }
+    }
+  });
+  return found;
+}

@@ -1,0 +1,53 @@
+/** What the checker is given: each URL once, with every place it appears. */
+
+export interface UrlLocation {
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column: number;
+  /** The record it belongs to, when it comes from the records. */
+  entryId?: string;
+  /** Data path of the scalar holding it ("entries", 3, "repos", 0, "url"), when the whole value is the URL. */
+  path?: (string | number)[];
+}
+
+export interface CheckTarget {
+  url: string;
+  locations: UrlLocation[];
+}
+
+export interface FoundUrl {
+  url: string;
+  line: number;
+  column: number;
+}
+
+/** Groups found URLs by URL, in order of first appearance. */
+export function groupTargets(found: Iterable<{ url: string; location: UrlLocation }>): CheckTarget[] {
+  const byUrl = new Map<string, CheckTarget>();
+  for (const { url, location } of found) {
+    const target = byUrl.get(url) ?? { url, locations: [] };
+    target.locations.push(location);
+    byUrl.set(url, target);
+  }
+  return [...byUrl.values()];
+}
+
+/** Only absolute http(s) URLs are checked; relative links and other schemes are someone else's job. */
+export function isHttpUrl(url: string): boolean {
+  return /^https?:\/\/[^\s/]/i.test(url);
+}
+
+/** Trailing punctuation that ends a sentence rather than a URL: "see https://x.org/a." → "https://x.org/a". */
+export function trimUrl(raw: string): string {
+  let url = raw.replace(/[.,;:!?'"*_~]+$/, "");
+  // A closing bracket belongs to the URL only when the URL opened it (Wikipedia-style "(disambiguation)").
+  for (const [open, close] of [
+    ["(", ")"],
+    ["[", "]"],
+  ] as const) {
+    while (url.endsWith(close) && url.split(open).length < url.split(close).length) url = url.slice(0, -1);
+  }
+  return url.replace(/[.,;:!?'"*_~]+$/, "");
+}

@@ -1,0 +1,141 @@
+/**
+ * `fix` on copies of the real list: only the lines it means to change change, and nothing else by a byte.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import {
+  applyFixes,
+  dedupeFixes,
+  planPapersWithCodeFixes,
+  planRedirectFixes,
+  planRenameFixes,
+} from "../../src/check/index.js";
+import type { LinkResult } from "../../src/check/links/verdict.js";
+import type { RepoResult } from "../../src/check/repos/verdict.js";
+import { parseRecords } from "../../src/records/parse.js";
+
+const FIXTURE = new URL("../fixtures/check/papers.yaml", import.meta.url);
+const REAL = new URL("../../data/papers.yaml", import.meta.url);
+
+function load(file: URL) {
+  const text = readFileSync(file, "utf8");
+  const parsed = parseRecords(text);
+  if (!parsed.ok) throw new Error(`${file.pathname} should be valid`);
+  return { text, data: parsed.data };
+}
+
+/** Lines that differ (the files keep their line count: every fix replaces one single-line scalar). */
+function changedLines(before: string, after: string): { line: number; from: string; to: string }[] {
+  const a = before.split("\n");
+  const b = after.split("\n");
+  expect(b.length).toBe(a.length);
+  return a.flatMap((from, i) => (from === b[i] ? [] : [{ line: i + 1, from, to: b[i] ?? "" }]));
+}
+
+const sources = [
+  { name: "the fixture copy", file: FIXTURE, present: true },
+  { name: "a copy of data/papers.yaml", file: REAL, present: existsSync(REAL) },
+];
+
+describe.each(sources)("paperswithcode → arXiv on $name", ({ file, present }) => {
+  it.runIf(present)("changes exactly the paperswithcode lines of entries with an arXiv id", () => {
+    const { text, data } = load(file);
+    const fixes = planPapersWithCodeFixes(data);
+    const withArxiv = data.entries.filter((e) => e.arxiv && /paperswithcode\.com\/paper\//.test(e.url));
+    expect(fixes.length).toBeGreaterThanOrEqual(withArxiv.length);
+    expect(fixes.length).toBeGreaterThan(40);
+
+    const result = applyFixes(text, fixes);
+    expect(result.refused).toEqual([]);
+    const changed = changedLines(text, result.text);
+    expect(changed).toHaveLength(fixes.length);
+    for (const { from, to } of changed) {
+      const old = /https:\/\/paperswithcode\.com\/paper\/\S+/.exec(from)?.[0];
+      expect(old).toBeDefined();
+      const fix = fixes.find((f) => f.from === old);
+      expect(to).toBe(from.replace(old ?? "", `https://arxiv.org/abs/${fix?.to.split("/abs/")[1]}`));
+    }
+    // Every other byte, including comments and the 摘要, is untouched.
+    const strip = (s: string) =>
+      s.replace(/https:\/\/(paperswithcode\.com\/paper|arxiv\.org\/abs)\/\S+/g, "URL");
+    expect(strip(result.text)).toBe(strip(text));
+    // The arXiv id is the record's own.
+    const shikra = fixes.find((f) => f.entryId === "shikra");
+    expect(shikra?.to).toBe("https://arxiv.org/abs/2306.15195");
+    // And a second pass finds nothing left to do.
+    const again = parseRecords(result.text);
+    expect(again.ok && planPapersWithCodeFixes(again.data)).toEqual([]);
+  });
+});
+
+describe("renamed repositories and redirects", () => {
+  const { text, data } = load(FIXTURE);
+  const renamed: RepoResult = {
+    url: "https://github.com/microsoft/visual-chatgpt",
+    repo: "microsoft/visual-chatgpt",
+    verdict: "archived",
+    renamedTo: "microsoft/TaskMatrix",
+    message: "archived",
+    checkedAt: "2026-03-01T12:00:00.000Z",
+    source: "network",
+  };
+
+  it("renames the repository URL (whatever its verdict) and touches one line", () => {
+    const fixes = planRenameFixes(data, [renamed]);
+    expect(fixes).toEqual([
+      {
+        path: ["entries", 2, "repos", 0, "url"],
+        entryId: "visual-chatgpt",
+        from: "https://github.com/microsoft/visual-chatgpt",
+        to: "https://github.com/microsoft/TaskMatrix",
+        reason: "renamed",
+      },
+    ]);
+    const changed = changedLines(text, applyFixes(text, fixes).text);
+    expect(changed).toEqual([
+      {
+        line: expect.any(Number),
+        from: "      - url: https://github.com/microsoft/visual-chatgpt",
+        to: "      - url: https://github.com/microsoft/TaskMatrix",
+      },
+    ]);
+  });
+
+  it("replaces permanent redirects only, never soft 404s", () => {
+    const base = {
+      message: "",
+      redirects: [],
+      attempts: 2,
+      durationMs: 1,
+      checkedAt: "2026-03-01T12:00:00.000Z",
+      source: "network" as const,
+    };
+    const results: LinkResult[] = [
+      {
+        ...base,
+        url: "https://github.com/microsoft/unilm",
+        verdict: "redirect",
+        suggestion: "https://github.com/microsoft/unilm/tree/master",
+      },
+      {
+        ...base,
+        url: "https://paperswithcode.com/paper/shikra-unleashing-multimodal-llm-s",
+        verdict: "soft404",
+        reason: "collapse",
+        sharedBy: 9,
+      },
+    ];
+    const fixes = planRedirectFixes(data, results);
+    expect(fixes.map((f) => [f.reason, f.to])).toEqual([
+      ["redirect", "https://github.com/microsoft/unilm/tree/master"],
+    ]);
+  });
+
+  it("keeps one fix per value, offline fixes first", () => {
+    const pwc = planPapersWithCodeFixes(data);
+    const first = pwc[0];
+    if (!first) throw new Error("expected a paperswithcode fix");
+    const clash = { ...first, to: "https://elsewhere.example/", reason: "redirect" as const };
+    expect(dedupeFixes([...pwc, clash])).toEqual(pwc);
+  });
+});
