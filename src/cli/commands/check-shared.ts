@@ -1,0 +1,126 @@
+/**
+ * What `check`, `fix` and `report` share at the edge: the check section of the config, the GitHub client
+ * built from the environment, progress output, report rendering.
+ */
+import path from "node:path";
+import type { ProjectConfig } from "../../config/load.js";
+import { sectionOf } from "../../config/load.js";
+import {
+  createGraphqlClient,
+  parseCheckSection,
+  renderJson,
+  renderMarkdown,
+  renderText,
+  type CheckConfig,
+  type CheckReport,
+  type GraphqlClient,
+} from "../../check/index.js";
+import { FAIL_ON_VALUES } from "../../check/config.js";
+import { ConfigError, UsageError } from "../../errors.js";
+import type { CliContext } from "../context.js";
+
+export const FORMATS = ["text", "json", "markdown"] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** The `check:` section, validated; errors carry the config file's line and column. */
+export function loadCheckConfig(config: ProjectConfig, cwd: string): CheckConfig {
+  const section = sectionOf(config, "check");
+  const parsed = parseCheckSection(section.value);
+  if (!parsed.ok) {
+    const lines = parsed.errors.map((e) => {
+      const pos = section.position(e.path);
+      return `${section.file}:${pos.line}:${pos.column}  config  ${e.message}`;
+    });
+    throw new ConfigError(lines.join("\n"));
+  }
+  const { config: check } = parsed;
+  return {
+    ...check,
+    cacheFile: path.resolve(cwd, check.cacheFile),
+    stateFile: path.resolve(cwd, check.stateFile),
+  };
+}
+
+export function parseFormat(value: string | undefined): Format {
+  const format = value ?? "text";
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, got "${format}"`);
+  }
+  return format as Format;
+}
+
+export function parseFailOn(value: string | undefined, fallback: string[]): string[] {
+  if (value === undefined) return fallback;
+  const list = value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const unknown = list.filter((v) => !(FAIL_ON_VALUES as readonly string[]).includes(v));
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `--fail-on: unknown verdict ${unknown.join(", ")}; expected some of ${FAIL_ON_VALUES.join(", ")}`,
+    );
+  }
+  return list;
+}
+
+export function parsePositiveInt(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw new UsageError(`--${name} expects a positive whole number, got "${value}"`);
+  return Number(value);
+}
+
+export function renderReport(report: CheckReport, format: Format): string {
+  return format === "json"
+    ? renderJson(report)
+    : format === "markdown"
+      ? renderMarkdown(report)
+      : renderText(report);
+}
+
+/** GITHUB_TOKEN, GITHUB_API_URL, GITHUB_GRAPHQL_URL: read here, at the edge, and passed in. */
+export function githubClientFromEnv(ctx: CliContext): GraphqlClient | undefined {
+  const token = ctx.env.GITHUB_TOKEN;
+  if (!token) return undefined;
+  return createGraphqlClient({
+    token,
+    ...(ctx.env.GITHUB_API_URL ? { apiUrl: ctx.env.GITHUB_API_URL } : {}),
+    ...(ctx.env.GITHUB_GRAPHQL_URL ? { graphqlUrl: ctx.env.GITHUB_GRAPHQL_URL } : {}),
+    onNotice: (message) => ctx.stderr.write(`papershelf: ${message}\n`),
+  });
+}
+
+const BAR_WIDTH = 30;
+/** Plain progress lines in CI logs: one per tenth of the work. */
+const PLAIN_STEPS = 10;
+
+/** A progress bar on a terminal (redrawn in place), plain lines otherwise; both on stderr. */
+export function progressPrinter(
+  ctx: CliContext,
+  noun: string,
+): { update(e: { done: number; total: number }): void; end(): void } {
+  let lastStep = -1;
+  let drawn = false;
+  return {
+    update({ done, total }) {
+      if (total === 0) return;
+      if (ctx.interactive) {
+        const filled = Math.round((done / total) * BAR_WIDTH);
+        ctx.stderr.write(
+          `\r[${"#".repeat(filled)}${".".repeat(BAR_WIDTH - filled)}] ${done}/${total} ${noun}`,
+        );
+        drawn = true;
+        return;
+      }
+      const step = Math.floor((done / total) * PLAIN_STEPS);
+      if (step !== lastStep) {
+        lastStep = step;
+        ctx.stderr.write(`checked ${done}/${total} ${noun}\n`);
+      }
+    },
+    end() {
+      if (drawn) ctx.stderr.write("\n");
+    },
+  };
+}

@@ -1,0 +1,154 @@
+import path from "node:path";
+import {
+  countFailures,
+  createLinkDispatcher,
+  extractRecordUrls,
+  mergeTargets,
+  parseShard,
+  readCacheFile,
+  readFileTargets,
+  readStateFile,
+  runCheck,
+  writeJsonFile,
+  type CheckTarget,
+  type LinkCheckOptions,
+} from "../../check/index.js";
+import { ConfigError, EXIT_FINDINGS, EXIT_OK, UsageError } from "../../errors.js";
+import { formatDiagnostic } from "../../records/diagnostics.js";
+import { writeTextAtomic } from "../../records/edit.js";
+import { readRecords } from "../../records/parse.js";
+import type { CliContext, Command } from "../context.js";
+import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
+import {
+  githubClientFromEnv,
+  loadCheckConfig,
+  parseFailOn,
+  parseFormat,
+  parsePositiveInt,
+  progressPrinter,
+  renderReport,
+} from "./check-shared.js";
+
+const HELP = `Usage: papershelf check [paths…] [options]
+
+Checks links and GitHub repositories. Without paths: every URL of the records (entry links, repositories,
+links, images, URLs inside summaries and notes). With paths: every URL in those Markdown, HTML or text files.
+
+GitHub repository URLs are looked up through GitHub's GraphQL API (needs GITHUB_TOKEN; GITHUB_API_URL and
+GITHUB_GRAPHQL_URL are honoured). Everything else is requested politely: at most --host-concurrency requests
+per host, retries with backoff, Retry-After honoured. A link is reported dead only when it failed on two runs
+some hours apart (state in .papershelf-cache/check-state.json); a first failure is "suspect".
+
+Options:
+  --format <text|json|markdown>  Report format (default text). JSON is documented in docs/check.md.
+  --output <file>                Write the report to a file instead of stdout.
+  --shard <i/n>                  Check only the hosts of shard i of n (join with "papershelf report merge").
+  --max-concurrency <n>          Requests in flight overall (default 256).
+  --host-concurrency <n>         Requests in flight per host (default 8).
+  --timeout <ms>                 Time for one request (default 20000).
+  --fail-on <verdicts>           Comma-separated verdicts that fail the run (default dead,missing; "never").
+  --cache <file>                 Success cache (default .papershelf-cache/check-cache.json).
+  --no-cache                     Neither read nor write the success cache.
+  --state <file>                 Failure history for the two-run rule (default .papershelf-cache/check-state.json).
+  --config <file>                Config file (default .papershelf.yml; its "check:" section).
+
+Exit codes: 0 no findings among --fail-on (warnings allowed), 1 findings, 2 usage, config or unreadable input.`;
+
+async function collectTargets(paths: string[], dataFile: string, ctx: CliContext): Promise<CheckTarget[]> {
+  if (paths.length === 0) {
+    const records = await readRecords(dataFile, displayPath(dataFile, ctx.cwd));
+    if (!records.ok) {
+      throw new ConfigError(
+        `cannot check: the records are invalid\n${records.errors.map(formatDiagnostic).join("\n")}`,
+      );
+    }
+    return extractRecordUrls(records.data, records.source);
+  }
+  const lists: CheckTarget[][] = [];
+  for (const p of paths) {
+    const file = path.resolve(ctx.cwd, p);
+    const read = await readFileTargets(file, displayPath(file, ctx.cwd));
+    if (!read.ok) throw new UsageError(`cannot read ${read.file}: ${read.message}`);
+    lists.push(read.targets);
+  }
+  return mergeTargets(lists);
+}
+
+export const checkCommand: Command = {
+  name: "check",
+  summary: "Check links and GitHub repositories (of the records, or of given Markdown/HTML/text files)",
+  help: HELP,
+  async run(argv, ctx) {
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      {
+        format: { type: "string" },
+        output: { type: "string" },
+        shard: { type: "string" },
+        "max-concurrency": { type: "string" },
+        "host-concurrency": { type: "string" },
+        timeout: { type: "string" },
+        "fail-on": { type: "string" },
+        cache: { type: "string" },
+        "no-cache": { type: "boolean" },
+        state: { type: "string" },
+      },
+      true,
+    );
+    const format = parseFormat(values.format);
+    const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+    if (shard && !shard.ok) throw new UsageError(shard.message);
+    const config = await loadProjectConfig(values.config, ctx.cwd);
+    const check = loadCheckConfig(config, ctx.cwd);
+    const failOn = parseFailOn(values["fail-on"], check.failOn);
+    const links: Partial<LinkCheckOptions> = { ...check.links };
+    const maxConcurrency = parsePositiveInt("max-concurrency", values["max-concurrency"]);
+    const hostConcurrency = parsePositiveInt("host-concurrency", values["host-concurrency"]);
+    const timeoutMs = parsePositiveInt("timeout", values.timeout);
+    if (maxConcurrency !== undefined) links.maxConcurrency = maxConcurrency;
+    if (hostConcurrency !== undefined) links.hostConcurrency = hostConcurrency;
+    if (timeoutMs !== undefined) links.timeoutMs = timeoutMs;
+    const useCache = !values["no-cache"];
+    const cacheFile = path.resolve(ctx.cwd, values.cache ?? check.cacheFile);
+    const stateFile = path.resolve(ctx.cwd, values.state ?? check.stateFile);
+
+    const targets = await collectTargets(positionals, config.data, ctx);
+    const notes: string[] = [];
+    const cached = useCache ? await readCacheFile(cacheFile) : undefined;
+    const state = await readStateFile(stateFile);
+    for (const note of [cached?.note, state.note]) if (note) notes.push(note);
+
+    const dispatcher = createLinkDispatcher(links);
+    const graphql = githubClientFromEnv(ctx);
+    const progress = progressPrinter(ctx, "URLs");
+    try {
+      const run = await runCheck(
+        targets,
+        { dispatcher, ...(graphql ? { graphql } : {}), onProgress: progress.update },
+        {
+          links,
+          ...(check.staleMonths !== undefined ? { staleMonths: check.staleMonths } : {}),
+          ...(shard?.ok ? { shard: shard.shard } : {}),
+          ...(cached ? { cache: cached.cache } : {}),
+          state: state.state,
+          notes,
+        },
+      );
+      progress.end();
+      if (useCache) await writeJsonFile(cacheFile, run.cache);
+      await writeJsonFile(stateFile, run.state);
+      const text = renderReport(run.report, format);
+      if (values.output) {
+        await writeTextAtomic(path.resolve(ctx.cwd, values.output), text);
+        ctx.stderr.write(`report written to ${values.output}\n`);
+      } else {
+        ctx.stdout.write(text);
+      }
+      const failures = countFailures(run.report, failOn);
+      if (failures > 0) ctx.stderr.write(`${failures} finding(s) among: ${failOn.join(", ")}\n`);
+      return failures > 0 ? EXIT_FINDINGS : EXIT_OK;
+    } finally {
+      await dispatcher.close();
+    }
+  },
+};

@@ -1,0 +1,267 @@
+/** The three commands end to end: loopback servers, a temporary project, real files, exit codes. */
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/main.js";
+import type { CheckReport } from "../../src/check/index.js";
+import { readJson, send, startServer, type TestServer } from "./helpers/servers.js";
+
+let web: TestServer;
+let other: TestServer;
+let github: TestServer;
+let dir: string;
+
+beforeAll(async () => {
+  web = await startServer((req, res) => {
+    if (req.url === "/ok" || req.url === "/new") return send(res, 200);
+    if (req.url === "/old") return send(res, 301, { location: "/new" });
+    send(res, 404);
+  }, "127.0.0.61");
+  other = await startServer((_req, res) => send(res, 200), "127.0.0.62");
+  github = await startServer(async (req, res) => {
+    const body = (await readJson(req)) as { variables: Record<string, string> };
+    const data: Record<string, unknown> = {
+      rateLimit: { cost: 1, remaining: 4999, resetAt: "2030-01-01T00:00:00Z" },
+    };
+    const errors: unknown[] = [];
+    for (const [key, owner] of Object.entries(body.variables)) {
+      if (!key.startsWith("o")) continue;
+      const i = key.slice(1);
+      const name = body.variables[`n${i}`] ?? "";
+      if (name === "gone") {
+        data[`r${i}`] = null;
+        errors.push({ type: "NOT_FOUND", path: [`r${i}`], message: "Could not resolve to a Repository" });
+      } else {
+        const current = name === "visual-chatgpt" ? "microsoft/TaskMatrix" : `${owner}/${name}`;
+        data[`r${i}`] = {
+          nameWithOwner: current,
+          url: `https://github.com/${current}`,
+          isArchived: false,
+          isDisabled: false,
+          isFork: false,
+          isPrivate: false,
+          pushedAt: "2026-01-01T00:00:00Z",
+          stargazerCount: 1,
+        };
+      }
+    }
+    send(
+      res,
+      200,
+      { "content-type": "application/json" },
+      JSON.stringify({ data, ...(errors.length ? { errors } : {}) }),
+    );
+  }, "127.0.0.63");
+  dir = mkdtempSync(path.join(os.tmpdir(), "papershelf-check-"));
+});
+
+afterAll(async () => {
+  await Promise.all([web.close(), other.close(), github.close()]);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function cli(argv: string[], env: Record<string, string> = {}, cwd = dir) {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(argv, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    env,
+    cwd,
+    interactive: false,
+  });
+  return { code, stdout, stderr };
+}
+
+function project(name: string, papers: string, config = "") {
+  const root = path.join(dir, name);
+  rmSync(root, { recursive: true, force: true });
+  const data = path.join(root, "data");
+  mkdirSync(data, { recursive: true });
+  writeFileSync(path.join(data, "papers.yaml"), papers);
+  if (config) writeFileSync(path.join(root, ".papershelf.yml"), config);
+  return root;
+}
+
+const papers = (url: string, repo: string) => `categories:
+  - id: things
+    title: Things
+entries:
+  - id: one
+    title: One
+    url: ${url}
+    kind: paper
+    category: things
+    repos:
+      - url: ${repo}
+    summary: |-
+      See [the demo](${other.origin}/demo) for more.
+`;
+
+describe("papershelf check <files>", () => {
+  it("checks the URLs of a text file and writes a documented JSON report, cache and state", async () => {
+    const root = project("files", "categories: []\nentries: []\n");
+    writeFileSync(path.join(root, "urls.txt"), `${web.origin}/ok\n${web.origin}/old\n${other.origin}/x\n`);
+    expect((await cli(["check", "urls.txt", "--retries"], {}, root)).code).toBe(2); // not a flag: usage error
+    const run = await cli(["check", "urls.txt", "--format", "json"], {}, root);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as CheckReport;
+    expect(report.version).toBe(1);
+    expect(report.links.map((l) => [l.url, l.verdict])).toEqual(
+      [
+        [`${web.origin}/ok`, "ok"],
+        [`${web.origin}/old`, "redirect"],
+        [`${other.origin}/x`, "ok"],
+      ].sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)),
+    );
+    expect(report.links[0]?.locations[0]).toMatchObject({
+      file: "urls.txt",
+      line: expect.any(Number),
+      column: 1,
+    });
+    const cache = JSON.parse(readFileSync(path.join(root, ".papershelf-cache/check-cache.json"), "utf8")) as {
+      links: object;
+    };
+    expect(Object.keys(cache.links)).toHaveLength(3);
+    expect(existsSync(path.join(root, ".papershelf-cache/check-state.json"))).toBe(true);
+
+    // Second run: everything from the cache, no request.
+    const before = web.requests + other.requests;
+    const again = await cli(["check", "urls.txt"], {}, root);
+    expect(again.code).toBe(0);
+    expect(web.requests + other.requests).toBe(before);
+    expect(again.stdout).toContain("3 from cache");
+  });
+
+  it("exits 2 for a missing file or a bad shard", async () => {
+    const root = project("bad-args", "categories: []\nentries: []\n");
+    expect((await cli(["check", "nope.md"], {}, root)).code).toBe(2);
+    const shard = await cli(["check", "--shard", "3/2"], {}, root);
+    expect(shard.code).toBe(2);
+    expect(shard.stderr).toContain("--shard");
+  });
+
+  it("exits 2 with file:line:column for a malformed check section", async () => {
+    const root = project("bad-config", "categories: []\nentries: []\n", "check:\n  hostConcurrency: 0\n");
+    const { code, stderr } = await cli(["check"], {}, root);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/\.papershelf\.yml:2:\d+ {2}config {2}check\.hostConcurrency: /);
+  });
+});
+
+describe("papershelf check (records)", () => {
+  it("without a token, says which repositories it skipped; a first 404 is only suspect", async () => {
+    const root = project("records", papers(`${web.origin}/missing-page`, "https://github.com/owner/repo"));
+    const { code, stdout } = await cli(["check"], {}, root);
+    expect(code).toBe(0);
+    expect(stdout).toContain("suspect (1)");
+    expect(stdout).toContain("1 GitHub repository was not checked");
+    expect(stdout).toContain("at data/papers.yaml:7:10 (one)");
+    expect(stdout).toContain("papershelf check: 2 links"); // the URL inside the 摘要 was checked too
+    expect((await cli(["check", "--fail-on", "suspect"], {}, root)).code).toBe(1);
+  });
+
+  it("a link failing on two runs the configured gap apart is dead: exit 1", async () => {
+    const root = project(
+      "two-runs",
+      papers(`${web.origin}/missing-page`, `${web.origin}/ok`),
+      "check:\n  deadAfterHours: 0\n",
+    );
+    expect((await cli(["check"], {}, root)).code).toBe(0);
+    const second = await cli(["check"], {}, root);
+    expect(second.code).toBe(1);
+    expect(second.stdout).toContain("dead (1)");
+  });
+
+  it("with GITHUB_TOKEN and GITHUB_GRAPHQL_URL, looks repositories up and fails on a missing one", async () => {
+    const root = project("github", papers(`${web.origin}/ok`, "https://github.com/someone/gone"));
+    const env = { GITHUB_TOKEN: "t", GITHUB_GRAPHQL_URL: `${github.origin}/graphql` };
+    const { code, stdout } = await cli(["check", "--format", "markdown"], env, root);
+    expect(code).toBe(1);
+    expect(stdout).toContain("### repositories missing (1)");
+  });
+
+  it("shards by host and merges the shards back into the whole", async () => {
+    const root = project("shards", papers(`${web.origin}/ok`, `${other.origin}/repo`));
+    const shards = [];
+    for (const i of [1, 2]) {
+      const out = `shard-${i}.json`;
+      const run = await cli(
+        [
+          "check",
+          "--shard",
+          `${i}/2`,
+          "--format",
+          "json",
+          "--output",
+          out,
+          "--no-cache",
+          "--state",
+          `state-${i}.json`,
+        ],
+        {},
+        root,
+      );
+      expect(run.code).toBe(0);
+      shards.push(JSON.parse(readFileSync(path.join(root, out), "utf8")) as CheckReport);
+    }
+    expect(shards[0]?.shard).toEqual({ index: 1, count: 2 });
+    const total = (shards[0]?.links.length ?? 0) + (shards[1]?.links.length ?? 0);
+    expect(total).toBe(3);
+    const merged = await cli(
+      ["report", "merge", "shard-1.json", "shard-2.json", "--format", "json"],
+      {},
+      root,
+    );
+    expect(merged.code).toBe(0);
+    expect((JSON.parse(merged.stdout) as CheckReport).links).toHaveLength(3);
+    expect((await cli(["report", "merge", "urls.txt"], {}, root)).code).toBe(2);
+  });
+});
+
+describe("papershelf fix", () => {
+  it("--offline turns paperswithcode links into arXiv links on a copy of the list; --dry-run writes nothing", async () => {
+    const root = project("fix", "");
+    const file = path.join(root, "data/papers.yaml");
+    copyFileSync(new URL("../fixtures/check/papers.yaml", import.meta.url), file);
+    const before = readFileSync(file, "utf8");
+    const dry = await cli(["fix", "--offline", "--dry-run"], {}, root);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain(
+      "paperswithcode  https://paperswithcode.com/paper/shikra-unleashing-multimodal-llm-s → https://arxiv.org/abs/2306.15195 (shikra)",
+    );
+    expect(readFileSync(file, "utf8")).toBe(before);
+
+    const real = await cli(["fix", "--offline"], {}, root);
+    expect(real.code).toBe(0);
+    expect(real.stdout).toMatch(/\d+ fix\(es\) applied/);
+    const after = readFileSync(file, "utf8");
+    expect(after).not.toContain("paperswithcode.com/paper/shikra");
+    expect((await cli(["fix", "--offline"], {}, root)).stdout).toContain("nothing to fix");
+  });
+
+  it("renames repositories from GitHub's answer and follows redirects with --redirects", async () => {
+    const root = project(
+      "fix-online",
+      papers(`${web.origin}/old`, "https://github.com/microsoft/visual-chatgpt"),
+    );
+    const env = { GITHUB_TOKEN: "t", GITHUB_GRAPHQL_URL: `${github.origin}/graphql` };
+    const { code, stdout } = await cli(["fix", "--redirects"], env, root);
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      "renamed  https://github.com/microsoft/visual-chatgpt → https://github.com/microsoft/TaskMatrix",
+    );
+    expect(stdout).toContain(`redirect  ${web.origin}/old → ${web.origin}/new`);
+    const text = readFileSync(path.join(root, "data/papers.yaml"), "utf8");
+    expect(text).toBe(papers(`${web.origin}/new`, "https://github.com/microsoft/TaskMatrix"));
+  });
+});
