@@ -128,14 +128,12 @@ export function repositoryLabel(url: string): string {
 
 const markdown = (value: string | undefined): string => (value ? sanitizeMarkdown(value) : "");
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+/** One compiled pattern: building a RegExp per entry cost more than the rest of the view model. */
+const ARXIV_PAGE = /^https?:\/\/(?:www\.)?arxiv\.org\/(?:abs|pdf)\/(.+?)(?:v\d+)?(?:\.pdf)?\/?$/i;
 
 /** True when `url` is the arXiv page of `id` (abs or pdf, any version): a second link would repeat it. */
 function isArxivPage(url: string, id: string): boolean {
-  const base = escapeRegExp(id.replace(/v\d+$/, ""));
-  return new RegExp(`^https?://(?:www\\.)?arxiv\\.org/(?:abs|pdf)/${base}(?:v\\d+)?(?:\\.pdf)?/?$`, "i").test(
-    url,
-  );
+  return ARXIV_PAGE.exec(url)?.[1] === id.replace(/v\d+$/, "");
 }
 
 /** True when `url` is the resolver link of `doi` (DOIs compare case-insensitively). */
