@@ -64,95 +64,113 @@ function isBlockedHost(host: string, extra: readonly string[]): boolean {
   return [...DEFAULT_BLOCKED_HOSTS, ...extra].some((suffix) => hostMatches(host, suffix));
 }
 
-/** The verdict for one probe. */
-export function classifyProbe(probe: ProbeResult, ctx: ClassifyContext): LinkResult {
-  const { end, redirects } = probe;
-  const checkedAt = new Date(ctx.checkedAt).toISOString();
-  const moved = redirects.length > 0;
-  const base: Omit<LinkEvidence, "message"> = {
-    url: probe.url,
-    ...(end.kind === "response" ? { status: end.status } : {}),
-    ...(moved ? { finalUrl: probe.finalUrl } : {}),
-    redirects,
-    attempts: probe.attempts,
-    durationMs: probe.durationMs,
-    checkedAt,
-    source: "network",
-  };
-  const tries = probe.attempts > 1 ? ` after ${probe.attempts} attempts` : "";
-  const suspect = (message: string): LinkResult => ({
-    ...base,
-    verdict: "suspect",
-    firstFailedAt: checkedAt,
-    deadAfter: new Date(ctx.checkedAt + ctx.options.deadAfterMs).toISOString(),
-    message,
-  });
+/** A verdict with its own fields and message, before the shared evidence is attached. */
+type VerdictPart = LinkResult extends infer T
+  ? T extends unknown
+    ? Omit<T, Exclude<keyof LinkEvidence, "message">>
+    : never
+  : never;
 
-  if (end.kind !== "response" && end.kind !== "failure")
-    return { ...base, verdict: "error", message: end.message };
-  if (end.kind === "failure") {
-    switch (end.failure) {
-      case "timeout":
-        return {
-          ...base,
-          verdict: "timeout",
-          message: `no answer within ${ctx.options.timeoutMs} ms${tries}`,
-        };
-      case "dns":
-        return suspect(`no such domain (${new URL(probe.finalUrl).hostname})`);
-      case "tls":
-        return { ...base, verdict: "error", message: `TLS error: ${end.code} ${end.message}` };
-      default:
-        return { ...base, verdict: "error", message: `${end.failure}${tries}: ${end.code} ${end.message}` };
-    }
+function suspectPart(message: string, ctx: ClassifyContext, checkedAt: string): VerdictPart {
+  const deadAfter = new Date(ctx.checkedAt + ctx.options.deadAfterMs).toISOString();
+  return { verdict: "suspect", firstFailedAt: checkedAt, deadAfter, message };
+}
+
+/** Verdicts for answers that never came: timeouts, DNS, TLS, resets, redirect trouble. */
+function classifyFailure(
+  probe: ProbeResult,
+  ctx: ClassifyContext,
+  checkedAt: string,
+  tries: string,
+): VerdictPart {
+  const { end } = probe;
+  if (end.kind === "response") throw new Error("classifyFailure called with a response");
+  if (end.kind !== "failure") return { verdict: "error", message: end.message };
+  switch (end.failure) {
+    case "timeout":
+      return { verdict: "timeout", message: `no answer within ${ctx.options.timeoutMs} ms${tries}` };
+    case "dns":
+      return suspectPart(`no such domain (${new URL(probe.finalUrl).hostname})`, ctx, checkedAt);
+    case "tls":
+      return { verdict: "error", message: `TLS error: ${end.code} ${end.message}` };
+    default:
+      return { verdict: "error", message: `${end.failure}${tries}: ${end.code} ${end.message}` };
   }
+}
 
-  const { status } = end;
-  if (status === 404 || status === 410) return suspect(statusLine(status));
-  if (status === 999)
-    return { ...base, verdict: "blocked", message: "HTTP 999: the site refuses automated requests" };
+/** Verdicts for a final status other than 2xx. */
+function classifyRefusal(
+  probe: ProbeResult,
+  status: number,
+  cfMitigated: unknown,
+  ctx: ClassifyContext,
+  checkedAt: string,
+  tries: string,
+): VerdictPart {
+  if (status === 404 || status === 410) return suspectPart(statusLine(status), ctx, checkedAt);
+  if (status === 999) return { verdict: "blocked", message: "HTTP 999: the site refuses automated requests" };
   if (status === 202)
-    return { ...base, verdict: "blocked", message: "202 Accepted: a bot-challenge page, not the content" };
-  const cfMitigated = end.headers["cf-mitigated"];
+    return { verdict: "blocked", message: "202 Accepted: a bot-challenge page, not the content" };
   if (status === 403 && cfMitigated !== undefined) {
     return {
-      ...base,
       verdict: "blocked",
       message: `403 with cf-mitigated: ${String(cfMitigated)} (Cloudflare challenge)`,
     };
   }
-  const finalHost = status >= 400 ? new URL(probe.finalUrl).hostname : "";
+  const finalHost = new URL(probe.finalUrl).hostname;
   if (status >= 400 && isBlockedHost(finalHost, ctx.options.blockedHosts)) {
     return {
-      ...base,
       verdict: "blocked",
       message: `${statusLine(status)} from ${finalHost}, a site that refuses bots`,
     };
   }
-  if (status === 429) return { ...base, verdict: "error", message: `rate limited (429)${tries}` };
+  if (status === 429) return { verdict: "error", message: `rate limited (429)${tries}` };
   if (status >= 300 && status < 400)
-    return { ...base, verdict: "error", message: `${statusLine(status)} without a Location` };
-  if (status >= 400) return { ...base, verdict: "error", message: `${statusLine(status)}${tries}` };
-  if (status < 200) return { ...base, verdict: "error", message: `unexpected ${statusLine(status)}` };
+    return { verdict: "error", message: `${statusLine(status)} without a Location` };
+  if (status >= 400) return { verdict: "error", message: `${statusLine(status)}${tries}` };
+  return { verdict: "error", message: `unexpected ${statusLine(status)}` };
+}
 
-  if (moved && landedOnRoot(probe.url, probe.finalUrl)) {
+/** Verdicts for a 2xx answer: ok, or what its redirects say about the link. */
+function classifySuccess(probe: ProbeResult, status: number): VerdictPart {
+  const { redirects } = probe;
+  if (redirects.length > 0 && landedOnRoot(probe.url, probe.finalUrl)) {
     return {
-      ...base,
       verdict: "soft404",
       reason: "root",
       message: `redirected to the site's front page ${probe.finalUrl}: the page itself is gone`,
     };
   }
   const target = permanentTarget(redirects);
-  if (target !== undefined && target !== probe.url) {
+  if (target !== undefined && target !== probe.url.replace(/#.*$/, "")) {
     const first = redirects[0]?.status ?? 301;
-    return {
-      ...base,
-      verdict: "redirect",
-      suggestion: target,
-      message: `moved permanently (${first}) to ${target}`,
-    };
+    return { verdict: "redirect", suggestion: target, message: `moved permanently (${first}) to ${target}` };
   }
-  const via = moved ? ` via ${redirects.length} temporary redirect(s) to ${probe.finalUrl}` : "";
-  return { ...base, verdict: "ok", message: `${statusLine(status)}${via}` };
+  const via =
+    redirects.length > 0 ? ` via ${redirects.length} temporary redirect(s) to ${probe.finalUrl}` : "";
+  return { verdict: "ok", message: `${statusLine(status)}${via}` };
+}
+
+/** The verdict for one probe: the evidence, then the verdict's own fields (built without spreads: 5,000 a run). */
+export function classifyProbe(probe: ProbeResult, ctx: ClassifyContext): LinkResult {
+  const { end } = probe;
+  const checkedAt = new Date(ctx.checkedAt).toISOString();
+  const evidence: LinkEvidence = {
+    url: probe.url,
+    redirects: probe.redirects,
+    attempts: probe.attempts,
+    durationMs: probe.durationMs,
+    checkedAt,
+    source: "network",
+    message: "",
+  };
+  if (end.kind === "response") evidence.status = end.status;
+  if (probe.redirects.length > 0) evidence.finalUrl = probe.finalUrl;
+  const tries = probe.attempts > 1 ? ` after ${probe.attempts} attempts` : "";
+  let part: VerdictPart;
+  if (end.kind !== "response") part = classifyFailure(probe, ctx, checkedAt, tries);
+  else if (end.status >= 200 && end.status < 300 && end.status !== 202)
+    part = classifySuccess(probe, end.status);
+  else part = classifyRefusal(probe, end.status, end.headers["cf-mitigated"], ctx, checkedAt, tries);
+  return Object.assign(evidence, part) as LinkResult;
 }
