@@ -44,6 +44,7 @@ export const CheckSectionSchema = Type.Object(
     staleMonths: Type.Optional(Type.Integer({ minimum: 1 })),
     failOn: Type.Optional(Type.Array(Type.Unsafe<string>({ type: "string", enum: [...FAIL_ON_VALUES] }))),
     userAgent: Type.Optional(Type.String({ minLength: 1 })),
+    publicOnly: Type.Optional(Type.Boolean({ description: "Never request private or local addresses." })),
   },
   { additionalProperties: false },
 );

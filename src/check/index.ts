@@ -11,6 +11,7 @@ export {
   type LinkRun,
 } from "./links/check-urls.js";
 export { DEFAULT_LINK_OPTIONS, type LinkCheckOptions } from "./links/options.js";
+export { isPublicUrl } from "./links/public-only.js";
 export { LINK_VERDICTS, type LinkResult, type LinkVerdict, type RedirectHop } from "./links/verdict.js";
 export { checkRepos, type RepoCheckDeps, type RepoCheckInput, type RepoRun } from "./repos/check-repos.js";
 export { createGraphqlClient, type GraphqlClient, type GraphqlClientOptions } from "./repos/client.js";

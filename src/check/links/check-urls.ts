@@ -10,6 +10,7 @@ import { classifyProbe } from "./classify.js";
 import { markCollapsedRedirects } from "./collapse.js";
 import { compilePattern, DEFAULT_LINK_OPTIONS, hostMatches, type LinkCheckOptions } from "./options.js";
 import { probeUrl } from "./probe.js";
+import { publicOnlyLookup } from "./public-only.js";
 import { HostScheduler } from "./scheduler.js";
 import type { LinkResult } from "./verdict.js";
 

@@ -100,6 +100,11 @@ export interface LinkCheckOptions {
   /** Maximum age of a success in the cache. */
   cacheMaxAgeMs: number;
   userAgent: string;
+  /**
+   * Never request loopback, private or link-local addresses, not even through a redirect or a name that
+   * resolves to one. On for links strangers submit (the intake runs on the Action's runner).
+   */
+  publicOnly: boolean;
 }
 
 export const HOUR_MS = 3_600_000;
@@ -123,6 +128,7 @@ export const DEFAULT_LINK_OPTIONS: LinkCheckOptions = {
   deadAfterMs: 6 * HOUR_MS,
   cacheMaxAgeMs: 24 * HOUR_MS,
   userAgent: "papershelf-link-check/0.1 (+https://github.com/papershelf/papershelf)",
+  publicOnly: false,
 };
 
 /** True when `host` is `suffix` or a subdomain of it. */

@@ -8,6 +8,7 @@ import { sendRequest, type Attempt } from "./request.js";
 import { backoffDelayMs, isRetryableStatus, parseWaitMs } from "./retry-policy.js";
 import type { HostScheduler } from "./scheduler.js";
 import { BODY_DRAIN_LIMIT_BYTES, HEAD_EXTENSIONS, type LinkCheckOptions } from "./options.js";
+import { isPublicUrl } from "./public-only.js";
 import type { RedirectHop } from "./verdict.js";
 
 export interface ProbeDeps {
@@ -22,7 +23,8 @@ export type ProbeEnd =
   | Attempt
   | { kind: "redirect-loop"; message: string }
   | { kind: "too-many-redirects"; message: string }
-  | { kind: "bad-redirect"; message: string };
+  | { kind: "bad-redirect"; message: string }
+  | { kind: "private"; message: string };
 
 export interface ProbeResult {
   url: string;
@@ -122,6 +124,13 @@ export async function probeUrl(
     durationMs: deps.now() - started,
   });
   for (;;) {
+    if (options.publicOnly && !isPublicUrl(current)) {
+      const via = redirects.length > 0 ? "redirects to" : "is";
+      return finish({
+        kind: "private",
+        message: `${via} a local or private address (${current.host}): not requested`,
+      });
+    }
     seen.add(current.href);
     const hop = await fetchHop(current, deps, options);
     attempts += hop.attempts;
