@@ -102,3 +102,16 @@ describe("checkUrls with publicOnly", () => {
     expect(run.results[0]).toMatchObject({ verdict: "error", attempts: 0 });
   });
 });
+
+describe("createLinkDispatcher with publicOnly", () => {
+  it("refuses, at connect time, a host name that resolves to a private address", async () => {
+    // "localhost" resolves to 127.0.0.1 through the system resolver (no network involved); URL-level checks
+    // are off here, so only the connection's lookup stands between the checker and the address.
+    const { createLinkDispatcher } = await import("../../src/check/index.js");
+    const dispatcher = createLinkDispatcher({ publicOnly: true });
+    const run = await checkUrls(["http://localhost:9/"], { dispatcher }, { retries: 0 });
+    await dispatcher.close();
+    expect(run.results[0]?.verdict).toBe("error");
+    expect(run.results[0]?.message).toContain("EPRIVATEADDR");
+  });
+});

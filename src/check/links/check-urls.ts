@@ -48,7 +48,7 @@ export function createLinkDispatcher(options: Partial<LinkCheckOptions> = {}): A
   const perHost = Math.max(opts.hostConcurrency, ...Object.values(opts.hosts).map((h) => h.concurrency ?? 0));
   return new Agent({
     connections: perHost,
-    connect: { timeout: opts.connectTimeoutMs },
+    connect: { timeout: opts.connectTimeoutMs, ...(opts.publicOnly ? { lookup: publicOnlyLookup() } : {}) },
     keepAliveTimeout: 10_000,
   });
 }
