@@ -13,6 +13,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main.js";
 import type { CheckReport } from "../../src/check/index.js";
+import { progressPrinter } from "../../src/cli/commands/check-shared.js";
 import { readJson, send, startServer, type TestServer } from "./helpers/servers.js";
 
 let web: TestServer;
@@ -116,6 +117,7 @@ describe("papershelf check <files>", () => {
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as CheckReport;
     expect(report.version).toBe(1);
+    expect(run.stderr).toContain("checked 3/3 URLs\n"); // plain progress lines off a terminal
     expect(report.links.map((l) => [l.url, l.verdict])).toEqual(
       [
         [`${web.origin}/ok`, "ok"],
@@ -155,6 +157,27 @@ describe("papershelf check <files>", () => {
     const { code, stderr } = await cli(["check"], {}, root);
     expect(code).toBe(2);
     expect(stderr).toMatch(/\.papershelf\.yml:2:\d+ {2}config {2}check\.hostConcurrency: /);
+  });
+});
+
+describe("progress", () => {
+  it("redraws one bar in place on a terminal, prints a line per tenth elsewhere", () => {
+    let out = "";
+    const ctx = {
+      stdout: { write: () => true },
+      stderr: { write: (t: string) => (out += t) },
+      env: {},
+      cwd: dir,
+    };
+    const bar = progressPrinter({ ...ctx, interactive: true }, "URLs");
+    bar.update({ done: 1, total: 2 });
+    bar.update({ done: 2, total: 2 });
+    bar.end();
+    expect(out).toBe(`\r[${"#".repeat(15)}${".".repeat(15)}] 1/2 URLs\r[${"#".repeat(30)}] 2/2 URLs\n`);
+    out = "";
+    const plain = progressPrinter({ ...ctx, interactive: false }, "URLs");
+    for (let done = 1; done <= 100; done++) plain.update({ done, total: 100 });
+    expect(out.trim().split("\n")).toHaveLength(11); // 0/10 … 10/10
   });
 });
 
