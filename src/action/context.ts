@@ -74,7 +74,10 @@ export function createCommandContext(
     if (checkConfig) return checkConfig;
     const parsed = parseCheckSection(config.sections.check);
     if (!parsed.ok) throw new ConfigError(parsed.errors.map((e) => e.message).join("\n"));
-    return (checkConfig = parsed.config);
+    // On a runner, list data and redirects must never make papershelf request the runner's own network
+    // (cloud metadata at 169.254.169.254, services on loopback): public-only unless the config says otherwise.
+    const { links } = parsed.config;
+    return (checkConfig = { ...parsed.config, links: { ...links, publicOnly: links.publicOnly ?? true } });
   };
   return {
     inputs,

@@ -38,7 +38,9 @@ function isLocalUrl(url: string): boolean {
 export function createIntakeLinkCheck(ctx: CommandContext): IntakeLinkCheck {
   return async (urls) => {
     const remote = urls.filter((url) => !isLocalUrl(url));
-    const { results } = await checkUrls(remote, { dispatcher: ctx.links() }, ctx.checkConfig().links);
+    // Strangers' links: public-only whatever the config says (redirect hops and DNS answers included).
+    const options = { ...ctx.checkConfig().links, publicOnly: true };
+    const { results } = await checkUrls(remote, { dispatcher: ctx.links() }, options);
     const skipped = urls
       .filter(isLocalUrl)
       .map((url) => ({ url, verdict: "excluded", message: "a local or private address is not requested" }));

@@ -273,4 +273,37 @@ describe("intake: links on the runner's own network", () => {
     expect(origins.filter((o) => o.includes("169.254"))).toEqual([]);
     expect(mock.commentsOn(1)[0]?.body).toContain("169.254.169.254");
   });
+
+  it("does not follow a public link that redirects to the runner's network", async () => {
+    const opened = await readEvent("issues-opened");
+    const issue = opened.issue as { body: string };
+    issue.body = issue.body.replace(
+      "### 其他連結 / Other links\n\n_No response_",
+      "### 其他連結 / Other links\n\nDemo | https://demo.example.org/app",
+    );
+    seedIssue(opened);
+    const links = healthyLinks(SUBMISSION_ORIGINS);
+    links
+      .get("https://demo.example.org")
+      .intercept({ path: "/app", method: () => true })
+      .reply(302, "", { headers: { location: "http://169.254.169.254/latest/meta-data/" } })
+      .persist();
+    const origins: string[] = [];
+    const dispatch = links.dispatch.bind(links);
+    links.dispatch = (options, handler) => {
+      origins.push(String(options.origin));
+      return dispatch(options, handler);
+    };
+    await runAction({
+      mock,
+      workspace,
+      eventName: "issues",
+      payload: opened,
+      sha: main,
+      inputs: { command: "intake" },
+      links,
+    });
+    expect(origins).toContain("https://demo.example.org");
+    expect(origins.filter((o) => o.includes("169.254"))).toEqual([]);
+  });
 });
