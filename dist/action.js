@@ -43,7 +43,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var require_tunnel = __commonJS({
   "node_modules/tunnel/lib/tunnel.js"(exports) {
     "use strict";
-    var net = __require("net");
+    var net2 = __require("net");
     var tls = __require("tls");
     var http2 = __require("http");
     var https2 = __require("https");
@@ -970,7 +970,7 @@ var require_util = __commonJS({
     var { kDestroyed, kBodyUsed, kListeners, kBody } = require_symbols();
     var { IncomingMessage } = __require("node:http");
     var stream = __require("node:stream");
-    var net = __require("node:net");
+    var net2 = __require("node:net");
     var { Blob: Blob2 } = __require("node:buffer");
     var nodeUtil = __require("node:util");
     var { stringify: stringify3 } = __require("node:querystring");
@@ -1115,7 +1115,7 @@ var require_util = __commonJS({
       }
       assert(typeof host === "string");
       const servername = getHostname(host);
-      if (net.isIP(servername)) {
+      if (net2.isIP(servername)) {
         return "";
       }
       return servername;
@@ -2516,7 +2516,7 @@ var require_timers = __commonJS({
 var require_connect = __commonJS({
   "node_modules/@actions/http-client/node_modules/undici/lib/core/connect.js"(exports, module) {
     "use strict";
-    var net = __require("node:net");
+    var net2 = __require("node:net");
     var assert = __require("node:assert");
     var util = require_util();
     var { InvalidArgumentError, ConnectTimeoutError } = require_errors();
@@ -2612,7 +2612,7 @@ var require_connect = __commonJS({
         } else {
           assert(!httpSocket, "httpSocket can only be sent on TLS update");
           port = port || 80;
-          socket = net.connect({
+          socket = net2.connect({
             highWaterMark: 64 * 1024,
             // Same as nodejs fs streams.
             ...options,
@@ -7625,7 +7625,7 @@ var require_client = __commonJS({
   "node_modules/@actions/http-client/node_modules/undici/lib/dispatcher/client.js"(exports, module) {
     "use strict";
     var assert = __require("node:assert");
-    var net = __require("node:net");
+    var net2 = __require("node:net");
     var http2 = __require("node:http");
     var util = require_util();
     var { channels } = require_diagnostics();
@@ -7775,7 +7775,7 @@ var require_client = __commonJS({
         if (maxRequestsPerClient != null && (!Number.isInteger(maxRequestsPerClient) || maxRequestsPerClient < 0)) {
           throw new InvalidArgumentError("maxRequestsPerClient must be a positive number");
         }
-        if (localAddress != null && (typeof localAddress !== "string" || net.isIP(localAddress) === 0)) {
+        if (localAddress != null && (typeof localAddress !== "string" || net2.isIP(localAddress) === 0)) {
           throw new InvalidArgumentError("localAddress must be valid string IP address");
         }
         if (maxResponseSize != null && (!Number.isInteger(maxResponseSize) || maxResponseSize < -1)) {
@@ -7939,7 +7939,7 @@ var require_client = __commonJS({
         const idx = hostname.indexOf("]");
         assert(idx !== -1);
         const ip = hostname.substring(1, idx);
-        assert(net.isIP(ip));
+        assert(net2.isIP(ip));
         hostname = ip;
       }
       client[kConnecting] = true;
@@ -42329,7 +42329,7 @@ var require_util11 = __commonJS({
     var { kDestroyed, kBodyUsed, kListeners, kBody } = require_symbols6();
     var { IncomingMessage } = __require("node:http");
     var stream = __require("node:stream");
-    var net = __require("node:net");
+    var net2 = __require("node:net");
     var { stringify: stringify3 } = __require("node:querystring");
     var { EventEmitter: EE } = __require("node:events");
     var timers = require_timers2();
@@ -42478,7 +42478,7 @@ var require_util11 = __commonJS({
       }
       assert(typeof host === "string");
       const servername = getHostname(host);
-      if (net.isIP(servername)) {
+      if (net2.isIP(servername)) {
         return "";
       }
       return servername;
@@ -44183,7 +44183,7 @@ var require_dispatcher_base2 = __commonJS({
 var require_connect2 = __commonJS({
   "node_modules/undici/lib/core/connect.js"(exports, module) {
     "use strict";
-    var net = __require("node:net");
+    var net2 = __require("node:net");
     var assert = __require("node:assert");
     var util = require_util11();
     var { InvalidArgumentError } = require_errors4();
@@ -44270,7 +44270,7 @@ var require_connect2 = __commonJS({
         } else {
           assert(!httpSocket, "httpSocket can only be sent on TLS update");
           port = port || 80;
-          socket = net.connect({
+          socket = net2.connect({
             highWaterMark: 64 * 1024,
             // Same as nodejs fs streams.
             ...options,
@@ -49983,7 +49983,7 @@ var require_client2 = __commonJS({
   "node_modules/undici/lib/dispatcher/client.js"(exports, module) {
     "use strict";
     var assert = __require("node:assert");
-    var net = __require("node:net");
+    var net2 = __require("node:net");
     var http2 = __require("node:http");
     var util = require_util11();
     var { ClientStats } = require_stats();
@@ -50139,7 +50139,7 @@ var require_client2 = __commonJS({
         if (maxRequestsPerClient != null && (!Number.isInteger(maxRequestsPerClient) || maxRequestsPerClient < 0)) {
           throw new InvalidArgumentError("maxRequestsPerClient must be a positive number");
         }
-        if (localAddress != null && (typeof localAddress !== "string" || net.isIP(localAddress) === 0)) {
+        if (localAddress != null && (typeof localAddress !== "string" || net2.isIP(localAddress) === 0)) {
           throw new InvalidArgumentError("localAddress must be valid string IP address");
         }
         if (maxResponseSize != null && (!Number.isInteger(maxResponseSize) || maxResponseSize < -1)) {
@@ -50319,7 +50319,7 @@ var require_client2 = __commonJS({
         const idx = hostname.indexOf("]");
         assert(idx !== -1);
         const ip = hostname.substring(1, idx);
-        assert(net.isIPv6(ip));
+        assert(net2.isIPv6(ip));
         hostname = ip;
       }
       client[kConnecting] = true;
@@ -51267,10 +51267,10 @@ var require_socks5_utils = __commonJS({
   "node_modules/undici/lib/core/socks5-utils.js"(exports, module) {
     "use strict";
     var { Buffer: Buffer3 } = __require("node:buffer");
-    var net = __require("node:net");
+    var net2 = __require("node:net");
     var { InvalidArgumentError } = require_errors4();
     function parseAddress(address) {
-      if (net.isIPv4(address)) {
+      if (net2.isIPv4(address)) {
         const parts = address.split(".").map(Number);
         return {
           type: 1,
@@ -51278,7 +51278,7 @@ var require_socks5_utils = __commonJS({
           buffer: Buffer3.from(parts)
         };
       }
-      if (net.isIPv6(address)) {
+      if (net2.isIPv6(address)) {
         return {
           type: 4,
           // IPv6
@@ -51301,7 +51301,7 @@ var require_socks5_utils = __commonJS({
       if (address.includes(".")) {
         const lastColonIndex = address.lastIndexOf(":");
         const ipv4Part = address.slice(lastColonIndex + 1);
-        if (net.isIPv4(ipv4Part)) {
+        if (net2.isIPv4(ipv4Part)) {
           const octets = ipv4Part.split(".").map(Number);
           const high = (octets[0] << 8 | octets[1]).toString(16);
           const low = (octets[2] << 8 | octets[3]).toString(16);
@@ -95307,7 +95307,8 @@ var DEFAULT_LINK_OPTIONS = {
   // Two runs "some hours apart": a scheduled daily check passes it, two pushes in one afternoon do not.
   deadAfterMs: 6 * HOUR_MS,
   cacheMaxAgeMs: 24 * HOUR_MS,
-  userAgent: "papershelf-link-check/0.1 (+https://github.com/papershelf/papershelf)"
+  userAgent: "papershelf-link-check/0.1 (+https://github.com/papershelf/papershelf)",
+  publicOnly: false
 };
 function hostMatches(host, suffix) {
   const h = host.toLowerCase();
@@ -95601,6 +95602,75 @@ function parseWaitMs(headers, nowMs) {
   return void 0;
 }
 
+// src/check/links/public-only.ts
+import dns from "node:dns";
+import net from "node:net";
+var PRIVATE = new net.BlockList();
+for (const [network, prefix] of [
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  // carrier-grade NAT
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  // link-local, cloud metadata
+  ["172.16.0.0", 12],
+  ["192.0.0.0", 24],
+  ["192.168.0.0", 16],
+  ["198.18.0.0", 15],
+  ["224.0.0.0", 4]
+  // multicast and reserved, up to 255.255.255.255
+]) {
+  PRIVATE.addSubnet(network, prefix, "ipv4");
+}
+for (const [network, prefix] of [
+  ["::", 128],
+  ["::1", 128],
+  ["fc00::", 7],
+  // unique local
+  ["fe80::", 10],
+  // link-local
+  ["ff00::", 8]
+  // multicast
+]) {
+  PRIVATE.addSubnet(network, prefix, "ipv6");
+}
+function isPublicAddress(address) {
+  const family = net.isIP(address);
+  if (family === 0) return false;
+  if (family === 6) {
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+    if (mapped?.[1]) return isPublicAddress(mapped[1]);
+    return !PRIVATE.check(address, "ipv6");
+  }
+  return !PRIVATE.check(address, "ipv4");
+}
+function isPublicUrl(url) {
+  const host = url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  if (host === "localhost" || host.endsWith(".localhost") || host.endsWith(".local") || host.endsWith(".internal")) {
+    return false;
+  }
+  return net.isIP(host) === 0 || isPublicAddress(host);
+}
+function publicOnlyLookup(resolve2 = dns.lookup) {
+  return (hostname, options, callback) => {
+    resolve2(hostname, options, (error2, address, family) => {
+      if (error2) return callback(error2, address, family);
+      const all2 = Array.isArray(address) ? address.map((a) => a.address) : [address];
+      if (all2.some((a) => !isPublicAddress(a))) {
+        const refused = Object.assign(
+          new Error(`${hostname} resolves to a private address (${all2.join(", ")})`),
+          {
+            code: "EPRIVATEADDR"
+          }
+        );
+        return callback(refused, address, family);
+      }
+      callback(null, address, family);
+    });
+  };
+}
+
 // src/check/links/probe.ts
 var REDIRECT_STATUSES = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
 function header2(attempt, name) {
@@ -95668,6 +95738,13 @@ async function probeUrl(url, deps, options, parsed = new URL(url)) {
     durationMs: deps.now() - started
   });
   for (; ; ) {
+    if (options.publicOnly && !isPublicUrl(current)) {
+      const via = redirects.length > 0 ? "redirects to" : "is";
+      return finish({
+        kind: "private",
+        message: `${via} a local or private address (${current.host}): not requested`
+      });
+    }
     seen.add(current.href);
     const hop = await fetchHop(current, deps, options);
     attempts += hop.attempts;
@@ -95818,7 +95895,7 @@ function createLinkDispatcher(options = {}) {
   const perHost = Math.max(opts.hostConcurrency, ...Object.values(opts.hosts).map((h) => h.concurrency ?? 0));
   return new import_undici2.Agent({
     connections: perHost,
-    connect: { timeout: opts.connectTimeoutMs },
+    connect: { timeout: opts.connectTimeoutMs, ...opts.publicOnly ? { lookup: publicOnlyLookup() } : {} },
     keepAliveTimeout: 1e4
   });
 }
@@ -99816,7 +99893,8 @@ var CheckSectionSchema = Type.Object(
     stateFile: Type.Optional(Type.String({ minLength: 1 })),
     staleMonths: Type.Optional(Type.Integer({ minimum: 1 })),
     failOn: Type.Optional(Type.Array(Type.Unsafe({ type: "string", enum: [...FAIL_ON_VALUES] }))),
-    userAgent: Type.Optional(Type.String({ minLength: 1 }))
+    userAgent: Type.Optional(Type.String({ minLength: 1 })),
+    publicOnly: Type.Optional(Type.Boolean({ description: "Never request private or local addresses." }))
   },
   { additionalProperties: false }
 );
@@ -103769,7 +103847,8 @@ function isLocalUrl(url) {
 function createIntakeLinkCheck(ctx) {
   return async (urls) => {
     const remote = urls.filter((url) => !isLocalUrl(url));
-    const { results } = await checkUrls(remote, { dispatcher: ctx.links() }, ctx.checkConfig().links);
+    const options = { ...ctx.checkConfig().links, publicOnly: true };
+    const { results } = await checkUrls(remote, { dispatcher: ctx.links() }, options);
     const skipped = urls.filter(isLocalUrl).map((url) => ({ url, verdict: "excluded", message: "a local or private address is not requested" }));
     return [...results, ...skipped];
   };
@@ -104115,7 +104194,8 @@ function createCommandContext(runtime, inputs, run2, config) {
     if (checkConfig) return checkConfig;
     const parsed = parseCheckSection(config.sections.check);
     if (!parsed.ok) throw new ConfigError(parsed.errors.map((e) => e.message).join("\n"));
-    return checkConfig = parsed.config;
+    const { links } = parsed.config;
+    return checkConfig = { ...parsed.config, links: { ...links, publicOnly: links.publicOnly ?? true } };
   };
   return {
     inputs,

@@ -22248,7 +22248,7 @@ var require_util3 = __commonJS({
     var { kDestroyed, kBodyUsed, kListeners, kBody } = require_symbols();
     var { IncomingMessage } = __require("node:http");
     var stream = __require("node:stream");
-    var net = __require("node:net");
+    var net2 = __require("node:net");
     var { stringify: stringify4 } = __require("node:querystring");
     var { EventEmitter: EE } = __require("node:events");
     var timers = require_timers();
@@ -22397,7 +22397,7 @@ var require_util3 = __commonJS({
       }
       assert(typeof host === "string");
       const servername = getHostname(host);
-      if (net.isIP(servername)) {
+      if (net2.isIP(servername)) {
         return "";
       }
       return servername;
@@ -24102,7 +24102,7 @@ var require_dispatcher_base = __commonJS({
 var require_connect = __commonJS({
   "node_modules/undici/lib/core/connect.js"(exports, module) {
     "use strict";
-    var net = __require("node:net");
+    var net2 = __require("node:net");
     var assert = __require("node:assert");
     var util = require_util3();
     var { InvalidArgumentError } = require_errors3();
@@ -24189,7 +24189,7 @@ var require_connect = __commonJS({
         } else {
           assert(!httpSocket, "httpSocket can only be sent on TLS update");
           port = port || 80;
-          socket = net.connect({
+          socket = net2.connect({
             highWaterMark: 64 * 1024,
             // Same as nodejs fs streams.
             ...options,
@@ -29902,7 +29902,7 @@ var require_client = __commonJS({
   "node_modules/undici/lib/dispatcher/client.js"(exports, module) {
     "use strict";
     var assert = __require("node:assert");
-    var net = __require("node:net");
+    var net2 = __require("node:net");
     var http = __require("node:http");
     var util = require_util3();
     var { ClientStats } = require_stats();
@@ -30058,7 +30058,7 @@ var require_client = __commonJS({
         if (maxRequestsPerClient != null && (!Number.isInteger(maxRequestsPerClient) || maxRequestsPerClient < 0)) {
           throw new InvalidArgumentError("maxRequestsPerClient must be a positive number");
         }
-        if (localAddress != null && (typeof localAddress !== "string" || net.isIP(localAddress) === 0)) {
+        if (localAddress != null && (typeof localAddress !== "string" || net2.isIP(localAddress) === 0)) {
           throw new InvalidArgumentError("localAddress must be valid string IP address");
         }
         if (maxResponseSize != null && (!Number.isInteger(maxResponseSize) || maxResponseSize < -1)) {
@@ -30238,7 +30238,7 @@ var require_client = __commonJS({
         const idx = hostname.indexOf("]");
         assert(idx !== -1);
         const ip = hostname.substring(1, idx);
-        assert(net.isIPv6(ip));
+        assert(net2.isIPv6(ip));
         hostname = ip;
       }
       client[kConnecting] = true;
@@ -31186,10 +31186,10 @@ var require_socks5_utils = __commonJS({
   "node_modules/undici/lib/core/socks5-utils.js"(exports, module) {
     "use strict";
     var { Buffer: Buffer2 } = __require("node:buffer");
-    var net = __require("node:net");
+    var net2 = __require("node:net");
     var { InvalidArgumentError } = require_errors3();
     function parseAddress(address) {
-      if (net.isIPv4(address)) {
+      if (net2.isIPv4(address)) {
         const parts = address.split(".").map(Number);
         return {
           type: 1,
@@ -31197,7 +31197,7 @@ var require_socks5_utils = __commonJS({
           buffer: Buffer2.from(parts)
         };
       }
-      if (net.isIPv6(address)) {
+      if (net2.isIPv6(address)) {
         return {
           type: 4,
           // IPv6
@@ -31220,7 +31220,7 @@ var require_socks5_utils = __commonJS({
       if (address.includes(".")) {
         const lastColonIndex = address.lastIndexOf(":");
         const ipv4Part = address.slice(lastColonIndex + 1);
-        if (net.isIPv4(ipv4Part)) {
+        if (net2.isIPv4(ipv4Part)) {
           const octets = ipv4Part.split(".").map(Number);
           const high = (octets[0] << 8 | octets[1]).toString(16);
           const low = (octets[2] << 8 | octets[3]).toString(16);
@@ -71106,7 +71106,8 @@ var DEFAULT_LINK_OPTIONS = {
   // Two runs "some hours apart": a scheduled daily check passes it, two pushes in one afternoon do not.
   deadAfterMs: 6 * HOUR_MS,
   cacheMaxAgeMs: 24 * HOUR_MS,
-  userAgent: "papershelf-link-check/0.1 (+https://github.com/papershelf/papershelf)"
+  userAgent: "papershelf-link-check/0.1 (+https://github.com/papershelf/papershelf)",
+  publicOnly: false
 };
 function hostMatches(host, suffix) {
   const h = host.toLowerCase();
@@ -71400,6 +71401,75 @@ function parseWaitMs(headers, nowMs) {
   return void 0;
 }
 
+// src/check/links/public-only.ts
+import dns from "node:dns";
+import net from "node:net";
+var PRIVATE = new net.BlockList();
+for (const [network, prefix] of [
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  // carrier-grade NAT
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  // link-local, cloud metadata
+  ["172.16.0.0", 12],
+  ["192.0.0.0", 24],
+  ["192.168.0.0", 16],
+  ["198.18.0.0", 15],
+  ["224.0.0.0", 4]
+  // multicast and reserved, up to 255.255.255.255
+]) {
+  PRIVATE.addSubnet(network, prefix, "ipv4");
+}
+for (const [network, prefix] of [
+  ["::", 128],
+  ["::1", 128],
+  ["fc00::", 7],
+  // unique local
+  ["fe80::", 10],
+  // link-local
+  ["ff00::", 8]
+  // multicast
+]) {
+  PRIVATE.addSubnet(network, prefix, "ipv6");
+}
+function isPublicAddress(address) {
+  const family = net.isIP(address);
+  if (family === 0) return false;
+  if (family === 6) {
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+    if (mapped?.[1]) return isPublicAddress(mapped[1]);
+    return !PRIVATE.check(address, "ipv6");
+  }
+  return !PRIVATE.check(address, "ipv4");
+}
+function isPublicUrl(url) {
+  const host = url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  if (host === "localhost" || host.endsWith(".localhost") || host.endsWith(".local") || host.endsWith(".internal")) {
+    return false;
+  }
+  return net.isIP(host) === 0 || isPublicAddress(host);
+}
+function publicOnlyLookup(resolve = dns.lookup) {
+  return (hostname, options, callback) => {
+    resolve(hostname, options, (error, address, family) => {
+      if (error) return callback(error, address, family);
+      const all2 = Array.isArray(address) ? address.map((a) => a.address) : [address];
+      if (all2.some((a) => !isPublicAddress(a))) {
+        const refused = Object.assign(
+          new Error(`${hostname} resolves to a private address (${all2.join(", ")})`),
+          {
+            code: "EPRIVATEADDR"
+          }
+        );
+        return callback(refused, address, family);
+      }
+      callback(null, address, family);
+    });
+  };
+}
+
 // src/check/links/probe.ts
 var REDIRECT_STATUSES = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
 function header2(attempt, name) {
@@ -71467,6 +71537,13 @@ async function probeUrl(url, deps, options, parsed = new URL(url)) {
     durationMs: deps.now() - started
   });
   for (; ; ) {
+    if (options.publicOnly && !isPublicUrl(current)) {
+      const via = redirects.length > 0 ? "redirects to" : "is";
+      return finish({
+        kind: "private",
+        message: `${via} a local or private address (${current.host}): not requested`
+      });
+    }
     seen.add(current.href);
     const hop = await fetchHop(current, deps, options);
     attempts += hop.attempts;
@@ -71617,7 +71694,7 @@ function createLinkDispatcher(options = {}) {
   const perHost = Math.max(opts.hostConcurrency, ...Object.values(opts.hosts).map((h) => h.concurrency ?? 0));
   return new import_undici.Agent({
     connections: perHost,
-    connect: { timeout: opts.connectTimeoutMs },
+    connect: { timeout: opts.connectTimeoutMs, ...opts.publicOnly ? { lookup: publicOnlyLookup() } : {} },
     keepAliveTimeout: 1e4
   });
 }
@@ -77428,7 +77505,8 @@ var CheckSectionSchema = Type.Object(
     stateFile: Type.Optional(Type.String({ minLength: 1 })),
     staleMonths: Type.Optional(Type.Integer({ minimum: 1 })),
     failOn: Type.Optional(Type.Array(Type.Unsafe({ type: "string", enum: [...FAIL_ON_VALUES] }))),
-    userAgent: Type.Optional(Type.String({ minLength: 1 }))
+    userAgent: Type.Optional(Type.String({ minLength: 1 })),
+    publicOnly: Type.Optional(Type.Boolean({ description: "Never request private or local addresses." }))
   },
   { additionalProperties: false }
 );
@@ -78131,7 +78209,16 @@ var reportCommand = {
 };
 
 // src/cli/main.ts
-var COMMANDS = [importCommand, validateCommand, lintCommand, intakeCommand, buildCommand, checkCommand, fixCommand, reportCommand];
+var COMMANDS = [
+  importCommand,
+  validateCommand,
+  lintCommand,
+  intakeCommand,
+  buildCommand,
+  checkCommand,
+  fixCommand,
+  reportCommand
+];
 var VERSION7 = "0.1.0";
 function mainHelp() {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -13,7 +13,16 @@ import { checkCommand } from "./commands/check.js";
 import { fixCommand } from "./commands/fix.js";
 import { reportCommand } from "./commands/report.js";
 
-export const COMMANDS: readonly Command[] = [importCommand, validateCommand, lintCommand, intakeCommand, buildCommand, checkCommand, fixCommand, reportCommand];
+export const COMMANDS: readonly Command[] = [
+  importCommand,
+  validateCommand,
+  lintCommand,
+  intakeCommand,
+  buildCommand,
+  checkCommand,
+  fixCommand,
+  reportCommand,
+];
 
 export const VERSION = "0.1.0";
 
