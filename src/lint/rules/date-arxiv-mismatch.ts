@@ -1,6 +1,7 @@
 import { arxivYearMonth, formatYearMonth, parsePartialDate } from "../dates.js";
 import { entryArxivId } from "../normalize.js";
 import type { Finding, LintRule } from "../types.js";
+import { SHIKRA } from "./example-record.js";
 
 export const dateArxivMismatch: LintRule = {
   id: "date-arxiv-mismatch",
@@ -13,17 +14,9 @@ export const dateArxivMismatch: LintRule = {
     "agrees with any 23MM id. The arXiv id comes from the `arxiv` field or else from an arXiv or Hugging " +
     "Face papers URL.",
   examples: {
-    pass: `- id: shikra
-  title: "Shikra: Unleashing Multimodal LLM's Referential Dialogue Magic"
-  url: https://arxiv.org/abs/2306.15195
-  kind: paper
-  category: llm
+    pass: `${SHIKRA}
   date: 2023-06-27`,
-    fail: `- id: shikra
-  title: "Shikra: Unleashing Multimodal LLM's Referential Dialogue Magic"
-  url: https://arxiv.org/abs/2306.15195
-  kind: paper
-  category: llm
+    fail: `${SHIKRA}
   date: 2023-05-27`,
   },
   check({ data }) {

@@ -1,5 +1,6 @@
 import { daysInMonth, isAfter, parsePartialDate } from "../dates.js";
 import type { Finding, LintRule } from "../types.js";
+import { SHIKRA } from "./example-record.js";
 
 /** Before this a date is a typo (0203, 1023), not a paper this list would hold. */
 export const EARLIEST_PLAUSIBLE_YEAR = 1900;
@@ -16,17 +17,9 @@ export const dateRule: LintRule = {
     `fine all through 2026), and years before ${EARLIEST_PLAUSIBLE_YEAR}. The clock is passed in, so tests ` +
     "and the intake use a fixed day.",
   examples: {
-    pass: `- id: shikra
-  title: "Shikra: Unleashing Multimodal LLM's Referential Dialogue Magic"
-  url: https://arxiv.org/abs/2306.15195
-  kind: paper
-  category: llm
+    pass: `${SHIKRA}
   date: 2023-06-27`,
-    fail: `- id: shikra
-  title: "Shikra: Unleashing Multimodal LLM's Referential Dialogue Magic"
-  url: https://arxiv.org/abs/2306.15195
-  kind: paper
-  category: llm
+    fail: `${SHIKRA}
   date: 2023-06-31`,
   },
   check({ data, now }) {

@@ -2,6 +2,7 @@ import type { Entry } from "../../records/schema.js";
 import type { PathSegment } from "../../records/source.js";
 import { normalizeArxivId, normalizeDoi, normalizeTitle, normalizeUrl } from "../normalize.js";
 import type { Finding, LintRule } from "../types.js";
+import { SHIKRA } from "./example-record.js";
 
 interface IdentityKey {
   key: string;
@@ -77,11 +78,7 @@ export const duplicateEntry: LintRule = {
     "Map from key to the first entry that had it, so 10,000 entries cost about 40,000 Map lookups rather " +
     "than 50 million comparisons. The later entry is reported, pointing at the field that matched.",
   examples: {
-    pass: `- id: shikra
-  title: "Shikra: Unleashing Multimodal LLM's Referential Dialogue Magic"
-  url: https://arxiv.org/abs/2306.15195
-  kind: paper
-  category: llm
+    pass: `${SHIKRA}
   date: 2023-06-27
 - id: kosmos-1
   title: "Language Is Not All You Need: Aligning Perception with Language Models"
@@ -89,11 +86,7 @@ export const duplicateEntry: LintRule = {
   kind: paper
   category: llm
   date: 2023-02-27`,
-    fail: `- id: shikra
-  title: "Shikra: Unleashing Multimodal LLM's Referential Dialogue Magic"
-  url: https://arxiv.org/abs/2306.15195
-  kind: paper
-  category: llm
+    fail: `${SHIKRA}
   date: 2023-06-27
 - id: shikra-again
   title: Shikra

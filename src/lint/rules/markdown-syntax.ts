@@ -1,5 +1,6 @@
 import { markdownMessages } from "../markdown.js";
 import type { LintRule } from "../types.js";
+import { SHIKRA } from "./example-record.js";
 
 export const markdownSyntax: LintRule = {
   id: "markdown-syntax",
@@ -11,18 +12,10 @@ export const markdownSyntax: LintRule = {
     "`correct-media-syntax` (`(text)[url]` instead of `[text](url)`) and `no-heading-like-paragraph` (seven " +
     "or more `#`). The message names the remark-lint rule.",
   examples: {
-    pass: `- id: shikra
-  title: "Shikra: Unleashing Multimodal LLM's Referential Dialogue Magic"
-  url: https://arxiv.org/abs/2306.15195
-  kind: paper
-  category: llm
+    pass: `${SHIKRA}
   date: 2023-06-27
   summary: Code at [GitHub](https://github.com/shikras/shikra).`,
-    fail: `- id: shikra
-  title: "Shikra: Unleashing Multimodal LLM's Referential Dialogue Magic"
-  url: https://arxiv.org/abs/2306.15195
-  kind: paper
-  category: llm
+    fail: `${SHIKRA}
   date: 2023-06-27
   summary: Code at [GitHub]().`,
   },

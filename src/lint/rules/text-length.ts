@@ -1,5 +1,6 @@
 import { entryMarkdown, entryShortTexts, quote } from "../walk.js";
 import type { Finding, LintRule } from "../types.js";
+import { SHIKRA } from "./example-record.js";
 
 /**
  * Upper bounds in characters (UTF-16 code units, as editors count them). The longest 摘要 in the seed is
@@ -33,18 +34,10 @@ export const textLength: LintRule = {
     ". A longer 摘要 belongs on the paper's page; a longer title is usually a title and its abstract pasted " +
     "together.",
   examples: {
-    pass: `- id: shikra
-  title: "Shikra: Unleashing Multimodal LLM's Referential Dialogue Magic"
-  url: https://arxiv.org/abs/2306.15195
-  kind: paper
-  category: llm
+    pass: `${SHIKRA}
   date: 2023-06-27
   venue: arXiv 2023`,
-    fail: `- id: shikra
-  title: "Shikra: Unleashing Multimodal LLM's Referential Dialogue Magic"
-  url: https://arxiv.org/abs/2306.15195
-  kind: paper
-  category: llm
+    fail: `${SHIKRA}
   date: 2023-06-27
   venue: "Proceedings of the Annual Meeting of the Association for Computational Linguistics and of the Many Workshops Held Alongside It"`,
   },

@@ -2,6 +2,7 @@ import type { PapersFile } from "../../records/schema.js";
 import { suggest } from "../config.js";
 import { CORE_RULE_IDS } from "../core-rules.js";
 import type { Finding, LintRule, RuleSetting } from "../types.js";
+import { SHIKRA } from "./example-record.js";
 
 export const UNUSED_LINT_IGNORE = "unused-lint-ignore";
 
@@ -28,11 +29,7 @@ export const unusedLintIgnore: LintRule = {
   date: 2021-04-09
   lint-ignore:
     title-is-slug-or-url: seed title kept; see issue 3`,
-    fail: `- id: shikra
-  title: "Shikra: Unleashing Multimodal LLM's Referential Dialogue Magic"
-  url: https://arxiv.org/abs/2306.15195
-  kind: paper
-  category: llm
+    fail: `${SHIKRA}
   date: 2023-06-27
   lint-ignore:
     title-is-slug-or-url: the title was a slug once`,

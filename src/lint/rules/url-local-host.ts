@@ -1,6 +1,7 @@
 import { isLocalHost } from "../urls.js";
 import { allUrls, quote } from "../walk.js";
 import type { Finding, LintRule } from "../types.js";
+import { SHIKRA } from "./example-record.js";
 
 export const urlLocalHost: LintRule = {
   id: "url-local-host",
@@ -11,17 +12,9 @@ export const urlLocalHost: LintRule = {
     "network, never the work: at best a broken link, at worst a probe of the reader's network. A URL with " +
     "`user:password@` publishes a credential.",
   examples: {
-    pass: `- id: shikra
-  title: "Shikra: Unleashing Multimodal LLM's Referential Dialogue Magic"
-  url: https://arxiv.org/abs/2306.15195
-  kind: paper
-  category: llm
+    pass: `${SHIKRA}
   date: 2023-06-27`,
-    fail: `- id: shikra
-  title: "Shikra: Unleashing Multimodal LLM's Referential Dialogue Magic"
-  url: https://arxiv.org/abs/2306.15195
-  kind: paper
-  category: llm
+    fail: `${SHIKRA}
   date: 2023-06-27
   links:
     - label: Demo

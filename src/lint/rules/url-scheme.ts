@@ -1,5 +1,6 @@
 import { allUrls, quote } from "../walk.js";
 import type { Finding, LintRule } from "../types.js";
+import { SHIKRA } from "./example-record.js";
 
 export const urlScheme: LintRule = {
   id: "url-scheme",
@@ -11,18 +12,10 @@ export const urlScheme: LintRule = {
     "already requires `http(s)://` in URL fields; this rule also checks links and images inside 摘要, " +
     "notes and intros.",
   examples: {
-    pass: `- id: shikra
-  title: "Shikra: Unleashing Multimodal LLM's Referential Dialogue Magic"
-  url: https://arxiv.org/abs/2306.15195
-  kind: paper
-  category: llm
+    pass: `${SHIKRA}
   date: 2023-06-27
   summary: Code at [GitHub](https://github.com/shikras/shikra).`,
-    fail: `- id: shikra
-  title: "Shikra: Unleashing Multimodal LLM's Referential Dialogue Magic"
-  url: https://arxiv.org/abs/2306.15195
-  kind: paper
-  category: llm
+    fail: `${SHIKRA}
   date: 2023-06-27
   summary: Code at [GitHub](javascript:alert(1)).`,
   },
