@@ -60,6 +60,9 @@ export function parseConfig(text: string, file = DEFAULT_CONFIG_FILE): ConfigRes
   if (root !== null && !isMap(root))
     return { ok: false, errors: [error("the config must be a mapping of keys to values")] };
 
+  const loaded = source.toData();
+  if (!loaded.ok) return { ok: false, errors: [error(loaded.message, loaded.position)] };
+  const values = (loaded.data ?? {}) as Record<string, unknown>;
   const errors: Diagnostic[] = [];
   const config: ProjectConfig = {
     ...DEFAULT_CONFIG,
@@ -73,8 +76,7 @@ export function parseConfig(text: string, file = DEFAULT_CONFIG_FILE): ConfigRes
       errors.push(error(`unknown key "${key}"; expected one of: ${KNOWN_KEYS.join(", ")}`, pos));
       continue;
     }
-    const value: unknown = source.doc.getIn([key]);
-    const plain = isScalar(value) ? value.value : value;
+    const plain = values[key];
     if ((PATH_KEYS as readonly string[]).includes(key)) {
       if (typeof plain !== "string" || plain === "") {
         errors.push(
@@ -87,9 +89,7 @@ export function parseConfig(text: string, file = DEFAULT_CONFIG_FILE): ConfigRes
         config[key as (typeof PATH_KEYS)[number]] = plain;
       }
     } else {
-      config.sections[key as (typeof SECTION_KEYS)[number]] = (source.doc.toJS() as Record<string, unknown>)[
-        key
-      ];
+      config.sections[key as (typeof SECTION_KEYS)[number]] = values[key];
     }
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, config };

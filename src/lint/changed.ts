@@ -4,13 +4,15 @@
  */
 import { parseDocument } from "yaml";
 import type { Entry } from "../records/schema.js";
+import { toPlainData } from "../records/yaml-data.js";
 
-/** The entries of an old version of the file, as plain data; undefined when it does not parse. */
+/** The entries of an old version of the file, as plain data; undefined when it does not parse or load. */
 export function entriesOfText(text: string): unknown[] | undefined {
   const doc = parseDocument(text, { uniqueKeys: false });
   if (doc.errors.length > 0) return undefined;
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
-  const entries = (data as { entries?: unknown } | null)?.entries;
+  const plain = toPlainData(doc);
+  if (!plain.ok) return undefined;
+  const entries = (plain.data as { entries?: unknown } | null)?.entries;
   return Array.isArray(entries) ? entries : undefined;
 }
 

@@ -11,6 +11,7 @@ import type { Diagnostic } from "./diagnostics.js";
 import { EntrySchema, type Entry, type PapersFile } from "./schema.js";
 import { RecordSource, type PathSegment } from "./source.js";
 import { flattenCategories } from "./validate.js";
+import { toPlainData } from "./yaml-data.js";
 
 export type EditResult = { ok: true; text: string } | { ok: false; errors: Diagnostic[] };
 
@@ -60,8 +61,10 @@ function load(text: string, file: string): Loaded | EditResult {
     );
   const entries = source.doc.getIn(["entries"], true);
   if (!isSeq(entries)) return failure(file, 'cannot edit: the file has no "entries:" list');
-  const data = source.doc.toJS() as PapersFile;
-  return { source, data, entries: entries as YAMLSeq<Node> };
+  const plain = source.toData();
+  if (!plain.ok)
+    return failure(file, `cannot edit: ${plain.message}`, plain.position.line, plain.position.column);
+  return { source, data: plain.data as PapersFile, entries: entries as YAMLSeq<Node> };
 }
 
 /** Offset of the first character of the line holding `offset`. */
@@ -103,8 +106,10 @@ function verify(
       file,
       `edit refused: the result would not parse (${after.doc.errors[0]?.message.split("\n")[0]})`,
     );
+  const plain = after.toData();
+  if (!plain.ok) return failure(file, `edit refused: the result would not load (${plain.message})`);
   const want = JSON.stringify(expected(structuredClone(before)));
-  const got = JSON.stringify(after.doc.toJS());
+  const got = JSON.stringify(plain.data);
   if (want !== got)
     return failure(
       file,
@@ -187,8 +192,8 @@ export function removeEntry(text: string, id: string, file = "data/papers.yaml")
 /** True when `value` reads back as the same string written plain (no quotes). */
 function plainIsSafe(value: string): boolean {
   if (value === "" || /^[\s]|[\s]$|[\n\r\t]|: |\s#|^[-?:,[\]{}#&*!|>'"%@`]/.test(value)) return false;
-  const parsed = parseDocument(value).toJS() as unknown;
-  return parsed === value;
+  const parsed = toPlainData(parseDocument(value));
+  return parsed.ok && parsed.data === value;
 }
 
 /** Replaces one scalar value (e.g. a URL). Keeps the quoting style where it can; no other byte changes. */

@@ -53,7 +53,16 @@ export function parseRecords(text: string, file = "data/papers.yaml"): ParseResu
   if (doc.errors.length > 0)
     return { ok: false, errors: sortDiagnostics(yamlProblems(doc.errors, "error")), source };
 
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  const plain = source.toData();
+  if (!plain.ok) {
+    const { message, position } = plain;
+    return {
+      ok: false,
+      errors: [{ ruleId: "yaml-syntax", severity: "error", message, file, ...position }],
+      source,
+    };
+  }
+  const { data } = plain;
   const errors = validateSchema(data, source);
   const shaped = data as Partial<PapersFile> | null;
   if (shaped && Array.isArray(shaped.categories) && Array.isArray(shaped.entries)) {

@@ -4,6 +4,7 @@
  */
 import { isMap, isSeq, isScalar, isPair, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type { Position } from "./diagnostics.js";
+import { toPlainData } from "./yaml-data.js";
 
 export type PathSegment = string | number;
 
@@ -19,6 +20,16 @@ export class RecordSource {
     this.lineCounter = new LineCounter();
     // uniqueKeys makes a repeated key an error rather than silently keeping the last value.
     this.doc = parseDocument(text, { lineCounter: this.lineCounter, uniqueKeys: true, prettyErrors: false });
+  }
+
+  /**
+   * The document as plain data, or why it cannot be (an alias without its anchor, an alias bomb) and where.
+   * Call only on a document without syntax errors.
+   */
+  toData(): { ok: true; data: unknown } | { ok: false; message: string; position: Position } {
+    const result = toPlainData(this.doc);
+    if (result.ok) return result;
+    return { ok: false, message: result.message, position: this.rangeToPosition(...result.range) };
   }
 
   /** 1-based line and column of a character offset. */

@@ -36,4 +36,8 @@ describe("changedEntryIds", () => {
     expect(entriesOfText("entries: [\n")).toBeUndefined();
     expect(entriesOfText("just text\n")).toBeUndefined();
   });
+
+  it("reads nothing (every entry counts as new) from an old file whose aliases do not resolve", () => {
+    expect(entriesOfText("categories: *nope\nentries:\n  - id: a\n")).toBeUndefined();
+  });
 });

@@ -49,4 +49,23 @@ describe("parseLintConfig", () => {
       ],
     });
   });
+
+  it("reports an alias without an anchor as a config error at its position, not a crash", () => {
+    expect(parseConfig("data: data/papers.yaml\nlint: *x\n", ".papershelf.yml")).toEqual({
+      ok: false,
+      errors: [
+        {
+          ruleId: "config",
+          severity: "error",
+          file: ".papershelf.yml",
+          line: 2,
+          column: 7,
+          endLine: 2,
+          endColumn: 9,
+          message:
+            'YAML alias "*x" has no anchor "&x" before it; define the anchor earlier or write the value out',
+        },
+      ],
+    });
+  });
 });

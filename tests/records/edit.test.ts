@@ -97,6 +97,16 @@ describe("insertEntry", () => {
     expect(!broken.ok && broken.errors[0]?.message).toMatch(/YAML errors/);
   });
 
+  it("refuses a file whose aliases do not resolve, with a message instead of a crash", () => {
+    const broken = LIST.replace("category: llm # trailing comment", "category: *nope");
+    const result = insertEntry(broken, { ...NEW, id: "alias-test" });
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.errors[0]?.message).toBe(
+        'cannot edit: YAML alias "*nope" has no anchor "&nope" before it; define the anchor earlier or write the value out',
+      );
+  });
+
   it("keeps hostile text as data: a title that looks like YAML stays one value", () => {
     const hostile = { ...NEW, title: "x\n- id: evil\n  title: pwned", note: "key: value\n---\n..." };
     const result = insertEntry(LIST, hostile);

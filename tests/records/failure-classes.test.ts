@@ -85,6 +85,30 @@ describe("records: every failure class says what and where", () => {
     ]);
   });
 
+  test("an alias to an anchor that does not exist is a positioned syntax error, not a crash", () => {
+    expect(errorsOf(edit("    category: llm\n", "    category: *nope\n"))).toEqual([
+      'data/papers.yaml:9:15  yaml-syntax  YAML alias "*nope" has no anchor "&nope" before it; define the anchor earlier or write the value out',
+    ]);
+    expect(errorsOf("categories: *nope\nentries: []\n")).toEqual([
+      'data/papers.yaml:1:13  yaml-syntax  YAML alias "*nope" has no anchor "&nope" before it; define the anchor earlier or write the value out',
+    ]);
+  });
+
+  test("an alias bomb stops at the alias limit with a positioned error", () => {
+    const bomb = [
+      "x1: &a [x, x, x, x, x, x, x, x, x, x]",
+      "x2: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]",
+      "x3: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]",
+      "x4: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]",
+      "",
+    ].join("\n");
+    const errors = errorsOf(bomb);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(
+      /^data\/papers\.yaml:\d+:\d+ {2}yaml-syntax {2}YAML aliases expand to too much data/,
+    );
+  });
+
   test("positions are exact with Chinese text before the error (columns count characters)", () => {
     const text = edit(
       "    title: LLM\n",
