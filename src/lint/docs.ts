@@ -24,8 +24,11 @@ papershelf lint [file] [--format text|json|github|markdown] [--changed-since <gi
 | Exit code | Meaning |
 | --- | --- |
 | 0 | no errors (warnings allowed) |
-| 1 | at least one error |
-| 2 | usage or configuration error (unknown flag or format, malformed \`.papershelf.yml\`, unknown git ref) |
+| 1 | at least one error (invalid records included) |
+| 2 | usage or configuration error (unknown flag or format, malformed \`.papershelf.yml\`, unknown git ref), or a missing or unreadable records file |
+| 70 | internal error: a bug in papershelf, please report it |
+
+Every papershelf command uses these codes (\`src/errors.ts\`).
 
 - \`--format text\` (default): \`file:line:col  rule-id  message\` per finding (warnings say \`warning\`), then a
   summary line.

@@ -3,11 +3,11 @@ import path from "node:path";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../../errors.js";
 import { formatDiagnostic } from "../../records/diagnostics.js";
 import { writeTextAtomic } from "../../records/edit.js";
-import { readRecords } from "../../records/parse.js";
 import { formatShortDiff } from "../../render/diff.js";
 import { runGenerators } from "../../render/generated.js";
 import type { Command } from "../context.js";
 import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
+import { printRecordErrors, readRecordsFile } from "../records.js";
 
 async function readTextOrUndefined(file: string): Promise<string | undefined> {
   try {
@@ -33,19 +33,17 @@ Options:
   --check          write nothing; exit 1 with a short diff when a generated file is stale (CI)
   --config <path>  project config (default: .papershelf.yml)
 
-Exit codes: 0 up to date (or written), 1 invalid records or stale files (--check),
-2 usage or config error (bad flags, missing or malformed zone markers, template errors).`,
+Exit codes: 0 up to date (or written), 1 invalid records or stale files (--check), 2 usage or config error
+(bad flags, a missing records file, missing or malformed zone markers, template errors), 70 internal error
+(a bug: please report it).`,
   async run(argv, ctx) {
     const { values } = parseCommandArgs(argv, { check: { type: "boolean" } });
     const config = await loadProjectConfig(values.config, ctx.cwd);
     const show = (file: string) => displayPath(file, ctx.cwd);
 
-    const records = await readRecords(config.data, show(config.data));
+    const records = await readRecordsFile(config.data, show(config.data));
     if (!records.ok) {
-      for (const d of records.errors) ctx.stderr.write(`${formatDiagnostic(d)}\n`);
-      ctx.stderr.write(
-        `${records.errors.length} error(s) in ${show(config.data)}: fix them, then build again\n`,
-      );
+      printRecordErrors(ctx, records.errors, show(config.data), "fix them, then build again");
       return EXIT_FINDINGS;
     }
     const files = await runGenerators({

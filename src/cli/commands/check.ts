@@ -13,12 +13,11 @@ import {
   type CheckTarget,
   type LinkCheckOptions,
 } from "../../check/index.js";
-import { ConfigError, EXIT_FINDINGS, EXIT_OK, UsageError } from "../../errors.js";
-import { formatDiagnostic } from "../../records/diagnostics.js";
+import { EXIT_FINDINGS, EXIT_OK, UsageError } from "../../errors.js";
 import { writeTextAtomic } from "../../records/edit.js";
-import { readRecords } from "../../records/parse.js";
 import type { CliContext, Command } from "../context.js";
 import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
+import { printRecordErrors, readRecordsFile } from "../records.js";
 import {
   githubClientFromEnv,
   loadCheckConfig,
@@ -52,15 +51,21 @@ Options:
   --state <file>                 Failure history for the two-run rule (default .papershelf-cache/check-state.json).
   --config <file>                Config file (default .papershelf.yml; its "check:" section).
 
-Exit codes: 0 no findings among --fail-on (warnings allowed), 1 findings, 2 usage, config or unreadable input.`;
+Exit codes: 0 no findings among --fail-on (warnings allowed), 1 findings (invalid records included), 2 usage,
+config or missing/unreadable input, 70 internal error (a bug: please report it).`;
 
-async function collectTargets(paths: string[], dataFile: string, ctx: CliContext): Promise<CheckTarget[]> {
+/** The URLs to check, or undefined when the records are invalid (printed: a finding, exit 1). */
+async function collectTargets(
+  paths: string[],
+  dataFile: string,
+  ctx: CliContext,
+): Promise<CheckTarget[] | undefined> {
   if (paths.length === 0) {
-    const records = await readRecords(dataFile, displayPath(dataFile, ctx.cwd));
+    const shown = displayPath(dataFile, ctx.cwd);
+    const records = await readRecordsFile(dataFile, shown);
     if (!records.ok) {
-      throw new ConfigError(
-        `cannot check: the records are invalid\n${records.errors.map(formatDiagnostic).join("\n")}`,
-      );
+      printRecordErrors(ctx, records.errors, shown, "no link was checked");
+      return undefined;
     }
     return extractRecordUrls(records.data, records.source);
   }
@@ -113,6 +118,7 @@ export const checkCommand: Command = {
     const stateFile = path.resolve(ctx.cwd, values.state ?? check.stateFile);
 
     const targets = await collectTargets(positionals, config.data, ctx);
+    if (!targets) return EXIT_FINDINGS;
     const notes: string[] = [];
     const cached = useCache ? await readCacheFile(cacheFile) : undefined;
     const state = await readStateFile(stateFile);

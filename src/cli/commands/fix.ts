@@ -18,13 +18,13 @@ import {
   type RepoRef,
   type RepoResult,
 } from "../../check/index.js";
-import { ConfigError, EXIT_OK, UsageError } from "../../errors.js";
-import { formatDiagnostic } from "../../records/diagnostics.js";
+import { ConfigError, EXIT_FINDINGS, EXIT_OK, UsageError } from "../../errors.js";
 import { writeTextAtomic } from "../../records/edit.js";
 import { parseRecords } from "../../records/parse.js";
 import type { PapersFile } from "../../records/schema.js";
 import type { CliContext, Command } from "../context.js";
 import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
+import { printRecordErrors } from "../records.js";
 import { githubClientFromEnv, loadCheckConfig } from "./check-shared.js";
 
 const HELP = `Usage: papershelf fix [options]
@@ -42,7 +42,8 @@ Options:
   --dry-run         Print the changes, write nothing.
   --config <file>   Config file (default .papershelf.yml).
 
-Exit codes: 0 done (or nothing to fix), 2 usage, config or unreadable records.`;
+Exit codes: 0 done (or nothing to fix), 1 invalid records (nothing fixed), 2 usage, config or
+missing/unreadable input, 70 internal error (a bug: please report it).`;
 
 /** Repositories named by the records' GitHub URLs (the repository itself or a file inside it). */
 function repoRefs(data: PapersFile): RepoRef[] {
@@ -105,10 +106,10 @@ export const fixCommand: Command = {
       throw new ConfigError(`cannot read ${file}: ${(error as Error).message}`);
     }
     const records = parseRecords(text, file);
-    if (!records.ok)
-      throw new ConfigError(
-        `cannot fix invalid records:\n${records.errors.map(formatDiagnostic).join("\n")}`,
-      );
+    if (!records.ok) {
+      printRecordErrors(ctx, records.errors, file, "nothing was fixed");
+      return EXIT_FINDINGS;
+    }
     const { data } = records;
 
     const fixes: PlannedFix[] = planPapersWithCodeFixes(data);

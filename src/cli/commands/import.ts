@@ -45,7 +45,8 @@ Options:
 
 Exit codes: 0 everything placed (info notices may be printed), 1 something could not be placed or matched
 (the file is still written; the warnings say what to fix by hand), 2 usage error, unreadable input, an
-existing output without --force, or no category headings in the input.`,
+existing output without --force, or no category headings in the input; 70 internal error (a bug: please
+report it).`,
   async run(argv, ctx) {
     const { values, positionals } = parseCommandArgs(
       argv,

@@ -30,7 +30,8 @@ The entry's "added" date is today (UTC), or the time in SOURCE_DATE_EPOCH when i
 Without --dry-run the data file is written atomically (a temporary file renamed over it).
 
 Exit codes: 0 record built (and written unless --dry-run), 1 the submission has problems (nothing written),
-2 usage or config error, or a file that cannot be read.`;
+2 usage or config error, or a file that cannot be read (the records, the body, the form), 70 internal error
+(a bug: please report it).`;
 
 async function readTextOrUndefined(file: string): Promise<string | undefined> {
   try {

@@ -8,10 +8,10 @@ import { promisify } from "node:util";
 import { ConfigError, EXIT_FINDINGS, EXIT_OK, UsageError } from "../../errors.js";
 import { changedEntryIds, entriesOfText, lintList, parseLintConfig, RULES } from "../../lint/index.js";
 import { formatDiagnostic } from "../../records/diagnostics.js";
-import { readRecords } from "../../records/parse.js";
 import { formatGithub, formatJson, formatMarkdown, formatText } from "../../report/index.js";
 import type { Command } from "../context.js";
 import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
+import { readRecordsFile } from "../records.js";
 
 const FORMATS = ["text", "json", "github", "markdown"] as const;
 type Format = (typeof FORMATS)[number];
@@ -62,7 +62,8 @@ Options:
                           still validated, and file-level problems are always reported)
   --config <path>         the project config (default: .papershelf.yml); severities in lint.rules
 
-Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or config error.`,
+Exit codes: 0 no errors (warnings allowed), 1 errors found (invalid records included), 2 usage or config
+error or a missing/unreadable records file, 70 internal error (a bug: please report it).`,
   async run(argv, ctx) {
     const { values, positionals } = parseCommandArgs(
       argv,
@@ -80,7 +81,7 @@ Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or config er
 
     const file = positionals[0] === undefined ? config.data : path.resolve(ctx.cwd, positionals[0]);
     const shown = displayPath(file, ctx.cwd);
-    const parsed = await readRecords(file, shown);
+    const parsed = await readRecordsFile(file, shown);
 
     const ref = values["changed-since"];
     let onlyEntryIds: Set<string> | undefined;

@@ -17,7 +17,8 @@ Options:
   --output <file>                Write the merged report to a file instead of stdout.
   --fail-on <verdicts>           Verdicts that fail the run (default dead,missing; "never").
 
-Exit codes: 0 no findings among --fail-on, 1 findings, 2 usage error or an unreadable report.`;
+Exit codes: 0 no findings among --fail-on, 1 findings, 2 usage error or a missing/unreadable report,
+70 internal error (a bug: please report it).`;
 
 export const reportCommand: Command = {
   name: "report",

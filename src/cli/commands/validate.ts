@@ -1,8 +1,8 @@
 import { EXIT_FINDINGS, EXIT_OK } from "../../errors.js";
 import { formatDiagnostic } from "../../records/diagnostics.js";
-import { readRecords } from "../../records/parse.js";
 import type { Command } from "../context.js";
 import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
+import { printRecordErrors, readRecordsFile } from "../records.js";
 
 export const validateCommand: Command = {
   name: "validate",
@@ -12,15 +12,15 @@ export const validateCommand: Command = {
 Parses the records file (default: data/papers.yaml, or "data" in .papershelf.yml) and validates it
 against the schema. Errors are printed as file:line:column  rule-id  message.
 
-Exit codes: 0 valid, 1 invalid, 2 usage or config error.`,
+Exit codes: 0 valid, 1 invalid records, 2 usage or config error or a missing/unreadable records file,
+70 internal error (a bug: please report it).`,
   async run(argv, ctx) {
     const { values, positionals } = parseCommandArgs(argv, {}, true);
     const config = await loadProjectConfig(values.config, ctx.cwd);
     const file = positionals[0] ?? config.data;
-    const result = await readRecords(file, displayPath(file, ctx.cwd));
+    const result = await readRecordsFile(file, displayPath(file, ctx.cwd));
     if (!result.ok) {
-      for (const d of result.errors) ctx.stderr.write(`${formatDiagnostic(d)}\n`);
-      ctx.stderr.write(`${result.errors.length} error(s) in ${displayPath(file, ctx.cwd)}\n`);
+      printRecordErrors(ctx, result.errors, displayPath(file, ctx.cwd), "the records are invalid");
       return EXIT_FINDINGS;
     }
     for (const d of result.warnings) ctx.stderr.write(`${formatDiagnostic(d)}\n`);

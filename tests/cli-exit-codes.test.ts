@@ -1,0 +1,120 @@
+/**
+ * One exit-code rule for every command (src/errors.ts): invalid records are findings (1); a missing or
+ * unreadable input, a usage error or an unusable config is 2; a crash is an internal error (70), never 1.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Command } from "../src/cli/context.js";
+import { COMMANDS, runCli } from "../src/cli/main.js";
+import { EXIT_CODES_HELP, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_USAGE } from "../src/errors.js";
+
+const INVALID = `categories:
+  - id: llm
+    title: LLM
+entries:
+  - id: shikra
+    title: Shikra
+    url: https://arxiv.org/abs/2306.15195
+    kind: paper
+    category: vision
+    date: "2023-06"
+`;
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A project folder with README zones and the repository's templates path unused (build fails before). */
+function project(papers: string | undefined): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "papershelf-exit-"));
+  dirs.push(dir);
+  mkdirSync(path.join(dir, "data"));
+  if (papers !== undefined) writeFileSync(path.join(dir, "data/papers.yaml"), papers);
+  // Keep `check` off the network even if it ever got past the records: no state, no cache, no token.
+  writeFileSync(path.join(dir, "body.md"), "### Title\n\nx\n");
+  return dir;
+}
+
+async function run(cwd: string, argv: string[], commands?: readonly Command[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(
+    argv,
+    {
+      stdout: { write: (t: string) => (stdout += t) },
+      stderr: { write: (t: string) => (stderr += t) },
+      env: {},
+      cwd,
+      interactive: false,
+    },
+    commands,
+  );
+  return { code, stdout, stderr };
+}
+
+/** Each command that reads the records file, with the arguments that make it read only that. */
+const READERS: [string, string[]][] = [
+  ["validate", ["validate"]],
+  ["lint", ["lint"]],
+  ["build", ["build", "--check"]],
+  ["check", ["check", "--no-cache", "--state", "state.json"]],
+  ["fix", ["fix", "--offline", "--dry-run"]],
+];
+
+describe("exit codes are the same in every command", () => {
+  it.each(READERS)("%s: invalid records are findings (1), with the finding's position", async (_, argv) => {
+    const result = await run(project(INVALID), argv);
+    expect(result.code).toBe(EXIT_FINDINGS);
+    expect(result.stderr + result.stdout).toContain("data/papers.yaml:9:15");
+    expect(result.stderr + result.stdout).toContain("unknown-category");
+  });
+
+  it.each(READERS)("%s: a missing records file is an input error (2)", async (_, argv) => {
+    const result = await run(project(undefined), argv);
+    expect(result.code).toBe(EXIT_USAGE);
+    expect(result.stderr).toContain("data/papers.yaml");
+    expect(result.stderr).toMatch(/cannot read|not found/);
+  });
+
+  it("intake: a missing records file is an input error (2)", async () => {
+    const result = await run(project(undefined), ["intake", "--body", "body.md", "--form", "body.md"]);
+    expect(result.code).toBe(EXIT_USAGE);
+  });
+
+  it("an unknown flag is a usage error (2) in every command", async () => {
+    for (const command of COMMANDS) {
+      const result = await run(project(INVALID), [command.name, "--no-such-flag"]);
+      expect(result.code, command.name).toBe(EXIT_USAGE);
+    }
+  });
+
+  it("every --help states the rule, including the internal-error code", () => {
+    for (const command of COMMANDS) {
+      expect(command.help, command.name).toMatch(/Exit codes:/);
+      expect(command.help, command.name).toContain("70 internal error");
+    }
+    expect(EXIT_CODES_HELP).toContain("70 internal error");
+  });
+});
+
+describe("an unexpected exception", () => {
+  const crashing: Command = {
+    name: "crash",
+    summary: "throws",
+    help: "Usage: papershelf crash",
+    run() {
+      return Promise.reject(new TypeError("cannot read properties of undefined (reading 'x')"));
+    },
+  };
+
+  it("is one line saying internal error, and exit 70, not a stack trace and not 1", async () => {
+    const result = await run(project(undefined), ["crash"], [crashing]);
+    expect(result.code).toBe(EXIT_INTERNAL);
+    expect(result.stderr).toBe(
+      "papershelf crash: internal error: TypeError: cannot read properties of undefined (reading 'x') — this is a bug in papershelf, please report it with the command you ran (PAPERSHELF_DEBUG=1 prints the stack trace)\n",
+    );
+  });
+});
