@@ -78,7 +78,7 @@ export function buildEntry(raw: RawEntry, ctx: EntryContext): Entry | undefined 
     ...(media.images.length > 0 ? { images: media.images } : {}),
     ...(media.extra ? { extra: media.extra.text } : {}),
     ...(summary ? { summary: summary.text } : {}),
-    ...(raw.aside ? { note: raw.aside.text } : {}),
+    ...(raw.aside ? { aside: raw.aside.text } : {}),
   };
 }
 
@@ -114,7 +114,7 @@ function reportHeading(raw: RawEntry, heading: EntryHeading, title: string, when
     });
 }
 
-/** Notices about the summary (missing or empty) and about an aside kept as the note. */
+/** Notices about the summary (missing or empty) and about the text before the entry kept as its aside. */
 function reportSummaryAndAside(raw: RawEntry, summary: TextBlock | undefined, id: string, note: Note) {
   if (!summary)
     note({
@@ -128,10 +128,10 @@ function reportSummaryAndAside(raw: RawEntry, summary: TextBlock | undefined, id
   if (raw.aside)
     note({
       severity: "info",
-      code: "aside-note",
+      code: "aside-entry",
       line: raw.aside.startLine,
       endLine: raw.aside.endLine,
-      message: `text between entries kept as the note of "${id}" (the entry after it)`,
+      message: `text between entries kept as the aside of "${id}" (shown before that entry)`,
     });
 }
 

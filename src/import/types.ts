@@ -37,7 +37,7 @@ export type ImportNoticeCode =
   | "arxiv-by-position"
   | "arxiv-conflict"
   | "image-width-dropped"
-  | "aside-note"
+  | "aside-entry"
   | "aside-intro"
   | "prose-resource"
   | "title-joined"

@@ -15,7 +15,7 @@ export interface FieldRef {
 }
 
 /** Entry fields holding Markdown (rendered into the README). */
-export const MARKDOWN_FIELDS = ["extra", "summary", "note"] as const;
+export const MARKDOWN_FIELDS = ["extra", "summary", "note", "aside"] as const;
 
 /** Every URL an entry holds in a field (Markdown links inside text are found by the Markdown rule). */
 export function entryUrls(

@@ -81,7 +81,12 @@ export const EntrySchema = Type.Object(
     images: Type.Optional(Type.Array(ImageSchema, { description: "Figures shown with the entry." })),
     extra: Type.Optional(Markdown("Markdown shown before the 摘要: a formula, a table of requirements.")),
     summary: Type.Optional(Markdown("The 摘要 (summary), Markdown. Lists, tables and formulas are kept.")),
-    note: Type.Optional(Markdown("A maintainer's note or aside, Markdown.")),
+    note: Type.Optional(Markdown("A maintainer's note, shown after the entry, Markdown.")),
+    aside: Type.Optional(
+      Markdown(
+        "Text shown before the entry, between it and the one above: an aside about what follows, Markdown.",
+      ),
+    ),
     tags: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { uniqueItems: true })),
     added: Type.Optional(DateString("When the entry joined the list.")),
     "lint-ignore": Type.Optional(LintIgnoreSchema),

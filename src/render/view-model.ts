@@ -55,6 +55,8 @@ export interface EntryView {
   note: string;
   /** The note with every line prefixed by "> ", for a block quote. */
   noteQuoted: string;
+  /** Markdown: text shown before the entry (an aside about what follows). */
+  aside: string;
   tags: string[];
   added: string;
 }
@@ -184,6 +186,7 @@ export function buildEntryView(entry: Entry): EntryView {
     summary: markdown(entry.summary),
     note,
     noteQuoted: note === "" ? "" : note.replace(/^/gm, "> ").replace(/^> $/gm, ">"),
+    aside: markdown(entry.aside),
     tags: (entry.tags ?? []).map(escapeText),
     added: entry.added ?? "",
   };

@@ -51,14 +51,14 @@ describe("importMarkdown on a small HackMD list", () => {
     );
   });
 
-  it("joins a title broken over lines, takes a venue verbatim, the arXiv id from an arxiv.org link, an aside as note", () => {
+  it("joins a title broken over lines, takes a venue verbatim, the arXiv id from an arxiv.org link, the text before it as its aside", () => {
     expect(second).toMatchObject({
       id: "second-paper",
       title: "Second Paper: Broken",
       url: "https://arxiv.org/abs/2304.03977",
       venue: "CVPR 2023",
       arxiv: "2304.03977",
-      note: "An aside about the next one.",
+      aside: "An aside about the next one.",
       summary: "Second summary.",
     });
   });
@@ -89,13 +89,13 @@ describe("importMarkdown on a small HackMD list", () => {
   it("reports every rule it applied, with lines, and no warnings", () => {
     expect(report.map(brief)).toEqual([
       [8, "info", "image-size-without-space"],
-      [25, "info", "aside-note"],
+      [25, "info", "aside-entry"],
       [26, "info", "title-joined"],
       [33, "info", "aside-intro"],
       [45, "info", "prose-resource"],
     ]);
     expect(formatNotice(report[1] as ImportNotice)).toBe(
-      'small-list.md:25  info aside-note  text between entries kept as the note of "second-paper" (the entry after it)',
+      'small-list.md:25  info aside-entry  text between entries kept as the aside of "second-paper" (shown before that entry)',
     );
   });
 });

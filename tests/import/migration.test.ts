@@ -203,9 +203,9 @@ describe("the migrated list keeps every fact of the seed", () => {
     },
   );
 
-  it("keeps the asides: one as the next entry's note, one as the next category's intro", () => {
+  it("keeps the asides: one as the next entry's aside (shown before it), one as the next category's intro", () => {
     for (const aside of facts.asides) {
-      if (aside.before.kind === "entry") expect(entryByTitle(aside.before.title).note).toBe(aside.text);
+      if (aside.before.kind === "entry") expect(entryByTitle(aside.before.title).aside).toBe(aside.text);
       else {
         const category = flattenCategories(data.categories).find(
           (c) => c.category.title === aside.before.title,

@@ -128,6 +128,18 @@ describe("every seed fact is in the generated README", () => {
       for (const line of entry.extraLines) expect(readme, entry.title).toContain(line);
   });
 
+  test("an aside between two entries shows between them, before the entry it is about", () => {
+    const entryAsides = facts.asides.filter((a) => a.before.kind === "entry");
+    expect(entryAsides).not.toHaveLength(0);
+    for (const aside of entryAsides) {
+      const previous = facts.entries.filter((e) => e.line < aside.line).pop();
+      const from = visible.indexOf(normaliseWhitespace(previous?.title ?? ""));
+      const at = visible.indexOf(visibleText(aside.text), from);
+      const next = visible.indexOf(normaliseWhitespace(aside.before.title), from);
+      expect([from > -1, at > from, next > at], aside.text).toEqual([true, true, true]);
+    }
+  });
+
   test("the intro, the asides, the prose section and the category titles", () => {
     expect(visible).toContain(visibleText(facts.intro));
     for (const aside of facts.asides) expect(visible).toContain(visibleText(aside.text));

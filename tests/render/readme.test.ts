@@ -69,7 +69,14 @@ describe("renderReadme", () => {
     // The 摘要 is Markdown inside <details>: its list and table render, not show as text.
     expect(html).toMatch(/<details><summary>摘要<\/summary>\s*<ul>\s*<li>大型語言模型/);
     expect(html).toMatch(/<td><code>&lt;s&gt;<\/code><\/td>/);
-    expect(html).toContain("<blockquote>\n<p>相信我，上下兩篇Paper有仇</p>");
+    expect(html).toContain("<blockquote>\n<p>A maintainer's note about Visual ChatGPT.</p>");
+  });
+
+  test("an aside shows before its entry, not after it", async () => {
+    const { text } = await render("papers.yaml");
+    expect(text).toContain(
+      "\n\n相信我，上下兩篇Paper有仇\n\n**[A Survey on Multimodal Large Language Models](https://arxiv.org/abs/2306.13549)**",
+    );
   });
 
   test("the list intro fills the intro zone and category intros follow their heading", async () => {

@@ -14,7 +14,7 @@ interface Found {
   location: UrlLocation;
 }
 
-const MARKDOWN_FIELDS = ["extra", "summary", "note"] as const;
+const MARKDOWN_FIELDS = ["extra", "summary", "note", "aside"] as const;
 
 /** Spaces before the first non-empty content line of a block scalar starting on `headerLine` (1-based). */
 function blockIndent(text: string, headerLine: number): number {

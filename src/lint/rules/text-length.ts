@@ -14,6 +14,7 @@ export const MAX_CHARS: Readonly<Record<string, number>> = {
   tag: 40,
   summary: 4000,
   note: 1500,
+  aside: 1500,
   extra: 3000,
 };
 
