@@ -113,7 +113,7 @@ function buildCategory(raw: RawCategory, state: WalkState, parentId: string | un
       message: `text before the heading "${title}" (line ${raw.heading.number}) kept as that category's intro`,
     });
   const split = raw.intro ? splitListEntries(raw.intro) : { items: [] };
-  let intro = joinBlocks([raw.aside, split.rest].filter((b): b is TextBlock => b !== undefined));
+  const intro = joinBlocks([raw.aside, split.rest].filter((b): b is TextBlock => b !== undefined));
   for (const item of split.items) addEntry(state, listItemEntry(item, id, state), item.line, true);
   const [firstItem] = split.items;
   if (firstItem)
@@ -135,11 +135,8 @@ function buildCategory(raw: RawCategory, state: WalkState, parentId: string | un
   const children = raw.children.map((child) => buildCategory(child, state, id));
 
   if (raw.intro && split.items.length === 0 && raw.entries.length === 0 && children.length === 0) {
-    const resource = proseResource(raw.intro, id, state);
-    if (resource) {
-      addEntry(state, resource, raw.intro.startLine, false);
-      intro = raw.aside;
-    }
+    // The prose stays the intro (visible under the heading); the resource makes its links checkable.
+    addEntry(state, proseResource(raw.intro, id, state), raw.intro.startLine, false);
   }
   return { id, title, ...(intro ? { intro: intro.text } : {}), ...(children.length > 0 ? { children } : {}) };
 }
@@ -176,7 +173,8 @@ function listItemEntry(item: ListItemEntry, categoryId: string, state: WalkState
 
 /**
  * A category with prose and no entries (科学空间|Scientific Spaces議題) recommends something: the first link
- * is the resource (its text the title), the other links stay as links, the prose is its summary.
+ * is the resource (its text the title), the other links stay as links. The prose itself stays the
+ * category's intro, shown as written: as the resource's summary it would be folded away under 摘要.
  */
 function proseResource(prose: TextBlock, categoryId: string, state: WalkState): Entry | undefined {
   const links = collectLinks(prose.text).filter((l) => /^https?:\/\//.test(l.url));
@@ -195,7 +193,7 @@ function proseResource(prose: TextBlock, categoryId: string, state: WalkState): 
     line: prose.startLine,
     endLine: prose.endLine,
     entryId: id,
-    message: `a section with prose and no entries became resource "${id}": title and url from its first link (${main.url}), the prose as its summary`,
+    message: `a section with prose and no entries keeps the prose as its intro and gets resource "${id}": title and url from its first link (${main.url}), the other links as links`,
   });
   return {
     id,
@@ -211,7 +209,6 @@ function proseResource(prose: TextBlock, categoryId: string, state: WalkState): 
           })),
         }
       : {}),
-    summary: prose.text,
   };
 }
 

@@ -17,7 +17,12 @@ describe("importMarkdown on a small HackMD list", () => {
     expect(data.categories).toEqual([
       { id: "vision", title: "Vision", children: [{ id: "segmentation", title: "Segmentation(分割)" }] },
       { id: "category-3", title: "影像模型", intro: "Before the next category." },
-      { id: "prose-only", title: "Prose Only" },
+      {
+        id: "prose-only",
+        title: "Prose Only",
+        intro:
+          "Read [「**The Blog**」](https://blog.example/) and [the other page](https://other.example/p).",
+      },
     ]);
   });
 
@@ -73,7 +78,7 @@ describe("importMarkdown on a small HackMD list", () => {
     });
   });
 
-  it("turns a prose-only section into one resource: first link is the resource, the rest are links", () => {
+  it("keeps a prose-only section's prose visible as its intro, and adds one resource for its links", () => {
     expect(resource).toEqual({
       id: "the-blog",
       title: "The Blog",
@@ -81,8 +86,6 @@ describe("importMarkdown on a small HackMD list", () => {
       kind: "resource",
       category: "prose-only",
       links: [{ label: "the other page", url: "https://other.example/p" }],
-      summary:
-        "Read [「**The Blog**」](https://blog.example/) and [the other page](https://other.example/p).",
     });
   });
 

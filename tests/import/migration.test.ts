@@ -215,11 +215,13 @@ describe("the migrated list keeps every fact of the seed", () => {
     }
   });
 
-  it("turns the Scientific Spaces prose into one resource with every link", () => {
+  it("keeps the Scientific Spaces prose visible as its category's intro, plus one resource with every link", () => {
     const [prose] = facts.prose;
     const resource = data.entries.find((e) => e.kind === "resource");
-    expect(categoryTitle.get(resource?.category ?? "")).toBe(prose?.category);
-    expect(resource?.summary).toBe(prose?.text);
+    const category = flattenCategories(data.categories).find((c) => c.category.id === resource?.category);
+    expect(category?.category.title).toBe(prose?.category);
+    expect(category?.category.intro).toBe(prose?.text);
+    expect(resource?.summary).toBeUndefined();
     expect(resource?.title).toBe("科学空间|Scientific Spaces");
     expect([resource?.url, ...(resource?.links ?? []).map((l) => l.url)]).toEqual(
       prose?.links.map((l) => l.url),

@@ -140,6 +140,11 @@ describe("every seed fact is in the generated README", () => {
     }
   });
 
+  test("the prose section is shown as prose, not folded away inside a <details>", () => {
+    const outsideDetails = visibleText(readme.replace(/<details>[\s\S]*?<\/details>/g, ""));
+    for (const prose of facts.prose) expect(outsideDetails).toContain(visibleText(prose.text));
+  });
+
   test("the intro, the asides, the prose section and the category titles", () => {
     expect(visible).toContain(visibleText(facts.intro));
     for (const aside of facts.asides) expect(visible).toContain(visibleText(aside.text));
