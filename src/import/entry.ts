@@ -3,10 +3,11 @@
  * before the summary heading give images, repositories and links (anything else is kept verbatim as
  * `extra`); the summary is kept verbatim. Every rule that changes or places something leaves a notice.
  */
-import type { Entry, EntryKind, Image, Link, Repository } from "../records/schema.js";
+import type { Entry, Image, Link, Repository } from "../records/schema.js";
 import { arxivIdFromUrl } from "./arxiv.js";
 import { readWhen, type WhenResult } from "./dates.js";
 import { entryIdBase, type IdAllocator } from "./ids.js";
+import { kindNotice, kindOfUrl } from "./kinds.js";
 import {
   readEntryHeading,
   readMediaLine,
@@ -27,14 +28,6 @@ export interface EntryContext {
 
 const HTTP_URL = /^https?:\/\/\S+$/;
 const GITHUB_REPO = /^https?:\/\/(?:www\.)?github\.com\/([^/?#]+)\/([^/?#]+?)(?:\.git)?\/?(?:[?#].*)?$/;
-
-/** What the main URL says the entry is: Hugging Face datasets and models by their URL, else a paper. */
-export function kindOfUrl(url: string): EntryKind {
-  if (/^https?:\/\/huggingface\.co\/datasets\/[^/]+\/[^/]+/.test(url)) return "dataset";
-  const hf = /^https?:\/\/huggingface\.co\/([^/?#]+)\/[^/?#]+/.exec(url);
-  if (hf?.[1] && !["spaces", "papers", "docs", "blog", "learn", "tasks"].includes(hf[1])) return "model";
-  return "paper";
-}
 
 /** The record for one entry block, or undefined (with a warning) when its heading has no usable link. */
 export function buildEntry(raw: RawEntry, ctx: EntryContext): Entry | undefined {
@@ -57,6 +50,8 @@ export function buildEntry(raw: RawEntry, ctx: EntryContext): Entry | undefined 
   const kind = kindOfUrl(heading.url);
   const id = ctx.ids.take(entryIdBase(title, heading.url), `entry-${first.number}`);
   const note: Note = (n) => ctx.notices.push({ file: ctx.file, line: first.number, entryId: id, ...n });
+  const kindSaid = kindNotice(title, heading.url, kind);
+  if (kindSaid) note({ severity: "info", ...kindSaid });
   const when = readWhen(heading.when ?? "");
   reportHeading(raw, heading, title, when, note);
   const media = readBody(raw.body, ctx, id);
@@ -68,7 +63,7 @@ export function buildEntry(raw: RawEntry, ctx: EntryContext): Entry | undefined 
     id,
     title,
     url: heading.url,
-    kind,
+    kind: kind.kind,
     category: ctx.categoryId,
     ...(when.kind === "date" ? { date: when.date } : {}),
     ...(when.kind === "venue" ? { venue: when.venue } : {}),

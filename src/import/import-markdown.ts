@@ -5,7 +5,8 @@
  */
 import type { Category, Entry, PapersFile } from "../records/schema.js";
 import { arxivIdFromUrl, assignArxivIds, type ArxivCandidate } from "./arxiv.js";
-import { buildEntry, kindOfUrl } from "./entry.js";
+import { buildEntry } from "./entry.js";
+import { kindNotice, kindOfUrl } from "./kinds.js";
 import { entryIdBase, IdAllocator, mainTitle, slugifyAscii } from "./ids.js";
 import { collectLinks } from "./inline.js";
 import { classifyLines, joinBlocks, type TextBlock } from "./lines.js";
@@ -112,7 +113,7 @@ function buildCategory(raw: RawCategory, state: WalkState, parentId: string | un
       endLine: raw.aside.endLine,
       message: `text before the heading "${title}" (line ${raw.heading.number}) kept as that category's intro`,
     });
-  const split = raw.intro ? splitListEntries(raw.intro) : { items: [] };
+  const split = raw.intro ? splitListEntries(raw.intro) : { items: [], moved: [] };
   const intro = joinBlocks([raw.aside, split.rest].filter((b): b is TextBlock => b !== undefined));
   for (const item of split.items) addEntry(state, listItemEntry(item, id, state), item.line, true);
   const [firstItem] = split.items;
@@ -123,6 +124,15 @@ function buildCategory(raw: RawCategory, state: WalkState, parentId: string | un
       file: state.file,
       line: firstItem.line,
       message: `${split.items.length} list item(s) starting with a link under "${title}" read as entries`,
+    });
+  for (const moved of split.moved)
+    state.notices.push({
+      severity: "info",
+      code: "list-text-moved",
+      file: state.file,
+      line: moved.startLine,
+      endLine: moved.endLine,
+      message: `text after the list entries of "${title}" moved into its intro, which the README shows above the entries: "${excerpt(moved.text)}"`,
     });
 
   for (const rawEntry of raw.entries)
@@ -160,11 +170,15 @@ function listItemEntry(item: ListItemEntry, categoryId: string, state: WalkState
   if (!item.title) return undefined;
   const id = state.entryIds.take(entryIdBase(item.title, item.url), `entry-${item.line}`);
   const arxiv = arxivIdFromUrl(item.url);
+  const kind = kindOfUrl(item.url);
+  const kindSaid = kindNotice(item.title, item.url, kind);
+  if (kindSaid)
+    state.notices.push({ severity: "info", file: state.file, line: item.line, entryId: id, ...kindSaid });
   return {
     id,
     title: item.title,
     url: item.url,
-    kind: kindOfUrl(item.url),
+    kind: kind.kind,
     category: categoryId,
     ...(arxiv ? { arxiv } : {}),
     ...(item.description ? { summary: item.description } : {}),

@@ -25,6 +25,11 @@ export interface ListItemSplit {
   items: ListItemEntry[];
   /** The block without those lists (the category's intro), or undefined when nothing else is left. */
   rest?: TextBlock;
+  /**
+   * The parts of `rest` that stood after the first list of entries (a line between items, a closing
+   * paragraph): in the intro they show above the entries, so the importer says they moved.
+   */
+  moved: TextBlock[];
 }
 
 /** The item's link, when the item starts with one to an http(s) URL. */
@@ -50,13 +55,23 @@ function dedent(text: string): string {
 export function splitListEntries(block: TextBlock): ListItemSplit {
   const tree = markdown.parse(block.text);
   const lists = tree.children.filter(isEntryList);
-  if (lists.length === 0) return { items: [], rest: block };
+  if (lists.length === 0) return { items: [], rest: block, moved: [] };
   const items: ListItemEntry[] = [];
-  const restParts: string[] = [];
+  const restParts: TextBlock[] = [];
+  /** The text between two offsets as a block with its source lines, when it is not blank. */
+  const part = (from: number, to: number) => {
+    const raw = block.text.slice(from, to);
+    const text = raw.trim();
+    if (text === "") return;
+    const start = from + raw.indexOf(text);
+    const lineAt = (offset: number) =>
+      block.startLine + (block.text.slice(0, offset).match(/\n/g)?.length ?? 0);
+    restParts.push({ startLine: lineAt(start), endLine: lineAt(start + text.length), text });
+  };
   let cursor = 0;
   for (const list of lists) {
     const start = list.position?.start.offset ?? 0;
-    restParts.push(block.text.slice(cursor, start));
+    part(cursor, start);
     cursor = list.position?.end.offset ?? start;
     for (const item of list.children) {
       const link = leadingLink(item);
@@ -71,7 +86,13 @@ export function splitListEntries(block: TextBlock): ListItemSplit {
       });
     }
   }
-  restParts.push(block.text.slice(cursor));
-  const rest = restParts.join("").trim();
-  return { items, ...(rest ? { rest: { ...block, text: rest } } : {}) };
+  part(cursor, block.text.length);
+  const firstListStart = lists[0]?.position?.start.offset ?? 0;
+  const firstListLine = block.startLine + (block.text.slice(0, firstListStart).match(/\n/g)?.length ?? 0);
+  const rest = restParts.map((p) => p.text).join("\n\n");
+  return {
+    items,
+    ...(rest ? { rest: { ...block, text: rest } } : {}),
+    moved: restParts.filter((p) => p.startLine > firstListLine),
+  };
 }

@@ -50,7 +50,10 @@ export type ImportNoticeCode =
   | "image-height-dropped"
   | "link-label-from-host"
   | "list-title"
-  | "list-entries";
+  | "list-entries"
+  | "list-text-moved"
+  | "kind-from-url"
+  | "kind-guessed";
 
 export interface ImportNotice {
   severity: "warning" | "info";

@@ -36,7 +36,7 @@ describe("papershelf import", () => {
     const { code, stdout, stderr } = await run(SMALL, "--out", "data/papers.yaml");
     expect(code).toBe(0);
     expect(stdout).toBe(
-      "wrote data/papers.yaml: 4 entries (2 paper, 1 dataset, 1 resource) in 3 top categories; 5 notice(s), 0 warning(s)\n",
+      "wrote data/papers.yaml: 4 entries (2 paper, 1 dataset, 1 resource) in 3 top categories; 6 notice(s), 0 warning(s)\n",
     );
     expect(stderr).toContain("small-list.md:26  info title-joined");
     const text = await readFile(path.join(dir, "data/papers.yaml"), "utf8");

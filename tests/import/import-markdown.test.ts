@@ -91,13 +91,14 @@ describe("importMarkdown on a small HackMD list", () => {
 
   it("reports every rule it applied, with lines, and no warnings", () => {
     expect(report.map(brief)).toEqual([
+      [6, "info", "kind-guessed"],
       [8, "info", "image-size-without-space"],
       [25, "info", "aside-entry"],
       [26, "info", "title-joined"],
       [33, "info", "aside-intro"],
       [45, "info", "prose-resource"],
     ]);
-    expect(formatNotice(report[1] as ImportNotice)).toBe(
+    expect(formatNotice(report[2] as ImportNotice)).toBe(
       'small-list.md:25  info aside-entry  text between entries kept as the aside of "second-paper" (shown before that entry)',
     );
   });
@@ -111,6 +112,8 @@ describe("importMarkdown never drops text silently", () => {
       [1, "warning", "unexpected-heading"],
       [2, "warning", "unplaced-content"],
       [5, "warning", "date-invalid"],
+      [5, "info", "kind-guessed"],
+      [9, "info", "kind-guessed"],
       [9, "info", "no-date"],
       [9, "warning", "unplaced-content"],
       [13, "warning", "heading-without-link"],
@@ -141,7 +144,7 @@ describe("importMarkdown on awesome-style input", () => {
     expect(data.entries[0]).toMatchObject({ id: "ed", category: "editors", date: "2020" });
   });
 
-  it("reads `- [Name](url) - description` items as entries, keeps the rest as intro, says so", () => {
+  it("reads `- [Name](url) - description` items as entries, keeps the rest as intro, says what moved", () => {
     const { data, report } = importMarkdown(fixture("awesome-list.md"), { file: "awesome-list.md" });
     expect(data.list).toEqual({ title: "Awesome Papers", intro: "A curated list." });
     expect(data.categories).toEqual([
@@ -149,7 +152,8 @@ describe("importMarkdown on awesome-style input", () => {
       {
         id: "vision",
         title: "Vision",
-        intro: "Papers about seeing.",
+        intro:
+          "Papers about seeing.\n\nA plain line between the items.\n\nA closing paragraph after the items.",
         children: [{ id: "datasets", title: "Datasets" }],
       },
     ]);
@@ -172,6 +176,14 @@ describe("importMarkdown on awesome-style input", () => {
         summary: "Another one,\ncontinued on a second line.\n- a nested note",
       },
       {
+        id: "some-code",
+        title: "some/code",
+        url: "https://github.com/some/code",
+        kind: "resource",
+        category: "vision",
+        summary: "The code of Looking.",
+      },
+      {
         id: "some-data",
         title: "some/data",
         url: "https://huggingface.co/datasets/some/data",
@@ -182,8 +194,26 @@ describe("importMarkdown on awesome-style input", () => {
     expect(report.map(brief)).toEqual([
       [1, "info", "list-title"],
       [13, "info", "list-entries"],
-      [20, "info", "list-entries"],
+      [14, "info", "kind-guessed"],
+      [18, "info", "list-text-moved"],
+      [20, "info", "kind-from-url"],
+      [22, "info", "list-text-moved"],
+      [26, "info", "list-entries"],
     ]);
+    const says = (line: number) =>
+      report
+        .filter((n) => n.line === line)
+        .map(formatNotice)
+        .join("\n");
+    expect(says(18)).toBe(
+      'awesome-list.md:18  info list-text-moved  text after the list entries of "Vision" moved into its intro, which the README shows above the entries: "A plain line between the items."',
+    );
+    expect(says(20)).toBe(
+      'awesome-list.md:20  info kind-from-url  "some/code" links to a GitHub repository: kind resource (set kind: paper if it is one)',
+    );
+    expect(says(14)).toBe(
+      'awesome-list.md:14  info kind-guessed  "Looking" read as a paper: nothing in https://example.org/looking says what it is (set kind if it is a dataset, model or resource)',
+    );
   });
 
   it("de-duplicates ids in document order, prefixing a repeated category with its parent", () => {
