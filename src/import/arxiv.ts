@@ -1,14 +1,12 @@
 /**
- * arXiv ids for imported entries: from the entry's own arxiv.org link, and from an ids file
+ * arXiv ids for imported entries: from the entry's own link (src/records/arxiv.ts), and from an ids file
  * (`- title: …\n  arxiv: '2306.15195'`) matched by normalised title. Order is used only as a reported
  * fallback, for an entry whose title matches no row while the row in its position matches no entry.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import type { Diagnostic } from "../records/diagnostics.js";
-import { ARXIV_PATTERN } from "../records/schema.js";
+import { ARXIV_ID } from "../records/arxiv.js";
 import type { ArxivIdList, ArxivIdRow, ImportNotice } from "./types.js";
-
-const ARXIV_ID = new RegExp(ARXIV_PATTERN);
 
 export type ArxivIdsResult = { ok: true; list: ArxivIdList } | { ok: false; errors: Diagnostic[] };
 
@@ -65,16 +63,6 @@ export function parseArxivIds(text: string, file: string): ArxivIdsResult {
     rows.push({ title: titleText, arxiv: id, line });
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, list: { file, rows } };
-}
-
-/** The id in an arxiv.org abs/pdf/html URL, without the ".pdf". */
-export function arxivIdFromUrl(url: string): string | undefined {
-  const match =
-    /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/([^?#]+?)(?:\.pdf)?\/?(?:[?#].*)?$/.exec(
-      url,
-    );
-  const id = match?.[1];
-  return id && ARXIV_ID.test(id) ? id : undefined;
 }
 
 /** Titles compared loosely: Unicode-normalised, case-folded, punctuation and spacing ignored. */

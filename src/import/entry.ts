@@ -4,7 +4,7 @@
  * `extra`); the summary is kept verbatim. Every rule that changes or places something leaves a notice.
  */
 import type { Entry, Image, Link, Repository } from "../records/schema.js";
-import { arxivIdFromUrl } from "./arxiv.js";
+import { arxivIdFromUrl } from "../records/arxiv.js";
 import { readWhen, type WhenResult } from "./dates.js";
 import { entryIdBase, type IdAllocator } from "./ids.js";
 import { kindNotice, kindOfUrl } from "./kinds.js";

@@ -4,7 +4,8 @@
  * record is a warning with its line, and every rule that moves or rewrites text leaves an info notice.
  */
 import type { Category, Entry, PapersFile } from "../records/schema.js";
-import { arxivIdFromUrl, assignArxivIds, type ArxivCandidate } from "./arxiv.js";
+import { arxivIdFromUrl } from "../records/arxiv.js";
+import { assignArxivIds, type ArxivCandidate } from "./arxiv.js";
 import { buildEntry } from "./entry.js";
 import { kindNotice, kindOfUrl } from "./kinds.js";
 import { entryIdBase, IdAllocator, mainTitle, slugifyAscii } from "./ids.js";

@@ -1,4 +1,7 @@
+import { arxivIdFromUrl, normalizeArxivId } from "../records/arxiv.js";
 import type { Entry } from "../records/schema.js";
+
+export { normalizeArxivId };
 
 /**
  * Keys that identify a work however it is linked or spelled. The duplicate rule puts every entry's keys in
@@ -8,18 +11,6 @@ import type { Entry } from "../records/schema.js";
 /** Query parameters that track a click and never change what a page shows. */
 const TRACKING_PARAMS =
   /^(?:utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|ref|ref_src|ref_url|source|s|si)$/i;
-
-const ARXIV_NEW = /^(\d{4}\.\d{4,5})(?:v\d+)?$/;
-const ARXIV_OLD = /^([a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/;
-
-/** The arXiv id without its version ("2306.15195v2" → "2306.15195"), or undefined when it is not one. */
-export function normalizeArxivId(raw: string): string | undefined {
-  const id = raw
-    .trim()
-    .replace(/^arxiv:/i, "")
-    .replace(/\.pdf$/i, "");
-  return ARXIV_NEW.exec(id)?.[1] ?? ARXIV_OLD.exec(id)?.[1];
-}
 
 /** DOIs are case-insensitive (DOI Handbook 2.4): compare them lowercased, without a resolver prefix. */
 export function normalizeDoi(raw: string): string | undefined {
@@ -52,19 +43,10 @@ export function bareHost(url: URL): string {
   return url.hostname.replace(/\.$/, "").replace(/^www\./, "");
 }
 
-/** The arXiv id a URL points at: arxiv.org abs/pdf/html pages and Hugging Face paper pages. */
-export function arxivIdFromUrl(url: URL): string | undefined {
-  const host = bareHost(url);
-  const path = url.pathname;
-  if (host === "arxiv.org" || host === "export.arxiv.org") {
-    const match = /^\/(?:abs|pdf|html|format)\/(.+?)\/?$/.exec(path);
-    return match?.[1] ? normalizeArxivId(match[1]) : undefined;
-  }
-  if (host === "huggingface.co") {
-    const match = /^\/papers\/([^/]+)\/?$/.exec(path);
-    return match?.[1] ? normalizeArxivId(match[1]) : undefined;
-  }
-  return undefined;
+/** The arXiv id a URL names, without its version (src/records/arxiv.ts says which URLs do). */
+function arxivKeyOfUrl(url: URL): string | undefined {
+  const id = arxivIdFromUrl(url);
+  return id === undefined ? undefined : normalizeArxivId(id);
 }
 
 /** The DOI a URL points at (doi.org, dx.doi.org), if any. */
@@ -81,7 +63,7 @@ export function doiFromUrl(url: URL): string | undefined {
 export function normalizeUrl(raw: string): string | undefined {
   const url = parseUrl(raw);
   if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) return undefined;
-  const arxiv = arxivIdFromUrl(url);
+  const arxiv = arxivKeyOfUrl(url);
   if (arxiv) return `arxiv:${arxiv}`;
   const doi = doiFromUrl(url);
   if (doi) return `doi:${doi}`;
@@ -126,5 +108,5 @@ export function comparableText(text: string): string {
 export function entryArxivId(entry: Entry): string | undefined {
   if (entry.arxiv !== undefined) return normalizeArxivId(entry.arxiv);
   const url = parseUrl(entry.url);
-  return url ? arxivIdFromUrl(url) : undefined;
+  return url ? arxivKeyOfUrl(url) : undefined;
 }

@@ -5,6 +5,7 @@
  * author cannot un-escape by accident. Every field is always present (empty string / empty list when the
  * record has none), so strict templates can test any field with `{{#if}}`.
  */
+import { isArxivPage } from "../records/arxiv.js";
 import type { Category, Entry, PapersFile } from "../records/schema.js";
 import { escapeText, escapeUrl } from "./escape.js";
 import { sanitizeMarkdown } from "./sanitize-markdown.js";
@@ -129,14 +130,6 @@ export function repositoryLabel(url: string): string {
 }
 
 const markdown = (value: string | undefined): string => (value ? sanitizeMarkdown(value) : "");
-
-/** One compiled pattern: building a RegExp per entry cost more than the rest of the view model. */
-const ARXIV_PAGE = /^https?:\/\/(?:www\.)?arxiv\.org\/(?:abs|pdf)\/(.+?)(?:v\d+)?(?:\.pdf)?\/?$/i;
-
-/** True when `url` is the arXiv page of `id` (abs or pdf, any version): a second link would repeat it. */
-function isArxivPage(url: string, id: string): boolean {
-  return ARXIV_PAGE.exec(url)?.[1] === id.replace(/v\d+$/, "");
-}
 
 /** True when `url` is the resolver link of `doi` (DOIs compare case-insensitively). */
 function isDoiLink(url: string, doi: string): boolean {

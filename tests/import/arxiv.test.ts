@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  arxivIdFromUrl,
-  assignArxivIds,
-  parseArxivIds,
-  type ArxivCandidate,
-} from "../../src/import/arxiv.js";
+import { assignArxivIds, parseArxivIds, type ArxivCandidate } from "../../src/import/arxiv.js";
 
 describe("parseArxivIds", () => {
   it("reads rows with their lines; an unquoted id is read as written, not as a number", () => {
@@ -36,17 +31,6 @@ describe("parseArxivIds", () => {
       [4, "title: expected the entry's title as text"],
     ]);
     expect(parseArxivIds("title: x\n", "ids.yaml").ok).toBe(false);
-  });
-});
-
-describe("arxivIdFromUrl", () => {
-  it.each([
-    ["https://arxiv.org/abs/2304.13712", "2304.13712"],
-    ["https://arxiv.org/pdf/2304.13712v2.pdf", "2304.13712v2"],
-    ["https://arxiv.org/abs/hep-th/9901001", "hep-th/9901001"],
-    ["https://paperswithcode.com/paper/x", undefined],
-  ])("%s", (url, id) => {
-    expect(arxivIdFromUrl(url)).toBe(id);
   });
 });
 

@@ -14,6 +14,8 @@ describe("normalizeUrl", () => {
     ["https://arxiv.org/html/2306.15195v2/", "arxiv:2306.15195"],
     ["https://export.arxiv.org/abs/hep-th/9901001v2", "arxiv:hep-th/9901001"],
     ["https://huggingface.co/papers/2306.15195", "arxiv:2306.15195"],
+    ["https://hf.co/papers/2306.15195", "arxiv:2306.15195"],
+    ["https://doi.org/10.48550/arXiv.2306.15195", "arxiv:2306.15195"],
     ["https://doi.org/10.1145/3490519", "doi:10.1145/3490519"],
     ["http://dx.doi.org/10.1145/ABC.3490519", "doi:10.1145/abc.3490519"],
     [

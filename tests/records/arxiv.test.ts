@@ -1,0 +1,64 @@
+/** The one arXiv parser every stage uses (lint, import, render, intake): ids, URLs, pages. */
+import { describe, expect, it } from "vitest";
+import { arxivIdFromUrl, arxivPageId, isArxivPage, normalizeArxivId } from "../../src/records/arxiv.js";
+import { buildEntryView } from "../../src/render/view-model.js";
+
+describe("arxivIdFromUrl: the id as written (version kept)", () => {
+  it.each([
+    ["https://arxiv.org/abs/2304.13712", "2304.13712"],
+    ["http://arxiv.org/abs/2306.15195v3", "2306.15195v3"],
+    ["https://arxiv.org/pdf/2304.13712v2.pdf", "2304.13712v2"],
+    ["https://arxiv.org/pdf/2306.15195v1", "2306.15195v1"],
+    ["https://arxiv.org/html/2306.15195v2/", "2306.15195v2"],
+    ["https://arxiv.org/html/2306.15195v2#S3", "2306.15195v2"],
+    ["https://www.arxiv.org/abs/2306.15195?context=cs", "2306.15195"],
+    ["HTTPS://ArXiv.org/abs/2306.15195", "2306.15195"],
+    ["https://export.arxiv.org/abs/hep-th/9901001v2", "hep-th/9901001v2"],
+    ["https://arxiv.org/abs/hep-th/9901001", "hep-th/9901001"],
+    ["https://huggingface.co/papers/2306.15195", "2306.15195"],
+    ["https://hf.co/papers/2306.15195", "2306.15195"],
+    ["https://doi.org/10.48550/arXiv.2306.15195", "2306.15195"],
+    ["https://doi.org/10.48550/ARXIV.2306.15195", "2306.15195"],
+    ["https://paperswithcode.com/paper/x", undefined],
+    ["https://arxiv.org/list/cs.CV/recent", undefined],
+    ["https://arxiv.org/abs/not-an-id", undefined],
+    ["https://doi.org/10.1145/3490519", undefined],
+    ["not a url", undefined],
+  ])("%s → %s", (url, id) => {
+    expect(arxivIdFromUrl(url)).toBe(id);
+    expect(arxivIdFromUrl(url)).toBe(URL.canParse(url) ? arxivIdFromUrl(new URL(url)) : undefined);
+  });
+});
+
+describe("normalizeArxivId", () => {
+  it("drops the version, an arXiv: prefix and a .pdf", () => {
+    expect(normalizeArxivId("arXiv:2306.15195v2")).toBe("2306.15195");
+    expect(normalizeArxivId("hep-th/9901001v1")).toBe("hep-th/9901001");
+    expect(normalizeArxivId("2306")).toBeUndefined();
+  });
+});
+
+describe("arXiv pages (abs, pdf, html: the paper itself)", () => {
+  it("reads only arxiv.org pages, not pages that merely name an id", () => {
+    expect(arxivPageId("https://arxiv.org/html/2306.15195v2")).toBe("2306.15195v2");
+    expect(arxivPageId("https://huggingface.co/papers/2306.15195")).toBeUndefined();
+    expect(isArxivPage("https://arxiv.org/pdf/2306.15195v2.pdf", "2306.15195")).toBe(true);
+    expect(isArxivPage("https://arxiv.org/html/2306.15195v2", "2306.15195v1")).toBe(true);
+    expect(isArxivPage("https://arxiv.org/abs/2306.15196", "2306.15195")).toBe(false);
+  });
+
+  it("the README adds no second arXiv link when the entry's url is its /html/ page", () => {
+    const entry = {
+      id: "shikra",
+      title: "Shikra",
+      url: "https://arxiv.org/html/2306.15195v2",
+      kind: "paper" as const,
+      category: "llm",
+      arxiv: "2306.15195",
+    };
+    expect(buildEntryView(entry).arxivUrl).toBe("");
+    expect(buildEntryView({ ...entry, url: "https://example.org/shikra" }).arxivUrl).toBe(
+      "https://arxiv.org/abs/2306.15195",
+    );
+  });
+});
