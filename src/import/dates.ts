@@ -1,7 +1,9 @@
 /**
- * The bracket after an entry's link: a date (`2023年6月27日`, `2023年5月`, `2023-06-27`) or a venue
- * (`CVPR 2023`, `ICML2020`, kept verbatim). A date keeps exactly the precision written; none is invented.
+ * The bracket after an entry's link: a date (`2023年6月27日`, `2023年5月`, `2023-06-27`, `June 27, 2023`) or
+ * a venue (`CVPR 2023`, `ICML2020`, kept verbatim). A date keeps exactly the precision written; none is
+ * invented. The spellings and the calendar live in src/records/dates.ts.
  */
+import { readWrittenDate, toSchemaDate } from "../records/dates.js";
 
 export type WhenResult =
   | {
@@ -16,39 +18,26 @@ export type WhenResult =
     }
   | { kind: "none" };
 
-const CJK_DATE = /^(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*(日?))?)?$/;
-const ISO_LIKE = /^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$/;
-
 /** Reads the bracketed text; empty text is "none". */
 export function readWhen(text: string): WhenResult {
   const trimmed = text.trim();
   if (trimmed === "") return { kind: "none" };
-  const cjk = CJK_DATE.exec(trimmed);
-  const iso = cjk ? undefined : ISO_LIKE.exec(trimmed);
-  const parts = cjk ?? iso;
-  if (!parts) return { kind: "venue", venue: trimmed };
-  const [, year, month, day] = parts;
-  const date = formatDate(year ?? "", month, day);
-  if (date === undefined)
+  const written = readWrittenDate(trimmed);
+  if (!written) return { kind: "venue", venue: trimmed };
+  const date = toSchemaDate(written);
+  if (!date.ok)
     return {
       kind: "venue",
       venue: trimmed,
       invalid: `"${trimmed}" is not a real date; kept verbatim as the venue`,
     };
-  if (cjk && day !== undefined && cjk[4] === "")
-    return { kind: "date", date, normalised: `"${trimmed}" has no 日 after the day; read as ${date}` };
-  return { kind: "date", date };
-}
-
-function formatDate(year: string, month?: string, day?: string): string | undefined {
-  if (month === undefined) return year;
-  const m = Number(month);
-  if (m < 1 || m > 12) return undefined;
-  const ym = `${year}-${String(m).padStart(2, "0")}`;
-  if (day === undefined) return ym;
-  const d = Number(day);
-  // Day 0 of the next month is the last day of this one.
-  const lastDay = new Date(Date.UTC(Number(year), m, 0)).getUTCDate();
-  if (d < 1 || d > lastDay) return undefined;
-  return `${ym}-${String(d).padStart(2, "0")}`;
+  if (written.form === "cjk-without-day-mark")
+    return {
+      kind: "date",
+      date: date.date,
+      normalised: `"${trimmed}" has no 日 after the day; read as ${date.date}`,
+    };
+  if (written.form === "month-name")
+    return { kind: "date", date: date.date, normalised: `"${trimmed}" read as ${date.date}` };
+  return { kind: "date", date: date.date };
 }

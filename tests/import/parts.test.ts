@@ -14,6 +14,7 @@ describe("readWhen: the bracket after an entry's link", () => {
     ["arXiv 2023", { kind: "venue", venue: "arXiv 2023" }],
     ["Preprint 2023", { kind: "venue", venue: "Preprint 2023" }],
     ["ICML2020", { kind: "venue", venue: "ICML2020" }],
+    ["2023 / 6 / 1", { kind: "date", date: "2023-06-01" }],
     ["  ", { kind: "none" }],
   ])("%s", (text, expected) => {
     expect(readWhen(text)).toEqual(expected);
@@ -24,6 +25,14 @@ describe("readWhen: the bracket after an entry's link", () => {
       kind: "date",
       date: "2023-08-22",
       normalised: '"2023年8月22" has no 日 after the day; read as 2023-08-22',
+    });
+  });
+
+  it("reads an English month name and says so", () => {
+    expect(readWhen("June 27, 2023")).toEqual({
+      kind: "date",
+      date: "2023-06-27",
+      normalised: '"June 27, 2023" read as 2023-06-27',
     });
   });
 

@@ -16,7 +16,8 @@ describe("date", () => {
       {
         ruleId: "date",
         line: 22,
-        message: "date 2026-04 is in the future (today is 2026-03-15); expected a past date",
+        message:
+          "date 2026-04 is in the future (today is 2026-03-15 UTC, a day more allowed for time zones ahead of UTC); expected a past date",
       },
       {
         ruleId: "date",
@@ -26,7 +27,8 @@ describe("date", () => {
       {
         ruleId: "date",
         line: 35,
-        message: "added 2026-03-16 is in the future (today is 2026-03-15); expected a past date",
+        message:
+          "added 2026-03-17 is in the future (today is 2026-03-15 UTC, a day more allowed for time zones ahead of UTC); expected a past date",
       },
     ]);
   });
