@@ -2,23 +2,15 @@
  * Thin readers and writers for the cache and state files (the parsing is pure, in cache.ts and history.ts).
  * A missing file is a first run; an unusable one is replaced and said so, never fatal: both are disposable.
  */
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { writeTextAtomic } from "../../records/edit.js";
+import { readTextOrUndefined } from "../../records/files.js";
 import { emptyCache, parseCache, type CacheFile } from "./cache.js";
 import { emptyState, parseState, type CheckState } from "./history.js";
 
-async function readOptional(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
-  }
-}
-
 export async function readCacheFile(file: string): Promise<{ cache: CacheFile; note?: string }> {
-  const text = await readOptional(file);
+  const text = await readTextOrUndefined(file);
   if (text === undefined) return { cache: emptyCache() };
   const parsed = parseCache(text);
   return parsed.ok
@@ -27,7 +19,7 @@ export async function readCacheFile(file: string): Promise<{ cache: CacheFile; n
 }
 
 export async function readStateFile(file: string): Promise<{ state: CheckState; note?: string }> {
-  const text = await readOptional(file);
+  const text = await readTextOrUndefined(file);
   if (text === undefined) return { state: emptyState() };
   const parsed = parseState(text);
   return parsed.ok

@@ -1,22 +1,14 @@
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../../errors.js";
 import { formatDiagnostic } from "../../records/diagnostics.js";
 import { writeTextAtomic } from "../../records/edit.js";
+import { readTextOrUndefined } from "../../records/files.js";
 import { formatShortDiff } from "../../render/diff.js";
 import { runGenerators } from "../../render/generated.js";
 import type { Command } from "../context.js";
 import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
 import { printRecordErrors, readRecordsFile } from "../records.js";
-
-async function readTextOrUndefined(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, "utf8");
-  } catch (cause) {
-    if ((cause as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw cause;
-  }
-}
 
 export const buildCommand: Command = {
   name: "build",

@@ -6,6 +6,7 @@ import { createEntryRenderer } from "../../intake/preview.js";
 import { showInvisible, type IntakeProblem } from "../../intake/problems.js";
 import { runIntake, type IntakeLint } from "../../intake/run.js";
 import { stringifyEntry, writeTextAtomic } from "../../records/edit.js";
+import { readTextOrUndefined } from "../../records/files.js";
 import { formatDiagnostic } from "../../records/diagnostics.js";
 import { lintList, parseLintConfig, RULES } from "../../lint/index.js";
 import { readTemplates } from "../../render/templates.js";
@@ -33,13 +34,8 @@ Exit codes: 0 record built (and written unless --dry-run), 1 the submission has 
 2 usage or config error, or a file that cannot be read (the records, the body, the form), 70 internal error
 (a bug: please report it).`;
 
-async function readTextOrUndefined(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, "utf8");
-  } catch {
-    return undefined;
-  }
-}
+/** A template that cannot be read for any reason only costs the preview its template (a plain one instead). */
+const readTemplateText = (file: string) => readTextOrUndefined(file).catch(() => undefined);
 
 async function readInput(file: string, what: string): Promise<string> {
   try {
@@ -87,7 +83,7 @@ export const intakeCommand: Command = {
 
     // The preview uses the README's entry template; without usable templates, a plain preview.
     const show = (file: string) => displayPath(path.resolve(ctx.cwd, file), ctx.cwd);
-    const templates = await readTemplates(config.templates, readTextOrUndefined, show);
+    const templates = await readTemplates(config.templates, readTemplateText, show);
     if (!templates.ok)
       for (const d of templates.errors)
         ctx.stderr.write(`warning  ${formatDiagnostic(d)} (plain preview instead)\n`);
