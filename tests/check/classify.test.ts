@@ -136,12 +136,13 @@ describe("redirect helpers", () => {
 });
 
 describe("collapse (many links → one page)", () => {
+  // Not paperswithcode.com: its links have their own rule (gone-site), which needs no second link.
   const redirected = (path: string, to: string) =>
     classifyProbe(
       probe(
-        `https://paperswithcode.com/paper/${path}`,
+        `https://closed-archive.example/paper/${path}`,
         response(200),
-        [{ url: `https://paperswithcode.com/paper/${path}`, status: 301, location: to }],
+        [{ url: `https://closed-archive.example/paper/${path}`, status: 301, location: to }],
         to,
       ),
       ctx,
@@ -149,10 +150,10 @@ describe("collapse (many links → one page)", () => {
 
   it("turns redirects to a shared final URL into soft404 once the threshold is reached", () => {
     const results = [
-      redirected("a", "https://huggingface.co/papers/trending"),
-      redirected("b", "https://huggingface.co/papers/trending"),
-      redirected("c", "https://huggingface.co/papers/trending"),
-      redirected("d", "https://huggingface.co/papers/2306.15195"),
+      redirected("a", "https://elsewhere.example/trending"),
+      redirected("b", "https://elsewhere.example/trending"),
+      redirected("c", "https://elsewhere.example/trending"),
+      redirected("d", "https://elsewhere.example/papers/2306.15195"),
     ];
     const out = markCollapsedRedirects(results, 3);
     expect(out.map((r) => r.verdict)).toEqual(["soft404", "soft404", "soft404", "redirect"]);

@@ -2,6 +2,7 @@
  * From what a probe saw to a verdict: pure, so every rule is testable with plain objects. A failure that
  * would make a link dead comes out as `suspect`; only the run history (two-run rule) turns it into `dead`.
  */
+import { goneSiteLanding } from "./gone-sites.js";
 import { hostMatches, DEFAULT_BLOCKED_HOSTS, type LinkCheckOptions } from "./options.js";
 import type { ProbeResult } from "./probe.js";
 import type { LinkEvidence, LinkResult, RedirectHop } from "./verdict.js";
@@ -139,6 +140,14 @@ function classifySuccess(probe: ProbeResult, status: number): VerdictPart {
       verdict: "soft404",
       reason: "root",
       message: `redirected to the site's front page ${probe.finalUrl}: the page itself is gone`,
+    };
+  }
+  const gone = redirects.length > 0 ? goneSiteLanding(probe.url, probe.finalUrl) : undefined;
+  if (gone) {
+    return {
+      verdict: "soft404",
+      reason: "gone-site",
+      message: `redirected to ${probe.finalUrl}, not to ${gone.expected}: ${gone.why}`,
     };
   }
   const target = permanentTarget(redirects);

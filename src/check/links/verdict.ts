@@ -49,8 +49,11 @@ export type LinkResult = LinkEvidence &
     | { verdict: "ok" }
     /** A permanent redirect to a different URL: `suggestion` is where the link should point. */
     | { verdict: "redirect"; suggestion: string }
-    /** Redirected to a site's root or landing page, or to one page many unrelated links also land on. */
-    | { verdict: "soft404"; reason: "root" | "collapse"; sharedBy?: number }
+    /**
+     * Redirected to a site's root or landing page ("root"), to one page many unrelated links also land on
+     * ("collapse"), or, for a site known to have closed, anywhere but where its live pages went ("gone-site").
+     */
+    | { verdict: "soft404"; reason: "root" | "collapse" | "gone-site"; sharedBy?: number }
     /** Failed (404, 410, no such domain) on two runs at least the configured gap apart. */
     | { verdict: "dead"; firstFailedAt: string }
     /** Failed like a dead link, but on one run only so far: reported dead if it fails again after `deadAfter`. */
