@@ -3,6 +3,7 @@
  * files, writes the YAML and prints the report. Nothing is dropped silently: whatever cannot be placed in a
  * record is a warning with its line, and every rule that moves or rewrites text leaves an info notice.
  */
+import { compareCodePoints } from "../records/diagnostics.js";
 import type { Category, Entry, PapersFile } from "../records/schema.js";
 import { arxivIdFromUrl } from "../records/arxiv.js";
 import { assignArxivIds, type ArxivCandidate } from "./arxiv.js";
@@ -234,7 +235,7 @@ function excerpt(text: string, max = 60): string {
 
 function sortNotices(list: ImportNotice[]): ImportNotice[] {
   return [...list].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.code.localeCompare(b.code),
+    (a, b) => compareCodePoints(a.file, b.file) || a.line - b.line || compareCodePoints(a.code, b.code),
   );
 }
 

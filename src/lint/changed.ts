@@ -3,6 +3,7 @@
  * `git show`; these pure functions compare entries by id and content.
  */
 import { parseDocument } from "yaml";
+import { compareCodePoints } from "../records/diagnostics.js";
 import type { Entry } from "../records/schema.js";
 import { toPlainData } from "../records/yaml-data.js";
 
@@ -42,7 +43,7 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === "object" && !Array.isArray(v)
       ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => compareCodePoints(a, b)),
         )
       : v,
   );

@@ -1,4 +1,5 @@
 import { arxivIdFromUrl, normalizeArxivId } from "../records/arxiv.js";
+import { compareCodePoints } from "../records/diagnostics.js";
 import type { Entry } from "../records/schema.js";
 
 export { normalizeArxivId };
@@ -75,7 +76,7 @@ export function normalizeUrl(raw: string): string | undefined {
   }
   const params = [...url.searchParams.entries()]
     .filter(([key]) => !TRACKING_PARAMS.test(key))
-    .sort(([a], [b]) => a.localeCompare(b));
+    .sort(([a], [b]) => compareCodePoints(a, b));
   const query = params.length ? `?${new URLSearchParams(params).toString()}` : "";
   const path = url.pathname.replace(/\/+$/, "");
   // GitHub owner and repository names are case-insensitive; most other paths are not.

@@ -23,15 +23,33 @@ export interface Position {
   endColumn: number;
 }
 
+/**
+ * Compares strings by Unicode code point. Not localeCompare: its order depends on the machine's ICU data
+ * and locale, and reports must come out the same on a laptop and on the runner. Not `<` either: that
+ * compares UTF-16 code units, which puts an emoji before "！" (U+FF01).
+ */
+export function compareCodePoints(a: string, b: string): number {
+  if (a === b) return 0;
+  const left = a[Symbol.iterator]();
+  const right = b[Symbol.iterator]();
+  for (;;) {
+    const x = left.next();
+    const y = right.next();
+    if (x.done || y.done) return x.done ? (y.done ? 0 : -1) : 1;
+    const diff = (x.value.codePointAt(0) ?? 0) - (y.value.codePointAt(0) ?? 0);
+    if (diff !== 0) return diff;
+  }
+}
+
 /** Sort by file, then position, then rule: reports read top to bottom and are stable between runs. */
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   return [...list].sort(
     (a, b) =>
-      a.file.localeCompare(b.file) ||
+      compareCodePoints(a.file, b.file) ||
       a.line - b.line ||
       a.column - b.column ||
-      a.ruleId.localeCompare(b.ruleId) ||
-      a.message.localeCompare(b.message),
+      compareCodePoints(a.ruleId, b.ruleId) ||
+      compareCodePoints(a.message, b.message),
   );
 }
 
