@@ -37,7 +37,11 @@ export const CheckSectionSchema = Type.Object(
     exclude: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
     blockedHosts: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
     collapseThreshold: Type.Optional(Type.Integer({ minimum: 2 })),
-    deadAfterHours: Type.Optional(Type.Number({ minimum: 0 })),
+    // At least an hour: the two-run rule is about runs "some hours apart"; 0 made two pushes a minute apart
+    // turn a flaky 404 into `dead`.
+    deadAfterHours: Type.Optional(
+      Type.Number({ minimum: 1, description: "Hours between two failures before a link is dead." }),
+    ),
     cacheFile: Type.Optional(Type.String({ minLength: 1 })),
     cacheMaxAgeHours: Type.Optional(Type.Number({ minimum: 0 })),
     stateFile: Type.Optional(Type.String({ minLength: 1 })),

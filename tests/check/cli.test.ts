@@ -197,12 +197,33 @@ describe("papershelf check (records)", () => {
     const root = project(
       "two-runs",
       papers(`${web.origin}/missing-page`, `${web.origin}/ok`),
-      "check:\n  deadAfterHours: 0\n",
+      "check:\n  deadAfterHours: 1\n",
     );
     expect((await cli(["check"], {}, root)).code).toBe(0);
-    const second = await cli(["check"], {}, root);
-    expect(second.code).toBe(1);
-    expect(second.stdout).toContain("dead (1)");
+    // A second run right away is not "some hours apart": still suspect.
+    expect((await cli(["check"], {}, root)).stdout).toContain("suspect (1)");
+    // The first failure two hours ago (the state file backdated, as a run two hours earlier would leave it).
+    const stateFile = path.join(root, ".papershelf-cache/check-state.json");
+    const state = JSON.parse(readFileSync(stateFile, "utf8")) as {
+      failures: Record<string, { firstFailedAt: string }>;
+    };
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000).toISOString();
+    for (const record of Object.values(state.failures)) record.firstFailedAt = twoHoursAgo;
+    writeFileSync(stateFile, JSON.stringify(state));
+    const later = await cli(["check"], {}, root);
+    expect(later.code).toBe(1);
+    expect(later.stdout).toContain("dead (1)");
+  });
+
+  it("refuses deadAfterHours below 1: the two-run rule needs two runs some hours apart", async () => {
+    const root = project(
+      "no-gap",
+      papers(`${web.origin}/ok`, `${web.origin}/ok`),
+      "check:\n  deadAfterHours: 0\n",
+    );
+    const result = await cli(["check"], {}, root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(".papershelf.yml:2:19  config  check.deadAfterHours:");
   });
 
   it("with GITHUB_TOKEN and GITHUB_GRAPHQL_URL, looks repositories up and fails on a missing one", async () => {
