@@ -1,7 +1,8 @@
 /**
  * docs/rules.md, generated from the rules themselves (ids, descriptions, defaults, rationales, examples and
- * the messages the failing examples really produce). tests/lint/rules-doc.test.ts fails when the file is
- * stale; `npx vitest run tests/lint/rules-doc.test.ts -u` rewrites it.
+ * the messages the failing examples really produce). It is one of the generated files (src/render/
+ * generated.ts): `npm run readme` rewrites it and `papershelf build --check` (CI) fails when it is stale.
+ * The text is committed as rendered (the file is in .prettierignore): prettier would re-align its tables.
  */
 import { formatDiagnostic } from "../records/diagnostics.js";
 import { CORE_RULES } from "./core-rules.js";
@@ -12,7 +13,7 @@ import type { LintRule } from "./types.js";
 const HEADER = `# Lint rules
 
 <!-- Generated from src/lint/rules/*.ts by src/lint/docs.ts. Do not edit: change the rule, then run
-     npx vitest run tests/lint/rules-doc.test.ts -u -->
+     npm run readme -->
 
 \`papershelf lint\` checks \`data/papers.yaml\` the way a careful reviewer would. It first validates the file
 (the [core rules](#core-rules)); when the file is valid, every rule below runs on the whole list.

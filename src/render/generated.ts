@@ -20,6 +20,7 @@ import type { Diagnostic } from "../records/diagnostics.js";
 import type { PapersFile } from "../records/schema.js";
 import { jsonSchemaGenerator } from "./json-schema-file.js";
 import { readmeGenerator } from "./readme-file.js";
+import { rulesDocGenerator } from "./rules-doc-file.js";
 import { issueFormGenerator } from "../intake/issue-form-file.js";
 
 export interface GenerateContext {
@@ -46,7 +47,12 @@ export interface Generator {
   generate(ctx: GenerateContext, current: string | undefined): Promise<GenerateResult>;
 }
 
-export const GENERATORS: readonly Generator[] = [readmeGenerator, jsonSchemaGenerator, issueFormGenerator];
+export const GENERATORS: readonly Generator[] = [
+  readmeGenerator,
+  jsonSchemaGenerator,
+  issueFormGenerator,
+  rulesDocGenerator,
+];
 
 export interface GeneratedFile {
   path: string;

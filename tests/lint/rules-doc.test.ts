@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import GithubSlugger from "github-slugger";
-import { format, resolveConfig } from "prettier";
 import { describe, expect, it } from "vitest";
 import { renderRulesDoc } from "../../src/lint/docs.js";
 import { docsAnchor, RULES } from "../../src/lint/index.js";
@@ -9,10 +8,8 @@ import { docsAnchor, RULES } from "../../src/lint/index.js";
 const DOC = path.resolve(import.meta.dirname, "../../docs/rules.md");
 
 describe("docs/rules.md", () => {
-  it("is up to date with the rules (regenerate with: npx vitest run tests/lint/rules-doc.test.ts -u)", async () => {
-    // Formatted as `npm run lint` (prettier --check) expects the committed file to be.
-    const options = (await resolveConfig(DOC)) ?? {};
-    await expect(await format(renderRulesDoc(), { ...options, filepath: DOC })).toMatchFileSnapshot(DOC);
+  it("is up to date with the rules (regenerate with: npm run readme)", () => {
+    expect(readFileSync(DOC, "utf8")).toBe(renderRulesDoc());
   });
 
   it("has a heading for every rule at the anchor findings link to", () => {

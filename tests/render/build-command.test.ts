@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { runCli } from "../../src/cli/main.js";
+import { renderRulesDoc } from "../../src/lint/docs.js";
 import { renderJsonSchema } from "../../src/render/json-schema-file.js";
 import { FIXTURES, TEMPLATES_DIR } from "./fixtures.js";
 
@@ -34,6 +35,21 @@ async function run(...argv: string[]) {
 const read = (file: string) => readFile(path.join(dir, file), "utf8");
 
 describe("papershelf build", () => {
+  test("docs/rules.md, where a project has it, is generated too: --check fails when it is stale", async () => {
+    await mkdir(path.join(dir, "docs"));
+    await writeFile(path.join(dir, "docs/rules.md"), "# Lint rules\n\nhand-edited\n");
+    await run("build");
+    expect(await read("docs/rules.md")).toBe(renderRulesDoc());
+    expect(await run("build", "--check")).toMatchObject({
+      code: 0,
+      stdout: "3 generated file(s) up to date\n",
+    });
+    await writeFile(path.join(dir, "docs/rules.md"), `${renderRulesDoc()}\nhand-edited\n`);
+    const stale = await run("build", "--check");
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain("docs/rules.md is stale (the lint rules reference");
+  });
+
   test("writes the README zones and the schema, then finds both up to date", async () => {
     const first = await run("build");
     expect(first).toMatchObject({ code: 0, stderr: "" });

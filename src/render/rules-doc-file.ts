@@ -1,0 +1,13 @@
+/** `docs/rules.md`, the lint rules reference, generated from the rules themselves (src/lint/docs.ts). */
+import { renderRulesDoc } from "../lint/docs.js";
+import type { Generator } from "./generated.js";
+
+export const RULES_DOC_PATH = "docs/rules.md";
+
+export const rulesDocGenerator: Generator = {
+  path: () => RULES_DOC_PATH,
+  describe: "the lint rules reference (from src/lint/rules/*.ts)",
+  // A list that uses papershelf as a tool has no docs/ of its own: nothing is created there.
+  optional: true,
+  generate: async () => ({ ok: true, text: renderRulesDoc(), warnings: [] }),
+};
