@@ -18,11 +18,12 @@ interface CommentLike {
 }
 
 /**
- * Ours: written by a bot account (GITHUB_TOKEN's github-actions[bot], or a GitHub App) and carrying the marker.
- * Requiring the bot keeps a person who pastes the marker into their own comment from having it overwritten.
+ * Ours: written by a bot account (GITHUB_TOKEN's github-actions[bot], or a GitHub App) and starting with the
+ * marker, as every body papershelf writes does. Requiring the bot keeps a person who pastes the marker into their
+ * own comment from having it overwritten; requiring the start keeps another bot's comment that quotes ours.
  */
 export function isMarkedBotComment(comment: CommentLike, marker: string): boolean {
-  return comment.user?.type === "Bot" && (comment.body ?? "").includes(marker);
+  return comment.user?.type === "Bot" && (comment.body ?? "").startsWith(marker);
 }
 
 /** Creates the marked comment on the issue or pull request, or updates the one already there. */
@@ -33,8 +34,8 @@ export async function upsertMarkedComment(
   marker: string,
   body: string,
 ): Promise<UpsertedComment> {
-  if (!body.includes(marker))
-    throw new Error(`comment body lacks its marker ${marker}; it could not be found again`);
+  if (!body.startsWith(marker))
+    throw new Error(`comment body does not start with its marker ${marker}; it could not be found again`);
   const comments = await octokit.paginate(octokit.rest.issues.listComments, {
     ...repo,
     issue_number: issueNumber,

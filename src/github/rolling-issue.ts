@@ -27,8 +27,8 @@ export async function upsertRollingIssue(
   repo: RepoRef,
   request: RollingIssueRequest,
 ): Promise<RollingIssueResult> {
-  if (!request.body.includes(request.marker))
-    throw new Error(`issue body lacks its marker ${request.marker}`);
+  if (!request.body.startsWith(request.marker))
+    throw new Error(`issue body does not start with its marker ${request.marker}`);
   const { data: candidates } = await octokit.rest.issues.listForRepo({
     ...repo,
     labels: request.label.name,

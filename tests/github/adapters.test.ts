@@ -12,7 +12,7 @@ import {
   type GitHubClient,
   type RepoRef,
 } from "../../src/github/index.js";
-import { MockGitHub } from "./mock-github.js";
+import { BOT, MockGitHub } from "./mock-github.js";
 
 const MARKER = "<!-- papershelf:intake -->";
 const READY = { name: "papershelf: ready", color: "0e8a16", description: "valid" };
@@ -46,6 +46,18 @@ describe("upsertMarkedComment", () => {
     const result = await upsertMarkedComment(octokit, repo, issue.number, MARKER, `${MARKER}\nreport`);
     expect(result.outcome).toBe("created");
     expect(mock.commentsOn(issue.number).map((c) => c.body)).toEqual([`${MARKER} mine`, `${MARKER}\nreport`]);
+  });
+
+  it("takes only a bot comment that starts with the marker as its own, not one that quotes it", async () => {
+    const issue = mock.addIssue({ title: "t", body: "b" });
+    // Another bot (or a GitHub App acting for a person) quoting papershelf's comment carries the marker inside.
+    mock.addComment(issue.number, `> quoted:\n> ${MARKER}\n> old report`, BOT);
+    const result = await upsertMarkedComment(octokit, repo, issue.number, MARKER, `${MARKER}\nreport`);
+    expect(result.outcome).toBe("created");
+    expect(mock.commentsOn(issue.number).map((c) => c.body)).toEqual([
+      `> quoted:\n> ${MARKER}\n> old report`,
+      `${MARKER}\nreport`,
+    ]);
   });
 
   it("finds its comment on a later page", async () => {
