@@ -74,14 +74,16 @@ export type MoveBranchResult =
 
 /**
  * Points the branch at `sha`, creating it if needed. Without `force` GitHub refuses anything but a fast-forward
- * (422), which is reported, not thrown: on main it means someone pushed meanwhile and the next run will redo it.
+ * with 422, which is reported, not thrown: on main it means someone pushed meanwhile and the next run will redo
+ * it. GitHub also answers 422 for other refusals (a protected branch, a missing object), so the head is read
+ * again and the refusal counts as "moved on" only when the branch no longer points at `from`.
  */
 export async function moveBranch(
   octokit: GitHubClient,
   repo: RepoRef,
   branch: string,
   sha: string,
-  options: { force: boolean; exists: boolean },
+  options: { force: true; exists: boolean } | { force: false; exists: boolean; from: string },
 ): Promise<MoveBranchResult> {
   if (!options.exists) {
     await octokit.rest.git.createRef({ ...repo, ref: `refs/heads/${branch}`, sha });
@@ -91,7 +93,15 @@ export async function moveBranch(
     await octokit.rest.git.updateRef({ ...repo, ref: `heads/${branch}`, sha, force: options.force });
     return { ok: true, outcome: "updated" };
   } catch (error) {
-    if (!options.force && isHttpStatus(error, 422)) return { ok: false, reason: "not-fast-forward" };
-    throw error;
+    if (options.force || !isHttpStatus(error, 422)) throw error;
+    const head = await getBranchHead(octokit, repo, branch);
+    if (head !== undefined && head !== options.from) return { ok: false, reason: "not-fast-forward" };
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `GitHub refused to move ${branch} to ${sha} though it still points at ${head ?? "nothing"}: ${message}`,
+      {
+        cause: error,
+      },
+    );
   }
 }

@@ -94,6 +94,10 @@ export async function commitToBranch(
   const tree = await createTreeWith(octokit, repo, parent.tree, request.files);
   if (tree === parent.tree) return { outcome: "no-change" };
   const commitSha = await createCommit(octokit, repo, request.message, tree, [parent.sha]);
-  const moved = await moveBranch(octokit, repo, request.branch, commitSha, { force: false, exists: true });
+  const moved = await moveBranch(octokit, repo, request.branch, commitSha, {
+    force: false,
+    exists: true,
+    from: parent.sha,
+  });
   return moved.ok ? { outcome: "committed", commitSha } : { outcome: "branch-moved", commitSha };
 }

@@ -155,6 +155,26 @@ describe("commitToBranch", () => {
   });
 });
 
+describe("moveBranch refusals", () => {
+  it("treats a 422 as 'moved on' only when the branch really moved; any other refusal is an error", async () => {
+    const base = mock.seedBranch({ "README.md": "old\n" });
+    // A protected branch (or a required status) answers 422 too, while main still points at `base`.
+    mock.intercept = (call) =>
+      call.method === "PATCH" && call.path.endsWith("/git/refs/heads/main")
+        ? { status: 422, body: { message: "Protected branch update failed for refs/heads/main." } }
+        : undefined;
+    await expect(
+      commitToBranch(octokit, repo, {
+        branch: "main",
+        parentSha: base,
+        files: [{ path: "README.md", content: "new\n" }],
+        message: "m",
+      }),
+    ).rejects.toThrow(/refused.*Protected branch update failed/s);
+    expect(mock.refs.get("heads/main")).toBe(base);
+  });
+});
+
 describe("upsertRollingIssue", () => {
   const label = { name: "papershelf: link-health", color: "fbca04", description: "report" };
   const HEALTH = "<!-- papershelf:health -->";

@@ -50,7 +50,7 @@ interface Commit {
   parents: string[];
   message: string;
 }
-type Reply = { status: number; body?: unknown; raw?: string; headers?: Record<string, string> };
+export type Reply = { status: number; body?: unknown; raw?: string; headers?: Record<string, string> };
 export type GraphqlHandler = (query: string, variables: Record<string, unknown>) => Reply;
 
 export const BOT: User = { login: "github-actions[bot]", type: "Bot" };
@@ -67,6 +67,11 @@ export class MockGitHub {
   readonly commits = new Map<string, Commit>();
   readonly refs = new Map<string, string>();
   graphql: GraphqlHandler = () => ({ status: 200, body: { data: {} } });
+  /**
+   * Asked first on every request: a reply here wins over the mock's own routes (undefined: route as usual).
+   * Tests use it for what GitHub does on its own schedule: a refusal, or main moving mid-run.
+   */
+  intercept: ((call: RecordedCall) => Reply | undefined) | undefined;
   /** Who the token belongs to: the author of everything created through the API. */
   actor: User = BOT;
   private nextNumber = 1;
@@ -171,7 +176,7 @@ export class MockGitHub {
     this.calls.push(call);
     let reply: Reply;
     try {
-      reply = this.route(call);
+      reply = this.intercept?.(call) ?? this.route(call);
     } catch (error) {
       reply = { status: 500, body: { message: String(error) } };
     }
