@@ -4,12 +4,12 @@
  * GitHub's own sanitizer already strips scripts and event handlers; what is left to us is layout spoofing,
  * notifications and the marker the Action finds its comment by.
  */
-import type { Root } from "mdast";
+import type { Nodes, Root } from "mdast";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
-import { SKIP, visit } from "unist-util-visit";
 import { safeFence } from "./fences.js";
+import { checkMarkdownLimits } from "./markdown-limits.js";
 import { showInvisible } from "./problems.js";
 
 /** U+200B after "@" or "#": the way Renovate and Dependabot quote release notes without pinging anyone. */
@@ -67,31 +67,53 @@ interface Splice {
   text: string;
 }
 
+/** Longer Markdown is never shown in one comment (GitHub's limit is 65,536); it is not worth a parse either. */
+const NEUTRALIZE_MAX_CHARS = 65_536;
+
+/** An autolink's text is its address: breaking a mention in it would change where it points. */
+function isAutolink(node: Nodes): boolean {
+  if (node.type !== "link" || node.children.length !== 1) return false;
+  const child = node.children[0];
+  return child?.type === "text" && (child.value === node.url || `mailto:${child.value}` === node.url);
+}
+
+/** The splices that make raw HTML and mentions inert, found with an explicit stack (no recursion to overflow). */
+function inertSplices(markdown: string, tree: Root): Splice[] {
+  const splices: Splice[] = [];
+  const stack: Nodes[] = [tree];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (isAutolink(node)) continue;
+    if ("children" in node)
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) continue;
+    const source = markdown.slice(start, end);
+    let text = source;
+    if (node.type === "html")
+      text = breakMentions(isSafeHtml(source) ? source : source.replace(/</g, "&lt;"));
+    else if (node.type === "text") text = breakMentions(source);
+    if (text !== source) splices.push({ start, end, text });
+  }
+  return splices;
+}
+
 /**
  * Markdown made inert for a comment, keeping every other byte: raw HTML other than the renderer's own
  * safe tags is shown as text, and mentions and references in text are broken. Code is left as is.
+ * Markdown too large or too deeply nested to parse safely (see markdown-limits.ts), or that the parser fails
+ * on, is shown as a fenced code block instead: inert by construction, and bounded in time.
  */
 export function neutralizeMarkdown(markdown: string): string {
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root;
-  const splices: Splice[] = [];
-  visit(tree, (node) => {
-    // An autolink's text is its address: breaking a mention in it would change where it points.
-    if (node.type === "link" && node.children.length === 1 && node.children[0]?.type === "text") {
-      if (node.children[0].value === node.url || `mailto:${node.children[0].value}` === node.url) return SKIP;
-    }
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    if (start === undefined || end === undefined) return;
-    const source = markdown.slice(start, end);
-    if (node.type === "html") {
-      const text = breakMentions(isSafeHtml(source) ? source : source.replace(/</g, "&lt;"));
-      if (text !== source) splices.push({ start, end, text });
-    } else if (node.type === "text") {
-      const text = breakMentions(source);
-      if (text !== source) splices.push({ start, end, text });
-    }
-    return undefined;
-  });
+  if (markdown.length > NEUTRALIZE_MAX_CHARS || checkMarkdownLimits(markdown, 2))
+    return fencedBlock(markdown);
+  let splices: Splice[];
+  try {
+    splices = inertSplices(markdown, unified().use(remarkParse).use(remarkGfm).parse(markdown));
+  } catch {
+    // A parser failure on hostile input (e.g. a RangeError the limits did not foresee) must not end the run.
+    return fencedBlock(markdown);
+  }
   let out = markdown;
   for (const s of splices.sort((a, b) => b.start - a.start))
     out = out.slice(0, s.start) + s.text + out.slice(s.end);

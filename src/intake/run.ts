@@ -187,7 +187,25 @@ export async function runIntake(input: IntakeInput): Promise<IntakeResult> {
   }
   const index = next.data.entries.findIndex((e) => e.id === entry.id);
   const span = next.source.entryPosition(index);
-  const preview = (input.renderEntry ?? renderFallbackPreview)(entry, next.data);
+  let preview: string;
+  try {
+    preview = (input.renderEntry ?? renderFallbackPreview)(entry, next.data);
+  } catch (error) {
+    // The Markdown limits keep parsers in bounds; should a renderer still fail on a submission (a stack
+    // overflow on some construct they did not foresee), the submitter gets an answer, not a failed run.
+    const why = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      findings,
+      entry,
+      errors: [
+        listProblem(
+          `the entry cannot be rendered for the README (${why}): its 摘要 or note is too deeply nested or too complex`,
+          "Write the 摘要 and the note as plain paragraphs, then edit the issue.",
+        ),
+      ],
+    };
+  }
 
   const problems: IntakeProblem[] = [];
   if (input.lint) {

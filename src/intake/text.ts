@@ -10,6 +10,7 @@
  * - URLs must be plain http(s) URLs: any invisible character there is an error.
  */
 import type { FormField } from "./form.js";
+import { checkMarkdownLimits, describeMarkdownLimit } from "./markdown-limits.js";
 import { fieldError, fieldWarning, quoteValue, type IntakeProblem } from "./problems.js";
 
 const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
@@ -76,9 +77,18 @@ export function cleanLine(field: Field, value: string, problems: IntakeProblem[]
   return result;
 }
 
-/** Markdown (摘要, note): direction and control characters rejected, everything else kept as written. */
+/**
+ * Markdown (摘要, note): direction and control characters rejected, nesting and size bounded (so no parser
+ * downstream stalls or overflows its stack: see markdown-limits.ts), everything else kept as written.
+ */
 export function cleanMarkdown(field: Field, value: string, problems: IntakeProblem[]): string | undefined {
   if (!rejectControls(field, value, CONTROL, problems)) return undefined;
+  const tooComplex = checkMarkdownLimits(value);
+  if (tooComplex) {
+    const { message, hint } = describeMarkdownLimit(tooComplex);
+    problems.push(fieldError(field, message, hint));
+    return undefined;
+  }
   return value.replace(/^\uFEFF/, "").trimEnd();
 }
 

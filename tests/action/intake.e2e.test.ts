@@ -307,3 +307,29 @@ describe("intake: links on the runner's own network", () => {
     expect(origins.filter((o) => o.includes("169.254"))).toEqual([]);
   });
 });
+
+describe("intake: 50–65 KB bodies through the Action", () => {
+  /** The fixture submission with its 摘要 replaced, as GitHub would hold it. */
+  async function openedWithSummary(summary: string) {
+    const opened = await readEvent("issues-opened");
+    const issue = opened.issue as { body: string };
+    issue.body = issue.body.replace(
+      /(### 摘要 \/ Summary\n\n)[^\n]*/,
+      (_, heading: string) => heading + summary,
+    );
+    expect(issue.body.length).toBeLessThanOrEqual(65_536);
+    seedIssue(opened);
+    return opened;
+  }
+
+  it("60,000 nested > ends in a clear error comment and the needs-changes label, not a failed step", async () => {
+    const { reporter, code } = await intake("issues", await openedWithSummary(">".repeat(60_000)));
+    expect(reporter.failed).toBeUndefined();
+    expect(code).toBe(0);
+    const body = mock.commentsOn(1)[0]?.body ?? "";
+    expect(body).toContain("Needs changes");
+    expect(body).toContain("**摘要 / Summary**: is too deeply nested");
+    expect(mock.issues.get(1)?.labels).toContain("papershelf: needs-changes");
+    expect(mock.pulls.size).toBe(0);
+  });
+});
