@@ -54,6 +54,14 @@ function splitLine(line: string): { label?: string; url: string } {
   return { url: text.replace(/^<(.*)>$/, "$1") };
 }
 
+/**
+ * The most lines each field takes. Every URL is requested on every edit of the issue and on every push to main
+ * (the refresh recomputes each open submission), so a submission must not be able to order thousands of
+ * requests from the runner; no paper has more than a handful of repositories and pages.
+ */
+export const MAX_REPOS = 10;
+export const MAX_LINKS = 20;
+
 /** Reads one "label | URL" per line. `labelRequired`: links need a label, repositories show owner/name. */
 function readLines(
   field: Field,
@@ -63,6 +71,18 @@ function readLines(
 ): LabelledUrl[] {
   const out: LabelledUrl[] = [];
   const seen = new Set<string>();
+  const count = value.split("\n").filter((line) => line.trim() !== "").length;
+  const [max, what] = labelRequired ? [MAX_LINKS, "links"] : [MAX_REPOS, "repositories"];
+  if (count > max) {
+    problems.push(
+      fieldError(
+        field,
+        `lists ${count.toLocaleString("en-US")} ${what}; at most ${max}`,
+        `Keep the ${max} that matter most; a longer list belongs on the paper's page.`,
+      ),
+    );
+    return out;
+  }
   value.split("\n").forEach((line, i) => {
     if (line.trim() === "") return;
     const where = `line ${i + 1}`;

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { checkActionMetadata, checkWorkflowPolicy } from "../../scripts/workflow-policy.js";
 import { ACTION_INPUT_NAMES } from "../../src/action/inputs.js";
 
@@ -35,6 +36,24 @@ describe("workflow policy", () => {
       const file = `.github/workflows/${name}.yml`;
       expect(checkWorkflowPolicy(file, await readFile(file, "utf8"))).toEqual([]);
     }
+  });
+
+  it("bounds every job of the project's workflows with timeout-minutes", async () => {
+    // A stalled step otherwise holds a runner (and the per-issue or main concurrency group) for six hours.
+    const limits: Record<string, unknown> = {};
+    for (const name of ["intake", "pr-review", "main", "health"]) {
+      const workflow = parse(await readFile(`.github/workflows/${name}.yml`, "utf8")) as {
+        jobs: Record<string, { "timeout-minutes"?: unknown }>;
+      };
+      for (const [job, spec] of Object.entries(workflow.jobs))
+        limits[`${name}/${job}`] = spec["timeout-minutes"];
+    }
+    expect(limits).toEqual({
+      "intake/intake": 10,
+      "pr-review/review": 15,
+      "main/build": 20,
+      "health/check": 60,
+    });
   });
 
   it("keeps action.yml and the inputs the code reads in step", async () => {

@@ -12,6 +12,24 @@ function withProblems<T>(fn: (problems: IntakeProblem[]) => T): { value: T; prob
   return { value: fn(problems), problems };
 }
 
+describe("link caps", () => {
+  const lines = (n: number, label = "") =>
+    Array.from({ length: n }, (_, i) => `${label}https://example.org/${i}`).join("\n");
+
+  it("takes up to 10 repositories and 20 other links; more is one error, whatever the lines hold", () => {
+    expect(withProblems((p) => readRepos(field, lines(10), p)).value).toHaveLength(10);
+    expect(withProblems((p) => readLinks(field, lines(20, "L | "), p)).value).toHaveLength(20);
+    expect(withProblems((p) => readRepos(field, `${lines(11)}\n\n`, p))).toMatchObject({
+      value: [],
+      problems: [{ severity: "error", message: "lists 11 repositories; at most 10" }],
+    });
+    expect(withProblems((p) => readLinks(field, lines(21, "not a link "), p))).toMatchObject({
+      value: [],
+      problems: [{ severity: "error", message: "lists 21 links; at most 20" }],
+    });
+  });
+});
+
 describe("normalizeDate", () => {
   it.each([
     ["2023-06-27", "2023-06-27"],

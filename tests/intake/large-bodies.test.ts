@@ -58,6 +58,37 @@ describe("50–65 KB Markdown in the 摘要", () => {
   });
 });
 
+describe("2,000 repository lines", () => {
+  it("is one error on the repositories field and not a single link request", async () => {
+    const body = largeBody(form, "2,000 repository lines");
+    expect(body.length).toBeGreaterThan(50_000);
+    expect(body.length).toBeLessThanOrEqual(65_536);
+    const requested: string[] = [];
+    const result = await runIntake({
+      body,
+      template: fixtureTemplate(),
+      papersText: papersText(),
+      now: NOW,
+      checkLinks: async (urls) => {
+        requested.push(...urls);
+        return urls.map((url) => ({ url, verdict: "ok", message: "200" }));
+      },
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      errors: [
+        {
+          field: "repos",
+          message: "lists 2,000 repositories; at most 10",
+          hint: expect.stringContaining("paper's page"),
+        },
+      ],
+    });
+    expect(requested).toEqual([]);
+    expect(renderIntakeComment(result).length).toBeLessThanOrEqual(65_536);
+  });
+});
+
 describe("neutralizeMarkdown on Markdown no parser should see", () => {
   it("shows too deep or too complex Markdown as a fenced block instead of parsing it", () => {
     for (const text of [">".repeat(60_000), "*a".repeat(30_000), "- ".repeat(20_000) + "x"])
