@@ -8,6 +8,7 @@ import { upsertMarkedComment, type UpsertedComment } from "../github/comments.js
 import { setStateLabel, type LabelSpec } from "../github/labels.js";
 import { proposeChange, type ProposalResult } from "../github/publish.js";
 import { closePull, findOpenPull } from "../github/pulls.js";
+import { fitBody } from "../github/rolling-issue.js";
 import {
   blockquote,
   INTAKE_MARKER,
@@ -91,22 +92,34 @@ export function pullTitle(title: string): string {
   return `Add "${cut}"`;
 }
 
+/**
+ * GitHub refuses pull request bodies over 65,536 characters (422), and the preview alone can pass that: every
+ * line gains "> " and every mention a zero-width break. Like the comment, keep room and drop the preview first.
+ */
+const MAX_PULL_BODY_CHARS = 60_000;
+
 function pullBody(issue: IssueSnapshot, result: Extract<IntakeResult, { ok: true }>): string {
-  return [
+  const head = [
     PULL_MARKER,
     `Adds \`${result.entry.id}\` to \`${result.entry.category}\`, as submitted in #${issue.number}.`,
     "",
     `Closes #${issue.number}`,
-    "",
-    "#### 預覽 / Preview",
-    "",
-    blockquote(neutralizeMarkdown(result.preview)),
+  ];
+  const foot = [
     "",
     "---",
     "papershelf rebuilds this branch from the issue on every edit of the issue and on every push to main: " +
       "edit the issue, not this branch.",
     "",
-  ].join("\n");
+  ];
+  const preview = ["", "#### 預覽 / Preview", "", blockquote(neutralizeMarkdown(result.preview))];
+  const full = [...head, ...preview, ...foot].join("\n");
+  if (full.length <= MAX_PULL_BODY_CHARS) return full;
+  const note = [
+    "",
+    "_The preview is too long for a pull request body: see the files changed (the README shows the entry)._",
+  ];
+  return fitBody([...head, ...note, ...foot].join("\n"), "The body is cut here; see the files changed.");
 }
 
 /** Runs the intake for one issue and publishes the outcome (unless dry-run). */

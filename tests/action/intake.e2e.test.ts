@@ -322,6 +322,20 @@ describe("intake: 50–65 KB bodies through the Action", () => {
     return opened;
   }
 
+  it("a valid 55 KB 摘要 still opens a pull request: its body is fitted under GitHub's limit", async () => {
+    // Every mention gets a zero-width break and every line a "> ": the preview grows past 65,536.
+    const summary = Array.from({ length: 900 }, (_, i) => `@u${i} ${"@ab ".repeat(14).trimEnd()}`).join("\n");
+    const { reporter } = await intake("issues", await openedWithSummary(summary));
+    expect(reporter.failed).toBeUndefined();
+    expect(reporter.outputs.valid).toBe("true");
+    const pull = [...mock.pulls.values()][0];
+    expect(pull?.body.length).toBeLessThanOrEqual(65_536);
+    expect(pull?.body).toContain("Closes #1");
+    expect(pull?.body).toContain("too long for a pull request");
+    expect(mock.fileAt(BRANCH, "data/papers.yaml")).toContain("@ab @ab");
+    expect(mock.commentsOn(1)[0]?.body.length).toBeLessThanOrEqual(65_536);
+  });
+
   it("60,000 nested > ends in a clear error comment and the needs-changes label, not a failed step", async () => {
     const { reporter, code } = await intake("issues", await openedWithSummary(">".repeat(60_000)));
     expect(reporter.failed).toBeUndefined();

@@ -60,6 +60,14 @@ describe("upsertMarkedComment", () => {
     ]);
   });
 
+  it("is refused like GitHub refuses it when the body passes 65,536 characters", async () => {
+    const issue = mock.addIssue({ title: "t", body: "b" });
+    await expect(
+      upsertMarkedComment(octokit, repo, issue.number, MARKER, `${MARKER}\n${"x".repeat(65_536)}`),
+    ).rejects.toMatchObject({ status: 422 });
+    expect(mock.commentsOn(issue.number)).toEqual([]);
+  });
+
   it("finds its comment on a later page", async () => {
     const issue = mock.addIssue({ title: "t", body: "b" });
     for (let i = 0; i < 120; i++) mock.addComment(issue.number, `chat ${i}`, { login: "bob", type: "User" });

@@ -57,6 +57,26 @@ export const BOT: User = { login: "github-actions[bot]", type: "Bot" };
 
 const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");
 
+/** GitHub refuses issue, comment and pull request bodies longer than this with 422. */
+export const GITHUB_BODY_LIMIT = 65_536;
+
+function bodyTooLong(body: Record<string, unknown>): Reply | undefined {
+  if (typeof body.body !== "string" || body.body.length <= GITHUB_BODY_LIMIT) return undefined;
+  return {
+    status: 422,
+    body: {
+      message: "Validation Failed",
+      errors: [
+        {
+          code: "custom",
+          field: "body",
+          message: `body is too long (maximum is ${GITHUB_BODY_LIMIT} characters)`,
+        },
+      ],
+    },
+  };
+}
+
 export class MockGitHub {
   readonly calls: RecordedCall[] = [];
   readonly issues = new Map<number, Issue>();
@@ -248,6 +268,10 @@ export class MockGitHub {
       return this.graphql(String(body.query), (body.variables ?? {}) as Record<string, unknown>);
     const prefix = `/repos/${this.owner}/${this.repo}`;
     if (!path.startsWith(`${prefix}/`)) return notFound();
+    if (method === "POST" || method === "PATCH") {
+      const refused = bodyTooLong(body);
+      if (refused) return refused;
+    }
     const rest = path.slice(prefix.length);
     let m: RegExpExecArray | null;
 
