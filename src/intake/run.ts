@@ -81,8 +81,12 @@ function fieldAtLine(source: RecordSource, index: number, line: number, form: Is
     "note",
   ];
   const key = keys.find((k) => {
-    const pos = source.position(["entries", index, k]);
-    return source.nodeAt(["entries", index, k]) !== undefined && line >= pos.line && line <= pos.endLine;
+    if (source.nodeAt(["entries", index, k]) === undefined) return false;
+    const value = source.position(["entries", index, k]);
+    const start = source.keyPosition(["entries", index], k)?.line ?? value.line;
+    // A block value's range ends at column 1 of the next key's line: that line belongs to the next key.
+    const end = value.endColumn === 1 && value.endLine > start ? value.endLine - 1 : value.endLine;
+    return line >= start && line <= end;
   });
   const id = key === "images" ? "image" : key;
   return id !== undefined && form.fields.some((f) => f.id === id) ? id : undefined;

@@ -86,6 +86,18 @@ describe("runIntake", () => {
     });
   });
 
+  it("maps a finding on the line where one field ends and the next begins to the next field", async () => {
+    // A block sequence (repos) ends at column 1 of the line of the key after it (summary).
+    const lint: IntakeLint = ({ parsed, entryId }) => {
+      const index = parsed.data.entries.findIndex((e) => e.id === entryId);
+      const line = parsed.source.keyPosition(["entries", index], "summary")?.line ?? 0;
+      const place = { file: "papers.yaml", line, column: 5, entryId };
+      return [{ ruleId: "text-length", severity: "warning", message: "summary is long", ...place }];
+    };
+    const result = await runIntake(input({}, { lint }));
+    expect(result).toMatchObject({ ok: true, findings: [{ field: "summary", label: "摘要 / Summary" }] });
+  });
+
   it("checks the record's links through the injected checker: a dead link blocks, a redirect warns", async () => {
     const asked: string[][] = [];
     const result = await runIntake(
