@@ -168,32 +168,73 @@ describe("intake: invalid, unrelated and reopened issues", () => {
   });
 });
 
+/**
+ * Another submission was merged: main gets one more entry (blip-2), and the workspace becomes that main, as
+ * the push's checkout would be. Returns the new main's sha.
+ */
+async function pushToMain(): Promise<string> {
+  const files = await workspaceFiles(workspace);
+  const data = (files["data/papers.yaml"] as string).replace(
+    "entries:\n",
+    'entries:\n  - id: ocr-free\n    title: "An OCR-free paper"\n    url: https://arxiv.org/abs/2305.00001\n    kind: paper\n    category: image-to-text\n',
+  );
+  await writeFile(`${workspace}/data/papers.yaml`, data);
+  return mock.seedBranch({ ...files, "data/papers.yaml": data });
+}
+
 describe("intake on push to main", () => {
   it("rebuilds every open submission branch on top of the new main, so they never conflict", async () => {
     const opened = await readEvent("issues-opened");
     seedIssue(opened);
     await intake("issues", opened);
 
-    // Another submission was merged meanwhile: main now has one more entry (and the workspace is that main).
-    const files = await workspaceFiles(workspace);
-    const data = (files["data/papers.yaml"] as string).replace(
-      "entries:\n",
-      'entries:\n  - id: blip-2\n    title: "BLIP-2"\n    url: https://arxiv.org/abs/2301.12597\n    kind: paper\n    category: image-to-text\n',
-    );
-    await writeFile(`${workspace}/data/papers.yaml`, data);
-    const newMain = mock.seedBranch({ ...files, "data/papers.yaml": data });
+    const newMain = await pushToMain();
 
     const { reporter } = await intake("push", await readEvent("push-main"), {}, newMain);
     expect(reporter.failed).toBeUndefined();
     const head = mock.refs.get(`heads/${BRANCH}`) as string;
     expect(mock.commits.get(head)?.parents).toEqual([newMain]);
     const rebuilt = mock.fileAt(BRANCH, "data/papers.yaml") as string;
-    expect(rebuilt).toContain("id: blip-2");
+    expect(rebuilt).toContain("id: ocr-free");
     expect(rebuilt).toContain("LISA: Reasoning Segmentation");
     expect(mock.pulls.size).toBe(1);
     expect(mock.commentsOn(1)).toHaveLength(1);
     expect(reporter.outputs.changed).toBe("true");
     expect(reporter.summary).toContain("#1: valid");
+  });
+
+  it("one issue that cannot be refreshed does not stop the others; the step fails at the end", async () => {
+    const opened = await readEvent("issues-opened");
+    seedIssue(opened);
+    const second = structuredClone(opened);
+    const issue2 = second.issue as { number: number; body: string };
+    issue2.number = 2;
+    issue2.body = issue2.body
+      .replace("LISA: Reasoning Segmentation via Large Language Model", "BLIP-2")
+      .replace("https://arxiv.org/abs/2308.00692", "https://arxiv.org/abs/2301.12597")
+      .replace("https://github.com/dvlab-research/LISA", "https://github.com/salesforce/LAVIS");
+    seedIssue(second);
+    await intake("issues", opened);
+    await intake("issues", second);
+    expect(mock.refs.get("heads/papershelf/issue-2")).toBeDefined();
+
+    const newMain = await pushToMain();
+    // Issue #1 was deleted meanwhile: GitHub answers 410 for it.
+    mock.intercept = (call) =>
+      call.method === "GET" && call.path.endsWith("/issues/1")
+        ? { status: 410, body: { message: "This issue was deleted" } }
+        : undefined;
+    const { reporter, code } = await intake("push", await readEvent("push-main"), {}, newMain);
+
+    const head2 = mock.refs.get("heads/papershelf/issue-2") as string;
+    expect(mock.commits.get(head2)?.parents).toEqual([newMain]);
+    expect(reporter.summary).toMatch(/#1: failed \(.*This issue was deleted/);
+    expect(reporter.summary).toContain("#2: valid");
+    expect(reporter.annotations).toContainEqual(
+      expect.objectContaining({ level: "error", message: expect.stringContaining("#1") }),
+    );
+    expect(reporter.failed).toMatch(/1 of 2 open submission/);
+    expect(code).not.toBe(0);
   });
 
   it("closes the pull request of a submission whose issue was closed", async () => {

@@ -4,7 +4,7 @@
  * the new main, so two accepted submissions never conflict. An invalid submission is answered in its comment;
  * the step itself fails only when papershelf could not do its job.
  */
-import { closePull, listOpenPullsByBranchPrefix } from "../../github/pulls.js";
+import { closePull, listOpenPullsByBranchPrefix, type PullRef } from "../../github/pulls.js";
 import type { CommandContext, CommandResult } from "../context.js";
 import { toIssueSnapshot, type IssueSnapshot } from "../event.js";
 import {
@@ -56,36 +56,70 @@ async function takeIssueEvent(ctx: CommandContext, issue: IssueSnapshot): Promis
   return { outputs: outputsOf(outcome), errors: 0, warnings: 0 };
 }
 
-async function refreshOpenSubmissions(ctx: CommandContext, shared: SubmissionInputs): Promise<CommandResult> {
+/** One open submission pull request recomputed from its issue: a line of the summary. */
+async function refreshOne(ctx: CommandContext, pull: PullRef, shared: SubmissionInputs) {
   const gh = ctx.github();
   const repo = ctx.run.repo;
-  const pulls = await listOpenPullsByBranchPrefix(gh, repo, SUBMISSION_BRANCH_PREFIX);
+  const number = Number(pull.head.slice(SUBMISSION_BRANCH_PREFIX.length));
+  if (!Number.isInteger(number) || number < 1) return undefined;
+  const { data } = await gh.rest.issues.get({ ...repo, issue_number: number });
+  const issue = toIssueSnapshot(data);
+  if (!issue) return undefined;
+  if (issue.state !== "open") {
+    if (!ctx.inputs.dryRun)
+      await closePull(gh, repo, pull, `#${number} was closed without this pull request: closing it too.`);
+    return { line: `- #${number}: closed, so pull request #${pull.number} was closed`, changed: false };
+  }
+  const outcome = await takeSubmission(ctx, issue, shared);
+  const changed =
+    outcome.status !== "skipped" &&
+    outcome.proposal?.outcome === "proposed" &&
+    outcome.proposal.branch !== "unchanged";
+  return { line: describe(issue, outcome), changed };
+}
+
+/**
+ * Every open submission recomputed on the new main. Each is taken on its own: one that fails (a deleted issue,
+ * a refusal from GitHub, a bug) is reported and the others still move, so one bad issue cannot leave every
+ * other pull request on an old base; the step fails at the end so the failure is seen.
+ */
+async function refreshOpenSubmissions(ctx: CommandContext, shared: SubmissionInputs): Promise<CommandResult> {
+  const pulls = await listOpenPullsByBranchPrefix(ctx.github(), ctx.run.repo, SUBMISSION_BRANCH_PREFIX);
   const lines: string[] = [];
   let changed = false;
+  let failed = 0;
   for (const pull of pulls) {
-    const number = Number(pull.head.slice(SUBMISSION_BRANCH_PREFIX.length));
-    if (!Number.isInteger(number) || number < 1) continue;
-    const { data } = await gh.rest.issues.get({ ...repo, issue_number: number });
-    const issue = toIssueSnapshot(data);
-    if (!issue) continue;
-    if (issue.state !== "open") {
-      if (!ctx.inputs.dryRun)
-        await closePull(gh, repo, pull, `#${number} was closed without this pull request: closing it too.`);
-      lines.push(`- #${number}: closed, so pull request #${pull.number} was closed`);
-      continue;
+    try {
+      const done = await refreshOne(ctx, pull, shared);
+      if (!done) continue;
+      lines.push(done.line);
+      changed ||= done.changed;
+    } catch (error) {
+      failed++;
+      const message = error instanceof Error ? error.message : String(error);
+      const number = pull.head.slice(SUBMISSION_BRANCH_PREFIX.length);
+      lines.push(`- #${number}: failed (${message.replace(/\s+/g, " ").slice(0, 300)})`);
+      ctx.reporter.annotate(
+        "error",
+        `#${number} (pull request #${pull.number}) was not refreshed: ${message}`,
+        {
+          title: "papershelf intake",
+        },
+      );
     }
-    const outcome = await takeSubmission(ctx, issue, shared);
-    changed ||=
-      outcome.status !== "skipped" &&
-      outcome.proposal?.outcome === "proposed" &&
-      outcome.proposal.branch !== "unchanged";
-    lines.push(describe(issue, outcome));
   }
   await ctx.reporter.appendSummary(
     `## papershelf intake: open submissions on ${shared.baseSha.slice(0, 12)}\n\n${lines.length ? lines.join("\n") : "No open submission pull requests."}\n`,
   );
-  ctx.reporter.info(`${pulls.length} open submission pull request(s) recomputed`);
-  return { outputs: { changed: String(changed) }, errors: 0, warnings: 0 };
+  ctx.reporter.info(`${pulls.length} open submission pull request(s) recomputed, ${failed} failed`);
+  return {
+    outputs: { changed: String(changed) },
+    errors: 0,
+    warnings: 0,
+    ...(failed > 0
+      ? { failure: `${failed} of ${pulls.length} open submission(s) could not be refreshed` }
+      : {}),
+  };
 }
 
 export async function intakeCommand(ctx: CommandContext): Promise<CommandResult> {
