@@ -27,6 +27,12 @@ export interface CommandContext {
   checkConfig(): CheckConfig;
   /** The HTTP client for link checks, built on first use and closed when the run ends. */
   links(): Dispatcher;
+  /**
+   * The HTTP client for the intake's link checks: strangers' links, so public-only whatever the config says,
+   * down to the connection's own DNS answer (169.254.169.254.nip.io passes every URL-level check and resolves
+   * to the cloud metadata address). Built on first use and closed when the run ends.
+   */
+  intakeLinks(): Dispatcher;
   /** Releases what the run opened (keep-alive sockets would hold the step open for seconds). */
   dispose(): Promise<void>;
   now: Date;
@@ -70,6 +76,7 @@ export function createCommandContext(
   let client: GitHubClient | undefined;
   let checkConfig: CheckConfig | undefined;
   let ownDispatcher: Dispatcher | undefined;
+  let intakeDispatcher: Dispatcher | undefined;
   const readCheckConfig = (): CheckConfig => {
     if (checkConfig) return checkConfig;
     const parsed = parseCheckSection(config.sections.check);
@@ -105,8 +112,11 @@ export function createCommandContext(
         : undefined,
     checkConfig: readCheckConfig,
     links: () => runtime.linkDispatcher ?? (ownDispatcher ??= createLinkDispatcher(readCheckConfig().links)),
+    intakeLinks: () =>
+      runtime.linkDispatcher ??
+      (intakeDispatcher ??= createLinkDispatcher({ ...readCheckConfig().links, publicOnly: true })),
     dispose: async () => {
-      await ownDispatcher?.close();
+      await Promise.all([ownDispatcher?.close(), intakeDispatcher?.close()]);
     },
     relative: (file) => path.relative(run.workspace, file).split(path.sep).join("/"),
   };

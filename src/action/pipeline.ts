@@ -38,9 +38,11 @@ function isLocalUrl(url: string): boolean {
 export function createIntakeLinkCheck(ctx: CommandContext): IntakeLinkCheck {
   return async (urls) => {
     const remote = urls.filter((url) => !isLocalUrl(url));
-    // Strangers' links: public-only whatever the config says (redirect hops and DNS answers included).
+    // Strangers' links: public-only whatever the config says. `publicOnly` here tests each URL and redirect
+    // hop; the names they resolve to are tested by the intake's own dispatcher, which is public-only too
+    // (the config's `check.links.publicOnly: false` only shapes `ctx.links()`, for the maintainers' list).
     const options = { ...ctx.checkConfig().links, publicOnly: true };
-    const { results } = await checkUrls(remote, { dispatcher: ctx.links() }, options);
+    const { results } = await checkUrls(remote, { dispatcher: ctx.intakeLinks() }, options);
     const skipped = urls
       .filter(isLocalUrl)
       .map((url) => ({ url, verdict: "excluded", message: "a local or private address is not requested" }));
