@@ -237,6 +237,31 @@ describe("intake on push to main", () => {
     expect(code).not.toBe(0);
   });
 
+  it("refreshes nothing on a push to (or a manual run on) another branch", async () => {
+    const opened = await readEvent("issues-opened");
+    seedIssue(opened);
+    await intake("issues", opened);
+    const head = mock.refs.get(`heads/${BRANCH}`);
+    const writes = mock.writes().length;
+    const other = mock.seedBranch({ "data/papers.yaml": "entries: []\n" }, "feature");
+    for (const event of ["push", "workflow_dispatch"]) {
+      const { reporter } = await runAction({
+        mock,
+        workspace,
+        eventName: event,
+        payload: { ...(await readEvent("push-main")), ref: "refs/heads/feature" },
+        sha: other,
+        ref: "refs/heads/feature",
+        inputs: { command: "intake" },
+        links: healthyLinks(SUBMISSION_ORIGINS),
+      });
+      expect(reporter.failed).toBeUndefined();
+      expect(reporter.summary).toContain("refs/heads/feature is not main");
+    }
+    expect(mock.writes()).toHaveLength(writes);
+    expect(mock.refs.get(`heads/${BRANCH}`)).toBe(head);
+  });
+
   it("closes the pull request of a submission whose issue was closed", async () => {
     const opened = await readEvent("issues-opened");
     seedIssue(opened);

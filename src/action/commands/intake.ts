@@ -129,7 +129,18 @@ export async function intakeCommand(ctx: CommandContext): Promise<CommandResult>
       return { outputs: {}, errors: 0, warnings: 0, failure: "the issues event payload has no issue" };
     return takeIssueEvent(ctx, issue);
   }
-  if (REFRESH_EVENTS.includes(eventName)) return refreshOpenSubmissions(ctx, await readSubmissionInputs(ctx));
+  if (REFRESH_EVENTS.includes(eventName)) {
+    // Submission pull requests are built on the default branch: a push to (or a manual run on) any other
+    // branch must not rebuild them on that branch's commit.
+    const main = `refs/heads/${ctx.run.defaultBranch}`;
+    if (ctx.run.ref !== main) {
+      const why = `${ctx.run.ref || "this ref"} is not ${ctx.run.defaultBranch}`;
+      await ctx.reporter.appendSummary(`## papershelf intake\n\nNo submission refreshed: ${why}.\n`);
+      ctx.reporter.info(`intake refreshes submissions only on ${main}; ${why}`);
+      return { outputs: { changed: "false" }, errors: 0, warnings: 0 };
+    }
+    return refreshOpenSubmissions(ctx, await readSubmissionInputs(ctx));
+  }
   ctx.reporter.info(`intake has nothing to do on a "${eventName}" event`);
   return { outputs: {}, errors: 0, warnings: 0 };
 }
