@@ -19,7 +19,14 @@ export type IssueAnswers = Record<string, string | string[]>;
 
 export type BodyResult =
   | { ok: true; answers: IssueAnswers; warnings: IntakeProblem[] }
-  | { ok: false; errors: IntakeProblem[]; answers: IssueAnswers; warnings: IntakeProblem[] };
+  | {
+      ok: false;
+      errors: IntakeProblem[];
+      answers: IssueAnswers;
+      warnings: IntakeProblem[];
+      /** The body could not be split into fields (too long, a heading repeated): the answers mean nothing. */
+      unreadable?: true;
+    };
 
 interface Section {
   field: FormField;
@@ -31,12 +38,33 @@ interface Section {
 const normalizeLabel = (label: string) => label.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
 
 /**
+ * A field heading outside code fences more than once: GitHub writes each heading once, so one copy was typed
+ * into an answer, and which one is a guess (`intro\n### 備註 / Note\nmore` in the 摘要 would cut it in two).
+ */
+function repeatedHeading(label: string, lines: readonly number[]): IntakeProblem {
+  const shown = lines.slice(0, 5).map((l) => l + 1);
+  const where =
+    lines.length > 5 ? `${shown.join(", ")}, …` : `${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}`;
+  return {
+    severity: "error",
+    message: `the heading ${quoteValue(`### ${label}`)} appears ${lines.length} times (lines ${where}); GitHub writes each field's heading once`,
+    hint: `Where it is part of your answer, put it inside a code fence (\`\`\`) or write it without "### ", so the bot need not guess where the answer ends.`,
+  };
+}
+
+/**
  * Splits the body into one section per field heading. A `### <label>` line starts a field when it names a
  * later field than the current one and is outside a code fence. Inside a fence it is still the field's
  * heading when no later line repeats it: GitHub writes each heading once, after the answers before it, so
  * a fence a submitter forgot to close cannot swallow the fields after it. Fences never span fields.
+ * A field heading found more than once outside fences is an error (`repeatedHeading`), not a guess.
  */
-function splitSections(lines: readonly string[], form: IssueForm, warnings: IntakeProblem[]): Section[] {
+function splitSections(
+  lines: readonly string[],
+  form: IssueForm,
+  warnings: IntakeProblem[],
+  errors: IntakeProblem[],
+): Section[] {
   const byLabel = new Map(form.fields.map((field, index) => [normalizeLabel(field.label), { field, index }]));
   const lastLine = new Map<number, number>();
   lines.forEach((line, i) => {
@@ -44,6 +72,10 @@ function splitSections(lines: readonly string[], form: IssueForm, warnings: Inta
     if (match) lastLine.set(match.index, i);
   });
   const sections: Section[] = [];
+  /** Lines of each field's heading outside fences, by field index. */
+  const unfenced = new Map<number, number[]>();
+  /** Field headings read as text: a warning, unless the repeat is an error anyway. */
+  const keptAsText: { index: number; warning: IntakeProblem }[] = [];
   let currentIndex = -1;
   let fence: Fence | undefined;
   lines.forEach((line, i) => {
@@ -51,6 +83,7 @@ function splitSections(lines: readonly string[], form: IssueForm, warnings: Inta
     if (line.startsWith("### ")) {
       const heading = line.slice(4);
       const match = byLabel.get(normalizeLabel(heading));
+      if (match && !fence) unfenced.set(match.index, [...(unfenced.get(match.index) ?? []), i]);
       if (match && match.index > currentIndex && (!fence || lastLine.get(match.index) === i)) {
         sections.push({ field: match.field, line: i + 1, lines: [] });
         currentIndex = match.index;
@@ -59,7 +92,7 @@ function splitSections(lines: readonly string[], form: IssueForm, warnings: Inta
       }
       if (!fence) {
         const where = current ? `inside the answer to "${current.field.label}"` : "before the first field";
-        warnings.push({
+        const warning: IntakeProblem = {
           severity: "warning",
           ...(current ? { field: current.field.id, label: current.field.label } : {}),
           line: i + 1,
@@ -68,7 +101,9 @@ function splitSections(lines: readonly string[], form: IssueForm, warnings: Inta
             : match
               ? `the heading ${quoteValue(heading)} appears again ${where}; it was kept as text`
               : `the heading ${quoteValue(heading)} is not a field of this form; it was kept as text ${where}`,
-        });
+        };
+        if (match) keptAsText.push({ index: match.index, warning });
+        else warnings.push(warning);
         if (!current) return;
       }
     }
@@ -79,6 +114,10 @@ function splitSections(lines: readonly string[], form: IssueForm, warnings: Inta
     else if (line.trim() !== "")
       warnings.push({ severity: "warning", line: i + 1, message: "text before the first field was ignored" });
   });
+  for (const [index, at] of unfenced)
+    if (at.length > 1) errors.push(repeatedHeading(form.fields[index]?.label ?? "", at));
+  for (const { index, warning } of keptAsText)
+    if ((unfenced.get(index)?.length ?? 0) <= 1) warnings.push(warning);
   return sections;
 }
 
@@ -177,6 +216,7 @@ export function parseIssueBody(body: string, form: IssueForm): BodyResult {
   if (body.length > MAX_BODY_CHARS)
     return {
       ok: false,
+      unreadable: true,
       answers: {},
       warnings,
       errors: [
@@ -188,8 +228,10 @@ export function parseIssueBody(body: string, form: IssueForm): BodyResult {
       ],
     };
   const lines = body.replace(/\r\n?/g, "\n").split("\n");
-  const sections = splitSections(lines, form, warnings);
   const errors: IntakeProblem[] = [];
+  const sections = splitSections(lines, form, warnings, errors);
+  // Where a heading repeats, the sections are a guess: report that alone, not what the guess would say.
+  if (errors.length > 0) return { ok: false, unreadable: true, errors, answers: {}, warnings: [] };
   const answers: IssueAnswers = {};
   for (const field of form.fields) {
     const section = sections.find((s) => s.field === field);

@@ -9,7 +9,7 @@ import { parseRecords, type ParseResult } from "../records/parse.js";
 import type { Entry, PapersFile } from "../records/schema.js";
 import type { RecordSource } from "../records/source.js";
 import { flattenCategories } from "../records/validate.js";
-import { MAX_BODY_CHARS, parseIssueBody } from "./body.js";
+import { parseIssueBody } from "./body.js";
 import { buildRecord } from "./build-record.js";
 import { parseIssueForm, type IssueForm } from "./form.js";
 import { renderFallbackPreview } from "./preview.js";
@@ -154,8 +154,9 @@ export async function runIntake(input: IntakeInput): Promise<IntakeResult> {
     };
 
   const body = parseIssueBody(input.body, form);
-  // An oversized body is not parsed at all: one error says why, not one per field.
-  if (!body.ok && input.body.length > MAX_BODY_CHARS) return { ok: false, findings: [], errors: body.errors };
+  // An oversized body, or one whose fields cannot be told apart, is not read further: its errors say why,
+  // not one derived complaint per field.
+  if (!body.ok && body.unreadable) return { ok: false, findings: [], errors: body.errors };
   const built = buildRecord(body.answers, {
     form,
     categories: list.data.categories,

@@ -92,9 +92,36 @@ describe("parseIssueBody", () => {
     ]);
   });
 
-  it("does not let a repeated earlier label cut a later answer", () => {
+  it("refuses a field heading typed inside an answer instead of guessing where the answer ends", () => {
+    // "### Kind" in the 摘要 and the real "### Kind" below it: which one starts the field is a guess.
+    const text = body({ summary: "intro\n### Kind\nmore summary", kind: "paper" });
+    expect(parseIssueBody(text, smallForm())).toMatchObject({
+      ok: false,
+      errors: [
+        {
+          severity: "error",
+          message:
+            'the heading "### Kind" appears 2 times (lines 8 and 17); GitHub writes each field\'s heading once',
+          hint: expect.stringContaining("inside a code fence"),
+        },
+      ],
+      warnings: [],
+      unreadable: true,
+    });
+    // Inside a fence the same line is text, as the hint says.
+    const fenced = body({ summary: "intro\n```\n### Kind\n```\nmore summary", kind: "paper" });
+    expect(parseIssueBody(fenced, smallForm())).toMatchObject({
+      ok: true,
+      answers: { summary: "intro\n```\n### Kind\n```\nmore summary", kind: "paper" },
+    });
+  });
+
+  it("refuses an earlier field's heading repeated inside a later answer too", () => {
     const result = parseIssueBody(body({ summary: "x\n### 標題 / Title\ny" }), smallForm());
-    expect(result.answers).toMatchObject({ title: "A title", summary: "x\n### 標題 / Title\ny" });
+    expect(result).toMatchObject({
+      ok: false,
+      errors: [{ message: expect.stringContaining('"### 標題 / Title" appears 2 times (lines 1 and 8)') }],
+    });
   });
 
   it("treats - [ ] in a textarea as text, and reads x and X in checkboxes", () => {

@@ -159,18 +159,22 @@ describe("hostile submissions", () => {
     );
   });
 
-  it("Markdown answers keep ###, fences, checkboxes and None exactly as typed", () => {
-    const later = new Set(["### 備註 / Note", "### 確認 / Confirmation"]);
+  it("Markdown answers keep ###, fences, checkboxes and None exactly as typed; a field heading is refused", () => {
+    const labels = new Set(form.fields.map((f) => `### ${f.label}`));
     fc.assert(
       fc.property(trickyText, fc.boolean(), (text, crlf) => {
         const lines = text.replace(/\r/g, "").trimEnd().split("\n");
         while (lines.length > 0 && (lines[0] ?? "").trim() === "") lines.shift();
         const value = lines.join("\n");
-        fc.pre(
-          value !== "" && value !== "_No response_" && !value.split("\n").some((l) => later.has(l.trimEnd())),
-        );
+        fc.pre(value !== "" && value !== "_No response_");
         const body = bodyFor(form, { ...VALID_ANSWERS, summary: value });
         const result = parseIssueBody(crlf ? body.replace(/\n/g, "\r\n") : body, form);
+        // A field's heading typed in the answer (outside a fence) is an error that names it, never a split.
+        if (!result.ok && value.split("\n").some((l) => labels.has(l.trimEnd()))) {
+          expect(result).toMatchObject({ unreadable: true });
+          expect(result.errors.map((e) => e.message).join()).toMatch(/"### .*" appears \d+ times/);
+          return;
+        }
         expect(result.answers.summary).toBe(value);
         expect(result.answers.title).toBe(VALID_ANSWERS.title);
         expect(result.answers.confirm).toHaveLength(1);
