@@ -14,8 +14,11 @@ import { showInvisible } from "./problems.js";
 
 /** U+200B after "@" or "#": the way Renovate and Dependabot quote release notes without pinging anyone. */
 const BREAK = "\u200B";
-/** "@name", not "a@b.org"; also "&#64;name": GitHub finds mentions in the decoded text. */
-const MENTION = /(^|[^\p{L}\p{N}_/@.-])@(?=[\p{L}\p{N}])|(?:&#0*64;|&#x0*40;|&commat;)(?=[\p{L}\p{N}])/giu;
+/**
+ * "@name", not "a@b.org"; also "&#64;name": GitHub finds mentions in the decoded text. An "@" counts as the
+ * character before one: GitHub's pattern is (?:^|\W)@name, so "@@name" mentions name.
+ */
+const MENTION = /(^|[^\p{L}\p{N}_/.-])@(?=[\p{L}\p{N}])|(?:&#0*64;|&#x0*40;|&commat;)(?=[\p{L}\p{N}])/giu;
 /** "#12", "owner/repo#12" and the escaped "&#35;12" (the README's escaping of "#"), not the entity "&#12;". */
 const REFERENCE = /(?:(?<!&)#|&#0*35;|&#x0*23;|&num;)(?=\d)/gi;
 /** Tags the README renderer emits (images with a width, collapsed 摘要) and nothing else. */

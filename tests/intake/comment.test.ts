@@ -79,6 +79,10 @@ describe("markdown-safe", () => {
     );
   });
 
+  it("breaks a mention right after another @ (GitHub links the second one: (?:^|\\W)@name)", () => {
+    expect(breakMentions("@@octocat and x@@y")).toBe("@@\u200Boctocat and x@@\u200By");
+  });
+
   it("fences and code spans cannot be closed by their content", () => {
     expect(fencedBlock("```\nx\n````", "yaml")).toBe("`````yaml\n```\nx\n````\n`````");
     expect(codeSpan("a ``b`` c")).toBe("``` a ``b`` c ```");
