@@ -6,14 +6,15 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { FileChange } from "../github/git-data.js";
-import { formatDiagnostic } from "../records/diagnostics.js";
+import { formatDiagnostic, type Diagnostic } from "../records/diagnostics.js";
 import { parseRecords } from "../records/parse.js";
 import { runGenerators } from "../render/generated.js";
 import type { CommandContext } from "./context.js";
 
+/** Findings stay Diagnostics (file, line, column) so the edge can annotate them where they are. */
 export type RegenerateResult =
-  | { ok: true; files: (FileChange & { describe: string })[]; warnings: string[] }
-  | { ok: false; errors: string[] };
+  | { ok: true; files: (FileChange & { describe: string })[]; warnings: Diagnostic[] }
+  | { ok: false; errors: Diagnostic[] };
 
 async function readTextOrUndefined(file: string): Promise<string | undefined> {
   try {
@@ -27,7 +28,7 @@ async function readTextOrUndefined(file: string): Promise<string | undefined> {
 /** Every generated file whose text, for this papers text, differs from the workspace's. */
 export async function regenerate(ctx: CommandContext, papersText: string): Promise<RegenerateResult> {
   const records = parseRecords(papersText, ctx.relative(ctx.config.data));
-  if (!records.ok) return { ok: false, errors: records.errors.map(formatDiagnostic) };
+  if (!records.ok) return { ok: false, errors: records.errors };
   const resolve = (file: string) => path.resolve(ctx.run.workspace, file);
   const generated = await runGenerators({
     config: ctx.config,
@@ -35,7 +36,7 @@ export async function regenerate(ctx: CommandContext, papersText: string): Promi
     readText: (file) => readTextOrUndefined(resolve(file)),
     displayPath: (file) => ctx.relative(resolve(file)),
   });
-  const errors = generated.flatMap((f) => (f.result.ok ? [] : f.result.errors.map(formatDiagnostic)));
+  const errors = generated.flatMap((f) => (f.result.ok ? [] : f.result.errors));
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -44,13 +45,16 @@ export async function regenerate(ctx: CommandContext, papersText: string): Promi
         ? [{ path: ctx.relative(resolve(f.path)), content: f.result.text, describe: f.describe }]
         : [],
     ),
-    warnings: generated.flatMap((f) => (f.result.ok ? f.result.warnings.map(formatDiagnostic) : [])),
+    warnings: generated.flatMap((f) => (f.result.ok ? f.result.warnings : [])),
   };
 }
 
 /** The changed generated files for a submission; a generator failure is the maintainers' to fix. */
 export async function regenerateFiles(ctx: CommandContext, papersText: string): Promise<FileChange[]> {
   const result = await regenerate(ctx, papersText);
-  if (!result.ok) throw new Error(`cannot regenerate the generated files:\n${result.errors.join("\n")}`);
+  if (!result.ok)
+    throw new Error(
+      `cannot regenerate the generated files:\n${result.errors.map(formatDiagnostic).join("\n")}`,
+    );
   return result.files.map(({ path: file, content }) => ({ path: file, content }));
 }

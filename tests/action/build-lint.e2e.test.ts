@@ -74,6 +74,30 @@ describe("build", () => {
     expect(mock.refs.get("heads/main")).toBe(moved);
   });
 
+  it("annotates what keeps it from building at file:line", async () => {
+    const template = path.join(workspace, "templates/entry.md.hbs");
+    const text = await readFile(template, "utf8");
+    await writeFile(template, `${text}\n{{#if title}}\nnever closed\n`);
+    const { reporter } = await runAction({
+      mock,
+      workspace,
+      eventName: "push",
+      payload: await readEvent("push-main"),
+      sha: main,
+      inputs: { command: "build" },
+    });
+    expect(reporter.failed).toMatch(/cannot be built/);
+    const errors = reporter.annotations.filter((a) => a.level === "error");
+    expect(errors.length).toBeGreaterThan(0);
+    for (const e of errors) {
+      expect(e.place).toMatchObject({ file: "templates/entry.md.hbs", startLine: expect.any(Number) });
+      // The place is in the annotation, not repeated in its text.
+      expect(e.message).not.toMatch(/^templates\/entry\.md\.hbs:\d+/);
+    }
+    expect(reporter.summary).toMatch(/templates\/entry\.md\.hbs:\d+:\d+/);
+    expect(mock.writes()).toEqual([]);
+  });
+
   it("on a pull request it regenerates in the workspace and commits nothing", async () => {
     const { reporter } = await runAction({
       mock,

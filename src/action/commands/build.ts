@@ -7,17 +7,18 @@
 import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { commitToBranch } from "../../github/publish.js";
+import { formatDiagnostic } from "../../records/diagnostics.js";
 import { writeTextAtomic } from "../../records/edit.js";
+import { annotateDiagnostics } from "../annotate.js";
 import type { CommandContext, CommandResult } from "../context.js";
 import { regenerate } from "../regenerate.js";
 
 export async function buildCommand(ctx: CommandContext): Promise<CommandResult> {
   const result = await regenerate(ctx, await readFile(ctx.config.data, "utf8"));
   if (!result.ok) {
-    for (const e of result.errors) ctx.reporter.annotate("error", e);
-    await ctx.reporter.appendSummary(
-      `## papershelf build\n\n❌ Cannot build:\n\n${result.errors.map((e) => `- \`${e}\``).join("\n")}\n`,
-    );
+    annotateDiagnostics(ctx.reporter, result.errors);
+    const listed = result.errors.map((e) => `- \`${formatDiagnostic(e)}\``).join("\n");
+    await ctx.reporter.appendSummary(`## papershelf build\n\n❌ Cannot build:\n\n${listed}\n`);
     return {
       outputs: { changed: "false" },
       errors: result.errors.length,
@@ -25,7 +26,7 @@ export async function buildCommand(ctx: CommandContext): Promise<CommandResult> 
       failure: "the generated files cannot be built",
     };
   }
-  for (const w of result.warnings) ctx.reporter.annotate("warning", w);
+  annotateDiagnostics(ctx.reporter, result.warnings);
   const { files } = result;
   for (const f of files) {
     const target = path.resolve(ctx.run.workspace, f.path);
