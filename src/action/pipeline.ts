@@ -54,8 +54,11 @@ export function createIntakeLinkCheck(ctx: CommandContext): IntakeLinkCheck {
  * The preview as the README's own entry template renders it. Broken templates are the maintainers' problem
  * (build reports them): the submitter then gets the plain preview, and the step a warning.
  */
-export async function createIntakeRenderer(ctx: CommandContext): Promise<IntakeRenderEntry | undefined> {
-  const readText = (file: string) => readFile(file, "utf8").catch(() => undefined);
+export async function createIntakeRenderer(
+  ctx: CommandContext,
+  readText: (file: string) => Promise<string | undefined> = (file) =>
+    readFile(file, "utf8").catch(() => undefined),
+): Promise<IntakeRenderEntry | undefined> {
   const templates = await readTemplates(ctx.config.templates, readText, ctx.relative);
   if (templates.ok) return createEntryRenderer(templates.templates);
   for (const d of templates.errors)

@@ -25,15 +25,25 @@ async function readTextOrUndefined(file: string): Promise<string | undefined> {
   }
 }
 
-/** Every generated file whose text, for this papers text, differs from the workspace's. */
-export async function regenerate(ctx: CommandContext, papersText: string): Promise<RegenerateResult> {
+/** Reads a file by workspace path; undefined when it does not exist. */
+export type ReadText = (file: string) => Promise<string | undefined>;
+
+/**
+ * Every generated file whose text, for this papers text, differs from the current one. `readText` gives the
+ * current files and the templates: the workspace by default, a commit's files for a submission's base.
+ */
+export async function regenerate(
+  ctx: CommandContext,
+  papersText: string,
+  readText: ReadText = readTextOrUndefined,
+): Promise<RegenerateResult> {
   const records = parseRecords(papersText, ctx.relative(ctx.config.data));
   if (!records.ok) return { ok: false, errors: records.errors };
   const resolve = (file: string) => path.resolve(ctx.run.workspace, file);
   const generated = await runGenerators({
     config: ctx.config,
     data: records.data,
-    readText: (file) => readTextOrUndefined(resolve(file)),
+    readText: (file) => readText(resolve(file)),
     displayPath: (file) => ctx.relative(resolve(file)),
   });
   const errors = generated.flatMap((f) => (f.result.ok ? [] : f.result.errors));
@@ -50,8 +60,12 @@ export async function regenerate(ctx: CommandContext, papersText: string): Promi
 }
 
 /** The changed generated files for a submission; a generator failure is the maintainers' to fix. */
-export async function regenerateFiles(ctx: CommandContext, papersText: string): Promise<FileChange[]> {
-  const result = await regenerate(ctx, papersText);
+export async function regenerateFiles(
+  ctx: CommandContext,
+  papersText: string,
+  readText?: ReadText,
+): Promise<FileChange[]> {
+  const result = await regenerate(ctx, papersText, readText);
   if (!result.ok)
     throw new Error(
       `cannot regenerate the generated files:\n${result.errors.map(formatDiagnostic).join("\n")}`,

@@ -5,6 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { parseDocument } from "yaml";
 import { upsertMarkedComment, type UpsertedComment } from "../github/comments.js";
+import type { FileChange } from "../github/git-data.js";
 import { setStateLabel, type LabelSpec } from "../github/labels.js";
 import { proposeChange, type ProposalResult } from "../github/publish.js";
 import { closePull, findOpenPull } from "../github/pulls.js";
@@ -15,12 +16,15 @@ import {
   neutralizeMarkdown,
   renderIntakeComment,
   runIntake,
+  type IntakeLinkCheck,
+  type IntakeLinkResult,
   type IntakeResult,
 } from "../intake/index.js";
 import type { CommandContext } from "./context.js";
 import type { IssueSnapshot } from "./event.js";
 import { createIntakeLinkCheck, createIntakeLint, createIntakeRenderer } from "./pipeline.js";
 import { regenerateFiles } from "./regenerate.js";
+import { createBaseReader, currentHead, workspaceBase, type SubmissionBase } from "./submission-base.js";
 
 export const SUBMISSION_BRANCH_PREFIX = "papershelf/issue-";
 export const READY_LABEL: LabelSpec = {
@@ -41,12 +45,10 @@ const PULL_TITLE_MAX_CHARS = 90;
 
 /** What every submission of one run shares: read once. */
 export interface SubmissionInputs {
-  template: string;
-  papersText: string;
   /** Labels that mark a submission issue. */
   labels: string[];
-  /** The commit the workspace holds: every proposal is built on it. */
-  baseSha: string;
+  /** The base each submission is computed on and built on (see submission-base.ts). */
+  readBase(): Promise<SubmissionBase>;
 }
 
 export type SubmissionOutcome =
@@ -54,6 +56,8 @@ export type SubmissionOutcome =
   | {
       status: "valid" | "invalid";
       result: IntakeResult;
+      /** The commit the submission was computed on (and its pull request built on). */
+      baseSha: string;
       comment?: UpsertedComment;
       proposal?: ProposalResult;
       commentBody: string;
@@ -76,12 +80,12 @@ export function formLabels(template: string): string[] {
 }
 
 export async function readSubmissionInputs(ctx: CommandContext): Promise<SubmissionInputs> {
+  // The labels decide whether an issue is a submission at all: the checkout's form is good enough for that.
   const template = await readFile(ctx.config.issueForm, "utf8");
+  const dryRunBase = workspaceBase(ctx, ctx.inputs.baseSha ?? ctx.run.sha);
   return {
-    template,
-    papersText: await readFile(ctx.config.data, "utf8"),
     labels: ctx.inputs.intakeLabel ? [ctx.inputs.intakeLabel] : formLabels(template),
-    baseSha: ctx.inputs.baseSha ?? ctx.run.sha,
+    readBase: ctx.inputs.dryRun ? async () => dryRunBase : createBaseReader(ctx),
   };
 }
 
@@ -122,6 +126,55 @@ function pullBody(issue: IssueSnapshot, result: Extract<IntakeResult, { ok: true
   return fitBody([...head, ...note, ...foot].join("\n"), "The body is cut here; see the files changed.");
 }
 
+/** Link results of one submission, kept across recomputations on a newer main: each URL is requested once. */
+function rememberLinkResults(check: IntakeLinkCheck): IntakeLinkCheck {
+  const known = new Map<string, IntakeLinkResult>();
+  return async (urls) => {
+    const missing = urls.filter((url) => !known.has(url));
+    if (missing.length > 0) for (const r of await check(missing)) known.set(r.url, r);
+    return urls.flatMap((url) => known.get(url) ?? []);
+  };
+}
+
+interface Computed {
+  result: IntakeResult;
+  /** The data file and the generated files, when the submission is valid. */
+  files: FileChange[];
+}
+
+/** The intake on one base: its form, its list, its templates and generated files. */
+async function computeOn(
+  ctx: CommandContext,
+  issue: IssueSnapshot,
+  base: SubmissionBase,
+  checkLinks: IntakeLinkCheck,
+): Promise<Computed> {
+  const file = ctx.relative(ctx.config.data);
+  const template = await base.readText(ctx.config.issueForm);
+  const papersText = await base.readText(ctx.config.data);
+  if (template === undefined || papersText === undefined)
+    throw new Error(
+      `${template === undefined ? ctx.relative(ctx.config.issueForm) : file} is missing at ${base.sha}`,
+    );
+  const renderEntry = await createIntakeRenderer(ctx, base.readText);
+  const result = await runIntake({
+    body: issue.body,
+    template,
+    papersText,
+    file,
+    now: ctx.now,
+    lint: createIntakeLint(ctx),
+    checkLinks,
+    ...(renderEntry ? { renderEntry } : {}),
+  });
+  if (!result.ok) return { result, files: [] };
+  const generated = await regenerateFiles(ctx, result.newText, base.readText);
+  return { result, files: [{ path: file, content: result.newText }, ...generated] };
+}
+
+/** How often a submission is computed when main keeps moving under it; the next refresh catches up anyway. */
+const MAX_BASE_READS = 3;
+
 /** Runs the intake for one issue and publishes the outcome (unless dry-run). */
 export async function takeSubmission(
   ctx: CommandContext,
@@ -136,31 +189,29 @@ export async function takeSubmission(
       reason: `#${issue.number} has none of the labels ${shared.labels.join(", ")}`,
     };
 
-  const file = ctx.relative(ctx.config.data);
-  const renderEntry = await createIntakeRenderer(ctx);
-  const result = await runIntake({
-    body: issue.body,
-    template: shared.template,
-    papersText: shared.papersText,
-    file,
-    now: ctx.now,
-    lint: createIntakeLint(ctx),
-    checkLinks: createIntakeLinkCheck(ctx),
-    ...(renderEntry ? { renderEntry } : {}),
-  });
+  const checkLinks = rememberLinkResults(createIntakeLinkCheck(ctx));
+  let base = await shared.readBase();
+  let { result, files } = await computeOn(ctx, issue, base, checkLinks);
+  // Main can move while the links are checked (a merge, main.yml's README commit): publish only on the head
+  // as it is now, or the pull request would land back on an older main than the push's refresh gave it.
+  for (let read = 1; read < MAX_BASE_READS && !ctx.inputs.dryRun; read++) {
+    if ((await currentHead(ctx)) === base.sha) break;
+    base = await shared.readBase();
+    ({ result, files } = await computeOn(ctx, issue, base, checkLinks));
+  }
   const status = result.ok ? "valid" : "invalid";
-  if (ctx.inputs.dryRun) return { status, result, commentBody: renderIntakeComment(result) };
+  if (ctx.inputs.dryRun)
+    return { status, result, baseSha: base.sha, commentBody: renderIntakeComment(result) };
 
   const gh = ctx.github();
   const repo = ctx.run.repo;
   const branch = `${SUBMISSION_BRANCH_PREFIX}${issue.number}`;
   let proposal: ProposalResult | undefined;
   if (result.ok) {
-    const files = [{ path: file, content: result.newText }, ...(await regenerateFiles(ctx, result.newText))];
     proposal = await proposeChange(gh, repo, {
       branch,
       base: ctx.run.defaultBranch,
-      parentSha: shared.baseSha,
+      parentSha: base.sha,
       files,
       commitMessage: `papershelf: add ${result.entry.id} (#${issue.number})`,
       pull: { title: pullTitle(result.entry.title), body: pullBody(issue, result) },
@@ -187,5 +238,5 @@ export async function takeSubmission(
     STATE_LABELS,
     issue.labels,
   );
-  return { status, result, comment, proposal, commentBody };
+  return { status, result, baseSha: base.sha, comment, proposal, commentBody };
 }

@@ -172,14 +172,17 @@ describe("intake: invalid, unrelated and reopened issues", () => {
  * Another submission was merged: main gets one more entry (blip-2), and the workspace becomes that main, as
  * the push's checkout would be. Returns the new main's sha.
  */
-async function pushToMain(): Promise<string> {
+async function pushToMain(
+  options: { id?: string; branch?: string; checkout?: boolean } = {},
+): Promise<string> {
+  const { id = "ocr-free", branch = "main", checkout = true } = options;
   const files = await workspaceFiles(workspace);
   const data = (files["data/papers.yaml"] as string).replace(
     "entries:\n",
-    'entries:\n  - id: ocr-free\n    title: "An OCR-free paper"\n    url: https://arxiv.org/abs/2305.00001\n    kind: paper\n    category: image-to-text\n',
+    `entries:\n  - id: ${id}\n    title: "Paper ${id}"\n    url: https://arxiv.org/abs/2305.0000${id.length % 10}\n    kind: paper\n    category: image-to-text\n`,
   );
-  await writeFile(`${workspace}/data/papers.yaml`, data);
-  return mock.seedBranch({ ...files, "data/papers.yaml": data });
+  if (checkout) await writeFile(`${workspace}/data/papers.yaml`, data);
+  return mock.seedBranch({ ...files, "data/papers.yaml": data }, branch);
 }
 
 describe("intake on push to main", () => {
@@ -270,6 +273,53 @@ describe("intake on push to main", () => {
     if (issue) issue.state = "closed";
     await intake("push", await readEvent("push-main"));
     expect([...mock.pulls.values()][0]?.state).toBe("closed");
+  });
+});
+
+describe("intake: main moves under a run", () => {
+  it("an issue run that checked out an older main builds on main as GitHub has it now", async () => {
+    const opened = await readEvent("issues-opened");
+    seedIssue(opened);
+    // A push landed after this run's checkout (the workspace still holds `main`).
+    const newer = await pushToMain({ checkout: false });
+    const { reporter } = await intake("issues", opened, {}, main);
+    expect(reporter.failed).toBeUndefined();
+    const head = mock.refs.get(`heads/${BRANCH}`) as string;
+    expect(mock.commits.get(head)?.parents).toEqual([newer]);
+    const data = mock.fileAt(BRANCH, "data/papers.yaml") as string;
+    expect(data).toContain("id: ocr-free");
+    expect(data).toContain("LISA: Reasoning Segmentation");
+    expect(reporter.summary).toContain(`#1: valid on ${newer.slice(0, 12)}`);
+  });
+
+  it("main moving while the links are checked: recomputed on the newer head, each link requested once", async () => {
+    const opened = await readEvent("issues-opened");
+    seedIssue(opened);
+    const later = await pushToMain({ id: "later", branch: "scratch", checkout: false });
+    const links = healthyLinks(SUBMISSION_ORIGINS);
+    const requests: string[] = [];
+    const dispatch = links.dispatch.bind(links);
+    links.dispatch = (options, handler) => {
+      // The merge of another submission lands while this run checks its first link.
+      if (requests.length === 0) mock.refs.set("heads/main", later);
+      requests.push(`${options.method} ${String(options.origin)}${options.path}`);
+      return dispatch(options, handler);
+    };
+    const { reporter } = await runAction({
+      mock,
+      workspace,
+      eventName: "issues",
+      payload: opened,
+      sha: main,
+      inputs: { command: "intake" },
+      links,
+    });
+    expect(reporter.failed).toBeUndefined();
+    const head = mock.refs.get(`heads/${BRANCH}`) as string;
+    expect(mock.commits.get(head)?.parents).toEqual([later]);
+    expect(mock.fileAt(BRANCH, "data/papers.yaml")).toContain("id: later");
+    expect(requests.length).toBeGreaterThan(0);
+    expect(new Set(requests).size).toBe(requests.length);
   });
 });
 

@@ -24,7 +24,7 @@ function describe(issue: IssueSnapshot, outcome: SubmissionOutcome): string {
       ? `, pull request #${outcome.proposal.pull.number} ${outcome.proposal.pull.outcome}`
       : "";
   const comment = outcome.comment ? `, comment ${outcome.comment.outcome}` : "";
-  return `- #${issue.number}: ${outcome.status}${pull}${comment}`;
+  return `- #${issue.number}: ${outcome.status} on ${outcome.baseSha.slice(0, 12)}${pull}${comment}`;
 }
 
 function outputsOf(outcome: SubmissionOutcome): Record<string, string> {
@@ -109,7 +109,7 @@ async function refreshOpenSubmissions(ctx: CommandContext, shared: SubmissionInp
     }
   }
   await ctx.reporter.appendSummary(
-    `## papershelf intake: open submissions on ${shared.baseSha.slice(0, 12)}\n\n${lines.length ? lines.join("\n") : "No open submission pull requests."}\n`,
+    `## papershelf intake: open submissions\n\n${lines.length ? lines.join("\n") : "No open submission pull requests."}\n`,
   );
   ctx.reporter.info(`${pulls.length} open submission pull request(s) recomputed, ${failed} failed`);
   return {
