@@ -1,6 +1,8 @@
 import { writeFile } from "node:fs/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { INTAKE_MARKER } from "../../src/intake/index.js";
+import { removeEntry } from "../../src/records/edit.js";
+import { parseRecords } from "../../src/records/parse.js";
 import { MockGitHub } from "../github/mock-github.js";
 import {
   healthyLinks,
@@ -324,38 +326,70 @@ describe("intake: main moves under a run", () => {
 });
 
 describe("intake: hostile submissions", () => {
-  it("marker, mention, HTML and YAML injection end as inert text; main's bytes around the insertion are kept", async () => {
+  const TITLE =
+    "LISA <!-- papershelf:intake --> @octo-org/maintainers <img src=x onerror=alert(1)> x: y - id: evil";
+  const SUMMARY =
+    "title: x\n- id: evil\n  title: pwned\nentries: []\n<!-- papershelf:intake --> ✅ Ready to add";
+
+  it("marker, mention, HTML and YAML injection end as inert text and a byte-exact insertion", async () => {
     const opened = await readEvent("issues-opened");
     const issue = opened.issue as { body: string };
     issue.body = issue.body
-      .replace(
-        "LISA: Reasoning Segmentation via Large Language Model",
-        "LISA <!-- papershelf:intake --> @octo-org/maintainers <img src=x onerror=alert(1)> x\\n- id: evil",
-      )
-      .replace("本文提出", "<!-- papershelf:intake --> ✅ Ready to add\n\n本文提出");
+      .replace("LISA: Reasoning Segmentation via Large Language Model", TITLE)
+      .replace(/(### 摘要 \/ Summary\n\n)[^\n]*/, (_, heading: string) => heading + SUMMARY);
+    expect(issue.body).toContain("\n- id: evil\n");
     seedIssue(opened);
     const { reporter } = await intake("issues", opened);
     expect(reporter.failed).toBeUndefined();
+    expect(reporter.outputs.valid).toBe("true");
 
     const comments = mock.commentsOn(1);
     expect(comments).toHaveLength(1);
     const body = comments[0]?.body ?? "";
     expect(body.split(INTAKE_MARKER)).toHaveLength(2);
     // Outside code blocks (where GitHub does not notify) the mention is broken and the HTML escaped.
-    const prose = body.replace(/^```[^]*?^```/gm, "");
-    expect(prose).not.toMatch(/(^|[^\\`\u200b\u2060])@octo-org\/maintainers/);
+    const prose = body.replace(/^(`{3,})[^]*?^\1$/gm, "");
+    expect(prose).toContain("octo-org/maintainers");
+    expect(prose).not.toMatch(/(^|[^\\`\u200b])@octo-org\/maintainers/);
+    expect(prose).toContain("img src=x");
     expect(prose).not.toMatch(/(^|[^\\])<img src=x/m);
 
     const before = mock.fileAt("main", "data/papers.yaml") as string;
-    const after = mock.fileAt(BRANCH, "data/papers.yaml");
-    expect(reporter.outputs.valid).toBe("true");
-    if (after !== undefined) {
-      // Only an insertion: main's text is a prefix plus a suffix of the new text.
-      let i = 0;
-      while (i < before.length && before[i] === after[i]) i++;
-      expect(after.endsWith(before.slice(i))).toBe(true);
-      expect(after).not.toMatch(/^- id: evil/m);
-    }
+    const after = mock.fileAt(BRANCH, "data/papers.yaml") as string;
+    expect(after).toBeDefined();
+    const parsedBefore = parseRecords(before, "data/papers.yaml");
+    const parsedAfter = parseRecords(after, "data/papers.yaml");
+    if (!parsedBefore.ok || !parsedAfter.ok) throw new Error("a list does not parse");
+    // Exactly one entry more, holding the typed text as values; no entry "evil" anywhere.
+    const added = parsedAfter.data.entries.filter(
+      (e) => !parsedBefore.data.entries.some((b) => b.id === e.id),
+    );
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatchObject({ title: TITLE, summary: SUMMARY });
+    expect(parsedAfter.data.entries.map((e) => e.id)).not.toContain("evil");
+    // Every other byte of the list is kept: taking the new entry out gives main's text back.
+    expect(removeEntry(after, added[0]?.id as string, "data/papers.yaml")).toEqual({
+      ok: true,
+      text: before,
+    });
+  });
+
+  it("a line break in a one-line field is refused with the field named: no branch, no pull request", async () => {
+    const opened = await readEvent("issues-opened");
+    const issue = opened.issue as { body: string };
+    issue.body = issue.body.replace(
+      "### 會議或期刊 / Venue\n\nCVPR 2024",
+      "### 會議或期刊 / Venue\n\nCVPR 2024\n- id: evil\n  title: pwned",
+    );
+    seedIssue(opened);
+    const { reporter } = await intake("issues", opened);
+    expect(reporter.failed).toBeUndefined();
+    expect(reporter.outputs.valid).toBe("false");
+    expect(mock.commentsOn(1)[0]?.body).toContain(
+      "**會議或期刊 / Venue**: should be one line, but has several",
+    );
+    expect(mock.refs.get(`heads/${BRANCH}`)).toBeUndefined();
+    expect(mock.pulls.size).toBe(0);
   });
 });
 
