@@ -1,5 +1,6 @@
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { INTAKE_MARKER } from "../../src/intake/index.js";
 import { removeEntry } from "../../src/records/edit.js";
 import { parseRecords } from "../../src/records/parse.js";
@@ -275,6 +276,90 @@ describe("intake on push to main", () => {
     if (issue) issue.state = "closed";
     await intake("push", await readEvent("push-main"));
     expect([...mock.pulls.values()][0]?.state).toBe("closed");
+  });
+});
+
+/** The steps of a workflow that run this Action, with their `with:` inputs, in order. */
+async function actionSteps(
+  workflow: string,
+  job: string,
+): Promise<{ id?: string; with: Record<string, string> }[]> {
+  const parsed = parse(await readFile(`.github/workflows/${workflow}`, "utf8")) as {
+    jobs: Record<string, { steps: { id?: string; uses?: string; with?: Record<string, string> }[] }>;
+  };
+  return (parsed.jobs[job]?.steps ?? [])
+    .filter((step) => step.uses === "./")
+    .map((step) => ({ ...(step.id ? { id: step.id } : {}), with: step.with ?? {} }));
+}
+
+describe("main.yml: build, then refresh", () => {
+  it("commits the README, then rebuilds the open submission on that commit", async () => {
+    const opened = await readEvent("issues-opened");
+    seedIssue(opened);
+    await intake("issues", opened);
+    // A merge lands on main without its README (the push main.yml runs on); the checkout is that commit.
+    const pushed = await pushToMain();
+    const outputs: Record<string, Record<string, string>> = {};
+    const steps = await actionSteps("main.yml", "build");
+    expect(steps.map((s) => s.with.command)).toEqual(["build", "intake"]);
+    for (const step of steps) {
+      // ${{ steps.<id>.outputs.<name> }} as the runner would substitute it.
+      const inputs = Object.fromEntries(
+        Object.entries(step.with)
+          .filter(([name]) => name !== "token")
+          .map(([name, value]) => [
+            name,
+            value.replace(
+              /\$\{\{\s*steps\.([\w-]+)\.outputs\.([\w-]+)\s*\}\}/g,
+              (_, id: string, out: string) => outputs[id]?.[out] ?? "",
+            ),
+          ]),
+      );
+      const { reporter } = await runAction({
+        mock,
+        workspace,
+        eventName: "push",
+        payload: await readEvent("push-main"),
+        sha: pushed,
+        inputs,
+        links: healthyLinks(SUBMISSION_ORIGINS),
+      });
+      expect(reporter.failed).toBeUndefined();
+      if (step.id) outputs[step.id] = reporter.outputs;
+    }
+    const readmeCommit = outputs.build?.["commit-sha"] as string;
+    expect(mock.commits.get(readmeCommit)?.parents).toEqual([pushed]);
+    expect(mock.refs.get("heads/main")).toBe(readmeCommit);
+    expect(mock.fileAt("main", "README.md")).toContain("Paper ocr-free");
+
+    const head = mock.refs.get(`heads/${BRANCH}`) as string;
+    expect(mock.commits.get(head)?.parents).toEqual([readmeCommit]);
+    const readme = mock.fileAt(BRANCH, "README.md") as string;
+    expect(readme).toContain("Paper ocr-free");
+    expect(readme).toContain("LISA: Reasoning Segmentation");
+    expect(mock.pulls.size).toBe(1);
+    expect(mock.commentsOn(1)).toHaveLength(1);
+  });
+});
+
+describe("intake: a duplicate submission", () => {
+  it("is answered with the existing entry's id, the needs-changes label and no pull request", async () => {
+    const opened = await readEvent("issues-opened");
+    const issue = opened.issue as { body: string };
+    // Fast Segment Anything is in the list already (same arXiv link).
+    issue.body = issue.body
+      .replace("LISA: Reasoning Segmentation via Large Language Model", "Fast Segment Anything")
+      .replace("https://arxiv.org/abs/2308.00692", "https://arxiv.org/abs/2306.12156");
+    seedIssue(opened);
+    const { reporter } = await intake("issues", opened);
+    expect(reporter.failed).toBeUndefined();
+    expect(reporter.outputs.valid).toBe("false");
+    const body = mock.commentsOn(1)[0]?.body ?? "";
+    expect(body).toContain("Needs changes");
+    expect(body).toContain('looks like a duplicate of entry "fast\\-segment\\-anything"');
+    expect(mock.issues.get(1)?.labels).toContain("papershelf: needs-changes");
+    expect(mock.refs.get(`heads/${BRANCH}`)).toBeUndefined();
+    expect(mock.pulls.size).toBe(0);
   });
 });
 
