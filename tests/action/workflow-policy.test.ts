@@ -56,6 +56,21 @@ describe("workflow policy", () => {
     });
   });
 
+  it("starts the intake when a maintainer labels an issue 'submission', and on no other label", async () => {
+    const workflow = parse(await readFile(".github/workflows/intake.yml", "utf8")) as {
+      on: { issues: { types: string[] } };
+      jobs: { intake: { if: string } };
+    };
+    expect(workflow.on.issues.types).toContain("labeled");
+    const condition = workflow.jobs.intake.if.replace(/\s+/g, " ");
+    expect(condition).toContain(
+      "github.event.action == 'labeled' && github.event.label.name == 'submission'",
+    );
+    expect(condition).toContain(
+      "github.event.action != 'labeled' && contains(github.event.issue.labels.*.name, 'submission')",
+    );
+  });
+
   it("keeps action.yml and the inputs the code reads in step", async () => {
     const text = await readFile("action.yml", "utf8");
     expect(checkActionMetadata(text, ACTION_INPUT_NAMES)).toEqual([]);
