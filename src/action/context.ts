@@ -77,6 +77,7 @@ export function createCommandContext(
   let checkConfig: CheckConfig | undefined;
   let ownDispatcher: Dispatcher | undefined;
   let intakeDispatcher: Dispatcher | undefined;
+  let graphqlClient: GraphqlClient | undefined;
   const readCheckConfig = (): CheckConfig => {
     if (checkConfig) return checkConfig;
     const parsed = parseCheckSection(config.sections.check);
@@ -100,15 +101,16 @@ export function createCommandContext(
         log: (message) => runtime.reporter.annotate("warning", message),
         ...runtime.client,
       })),
+    // Built once: its throttling queue and retry state only work if every request of the run shares it.
     graphql: () =>
       inputs.token
-        ? createGraphqlClient({
+        ? (graphqlClient ??= createGraphqlClient({
             token: inputs.token,
             apiUrl: run.apiUrl,
             graphqlUrl: run.graphqlUrl,
             ...(runtime.client?.throttle === false ? { throttle: false } : {}),
             onNotice: (message) => runtime.reporter.annotate("warning", message),
-          })
+          }))
         : undefined,
     checkConfig: readCheckConfig,
     links: () => runtime.linkDispatcher ?? (ownDispatcher ??= createLinkDispatcher(readCheckConfig().links)),
