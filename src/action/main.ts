@@ -2,7 +2,7 @@
  * The Action's `run()`: reads the inputs once, builds the context, dispatches the command, sets the outputs,
  * applies the fail-on policy. It holds the only catch: anything thrown becomes a failed step with its message.
  */
-import { ConfigError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from "../errors.js";
+import { ConfigError, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError } from "../errors.js";
 import { buildCommand } from "./commands/build.js";
 import { checkCommand } from "./commands/check.js";
 import { intakeCommand } from "./commands/intake.js";
@@ -71,6 +71,7 @@ export async function run(runtime: ActionRuntime): Promise<number> {
     const message = error instanceof Error ? error.message : String(error);
     reporter.setFailed(error instanceof ConfigError ? `papershelf: bad configuration\n${message}` : message);
     if (error instanceof Error && error.stack && !usage) reporter.info(error.stack);
-    return usage ? EXIT_USAGE : EXIT_FINDINGS;
+    // A crash is not a finding: the same code the CLI uses for "internal error".
+    return usage ? EXIT_USAGE : EXIT_INTERNAL;
   }
 }

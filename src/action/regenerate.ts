@@ -3,7 +3,7 @@
  * given papers text, as `papershelf build` makes them: what a submission's pull request and the rebuild on
  * main commit alongside the data.
  */
-import { readFile } from "node:fs/promises";
+import { readTextOrUndefined } from "../records/files.js";
 import path from "node:path";
 import type { FileChange } from "../github/git-data.js";
 import { formatDiagnostic, type Diagnostic } from "../records/diagnostics.js";
@@ -15,15 +15,6 @@ import type { CommandContext } from "./context.js";
 export type RegenerateResult =
   | { ok: true; files: (FileChange & { describe: string })[]; warnings: Diagnostic[] }
   | { ok: false; errors: Diagnostic[] };
-
-async function readTextOrUndefined(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, "utf8");
-  } catch (cause) {
-    if ((cause as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw cause;
-  }
-}
 
 /** Reads a file by workspace path; undefined when it does not exist. */
 export type ReadText = (file: string) => Promise<string | undefined>;

@@ -2,20 +2,13 @@
  * Readers for the answers that are more than one value: arXiv ids, the "label | URL" lines of the
  * repositories and links fields, and the image field ("URL [width]").
  */
-import { ARXIV_PATTERN, type Image, type Link, type Repository } from "../records/schema.js";
+import { ARXIV_ID, arxivIdFromUrl } from "../records/arxiv.js";
+import type { Image, Link, Repository } from "../records/schema.js";
 import { fieldError, fieldWarning, quoteValue, type IntakeProblem } from "./problems.js";
 import { cleanLine, cleanUrl, type Field } from "./text.js";
 
-const ARXIV_ID = new RegExp(ARXIV_PATTERN);
-/** arxiv.org/abs/…, /pdf/…(.pdf), /html/…, with or without "www.", any version suffix. */
-const ARXIV_URL =
-  /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/(.+?)(?:\.pdf)?\/?(?:[?#].*)?$/i;
-
-/** The arXiv id inside an arxiv.org link, when the link is one. */
-export function arxivIdFromUrl(url: string): string | undefined {
-  const id = ARXIV_URL.exec(url)?.[1];
-  return id !== undefined && ARXIV_ID.test(id) ? id : undefined;
-}
+/** The arXiv id an arxiv.org, Hugging Face papers or arXiv DOI link names (one parser for all of papershelf). */
+export { arxivIdFromUrl };
 
 /** An arXiv id as typed: "2306.15195", "arXiv:2306.15195v2", or an arxiv.org link. */
 export function readArxivId(

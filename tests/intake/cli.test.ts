@@ -43,13 +43,21 @@ function project(body: string): string {
 }
 
 describe("papershelf intake", () => {
-  it("takes the sample issue body through the repository's own form and list (--dry-run)", async () => {
-    const dataFile = path.join(ROOT, "data/papers.yaml");
+  it("takes the sample issue body through the repository's own form and the migrated list (--dry-run)", async () => {
+    // The frozen migrated list, not the live one: an intake PR that adds this very paper must not turn CI red.
+    const dataFile = path.join(ROOT, "tests/fixtures/seed/migrated.yaml");
     const before = readFileSync(dataFile, "utf8");
-    const result = await intake(ROOT, "--body", "tests/fixtures/intake/sample-issue-body.md", "--dry-run");
-    expect(result.stderr).toBe("dry run: data/papers.yaml not written\n");
+    const result = await intake(
+      ROOT,
+      "--body",
+      "tests/fixtures/intake/sample-issue-body.md",
+      "--data",
+      "tests/fixtures/seed/migrated.yaml",
+      "--dry-run",
+    );
+    expect(result.stderr).toBe("dry run: tests/fixtures/seed/migrated.yaml not written\n");
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("# Record (data/papers.yaml)\n\n- id: lisa\n");
+    expect(result.stdout).toContain("# Record (tests/fixtures/seed/migrated.yaml)\n\n- id: lisa\n");
     expect(result.stdout).toContain("  category: segment-anything\n");
     expect(result.stdout).toContain("  added: 2026-03-15\n");
     expect(result.stdout).toMatch(/# Preview\n\n[^]*LISA: Reasoning Segmentation via Large Language Model/);
