@@ -8,8 +8,8 @@ import type { Nodes, Root } from "mdast";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
-import { safeFence } from "./fences.js";
-import { checkMarkdownLimits } from "./markdown-limits.js";
+import { safeFence } from "../records/fences.js";
+import { checkMarkdownLimits } from "../records/markdown-limits.js";
 import { showInvisible } from "./problems.js";
 
 /** U+200B after "@" or "#": the way Renovate and Dependabot quote release notes without pinging anyone. */

@@ -18,6 +18,7 @@ import { visit } from "unist-util-visit";
 import { VFile } from "vfile";
 import type { PapersFile } from "../records/schema.js";
 import { entryMarkdown, listTexts, type FieldRef } from "./walk.js";
+import { checkMarkdownLimits, describeMarkdownLimit } from "../records/markdown-limits.js";
 
 const ORIGIN = "papershelf";
 
@@ -124,6 +125,15 @@ export interface MarkdownMessage {
 /** Lints one Markdown text; positions are offsets into it. */
 export function lintMarkdownText(field: FieldRef): MarkdownMessage[] {
   if (!MAY_HAVE_MARKUP.test(field.value)) return [];
+  // Past these limits remark overflows its stack or takes minutes: report instead of parsing.
+  const tooComplex = checkMarkdownLimits(field.value);
+  if (tooComplex) {
+    const { message, hint } = describeMarkdownLimit(tooComplex);
+    const start = tooComplex.limit === "depth" ? lineOffset(field.value, tooComplex.line) : 0;
+    return [
+      { field, kind: "structure", rule: "too-complex", reason: `${message}. ${hint}`, range: [start, start] },
+    ];
+  }
   const file = new VFile({ value: field.value });
   processor.runSync(processor.parse(file), file);
   const lineStarts = [0];
@@ -143,6 +153,13 @@ export function lintMarkdownText(field: FieldRef): MarkdownMessage[] {
       range: [start, end] as [number, number],
     };
   });
+}
+
+/** Offset of the first character of 1-based line `line`. */
+function lineOffset(text: string, line: number): number {
+  let offset = 0;
+  for (let n = 1; n < line; n++) offset = text.indexOf("\n", offset) + 1;
+  return offset;
 }
 
 const cache = new WeakMap<PapersFile, MarkdownMessage[]>();

@@ -13,6 +13,7 @@ import type { Node, Parent } from "mdast";
 import { keepBalancedTags, tokenizeTags, type HtmlToken } from "./html-allowlist.js";
 import { scanBlocks } from "./block-scan.js";
 import { parseMarkdown, walkTree } from "./markdown-tree.js";
+import { checkMarkdownLimits } from "../records/markdown-limits.js";
 
 interface Edit {
   start: number;
@@ -190,11 +191,21 @@ function escapeUnderlines(text: string): string {
 export function sanitizeMarkdown(markdown: string): string {
   let text = markdown.replace(/\r\n?/g, "\n").replace(/\0/g, "\uFFFD").trimEnd();
   if (!NEEDS_PARSE.test(text)) return text;
+  // Text nested or marked up past what Markdown parsers survive (a hand-edited record can be anything): shown
+  // as text rather than parsed; lint's markdown-structure rule reports it.
+  if (checkMarkdownLimits(text)) return fenceAsText(text);
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const { next, code } = sanitizeOnce(text);
     if (next === undefined) return escapeUnderlines(defuseTagsInCode(text, code));
     text = next;
   }
-  const fence = "`".repeat(Math.max(3, ...[...text.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+  return fenceAsText(text);
+}
+
+/** The text inside a code fence longer than any backtick run in it: shown verbatim, never interpreted. */
+function fenceAsText(text: string): string {
+  let longest = 0;
+  for (const m of text.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
+  const fence = "`".repeat(Math.max(3, longest + 1));
   return `${fence}text\n${text}\n${fence}`;
 }

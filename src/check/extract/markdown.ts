@@ -7,7 +7,8 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { isHttpUrl, type FoundUrl } from "./targets.js";
-import { extractHtmlUrls } from "./text.js";
+import { extractHtmlUrls, extractTextUrls } from "./text.js";
+import { findDeepLine } from "../../records/markdown-limits.js";
 
 const processor = unified().use(remarkParse).use(remarkGfm);
 
@@ -20,6 +21,8 @@ interface MdNode {
 
 /** Every absolute http(s) URL of a Markdown text with its line and column. */
 export function extractMarkdownUrls(markdown: string): FoundUrl[] {
+  // Nesting past what remark survives (stack overflow, minutes of work): read it as plain text instead.
+  if (findDeepLine(markdown)) return extractTextUrls(markdown);
   const tree = processor.parse(markdown);
   const found: FoundUrl[] = [];
   visit(tree, (node: MdNode) => {

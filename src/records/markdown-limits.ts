@@ -82,6 +82,29 @@ export function checkMarkdownLimits(text: string, scale = 1): MarkdownLimitProbl
   return undefined;
 }
 
+/**
+ * The first line nested deeper than `maxDepth`, outside fenced code. For long documents (a README), where only
+ * nesting, not length, endangers the parser.
+ */
+export function findDeepLine(
+  text: string,
+  maxDepth = MARKDOWN_MAX_DEPTH,
+): { depth: number; line: number } | undefined {
+  let fence: Fence | undefined;
+  const lines = text.split(/\r\n?|\n/);
+  for (const [index, line] of lines.entries()) {
+    if (fence) {
+      if (closesFence(line, fence)) fence = undefined;
+      continue;
+    }
+    fence = openingFence(line);
+    if (fence) continue;
+    const depth = lineDepth(line);
+    if (depth > maxDepth) return { depth, line: index + 1 };
+  }
+  return undefined;
+}
+
 /** The problem in words, for the submitter: what was found, and the limit. */
 export function describeMarkdownLimit(problem: MarkdownLimitProblem): { message: string; hint: string } {
   const n = (value: number) => value.toLocaleString("en-US");
