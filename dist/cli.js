@@ -67769,6 +67769,122 @@ var remarkLintNoUndefinedReferences = lintRule(
 );
 var remark_lint_no_undefined_references_default = remarkLintNoUndefinedReferences;
 
+// src/records/fences.ts
+function openingFence(line) {
+  const match = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+  if (!match) return void 0;
+  const run2 = match[1] ?? "";
+  const info = match[2] ?? "";
+  const char = run2[0] === "`" ? "`" : "~";
+  if (char === "`" && info.includes("`")) return void 0;
+  return { char, length: run2.length };
+}
+function closesFence(line, fence) {
+  const match = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
+  const run2 = match?.[1];
+  return run2 !== void 0 && run2[0] === fence.char && run2.length >= fence.length;
+}
+function safeFence(text5, char = "`") {
+  let longest = 0;
+  const pattern = char === "`" ? /`+/g : /~+/g;
+  for (const match of text5.matchAll(pattern)) longest = Math.max(longest, match[0].length);
+  return char.repeat(Math.max(3, longest + 1));
+}
+
+// src/records/markdown-limits.ts
+var MARKDOWN_MAX_DEPTH = 10;
+var MARKDOWN_MAX_LINES = 1e3;
+var MARKDOWN_MAX_DELIMITERS = 2e3;
+var isBlank = (c) => c === void 0 || c === " " || c === "	";
+var isDigit = (c) => c !== void 0 && c >= "0" && c <= "9";
+function lineDepth(line) {
+  let markers = 0;
+  let columns = 0;
+  let i = 0;
+  while (i < line.length) {
+    const c = line[i];
+    if (c === " ") columns += 1;
+    else if (c === "	") columns += 4;
+    else if (c === ">") markers += 1;
+    else if ((c === "-" || c === "*" || c === "+") && isBlank(line[i + 1])) markers += 1;
+    else if (isDigit(c)) {
+      let j = i;
+      while (j < line.length && j - i < 9 && isDigit(line[j])) j++;
+      if (line[j] !== "." && line[j] !== ")" || !isBlank(line[j + 1])) break;
+      markers += 1;
+      i = j;
+    } else break;
+    i++;
+  }
+  return markers + Math.floor(Math.max(0, columns - markers) / 2);
+}
+function countDelimiters(line) {
+  let count = 0;
+  let previous3 = "";
+  for (const c of line) {
+    if (c === "[" || (c === "*" || c === "_" || c === "~") && c !== previous3) count++;
+    previous3 = c;
+  }
+  return count;
+}
+function checkMarkdownLimits(text5, scale = 1) {
+  const lines = text5.split(/\r\n?|\n/);
+  const maxLines = MARKDOWN_MAX_LINES * scale;
+  if (lines.length > maxLines) return { limit: "lines", found: lines.length, max: maxLines };
+  const maxDepth = MARKDOWN_MAX_DEPTH * scale;
+  const maxDelimiters = MARKDOWN_MAX_DELIMITERS * scale;
+  let delimiters = 0;
+  let fence;
+  for (const [index2, line] of lines.entries()) {
+    if (fence) {
+      if (closesFence(line, fence)) fence = void 0;
+      continue;
+    }
+    fence = openingFence(line);
+    if (fence) continue;
+    const depth = lineDepth(line);
+    if (depth > maxDepth) return { limit: "depth", found: depth, max: maxDepth, line: index2 + 1 };
+    delimiters += countDelimiters(line);
+    if (delimiters > maxDelimiters) return { limit: "delimiters", found: delimiters, max: maxDelimiters };
+  }
+  return void 0;
+}
+function findDeepLine(text5, maxDepth = MARKDOWN_MAX_DEPTH) {
+  let fence;
+  const lines = text5.split(/\r\n?|\n/);
+  for (const [index2, line] of lines.entries()) {
+    if (fence) {
+      if (closesFence(line, fence)) fence = void 0;
+      continue;
+    }
+    fence = openingFence(line);
+    if (fence) continue;
+    const depth = lineDepth(line);
+    if (depth > maxDepth) return { depth, line: index2 + 1 };
+  }
+  return void 0;
+}
+function describeMarkdownLimit(problem) {
+  const n = (value) => value.toLocaleString("en-US");
+  switch (problem.limit) {
+    case "depth":
+      return {
+        message: `is too deeply nested: line ${problem.line} opens ${n(problem.found)} levels of block quotes, lists or indentation; at most ${problem.max}`,
+        hint: "Write it as plain paragraphs (code goes inside a ``` fence)."
+      };
+    case "lines":
+      return {
+        message: `is too long: ${n(problem.found)} lines; at most ${n(problem.max)}`,
+        hint: "Keep to the paper's abstract; longer text belongs on the paper's page."
+      };
+    case "delimiters":
+      return {
+        message: `is too complex: more than ${n(problem.max)} emphasis marks and brackets (* _ ~ [)`,
+        hint: "Keep the formatting light (symbol-heavy text goes inside a ``` fence)."
+      };
+  }
+}
+
 // src/lint/markdown.ts
 var ORIGIN = "papershelf";
 var noHeading = lintRule(`${ORIGIN}:no-heading`, (tree, file) => {
@@ -67829,6 +67945,14 @@ var STRUCTURE_RULES = /* @__PURE__ */ new Set(["no-heading", "no-unclosed-fence"
 var MAY_HAVE_MARKUP = /[`~|#[\]<(]|^ {0,3}(?:-+|=+)[ \t]*$/m;
 function lintMarkdownText(field) {
   if (!MAY_HAVE_MARKUP.test(field.value)) return [];
+  const tooComplex = checkMarkdownLimits(field.value);
+  if (tooComplex) {
+    const { message, hint } = describeMarkdownLimit(tooComplex);
+    const start = tooComplex.limit === "depth" ? lineOffset(field.value, tooComplex.line) : 0;
+    return [
+      { field, kind: "structure", rule: "too-complex", reason: `${message}. ${hint}`, range: [start, start] }
+    ];
+  }
   const file = new VFile({ value: field.value });
   processor.runSync(processor.parse(file), file);
   const lineStarts = [0];
@@ -67847,6 +67971,11 @@ function lintMarkdownText(field) {
       range: [start, end]
     };
   });
+}
+function lineOffset(text5, line) {
+  let offset = 0;
+  for (let n = 1; n < line; n++) offset = text5.indexOf("\n", offset) + 1;
+  return offset;
 }
 var cache = /* @__PURE__ */ new WeakMap();
 function markdownMessages(data) {
@@ -68874,107 +69003,6 @@ error or a missing/unreadable records file, 70 internal error (a bug: please rep
 import { readFile as readFile5 } from "node:fs/promises";
 import path6 from "node:path";
 
-// src/intake/fences.ts
-function openingFence(line) {
-  const match = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
-  if (!match) return void 0;
-  const run2 = match[1] ?? "";
-  const info = match[2] ?? "";
-  const char = run2[0] === "`" ? "`" : "~";
-  if (char === "`" && info.includes("`")) return void 0;
-  return { char, length: run2.length };
-}
-function closesFence(line, fence) {
-  const match = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
-  const run2 = match?.[1];
-  return run2 !== void 0 && run2[0] === fence.char && run2.length >= fence.length;
-}
-function safeFence(text5, char = "`") {
-  let longest = 0;
-  const pattern = char === "`" ? /`+/g : /~+/g;
-  for (const match of text5.matchAll(pattern)) longest = Math.max(longest, match[0].length);
-  return char.repeat(Math.max(3, longest + 1));
-}
-
-// src/intake/markdown-limits.ts
-var MARKDOWN_MAX_DEPTH = 10;
-var MARKDOWN_MAX_LINES = 1e3;
-var MARKDOWN_MAX_DELIMITERS = 2e3;
-var isBlank = (c) => c === void 0 || c === " " || c === "	";
-var isDigit = (c) => c !== void 0 && c >= "0" && c <= "9";
-function lineDepth(line) {
-  let markers = 0;
-  let columns = 0;
-  let i = 0;
-  while (i < line.length) {
-    const c = line[i];
-    if (c === " ") columns += 1;
-    else if (c === "	") columns += 4;
-    else if (c === ">") markers += 1;
-    else if ((c === "-" || c === "*" || c === "+") && isBlank(line[i + 1])) markers += 1;
-    else if (isDigit(c)) {
-      let j = i;
-      while (j < line.length && j - i < 9 && isDigit(line[j])) j++;
-      if (line[j] !== "." && line[j] !== ")" || !isBlank(line[j + 1])) break;
-      markers += 1;
-      i = j;
-    } else break;
-    i++;
-  }
-  return markers + Math.floor(Math.max(0, columns - markers) / 2);
-}
-function countDelimiters(line) {
-  let count = 0;
-  let previous3 = "";
-  for (const c of line) {
-    if (c === "[" || (c === "*" || c === "_" || c === "~") && c !== previous3) count++;
-    previous3 = c;
-  }
-  return count;
-}
-function checkMarkdownLimits(text5, scale = 1) {
-  const lines = text5.split(/\r\n?|\n/);
-  const maxLines = MARKDOWN_MAX_LINES * scale;
-  if (lines.length > maxLines) return { limit: "lines", found: lines.length, max: maxLines };
-  const maxDepth = MARKDOWN_MAX_DEPTH * scale;
-  const maxDelimiters = MARKDOWN_MAX_DELIMITERS * scale;
-  let delimiters = 0;
-  let fence;
-  for (const [index2, line] of lines.entries()) {
-    if (fence) {
-      if (closesFence(line, fence)) fence = void 0;
-      continue;
-    }
-    fence = openingFence(line);
-    if (fence) continue;
-    const depth = lineDepth(line);
-    if (depth > maxDepth) return { limit: "depth", found: depth, max: maxDepth, line: index2 + 1 };
-    delimiters += countDelimiters(line);
-    if (delimiters > maxDelimiters) return { limit: "delimiters", found: delimiters, max: maxDelimiters };
-  }
-  return void 0;
-}
-function describeMarkdownLimit(problem) {
-  const n = (value) => value.toLocaleString("en-US");
-  switch (problem.limit) {
-    case "depth":
-      return {
-        message: `is too deeply nested: line ${problem.line} opens ${n(problem.found)} levels of block quotes, lists or indentation; at most ${problem.max}`,
-        hint: "Write it as plain paragraphs (code goes inside a ``` fence)."
-      };
-    case "lines":
-      return {
-        message: `is too long: ${n(problem.found)} lines; at most ${n(problem.max)}`,
-        hint: "Keep to the paper's abstract; longer text belongs on the paper's page."
-      };
-    case "delimiters":
-      return {
-        message: `is too complex: more than ${n(problem.max)} emphasis marks and brackets (* _ ~ [)`,
-        hint: "Keep the formatting light (symbol-heavy text goes inside a ``` fence)."
-      };
-  }
-}
-
 // src/intake/problems.ts
 function fieldError(field, message, hint) {
   return { severity: "error", field: field.id, label: field.label, message, ...hint ? { hint } : {} };
@@ -69583,12 +69611,18 @@ function escapeUnderlines(text5) {
 function sanitizeMarkdown(markdown4) {
   let text5 = markdown4.replace(/\r\n?/g, "\n").replace(/\0/g, "\uFFFD").trimEnd();
   if (!NEEDS_PARSE.test(text5)) return text5;
+  if (checkMarkdownLimits(text5)) return fenceAsText(text5);
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const { next, code: code4 } = sanitizeOnce(text5);
     if (next === void 0) return escapeUnderlines(defuseTagsInCode(text5, code4));
     text5 = next;
   }
-  const fence = "`".repeat(Math.max(3, ...[...text5.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+  return fenceAsText(text5);
+}
+function fenceAsText(text5) {
+  let longest = 0;
+  for (const m of text5.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
+  const fence = "`".repeat(Math.max(3, longest + 1));
   return `${fence}text
 ${text5}
 ${fence}`;
@@ -69993,17 +70027,11 @@ function cleanUrl(field, value, problems, what = "the link") {
 }
 
 // src/intake/answers.ts
-var ARXIV_ID2 = new RegExp(ARXIV_PATTERN);
-var ARXIV_URL = /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/(.+?)(?:\.pdf)?\/?(?:[?#].*)?$/i;
-function arxivIdFromUrl2(url) {
-  const id = ARXIV_URL.exec(url)?.[1];
-  return id !== void 0 && ARXIV_ID2.test(id) ? id : void 0;
-}
 function readArxivId(field, value, problems) {
   const text5 = value.trim();
   if (text5 === "") return void 0;
-  const id = /^https?:/i.test(text5) ? arxivIdFromUrl2(text5) : text5.replace(/^arxiv\s*:\s*/i, "");
-  if (id !== void 0 && ARXIV_ID2.test(id)) return id;
+  const id = /^https?:/i.test(text5) ? arxivIdFromUrl(text5) : text5.replace(/^arxiv\s*:\s*/i, "");
+  if (id !== void 0 && ARXIV_ID.test(id)) return id;
   problems.push(
     fieldError(
       field,
@@ -70354,7 +70382,7 @@ function buildRecord(answers, context) {
       )
     );
   const typedArxiv = readArxivId(field("arxiv"), text5("arxiv"), problems);
-  const linkedArxiv = url ? arxivIdFromUrl2(url) : void 0;
+  const linkedArxiv = url ? arxivIdFromUrl(url) : void 0;
   if (typedArxiv && linkedArxiv && typedArxiv.replace(/v\d+$/, "") !== linkedArxiv.replace(/v\d+$/, ""))
     problems.push(
       fieldError(
@@ -74427,6 +74455,7 @@ function extractTextUrls(text5) {
 // src/check/extract/markdown.ts
 var processor3 = unified().use(remarkParse).use(remarkGfm);
 function extractMarkdownUrls(markdown4) {
+  if (findDeepLine(markdown4)) return extractTextUrls(markdown4);
   const tree = processor3.parse(markdown4);
   const found = [];
   visit3(tree, (node2) => {
