@@ -6,7 +6,7 @@
 import type { Diagnostic } from "../records/diagnostics.js";
 import { insertEntry } from "../records/edit.js";
 import { parseRecords, type ParseResult } from "../records/parse.js";
-import type { Entry, PapersFile } from "../records/schema.js";
+import { EntrySchema, type Entry, type PapersFile } from "../records/schema.js";
 import type { RecordSource } from "../records/source.js";
 import { flattenCategories } from "../records/validate.js";
 import { parseIssueBody } from "./body.js";
@@ -66,20 +66,8 @@ function listProblem(message: string, hint?: string): IntakeProblem {
 
 /** The form field a finding inside the new entry is about: the entry key whose value holds `line`. */
 function fieldAtLine(source: RecordSource, index: number, line: number, form: IssueForm): string | undefined {
-  const keys = [
-    "title",
-    "url",
-    "arxiv",
-    "date",
-    "venue",
-    "kind",
-    "category",
-    "repos",
-    "links",
-    "images",
-    "summary",
-    "note",
-  ];
+  // Every record key: the ones the form has no field for (id, added…) are filtered out below.
+  const keys = Object.keys(EntrySchema.properties);
   const key = keys.find((k) => {
     if (source.nodeAt(["entries", index, k]) === undefined) return false;
     const value = source.position(["entries", index, k]);
