@@ -70450,20 +70450,7 @@ function listProblem(message, hint) {
   return { severity: "error", message, ...hint ? { hint } : {} };
 }
 function fieldAtLine(source, index2, line, form) {
-  const keys = [
-    "title",
-    "url",
-    "arxiv",
-    "date",
-    "venue",
-    "kind",
-    "category",
-    "repos",
-    "links",
-    "images",
-    "summary",
-    "note"
-  ];
+  const keys = Object.keys(EntrySchema.properties);
   const key = keys.find((k) => {
     if (source.nodeAt(["entries", index2, k]) === void 0) return false;
     const value = source.position(["entries", index2, k]);
