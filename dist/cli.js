@@ -66104,8 +66104,8 @@ function orderEntry(entry) {
 }
 function stringifyEntry(entry, indent2 = 2) {
   const text5 = (0, import_yaml6.stringify)([orderEntry(entry)], { lineWidth: 0, blockQuote: "literal", indent: 2 });
-  const pad3 = " ".repeat(indent2);
-  return text5.split("\n").map((line) => line === "" ? line : pad3 + line).join("\n");
+  const pad2 = " ".repeat(indent2);
+  return text5.split("\n").map((line) => line === "" ? line : pad2 + line).join("\n");
 }
 function load(text5, file) {
   const source = new RecordSource(file, text5);
@@ -70127,49 +70127,28 @@ function readImage(field, value, problems) {
 // src/intake/dates.ts
 var MONTHS2 = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 var MIN_YEAR = 1900;
-function monthNumber2(name) {
+function lenientMonthName(text5) {
+  const monthFirst = /^([A-Za-z]{3,9})\.?\s+(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?(\d{4})$/.exec(text5);
+  const dayFirst = monthFirst ? void 0 : /^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})$/.exec(text5);
+  const [name, day, year] = monthFirst ? [monthFirst[1], monthFirst[2], monthFirst[3]] : dayFirst ? [dayFirst[2], dayFirst[1], dayFirst[3]] : [];
+  if (name === void 0) return void 0;
   const index2 = MONTHS2.indexOf(name.slice(0, 3).toLowerCase());
-  return index2 === -1 ? void 0 : index2 + 1;
+  if (index2 === -1) return void 0;
+  return { year: Number(year), month: index2 + 1, ...day === void 0 ? {} : { day: Number(day) } };
 }
-function readParts(text5) {
-  let m = /^(\d{4})(?:\s*[-/.]\s*(\d{1,2})(?:\s*[-/.]\s*(\d{1,2}))?)?$/.exec(text5);
-  if (m) return toParts(m[1], m[2], m[3]);
-  m = /^(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日?)?)?$/.exec(text5);
-  if (m) return toParts(m[1], m[2], m[3]);
-  m = /^([A-Za-z]{3,9})\.?\s+(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?(\d{4})$/.exec(text5);
-  if (m) return withMonthName(m[1], m[2], m[3]);
-  m = /^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})$/.exec(text5);
-  if (m) return withMonthName(m[2], m[1], m[3]);
-  return void 0;
-}
-function toParts(year, month, day) {
-  return {
-    year: Number(year),
-    ...month === void 0 ? {} : { month: Number(month) },
-    ...day === void 0 ? {} : { day: Number(day) }
-  };
-}
-function withMonthName(name, day, year) {
-  const month = monthNumber2(name ?? "");
-  if (month === void 0) return void 0;
-  return toParts(year, String(month), day);
-}
-var pad2 = (n) => String(n).padStart(2, "0");
 function normalizeDate(input, now) {
   const text5 = input.normalize("NFKC").trim();
-  const parts2 = readParts(text5);
+  const parts2 = readWrittenDate(text5) ?? lenientMonthName(text5);
   const expected = "write it as 2023-06-27, 2023/6/27, 2023\u5E746\u670827\u65E5, 2023-06 or 2023";
   if (!parts2) return { ok: false, message: `${quoteValue(text5)} is not a date I can read; ${expected}` };
   const { year, month, day } = parts2;
   const maxYear = now.getUTCFullYear() + 1;
   if (year < MIN_YEAR || year > maxYear)
     return { ok: false, message: `the year ${year} is out of range (${MIN_YEAR}\u2013${maxYear})` };
-  if (month === void 0) return { ok: true, date: String(year) };
-  if (month < 1 || month > 12) return { ok: false, message: `there is no month ${month}; ${expected}` };
-  if (day === void 0) return { ok: true, date: `${year}-${pad2(month)}` };
-  const daysInMonth2 = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day < 1 || day > daysInMonth2) return { ok: false, message: `${year}-${pad2(month)} has no day ${day}` };
-  return { ok: true, date: `${year}-${pad2(month)}-${pad2(day)}` };
+  const date = toSchemaDate(parts2);
+  if (date.ok) return { ok: true, date: date.date };
+  if (date.problem === "month") return { ok: false, message: `there is no month ${month}; ${expected}` };
+  return { ok: false, message: `${year}-${String(month).padStart(2, "0")} has no day ${day}` };
 }
 
 // src/intake/form-categories.ts

@@ -60,6 +60,12 @@ describe("normalizeDate", () => {
     expect(result.ok).toBe(false);
     expect(!result.ok && result.message).toContain(message);
   });
+
+  it("reads a month name by its first three letters, more leniently than the importer", () => {
+    expect(normalizeDate("Febuary 2023", NOW)).toEqual({ ok: true, date: "2023-02" });
+    expect(normalizeDate("27 Septem. 2023", NOW)).toEqual({ ok: true, date: "2023-09-27" });
+    expect(normalizeDate("Junk 2023", NOW)).toEqual({ ok: true, date: "2023-06" });
+  });
 });
 
 describe("ids", () => {
