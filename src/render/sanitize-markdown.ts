@@ -5,7 +5,10 @@
  * - raw HTML outside the allowlist (html-allowlist.ts), comments and zone markers → shown as text;
  * - headings, which would enter the ToC and the README outline → bold paragraphs;
  * - link reference and footnote definitions, which apply to the whole README → shown as text;
- * - a fenced code block left open, which would swallow the rest of the README → closed.
+ * - a fenced code block left open, which would swallow the rest of the README → its opening fence escaped
+ *   (shown as text). Appending a closing fence instead is not safe: where cmark-gfm ends the block earlier
+ *   than micromark (a lazy `<br>` after a list item starts an HTML block there), the added fence opens a new
+ *   block that swallows the README.
  *
  * Only those bytes change; everything else in the field is kept as written.
  */
@@ -71,18 +74,19 @@ function headingEdits(node: Parent): Edit[] {
   ];
 }
 
-/** The closing fence a root-level fenced code block lacks, or undefined when it is closed (or indented). */
-function missingFence(text: string, node: Node): string | undefined {
+/** The offset of the opening fence of a root-level fenced code block left open; undefined when closed or indented. */
+function unclosedFenceStart(text: string, node: Node): number | undefined {
   const range = offsets(node);
   if (!range) return undefined;
   const source = text.slice(range[0], range[1]);
-  const open = /^ {0,3}(`{3,}|~{3,})/.exec(source)?.[1];
-  if (!open) return undefined;
+  const match = /^( {0,3})(`{3,}|~{3,})/.exec(source);
+  const open = match?.[2];
+  if (!match || !open) return undefined;
   const lines = source.split("\n");
   const last = lines.at(-1) ?? "";
   const char = open[0] ?? "`";
   const closed = lines.length > 1 && new RegExp(`^ {0,3}\\${char}{${open.length},}[ \\t]*$`).test(last);
-  return closed ? undefined : open;
+  return closed ? undefined : range[0] + (match[1]?.length ?? 0);
 }
 
 function applyEdits(text: string, edits: Edit[]): string {
@@ -106,7 +110,6 @@ function sanitizeOnce(text: string): { next: string | undefined; code: [number, 
   const code: [number, number][] = [];
   const edits: Edit[] = [];
   const html: { node: Node; group: unknown }[] = [];
-  let unclosedFence: string | undefined;
   walkTree(tree, (node, parent) => {
     switch (node.type) {
       case "html":
@@ -123,7 +126,10 @@ function sanitizeOnce(text: string): { next: string | undefined; code: [number, 
         break;
       }
       case "code":
-        if (parent?.type === "root") unclosedFence = missingFence(text, node) ?? unclosedFence;
+        if (parent?.type === "root") {
+          const start = unclosedFenceStart(text, node);
+          if (start !== undefined) edits.push({ start, end: start, text: "\\" });
+        }
         code.push(offsets(node) ?? [0, 0]);
         break;
       case "inlineCode":
@@ -132,9 +138,8 @@ function sanitizeOnce(text: string): { next: string | undefined; code: [number, 
     }
   });
   edits.push(...htmlEdits(text, html));
-  if (edits.length === 0 && unclosedFence === undefined) return { next: undefined, code };
-  const sanitized = applyEdits(text, edits);
-  return { next: unclosedFence ? `${sanitized}\n${unclosedFence}` : sanitized, code };
+  if (edits.length === 0) return { next: undefined, code };
+  return { next: applyEdits(text, edits), code };
 }
 
 /**

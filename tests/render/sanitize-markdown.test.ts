@@ -62,9 +62,16 @@ describe("sanitizeMarkdown", () => {
 
   test("where micromark and cmark-gfm disagree about lazy lines, the field is still contained", () => {
     // cmark-gfm reads a lone <br> after a list item as an HTML block, so the "code" below is raw HTML there.
-    for (const field of ["- item\n<br>\n~~~\n</details>", "<\n>-\n</details>\n==="]) {
+    // The third: a closing fence appended to the open `~~~` opened a new fence in cmark-gfm (found by the
+    // property test above), which swallowed the README.
+    for (const field of [
+      "- item\n<br>\n~~~\n</details>",
+      "<\n>-\n</details>\n===",
+      "- item\n<br>\n~~~\n\n<",
+    ]) {
       const html = inContainer(field);
       expect(html.match(/<\/details>/g)).toHaveLength(1);
+      expect(html).toMatch(/<\/details>\n<p>AFTER<\/p>\n$/);
       expect(html).not.toMatch(/<h[1-6]\b/);
     }
     expect(sanitizeMarkdown("```html\n</details>\n```")).toBe("```html\n<\u200B/details>\n```");
@@ -81,7 +88,8 @@ describe("sanitizeMarkdown", () => {
     );
     expect(sanitizeMarkdown("Title\n---\n\n> q\n> ===")).toBe("**Title**\n\n> **q**");
     expect(sanitizeMarkdown("[a]: https://x.org\n\n[^1]: n")).toBe("\\[a]: https://x.org\n\n\\[^1]: n");
-    expect(sanitizeMarkdown("````py\ncode\n```")).toBe("````py\ncode\n```\n````");
+    // A fence left open is shown as text (its opener escaped), never closed by an added fence: see below.
+    expect(sanitizeMarkdown("````py\ncode\n```")).toBe("\\````py\ncode\n\\```");
     expect(sanitizeMarkdown("```\nclosed\n```")).toBe("```\nclosed\n```");
   });
 
