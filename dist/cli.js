@@ -69522,17 +69522,18 @@ function headingEdits(node2) {
     { start: inner[1], end: range[1], text: "**" }
   ];
 }
-function missingFence(text5, node2) {
+function unclosedFenceStart(text5, node2) {
   const range = offsets(node2);
   if (!range) return void 0;
   const source = text5.slice(range[0], range[1]);
-  const open2 = /^ {0,3}(`{3,}|~{3,})/.exec(source)?.[1];
-  if (!open2) return void 0;
+  const match = /^( {0,3})(`{3,}|~{3,})/.exec(source);
+  const open2 = match?.[2];
+  if (!match || !open2) return void 0;
   const lines = source.split("\n");
   const last = lines.at(-1) ?? "";
   const char = open2[0] ?? "`";
   const closed = lines.length > 1 && new RegExp(`^ {0,3}\\${char}{${open2.length},}[ \\t]*$`).test(last);
-  return closed ? void 0 : open2;
+  return closed ? void 0 : range[0] + (match[1]?.length ?? 0);
 }
 function applyEdits(text5, edits) {
   edits.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -69550,7 +69551,6 @@ function sanitizeOnce(text5) {
   const code4 = [];
   const edits = [];
   const html3 = [];
-  let unclosedFence;
   walkTree(tree, (node2, parent) => {
     switch (node2.type) {
       case "html":
@@ -69566,7 +69566,10 @@ function sanitizeOnce(text5) {
         break;
       }
       case "code":
-        if (parent?.type === "root") unclosedFence = missingFence(text5, node2) ?? unclosedFence;
+        if (parent?.type === "root") {
+          const start = unclosedFenceStart(text5, node2);
+          if (start !== void 0) edits.push({ start, end: start, text: "\\" });
+        }
         code4.push(offsets(node2) ?? [0, 0]);
         break;
       case "inlineCode":
@@ -69575,10 +69578,8 @@ function sanitizeOnce(text5) {
     }
   });
   edits.push(...htmlEdits(text5, html3));
-  if (edits.length === 0 && unclosedFence === void 0) return { next: void 0, code: code4 };
-  const sanitized = applyEdits(text5, edits);
-  return { next: unclosedFence ? `${sanitized}
-${unclosedFence}` : sanitized, code: code4 };
+  if (edits.length === 0) return { next: void 0, code: code4 };
+  return { next: applyEdits(text5, edits), code: code4 };
 }
 function defuseTagsInCode(text5, code4) {
   const edits = [];
