@@ -2,7 +2,7 @@ import type { Entry } from "../../records/schema.js";
 import type { PathSegment } from "../../records/source.js";
 import { normalizeArxivId, normalizeDoi, normalizeTitle, normalizeUrl } from "../normalize.js";
 import type { Finding, LintRule } from "../types.js";
-import { SHIKRA } from "./example-record.js";
+import { KOSMOS, SHIKRA } from "./example-record.js";
 
 interface IdentityKey {
   key: string;
@@ -80,12 +80,7 @@ export const duplicateEntry: LintRule = {
   examples: {
     pass: `${SHIKRA}
   date: 2023-06-27
-- id: kosmos-1
-  title: "Language Is Not All You Need: Aligning Perception with Language Models"
-  url: https://arxiv.org/abs/2302.14045
-  kind: paper
-  category: llm
-  date: 2023-02-27`,
+${KOSMOS}`,
     fail: `${SHIKRA}
   date: 2023-06-27
 - id: shikra-again

@@ -1,5 +1,6 @@
 import { parseGithubRepoUrl } from "../github.js";
 import type { Finding, LintRule } from "../types.js";
+import { KOSMOS } from "./example-record.js";
 
 /** A label written as a repository (`owner/name`), which readers take for where the link goes. */
 const SLUG_LABEL = /^\s*([\w.-]+)\s*\/\s*([\w.-]+)\s*$/;
@@ -14,12 +15,7 @@ export const repoLabelMismatch: LintRule = {
     "as GitHub does: `microsoft/JARVIS` and `microsoft/jarvis` are the same repository. Labels that are " +
     'not owner/name ("Official code") are not compared.',
   examples: {
-    pass: `- id: kosmos-1
-  title: "Language Is Not All You Need: Aligning Perception with Language Models"
-  url: https://arxiv.org/abs/2302.14045
-  kind: paper
-  category: llm
-  date: 2023-02-27
+    pass: `${KOSMOS}
   repos:
     - url: https://github.com/microsoft/unilm
       label: Microsoft/UniLM`,

@@ -1,5 +1,6 @@
 import { parseGithubRepoUrl } from "../github.js";
 import type { Finding, LintRule } from "../types.js";
+import { KOSMOS } from "./example-record.js";
 
 export const repoMalformed: LintRule = {
   id: "repo-malformed",
@@ -11,20 +12,10 @@ export const repoMalformed: LintRule = {
     "100). A link to a profile (`github.com/microsoft`) or to GitHub's own pages is not a repository, and the " +
     "repository check could not look it up. Deeper paths and fragments (`/tree/main`, `#readme`) are fine.",
   examples: {
-    pass: `- id: kosmos-1
-  title: "Language Is Not All You Need: Aligning Perception with Language Models"
-  url: https://arxiv.org/abs/2302.14045
-  kind: paper
-  category: llm
-  date: 2023-02-27
+    pass: `${KOSMOS}
   repos:
     - url: https://github.com/microsoft/unilm/tree/master/kosmos-1`,
-    fail: `- id: kosmos-1
-  title: "Language Is Not All You Need: Aligning Perception with Language Models"
-  url: https://arxiv.org/abs/2302.14045
-  kind: paper
-  category: llm
-  date: 2023-02-27
+    fail: `${KOSMOS}
   repos:
     - url: https://github.com/microsoft`,
   },
