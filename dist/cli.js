@@ -66631,6 +66631,12 @@ var SHIKRA = `- id: shikra
   url: https://arxiv.org/abs/2306.15195
   kind: paper
   category: llm`;
+var KOSMOS = `- id: kosmos-1
+  title: "Language Is Not All You Need: Aligning Perception with Language Models"
+  url: https://arxiv.org/abs/2302.14045
+  kind: paper
+  category: llm
+  date: 2023-02-27`;
 
 // src/lint/rules/date-arxiv-mismatch.ts
 var dateArxivMismatch = {
@@ -66759,12 +66765,7 @@ var duplicateEntry = {
   examples: {
     pass: `${SHIKRA}
   date: 2023-06-27
-- id: kosmos-1
-  title: "Language Is Not All You Need: Aligning Perception with Language Models"
-  url: https://arxiv.org/abs/2302.14045
-  kind: paper
-  category: llm
-  date: 2023-02-27`,
+${KOSMOS}`,
     fail: `${SHIKRA}
   date: 2023-06-27
 - id: shikra-again
@@ -68174,12 +68175,7 @@ var repoLabelMismatch = {
   defaultSetting: "error",
   rationale: 'A label such as `microsoft/TaskMatrix` on a link to `github.com/microsoft/visual-chatgpt` shows one repository and opens another (here: the repository was renamed). Names are compared without case, as GitHub does: `microsoft/JARVIS` and `microsoft/jarvis` are the same repository. Labels that are not owner/name ("Official code") are not compared.',
   examples: {
-    pass: `- id: kosmos-1
-  title: "Language Is Not All You Need: Aligning Perception with Language Models"
-  url: https://arxiv.org/abs/2302.14045
-  kind: paper
-  category: llm
-  date: 2023-02-27
+    pass: `${KOSMOS}
   repos:
     - url: https://github.com/microsoft/unilm
       label: Microsoft/UniLM`,
@@ -68220,20 +68216,10 @@ var repoMalformed = {
   defaultSetting: "error",
   rationale: "A repository link must reach a repository: `https://github.com/<owner>/<name>`, where owners are letters, digits and single hyphens (at most 39) and names are letters, digits, `.`, `-`, `_` (at most 100). A link to a profile (`github.com/microsoft`) or to GitHub's own pages is not a repository, and the repository check could not look it up. Deeper paths and fragments (`/tree/main`, `#readme`) are fine.",
   examples: {
-    pass: `- id: kosmos-1
-  title: "Language Is Not All You Need: Aligning Perception with Language Models"
-  url: https://arxiv.org/abs/2302.14045
-  kind: paper
-  category: llm
-  date: 2023-02-27
+    pass: `${KOSMOS}
   repos:
     - url: https://github.com/microsoft/unilm/tree/master/kosmos-1`,
-    fail: `- id: kosmos-1
-  title: "Language Is Not All You Need: Aligning Perception with Language Models"
-  url: https://arxiv.org/abs/2302.14045
-  kind: paper
-  category: llm
-  date: 2023-02-27
+    fail: `${KOSMOS}
   repos:
     - url: https://github.com/microsoft`
   },
