@@ -4,3 +4,4 @@ export * from "./schema.js";
 export * from "./source.js";
 export * from "./validate.js";
 export * from "./edit.js";
+export * from "./anatomy/index.js";

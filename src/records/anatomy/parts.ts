@@ -1,0 +1,62 @@
+/**
+ * The patterns and nested shapes the anatomy's fields are made of (a repository, a link, an image, the
+ * lint-ignore map). Kept apart from `schema.ts` so the anatomy can use them and the schema can be built
+ * from the anatomy without an import cycle.
+ */
+import { Type } from "@sinclair/typebox";
+
+/** Kebab-case ids: stable, URL-safe, readable in diffs. */
+export const ID_PATTERN = "^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$";
+/** "2023", "2023-06" or "2023-06-27": the precision the source gives, no more. */
+export const DATE_PATTERN = "^\\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\\d|3[01]))?)?$";
+/** New-style arXiv ids (0704.0001 onwards) with an optional version; old-style ids like hep-th/9901001. */
+export const ARXIV_PATTERN = "^(?:\\d{4}\\.\\d{4,5}|[a-z-]+(?:\\.[A-Z]{2})?/\\d{7})(?:v\\d+)?$";
+export const DOI_PATTERN = "^10\\.\\d{4,9}/\\S+$";
+export const HTTP_URL_PATTERN = "^https?://\\S+$";
+
+export const KINDS = ["paper", "dataset", "model", "resource"] as const;
+export type EntryKind = (typeof KINDS)[number];
+
+export const Url = (description: string) =>
+  Type.String({ description: `an http(s) URL — ${description}`, pattern: HTTP_URL_PATTERN });
+export const Markdown = (description: string) => Type.String({ description, minLength: 1 });
+export const DateString = (description: string) => Type.String({ description, pattern: DATE_PATTERN });
+
+export const RepositorySchema = Type.Object(
+  {
+    url: Url("Repository URL, e.g. https://github.com/owner/name."),
+    label: Type.Optional(Type.String({ minLength: 1, description: "Text shown instead of owner/name." })),
+    official: Type.Optional(Type.Boolean({ description: "true when the authors maintain it." })),
+  },
+  { additionalProperties: false },
+);
+
+export const LinkSchema = Type.Object(
+  {
+    label: Type.String({ minLength: 1, description: "What the link is: Demo, Download, Project page…" }),
+    url: Url("Where it points."),
+  },
+  { additionalProperties: false },
+);
+
+export const ImageSchema = Type.Object(
+  {
+    url: Url("Image URL."),
+    width: Type.Optional(
+      Type.Union(
+        [Type.String({ pattern: "^(?:[1-9]\\d?|100)%$" }), Type.Integer({ minimum: 1, maximum: 4000 })],
+        {
+          description: 'Display width: a percentage ("50%") or pixels (640).',
+        },
+      ),
+    ),
+    alt: Type.Optional(Type.String({ description: "Alternative text." })),
+  },
+  { additionalProperties: false },
+);
+
+export const LintIgnoreSchema = Type.Record(
+  Type.String({ pattern: "^[a-z][a-z0-9-]*$" }),
+  Type.String({ minLength: 1, description: "Why this rule does not apply to this record." }),
+  { description: "Silence lint rules for this record: rule id → reason." },
+);
