@@ -6,6 +6,7 @@
 import type { Diagnostic } from "../records/diagnostics.js";
 import { insertEntry } from "../records/edit.js";
 import { parseRecords, type ParseResult } from "../records/parse.js";
+import { ENTRY_ANATOMY, entryUrls as recordEntryUrls, formIdOf, type Anatomy } from "../records/index.js";
 import { EntrySchema, type Entry, type PapersFile } from "../records/schema.js";
 import type { RecordSource } from "../records/source.js";
 import { flattenCategories } from "../records/validate.js";
@@ -76,7 +77,8 @@ function fieldAtLine(source: RecordSource, index: number, line: number, form: Is
     const end = value.endColumn === 1 && value.endLine > start ? value.endLine - 1 : value.endLine;
     return line >= start && line <= end;
   });
-  const id = key === "images" ? "image" : key;
+  const spec = key === undefined ? undefined : (ENTRY_ANATOMY as Anatomy)[key];
+  const id = key === undefined || spec === undefined ? undefined : formIdOf(key, spec);
   return id !== undefined && form.fields.some((f) => f.id === id) ? id : undefined;
 }
 
@@ -91,8 +93,11 @@ function fromDiagnostic(d: Diagnostic, source: RecordSource, index: number, form
   };
 }
 
+/** The links a submission's check requests: every URL field but images (the image-url rule vets those). */
 function entryUrls(entry: Entry): string[] {
-  return [entry.url, ...(entry.repos ?? []).map((r) => r.url), ...(entry.links ?? []).map((l) => l.url)];
+  return recordEntryUrls(entry, 0)
+    .filter((f) => f.role !== "image")
+    .map((f) => f.value);
 }
 
 function fromLinkResult(result: IntakeLinkResult): IntakeProblem {

@@ -1,96 +1,14 @@
 /**
  * Helpers rules share to visit the text and URL fields of a list with their data paths, so that each rule
- * stays a few lines of "what is wrong" and the engine places findings at the exact YAML node.
+ * stays a few lines of "what is wrong" and the engine places findings at the exact YAML node. Which fields
+ * hold what comes from the record anatomy (records/anatomy/walk.ts), never from a list kept here.
  */
-import type { Entry, PapersFile } from "../records/schema.js";
+import { walkRecordUrls, type FieldRef } from "../records/index.js";
+import type { PapersFile } from "../records/schema.js";
 import type { PathSegment } from "../records/source.js";
-import { flattenCategories } from "../records/validate.js";
 import { parseUrl } from "./normalize.js";
 
-export interface FieldRef {
-  path: PathSegment[];
-  value: string;
-  /** The field's name for messages: "title", "repos[1].url", "category title". */
-  name: string;
-}
-
-/** Entry fields holding Markdown (rendered into the README). */
-export const MARKDOWN_FIELDS = ["extra", "summary", "note", "aside"] as const;
-
-/** Every URL an entry holds in a field (Markdown links inside text are found by the Markdown rule). */
-export function entryUrls(
-  entry: Entry,
-  index: number,
-): (FieldRef & { role: "main" | "repo" | "link" | "image" })[] {
-  const base: PathSegment[] = ["entries", index];
-  const out: (FieldRef & { role: "main" | "repo" | "link" | "image" })[] = [
-    { path: [...base, "url"], value: entry.url, name: "url", role: "main" },
-  ];
-  entry.repos?.forEach((r, i) =>
-    out.push({ path: [...base, "repos", i, "url"], value: r.url, name: `repos[${i}].url`, role: "repo" }),
-  );
-  entry.links?.forEach((l, i) =>
-    out.push({ path: [...base, "links", i, "url"], value: l.url, name: `links[${i}].url`, role: "link" }),
-  );
-  entry.images?.forEach((m, i) =>
-    out.push({ path: [...base, "images", i, "url"], value: m.url, name: `images[${i}].url`, role: "image" }),
-  );
-  return out;
-}
-
-/** One-line text fields: titles, labels, venue, alt texts, tags. */
-export function entryShortTexts(entry: Entry, index: number): FieldRef[] {
-  const base: PathSegment[] = ["entries", index];
-  const out: FieldRef[] = [{ path: [...base, "title"], value: entry.title, name: "title" }];
-  if (entry.venue !== undefined) out.push({ path: [...base, "venue"], value: entry.venue, name: "venue" });
-  entry.repos?.forEach((r, i) => {
-    if (r.label !== undefined)
-      out.push({ path: [...base, "repos", i, "label"], value: r.label, name: `repos[${i}].label` });
-  });
-  entry.links?.forEach((l, i) =>
-    out.push({ path: [...base, "links", i, "label"], value: l.label, name: `links[${i}].label` }),
-  );
-  entry.images?.forEach((m, i) => {
-    if (m.alt !== undefined)
-      out.push({ path: [...base, "images", i, "alt"], value: m.alt, name: `images[${i}].alt` });
-  });
-  entry.tags?.forEach((t, i) => out.push({ path: [...base, "tags", i], value: t, name: `tags[${i}]` }));
-  return out;
-}
-
-/** Markdown fields of an entry that are present. */
-export function entryMarkdown(entry: Entry, index: number): FieldRef[] {
-  const out: FieldRef[] = [];
-  for (const field of MARKDOWN_FIELDS) {
-    const value = entry[field];
-    if (value !== undefined) out.push({ path: ["entries", index, field], value, name: field });
-  }
-  return out;
-}
-
-/** Category titles and intros, and the list's title and intro. */
-export function listTexts(data: PapersFile): { short: FieldRef[]; markdown: FieldRef[] } {
-  const short: FieldRef[] = [];
-  const markdown: FieldRef[] = [];
-  if (data.list?.title !== undefined)
-    short.push({ path: ["list", "title"], value: data.list.title, name: "list title" });
-  if (data.list?.intro !== undefined)
-    markdown.push({ path: ["list", "intro"], value: data.list.intro, name: "list intro" });
-  for (const { category, path } of flattenCategories(data.categories)) {
-    short.push({
-      path: [...path, "title"],
-      value: category.title,
-      name: `title of category "${category.id}"`,
-    });
-    if (category.intro !== undefined)
-      markdown.push({
-        path: [...path, "intro"],
-        value: category.intro,
-        name: `intro of category "${category.id}"`,
-      });
-  }
-  return { short, markdown };
-}
+export { entryMarkdown, entryShortTexts, entryUrls, listTexts, type FieldRef } from "../records/index.js";
 
 /** Shortens user text quoted in a message so one finding stays one readable line. */
 export function quote(text: string, max = 60): string {
@@ -158,19 +76,17 @@ export function allUrls(data: PapersFile): UrlRef[] {
         name: `${u.image ? "an image" : "a link"} in ${field.name}`,
       });
   };
-  const list = listTexts(data);
-  list.markdown.forEach(fromText);
-  data.entries.forEach((entry, i) => {
-    for (const f of entryUrls(entry, i))
+  for (const site of walkRecordUrls(data)) {
+    if (site.kind === "markdown") fromText(site);
+    else
       out.push({
-        url: f.value,
-        parsed: parseUrl(f.value),
-        path: f.path,
-        image: f.role === "image",
-        name: f.name,
+        url: site.value,
+        parsed: parseUrl(site.value),
+        path: site.path,
+        image: site.role === "image",
+        name: site.name,
       });
-    entryMarkdown(entry, i).forEach(fromText);
-  });
+  }
   urlCache.set(data, out);
   return out;
 }

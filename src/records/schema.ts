@@ -4,7 +4,9 @@
  * from it. `npm run readme` rewrites the generated files and `papershelf build --check` fails when one is stale.
  */
 import { Type, type Static, type TObject, type TSchema } from "@sinclair/typebox";
-import { ENTRY_ANATOMY, recordSchemaOf, type Anatomy } from "./anatomy/index.js";
+import { ENTRY_ANATOMY } from "./anatomy/entry.js";
+import type { Anatomy } from "./anatomy/field.js";
+import { recordSchemaOf } from "./anatomy/schema.js";
 import {
   ID_PATTERN,
   Markdown,

@@ -1,11 +1,10 @@
 /**
- * Every URL of the records: each entry's url, repositories, links and images, and the URLs inside its
- * Markdown (summary, extra, note), the list intro and category intros. Scalar URLs keep their data path,
- * so `fix` can replace exactly that value.
+ * Every URL of the records: the URL fields of each entry and the URLs inside its Markdown fields, the list
+ * intro and category intros, as the record walker (records/anatomy/walk.ts) finds them. Scalar URLs keep
+ * their data path, so `fix` can replace exactly that value.
  */
 import { isScalar, Scalar } from "yaml";
-import type { Category, PapersFile } from "../../records/schema.js";
-import type { PathSegment, RecordSource } from "../../records/source.js";
+import { walkRecordUrls, type PapersFile, type PathSegment, type RecordSource } from "../../records/index.js";
 import { extractMarkdownUrls } from "./markdown.js";
 import { groupTargets, isHttpUrl, type CheckTarget, type UrlLocation } from "./targets.js";
 
@@ -13,8 +12,6 @@ interface Found {
   url: string;
   location: UrlLocation;
 }
-
-const MARKDOWN_FIELDS = ["extra", "summary", "note", "aside"] as const;
 
 /** Spaces before the first non-empty content line of a block scalar starting on `headerLine` (1-based). */
 function blockIndent(text: string, headerLine: number): number {
@@ -40,13 +37,6 @@ function markdownUrls(text: string, path: PathSegment[], source: RecordSource, e
   }));
 }
 
-function categoryUrls(categories: readonly Category[], path: PathSegment[], source: RecordSource): Found[] {
-  return categories.flatMap((category, i) => [
-    ...(category.intro ? markdownUrls(category.intro, [...path, i, "intro"], source) : []),
-    ...categoryUrls(category.children ?? [], [...path, i, "children"], source),
-  ]);
-}
-
 /** A URL that is a whole YAML value (entry url, repository, link, image): what `fix` may replace. */
 export interface ScalarUrl {
   url: string;
@@ -55,35 +45,35 @@ export interface ScalarUrl {
   entryIndex: number;
 }
 
-/** The scalar URLs of every entry, in file order. */
+/** The scalar URLs of every entry, in file order (the record walker's URL fields). */
 export function listScalarUrls(data: PapersFile): ScalarUrl[] {
-  const out: ScalarUrl[] = [];
-  data.entries.forEach((entry, i) => {
-    const add = (url: string, ...rest: PathSegment[]) =>
-      out.push({ url, path: ["entries", i, ...rest], entryId: entry.id, entryIndex: i });
-    add(entry.url, "url");
-    entry.repos?.forEach((repo, j) => add(repo.url, "repos", j, "url"));
-    entry.links?.forEach((link, j) => add(link.url, "links", j, "url"));
-    entry.images?.forEach((image, j) => add(image.url, "images", j, "url"));
-  });
-  return out;
+  return walkRecordUrls(data).flatMap((site) =>
+    site.kind === "field"
+      ? [{ url: site.value, path: site.path, entryId: site.entryId, entryIndex: site.entryIndex }]
+      : [],
+  );
 }
 
 /** The records' URLs, grouped by URL with every location. */
 export function extractRecordUrls(data: PapersFile, source: RecordSource): CheckTarget[] {
+  const sites = walkRecordUrls(data);
   const found: Found[] = [];
-  if (data.list?.intro) found.push(...markdownUrls(data.list.intro, ["list", "intro"], source));
-  found.push(...categoryUrls(data.categories, ["categories"], source));
-  for (const { url, path, entryId } of listScalarUrls(data)) {
-    if (!isHttpUrl(url)) continue;
-    const pos = source.position(path);
-    found.push({ url, location: { file: source.file, line: pos.line, column: pos.column, entryId, path } });
+  // Locations keep the order reports have always listed them in: list and category intros, then every
+  // URL field, then the links inside entries' Markdown.
+  for (const site of sites)
+    if (site.kind === "markdown" && site.entryId === undefined)
+      found.push(...markdownUrls(site.value, site.path, source));
+  for (const site of sites) {
+    if (site.kind !== "field" || !isHttpUrl(site.value)) continue;
+    const pos = source.position(site.path);
+    const { entryId, path } = site;
+    found.push({
+      url: site.value,
+      location: { file: source.file, line: pos.line, column: pos.column, entryId, path },
+    });
   }
-  data.entries.forEach((entry, i) => {
-    for (const field of MARKDOWN_FIELDS) {
-      const text = entry[field];
-      if (text) found.push(...markdownUrls(text, ["entries", i, field], source, entry.id));
-    }
-  });
+  for (const site of sites)
+    if (site.kind === "markdown" && site.entryId !== undefined)
+      found.push(...markdownUrls(site.value, site.path, source, site.entryId));
   return groupTargets(found);
 }

@@ -1,37 +1,31 @@
+import { ENTRY_ANATOMY } from "../../records/index.js";
 import { entryMarkdown, entryShortTexts, quote } from "../walk.js";
 import type { Finding, LintRule } from "../types.js";
 import { SHIKRA } from "./example-record.js";
 
 /**
- * Upper bounds in characters (UTF-16 code units, as editors count them). The longest 摘要 in the seed is
- * about 1,500 characters (a survey with a nested table); a README entry past these is a page, not an entry.
+ * Upper bounds in characters (UTF-16 code units, as editors count them), declared with each field in the
+ * record anatomy: per value, per list item, or per label/alt of a URL list. A README entry past these is a
+ * page, not an entry.
  */
-export const MAX_CHARS: Readonly<Record<string, number>> = {
-  title: 300,
-  venue: 100,
-  label: 100,
-  alt: 300,
-  tag: 40,
-  summary: 4000,
-  note: 1500,
-  aside: 1500,
-  extra: 3000,
-};
+const PART_LIMITED: Readonly<Record<string, string>> = { repo: "labels", link: "labels", image: "alt texts" };
 
-function limitFor(name: string): number | undefined {
-  const base = name.replace(/\[\d+\]/g, "").replace(/^.*\./, "");
-  return MAX_CHARS[base === "tags" ? "tag" : base];
-}
+/** "title 300", "authors 100 each", "repos labels 100": each anatomy limit as the docs table reads it. */
+export const LIMITS_TEXT: string = Object.entries(ENTRY_ANATOMY)
+  .flatMap(([key, spec]) => {
+    if (spec.maxChars === undefined) return [];
+    if (spec.item) return [`${key} ${PART_LIMITED[spec.item] ?? "labels"} ${spec.maxChars}`];
+    if (spec.role === "names" || spec.role === "tags") return [`${key} ${spec.maxChars} each`];
+    return [`${key} ${spec.maxChars}`];
+  })
+  .join(", ");
 
 export const textLength: LintRule = {
   id: "text-length",
   description: "A title, label or 摘要 is longer than the README can show well.",
   defaultSetting: "warning",
   rationale:
-    "Limits, in characters: " +
-    Object.entries(MAX_CHARS)
-      .map(([k, v]) => `${k} ${v}`)
-      .join(", ") +
+    `Limits, in characters: ${LIMITS_TEXT}` +
     ". A longer 摘要 belongs on the paper's page; a longer title is usually a title and its abstract pasted " +
     "together.",
   examples: {
@@ -46,7 +40,7 @@ export const textLength: LintRule = {
     const findings: Finding[] = [];
     data.entries.forEach((entry, i) => {
       for (const field of [...entryShortTexts(entry, i), ...entryMarkdown(entry, i)]) {
-        const limit = limitFor(field.name);
+        const { limit } = field;
         if (limit === undefined || field.value.length <= limit) continue;
         findings.push({
           path: field.path,

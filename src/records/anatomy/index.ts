@@ -2,3 +2,4 @@
 export * from "./field.js";
 export * from "./entry.js";
 export * from "./schema.js";
+export * from "./walk.js";
