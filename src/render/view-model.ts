@@ -6,6 +6,7 @@
  * record has none), so strict templates can test any field with `{{#if}}`.
  */
 import { isArxivPage } from "../records/arxiv.js";
+import { ENTRY_ANATOMY, type Anatomy, type FieldSpec } from "../records/index.js";
 import type { Category, Entry, PapersFile } from "../records/schema.js";
 import { escapeText, escapeUrl } from "./escape.js";
 import { sanitizeMarkdown } from "./sanitize-markdown.js";
@@ -29,9 +30,21 @@ export interface ImageView {
   alt: string;
 }
 
+/**
+ * The view of one entry. Every anatomy field is here under its own key, shaped by its role (text escaped,
+ * Markdown sanitised, lists of names shortened, …); the keys below are the ones the shipped templates
+ * use, plus a few derived for convenience (`when`, `arxivUrl`, `noteQuoted`). A field added to the anatomy
+ * appears without an edit here.
+ */
 export interface EntryView {
+  /** Any other anatomy field, shaped by its role (see `fieldView`). */
+  [field: string]: unknown;
   id: string;
   title: string;
+  /** The authors as the README shows them: the first 3, then "et al."; empty when the record has none. */
+  authors: string;
+  /** Every author, each escaped. */
+  authorsList: string[];
   url: string;
   /** Empty for papers: the kind is shown only where it is not the default. */
   kind: string;
@@ -52,6 +65,8 @@ export interface EntryView {
   extra: string;
   /** Markdown: the 摘要. */
   summary: string;
+  /** Markdown: the English abstract. */
+  abstract: string;
   /** Markdown: the maintainer's note. */
   note: string;
   /** The note with every line prefixed by "> ", for a block quote. */
@@ -144,45 +159,92 @@ function isDoiLink(url: string, doi: string): boolean {
   return path.toLowerCase() === doi.toLowerCase();
 }
 
-/** The view of one entry. */
-export function buildEntryView(entry: Entry): EntryView {
+/** How many names a `names` field shows before "et al.". */
+export const NAMES_SHOWN = 3;
+
+/** "A, B, C et al." past `NAMES_SHOWN` names; all of them, comma-joined, up to it. */
+export function shortenNames(names: readonly string[]): string {
+  const shown = names.slice(0, NAMES_SHOWN).join(", ");
+  return names.length > NAMES_SHOWN ? `${shown} et al.` : shown;
+}
+
+const asText = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
+const asTexts = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+
+/**
+ * The safe view of one field by its role: escaped text, sanitised Markdown, escaped URL, raw pattern-checked
+ * ids and dates, escaped lists. `names` also gives `<key>List` with every name.
+ */
+function fieldView(key: string, spec: FieldSpec, value: unknown): Record<string, unknown> {
+  switch (spec.role) {
+    case "line":
+    case "doi": {
+      const text = asText(value);
+      return { [key]: text ? escapeText(text) : "" };
+    }
+    case "markdown":
+      return { [key]: markdown(asText(value)) };
+    case "url": {
+      const text = asText(value);
+      return { [key]: text ? escapeUrl(text) : "" };
+    }
+    case "names": {
+      const names = asTexts(value).map(escapeText);
+      return { [key]: shortenNames(names), [`${key}List`]: names };
+    }
+    case "tags":
+      return { [key]: asTexts(value).map(escapeText) };
+    case "labelled-urls":
+      return {
+        [key]: (Array.isArray(value) ? (value as unknown[]) : []).map((item) => {
+          const record = (item ?? {}) as Readonly<Record<string, unknown>>;
+          const url = asText(record.url);
+          const label = asText(record.label) ?? asText(record.alt);
+          return { url: url ? escapeUrl(url) : "", label: label ? escapeText(label) : "" };
+        }),
+      };
+    case "ignores":
+      return {};
+    default:
+      // id, enum, category, date, arxiv: checked against a pattern or a closed set, safe as they are.
+      return { [key]: asText(value) ?? "" };
+  }
+}
+
+/**
+ * The view of one entry: every anatomy field by its role, then what the shipped templates derive from
+ * several fields (`when`, `arxivUrl`, `doiUrl`, `noteQuoted`) or show their own way (`kind`, repository
+ * labels, image alt texts).
+ */
+export function buildEntryView(entry: Entry, anatomy: Anatomy = ENTRY_ANATOMY): EntryView {
+  const record = entry as unknown as Readonly<Record<string, unknown>>;
+  const fields: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(anatomy)) Object.assign(fields, fieldView(key, spec, record[key]));
   const venue = entry.venue ? escapeText(entry.venue) : "";
-  const date = entry.date ?? "";
   const note = markdown(entry.note);
-  return {
-    id: entry.id,
-    title: escapeText(entry.title),
-    url: escapeUrl(entry.url),
+  const derived = {
     kind: entry.kind === "paper" ? "" : entry.kind,
-    date,
-    venue,
-    when: [venue, date].filter(Boolean).join(" · "),
-    arxiv: entry.arxiv ?? "",
+    when: [venue, entry.date ?? ""].filter(Boolean).join(" · "),
     arxivUrl:
       entry.arxiv && !isArxivPage(entry.url, entry.arxiv)
         ? escapeUrl(`https://arxiv.org/abs/${entry.arxiv}`)
         : "",
-    doi: entry.doi ? escapeText(entry.doi) : "",
     doiUrl: entry.doi && !isDoiLink(entry.url, entry.doi) ? escapeUrl(`https://doi.org/${entry.doi}`) : "",
-    repos: (entry.repos ?? []).map((r) => ({
+    repos: (entry.repos ?? []).map((r): RepoView => ({
       url: escapeUrl(r.url),
       label: escapeText(r.label ?? repositoryLabel(r.url)),
       official: r.official === true,
     })),
-    links: (entry.links ?? []).map((l) => ({ url: escapeUrl(l.url), label: escapeText(l.label) })),
-    images: (entry.images ?? []).map((i) => ({
+    images: (entry.images ?? []).map((i): ImageView => ({
       src: escapeUrl(i.url),
       width: i.width === undefined ? "" : escapeText(String(i.width)),
       alt: escapeText(i.alt ?? entry.title),
     })),
-    extra: markdown(entry.extra),
-    summary: markdown(entry.summary),
-    note,
     noteQuoted: note === "" ? "" : note.replace(/^/gm, "> ").replace(/^> $/gm, ">"),
-    aside: markdown(entry.aside),
-    tags: (entry.tags ?? []).map(escapeText),
-    added: entry.added ?? "",
-  };
+  } satisfies Partial<EntryView>;
+  // The role-shaped fields carry every other key of EntryView (the test of the view checks each one).
+  return { ...fields, ...derived } as EntryView;
 }
 
 /** The view of one category's heading and intro. */
