@@ -7,11 +7,14 @@
  *   2   the command could not run: usage error (unknown flag, bad value), a config that cannot be used, an
  *       input that is missing or unreadable (the records file, a report, an issue body, a template)
  *   70  internal error: a bug in papershelf, never a finding (EX_SOFTWARE in BSD sysexits.h)
+ *   75  network unavailable (`check`): most hosts could not be reached, so no link was judged; run it again
+ *       when the network is back (EX_TEMPFAIL in BSD sysexits.h: a temporary failure, try again later)
  */
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 export const EXIT_INTERNAL = 70;
+export const EXIT_NETWORK_UNAVAILABLE = 75;
 
 /** The exit-code line every `--help` ends with; a command may add what "findings" means for it. */
 export const EXIT_CODES_HELP =

@@ -128,7 +128,7 @@ async function proposeFixes(
     ...planRenameFixes(records.data, report.repos),
   ]);
   if (planned.length === 0) return undefined;
-  const applied = applyFixes(text, planned, file);
+  const applied = applyFixes(text, planned, file, records.data);
   for (const refused of applied.refused)
     ctx.reporter.annotate(
       "warning",

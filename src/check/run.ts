@@ -27,6 +27,8 @@ export interface RunCheckOptions {
   state?: CheckState;
   /** Notes from the edge (a cache file that could not be read…), carried into the report. */
   notes?: string[];
+  /** `check --offline`: no request, no GraphQL query; what the cache knows is reported, the rest `unchecked`. */
+  offline?: boolean;
 }
 
 export interface CheckRun {
@@ -72,7 +74,7 @@ export async function runCheck(
   const repoRun = checkRepos(
     plan.repos.map((r) => r.ref),
     {
-      ...(deps.graphql ? { graphql: deps.graphql } : {}),
+      ...(deps.graphql && !options.offline ? { graphql: deps.graphql } : {}),
       now,
       onProgress: (e) => {
         reposDone = e.done;
@@ -81,6 +83,7 @@ export async function runCheck(
     },
     {
       cache: options.cache ?? emptyCache(),
+      ...(options.offline ? { offline: true } : {}),
       ...(options.staleMonths !== undefined ? { staleMonths: options.staleMonths } : {}),
       ...(options.links?.cacheMaxAgeMs !== undefined ? { cacheMaxAgeMs: options.links.cacheMaxAgeMs } : {}),
     },
@@ -94,7 +97,12 @@ export async function runCheck(
         progress();
       },
     },
-    { ...options.links, cache: options.cache ?? emptyCache(), state: options.state ?? emptyState() },
+    {
+      ...options.links,
+      cache: options.cache ?? emptyCache(),
+      state: options.state ?? emptyState(),
+      ...(options.offline ? { offline: true } : {}),
+    },
   );
   const [repos, links] = await Promise.all([repoRun, linkRun]);
 
@@ -108,6 +116,11 @@ export async function runCheck(
     locations: plan.repos[i]?.target.locations ?? [],
   }));
   const notes = [...(options.notes ?? []), ...(repos.skipped ? [repos.skipped] : [])];
+  if (!links.network.available) {
+    notes.unshift(
+      `network unavailable: ${links.network.unreachable.length} of ${links.network.hostsAsked} hosts could not be reached (no DNS answer or no route); their links were not checked and no failure was recorded`,
+    );
+  }
   if (links.stats.slowedHosts.length > 0) {
     notes.push(`slowed down after 429 answers: ${links.stats.slowedHosts.join(", ")}`);
   }
@@ -120,6 +133,7 @@ export async function runCheck(
       links: reportedLinks,
       repos: reportedRepos,
       notes,
+      ...(links.network.available ? {} : { network: links.network }),
       stats: {
         httpRequests: links.stats.requests,
         graphqlRequests: repos.stats.requests,

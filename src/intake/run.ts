@@ -61,6 +61,13 @@ const BROKEN_VERDICTS: readonly string[] = ["dead", "suspect"];
 /** Verdicts that say nothing about the link itself. */
 const QUIET_VERDICTS: readonly string[] = ["ok", "excluded"];
 
+/** The one note when the link check could not reach the network: the links are neither right nor wrong. */
+const LINKS_NOT_CHECKED: IntakeProblem = {
+  severity: "warning",
+  message: "links not checked: the network was unavailable when the bot ran",
+  hint: "Nothing to do: a maintainer, or the next edit of this issue, checks them again.",
+};
+
 function listProblem(message: string, hint?: string): IntakeProblem {
   return { severity: "error", message, ...(hint ? { hint } : {}) };
 }
@@ -215,7 +222,10 @@ export async function runIntake(input: IntakeInput): Promise<IntakeResult> {
   }
   if (input.checkLinks) {
     const results = await input.checkLinks(entryUrls(entry));
-    for (const r of results) if (!QUIET_VERDICTS.includes(r.verdict)) problems.push(fromLinkResult(r));
+    // No network: nothing is known about the links, so nothing is asked of the submitter.
+    if (results.some((r) => r.verdict === "unchecked")) findings.push(LINKS_NOT_CHECKED);
+    for (const r of results)
+      if (!QUIET_VERDICTS.includes(r.verdict) && r.verdict !== "unchecked") problems.push(fromLinkResult(r));
   }
   const errors = problems.filter((p) => p.severity === "error");
   findings.push(...problems.filter((p) => p.severity === "warning"));

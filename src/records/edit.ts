@@ -231,6 +231,9 @@ export function setScalar(
   });
 }
 
+/** Shared with the field edits (edit-fields.ts), which splice inside one record. */
+export { load as loadForEdit, verify as verifyEdit, lineStart, afterLine, failure as editFailure };
+
 /** Writes through a temp file in the same folder + rename, so a crash never leaves a half-written file. */
 export async function writeTextAtomic(file: string, text: string): Promise<void> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString("hex")}.tmp`);

@@ -272,6 +272,33 @@ describe("papershelf check (records)", () => {
   });
 });
 
+describe("papershelf check without a network", () => {
+  it("exits 75 and says 'network unavailable' when no host can be reached, recording no failure", async () => {
+    const root = project("offline-net", "categories: []\nentries: []\n");
+    // Nothing listens on port 9 of these loopback addresses: every connection is refused, as with no route.
+    const urls = ["127.0.0.81", "127.0.0.82", "127.0.0.83"].map((h) => `http://${h}:9/paper`);
+    writeFileSync(path.join(root, "urls.txt"), `${urls.join("\n")}\n`);
+    const run = await cli(["check", "urls.txt", "--format", "json"], {}, root);
+    expect(run.code).toBe(75);
+    expect(run.stderr).toContain("network unavailable: 3 of 3 hosts could not be reached");
+    const report = JSON.parse(run.stdout) as CheckReport;
+    expect(report.links.map((l) => l.verdict)).toEqual(["unchecked", "unchecked", "unchecked"]);
+    expect(report.network?.available).toBe(false);
+    const state = JSON.parse(readFileSync(path.join(root, ".papershelf-cache/check-state.json"), "utf8"));
+    expect(state.failures).toEqual({});
+  });
+
+  it("--offline requests nothing and exits 0", async () => {
+    const root = project("offline-flag", "categories: []\nentries: []\n");
+    writeFileSync(path.join(root, "urls.txt"), `${web.origin}/ok\n`);
+    const before = web.requests;
+    const run = await cli(["check", "urls.txt", "--offline"], {}, root);
+    expect(run.code).toBe(0);
+    expect(web.requests).toBe(before);
+    expect(run.stdout).toContain("unchecked links (1): not checked: --offline");
+  });
+});
+
 describe("papershelf fix", () => {
   it("--offline turns paperswithcode links into arXiv links on a copy of the list; --dry-run writes nothing", async () => {
     const root = project("fix", "");
@@ -289,7 +316,11 @@ describe("papershelf fix", () => {
     expect(real.code).toBe(0);
     expect(real.stdout).toMatch(/\d+ fix\(es\) applied/);
     const after = readFileSync(file, "utf8");
-    expect(after).not.toContain("paperswithcode.com/paper/shikra");
+    expect(after).not.toContain("url: https://paperswithcode.com/paper/shikra");
+    // The old link is history, kept in the record rather than lost.
+    expect(after).toContain(
+      "previous-urls:\n      - https://paperswithcode.com/paper/shikra-unleashing-multimodal-llm-s\n",
+    );
     expect((await cli(["fix", "--offline"], {}, root)).stdout).toContain("nothing to fix");
   });
 
@@ -306,6 +337,11 @@ describe("papershelf fix", () => {
     );
     expect(stdout).toContain(`redirect  ${web.origin}/old → ${web.origin}/new`);
     const text = readFileSync(path.join(root, "data/papers.yaml"), "utf8");
-    expect(text).toBe(papers(`${web.origin}/new`, "https://github.com/microsoft/TaskMatrix"));
+    expect(text).toBe(
+      `${papers(`${web.origin}/new`, "https://github.com/microsoft/TaskMatrix")}    previous-urls:
+      - https://github.com/microsoft/visual-chatgpt
+      - ${web.origin}/old
+`,
+    );
   });
 });

@@ -34,6 +34,21 @@ function changedLines(before: string, after: string): { line: number; from: stri
   return a.flatMap((from, i) => (from === b[i] ? [] : [{ line: i + 1, from, to: b[i] ?? "" }]));
 }
 
+/** The text without the `previous-urls` blocks a fix adds (each old link is kept there, one item a line). */
+function withoutHistory(text: string): string {
+  return text.replace(/^( +)previous-urls:\n(?:\1 +- .*\n)+/gm, "");
+}
+
+/** Every replaced link is kept in its record's `previous-urls`: no history is lost. */
+function expectHistoryKept(after: string, fixes: readonly { entryId: string; from: string }[]) {
+  const parsed = parseRecords(after);
+  if (!parsed.ok) throw new Error("the fixed text should parse");
+  for (const fix of fixes) {
+    const entry = parsed.data.entries.find((e) => e.id === fix.entryId);
+    expect(entry?.["previous-urls"]).toContain(fix.from);
+  }
+}
+
 const sources = [
   { name: "the check fixture", file: FIXTURE },
   { name: "the migrated seed (the list as migrated)", file: MIGRATED },
@@ -47,9 +62,10 @@ describe.each(sources)("paperswithcode → arXiv on $name", ({ file }) => {
     expect(fixes.length).toBeGreaterThanOrEqual(withArxiv.length);
     expect(fixes.length).toBeGreaterThan(40);
 
-    const result = applyFixes(text, fixes);
+    const result = applyFixes(text, fixes, "papers.yaml", data);
     expect(result.refused).toEqual([]);
-    const changed = changedLines(text, result.text);
+    expectHistoryKept(result.text, fixes);
+    const changed = changedLines(text, withoutHistory(result.text));
     expect(changed).toHaveLength(fixes.length);
     for (const { from, to } of changed) {
       const old = /https:\/\/paperswithcode\.com\/paper\/\S+/.exec(from)?.[0];
@@ -60,7 +76,7 @@ describe.each(sources)("paperswithcode → arXiv on $name", ({ file }) => {
     // Every other byte, including comments and the 摘要, is untouched.
     const strip = (s: string) =>
       s.replace(/https:\/\/(paperswithcode\.com\/paper|arxiv\.org\/abs)\/\S+/g, "URL");
-    expect(strip(result.text)).toBe(strip(text));
+    expect(strip(withoutHistory(result.text))).toBe(strip(text));
     // The arXiv id is the record's own.
     const shikra = fixes.find((f) => f.entryId === "shikra");
     expect(shikra?.to).toBe("https://arxiv.org/abs/2306.15195");
@@ -93,7 +109,9 @@ describe("renamed repositories and redirects", () => {
         reason: "renamed",
       },
     ]);
-    const changed = changedLines(text, applyFixes(text, fixes).text);
+    const after = applyFixes(text, fixes).text;
+    expectHistoryKept(after, fixes);
+    const changed = changedLines(text, withoutHistory(after));
     expect(changed).toEqual([
       {
         line: expect.any(Number),

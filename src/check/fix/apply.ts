@@ -1,6 +1,11 @@
-/** Applies planned fixes to the records' text, one scalar at a time, with no other byte changed. */
+/**
+ * Applies planned fixes to the records' text, one scalar at a time, with no other byte changed. Each replaced
+ * link is kept in its record's `previous-urls`, so the history of where an entry pointed is never lost.
+ */
 import type { Diagnostic } from "../../records/diagnostics.js";
 import { setScalar } from "../../records/edit.js";
+import { addEntryFields, type FieldAddition } from "../../records/edit-fields.js";
+import type { PapersFile } from "../../records/schema.js";
 import type { PlannedFix } from "./plan.js";
 
 export interface AppliedFixes {
@@ -10,11 +15,29 @@ export interface AppliedFixes {
   refused: { fix: PlannedFix; errors: Diagnostic[] }[];
 }
 
-/** Pure: the new text and what went in. A refused fix leaves the text as it was for that value. */
+/** `previous-urls` items for the applied fixes: each old URL once per record, none already kept. */
+function previousUrlAdditions(data: PapersFile | undefined, applied: readonly PlannedFix[]): FieldAddition[] {
+  const seen = new Set<string>();
+  return applied.flatMap((fix): FieldAddition[] => {
+    const entryIndex = fix.path[1];
+    if (fix.path[0] !== "entries" || typeof entryIndex !== "number") return [];
+    const kept = data?.entries[entryIndex]?.["previous-urls"] ?? [];
+    const key = `${entryIndex}\u0000${fix.from}`;
+    if (kept.includes(fix.from) || seen.has(key)) return [];
+    seen.add(key);
+    return [{ entryIndex, key: "previous-urls", mode: "append", value: fix.from }];
+  });
+}
+
+/**
+ * Pure: the new text and what went in. A refused fix leaves the text as it was for that value. `data` (the
+ * parsed records of `text`) lets old URLs already kept be skipped; without it every old URL is added.
+ */
 export function applyFixes(
   text: string,
   fixes: readonly PlannedFix[],
   file = "data/papers.yaml",
+  data?: PapersFile,
 ): AppliedFixes {
   let current = text;
   const applied: PlannedFix[] = [];
@@ -27,6 +50,18 @@ export function applyFixes(
     } else {
       refused.push({ fix, errors: result.errors });
     }
+  }
+  const additions = previousUrlAdditions(data, applied);
+  if (additions.length > 0) {
+    const kept = addEntryFields(current, additions, file);
+    // History must not be lost: when the old URLs cannot be kept (a record in flow style), nothing is fixed.
+    if (!kept.ok)
+      return {
+        text,
+        applied: [],
+        refused: [...applied.map((fix) => ({ fix, errors: kept.errors })), ...refused],
+      };
+    current = kept.text;
   }
   return { text: current, applied, refused };
 }

@@ -8,6 +8,7 @@ import { emptyCache, lookupLink, updateLinkCache, type CacheFile } from "../stat
 import { applyTwoRunRule, emptyState, type CheckState } from "../state/history.js";
 import { classifyProbe } from "./classify.js";
 import { markCollapsedRedirects } from "./collapse.js";
+import { failedAtNetworkLevel, judgeNetwork, uncheckedResult, type NetworkStatus } from "./network.js";
 import { compilePattern, DEFAULT_LINK_OPTIONS, hostMatches, type LinkCheckOptions } from "./options.js";
 import { probeUrl } from "./probe.js";
 import { publicOnlyLookup } from "./public-only.js";
@@ -26,12 +27,16 @@ export interface LinkCheckDeps {
 export interface LinkCheckInput extends Partial<LinkCheckOptions> {
   cache?: CacheFile;
   state?: CheckState;
+  /** No request at all: cached successes are reported, every other link is `unchecked`. */
+  offline?: boolean;
 }
 
 export interface LinkRun {
   results: LinkResult[];
   cache: CacheFile;
   state: CheckState;
+  /** Whether this run could reach the network at all (see network.ts); always available when offline. */
+  network: NetworkStatus;
   stats: {
     requests: number;
     maxInFlight: number;
@@ -72,7 +77,7 @@ export async function checkUrls(
   deps: LinkCheckDeps,
   input: LinkCheckInput = {},
 ): Promise<LinkRun> {
-  const { cache = emptyCache(), state = emptyState(), ...overrides } = input;
+  const { cache = emptyCache(), state = emptyState(), offline = false, ...overrides } = input;
   const options: LinkCheckOptions = { ...DEFAULT_LINK_OPTIONS, ...overrides };
   const now = deps.now ?? Date.now;
   const sleep = deps.sleep ?? realSleep;
@@ -102,6 +107,8 @@ export async function checkUrls(
     return result;
   };
   const startedAt = now();
+  // Per host asked over the network: did any of its probes reach a server?
+  const reached = new Map<string, boolean>();
   const checked = await Promise.all(
     unique.map(async (url): Promise<LinkResult> => {
       let parsed: URL;
@@ -123,16 +130,30 @@ export async function checkUrls(
       }
       const cached = lookupLink(cache, url, startedAt, options.cacheMaxAgeMs);
       if (cached) return report(cached);
+      if (offline)
+        return report({ ...invalid(url, startedAt, "not checked: --offline"), verdict: "unchecked" });
       const probe = await probeUrl(url, probeDeps, options, parsed);
+      const host = parsed.host;
+      reached.set(host, (reached.get(host) ?? false) || !failedAtNetworkLevel(probe));
       return report(classifyProbe(probe, { options, checkedAt: now() }));
     }),
   );
-  const collapsed = markCollapsedRedirects(checked, options.collapseThreshold);
+  const network = judgeNetwork(reached);
+  const unreachable = new Set(network.unreachable);
+  const judged = network.available
+    ? checked
+    : checked.map((r) =>
+        r.source === "network" && r.attempts > 0 && unreachable.has(new URL(r.url).host)
+          ? uncheckedResult(r, "the network is unavailable")
+          : r,
+      );
+  const collapsed = markCollapsedRedirects(judged, options.collapseThreshold);
   const twoRun = applyTwoRunRule(collapsed, state, startedAt, options.deadAfterMs);
   return {
     results: twoRun.results,
     cache: updateLinkCache(cache, twoRun.results, startedAt, options.cacheMaxAgeMs),
     state: twoRun.state,
+    network,
     stats: { requests, ...scheduler.stats() },
   };
 }

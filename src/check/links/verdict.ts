@@ -13,6 +13,7 @@ export const LINK_VERDICTS = [
   "timeout",
   "error",
   "excluded",
+  "unchecked",
 ] as const;
 
 export type LinkVerdict = (typeof LINK_VERDICTS)[number];
@@ -62,6 +63,8 @@ export type LinkResult = LinkEvidence &
     | { verdict: "timeout" }
     | { verdict: "error" }
     | { verdict: "excluded"; pattern: string }
+    /** Not checked: `check --offline`, or the network was unavailable (most hosts unreachable). */
+    | { verdict: "unchecked" }
   );
 
 /** Verdicts that mean the link works (what the success cache keeps). */

@@ -28,6 +28,18 @@ function later<T extends { checkedAt: string }>(a: T | undefined, b: T): T {
   return a === undefined || Date.parse(b.checkedAt) >= Date.parse(a.checkedAt) ? b : a;
 }
 
+function mergedNetwork(reports: readonly CheckReport[]): Pick<CheckReport, "network"> {
+  const down = reports.filter((r) => r.network && !r.network.available);
+  if (down.length === 0) return {};
+  return {
+    network: {
+      available: false,
+      hostsAsked: down.reduce((n, r) => n + (r.network?.hostsAsked ?? 0), 0),
+      unreachable: [...new Set(down.flatMap((r) => r.network?.unreachable ?? []))].sort(),
+    },
+  };
+}
+
 /** Merges shard reports into one (pure). */
 export function mergeReports(
   reports: readonly CheckReport[],
@@ -55,6 +67,8 @@ export function mergeReports(
     links: relabelled,
     repos: [...repos.values()],
     notes: [...new Set(reports.flatMap((r) => r.notes))],
+    // One shard without network makes the whole run's links untrustworthy where it could not reach.
+    ...mergedNetwork(reports),
     stats: {
       httpRequests: sum((r) => r.stats.httpRequests),
       graphqlRequests: sum((r) => r.stats.graphqlRequests),

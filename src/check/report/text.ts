@@ -14,6 +14,7 @@ export const LINK_ORDER: readonly LinkVerdict[] = [
   "timeout",
   "error",
   "excluded",
+  "unchecked",
 ];
 export const REPO_ORDER: readonly RepoVerdict[] = [
   "missing",
@@ -47,6 +48,16 @@ function repoLine(repo: ReportedRepo): string {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/** Verdicts shown as one count line: one line each would repeat the same reason for every link. */
+const COUNTED_LINKS: ReadonlySet<LinkVerdict> = new Set(["unchecked"]);
+const COUNTED_REPOS: ReadonlySet<RepoVerdict> = new Set(["skipped"]);
+
+/** The one line for a group whose members share their reason ("not checked: no GitHub token"). */
+function countLine(label: string, group: readonly { message: string }[]): string[] {
+  const reasons = [...new Set(group.map((g) => g.message.split("; ")[0] ?? g.message))];
+  return ["", `${label} (${group.length}): ${reasons.join("; ")}`];
+}
+
 /** Renders the whole report. */
 export function renderText(report: CheckReport): string {
   const out: string[] = [];
@@ -56,15 +67,23 @@ export function renderText(report: CheckReport): string {
     `papershelf check${shard}: ${plural(report.links.length, "link", "links")}, ${plural(report.repos.length, "repository", "repositories")} in ${seconds} s ` +
       `(${report.stats.httpRequests} HTTP requests, ${report.stats.graphqlRequests} GraphQL requests, ${report.stats.cachedLinks + report.stats.cachedRepos} from cache)`,
   );
+  if (report.network && !report.network.available) {
+    const { unreachable, hostsAsked } = report.network;
+    out.push(
+      `network unavailable: ${unreachable.length} of ${hostsAsked} hosts unreachable; no link was judged, none is suspect or dead`,
+    );
+  }
   for (const verdict of LINK_ORDER) {
     const group = report.links.filter((l) => l.verdict === verdict);
     if (group.length === 0) continue;
-    out.push("", `${verdict} (${group.length})`, ...group.map(linkLine));
+    if (COUNTED_LINKS.has(verdict)) out.push(...countLine(`${verdict} links`, group));
+    else out.push("", `${verdict} (${group.length})`, ...group.map(linkLine));
   }
   for (const verdict of REPO_ORDER) {
     const group = report.repos.filter((r) => r.verdict === verdict);
     if (group.length === 0) continue;
-    out.push("", `repositories ${verdict} (${group.length})`, ...group.map(repoLine));
+    if (COUNTED_REPOS.has(verdict)) out.push(...countLine(`repositories ${verdict}`, group));
+    else out.push("", `repositories ${verdict} (${group.length})`, ...group.map(repoLine));
   }
   out.push(
     "",

@@ -5,6 +5,7 @@
 import type { UrlLocation } from "../extract/targets.js";
 import { LINK_VERDICTS, type LinkResult, type LinkVerdict } from "../links/verdict.js";
 import { REPO_VERDICTS, type RepoResult, type RepoVerdict } from "../repos/verdict.js";
+import type { NetworkStatus } from "../links/network.js";
 import type { Shard } from "../shard.js";
 
 export type ReportedLink = LinkResult & { locations: UrlLocation[] };
@@ -22,6 +23,8 @@ export interface CheckReport {
   repos: ReportedRepo[];
   /** Things a reader must know: what was skipped and why, an unusable cache file… */
   notes: string[];
+  /** Present when the run could not reach the network: its links are `unchecked`, not suspect. */
+  network?: NetworkStatus;
   stats: {
     httpRequests: number;
     graphqlRequests: number;
@@ -47,6 +50,7 @@ export function buildReport(parts: {
   links: ReportedLink[];
   repos: ReportedRepo[];
   notes: string[];
+  network?: NetworkStatus;
   stats: CheckReport["stats"];
 }): CheckReport {
   const links = [...parts.links].sort(byUrl);
@@ -60,6 +64,7 @@ export function buildReport(parts: {
     links,
     repos,
     notes: parts.notes,
+    ...(parts.network ? { network: parts.network } : {}),
     stats: parts.stats,
   };
 }

@@ -21,6 +21,8 @@ export interface RepoCheckDeps {
 
 export interface RepoCheckInput {
   cache?: CacheFile;
+  /** `check --offline`: repositories not in the cache are skipped for that reason, not for a missing token. */
+  offline?: boolean;
   staleMonths?: number;
   cacheMaxAgeMs?: number;
 }
@@ -139,8 +141,12 @@ export async function checkRepos(
   let skipped: string | undefined;
   const total = toAsk.length;
   let done = 0;
+  const why = input.offline ? "--offline" : "no GitHub token";
   if (!deps.graphql && toAsk.length > 0) {
-    skipped = `${toAsk.length} GitHub repositor${toAsk.length === 1 ? "y was" : "ies were"} not checked: GitHub's GraphQL API needs a token (set GITHUB_TOKEN)`;
+    const count = `${toAsk.length} GitHub repositor${toAsk.length === 1 ? "y was" : "ies were"} not checked`;
+    skipped = input.offline
+      ? `${count}: --offline`
+      : `${count}: GitHub's GraphQL API needs a token (set GITHUB_TOKEN)`;
   }
   for (const group of deps.graphql ? batch(toAsk) : []) {
     const { query, variables, aliases } = buildRepoQuery(group);
@@ -184,7 +190,7 @@ export async function checkRepos(
         url: ref.url,
         repo,
         verdict: "skipped",
-        message: "not checked: no GitHub token",
+        message: `not checked: ${why}`,
         checkedAt: new Date(startedAt).toISOString(),
         source: "network",
       };

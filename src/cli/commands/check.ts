@@ -13,7 +13,7 @@ import {
   type CheckTarget,
   type LinkCheckOptions,
 } from "../../check/index.js";
-import { EXIT_FINDINGS, EXIT_OK, UsageError } from "../../errors.js";
+import { EXIT_FINDINGS, EXIT_NETWORK_UNAVAILABLE, EXIT_OK, UsageError } from "../../errors.js";
 import { writeTextAtomic } from "../../records/edit.js";
 import type { CliContext, Command } from "../context.js";
 import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
@@ -49,10 +49,16 @@ Options:
   --cache <file>                 Success cache (default .papershelf-cache/check-cache.json).
   --no-cache                     Neither read nor write the success cache.
   --state <file>                 Failure history for the two-run rule (default .papershelf-cache/check-state.json).
+  --offline                      No request at all: report what the cache knows, every other link "unchecked".
   --config <file>                Config file (default .papershelf.yml; its "check:" section).
 
+When more than half of the hosts asked (and at least 3, or both of two) cannot be reached at all (no DNS
+answer, connection refused, no route), the network is judged unavailable: those links are "unchecked", no
+failure is recorded against them, and the run exits 75.
+
 Exit codes: 0 no findings among --fail-on (warnings allowed), 1 findings (invalid records included), 2 usage,
-config or missing/unreadable input, 70 internal error (a bug: please report it).`;
+config or missing/unreadable input, 70 internal error (a bug: please report it), 75 network unavailable
+(nothing was judged; run it again later).`;
 
 /** The URLs to check, or undefined when the records are invalid (printed: a finding, exit 1). */
 async function collectTargets(
@@ -97,6 +103,7 @@ export const checkCommand: Command = {
         cache: { type: "string" },
         "no-cache": { type: "boolean" },
         state: { type: "string" },
+        offline: { type: "boolean" },
       },
       true,
     );
@@ -125,7 +132,8 @@ export const checkCommand: Command = {
     for (const note of [cached?.note, state.note]) if (note) notes.push(note);
 
     const dispatcher = createLinkDispatcher(links);
-    const graphql = githubClientFromEnv(ctx);
+    const offline = values.offline === true;
+    const graphql = offline ? undefined : githubClientFromEnv(ctx);
     const progress = progressPrinter(ctx, "URLs");
     try {
       const run = await runCheck(
@@ -138,17 +146,24 @@ export const checkCommand: Command = {
           ...(cached ? { cache: cached.cache } : {}),
           state: state.state,
           notes,
+          ...(offline ? { offline } : {}),
         },
       );
       progress.end();
       if (useCache) await writeJsonFile(cacheFile, run.cache);
-      await writeJsonFile(stateFile, run.state);
+      if (!offline) await writeJsonFile(stateFile, run.state);
       const text = renderReport(run.report, format);
       if (values.output) {
         await writeTextAtomic(path.resolve(ctx.cwd, values.output), text);
         ctx.stderr.write(`report written to ${values.output}\n`);
       } else {
         ctx.stdout.write(text);
+      }
+      if (run.report.network && !run.report.network.available) {
+        ctx.stderr.write(
+          `network unavailable: ${run.report.network.unreachable.length} of ${run.report.network.hostsAsked} hosts could not be reached; no link was judged (exit ${EXIT_NETWORK_UNAVAILABLE})\n`,
+        );
+        return EXIT_NETWORK_UNAVAILABLE;
       }
       const failures = countFailures(run.report, failOn);
       if (failures > 0) ctx.stderr.write(`${failures} finding(s) among: ${failOn.join(", ")}\n`);

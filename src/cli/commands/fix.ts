@@ -147,7 +147,7 @@ export const fixCommand: Command = {
       ctx.stdout.write(`${file}: nothing to fix\n`);
       return EXIT_OK;
     }
-    const result = applyFixes(text, planned, file);
+    const result = applyFixes(text, planned, file, data);
     say(ctx, file, result.applied, records.source);
     for (const { fix, errors } of result.refused) {
       ctx.stderr.write(

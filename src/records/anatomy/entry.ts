@@ -320,6 +320,17 @@ export const ENTRY_ANATOMY = {
     label: { zh: "加入日期", en: "Added" },
     shown: true,
   }),
+  "previous-urls": field({
+    role: "history",
+    required: false,
+    schema: Type.Array(Url("what a link of this entry was before `papershelf fix` replaced it."), {
+      uniqueItems: true,
+      description:
+        "Links this entry pointed to before `papershelf fix` replaced them (paperswithcode pages, old repository names): kept for history, neither shown nor checked.",
+    }),
+    label: { zh: "舊連結", en: "Previous links" },
+    shown: false,
+  }),
   "lint-ignore": field({
     role: "ignores",
     required: false,

@@ -19,6 +19,8 @@ import type { TSchema } from "@sinclair/typebox";
  * - `names`: a list of one-line names (authors); the README shortens it after 3 with "et al.".
  * - `tags`: a list of one-line keywords.
  * - `ignores`: the lint-ignore map (rule id → reason); never shown.
+ * - `history`: a list of URLs the record used to point to (`fix` keeps each replaced link); never shown,
+ *   never checked: they are old on purpose.
  */
 export type FieldRole =
   | "id"
@@ -33,7 +35,8 @@ export type FieldRole =
   | "labelled-urls"
   | "names"
   | "tags"
-  | "ignores";
+  | "ignores"
+  | "history";
 
 /** The item of a `labelled-urls` field: which URL role link checks and lint rules see. */
 export type LabelledUrlItem = "repo" | "link" | "image";
