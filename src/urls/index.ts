@@ -11,3 +11,16 @@ export {
   SPECIAL_IPV6_RANGES,
   type SpecialRange,
 } from "./addresses.js";
+export {
+  GITHUB_OWNER,
+  GITHUB_REPO_NAME,
+  githubRepoKey,
+  githubRepoOf,
+  githubRepoRoot,
+  isGithubUrl,
+  normalizeGithubRepoUrl,
+  parseGithubUrl,
+  RESERVED_OWNERS,
+  type GithubRepoUrl,
+  type GithubUrlParse,
+} from "./github-repo.js";
