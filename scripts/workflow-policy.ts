@@ -1,90 +1,58 @@
 /**
  * papershelf's own rules for workflows and action.yml, on top of actionlint: the "safe by construction" list of
- * the GitHub Security Lab, checked rather than hoped for. Pure (text in, findings out) so tests feed it strings.
+ * the GitHub Security Lab and zizmor's audits (scripts/workflow-audits.ts), checked rather than hoped for.
+ * Pure (text in, findings out) so tests feed it strings.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from "yaml";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from "yaml";
+import { WORKFLOW_AUDITS, type WorkflowAudit } from "./workflow-audits.js";
+
+export { WORKFLOW_AUDITS } from "./workflow-audits.js";
 
 export interface PolicyFinding {
   file: string;
   line: number;
+  /** The zizmor audit (or papershelf check) that found it; absent for action.yml and tool findings. */
+  audit?: string;
   message: string;
 }
-
-/** Events that run with a write token in the context of a pull request's base: never wanted here. */
-const FORBIDDEN_EVENTS = ["pull_request_target", "workflow_run"];
-/** Contexts whose text an outsider controls; they may reach a step only through `env:`. */
-const UNTRUSTED_IN_RUN =
-  /\$\{\{[^}]*\b(github\.event\.(issue|comment|review|review_comment|pull_request\.(title|body|head\.ref|head\.label))|github\.head_ref)\b/;
-const PINNED = /^[\w.-]+\/[\w.-]+(\/[^@]+)?@[0-9a-f]{40}$/;
 
 function toPlain(node: unknown): unknown {
   return isScalar(node) ? node.value : node;
 }
 
-/** Checks one workflow file. */
-export function checkWorkflowPolicy(file: string, text: string): PolicyFinding[] {
+/** Checks one workflow file against every audit of WORKFLOW_AUDITS (zizmor's, named as zizmor names them). */
+export function checkWorkflowPolicy(
+  file: string,
+  text: string,
+  audits: readonly WorkflowAudit[] = WORKFLOW_AUDITS,
+): PolicyFinding[] {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, keepSourceTokens: true });
-  const findings: PolicyFinding[] = [];
-  const lineOf = (node: Node | null | undefined) => (node?.range ? lines.linePos(node.range[0]).line : 1);
-  const add = (node: Node | null | undefined, message: string) =>
-    findings.push({ file, line: lineOf(node), message });
   const root = doc.contents;
-  if (!isMap(root)) return [{ file, line: 1, message: "a workflow must be a mapping" }];
-
-  const permissions = root.get("permissions", true) as Node | undefined;
-  if (permissions === undefined) {
-    add(
-      root,
-      'no top-level "permissions": set `permissions: {}` (or `contents: read`) and grant more per job',
-    );
-  } else if (isMap(permissions)) {
-    for (const pair of permissions.items) {
-      if (toPlain(pair.value) === "write")
-        add(pair.key as Node, "top-level permissions grant write: grant it per job");
-    }
-  } else if (["write-all", "read-all"].includes(String(toPlain(permissions)))) {
-    add(permissions, "top-level permissions must list scopes (or be {}), not read-all/write-all");
-  }
-
+  if (!isMap(root)) return [{ file, line: 1, audit: "syntax", message: "a workflow must be a mapping" }];
   const on = root.get("on", true) as Node | undefined;
   const events = isMap(on)
     ? on.items.map((p) => String(toPlain(p.key)))
     : isSeq(on)
       ? on.items.map((i) => String(toPlain(i)))
       : [String(toPlain(on))];
-  for (const event of events.filter((e) => FORBIDDEN_EVENTS.includes(e)))
-    add(on, `"${event}" runs with a write token on outside input: use pull_request with contents: read`);
-
-  visit(doc, {
-    Pair(_key, pair, path) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : "";
-      const value = pair.value as Node | null;
-      if (key === "uses" && isScalar(value)) {
-        const uses = String(value.value);
-        if (uses.startsWith("./") || uses.startsWith("docker://")) return;
-        if (!PINNED.test(uses))
-          add(value, `"${uses}" must be pinned to a full commit sha: owner/repo@<40 hex> # vX.Y.Z`);
-        else if (!/^\s*v\d/.test(value.comment ?? ""))
-          add(value, `"${uses}" needs a "# vX.Y.Z" comment naming the pinned version`);
-        if (/^actions\/checkout@/.test(uses)) {
-          const step = path[path.length - 1];
-          const withMap = isMap(step) ? step.get("with", true) : undefined;
-          const persist = isMap(withMap) ? toPlain(withMap.get("persist-credentials", true)) : undefined;
-          if (persist !== false)
-            add(
-              value,
-              "actions/checkout must set persist-credentials: false (papershelf commits through the API)",
-            );
-        }
-      }
-      if (key === "run" && isScalar(value) && UNTRUSTED_IN_RUN.test(String(value.value)))
-        add(
-          value,
-          "user-controlled text inside run: pass it through env: or let the Action read the event payload",
-        );
-    },
-  });
+  const jobsNode = root.get("jobs", true);
+  const jobs = isMap(jobsNode)
+    ? jobsNode.items.flatMap((p): [string, YAMLMap][] =>
+        isMap(p.value) ? [[String(toPlain(p.key)), p.value]] : [],
+      )
+    : [];
+  const findings: PolicyFinding[] = [];
+  for (const audit of audits) {
+    const add = (node: Node | null | undefined, message: string) =>
+      findings.push({
+        file,
+        line: node?.range ? lines.linePos(node.range[0]).line : 1,
+        audit: audit.id,
+        message,
+      });
+    audit.run({ doc, root, events, jobs, add });
+  }
   return findings;
 }
 

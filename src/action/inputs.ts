@@ -9,6 +9,10 @@ export type ActionCommand = (typeof ACTION_COMMANDS)[number];
 export const FAIL_ON = ["error", "warning", "never"] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
+/** intake: both halves in one job, or the read-only compute job and the publishing job of a split workflow. */
+export const INTAKE_PHASES = ["all", "compute", "publish"] as const;
+export type IntakePhase = (typeof INTAKE_PHASES)[number];
+
 /** When the check publishes the rolling health issue and the fixes pull request. */
 export const PUBLISH_MODES = ["auto", "always", "never"] as const;
 export type PublishMode = (typeof PUBLISH_MODES)[number];
@@ -29,6 +33,8 @@ export const ACTION_INPUT_NAMES = [
   "intake-label",
   "report-file",
   "dry-run",
+  "phase",
+  "result-file",
 ] as const;
 export type ActionInputName = (typeof ACTION_INPUT_NAMES)[number];
 
@@ -54,6 +60,10 @@ export interface ActionInputs {
   reportFiles: string[];
   /** Compute and report, but write nothing to GitHub. */
   dryRun: boolean;
+  /** intake: which half of the work this step does. */
+  phase: IntakePhase;
+  /** intake: the plan file compute writes and publish reads (carried between the jobs as an artifact). */
+  resultFile?: string;
 }
 
 export type InputsResult = { ok: true; inputs: ActionInputs } | { ok: false; message: string };
@@ -95,6 +105,9 @@ export function readInputs(env: Readonly<Record<string, string | undefined>>): I
   const dryRun = get("dry-run") || "false";
   if (!["true", "false"].includes(dryRun))
     problems.push(`input "dry-run" must be true or false; got "${dryRun}"`);
+  const phase = get("phase") || "all";
+  if (!oneOf(phase, INTAKE_PHASES))
+    problems.push(`input "phase" must be one of ${INTAKE_PHASES.join(", ")}; got "${phase}"`);
   const baseSha = optional("base-sha");
   if (baseSha !== undefined && !/^[0-9a-f]{40}$/.test(baseSha))
     problems.push(`input "base-sha" must be a full commit sha; got "${baseSha}"`);
@@ -120,6 +133,8 @@ export function readInputs(env: Readonly<Record<string, string | undefined>>): I
         .map((line) => line.trim())
         .filter(Boolean),
       dryRun: dryRun === "true",
+      phase: phase as IntakePhase,
+      resultFile: optional("result-file"),
     },
   };
 }

@@ -8,7 +8,7 @@ import { ConfigError } from "../errors.js";
 import type { IntakeLinkCheck, IntakeLint, IntakeRenderEntry } from "../intake/index.js";
 import { createEntryRenderer } from "../intake/preview.js";
 import { lintList, parseLintConfig, RULES } from "../lint/index.js";
-import { isLocalHost } from "../lint/urls.js";
+import { isPublicUrl } from "../urls/index.js";
 import { formatDiagnostic } from "../records/diagnostics.js";
 import { readTemplates } from "../render/templates.js";
 import type { CommandContext } from "./context.js";
@@ -24,7 +24,7 @@ export function createIntakeLint(ctx: CommandContext): IntakeLint {
 /** True for URLs the runner must not be made to request (loopback, private, link-local: cloud metadata). */
 function isLocalUrl(url: string): boolean {
   try {
-    return isLocalHost(new URL(url));
+    return !isPublicUrl(new URL(url));
   } catch {
     return false;
   }

@@ -1,18 +1,17 @@
 /**
- * One submission issue → one comment, one state label, and (when valid) one pull request from
- * papershelf/issue-<n>, rebuilt on top of the base commit every time.
+ * One submission issue → its plan (submission-plan.ts): the files of its pull request from
+ * papershelf/issue-<n>, rebuilt on top of the base commit every time, and the texts of its comment. This is the
+ * compute half: it parses the issue, validates, checks links and renders, and needs only read access.
+ * submission-publish.ts writes the plan with the write token.
  */
 import { readFile } from "node:fs/promises";
 import { parseDocument } from "yaml";
-import { upsertMarkedComment, type UpsertedComment } from "../github/comments.js";
 import type { FileChange } from "../github/git-data.js";
-import { setStateLabel, type LabelSpec } from "../github/labels.js";
-import { proposeChange, type ProposalResult } from "../github/publish.js";
-import { closePull, findOpenPull } from "../github/pulls.js";
+import type { LabelSpec } from "../github/labels.js";
+import { findOpenPull } from "../github/pulls.js";
 import { fitBody } from "../github/rolling-issue.js";
 import {
   blockquote,
-  INTAKE_MARKER,
   neutralizeMarkdown,
   renderIntakeComment,
   runIntake,
@@ -25,6 +24,15 @@ import type { IssueSnapshot } from "./event.js";
 import { createIntakeLinkCheck, createIntakeLint, createIntakeRenderer } from "./pipeline.js";
 import { regenerateFiles } from "./regenerate.js";
 import { createBaseReader, currentHead, workspaceBase, type SubmissionBase } from "./submission-base.js";
+import {
+  addedEntry,
+  entryDiff,
+  entryOnBranch,
+  readReviewState,
+  REFRESH_LABEL,
+  renderChangedComment,
+} from "./submission-freeze.js";
+import { PULL_URL_PLACEHOLDER, type PlanItem, type SubmissionPlanItem } from "./submission-plan.js";
 
 export const SUBMISSION_BRANCH_PREFIX = "papershelf/issue-";
 export const READY_LABEL: LabelSpec = {
@@ -37,9 +45,9 @@ export const NEEDS_CHANGES_LABEL: LabelSpec = {
   color: "d93f0b",
   description: "The submission needs changes; see papershelf's comment",
 };
-const STATE_LABELS = [READY_LABEL, NEEDS_CHANGES_LABEL];
+export const STATE_LABELS = [READY_LABEL, NEEDS_CHANGES_LABEL];
 /** Marks papershelf's pull request bodies (never used to find them: the branch name does that). */
-const PULL_MARKER = "<!-- papershelf:intake-pr -->";
+export const PULL_MARKER = "<!-- papershelf:intake-pr -->";
 /** GitHub shows about 70 characters of a title; a longer one is cut with an ellipsis. */
 const PULL_TITLE_MAX_CHARS = 90;
 
@@ -50,18 +58,6 @@ export interface SubmissionInputs {
   /** The base each submission is computed on and built on (see submission-base.ts). */
   readBase(): Promise<SubmissionBase>;
 }
-
-export type SubmissionOutcome =
-  | { status: "skipped"; reason: string }
-  | {
-      status: "valid" | "invalid";
-      result: IntakeResult;
-      /** The commit the submission was computed on (and its pull request built on). */
-      baseSha: string;
-      comment?: UpsertedComment;
-      proposal?: ProposalResult;
-      commentBody: string;
-    };
 
 /** The labels the submission form puts on its issues (`labels:` in the form's YAML). */
 export function formLabels(template: string): string[] {
@@ -112,8 +108,8 @@ function pullBody(issue: IssueSnapshot, result: Extract<IntakeResult, { ok: true
   const foot = [
     "",
     "---",
-    "papershelf rebuilds this branch from the issue on every edit of the issue and on every push to main: " +
-      "edit the issue, not this branch.",
+    "papershelf rebuilds this branch from the issue on every edit of the issue and on every push to main " +
+      "until a maintainer approves it (or labels it `papershelf: frozen`): edit the issue, not this branch.",
     "",
   ];
   const preview = ["", "#### 預覽 / Preview", "", blockquote(neutralizeMarkdown(result.preview))];
@@ -140,6 +136,8 @@ interface Computed {
   result: IntakeResult;
   /** The data file and the generated files, when the submission is valid. */
   files: FileChange[];
+  /** The data file at the base, to tell which entry the submission adds. */
+  papersText: string;
 }
 
 /** The intake on one base: its form, its list, its templates and generated files. */
@@ -167,76 +165,92 @@ async function computeOn(
     checkLinks,
     ...(renderEntry ? { renderEntry } : {}),
   });
-  if (!result.ok) return { result, files: [] };
+  if (!result.ok) return { result, files: [], papersText };
   const generated = await regenerateFiles(ctx, result.newText, base.readText);
-  return { result, files: [{ path: file, content: result.newText }, ...generated] };
+  return { result, files: [{ path: file, content: result.newText }, ...generated], papersText };
 }
 
 /** How often a submission is computed when main keeps moving under it; the next refresh catches up anyway. */
 const MAX_BASE_READS = 3;
 
-/** Runs the intake for one issue and publishes the outcome (unless dry-run). */
-export async function takeSubmission(
+/** What the compute job tells about one submission beyond its plan: the comment, for the job summary. */
+export interface ComputedSubmission {
+  item: PlanItem;
+  commentBody?: string;
+}
+
+/** How the submission's entry compares with the one its open pull request holds, and whether that is reviewed. */
+async function compareWithReview(
+  ctx: CommandContext,
+  issue: IssueSnapshot,
+  computed: Computed,
+): Promise<Pick<SubmissionPlanItem, "reviewed" | "changedComment">> {
+  const none = { reviewed: false, changedComment: "" };
+  if (ctx.inputs.dryRun) return none;
+  const gh = ctx.github();
+  const branch = `${SUBMISSION_BRANCH_PREFIX}${issue.number}`;
+  const open = await findOpenPull(gh, ctx.run.repo, branch);
+  if (!open) return none;
+  const dataPath = ctx.relative(ctx.config.data);
+  const onBranch = (await entryOnBranch(gh, ctx.run.repo, branch, dataPath)) ?? [];
+  const edited = computed.result.ok ? addedEntry(computed.papersText, computed.result.newText) : [];
+  const diff = entryDiff(onBranch, edited);
+  if (diff === "") return none;
+  const review = await readReviewState(gh, ctx.run.repo, open.number);
+  return {
+    reviewed: review.reviewed,
+    changedComment: renderChangedComment({
+      issue: issue.number,
+      branch,
+      diff,
+      stillValid: computed.result.ok,
+    }),
+  };
+}
+
+/** Runs the intake for one issue and plans what to publish. Reads only: publishing is submission-publish.ts. */
+export async function computeSubmission(
   ctx: CommandContext,
   issue: IssueSnapshot,
   shared: SubmissionInputs,
-): Promise<SubmissionOutcome> {
-  if (issue.isPullRequest) return { status: "skipped", reason: `#${issue.number} is a pull request` };
-  if (issue.state !== "open") return { status: "skipped", reason: `#${issue.number} is closed` };
+): Promise<ComputedSubmission> {
+  const skip = (reason: string): ComputedSubmission => ({
+    item: { kind: "skip", issue: issue.number, reason },
+  });
+  if (issue.isPullRequest) return skip(`#${issue.number} is a pull request`);
+  if (issue.state !== "open") return skip(`#${issue.number} is closed`);
   if (shared.labels.length > 0 && !issue.labels.some((l) => shared.labels.includes(l)))
-    return {
-      status: "skipped",
-      reason: `#${issue.number} has none of the labels ${shared.labels.join(", ")}`,
-    };
+    return skip(`#${issue.number} has none of the labels ${shared.labels.join(", ")}`);
 
   const checkLinks = rememberLinkResults(createIntakeLinkCheck(ctx));
   let base = await shared.readBase();
-  let { result, files } = await computeOn(ctx, issue, base, checkLinks);
+  let computed = await computeOn(ctx, issue, base, checkLinks);
   // Main can move while the links are checked (a merge, main.yml's README commit): publish only on the head
   // as it is now, or the pull request would land back on an older main than the push's refresh gave it.
   for (let read = 1; read < MAX_BASE_READS && !ctx.inputs.dryRun; read++) {
     if ((await currentHead(ctx)) === base.sha) break;
     base = await shared.readBase();
-    ({ result, files } = await computeOn(ctx, issue, base, checkLinks));
+    computed = await computeOn(ctx, issue, base, checkLinks);
   }
-  const status = result.ok ? "valid" : "invalid";
-  if (ctx.inputs.dryRun)
-    return { status, result, baseSha: base.sha, commentBody: renderIntakeComment(result) };
-
-  const gh = ctx.github();
-  const repo = ctx.run.repo;
-  const branch = `${SUBMISSION_BRANCH_PREFIX}${issue.number}`;
-  let proposal: ProposalResult | undefined;
-  if (result.ok) {
-    proposal = await proposeChange(gh, repo, {
-      branch,
-      base: ctx.run.defaultBranch,
-      parentSha: base.sha,
-      files,
-      commitMessage: `papershelf: add ${result.entry.id} (#${issue.number})`,
-      pull: { title: pullTitle(result.entry.title), body: pullBody(issue, result) },
-    });
-  } else {
-    const open = await findOpenPull(gh, repo, branch);
-    if (open)
-      await closePull(
-        gh,
-        repo,
-        open,
-        `${PULL_MARKER}\n#${issue.number} no longer passes papershelf's checks (see the comment there). ` +
-          "A new pull request opens once the issue is fixed.",
-      );
-  }
-  const pullRequestUrl = proposal?.outcome === "proposed" ? proposal.pull.url : undefined;
-  const commentBody = renderIntakeComment(result, pullRequestUrl ? { pullRequestUrl } : {});
-  const comment = await upsertMarkedComment(gh, repo, issue.number, INTAKE_MARKER, commentBody);
-  await setStateLabel(
-    gh,
-    repo,
-    issue.number,
-    result.ok ? READY_LABEL : NEEDS_CHANGES_LABEL,
-    STATE_LABELS,
-    issue.labels,
-  );
-  return { status, result, baseSha: base.sha, comment, proposal, commentBody };
+  const { result, files } = computed;
+  const item: SubmissionPlanItem = {
+    kind: "submission",
+    issue: issue.number,
+    status: result.ok ? "valid" : "invalid",
+    counts: { errors: result.ok ? 0 : result.errors.length, warnings: result.findings.length },
+    labels: issue.labels,
+    baseSha: base.sha,
+    files,
+    ...(result.ok
+      ? {
+          commitMessage: `papershelf: add ${result.entry.id} (#${issue.number})`,
+          pull: { title: pullTitle(result.entry.title), body: pullBody(issue, result) },
+        }
+      : {}),
+    commentWithPull: renderIntakeComment(result, { pullRequestUrl: PULL_URL_PLACEHOLDER }),
+    commentWithoutPull: renderIntakeComment(result),
+    reapply: issue.labels.includes(REFRESH_LABEL.name),
+    ...(await compareWithReview(ctx, issue, computed)),
+  };
+  return { item, commentBody: renderIntakeComment(result) };
 }

@@ -28,6 +28,7 @@ export const CheckSectionSchema = Type.Object(
       ),
     ),
     timeoutMs: Type.Optional(Count("Time for one request (headers and drained body).")),
+    deadlineMs: Type.Optional(Count("Time for one link: every request, retry, backoff and redirect.")),
     connectTimeoutMs: Type.Optional(Count("Time to open a connection.")),
     retries: Type.Optional(Type.Integer({ minimum: 0, maximum: 10 })),
     retryBaseMs: Type.Optional(Millis("First backoff, doubled on each retry.")),

@@ -5,6 +5,7 @@
  */
 import type { Entry, Image, Link, Repository } from "../records/schema.js";
 import { arxivIdFromUrl } from "../records/arxiv.js";
+import { githubRepoRoot } from "../urls/index.js";
 import { readWhen, type WhenResult } from "./dates.js";
 import { entryIdBase, type IdAllocator } from "./ids.js";
 import { kindNotice, kindOfUrl } from "./kinds.js";
@@ -27,7 +28,6 @@ export interface EntryContext {
 }
 
 const HTTP_URL = /^https?:\/\/\S+$/;
-const GITHUB_REPO = /^https?:\/\/(?:www\.)?github\.com\/([^/?#]+)\/([^/?#]+?)(?:\.git)?\/?(?:[?#].*)?$/;
 
 /** The record for one entry block, or undefined (with a warning) when its heading has no usable link. */
 export function buildEntry(raw: RawEntry, ctx: EntryContext): Entry | undefined {
@@ -183,10 +183,10 @@ function placeMedia(item: MediaItem, body: Body, ctx: EntryContext, at: { line: 
     return;
   }
   const text = item.text.replace(/\s+/g, " ").trim();
-  const repo = GITHUB_REPO.exec(item.url);
+  const repo = githubRepoRoot(item.url);
   if (repo) {
     // Keep the label only when it says something the URL does not (even a case difference is kept).
-    const same = text === "" || text === `${repo[1]}/${repo[2]}` || text === item.url;
+    const same = text === "" || text === `${repo.owner}/${repo.name}` || text === item.url;
     body.repos.push({ url: item.url, ...(same ? {} : { label: text }) });
     return;
   }

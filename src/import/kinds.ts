@@ -4,6 +4,7 @@
  * that it guessed, so nothing is classified silently.
  */
 import type { EntryKind } from "../records/schema.js";
+import { githubRepoOf } from "../urls/index.js";
 
 export type KindBasis =
   /** The URL names the kind: a Hugging Face dataset or model, a paper site. */
@@ -18,7 +19,6 @@ export interface KindOfUrl {
   basis: KindBasis;
 }
 
-const GITHUB_REPOSITORY = /^https?:\/\/(?:www\.)?github\.com\/[^/?#]+\/[^/?#]+/i;
 /** Hugging Face paths that are neither models nor datasets. */
 const HF_NOT_MODELS = new Set(["spaces", "papers", "docs", "blog", "learn", "tasks", "datasets"]);
 /** Sites whose pages are papers (host, or host and first path segment). */
@@ -45,7 +45,7 @@ export function kindOfUrl(url: string): KindOfUrl {
   if (/^huggingface\.co\/datasets\/[^/]+\/[^/]+/.test(bare)) return { kind: "dataset", basis: "url" };
   const hf = /^huggingface\.co\/([^/?#]+)\/[^/?#]+/.exec(bare);
   if (hf?.[1] && !HF_NOT_MODELS.has(hf[1])) return { kind: "model", basis: "url" };
-  if (GITHUB_REPOSITORY.test(url)) return { kind: "resource", basis: "repository" };
+  if (githubRepoOf(url) !== undefined) return { kind: "resource", basis: "repository" };
   if (PAPER_SITES.some((site) => site.test(bare))) return { kind: "paper", basis: "url" };
   return { kind: "paper", basis: "guess" };
 }

@@ -6,6 +6,7 @@
 import type { Entry } from "../records/schema.js";
 import { TemplateRenderError, type TemplateSet } from "../render/templates.js";
 import { buildEntryView } from "../render/view-model.js";
+import { githubRepoOf } from "../urls/index.js";
 
 /** The entry's Markdown as the README shows it. A template that fails on this entry falls back to plain. */
 export function createEntryRenderer(templates: TemplateSet): (entry: Entry) => string {
@@ -27,8 +28,8 @@ function escapeInline(text: string): string {
 
 /** Host-and-path of a repository URL ("owner/name" for GitHub), the label the README shows by default. */
 function repoLabel(url: string): string {
-  const match = /^https?:\/\/(?:www\.)?github\.com\/([^/\s]+\/[^/\s#?]+)/i.exec(url);
-  return match?.[1] ?? url.replace(/^https?:\/\//, "");
+  const repo = githubRepoOf(url);
+  return repo ? `${repo.owner}/${repo.name}` : url.replace(/^https?:\/\//, "");
 }
 
 /** The entry as Markdown: heading link, facts line, links, image, 摘要, note. */

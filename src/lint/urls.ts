@@ -1,36 +1,5 @@
 /** What a URL points at, for the URL hygiene rules. */
-import { isIP } from "node:net";
 import { bareHost, decodeURIComponentSafe } from "./normalize.js";
-
-const LOCAL_NAMES = /(?:^|\.)(?:localhost|local|internal|lan|home\.arpa)$/;
-
-/** True for loopback, private, link-local and unspecified addresses and local-only names. */
-export function isLocalHost(url: URL): boolean {
-  const host = url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
-  if (LOCAL_NAMES.test(host)) return true;
-  const family = isIP(host);
-  if (family === 4) {
-    const [a = 0, b = 0] = host.split(".").map(Number);
-    return (
-      a === 0 ||
-      a === 10 ||
-      a === 127 ||
-      (a === 169 && b === 254) ||
-      (a === 172 && b >= 16 && b <= 31) ||
-      (a === 192 && b === 168)
-    );
-  }
-  if (family === 6) {
-    return (
-      host === "::" ||
-      host === "::1" ||
-      /^f[cd]/.test(host) ||
-      /^fe[89ab]/.test(host) ||
-      host.startsWith("::ffff:127.")
-    );
-  }
-  return false;
-}
 
 /** Hosts that serve every page over https: an http link to them is a downgrade, never needed. */
 export const HTTPS_HOSTS = [

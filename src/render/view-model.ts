@@ -10,6 +10,7 @@ import { ENTRY_ANATOMY, type Anatomy, type FieldSpec } from "../records/index.js
 import type { Category, Entry, PapersFile } from "../records/schema.js";
 import { escapeText, escapeUrl } from "./escape.js";
 import { sanitizeMarkdown } from "./sanitize-markdown.js";
+import { githubRepoOf } from "../urls/index.js";
 
 export interface RepoView {
   url: string;
@@ -130,6 +131,8 @@ const OWNER_NAME_HOSTS = new Set([
 
 /** "https://github.com/microsoft/unilm/tree/x" → "microsoft/unilm"; other URLs → host/path. */
 export function repositoryLabel(url: string): string {
+  const github = githubRepoOf(url);
+  if (github) return `${github.owner}/${github.name}`;
   try {
     const parsed = new URL(url);
     const host = parsed.hostname.replace(/^www\./, "");

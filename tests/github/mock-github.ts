@@ -82,6 +82,8 @@ export class MockGitHub {
   readonly issues = new Map<number, Issue>();
   readonly comments = new Map<number, Comment>();
   readonly labels = new Map<string, { name: string; color: string; description: string }>();
+  /** Reviews by pull request number, oldest first, as GET /pulls/{n}/reviews lists them. */
+  readonly reviews = new Map<number, { login: string; state: string; association: string }[]>();
   readonly pulls = new Map<number, Pull>();
   readonly trees = new Map<string, Map<string, string>>();
   readonly commits = new Map<string, Commit>();
@@ -460,6 +462,16 @@ export class MockGitHub {
       this.pulls.set(pull.number, pull);
       return { status: 201, body: this.pullJson(pull) };
     }
+    if ((m = /^\/pulls\/(\d+)\/reviews$/.exec(rest)) && method === "GET") {
+      if (!this.pulls.has(Number(m[1]))) return notFound();
+      const list = (this.reviews.get(Number(m[1])) ?? []).map((r, i) => ({
+        id: 9000 + i,
+        user: { login: r.login, type: "User" },
+        state: r.state,
+        author_association: r.association,
+      }));
+      return this.page(call, list);
+    }
     if ((m = /^\/pulls\/(\d+)$/.exec(rest))) {
       const pull = this.pulls.get(Number(m[1]));
       if (!pull) return notFound();
@@ -472,6 +484,13 @@ export class MockGitHub {
       }
     }
     return notFound();
+  }
+
+  /** A review on a pull request: APPROVED, CHANGES_REQUESTED or COMMENTED, by a MEMBER, COLLABORATOR, NONE… */
+  addReview(pull: number, login: string, state: string, association = "MEMBER"): void {
+    const list = this.reviews.get(pull) ?? [];
+    list.push({ login, state, association });
+    this.reviews.set(pull, list);
   }
 
   private isAncestor(ancestor: string, sha: string): boolean {

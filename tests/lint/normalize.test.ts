@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normalizeArxivId, normalizeDoi, normalizeTitle, normalizeUrl } from "../../src/lint/normalize.js";
 import { splitSentences } from "../../src/lint/sentences.js";
-import { isLocalHost, judgeImageUrl } from "../../src/lint/urls.js";
+import { judgeImageUrl } from "../../src/lint/urls.js";
+import { isPublicUrl } from "../../src/urls/index.js";
 import { markdownUrls } from "../../src/lint/walk.js";
 
 describe("normalizeUrl", () => {
@@ -111,8 +112,8 @@ describe("URL helpers", () => {
     ["http://[fd00::1]/", true],
     ["http://printer.local/", true],
     ["https://arxiv.org/", false],
-  ])("isLocalHost(%s) = %s", (raw, expected) => {
-    expect(isLocalHost(new URL(raw))).toBe(expected);
+  ])("local or private (%s) = %s", (raw, expected) => {
+    expect(!isPublicUrl(new URL(raw))).toBe(expected);
   });
 
   it.each([

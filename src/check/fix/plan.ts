@@ -8,6 +8,7 @@
  */
 import type { PapersFile } from "../../records/schema.js";
 import type { PathSegment } from "../../records/source.js";
+import { githubRepoKey, githubRepoOf } from "../../urls/index.js";
 import { listScalarUrls } from "../extract/records.js";
 import type { LinkResult } from "../links/verdict.js";
 import type { RepoResult } from "../repos/verdict.js";
@@ -45,27 +46,15 @@ export function planPapersWithCodeFixes(data: PapersFile): PlannedFix[] {
   });
 }
 
-function githubRepoOf(url: string): { owner: string; name: string; rest: string[]; u: URL } | undefined {
-  try {
-    const u = new URL(url);
-    if (u.hostname !== "github.com" && u.hostname !== "www.github.com") return undefined;
-    const [owner, name, ...rest] = u.pathname.split("/").slice(1);
-    if (!owner || !name) return undefined;
-    return { owner, name: name.replace(/\.git$/, ""), rest, u };
-  } catch {
-    return undefined;
-  }
-}
-
 /** Every scalar URL inside a renamed repository (the repository itself, its files, its images) → the new name. */
 export function planRenameFixes(data: PapersFile, repos: readonly RepoResult[]): PlannedFix[] {
   const renames = new Map<string, string>();
   for (const r of repos) if (r.renamedTo) renames.set(r.repo.toLowerCase(), r.renamedTo);
   return listScalarUrls(data).flatMap((s): PlannedFix[] => {
     const gh = githubRepoOf(s.url);
-    const renamedTo = gh && renames.get(`${gh.owner}/${gh.name}`.toLowerCase());
+    const renamedTo = gh && renames.get(githubRepoKey(gh));
     if (!gh || !renamedTo) return [];
-    const next = new URL(gh.u.href);
+    const next = new URL(gh.url.href);
     next.pathname = `/${[renamedTo, ...gh.rest].join("/")}`;
     if (next.href === s.url) return [];
     return [{ path: s.path, entryId: s.entryId, from: s.url, to: next.href, reason: "renamed" }];

@@ -12,8 +12,13 @@ export const HOST_INTERVAL_MS = 0;
 /** A host that answered 429 waits at least this long between request starts for the rest of the run (lychee: 50 ms). */
 export const SLOWED_HOST_INTERVAL_MS = 50;
 export const CONNECT_TIMEOUT_MS = 10_000;
-/** Whole request, redirects excluded: headers and the part of the body we read. */
+/** One request, whole: headers and the part of the body we read (a dripping body does not extend it). */
 export const REQUEST_TIMEOUT_MS = 20_000;
+/**
+ * One link, whole: every request, retry, backoff and redirect hop together. 120 s leaves room for the default
+ * worst case of 4 attempts at 20 s plus 1 + 2 + 4 s of backoff (87 s), then stops whatever the server does.
+ */
+export const LINK_DEADLINE_MS = 120_000;
 /** Retries after the first attempt (lychee: 3). */
 export const RETRIES = 3;
 /** First backoff; doubles on each retry (1 s, 2 s, 4 s), with jitter. */
@@ -85,6 +90,8 @@ export interface LinkCheckOptions {
   hosts: Record<string, HostOverride>;
   connectTimeoutMs: number;
   timeoutMs: number;
+  /** One link's total time: its requests, retries, backoffs and redirects. */
+  deadlineMs: number;
   retries: number;
   retryBaseMs: number;
   maxRetryWaitMs: number;
@@ -116,6 +123,7 @@ export const DEFAULT_LINK_OPTIONS: LinkCheckOptions = {
   hosts: {},
   connectTimeoutMs: CONNECT_TIMEOUT_MS,
   timeoutMs: REQUEST_TIMEOUT_MS,
+  deadlineMs: LINK_DEADLINE_MS,
   retries: RETRIES,
   retryBaseMs: RETRY_BASE_MS,
   maxRetryWaitMs: MAX_RETRY_WAIT_MS,

@@ -63,12 +63,35 @@ interface HopOutcome {
   exhaustedRetries: boolean;
 }
 
-/** One URL without following redirects: retries, HEAD→GET fallback, host pauses. */
-async function fetchHop(url: URL, deps: ProbeDeps, options: LinkCheckOptions): Promise<HopOutcome> {
+/**
+ * What is left of one link's deadline (options.deadlineMs): the time its own requests and backoffs took, across
+ * retries and redirects. Time spent queued behind other links of the same host is not counted, so a long list
+ * on one slow host does not time out links that were never sent.
+ */
+interface Budget {
+  remainingMs: number;
+}
+
+const DEADLINE_FAILURE: Attempt = {
+  kind: "failure",
+  failure: "timeout",
+  code: "PAPERSHELF_LINK_DEADLINE",
+  message: "the link's deadline passed before it could be requested",
+};
+
+/** One URL without following redirects: retries, HEAD→GET fallback, host pauses, all within the budget. */
+async function fetchHop(
+  url: URL,
+  deps: ProbeDeps,
+  options: LinkCheckOptions,
+  budget: Budget,
+): Promise<HopOutcome> {
   const host = url.host;
   let method = chooseMethod(url, options.method);
   let attempts = 0;
+  let last: Attempt = DEADLINE_FAILURE;
   for (let retry = 0; ; retry++) {
+    if (budget.remainingMs <= 0) return { attempt: last, attempts, exhaustedRetries: attempts > 0 };
     let sentAt = 0;
     const attempt = await deps.scheduler.run(host, () => {
       sentAt = deps.now();
@@ -76,10 +99,12 @@ async function fetchHop(url: URL, deps: ProbeDeps, options: LinkCheckOptions): P
         url,
         method,
         userAgent: options.userAgent,
-        timeoutMs: options.timeoutMs,
+        timeoutMs: Math.min(options.timeoutMs, budget.remainingMs),
         bodyLimitBytes: BODY_DRAIN_LIMIT_BYTES,
       });
     });
+    budget.remainingMs -= deps.now() - sentAt;
+    last = attempt;
     attempts++;
     // HEAD refused or unreliable (405, 501, any 4xx/5xx): ask again with GET before believing it.
     if (method === "HEAD" && attempt.kind === "response" && attempt.status >= 400) {
@@ -97,7 +122,11 @@ async function fetchHop(url: URL, deps: ProbeDeps, options: LinkCheckOptions): P
     if (retry >= options.retries) return { attempt, attempts, exhaustedRetries: true };
     if (waitMs !== undefined && waitMs > options.maxRetryWaitMs)
       return { attempt, attempts, exhaustedRetries: true };
-    await deps.sleep(Math.max(waitMs ?? 0, backoffDelayMs(retry, options.retryBaseMs, deps.random)));
+    const delayMs = Math.max(waitMs ?? 0, backoffDelayMs(retry, options.retryBaseMs, deps.random));
+    // A wait that would outlast the deadline is not started: the link is reported now instead.
+    if (delayMs >= budget.remainingMs) return { attempt, attempts, exhaustedRetries: true };
+    budget.remainingMs -= delayMs;
+    await deps.sleep(delayMs);
   }
 }
 
@@ -114,6 +143,7 @@ export async function probeUrl(
   let current = parsed;
   if (current.hash !== "") current.hash = "";
   let attempts = 0;
+  const budget: Budget = { remainingMs: options.deadlineMs };
   const finish = (end: ProbeEnd, exhaustedRetries = false): ProbeResult => ({
     url,
     end,
@@ -132,7 +162,7 @@ export async function probeUrl(
       });
     }
     seen.add(current.href);
-    const hop = await fetchHop(current, deps, options);
+    const hop = await fetchHop(current, deps, options, budget);
     attempts += hop.attempts;
     const { attempt } = hop;
     if (attempt.kind !== "response" || !REDIRECT_STATUSES.has(attempt.status)) {

@@ -15,7 +15,10 @@ export interface RequestSpec {
   url: URL;
   method: "GET" | "HEAD";
   userAgent: string;
-  /** Time until the response headers, and the longest gap while the body is read. */
+  /**
+   * The whole request: connection wait, headers and the part of the body we read, all together. A server that
+   * drips one byte a second never resets it (undici's bodyTimeout alone restarts on every chunk).
+   */
   timeoutMs: number;
   bodyLimitBytes: number;
 }
@@ -33,6 +36,7 @@ export function classifyError(error: unknown): Attempt & { kind: "failure" } {
     case "UND_ERR_HEADERS_TIMEOUT":
     case "UND_ERR_BODY_TIMEOUT":
     case "ETIMEDOUT":
+    case "PAPERSHELF_REQUEST_DEADLINE":
       return failure("timeout");
     case "ENOTFOUND":
       return failure("dns");
@@ -53,11 +57,19 @@ export function classifyError(error: unknown): Attempt & { kind: "failure" } {
 /** Thrown into undici to stop reading a body we have seen enough of; never reaches the caller. */
 class BodyLimitReached extends Error {}
 
+/** Thrown into undici when the whole request ran past its deadline. */
+class DeadlineReached extends Error {
+  readonly code = "PAPERSHELF_REQUEST_DEADLINE";
+}
+
 /**
  * Sends one request through undici's low-level `dispatch`: no body stream is built, the body is counted and
  * dropped as it arrives (up to `bodyLimitBytes`, so small pages end cleanly and the keep-alive connection is
- * reused; past that the request is aborted, which closes that one connection). The time limits are undici's
- * own per-request timers. At 5,000 links a stream, a timer and an AbortController per request are measurable.
+ * reused; past that the request is aborted, which closes that one connection). undici's own timers bound the
+ * wait for headers and each gap in the body; one more timer bounds the whole request, because the body timer
+ * restarts on every chunk. A deadline that passes after the headers keeps their status as the answer (the link
+ * answered; only its body was slow), one that passes before them is a timeout. At 5,000 links a stream and an
+ * AbortController per request are measurable, so the one timer is plain and unref'd.
  */
 export function sendRequest(dispatcher: Dispatcher, spec: RequestSpec): Promise<Attempt> {
   return new Promise<Attempt>((resolve) => {
@@ -70,9 +82,26 @@ export function sendRequest(dispatcher: Dispatcher, spec: RequestSpec): Promise<
       }
     };
     let settled = false;
+    let controller: Dispatcher.DispatchController | undefined;
+    let deadlinePassed = false;
+    const deadline = setTimeout(() => {
+      deadlinePassed = true;
+      const error = new DeadlineReached(`no complete answer within ${spec.timeoutMs} ms`);
+      // Settle first: abort() may call onResponseError synchronously, which must not win with a vaguer error.
+      settle(answer ?? classifyError(error));
+      controller?.abort(error);
+    }, spec.timeoutMs);
+    deadline.unref();
+    const finish = (attempt: Attempt) => {
+      clearTimeout(deadline);
+      settle(attempt);
+    };
     const handler: Dispatcher.DispatchHandler = {
       // Its presence tells undici this handler speaks the v7 controller API.
-      onRequestStart() {},
+      onRequestStart(requestController) {
+        controller = requestController;
+        if (deadlinePassed) requestController.abort(new DeadlineReached("deadline passed in the queue"));
+      },
       onResponseStart(_controller, statusCode, headers) {
         // 1xx informational answers come before the real one.
         if (statusCode >= 200 || statusCode === 101)
@@ -83,11 +112,11 @@ export function sendRequest(dispatcher: Dispatcher, spec: RequestSpec): Promise<
         if (bytes > spec.bodyLimitBytes) controller.abort(new BodyLimitReached());
       },
       onResponseEnd() {
-        settle(answer ?? { kind: "failure", failure: "other", code: "NO_RESPONSE", message: "no response" });
+        finish(answer ?? { kind: "failure", failure: "other", code: "NO_RESPONSE", message: "no response" });
       },
       onResponseError(_controller, error) {
         // Headers arrived and the body was cut (by us or by a reset): the status is still the answer.
-        settle(answer ?? classifyError(error));
+        finish(answer ?? classifyError(error));
       },
     };
     try {
@@ -103,7 +132,7 @@ export function sendRequest(dispatcher: Dispatcher, spec: RequestSpec): Promise<
         handler,
       );
     } catch (error) {
-      settle(classifyError(error));
+      finish(classifyError(error));
     }
   });
 }

@@ -25,6 +25,7 @@ import type { PapersFile } from "../../records/schema.js";
 import type { CliContext, Command } from "../context.js";
 import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
 import { printRecordErrors } from "../records.js";
+import { githubRepoKey, githubRepoOf, normalizeGithubRepoUrl } from "../../urls/index.js";
 import { githubClientFromEnv, loadCheckConfig } from "./check-shared.js";
 
 const HELP = `Usage: papershelf fix [options]
@@ -49,9 +50,13 @@ missing/unreadable input, 70 internal error (a bug: please report it).`;
 function repoRefs(data: PapersFile): RepoRef[] {
   const refs = new Map<string, RepoRef>();
   for (const { url } of listScalarUrls(data)) {
-    const match = /^https?:\/\/(?:www\.)?github\.com\/([^/?#]+)\/([^/?#]+)/.exec(url);
-    const ref = match ? parseRepoUrl(`https://github.com/${match[1]}/${match[2]}`) : undefined;
-    if (ref) refs.set(`${ref.owner}/${ref.name}`.toLowerCase(), ref);
+    const repo = githubRepoOf(url);
+    if (repo)
+      refs.set(githubRepoKey(repo), {
+        url: normalizeGithubRepoUrl(repo),
+        owner: repo.owner,
+        name: repo.name,
+      });
   }
   return [...refs.values()];
 }

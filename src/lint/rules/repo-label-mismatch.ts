@@ -1,4 +1,4 @@
-import { parseGithubRepoUrl } from "../github.js";
+import { parseGithubUrl } from "../../urls/index.js";
 import type { Finding, LintRule } from "../types.js";
 import { KOSMOS } from "./example-record.js";
 
@@ -34,7 +34,7 @@ export const repoLabelMismatch: LintRule = {
     data.entries.forEach((entry, i) => {
       entry.repos?.forEach((repo, r) => {
         const label = repo.label === undefined ? undefined : SLUG_LABEL.exec(repo.label);
-        const target = parseGithubRepoUrl(repo.url);
+        const target = parseGithubUrl(repo.url);
         if (!label || target.ok !== true) return;
         const named = `${label[1]}/${label[2]}`;
         const actual = `${target.owner}/${target.name}`;

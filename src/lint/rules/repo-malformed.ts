@@ -1,4 +1,4 @@
-import { parseGithubRepoUrl } from "../github.js";
+import { parseGithubUrl } from "../../urls/index.js";
 import type { Finding, LintRule } from "../types.js";
 import { KOSMOS } from "./example-record.js";
 
@@ -23,7 +23,7 @@ export const repoMalformed: LintRule = {
     const findings: Finding[] = [];
     data.entries.forEach((entry, i) => {
       entry.repos?.forEach((repo, r) => {
-        const parsed = parseGithubRepoUrl(repo.url);
+        const parsed = parseGithubUrl(repo.url);
         if (parsed.ok !== false) return;
         findings.push({
           path: ["entries", i, "repos", r, "url"],

@@ -1,4 +1,4 @@
-import { isLocalHost } from "../urls.js";
+import { isPublicUrl } from "../../urls/index.js";
 import { allUrls, quote } from "../walk.js";
 import type { Finding, LintRule } from "../types.js";
 import { SHIKRA } from "./example-record.js";
@@ -26,7 +26,7 @@ export const urlLocalHost: LintRule = {
       const url = ref.parsed;
       if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) continue;
       const where = { path: ref.path, ...(ref.range ? { range: ref.range } : {}) };
-      if (isLocalHost(url)) {
+      if (!isPublicUrl(url)) {
         findings.push({
           ...where,
           message: `${ref.name} points at the local or private host ${url.hostname} (${quote(ref.url, 40)}); expected a public URL`,
