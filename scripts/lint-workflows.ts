@@ -46,7 +46,7 @@ async function main(): Promise<number> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), "papershelf-action-"));
   try {
     const copy = path.join(tmp, "action.yml");
-    await writeFile(copy, action.replace(/^(\s*using:\s*)node24\b/m, "$1node20"));
+    await writeFile(copy, action.replace(/^([ \t]*using:[ \t]*)node24\b/m, "$1node20"));
     findings.push(...runValidator(copy, "action.yml"));
   } finally {
     await rm(tmp, { recursive: true, force: true });

@@ -86,7 +86,7 @@ export async function readRunContext(
   const repository = isObject(payload.repository) ? payload.repository : {};
   const pullRequest = isObject(payload.pull_request) ? payload.pull_request : undefined;
   const pullBase = pullRequest && isObject(pullRequest.base) ? str(pullRequest.base.sha) : undefined;
-  const apiUrl = (env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/+$/, "");
+  const apiUrl = (env.GITHUB_API_URL ?? "https://api.github.com").replace(/(?<!\/)\/+$/, "");
   const serverUrl = env.GITHUB_SERVER_URL ?? "https://github.com";
   return {
     ok: true,

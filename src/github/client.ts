@@ -56,7 +56,7 @@ export function createLimitHandler(
 /** A REST + GraphQL client with throttling and retries, pointed at the given API. */
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const log = options.log ?? (() => undefined);
-  const apiUrl = (options.apiUrl ?? "https://api.github.com").replace(/\/+$/, "");
+  const apiUrl = (options.apiUrl ?? "https://api.github.com").replace(/(?<!\/)\/+$/, "");
   const octokit = new Octokit({
     auth: options.token,
     baseUrl: apiUrl,

@@ -15,11 +15,11 @@ export function slugifyAscii(text: string, maxLength = MAX_ID_LENGTH): string {
     .toLowerCase()
     .replace(/['’]/g, "")
     .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
+    .replace(/^-+|(?<!-)-+$/g, "");
   if (slug.length <= maxLength) return slug;
   const cut = slug.slice(0, maxLength + 1);
   const boundary = cut.lastIndexOf("-");
-  return (boundary > 0 ? cut.slice(0, boundary) : slug.slice(0, maxLength)).replace(/-+$/, "");
+  return (boundary > 0 ? cut.slice(0, boundary) : slug.slice(0, maxLength)).replace(/(?<!-)-+$/, "");
 }
 
 /** The title's main part: before the first ": " or " -- " (the subtitle). */
@@ -36,9 +36,8 @@ export function entryIdBase(title: string, url: string): string {
   if (fromTitle) return fromTitle;
   // A title with no ASCII letters (Chinese only): the URL's last path segment, if it has any.
   const segment =
-    url
-      .replace(/[?#].*$/, "")
-      .replace(/\/+$/, "")
+    (url.split(/[?#]/)[0] ?? "")
+      .replace(/(?<!\/)\/+$/, "")
       .split("/")
       .pop() ?? "";
   return slugifyAscii(segment.replace(/\.[a-z]+$/i, ""));

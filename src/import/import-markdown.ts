@@ -200,7 +200,7 @@ function proseResource(prose: TextBlock, categoryId: string, state: WalkState): 
     main.text
       .replace(/\s+/g, " ")
       .trim()
-      .replace(/^[「『“"'\s]+|[」』”"'\s]+$/g, "") || new URL(main.url).host;
+      .replace(/^[「『“"'\s]+|(?<![」』”"'\s])[」』”"'\s]+$/g, "") || new URL(main.url).host;
   const id = state.entryIds.take(slugifyAscii(mainTitle(title)), `resource-${prose.startLine}`);
   state.notices.push({
     severity: "info",

@@ -4,6 +4,8 @@
  * only the inline content of a line goes through the Markdown parser (see inline.ts).
  */
 
+import { parseAtxHeading } from "../markdown/index.js";
+
 export type LineKind = "blank" | "heading" | "separator" | "text";
 
 export interface SourceLine {
@@ -17,7 +19,6 @@ export interface SourceLine {
   heading?: string;
 }
 
-const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 // A thematic break. In a HackMD list every such line separates entries, so it ends whatever precedes it.
 const SEPARATOR = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
@@ -47,9 +48,8 @@ export function classifyLines(markdown: string): SourceLine[] {
     }
     if (/^\s*$/.test(text)) return { number, text, kind: "blank" };
     if (SEPARATOR.test(text)) return { number, text, kind: "separator" };
-    const heading = HEADING.exec(text);
-    if (heading?.[1])
-      return { number, text, kind: "heading", level: heading[1].length, heading: heading[2] ?? "" };
+    const heading = parseAtxHeading(text);
+    if (heading) return { number, text, kind: "heading", level: heading.level, heading: heading.content };
     return { number, text, kind: "text" };
   });
 }

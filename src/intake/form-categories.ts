@@ -106,7 +106,7 @@ export function renderIssueForm(
   const items = options.map((o) => `- ${stringify(o, { lineWidth: 0 }).trimEnd()}`);
   const block = items.join(`\n${" ".repeat(column)}`);
   const before = flow
-    ? template.slice(0, start).replace(/[ \t]*$/, `\n${" ".repeat(column)}`)
+    ? template.slice(0, start).replace(/(?<![ \t])[ \t]*$/, `\n${" ".repeat(column)}`)
     : template.slice(0, start);
   const text = before + block + template.slice(valueEnd);
   // Verify by reading the result back as a form: the dropdown must offer exactly the generated options.

@@ -16,14 +16,14 @@ export function slugify(text: string): string {
     .toLowerCase()
     .replace(/[’']/g, "")
     .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
+    .replace(/^-+|(?<!-)-+$/g, "");
 }
 
 function truncateAtWord(slug: string): string {
   if (slug.length <= MAX_SLUG_CHARS) return slug;
   const cut = slug.slice(0, MAX_SLUG_CHARS + 1);
   const at = cut.lastIndexOf("-");
-  return (at > 0 ? cut.slice(0, at) : slug.slice(0, MAX_SLUG_CHARS)).replace(/-+$/, "");
+  return (at > 0 ? cut.slice(0, at) : slug.slice(0, MAX_SLUG_CHARS)).replace(/(?<!-)-+$/, "");
 }
 
 /**

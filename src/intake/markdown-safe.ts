@@ -39,7 +39,8 @@ export function defuseMarkers(text: string): string {
 
 /** Plain text as Markdown that renders as exactly that text (one line, no links, HTML or mentions). */
 export function escapeMarkdownText(text: string): string {
-  const oneLine = showInvisible(text.replace(/\s*[\r\n]+\s*/g, " "));
+  // Each whitespace run is matched once (no backtracking into it), and becomes one space if it holds a line break.
+  const oneLine = showInvisible(text.replace(/\s+/g, (run) => (/[\r\n]/.test(run) ? " " : run)));
   return breakMentions(
     oneLine.replace(/[\\`*_{}[\]()#+\-.!|<>~&:]/g, (c) => (c === "&" ? "&amp;" : `\\${c}`)),
   );
@@ -126,7 +127,7 @@ export function neutralizeMarkdown(markdown: string): string {
 /** Markdown inside a blockquote: every line quoted, so nothing in it can end the quote early. */
 export function blockquote(markdown: string): string {
   return markdown
-    .replace(/\n+$/, "")
+    .replace(/(?<!\n)\n+$/, "")
     .split("\n")
     .map((line) => (line === "" ? ">" : `> ${line}`))
     .join("\n");

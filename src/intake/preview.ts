@@ -12,7 +12,11 @@ import { githubRepoOf } from "../urls/index.js";
 export function createEntryRenderer(templates: TemplateSet): (entry: Entry) => string {
   return (entry) => {
     try {
-      return `${templates.entry.render(buildEntryView(entry)).replace(/^(?:[ \t]*\n)+|\s+$/g, "")}\n`;
+      // Leading blank lines and trailing whitespace go; trimEnd() where `\s+$` would rescan every inner run.
+      return `${templates.entry
+        .render(buildEntryView(entry))
+        .replace(/^(?:[ \t]*\n)+/, "")
+        .trimEnd()}\n`;
     } catch (error) {
       // The maintainers' template is broken (papershelf build reports it); the submitter still gets a preview.
       if (error instanceof TemplateRenderError) return renderFallbackPreview(entry);

@@ -78,7 +78,7 @@ export function normalizeUrl(raw: string): string | undefined {
     .filter(([key]) => !TRACKING_PARAMS.test(key))
     .sort(([a], [b]) => compareCodePoints(a, b));
   const query = params.length ? `?${new URLSearchParams(params).toString()}` : "";
-  const path = url.pathname.replace(/\/+$/, "");
+  const path = url.pathname.replace(/(?<!\/)\/+$/, "");
   // GitHub owner and repository names are case-insensitive; most other paths are not.
   const comparablePath = host === "github.com" ? path.toLowerCase() : path;
   return `${host}${url.port ? `:${url.port}` : ""}${comparablePath}${query}`;

@@ -55,7 +55,7 @@ export type ImageVerdict = { ok: true } | { ok: false; problem: string; expected
 export function judgeImageUrl(url: URL): ImageVerdict {
   const host = bareHost(url);
   const path = decodeURIComponentSafe(url.pathname);
-  if (/=\d+%?x?\d*%?$/.test(path) || /\s=\d/.test(path))
+  if (/=\d+%?(?:x\d*%?)?$/.test(path) || /\s=\d/.test(path))
     return {
       ok: false,
       problem: "ends with a HackMD size suffix (=80%x)",

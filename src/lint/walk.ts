@@ -34,7 +34,7 @@ export function markdownUrls(text: string): TextUrl[] {
     seen.add(start);
     out.push({ url, range: [start, start + url.length], image });
   };
-  for (const m of text.matchAll(/(!?)\[[^\]\n]*\]\(\s*<?([^\s)>]+)/g)) {
+  for (const m of text.matchAll(/(!?)\[[^\]\n[]*\]\(\s*<?([^\s)>]+)/g)) {
     const url = m[2] ?? "";
     add(url, (m.index ?? 0) + m[0].length - url.length, m[1] === "!");
   }

@@ -143,7 +143,10 @@ export function insertEntry(text: string, entry: Entry, file = "data/papers.yaml
     // `entries: []` (or an empty block): rewrite just that value as a block sequence.
     const [start, end] = entries.range ?? [text.length, text.length];
     const block = `\n${stringifyEntry(entry, 2)}`;
-    next = text.slice(0, start).replace(/[ \t]*$/, "") + block + text.slice(end).replace(/^[^\n]*\n?/, "");
+    next =
+      text.slice(0, start).replace(/(?<![ \t])[ \t]*$/, "") +
+      block +
+      text.slice(end).replace(/^[^\n]*\n?/, "");
   } else {
     const block = stringifyEntry(entry, dashIndent(text, entries));
     const previous = entries.items[index - 1];

@@ -11,7 +11,8 @@ export interface Fence {
 
 /** An opening fence: up to 3 spaces, then ≥3 backticks or tildes; a backtick fence's info has no backtick. */
 export function openingFence(line: string): Fence | undefined {
-  const match = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+  // The run is maximal (`(?!`)`), so it cannot trade characters with the info string (linear time).
+  const match = /^ {0,3}(`{3,}(?!`)|~{3,}(?!~))([^]*)$/.exec(line);
   if (!match) return undefined;
   const run = match[1] ?? "";
   const info = match[2] ?? "";

@@ -5,6 +5,7 @@
  * renders the README with cmark-gfm checks that both agree. Limitation (documented in the README): headings
  * nested in lists or block quotes are not seen.
  */
+import { parseAtxHeading } from "../markdown/index.js";
 
 export interface ScannedHeading {
   /** 0-based line index in the scanned text. */
@@ -22,8 +23,8 @@ export interface BlockScan {
   openFence?: string;
 }
 
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
+/** The run is maximal (`(?!`)`): it cannot trade characters with the info string that follows. */
+const FENCE_OPEN = /^ {0,3}(`{3,}(?!`)|~{3,}(?!~))([^]*)$/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 const THEMATIC_BREAK = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const INDENTED = /^(?: {4}|\t)/;
@@ -60,11 +61,6 @@ const HTML_BLOCK_6 = new RegExp(
 /** Type 7: any other complete tag alone on its line; it cannot interrupt a paragraph. */
 const HTML_BLOCK_7 =
   /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/;
-
-/** Removes an ATX closing sequence (`## Title ##`): a run of `#` preceded by a space, or the whole content. */
-function stripClosingSequence(content: string): string {
-  return content.replace(/(?:^|[ \t]+)#+[ \t]*$/, "").trim();
-}
 
 /** Scans `text` (a whole document or one generated piece) for fences, HTML blocks and headings. */
 export function scanBlocks(text: string): BlockScan {
@@ -106,9 +102,9 @@ export function scanBlocks(text: string): BlockScan {
       continue;
     }
     // Headings inside block quotes get ids on GitHub too.
-    const atx = ATX.exec(line.replace(QUOTE_PREFIX, ""));
-    if (atx?.[1]) {
-      headings.push({ line: i, level: atx[1].length, content: stripClosingSequence(atx[2] ?? "") });
+    const atx = parseAtxHeading(line.replace(QUOTE_PREFIX, ""));
+    if (atx) {
+      headings.push({ line: i, ...atx });
       paragraph = [];
       container = false; // a heading takes no lazy continuation lines
       continue;
@@ -138,9 +134,8 @@ export function scanBlocks(text: string): BlockScan {
     if (CONTAINER_START.test(line)) {
       paragraph = [];
       const rest = line.replace(LIST_MARKER, "").replace(QUOTE_PREFIX, "");
-      const item = ATX.exec(rest);
-      if (item?.[1] && LIST_MARKER.test(line))
-        headings.push({ line: i, level: item[1].length, content: stripClosingSequence(item[2] ?? "") });
+      const item = parseAtxHeading(rest);
+      if (item && LIST_MARKER.test(line)) headings.push({ line: i, ...item });
       // Only an item or quote holding a paragraph takes lazy continuation lines.
       container = !item && !BLANK.test(rest);
       continue;

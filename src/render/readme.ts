@@ -47,7 +47,7 @@ function mayHaveHeading(text: string): boolean {
 /** A marker-looking line that survived in generated code blocks: a zero-width space keeps it from parsing. */
 function defuseMarkers(text: string): string {
   if (!text.includes("papershelf")) return text;
-  return text.replace(/^(\s*<!--\s*)papershelf/gim, "$1papers\u200Bhelf");
+  return text.replace(/^([^\S\r\n\u2028\u2029]*<!--\s*)papershelf/gim, "$1papers\u200Bhelf");
 }
 
 // trimEnd() rather than /\s+$/: the regex retries at every whitespace run, which shows on 17 MB of README.

@@ -41,7 +41,7 @@ export function isHttpUrl(url: string): boolean {
 
 /** Trailing punctuation that ends a sentence rather than a URL: "see https://x.org/a." → "https://x.org/a". */
 export function trimUrl(raw: string): string {
-  let url = raw.replace(/[.,;:!?'"*_~]+$/, "");
+  let url = raw.replace(/(?<![.,;:!?'"*_~])[.,;:!?'"*_~]+$/, "");
   // A closing bracket belongs to the URL only when the URL opened it (Wikipedia-style "(disambiguation)").
   for (const [open, close] of [
     ["(", ")"],
@@ -49,5 +49,5 @@ export function trimUrl(raw: string): string {
   ] as const) {
     while (url.endsWith(close) && url.split(open).length < url.split(close).length) url = url.slice(0, -1);
   }
-  return url.replace(/[.,;:!?'"*_~]+$/, "");
+  return url.replace(/(?<![.,;:!?'"*_~])[.,;:!?'"*_~]+$/, "");
 }

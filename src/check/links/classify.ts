@@ -151,7 +151,7 @@ function classifySuccess(probe: ProbeResult, status: number): VerdictPart {
     };
   }
   const target = permanentTarget(redirects);
-  if (target !== undefined && target !== probe.url.replace(/#.*$/, "")) {
+  if (target !== undefined && target !== probe.url.split("#")[0]) {
     const first = redirects[0]?.status ?? 301;
     return { verdict: "redirect", suggestion: target, message: `moved permanently (${first}) to ${target}` };
   }

@@ -7,7 +7,7 @@ import { evidenceOf, type LinkResult } from "./verdict.js";
 
 function pageKey(url: string): string {
   const u = new URL(url);
-  return `${u.host}${u.pathname.replace(/\/+$/, "")}${u.search}`.toLowerCase();
+  return `${u.host}${u.pathname.replace(/(?<!\/)\/+$/, "")}${u.search}`.toLowerCase();
 }
 
 /** Re-labels ok/redirect results that share a final URL with `threshold` or more unrelated links. */

@@ -42,12 +42,12 @@ const ThrottledOctokit = Octokit.plugin(throttling, retry);
 
 /** The GraphQL endpoint for an API base URL (GitHub Enterprise Server serves it at /api/graphql). */
 export function graphqlUrlFor(apiUrl: string): string {
-  const base = apiUrl.replace(/\/+$/, "");
+  const base = apiUrl.replace(/(?<!\/)\/+$/, "");
   return base.endsWith("/api/v3") ? `${base.slice(0, -"/v3".length)}/graphql` : `${base}/graphql`;
 }
 
 export function createGraphqlClient(options: GraphqlClientOptions): GraphqlClient {
-  const apiUrl = (options.apiUrl ?? "https://api.github.com").replace(/\/+$/, "");
+  const apiUrl = (options.apiUrl ?? "https://api.github.com").replace(/(?<!\/)\/+$/, "");
   const graphqlUrl = options.graphqlUrl ?? graphqlUrlFor(apiUrl);
   const maxWait = options.maxRateLimitWaitSeconds ?? 60;
   const notice = options.onNotice ?? (() => undefined);

@@ -15,7 +15,7 @@ function isOwnHubId(title: string, url: string): boolean {
   if (!parsed) return false;
   return decodeURIComponentSafe(parsed.pathname)
     .toLowerCase()
-    .replace(/\/+$/, "")
+    .replace(/(?<!\/)\/+$/, "")
     .endsWith(`/${title.toLowerCase()}`);
 }
 
