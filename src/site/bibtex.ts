@@ -16,13 +16,20 @@ const LATEX_SPECIALS: Readonly<Record<string, string>> = {
   _: "\\_",
   "~": "\\textasciitilde{}",
   "^": "\\textasciicircum{}",
+  // In TeX's default (OT1) font encoding these print as ¡ and ¿.
+  "<": "\\textless{}",
+  ">": "\\textgreater{}",
 };
+
+/** TeX reads "--" as an en dash and "``" as a quote: an empty group between the characters keeps them as written. */
+const LIGATURES = /(?<=[-`'])(?=[-`'])/g;
 
 export function escapeBibtex(value: string): string {
   return value
     .replace(/\s+/g, " ")
     .trim()
-    .replace(/[\\{}%&$#_~^]/g, (c) => LATEX_SPECIALS[c] ?? c);
+    .replace(/[\\{}%&$#_~^<>]/g, (c) => LATEX_SPECIALS[c] ?? c)
+    .replace(LIGATURES, "{}");
 }
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
