@@ -5,9 +5,10 @@
  */
 import { build } from "esbuild";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { bundleSiteAssets } from "./site-assets.js";
 
 const ENTRY_POINTS = ["src/cli.ts", "src/action.ts"].filter((p) => existsSync(p));
 
@@ -27,6 +28,11 @@ async function bundle(outdir: string): Promise<void> {
       js: 'import { createRequire as __papershelfCreateRequire } from "node:module"; const require = __papershelfCreateRequire(import.meta.url);',
     },
   });
+  // The site's browser assets, which `papershelf site` copies into every site it builds.
+  const { script, style } = await bundleSiteAssets();
+  await mkdir(path.join(outdir, "site"), { recursive: true });
+  await writeFile(path.join(outdir, "site", "site.js"), script);
+  await writeFile(path.join(outdir, "site", "site.css"), style);
 }
 
 async function listFiles(dir: string): Promise<string[]> {

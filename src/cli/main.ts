@@ -13,6 +13,7 @@ import { buildCommand } from "./commands/build.js";
 import { checkCommand } from "./commands/check.js";
 import { fixCommand } from "./commands/fix.js";
 import { reportCommand } from "./commands/report.js";
+import { siteCommand } from "./commands/site.js";
 
 export const COMMANDS: readonly Command[] = [
   importCommand,
@@ -23,6 +24,7 @@ export const COMMANDS: readonly Command[] = [
   checkCommand,
   fixCommand,
   reportCommand,
+  siteCommand,
 ];
 
 export const VERSION = "0.1.0";

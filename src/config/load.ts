@@ -20,13 +20,13 @@ export interface ProjectConfig {
   /** The submission issue form whose category list `build` regenerates. */
   issueForm: string;
   /** Raw stage sections, validated by their stages. */
-  sections: Record<"lint" | "check" | "intake", unknown>;
+  sections: Record<"lint" | "check" | "intake" | "site", unknown>;
   /** Where the config came from, for positions in stage errors (undefined: defaults only). */
   source?: RecordSource;
 }
 
 const PATH_KEYS = ["data", "readme", "templates", "issueForm"] as const;
-const SECTION_KEYS = ["lint", "check", "intake"] as const;
+const SECTION_KEYS = ["lint", "check", "intake", "site"] as const;
 const KNOWN_KEYS: readonly string[] = [...PATH_KEYS, ...SECTION_KEYS];
 
 export const DEFAULT_CONFIG: Omit<ProjectConfig, "sections" | "source"> = {
@@ -66,7 +66,7 @@ export function parseConfig(text: string, file = DEFAULT_CONFIG_FILE): ConfigRes
   const errors: Diagnostic[] = [];
   const config: ProjectConfig = {
     ...DEFAULT_CONFIG,
-    sections: { lint: undefined, check: undefined, intake: undefined },
+    sections: { lint: undefined, check: undefined, intake: undefined, site: undefined },
     source,
   };
   for (const pair of root?.items ?? []) {

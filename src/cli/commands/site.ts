@@ -1,0 +1,83 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { ConfigError, EXIT_FINDINGS, EXIT_OK } from "../../errors.js";
+import { formatDiagnostic } from "../../records/diagnostics.js";
+import { readTextOrUndefined } from "../../records/files.js";
+import {
+  buildSite,
+  parseSiteConfig,
+  readSiteTemplates,
+  writeSite,
+  type SiteAssets,
+} from "../../site/index.js";
+import type { Command } from "../context.js";
+import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
+import { printRecordErrors, readRecordsFile } from "../records.js";
+
+/**
+ * The bundled browser assets: next to the bundled CLI (dist/cli.js → dist/site/), or, when run from source
+ * with tsx, in the repository's dist/site/ (kept fresh by `npm run build:dist`, checked in CI).
+ */
+async function readSiteAssets(): Promise<SiteAssets> {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [path.join(here, "site"), path.resolve(here, "../../../dist/site")];
+  const dir = candidates.find((d) => existsSync(path.join(d, "site.js")));
+  if (!dir)
+    throw new ConfigError(
+      `the site's browser assets are missing (looked in ${candidates.join(", ")}): run "npm run build:dist"`,
+    );
+  const [script, style] = await Promise.all([
+    readFile(path.join(dir, "site.js"), "utf8"),
+    readFile(path.join(dir, "site.css"), "utf8"),
+  ]);
+  return { script, style };
+}
+
+export const siteCommand: Command = {
+  name: "site",
+  summary: "Build the static site (search, filters, feed, BibTeX, JSON) from data/papers.yaml",
+  help: `Usage: papershelf site [--out <dir>] [--config <path>]
+
+Writes a static site from the records (data/papers.yaml) and templates/site/*.html.hbs:
+  index.html, c/<category>/, p/<entry>/   pages that read without JavaScript
+  search-index.json, assets/              search and filters (the only script)
+  feed.xml, papers.bib, papers.json       Atom feed by "added" date, BibTeX, the records as JSON
+Every link is relative, so the folder works under any path (https://<owner>.github.io/<repo>/).
+The folder is replaced as a whole: a failed build leaves the previous one as it was.
+Settings: the "site" section of .papershelf.yml (url, title, lang).
+
+Options:
+  --out <dir>      the output folder (default: _site)
+  --config <path>  project config (default: .papershelf.yml)
+
+Exit codes: 0 written, 1 invalid records, 2 usage or config error (bad flags, a missing records file or
+template, template errors), 70 internal error (a bug: please report it).`,
+  async run(argv, ctx) {
+    const { values } = parseCommandArgs(argv, { out: { type: "string" } });
+    const config = await loadProjectConfig(values.config, ctx.cwd);
+    const show = (file: string) => displayPath(path.resolve(ctx.cwd, file), ctx.cwd);
+    const records = await readRecordsFile(config.data, show(config.data));
+    if (!records.ok) {
+      printRecordErrors(ctx, records.errors, show(config.data), "fix them, then build the site again");
+      return EXIT_FINDINGS;
+    }
+    const site = parseSiteConfig(config, records.data.list?.title);
+    if (!site.ok) throw new ConfigError(site.errors.map(formatDiagnostic).join("\n"));
+    const templates = await readSiteTemplates(
+      config.templates,
+      (file) => readTextOrUndefined(path.resolve(ctx.cwd, file)),
+      show,
+    );
+    if (!templates.ok) throw new ConfigError(templates.errors.map(formatDiagnostic).join("\n"));
+    const result = buildSite(records.data, templates.templates, await readSiteAssets(), site.site);
+    if (!result.ok) throw new ConfigError(result.errors.map(formatDiagnostic).join("\n"));
+    const out = path.resolve(ctx.cwd, values.out ?? "_site");
+    await writeSite(out, result.files);
+    ctx.stdout.write(
+      `wrote ${show(out)}/: ${records.data.entries.length} entries, ${result.files.length} files\n`,
+    );
+    return EXIT_OK;
+  },
+};

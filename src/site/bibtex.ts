@@ -1,0 +1,68 @@
+/**
+ * papers.bib and the per-entry "copy BibTeX" text. Keys are the record ids: unique, kebab-case and never
+ * reused (records/schema.ts), so a key cited in a paper keeps working across builds and edits.
+ */
+import type { SiteEntry } from "./entry-view.js";
+
+/** LaTeX specials in a braced value: escaped so any BibTeX or biber reads the text as written. */
+const LATEX_SPECIALS: Readonly<Record<string, string>> = {
+  "\\": "\\textbackslash{}",
+  "{": "\\{",
+  "}": "\\}",
+  "%": "\\%",
+  "&": "\\&",
+  $: "\\$",
+  "#": "\\#",
+  _: "\\_",
+  "~": "\\textasciitilde{}",
+  "^": "\\textasciicircum{}",
+  // In TeX's default (OT1) font encoding these print as ¡ and ¿.
+  "<": "\\textless{}",
+  ">": "\\textgreater{}",
+};
+
+/** TeX reads "--" as an en dash and "``" as a quote: an empty group between the characters keeps them as written. */
+const LIGATURES = /(?<=[-`'])(?=[-`'])/g;
+
+export function escapeBibtex(value: string): string {
+  return value
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[\\{}%&$#_~^<>]/g, (c) => LATEX_SPECIALS[c] ?? c)
+    .replace(LIGATURES, "{}");
+}
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/** The BibTeX entry type: a paper at a venue is a proceedings paper; anything else is @misc. */
+function entryType(entry: SiteEntry): string {
+  return entry.kind === "paper" && entry.venue !== "" ? "inproceedings" : "misc";
+}
+
+/** One BibTeX entry. Fields appear only when the record has them; the title is double-braced to keep its case. */
+export function formatBibtex(entry: SiteEntry): string {
+  const fields: [string, string][] = [["title", `{${escapeBibtex(entry.title)}}`]];
+  if (entry.authors.length > 0)
+    fields.push(["author", entry.authors.map((a) => escapeBibtex(a)).join(" and ")]);
+  if (entry.venue !== "")
+    fields.push([
+      entryType(entry) === "inproceedings" ? "booktitle" : "howpublished",
+      escapeBibtex(entry.venue),
+    ]);
+  if (entry.year !== "") fields.push(["year", entry.year]);
+  const month = Number(entry.date.slice(5, 7));
+  if (month >= 1 && month <= 12) fields.push(["month", MONTHS[month - 1] as string]);
+  if (entry.arxiv !== "") {
+    fields.push(["eprint", escapeBibtex(entry.arxiv)]);
+    fields.push(["archiveprefix", "arXiv"]);
+  }
+  if (entry.doi !== "") fields.push(["doi", escapeBibtex(entry.doi)]);
+  fields.push(["url", escapeBibtex(entry.url)]);
+  const body = fields.map(([k, v]) => `  ${k} = {${v}}`).join(",\n");
+  return `@${entryType(entry)}{${entry.id},\n${body}\n}\n`;
+}
+
+/** papers.bib: every entry, in list order. */
+export function formatBibliography(entries: readonly SiteEntry[]): string {
+  return entries.map(formatBibtex).join("\n");
+}

@@ -1,0 +1,229 @@
+/**
+ * `buildSite`: records + templates → every file of the static site, in memory. Pure (no clock, no file
+ * system): the same records give the same bytes, and tests call it with strings. Writing is write.ts's job.
+ */
+import type { Diagnostic, PapersFile } from "../records/index.js";
+import { buildJsonSchema } from "../records/index.js";
+import { formatBibliography, formatBibtex } from "./bibtex.js";
+import { buildSiteEntry, type SiteEntry } from "./entry-view.js";
+import { formatAtomFeed } from "./feed.js";
+import { markdownToHtml } from "./markdown-html.js";
+import {
+  NESTED_ROOT,
+  TOP_ROOT,
+  buildCategoryNodes,
+  cardView,
+  categoryPath,
+  categoryPaths,
+  entryPath,
+  filterOptions,
+  relatedViews,
+  sectionViews,
+  type CardView,
+  type CategoryNode,
+} from "./pages.js";
+import { computeRelated } from "./related.js";
+import { buildSearchIndex } from "./search/build-index.js";
+import type { SearchDocument } from "./search/options.js";
+import { SiteTemplateError, type SiteTemplates } from "./templates.js";
+
+export interface SiteOptions {
+  /** The list's name, shown in every page's header and title. */
+  title: string;
+  /** The `lang` of the pages (BCP 47), e.g. "zh-Hant". */
+  lang: string;
+}
+
+export interface SiteAssets {
+  /** The browser script (search, filters, copy button), bundled. */
+  script: string;
+  /** The stylesheet. */
+  style: string;
+}
+
+export interface SiteFile {
+  /** Relative to the output folder, forward slashes. */
+  path: string;
+  content: string;
+}
+
+export type SiteResult = { ok: true; files: SiteFile[] } | { ok: false; errors: Diagnostic[] };
+
+export const SEARCH_INDEX_FILE = "search-index.json";
+
+function searchDocument(e: SiteEntry): SearchDocument {
+  return {
+    id: e.id,
+    title: e.title,
+    authors: e.authors.join(" "),
+    summary: e.summary,
+    abstract: e.abstract,
+    venue: e.venue,
+    note: e.note,
+  };
+}
+
+/** papers.json: the records as they are, pointing at the schema they validate against. */
+function recordsJson(data: PapersFile): { json: string; schema: string } {
+  const schema = buildJsonSchema();
+  // The data file's schema forbids unknown keys; this copy also allows the `$schema` link itself.
+  const properties = { $schema: { type: "string" }, ...(schema.properties as object) };
+  return {
+    json: `${JSON.stringify({ $schema: "papers.schema.json", ...data }, null, 2)}\n`,
+    schema: `${JSON.stringify({ ...schema, properties }, null, 2)}\n`,
+  };
+}
+
+interface PageContext {
+  templates: SiteTemplates;
+  options: SiteOptions;
+  entryCount: number;
+}
+
+function page(ctx: PageContext, root: string, pageTitle: string, body: string, description = ""): string {
+  return ctx.templates.layout({
+    lang: ctx.options.lang,
+    root,
+    pageTitle,
+    description,
+    siteTitle: ctx.options.title,
+    entryCount: ctx.entryCount,
+    body,
+  });
+}
+
+function listPages(
+  ctx: PageContext,
+  nodes: readonly CategoryNode[],
+  entries: readonly SiteEntry[],
+  introHtml: string,
+): SiteFile[] {
+  const cards = new Map(entries.map((e): [string, CardView] => [e.id, cardView(e)]));
+  const filters = filterOptions(nodes, entries);
+  const files: SiteFile[] = [];
+  const toc = nodes.map((n) => ({
+    href: `#c-${n.category.id}`,
+    title: n.category.title,
+    depth: n.depth,
+    count: n.count,
+  }));
+  const index = ctx.templates.list({
+    root: TOP_ROOT,
+    heading: ctx.options.title,
+    breadcrumbs: [],
+    introHtml,
+    toc,
+    sections: sectionViews(nodes, 0, TOP_ROOT, cards),
+    ...filters,
+  });
+  files.push({ path: "index.html", content: page(ctx, TOP_ROOT, ctx.options.title, index) });
+
+  const paths = categoryPaths(nodes);
+  nodes.forEach((node, i) => {
+    // The subtree is the run of nodes after this one that are deeper than it (pre-order).
+    let end = i + 1;
+    while (end < nodes.length && (nodes[end] as CategoryNode).depth > node.depth) end++;
+    const subtree = nodes.slice(i, end);
+    const [own, ...below] = sectionViews(subtree, node.depth, NESTED_ROOT, cards);
+    const ancestors = (paths.get(node.category.id) ?? []).slice(0, -1);
+    const body = ctx.templates.list({
+      root: NESTED_ROOT,
+      heading: node.category.title,
+      breadcrumbs: [
+        { href: NESTED_ROOT, title: ctx.options.title },
+        ...ancestors.map((a) => ({ href: `${NESTED_ROOT}${categoryPath(a.id)}`, title: a.title })),
+      ],
+      introHtml: "",
+      toc: [],
+      // The category's own section carries its intro and entries right under the page's h1.
+      sections: own ? [{ ...own, hideHeading: true, cardLevel: 2 }, ...below] : below,
+      ...filters,
+    });
+    files.push({
+      path: `${categoryPath(node.category.id)}index.html`,
+      content: page(ctx, NESTED_ROOT, `${node.category.title} · ${ctx.options.title}`, body),
+    });
+  });
+  return files;
+}
+
+function entryPages(ctx: PageContext, entries: readonly SiteEntry[]): SiteFile[] {
+  const related = computeRelated(
+    entries.map((e) => ({ id: e.id, text: `${e.title}\n${e.abstract}\n${e.summary}` })),
+  );
+  const titles = new Map(entries.map((e) => [e.id, e.title]));
+  return entries.map((entry) => {
+    const card = cardView(entry);
+    const body = ctx.templates.entry({
+      ...card,
+      root: NESTED_ROOT,
+      breadcrumbs: [
+        { href: NESTED_ROOT, title: ctx.options.title },
+        ...[...entry.categoryPath]
+          .reverse()
+          .map((c) => ({ href: `${NESTED_ROOT}${categoryPath(c.id)}`, title: c.title })),
+      ],
+      images: entry.images.map((i) => ({
+        ...i,
+        widthAttr: /^\d+$/.test(i.width) ? i.width : "",
+        widthStyle: i.width.endsWith("%") ? i.width : "",
+      })),
+      bibtex: formatBibtex(entry),
+      related: relatedViews(related.get(entry.id) ?? [], titles),
+    });
+    const description = entry.abstract || entry.summary.replace(/\s+/g, " ").slice(0, 200);
+    return {
+      path: `${entryPath(entry.id)}index.html`,
+      content: page(ctx, NESTED_ROOT, `${entry.title} · ${ctx.options.title}`, body, description),
+    };
+  });
+}
+
+/** Every file of the site. Template errors (a misspelt field) come back as diagnostics. */
+export function buildSite(
+  data: PapersFile,
+  templates: SiteTemplates,
+  assets: SiteAssets,
+  options: SiteOptions,
+): SiteResult {
+  const nodesWithoutEntries = buildCategoryNodes(data.categories, []);
+  const paths = categoryPaths(nodesWithoutEntries);
+  // The entry view wants its category path nearest first (the card's data-categories, the feed).
+  const entries = data.entries.map((e) => buildSiteEntry(e, [...(paths.get(e.category) ?? [])].reverse()));
+  const nodes = buildCategoryNodes(data.categories, entries);
+  const ctx: PageContext = { templates, options, entryCount: entries.length };
+  try {
+    const { json, schema } = recordsJson(data);
+    return {
+      ok: true,
+      files: [
+        ...listPages(ctx, nodes, entries, markdownToHtml(data.list?.intro)),
+        ...entryPages(ctx, entries),
+        { path: SEARCH_INDEX_FILE, content: buildSearchIndex(entries.map(searchDocument)) },
+        { path: "feed.xml", content: formatAtomFeed({ title: options.title, entries }) },
+        { path: "papers.bib", content: formatBibliography(entries) },
+        { path: "papers.json", content: json },
+        { path: "papers.schema.json", content: schema },
+        { path: "assets/site.js", content: assets.script },
+        { path: "assets/site.css", content: assets.style },
+        // GitHub Pages would otherwise run Jekyll over the folder.
+        { path: ".nojekyll", content: "" },
+      ],
+    };
+  } catch (error) {
+    if (!(error instanceof SiteTemplateError)) throw error;
+    return {
+      ok: false,
+      errors: [
+        {
+          ruleId: "template",
+          severity: "error",
+          message: error.message,
+          file: error.file,
+          line: 1,
+          column: 1,
+        },
+      ],
+    };
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * The views of the three kinds of page (the whole list, one category, one entry). Every link is relative to
+ * the page (`root` is "" at the top and "../../" two folders down), so the site works under any base path,
+ * such as https://<owner>.github.io/<repo>/.
+ */
+import type { Category } from "../records/index.js";
+import { flattenCategories } from "../records/index.js";
+import type { CategoryRef, SiteEntry } from "./entry-view.js";
+import { markdownToHtml } from "./markdown-html.js";
+import type { RelatedEntry } from "./related.js";
+
+export const TOP_ROOT = "";
+/** `c/<id>/` and `p/<id>/` are two folders down. */
+export const NESTED_ROOT = "../../";
+
+export const categoryPath = (id: string) => `c/${encodeURIComponent(id)}/`;
+export const entryPath = (id: string) => `p/${encodeURIComponent(id)}/`;
+
+/** Headings stop at h6. */
+const level = (n: number) => Math.min(6, n);
+
+export interface CategoryNode {
+  category: Category;
+  depth: number;
+  parentId: string | undefined;
+  /** Entries directly in this category, in list order. */
+  entries: SiteEntry[];
+  /** Entries in this category and below. */
+  count: number;
+  introHtml: string;
+}
+
+/** The category tree in display order (pre-order), each with its own entries and subtree count. */
+export function buildCategoryNodes(
+  categories: readonly Category[],
+  entries: readonly SiteEntry[],
+): CategoryNode[] {
+  const byCategory = new Map<string, SiteEntry[]>();
+  for (const e of entries) {
+    const id = e.categoryPath[0]?.id ?? "";
+    const list = byCategory.get(id);
+    if (list) list.push(e);
+    else byCategory.set(id, [e]);
+  }
+  const nodes = flattenCategories(categories).map(({ category, depth, parentId }) => ({
+    category,
+    depth,
+    parentId,
+    entries: byCategory.get(category.id) ?? [],
+    count: 0,
+    introHtml: markdownToHtml(category.intro),
+  }));
+  const byId = new Map(nodes.map((n) => [n.category.id, n]));
+  // Pre-order: walking backwards adds every child's total to its parent before the parent is read.
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const node = nodes[i] as CategoryNode;
+    node.count += node.entries.length;
+    if (node.parentId !== undefined) {
+      const parent = byId.get(node.parentId);
+      if (parent) parent.count += node.count;
+    }
+  }
+  return nodes;
+}
+
+/** A category's ancestors and itself, top first, for breadcrumbs and for the entries' category paths. */
+export function categoryPaths(nodes: readonly CategoryNode[]): Map<string, CategoryRef[]> {
+  const paths = new Map<string, CategoryRef[]>();
+  for (const node of nodes) {
+    const parent = node.parentId === undefined ? [] : (paths.get(node.parentId) ?? []);
+    paths.set(node.category.id, [...parent, { id: node.category.id, title: node.category.title }]);
+  }
+  return paths;
+}
+
+/** What a card template sees: the entry plus what the list pages show of it. */
+export function cardView(entry: SiteEntry) {
+  return {
+    ...entry,
+    categoryIds: entry.categoryPath.map((c) => c.id).join(" "),
+    kindLabel: entry.kind === "paper" ? "" : entry.kind,
+    authorsText: authorsText(entry.authors),
+    urlLabel: linkLabel(entry.url),
+  };
+}
+
+export type CardView = ReturnType<typeof cardView>;
+
+function authorsText(authors: readonly string[]): string {
+  return authors.length <= 6 ? authors.join(", ") : `${authors.slice(0, 5).join(", ")} … ${authors.at(-1)}`;
+}
+
+/** "arxiv.org", "github.com": where the main link goes, as its text. */
+function linkLabel(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, "");
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * The sections of a list page: `nodes` is a subtree in pre-order starting at depth `baseDepth`. Section
+ * headings start at h2 under the page's h1, cards are one level below their section.
+ */
+export function sectionViews(
+  nodes: readonly CategoryNode[],
+  baseDepth: number,
+  root: string,
+  cards: ReadonlyMap<string, CardView>,
+) {
+  return nodes.map((node) => {
+    const sectionLevel = level(node.depth - baseDepth + 2);
+    return {
+      id: node.category.id,
+      title: node.category.title,
+      href: `${root}${categoryPath(node.category.id)}`,
+      depth: node.depth - baseDepth,
+      level: sectionLevel,
+      hideHeading: false,
+      cardLevel: level(sectionLevel + 1),
+      count: node.count,
+      introHtml: node.introHtml,
+      entries: node.entries.map((e) => cards.get(e.id)),
+    };
+  });
+}
+
+/** The filter menus: every category (indented by depth), the kinds and years present, newest year first. */
+export function filterOptions(nodes: readonly CategoryNode[], entries: readonly SiteEntry[]) {
+  return {
+    categoryOptions: nodes.map((n) => ({
+      id: n.category.id,
+      title: n.category.title,
+      indent: "\u00a0\u00a0".repeat(n.depth),
+    })),
+    kindOptions: [...new Set(entries.map((e) => e.kind))].sort(),
+    yearOptions: [...new Set(entries.map((e) => e.year).filter(Boolean))].sort().reverse(),
+  };
+}
+
+/** The related list of an entry page. */
+export function relatedViews(related: readonly RelatedEntry[], titles: ReadonlyMap<string, string>) {
+  return related.map((r) => ({
+    href: `${NESTED_ROOT}${entryPath(r.id)}`,
+    title: titles.get(r.id) ?? r.id,
+    sharedText: r.sharedTerms.join(", "),
+  }));
+}

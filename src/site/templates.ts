@@ -1,0 +1,87 @@
+/**
+ * The site's HTML lives in Handlebars templates (`templates/site/*.html.hbs`) next to the README's, so a
+ * maintainer restyles both without touching src/. Unlike the README templates these escape by default
+ * (`{{x}}` is HTML-escaped, attributes included); only the `*Html` fields, already sanitised, are printed
+ * raw with `{{{x}}}`. Strict: a misspelt field stops the build naming the template.
+ */
+import Handlebars from "handlebars";
+import type { Diagnostic } from "../records/index.js";
+
+export const SITE_TEMPLATE_NAMES = ["layout", "list", "card", "entry"] as const;
+export type SiteTemplateName = (typeof SITE_TEMPLATE_NAMES)[number];
+
+export type SiteTemplates = Record<Exclude<SiteTemplateName, "card">, (view: object) => string>;
+export type SiteTemplatesResult =
+  { ok: true; templates: SiteTemplates } | { ok: false; errors: Diagnostic[] };
+
+/** `templates/site/<name>.html.hbs`. */
+export function siteTemplatePath(dir: string, name: SiteTemplateName): string {
+  return `${dir.replace(/\/$/, "")}/site/${name}.html.hbs`;
+}
+
+/** A template failed while rendering (strict mode: a field it names does not exist). */
+export class SiteTemplateError extends Error {
+  override name = "SiteTemplateError";
+  constructor(
+    readonly file: string,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+function templateError(file: string, message: string, line = 1): Diagnostic {
+  return { ruleId: "template", severity: "error", message, file, line, column: 1 };
+}
+
+/** Compiles the site templates from their texts; syntax errors become diagnostics with the template's line. */
+export function compileSiteTemplates(
+  sources: Record<SiteTemplateName, { file: string; text: string }>,
+): SiteTemplatesResult {
+  const hb = Handlebars.create();
+  const errors: Diagnostic[] = [];
+  const compiled: Partial<SiteTemplates> = {};
+  for (const name of SITE_TEMPLATE_NAMES) {
+    const { file, text } = sources[name];
+    try {
+      hb.parse(text);
+      const options = { strict: true, preventIndent: true };
+      if (name === "card") {
+        hb.registerPartial("card", hb.compile(text, options));
+        continue;
+      }
+      const render = hb.compile(text, options);
+      compiled[name] = (view) => {
+        try {
+          return render(view);
+        } catch (cause) {
+          throw new SiteTemplateError(file, (cause as Error).message.split("\n")[0] ?? "", { cause });
+        }
+      };
+    } catch (cause) {
+      const message = (cause as Error).message;
+      const line = Number(/line (\d+)/.exec(message)?.[1] ?? 1);
+      errors.push(templateError(file, `template syntax error: ${message.split("\n")[0] ?? ""}`, line));
+    }
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, templates: compiled as SiteTemplates };
+}
+
+/** Reads and compiles every site template through `readText` (undefined: missing file). */
+export async function readSiteTemplates(
+  dir: string,
+  readText: (path: string) => Promise<string | undefined>,
+  display: (path: string) => string = (p) => p,
+): Promise<SiteTemplatesResult> {
+  const sources = {} as Record<SiteTemplateName, { file: string; text: string }>;
+  const errors: Diagnostic[] = [];
+  for (const name of SITE_TEMPLATE_NAMES) {
+    const path = siteTemplatePath(dir, name);
+    const text = await readText(path);
+    if (text === undefined)
+      errors.push(templateError(display(path), `site template not found: ${display(path)}`));
+    else sources[name] = { file: display(path), text };
+  }
+  return errors.length > 0 ? { ok: false, errors } : compileSiteTemplates(sources);
+}

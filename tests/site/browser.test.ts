@@ -1,0 +1,265 @@
+/**
+ * The built site in a real browser: Debian's chromium driven by playwright-core, against the site served on
+ * loopback under /papershelf/ (as GitHub Pages serves a project site). One browser for the whole file.
+ * Every page is watched: a console error, a failed request or a request that leaves loopback fails the test
+ * (record figures, which live elsewhere by nature, are answered locally and must belong to the page's entry).
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PapersFile } from "../../src/records/index.js";
+import { launchChromium } from "./helpers/browser.js";
+import { readSiteFixture, writeFixtureSite } from "./helpers/fixture.js";
+import { serveStatic, type StaticServer } from "./helpers/static-server.js";
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const PNG_1X1 = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=",
+  "base64",
+);
+
+let data: PapersFile;
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+
+interface Watched {
+  page: Page;
+  problems: string[];
+  external: string[];
+}
+
+beforeAll(async () => {
+  data = await readSiteFixture();
+  const { dir } = await writeFixtureSite(data);
+  server = await serveStatic(dir);
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], {
+    origin: new URL(server.url).origin,
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string): Promise<Watched> {
+  const page = await context.newPage();
+  const watched: Watched = { page, problems: [], external: [] };
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning")
+      watched.problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => watched.problems.push(`page error: ${e.message}`));
+  page.on("requestfailed", (r) => watched.problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on("response", (r) => {
+    if (r.status() >= 400) watched.problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  await page.route(
+    (url) => !url.href.startsWith(new URL(server.url).origin),
+    (route) => {
+      watched.external.push(`${route.request().resourceType()} ${route.request().url()}`);
+      return route.fulfill({ status: 200, contentType: "image/png", body: PNG_1X1 });
+    },
+  );
+  await page.goto(server.url + path);
+  await page.waitForFunction(() => window.papershelf === undefined || window.papershelf.ready !== undefined);
+  await page.evaluate(() => window.papershelf?.ready);
+  return watched;
+}
+
+async function close(w: Watched, allowedExternal: readonly string[] = []): Promise<void> {
+  await w.page.close();
+  expect(w.problems).toEqual([]);
+  for (const request of w.external) expect(allowedExternal.map((u) => `image ${u}`)).toContain(request);
+}
+
+const visibleIds = (page: Page) =>
+  page.$$eval("li.entry", (cards) =>
+    cards
+      .filter((c) => !(c as HTMLElement).hidden)
+      .map((c) => c.id)
+      .sort(),
+  );
+
+const textOf = (e: PapersFile["entries"][number]) =>
+  [e.title, e.summary ?? "", e.venue ?? "", e.note ?? ""].join("\n").normalize("NFKC").toLowerCase();
+
+async function axeSeriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    return (await axe.run()).violations;
+  });
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")}`,
+    );
+}
+
+describe("the list page", () => {
+  it("searches in Chinese: 微調 shows exactly the entries whose 摘要 contains it", async () => {
+    const w = await open("");
+    await w.page.fill("#q", "微調");
+    await w.page.evaluate(() => window.papershelf?.update());
+    const expected = data.entries
+      .filter((e) => e.summary?.includes("微調"))
+      .map((e) => e.id)
+      .sort();
+    expect(expected.length).toBeGreaterThan(5);
+    expect(await visibleIds(w.page)).toEqual(expected);
+    expect(await w.page.textContent(".finder-status")).toBe(
+      `${expected.length} / ${data.entries.length} 筆 entries`,
+    );
+    expect(new URL(w.page.url()).searchParams.get("q")).toBe("微調");
+    await close(w);
+  });
+
+  it("searches in English, by word prefix, all words required", async () => {
+    const w = await open("");
+    await w.page.fill("#q", "Segment anyth");
+    await w.page.evaluate(() => window.papershelf?.update());
+    const expected = data.entries
+      .filter((e) => /(?<![\p{L}\p{N}])segment/u.test(textOf(e)) && /(?<![\p{L}\p{N}])anyth/u.test(textOf(e)))
+      .map((e) => e.id)
+      .sort();
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await visibleIds(w.page)).toEqual(expected);
+    await close(w);
+  });
+
+  it("filters by category, kind, year and code, each alone", async () => {
+    const w = await open("");
+    const category = data.categories[0]?.id ?? "";
+    const inCategory = new Set([category, ...(data.categories[0]?.children ?? []).map((c) => c.id)]);
+    const cases: [string, string, (e: PapersFile["entries"][number]) => boolean][] = [
+      ["category", category, (e) => inCategory.has(e.category)],
+      ["kind", "dataset", (e) => e.kind === "dataset"],
+      ["year", "2023", (e) => e.date?.startsWith("2023") === true],
+    ];
+    for (const [name, value, test] of cases) {
+      await w.page.selectOption(`select[name=${name}]`, value);
+      const expected = data.entries
+        .filter(test)
+        .map((e) => e.id)
+        .sort();
+      expect(expected.length, name).toBeGreaterThan(0);
+      expect(await visibleIds(w.page), name).toEqual(expected);
+      expect(new URL(w.page.url()).searchParams.get(name)).toBe(value);
+      await w.page.selectOption(`select[name=${name}]`, "");
+    }
+    await w.page.check("input[name=code]");
+    const withCode = data.entries
+      .filter((e) => (e.repos ?? []).length > 0)
+      .map((e) => e.id)
+      .sort();
+    expect(await visibleIds(w.page)).toEqual(withCode);
+    await w.page.uncheck("input[name=code]");
+    expect((await visibleIds(w.page)).length).toBe(data.entries.length);
+    expect(new URL(w.page.url()).search).toBe("");
+    await close(w);
+  });
+
+  it("opens a filtered URL fresh with the search and filters applied and shown in the form", async () => {
+    const w = await open("?q=%E6%A8%A1%E5%9E%8B&kind=paper&year=2023");
+    const expected = data.entries
+      .filter((e) => textOf(e).includes("模型") && e.kind === "paper" && e.date?.startsWith("2023"))
+      .map((e) => e.id)
+      .sort();
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await visibleIds(w.page)).toEqual(expected);
+    expect(await w.page.inputValue("#q")).toBe("模型");
+    expect(await w.page.inputValue("select[name=kind]")).toBe("paper");
+    expect(await w.page.inputValue("select[name=year]")).toBe("2023");
+    // A category with no match left is hidden; one with matches is shown.
+    const hiddenSections = await w.page.$$eval("section.category[hidden]", (s) => s.length);
+    expect(hiddenSections).toBeGreaterThan(0);
+    await close(w);
+  });
+
+  it("is usable from the keyboard: skip link first, / to search, Tab through the filters", async () => {
+    const w = await open("");
+    await w.page.keyboard.press("Tab");
+    expect(await w.page.evaluate(() => document.activeElement?.className)).toBe("skip-link");
+    await w.page.keyboard.press("Enter");
+    expect(await w.page.evaluate(() => document.activeElement?.id)).toBe("main");
+    await w.page.keyboard.press("/");
+    expect(await w.page.evaluate(() => document.activeElement?.id)).toBe("q");
+    await w.page.keyboard.type("微調");
+    await w.page.evaluate(() => window.papershelf?.update());
+    await w.page.keyboard.press("Tab");
+    expect(await w.page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("category");
+    await w.page.focus("#q");
+    await w.page.keyboard.press("Escape");
+    await w.page.evaluate(() => window.papershelf?.update());
+    expect((await visibleIds(w.page)).length).toBe(data.entries.length);
+    await close(w);
+  });
+
+  it("has no serious or critical accessibility violation, light or dark", async () => {
+    const w = await open("");
+    expect(await axeSeriousViolations(w.page)).toEqual([]);
+    await w.page.emulateMedia({ colorScheme: "dark" });
+    expect(await axeSeriousViolations(w.page)).toEqual([]);
+    await close(w);
+  });
+});
+
+describe("category and entry pages", () => {
+  it("a category page lists its subtree, passes axe and filters there too", async () => {
+    const top = data.categories[0];
+    const ids = new Set([top?.id, ...(top?.children ?? []).map((c) => c.id)]);
+    const w = await open(`c/${top?.id}/`);
+    expect(await w.page.textContent("h1")).toBe(top?.title);
+    const expected = data.entries
+      .filter((e) => ids.has(e.category))
+      .map((e) => e.id)
+      .sort();
+    expect(await visibleIds(w.page)).toEqual(expected);
+    expect(await axeSeriousViolations(w.page)).toEqual([]);
+    await close(w);
+  });
+
+  it("a permalink shows the entry, its cite block, related entries, and copies its BibTeX", async () => {
+    const entry = data.entries.find((e) => (e.images ?? []).length > 0 && e.summary) ?? data.entries[0];
+    if (!entry) throw new Error("no entry");
+    const list = await open("");
+    await list.page.click(`li#${entry.id} .entry-title a`);
+    await list.page.waitForURL(`**/p/${entry.id}/`);
+    expect(await list.page.textContent("h1")).toBe(entry.title.replace(/\s+/g, " ").trim());
+    const figures = (entry.images ?? []).map((i) => i.url);
+    await close(list, figures);
+
+    const w = await open(`p/${entry.id}/`);
+    const bibtex = (await w.page.textContent("#bibtex")) ?? "";
+    expect(bibtex).toMatch(new RegExp(`^@\\w+\\{${entry.id},`));
+    const related = await w.page.$$eval(".related li", (items) => items.map((i) => i.textContent ?? ""));
+    expect(related.length).toBeGreaterThan(0);
+    expect(related.length).toBeLessThanOrEqual(5);
+    for (const item of related) expect(item).toMatch(/shares: \S/);
+    const images = await w.page.$$eval("figure img", (imgs) =>
+      imgs.map((i) => ({ alt: i.getAttribute("alt"), loading: i.getAttribute("loading") })),
+    );
+    expect(images.length).toBe(entry.images?.length);
+    for (const img of images) expect(img).toEqual({ alt: expect.stringMatching(/\S/), loading: "lazy" });
+    await w.page.click("button.copy-bibtex");
+    await expect.poll(() => w.page.textContent(".copy-status")).toBe("Copied / 已複製");
+    expect(await w.page.evaluate(() => navigator.clipboard.readText())).toBe(bibtex);
+    expect(await axeSeriousViolations(w.page)).toEqual([]);
+    await close(w, figures);
+  });
+});

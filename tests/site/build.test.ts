@@ -1,0 +1,128 @@
+/** The built site as files: pages for everything, escaped user text, relative links only, and the CLI edge. */
+import { mkdtemp, readFile, readdir, writeFile, mkdir, cp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parse, type DefaultTreeAdapterMap } from "parse5";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/main.js";
+import type { PapersFile } from "../../src/records/index.js";
+import type { SiteFile } from "../../src/site/index.js";
+import { HOSTILE_ID, REPO, buildFixtureSite, fileText, readSiteFixture } from "./helpers/fixture.js";
+
+let data: PapersFile;
+let files: SiteFile[];
+
+beforeAll(async () => {
+  data = await readSiteFixture();
+  files = await buildFixtureSite(data);
+});
+
+const pages = () => files.filter((f) => f.path.endsWith(".html"));
+
+type Element = DefaultTreeAdapterMap["element"];
+
+/** Every element of a page as a browser parses it (so text that merely looks like a tag is not one). */
+function elements(html: string): Element[] {
+  const out: Element[] = [];
+  const walk = (node: DefaultTreeAdapterMap["parentNode"]) => {
+    for (const child of node.childNodes) {
+      if ("tagName" in child) out.push(child);
+      if ("childNodes" in child) walk(child);
+      if ("content" in child) walk(child.content);
+    }
+  };
+  walk(parse(html));
+  return out;
+}
+
+const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
+
+describe("buildSite", () => {
+  it("writes the list, a page per category and a permalink per entry", () => {
+    const paths = new Set(files.map((f) => f.path));
+    expect(paths.has("index.html")).toBe(true);
+    for (const e of data.entries) expect(paths.has(`p/${e.id}/index.html`), e.id).toBe(true);
+    const categories: string[] = [];
+    const walk = (list: PapersFile["categories"]) =>
+      list.forEach((c) => {
+        categories.push(c.id);
+        walk(c.children ?? []);
+      });
+    walk(data.categories);
+    for (const id of categories) expect(paths.has(`c/${id}/index.html`), id).toBe(true);
+    const index = fileText(files, "index.html");
+    for (const e of data.entries) expect(index).toContain(`id="${e.id}"`);
+  });
+
+  it("is deterministic: the same records give the same bytes", async () => {
+    const again = await buildFixtureSite(data);
+    expect(again).toEqual(files);
+  });
+
+  it("escapes every user string: the hostile record runs nothing anywhere", () => {
+    for (const page of pages()) {
+      const all = elements(page.content);
+      const scripts = all.filter((el) => el.tagName === "script").map((el) => attr(el, "src"));
+      expect(scripts, page.path).toEqual([expect.stringMatching(/^(\.\.\/\.\.\/)?assets\/site\.js$/)]);
+      for (const el of all) {
+        expect(
+          el.attrs.filter((a) => a.name.startsWith("on")),
+          page.path,
+        ).toEqual([]);
+        for (const name of ["href", "src"])
+          expect(attr(el, name) ?? "", page.path).not.toMatch(/^\s*javascript:/i);
+      }
+    }
+    const hostile = fileText(files, `p/${HOSTILE_ID}/index.html`);
+    expect(hostile).toContain(
+      "<h1>&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt; &amp; &quot;quotes&quot; {braces}</h1>",
+    );
+    // The URL reaches the browser as written.
+    expect(elements(hostile).some((el) => attr(el, "href") === "https://example.org/a?b=1&c=<x>")).toBe(true);
+  });
+
+  it("links nothing by absolute path and loads nothing from elsewhere", () => {
+    for (const page of pages()) {
+      for (const el of elements(page.content)) {
+        const ref = attr(el, "href") ?? attr(el, "src");
+        if (ref === undefined) continue;
+        expect(ref.startsWith("/"), `${page.path}: ${ref}`).toBe(false);
+        // Stylesheets and scripts are the site's own; only links and record figures point elsewhere.
+        if (el.tagName === "link" || el.tagName === "script") expect(ref, page.path).not.toMatch(/^[a-z]+:/i);
+      }
+    }
+    expect(fileText(files, "assets/site.css")).not.toMatch(/@import|url\(/);
+  });
+});
+
+describe("papershelf site", () => {
+  it("writes the folder from the project's records and templates", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "papershelf-site-cli-"));
+    await cp(path.join(REPO, "templates"), path.join(dir, "templates"), { recursive: true });
+    await mkdir(path.join(dir, "data"));
+    await cp(path.join(REPO, "data/papers.yaml"), path.join(dir, "data/papers.yaml"));
+    await writeFile(path.join(dir, ".papershelf.yml"), "site:\n  title: Test shelf\n  lang: en\n");
+    const out: string[] = [];
+    const err: string[] = [];
+    const ctx = {
+      stdout: { write: (t: string) => out.push(t) },
+      stderr: { write: (t: string) => err.push(t) },
+      env: {},
+      cwd: dir,
+      interactive: false,
+    };
+    expect(await runCli(["site", "--out", "public"], ctx), err.join("")).toBe(0);
+    expect(out.join("")).toMatch(/^wrote public\/: \d+ entries, \d+ files/);
+    const index = await readFile(path.join(dir, "public/index.html"), "utf8");
+    expect(index).toContain('<html lang="en" data-root="">');
+    expect(index).toContain("<title>Test shelf</title>");
+    expect((await readdir(path.join(dir, "public/p"))).length).toBe(data.entries.length - 1);
+
+    await writeFile(path.join(dir, ".papershelf.yml"), "site:\n  lang: 'not a tag!'\n");
+    err.length = 0;
+    expect(await runCli(["site", "--out", "public"], ctx)).toBe(2);
+    expect(err.join("")).toMatch(/\.papershelf\.yml:2:9 .*"site\.lang" should be a language tag/);
+    // The failed run left the previous site in place.
+    expect(await readFile(path.join(dir, "public/index.html"), "utf8")).toBe(index);
+  });
+});

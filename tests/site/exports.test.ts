@@ -1,0 +1,74 @@
+/** feed.xml, papers.bib and papers.json read back with real parsers, not string matching. */
+import { parse as parseBibtex } from "@retorquere/bibtex-parser";
+import { parseFeed } from "@rowanmanning/feed-parser";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { PapersFile } from "../../src/records/index.js";
+import type { SiteFile } from "../../src/site/index.js";
+import { HOSTILE_ID, buildFixtureSite, fileText, readSiteFixture } from "./helpers/fixture.js";
+
+let data: PapersFile;
+let files: SiteFile[];
+
+beforeAll(async () => {
+  data = await readSiteFixture();
+  files = await buildFixtureSite(data);
+});
+
+describe("feed.xml", () => {
+  it("is Atom with the added entries, newest first, linking to their permalinks", () => {
+    const feed = parseFeed(fileText(files, "feed.xml"));
+    const added = data.entries
+      .filter((e) => e.added)
+      .sort((a, b) => (b.added ?? "").localeCompare(a.added ?? ""));
+    expect(feed.meta.type).toBe("atom");
+    expect(feed.title).toBe("papershelf 論文書架");
+    expect(feed.items.map((i) => i.title)).toEqual(added.map((e) => e.title));
+    expect(feed.items[0]?.url).toBe(`p/${HOSTILE_ID}/`);
+    expect(feed.items.map((i) => i.updated?.toISOString().slice(0, 10))).toEqual(added.map((e) => e.added));
+    const withAuthors = feed.items.find((i) => i.id === `urn:papershelf:entry:${data.entries[0]?.id}`);
+    expect(withAuthors?.authors.map((a) => a.name)).toEqual(["Ada Lovelace", "Grace {Hopper} & Co 0"]);
+  });
+});
+
+describe("papers.bib", () => {
+  it("has one entry per record, keyed by id, with title, arXiv id, DOI and venue", () => {
+    // Titles as written: BibTeX styles may re-case them, the parser need not.
+    const bib = parseBibtex(fileText(files, "papers.bib"), { sentenceCase: false });
+    expect(bib.errors).toEqual([]);
+    expect(bib.entries.map((e) => e.key)).toEqual(data.entries.map((e) => e.id));
+    for (const [i, record] of data.entries.entries()) {
+      const entry = bib.entries[i];
+      expect(entry?.fields.title).toBe(record.title.replace(/\s+/g, " ").trim());
+      expect(entry?.fields.eprint).toBe(record.arxiv);
+      expect(entry?.fields.doi).toBe(record.doi);
+      expect(entry?.fields.booktitle ?? entry?.fields.howpublished).toBe(record.venue);
+      expect(entry?.fields.year).toBe(record.date?.slice(0, 4));
+    }
+    // Authors survive as names (LaTeX specials in them included), in order.
+    const names = bib.entries[0]?.fields.author?.map((a) => `${a.firstName} ${a.lastName}`);
+    expect(names).toEqual(["Ada Lovelace", "Grace {Hopper} & Co 0"]);
+  });
+
+  it("keeps its keys when the list changes around an entry", async () => {
+    const fewer = { ...data, entries: data.entries.slice(3) };
+    const again = parseBibtex(fileText(await buildFixtureSite(fewer), "papers.bib"));
+    expect(again.entries.map((e) => e.key)).toEqual(fewer.entries.map((e) => e.id));
+  });
+});
+
+describe("papers.json", () => {
+  it("holds the records and validates against the schema it links", () => {
+    const json = JSON.parse(fileText(files, "papers.json")) as Record<string, unknown>;
+    const schema = JSON.parse(fileText(files, json.$schema as string)) as object;
+    const validate = new Ajv2020({ strict: false, allErrors: true }).compile(schema);
+    const { $schema: _link, ...records } = json;
+    expect(records).toEqual(JSON.parse(JSON.stringify(data)));
+    const clean = {
+      ...json,
+      entries: (json.entries as Record<string, unknown>[]).map(({ authors: _a, abstract: _b, ...e }) => e),
+    };
+    expect(validate(clean), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...clean, entries: [{ id: "x" }] })).toBe(false);
+  });
+});

@@ -1,0 +1,80 @@
+/** The search index and query options, as the browser uses them (MiniSearch over the CJK-aware tokenizer). */
+import MiniSearch from "minisearch";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { PapersFile } from "../../src/records/index.js";
+import { INDEX_OPTIONS, buildSearchIndex, type SearchDocument } from "../../src/site/index.js";
+import { tokenize, tokenizeQuery } from "../../src/site/search/tokenize.js";
+import { readRealList } from "./helpers/fixture.js";
+
+let data: PapersFile;
+let search: MiniSearch<SearchDocument>;
+
+const textOf = (e: PapersFile["entries"][number]) =>
+  [e.title, e.summary ?? "", e.venue ?? "", e.note ?? ""].join("\n").normalize("NFKC").toLowerCase();
+
+beforeAll(async () => {
+  data = await readRealList();
+  const docs = data.entries.map((e) => ({
+    id: e.id,
+    title: e.title,
+    authors: "",
+    summary: e.summary ?? "",
+    abstract: "",
+    venue: e.venue ?? "",
+    note: e.note ?? "",
+  }));
+  search = MiniSearch.loadJSON<SearchDocument>(buildSearchIndex(docs), INDEX_OPTIONS);
+});
+
+const ids = (query: string) =>
+  search
+    .search(query)
+    .map((r) => String(r.id))
+    .sort();
+const containing = (needle: string) =>
+  data.entries
+    .filter((e) => textOf(e).includes(needle))
+    .map((e) => e.id)
+    .sort();
+
+describe("tokenize", () => {
+  it("cuts CJK runs into bigrams (plus the run's last character) and Latin text into lowercase words", () => {
+    expect(tokenize("我們微調 GPT-4 模型")).toEqual(["我們", "們微", "微調", "調", "gpt", "4", "模型", "型"]);
+    expect(tokenize("ＬＬＭ")).toEqual(["llm"]);
+    expect(tokenizeQuery("微調模型")).toEqual(["微調", "調模", "模型"]);
+  });
+});
+
+describe("search over the real list", () => {
+  it('"微調" finds exactly the entries whose 摘要 contains 微調', () => {
+    const withSummary = data.entries
+      .filter((e) => e.summary?.includes("微調"))
+      .map((e) => e.id)
+      .sort();
+    expect(withSummary.length).toBeGreaterThan(5);
+    expect(ids("微調")).toEqual(withSummary);
+    expect(ids("微調")).toEqual(containing("微調"));
+  });
+
+  it("a longer Chinese phrase finds the texts that contain it", () => {
+    for (const phrase of ["語言模型", "多模態", "資料集"])
+      expect(ids(phrase), phrase).toEqual(containing(phrase));
+  });
+
+  it("a single Chinese character finds every text that contains it", () => {
+    expect(ids("貓")).toEqual(containing("貓"));
+    expect(ids("圖")).toEqual(containing("圖"));
+  });
+
+  it("English words match as prefixes, case-insensitively, all words required", () => {
+    const prefix = (p: string) =>
+      data.entries.filter((e) => new RegExp(`(?<![\\p{L}\\p{N}])${p}`, "u").test(textOf(e))).map((e) => e.id);
+    expect(ids("Segment")).toEqual(prefix("segment").sort());
+    expect(ids("diffu")).toEqual(prefix("diffu").sort());
+    const both = prefix("language")
+      .filter((id) => prefix("model").includes(id))
+      .sort();
+    expect(ids("language model")).toEqual(both);
+    expect(ids("zzzzqx")).toEqual([]);
+  });
+});
