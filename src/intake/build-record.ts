@@ -3,33 +3,31 @@
  * record is then inserted and re-validated by the whole-file schema in `runIntake`; this step only turns
  * loosely written answers (dates, arXiv links, "label | URL" lines) into the schema's shapes.
  */
-import { KINDS, type Category, type Entry, type EntryKind } from "../records/schema.js";
-import { arxivIdFromUrl, readArxivId, readImage, readLinks, readRepos } from "./answers.js";
+import { ENTRY_ANATOMY, type Anatomy } from "../records/index.js";
+import type { Category, Entry } from "../records/schema.js";
+import { arxivIdFromUrl, readArxivId } from "./answers.js";
 import type { IssueAnswers } from "./body.js";
-import { normalizeDate } from "./dates.js";
 import { categoryIdFromOption } from "./form-categories.js";
+import { formFields } from "./form-fields.js";
 import { fieldById, type IssueForm } from "./form.js";
 import { baseIdFromTitle, uniqueId } from "./ids.js";
-import { fieldError, quoteValue, type IntakeProblem } from "./problems.js";
-import { cleanLine, cleanMarkdown, cleanUrl, type Field } from "./text.js";
+import { fieldError, type IntakeProblem } from "./problems.js";
+import { readAnswer } from "./read-answer.js";
+import { cleanLine, cleanUrl, type Field } from "./text.js";
 
-/** The submission form's field ids: the contract between .github/ISSUE_TEMPLATE/submit-paper.yml and here. */
-export const SUBMISSION_FIELDS = [
-  "title",
-  "url",
-  "arxiv",
-  "date",
-  "venue",
-  "kind",
-  "category",
-  "repos",
-  "links",
-  "image",
-  "summary",
-  "note",
-  "confirm",
-] as const;
-export type SubmissionField = (typeof SUBMISSION_FIELDS)[number];
+/**
+ * The submission form's field ids, in form order: one per anatomy field with a form spec, then the
+ * confirmation checkbox. The contract between .github/ISSUE_TEMPLATE/submit-paper.yml (generated from the
+ * same anatomy) and here.
+ */
+export const SUBMISSION_FIELDS: readonly string[] = [...formFields().map((f) => f.formId), "confirm"];
+export type SubmissionField = string;
+
+/**
+ * Fields every anatomy has and that this builder reads itself: they make the id, cross-check each other
+ * (the arXiv id against the link) or map through the category tree. Every other field is read by its role.
+ */
+const CORE_FIELDS: ReadonlySet<string> = new Set(["id", "title", "url", "arxiv", "category", "added"]);
 
 export interface BuildContext {
   form: IssueForm;
@@ -38,21 +36,29 @@ export interface BuildContext {
   existingIds: ReadonlySet<string>;
   /** The clock, passed in: `added` is today's date (UTC). */
   now: Date;
+  /** The record anatomy the form was generated from; the real one unless a test brings its own. */
+  anatomy?: Anatomy;
 }
 
 export type BuildResult =
   | { ok: true; entry: Entry; warnings: IntakeProblem[] }
   | { ok: false; errors: IntakeProblem[]; warnings: IntakeProblem[] };
 
-/** The kind a dropdown answer names: "論文 / paper" → paper. Empty (field removed from the form) → paper. */
-function readKind(field: Field, answer: string, problems: IntakeProblem[]): EntryKind | undefined {
-  if (answer.trim() === "") return "paper";
-  const words = answer.toLowerCase().split(/[^a-z]+/);
-  const kind = KINDS.find((k) => words.includes(k));
-  if (kind) return kind;
-  problems.push(
-    fieldError(field, `${quoteValue(answer)} is not a kind`, `Choose one of: ${KINDS.join(", ")}.`),
-  );
+/** The category a dropdown answer names, by the bracketed id or the title path. */
+function readCategory(
+  field: Field,
+  answer: string,
+  categories: readonly Category[],
+  problems: IntakeProblem[],
+): string | undefined {
+  // One-line answers go through the same hygiene as the title before they are read or quoted back.
+  const text = cleanLine(field, answer, problems);
+  const found = categoryIdFromOption(text ?? "", categories);
+  if (found.ok) return found.id;
+  if (text !== undefined)
+    problems.push(
+      fieldError(field, text === "" ? "is required" : found.message, "Choose a category from the list."),
+    );
   return undefined;
 }
 
@@ -61,8 +67,8 @@ const todayUtc = (now: Date) => now.toISOString().slice(0, 10);
 /** Builds the record from parsed answers. Pure; collects every problem instead of stopping at the first. */
 export function buildRecord(answers: IssueAnswers, context: BuildContext): BuildResult {
   const problems: IntakeProblem[] = [];
-  const field = (id: SubmissionField): Field => fieldById(context.form, id) ?? { id, label: id };
-  const text = (id: SubmissionField): string => {
+  const field = (id: string): Field => fieldById(context.form, id) ?? { id, label: id };
+  const text = (id: string): string => {
     const answer = answers[id];
     return typeof answer === "string" ? answer : "";
   };
@@ -91,58 +97,37 @@ export function buildRecord(answers: IssueAnswers, context: BuildContext): Build
     );
   const arxiv = typedArxiv ?? linkedArxiv;
 
-  // One-line answers go through the same hygiene as the title before they are read or quoted back.
-  const line = (id: SubmissionField) => cleanLine(field(id), text(id), problems);
-  let date: string | undefined;
-  const dateText = line("date");
-  if (dateText) {
-    const result = normalizeDate(dateText, context.now);
-    if (result.ok) date = result.date;
-    else problems.push(fieldError(field("date"), result.message));
-  }
-  const venue = line("venue");
-  const kindText = line("kind");
-  const kind = kindText === undefined ? undefined : readKind(field("kind"), kindText, problems);
-
+  // Every other field the form asks for, read by its role in the anatomy, in form order (so problems are).
   let category: string | undefined;
-  const categoryText = line("category");
-  const categoryAnswer = categoryIdFromOption(categoryText ?? "", context.categories);
-  if (categoryAnswer.ok) category = categoryAnswer.id;
-  else if (categoryText !== undefined)
-    problems.push(
-      fieldError(
-        field("category"),
-        categoryText === "" ? "is required" : categoryAnswer.message,
-        "Choose a category from the list.",
-      ),
-    );
-
-  const repos = readRepos(field("repos"), text("repos"), problems);
-  const links = readLinks(field("links"), text("links"), problems);
-  const image = readImage(field("image"), text("image"), problems);
-  const summary = cleanMarkdown(field("summary"), text("summary"), problems);
-  const note = cleanMarkdown(field("note"), text("note"), problems);
+  const values: Record<string, unknown> = {};
+  const missing: string[] = [];
+  for (const spec of formFields(context.anatomy ?? ENTRY_ANATOMY)) {
+    if (spec.role === "category")
+      category = readCategory(field(spec.formId), text(spec.formId), context.categories, problems);
+    if (CORE_FIELDS.has(spec.key)) continue;
+    const answer = text(spec.formId);
+    const value = readAnswer(spec, field(spec.formId), answer, problems, context.now);
+    if (value !== undefined) values[spec.key] = value;
+    else if (spec.required) missing.push(spec.key);
+    if (value === undefined && spec.form?.required && answer.trim() === "" && spec.role !== "enum")
+      problems.push(fieldError(field(spec.formId), "is required"));
+  }
 
   const warnings = problems.filter((p) => p.severity === "warning");
   const errors = problems.filter((p) => p.severity === "error");
-  if (errors.length > 0 || !title || !url || !kind || !category) return { ok: false, errors, warnings };
+  if (errors.length > 0 || !title || !url || !category || missing.length > 0)
+    return { ok: false, errors, warnings };
 
   const id = uniqueId(baseIdFromTitle(title, arxiv ? `arxiv-${arxiv}` : ""), context.existingIds);
-  const entry: Entry = {
+  // Key order does not matter here: insertEntry writes every record in the anatomy's key order.
+  const entry = {
     id,
     title,
     url,
-    kind,
     category,
-    ...(date ? { date } : {}),
-    ...(venue ? { venue } : {}),
+    ...values,
     ...(arxiv ? { arxiv } : {}),
-    ...(repos.length ? { repos } : {}),
-    ...(links.length ? { links } : {}),
-    ...(image ? { images: [image] } : {}),
-    ...(summary ? { summary } : {}),
-    ...(note ? { note } : {}),
     added: todayUtc(context.now),
-  };
+  } as Entry;
   return { ok: true, entry, warnings };
 }

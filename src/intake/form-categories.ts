@@ -7,8 +7,10 @@
  * opened. ASCII commas become "，" because parsers split dropdown answers on ", " (multi-select joins).
  */
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Node } from "yaml";
+import { ENTRY_ANATOMY, type Anatomy } from "../records/index.js";
 import type { Category } from "../records/schema.js";
 import { flattenCategories } from "../records/validate.js";
+import { fillFormFields } from "./form-fields.js";
 import { parseIssueForm } from "./form.js";
 import { quoteValue } from "./problems.js";
 
@@ -82,14 +84,19 @@ function findOptionsNode(template: string, fieldId: string): Node | string {
 }
 
 /**
- * Rewrites the category dropdown's options in a committed issue form; every other byte (comments, other
- * fields, quoting) is kept. Idempotent: rendering its own output again changes nothing.
+ * Rewrites the generated parts of a committed issue form: the fields between the field markers from the
+ * record anatomy (form-fields.ts), then the category dropdown's options from the category tree. Every other
+ * byte (comments, other fields, quoting) is kept. Idempotent: rendering its own output again changes nothing.
  */
 export function renderIssueForm(
-  template: string,
+  committed: string,
   categories: readonly Category[],
   fieldId = CATEGORY_FIELD_ID,
+  anatomy: Anatomy = ENTRY_ANATOMY,
 ): FormRenderResult {
+  const filled = fillFormFields(committed, anatomy);
+  if (!filled.ok) return filled;
+  const template = filled.text;
   const node = findOptionsNode(template, fieldId);
   if (typeof node === "string") return { ok: false, errors: [node] };
   const options = categoryOptions(categories).map((o) => o.text);

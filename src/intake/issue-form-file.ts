@@ -1,7 +1,7 @@
 /**
- * The submission form as a generated file: `papershelf build` rewrites its category options from the
- * category tree and `build --check` fails when they are stale. Everything else in the form is hand-written
- * and kept byte for byte. A project without the form does not use the intake: nothing is generated.
+ * The submission form as a generated file: `papershelf build` rewrites its fields from the record anatomy
+ * and its category options from the category tree, and `build --check` fails when they are stale. Everything
+ * else in the form is hand-written and kept byte for byte. A project without the form does not use the intake: nothing is generated.
  */
 import type { Diagnostic } from "../records/diagnostics.js";
 import type { Generator } from "../render/generated.js";
@@ -9,7 +9,8 @@ import { renderIssueForm } from "./form-categories.js";
 
 export const issueFormGenerator: Generator = {
   path: (config) => config.issueForm,
-  describe: "the submission form's category options from data/papers.yaml",
+  describe:
+    "the submission form's fields from the record anatomy and its category options from data/papers.yaml",
   optional: true,
   async generate(ctx, current) {
     const file = ctx.displayPath(ctx.config.issueForm);

@@ -59,7 +59,13 @@ describe("papershelf intake", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("# Record (tests/fixtures/seed/migrated.yaml)\n\n- id: lisa\n");
     expect(result.stdout).toContain("  category: segment-anything\n");
+    expect(result.stdout).toContain(
+      "  authors:\n    - Xin Lai\n    - Zhuotao Tian\n    - Yukang Chen\n    - Yanwei Li\n  url:",
+    );
+    expect(result.stdout).not.toContain("abstract:");
     expect(result.stdout).toContain("  added: 2026-03-15\n");
+    // The preview shows three authors, then et al.
+    expect(result.stdout).toContain("*Xin Lai, Zhuotao Tian, Yukang Chen et al.*");
     expect(result.stdout).toMatch(/# Preview\n\n[^]*LISA: Reasoning Segmentation via Large Language Model/);
     expect(readFileSync(dataFile, "utf8")).toBe(before);
   });

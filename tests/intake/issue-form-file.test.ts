@@ -47,7 +47,7 @@ describe("the issue form as a generated file", () => {
     const stale = await run("build", "--check");
     expect(stale.code).toBe(1);
     expect(stale.stderr).toContain(
-      `${FORM} is stale (the submission form's category options from data/papers.yaml)`,
+      `${FORM} is stale (the submission form's fields from the record anatomy and its category options from data/papers.yaml)`,
     );
 
     const written = await run("build");
