@@ -3,18 +3,22 @@
  * view model), so the submitter sees exactly what the README will show. `renderFallbackPreview` is a plain
  * stand-in for when no templates are at hand (a project without templates/, or tests of the pure core).
  */
+import { ENTRY_ANATOMY, type Anatomy } from "../records/index.js";
 import type { Entry } from "../records/schema.js";
 import { TemplateRenderError, type TemplateSet } from "../render/templates.js";
 import { buildEntryView } from "../render/view-model.js";
 import { githubRepoOf } from "../urls/index.js";
 
 /** The entry's Markdown as the README shows it. A template that fails on this entry falls back to plain. */
-export function createEntryRenderer(templates: TemplateSet): (entry: Entry) => string {
+export function createEntryRenderer(
+  templates: TemplateSet,
+  anatomy: Anatomy = ENTRY_ANATOMY,
+): (entry: Entry) => string {
   return (entry) => {
     try {
       // Leading blank lines and trailing whitespace go; trimEnd() where `\s+$` would rescan every inner run.
       return `${templates.entry
-        .render(buildEntryView(entry))
+        .render(buildEntryView(entry, anatomy))
         .replace(/^(?:[ \t]*\n)+/, "")
         .trimEnd()}\n`;
     } catch (error) {

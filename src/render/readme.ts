@@ -2,6 +2,7 @@
  * The README's generated zones: `intro` (optional: the list's intro), `toc` and `entries`. Pure: takes the
  * current README text, the records and compiled templates; returns the new text or diagnostics.
  */
+import { ENTRY_ANATOMY, type Anatomy } from "../records/index.js";
 import type { Diagnostic } from "../records/diagnostics.js";
 import type { Entry, PapersFile } from "../records/schema.js";
 import { flattenCategories } from "../records/validate.js";
@@ -61,6 +62,7 @@ const joinPieces = (pieces: readonly Piece[]): string =>
 function renderEntries(
   data: PapersFile,
   templates: TemplateSet,
+  anatomy: Anatomy,
 ): { pieces: Piece[]; counts: Map<string, number> } {
   const flat = flattenCategories(data.categories);
   const byCategory = new Map<string, Entry[]>();
@@ -83,7 +85,7 @@ function renderEntries(
     const view = buildSectionView(category, depth, counts.get(category.id) ?? 0, direct.length);
     pieces.push({ text: trimPiece(templates.section.render(view)), category: category.id });
     for (const entry of direct)
-      pieces.push({ text: trimPiece(templates.entry.render(buildEntryView(entry))) });
+      pieces.push({ text: trimPiece(templates.entry.render(buildEntryView(entry, anatomy))) });
   }
   return { pieces, counts };
 }
@@ -129,18 +131,22 @@ function assignAnchors(segments: readonly string[], zonePieces: readonly Piece[]
   return anchors;
 }
 
-/** Rewrites the zones of `current` from the records. Markers problems and template errors are diagnostics. */
+/**
+ * Rewrites the zones of `current` from the records. Markers problems and template errors are diagnostics.
+ * `anatomy` is the real record anatomy unless a test brings its own.
+ */
 export function renderReadme(
   current: string,
   file: string,
   data: PapersFile,
   templates: TemplateSet,
+  anatomy: Anatomy = ENTRY_ANATOMY,
 ): ReadmeResult {
   const parsed = parseZones(current, file, README_ZONES);
   if (!parsed.ok) return parsed;
   const { zones } = parsed;
   try {
-    const { pieces: entries, counts } = renderEntries(data, templates);
+    const { pieces: entries, counts } = renderEntries(data, templates, anatomy);
     const intro = [{ text: trimPiece(templates.intro.render(buildIntroView(data, counts.size))) }];
     // First pass with a placeholder: the ToC's own headings (if its template has any) take part in numbering.
     const tocDraft = renderToc(data, templates, counts, () => "anchor");

@@ -8,8 +8,8 @@ import { flattenCategories } from "../validate.js";
 import { ENTRY_ANATOMY } from "./entry.js";
 import type { Anatomy, LabelledUrlItem } from "./field.js";
 
-/** What a URL field is: the entry's main link, a repository, another link or an image. */
-export type UrlRole = "main" | LabelledUrlItem;
+/** What a URL field is: a `url` field (the entry's main link or another), a repository, a link or an image. */
+export type UrlRole = "url" | LabelledUrlItem;
 
 /** A field (or list item) of a record, with its data path and the name messages use. */
 export interface FieldRef {
@@ -46,7 +46,7 @@ export function entryUrls(entry: object, index: number, anatomy: Anatomy = ENTRY
     const value = record[key];
     if (spec.role === "url") {
       const url = asText(value);
-      if (url !== undefined) out.push({ path: [...base, key], value: url, name: key, role: "main" });
+      if (url !== undefined) out.push({ path: [...base, key], value: url, name: key, role: "url" });
     } else if (spec.role === "labelled-urls" && spec.item) {
       const role = spec.item;
       asItems(value).forEach((item, i) => {
