@@ -208,6 +208,8 @@ function fieldView(key: string, spec: FieldSpec, value: unknown): Record<string,
         }),
       };
     case "ignores":
+    case "history":
+      // Bookkeeping no template shows.
       return {};
     default:
       // id, enum, category, date, arxiv: checked against a pattern or a closed set, safe as they are.

@@ -27,6 +27,7 @@ const ROLE_TYPE: Record<FieldRole, string> = {
   names: "array",
   tags: "array",
   ignores: "object",
+  history: "array",
 };
 
 const LIST = `categories:
