@@ -39,4 +39,30 @@ export default tseslint.config(
       "regexp/no-super-linear-move": "error",
     },
   },
+  {
+    // One Markdown parser with its limits built in (issue 8): only src/markdown may reach micromark.
+    files: ["src/**/*.ts"],
+    ignores: ["src/markdown/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                "remark",
+                "remark-parse",
+                "remark-gfm",
+                "micromark",
+                "micromark-*",
+                "mdast-util-from-markdown",
+              ],
+              message:
+                "Parse Markdown with src/markdown (parseMarkdown): its limits keep hostile text from hanging the run.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

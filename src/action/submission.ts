@@ -85,11 +85,12 @@ export async function readSubmissionInputs(ctx: CommandContext): Promise<Submiss
   };
 }
 
-/** A plain-text pull request title from the (already cleaned) record title. */
-export function pullTitle(title: string): string {
-  const flat = title.replace(/\s+/g, " ").trim();
-  const cut = flat.length > PULL_TITLE_MAX_CHARS ? `${flat.slice(0, PULL_TITLE_MAX_CHARS - 1)}…` : flat;
-  return `Add "${cut}"`;
+/**
+ * The pull request title: `Add <id>`, never the submitted title. The default merge commit message holds the
+ * title, and a closing keyword there ("Fixes #12: …") would close an issue once merged (issue 12).
+ */
+export function pullTitle(id: string): string {
+  return `Add ${id.slice(0, PULL_TITLE_MAX_CHARS)}`;
 }
 
 /**
@@ -244,7 +245,7 @@ export async function computeSubmission(
     ...(result.ok
       ? {
           commitMessage: `papershelf: add ${result.entry.id} (#${issue.number})`,
-          pull: { title: pullTitle(result.entry.title), body: pullBody(issue, result) },
+          pull: { title: pullTitle(result.entry.id), body: pullBody(issue, result) },
         }
       : {}),
     commentWithPull: renderIntakeComment(result, { pullRequestUrl: PULL_URL_PLACEHOLDER }),

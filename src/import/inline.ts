@@ -4,11 +4,7 @@
  * before parsing and handed back by image order.
  */
 import type { Image as MdImage, Link as MdLink, Paragraph, PhrasingContent, RootContent } from "mdast";
-import remarkGfm from "remark-gfm";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
-
-const markdown = unified().use(remarkParse).use(remarkGfm);
+import { parseMarkdownDocument } from "./markdown.js";
 
 /** A HackMD size as written: `=WIDTHxHEIGHT`, either part optional, pixels or percent. */
 export interface HackmdSize {
@@ -56,7 +52,7 @@ export function plainText(nodes: readonly PhrasingContent[]): string {
 
 /** Parses inline Markdown; returns the paragraph's content, or undefined when the text is not one paragraph. */
 export function parseInline(text: string): PhrasingContent[] | undefined {
-  const children: RootContent[] = markdown.parse(text).children;
+  const children: RootContent[] = parseMarkdownDocument(text).children;
   if (children.length !== 1 || children[0]?.type !== "paragraph") return undefined;
   return (children[0] as Paragraph).children;
 }
@@ -136,6 +132,6 @@ export function collectLinks(markdownText: string): { url: string; text: string 
       else if ("children" in node) walk(node.children as RootContent[]);
     }
   };
-  walk(markdown.parse(markdownText).children);
+  walk(parseMarkdownDocument(markdownText).children);
   return found;
 }

@@ -4,13 +4,9 @@
  * link is the title and url, the rest of the item its summary); text around such lists stays the intro.
  */
 import type { List, ListItem, RootContent } from "mdast";
-import remarkGfm from "remark-gfm";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
+import { parseMarkdownDocument } from "./markdown.js";
 import { plainText } from "./inline.js";
 import type { TextBlock } from "./lines.js";
-
-const markdown = unified().use(remarkParse).use(remarkGfm);
 
 export interface ListItemEntry {
   /** 1-based line in the source file. */
@@ -53,7 +49,7 @@ function dedent(text: string): string {
 
 /** Splits entry lists out of a category's text. Blocks without such a list come back unchanged. */
 export function splitListEntries(block: TextBlock): ListItemSplit {
-  const tree = markdown.parse(block.text);
+  const tree = parseMarkdownDocument(block.text);
   const lists = tree.children.filter(isEntryList);
   if (lists.length === 0) return { items: [], rest: block, moved: [] };
   const items: ListItemEntry[] = [];

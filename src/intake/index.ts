@@ -11,4 +11,5 @@ export * from "./markdown-safe.js";
 export * from "./preview.js";
 export * from "./problems.js";
 export * from "./run.js";
+export * from "./budget.js";
 export * from "./text.js";

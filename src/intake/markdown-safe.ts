@@ -1,49 +1,30 @@
 /**
  * Putting submitted text into a GitHub comment without letting it act: no raw HTML or hidden `<!-- -->`
- * markers, no @-mentions or #123 cross-references that would notify people, no fence a value can close.
+ * markers, no @-mentions, #123 cross-references or closing keywords (src/markdown/inert.ts), no fence a value
+ * can close.
  * GitHub's own sanitizer already strips scripts and event handlers; what is left to us is layout spoofing,
  * notifications and the marker the Action finds its comment by.
  */
 import type { Nodes, Root } from "mdast";
-import remarkGfm from "remark-gfm";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
+import { breakNotifications, defuseMarkers, inertText, oneLine, parseMarkdown } from "../markdown/index.js";
 import { safeFence } from "../records/fences.js";
-import { checkMarkdownLimits } from "../records/markdown-limits.js";
 import { showInvisible } from "./problems.js";
 
-/** U+200B after "@" or "#": the way Renovate and Dependabot quote release notes without pinging anyone. */
-const BREAK = "\u200B";
-/**
- * "@name", not "a@b.org"; also "&#64;name": GitHub finds mentions in the decoded text. An "@" counts as the
- * character before one: GitHub's pattern is (?:^|\W)@name, so "@@name" mentions name.
- */
-const MENTION = /(^|[^\p{L}\p{N}_/.-])@(?=[\p{L}\p{N}])|(?:&#0*64;|&#x0*40;|&commat;)(?=[\p{L}\p{N}])/giu;
-/** "#12", "owner/repo#12" and the escaped "&#35;12" (the README's escaping of "#"), not the entity "&#12;". */
-const REFERENCE = /(?:(?<!&)#|&#0*35;|&#x0*23;|&num;)(?=\d)/gi;
 /** Tags the README renderer emits (images with a width, collapsed 摘要) and nothing else. */
 const SAFE_TAG =
   /^<(?:\/?(?:details|summary|sub|sup|br|p)|br\s*\/|img(?:\s+(?:src="https?:\/\/[^"<>\s]+"|(?:width|height)="\d{1,4}%?"|alt="[^"<>]*"))*\s*\/?)>$/i;
 
-/** Breaks @-mentions and #123 / owner/repo#123 references so the comment notifies no one. */
-export function breakMentions(text: string): string {
-  return text
-    .replace(MENTION, (match) => `${match}${BREAK}`)
-    .replace(REFERENCE, (match) => `${match}${BREAK}`);
-}
+/** Breaks mentions, references and closing keywords (src/markdown's breakNotifications). */
+export const breakMentions = breakNotifications;
 
-/** Hidden `<!-- papershelf…` markers in text, broken so only the comment's own marker is ever found. */
-export function defuseMarkers(text: string): string {
-  return text.replace(/<!--(\s*)papershelf/gi, `<!--$1papers${BREAK}helf`);
-}
+export { defuseMarkers };
 
-/** Plain text as Markdown that renders as exactly that text (one line, no links, HTML or mentions). */
+/**
+ * Plain text as Markdown that renders as exactly that text (one line, no links, HTML, mentions, references
+ * or closing keywords), invisible characters shown as <U+…>: src/markdown's inertText.
+ */
 export function escapeMarkdownText(text: string): string {
-  // Each whitespace run is matched once (no backtracking into it), and becomes one space if it holds a line break.
-  const oneLine = showInvisible(text.replace(/\s+/g, (run) => (/[\r\n]/.test(run) ? " " : run)));
-  return breakMentions(
-    oneLine.replace(/[\\`*_{}[\]()#+\-.!|<>~&:]/g, (c) => (c === "&" ? "&amp;" : `\\${c}`)),
-  );
+  return inertText(showInvisible(oneLine(text)));
 }
 
 /** Text as an inline code span no backtick inside it can close. */
@@ -109,15 +90,10 @@ function inertSplices(markdown: string, tree: Root): Splice[] {
  * on, is shown as a fenced code block instead: inert by construction, and bounded in time.
  */
 export function neutralizeMarkdown(markdown: string): string {
-  if (markdown.length > NEUTRALIZE_MAX_CHARS || checkMarkdownLimits(markdown, 2))
-    return fencedBlock(markdown);
-  let splices: Splice[];
-  try {
-    splices = inertSplices(markdown, unified().use(remarkParse).use(remarkGfm).parse(markdown));
-  } catch {
-    // A parser failure on hostile input (e.g. a RangeError the limits did not foresee) must not end the run.
-    return fencedBlock(markdown);
-  }
+  if (markdown.length > NEUTRALIZE_MAX_CHARS) return fencedBlock(markdown);
+  const parsed = parseMarkdown(markdown, { scale: 2 });
+  if (!parsed.ok) return fencedBlock(markdown);
+  const splices = inertSplices(markdown, parsed.tree);
   let out = markdown;
   for (const s of splices.sort((a, b) => b.start - a.start))
     out = out.slice(0, s.start) + s.text + out.slice(s.end);

@@ -11,6 +11,7 @@ import { EntrySchema, type Entry, type PapersFile } from "../records/schema.js";
 import type { RecordSource } from "../records/source.js";
 import { flattenCategories } from "../records/validate.js";
 import { parseIssueBody } from "./body.js";
+import { overBudget, startCpuBudget, type CpuBudget } from "./budget.js";
 import { buildRecord } from "./build-record.js";
 import { parseIssueForm, type IssueForm } from "./form.js";
 import { renderFallbackPreview } from "./preview.js";
@@ -49,6 +50,8 @@ export interface IntakeInput {
   lint?: IntakeLint;
   checkLinks?: IntakeLinkCheck;
   renderEntry?: IntakeRenderEntry;
+  /** CPU seconds this intake may take (default: INTAKE_CPU_BUDGET_SECONDS from the start of the call). */
+  budget?: CpuBudget;
 }
 
 export type IntakeResult =
@@ -127,8 +130,18 @@ function mergeProblems(first: IntakeProblem[], second: IntakeProblem[], form: Is
   return merged.sort((a, b) => order(a) - order(b));
 }
 
+/** The answer to a submission that spent its CPU budget: bilingual, and what to do about it. */
+export function tooComplexProblem(budget: CpuBudget): IntakeProblem {
+  return listProblem(
+    `這份提交太複雜，無法在 ${budget.limitSeconds} 秒的處理時間內完成。 / This submission is too complex to process within its budget of ${budget.limitSeconds} CPU seconds.`,
+    "請把摘要與備註改成較短的純文字段落，再編輯這個 issue。 / Write the 摘要 and the note as shorter plain paragraphs, then edit the issue.",
+  );
+}
+
 /** Runs the intake on one issue body. Never throws on bad input; returns the record or every problem. */
 export async function runIntake(input: IntakeInput): Promise<IntakeResult> {
+  const budget = input.budget ?? startCpuBudget();
+  const spent = () => overBudget(budget);
   const file = input.file ?? "data/papers.yaml";
   const formResult = parseIssueForm(input.template);
   if (!formResult.ok)
@@ -157,6 +170,7 @@ export async function runIntake(input: IntakeInput): Promise<IntakeResult> {
   // An oversized body, or one whose fields cannot be told apart, is not read further: its errors say why,
   // not one derived complaint per field.
   if (!body.ok && body.unreadable) return { ok: false, findings: [], errors: body.errors };
+  if (spent()) return { ok: false, findings: [], errors: [tooComplexProblem(budget)] };
   const built = buildRecord(body.answers, {
     form,
     categories: list.data.categories,
@@ -174,6 +188,7 @@ export async function runIntake(input: IntakeInput): Promise<IntakeResult> {
       errors: mergeProblems(body.ok ? [] : body.errors, built.ok ? [] : built.errors, form),
     };
   const { entry } = built;
+  if (spent()) return { ok: false, findings, entry, errors: [tooComplexProblem(budget)] };
 
   const inserted = insertEntry(input.papersText, entry, file);
   if (!inserted.ok)
@@ -212,6 +227,7 @@ export async function runIntake(input: IntakeInput): Promise<IntakeResult> {
     };
   }
 
+  if (spent()) return { ok: false, findings, entry, errors: [tooComplexProblem(budget)] };
   const problems: IntakeProblem[] = [];
   if (input.lint) {
     const diagnostics = await input.lint({ parsed: next, entryId: entry.id, now: input.now });
@@ -220,6 +236,7 @@ export async function runIntake(input: IntakeInput): Promise<IntakeResult> {
       if (d.entryId !== undefined || (d.line >= span.line && d.line <= span.endLine))
         problems.push(fromDiagnostic(d, next.source, index, form));
   }
+  if (spent()) return { ok: false, findings, entry, preview, errors: [tooComplexProblem(budget)] };
   if (input.checkLinks) {
     const results = await input.checkLinks(entryUrls(entry));
     // No network: nothing is known about the links, so nothing is asked of the submitter.

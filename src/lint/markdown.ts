@@ -5,20 +5,18 @@
  * Two lint rules read the result: markdown-structure and markdown-syntax.
  */
 import type { Code, Heading, Paragraph, Root, Table } from "mdast";
-import remarkGfm from "remark-gfm";
 import remarkLint from "remark-lint";
 import remarkLintCorrectMediaSyntax from "remark-lint-correct-media-syntax";
 import remarkLintNoEmptyUrl from "remark-lint-no-empty-url";
 import remarkLintNoHeadingLikeParagraph from "remark-lint-no-heading-like-paragraph";
 import remarkLintNoUndefinedReferences from "remark-lint-no-undefined-references";
-import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { lintRule } from "unified-lint-rule";
 import { visit } from "unist-util-visit";
 import { VFile } from "vfile";
 import type { PapersFile } from "../records/schema.js";
 import { entryMarkdown, listTexts, type FieldRef } from "./walk.js";
-import { checkMarkdownLimits, describeMarkdownLimit } from "../records/markdown-limits.js";
+import { describeMarkdownLimit, parseMarkdown } from "../markdown/index.js";
 
 const ORIGIN = "papershelf";
 
@@ -90,10 +88,8 @@ const noBrokenTable = lintRule<Root>(`${ORIGIN}:no-broken-table`, (tree, file) =
   });
 });
 
-/** Built once: building the processor costs more than running it on one 摘要. */
+/** Built once: building the processor costs more than running it on one 摘要. It runs on src/markdown's tree. */
 const processor = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
   .use(remarkLint)
   .use(remarkLintNoUndefinedReferences)
   .use(remarkLintNoEmptyUrl)
@@ -125,9 +121,10 @@ export interface MarkdownMessage {
 /** Lints one Markdown text; positions are offsets into it. */
 export function lintMarkdownText(field: FieldRef): MarkdownMessage[] {
   if (!MAY_HAVE_MARKUP.test(field.value)) return [];
-  // Past these limits remark overflows its stack or takes minutes: report instead of parsing.
-  const tooComplex = checkMarkdownLimits(field.value);
-  if (tooComplex) {
+  // Past the parser's limits remark overflows its stack or takes minutes: reported instead of parsed.
+  const parsed = parseMarkdown(field.value);
+  if (!parsed.ok) {
+    const tooComplex = parsed.problem;
     const { message, hint } = describeMarkdownLimit(tooComplex);
     const start = tooComplex.limit === "depth" ? lineOffset(field.value, tooComplex.line) : 0;
     return [
@@ -135,7 +132,7 @@ export function lintMarkdownText(field: FieldRef): MarkdownMessage[] {
     ];
   }
   const file = new VFile({ value: field.value });
-  processor.runSync(processor.parse(file), file);
+  processor.runSync(parsed.tree, file);
   const lineStarts = [0];
   for (let i = field.value.indexOf("\n"); i !== -1; i = field.value.indexOf("\n", i + 1))
     lineStarts.push(i + 1);

@@ -17,7 +17,8 @@ export function headingText(content: string): string {
   // Continuation lines are indented so none of them can start a block of its own (indented code cannot
   // interrupt a paragraph).
   const source = content.includes("\n") ? `${content.split("\n").join("\n    ")}\n===` : `# ${content}`;
-  const heading = parseMarkdown(source).children[0];
+  const parsed = parseMarkdown(source, { document: true });
+  const heading = parsed.ok ? parsed.tree.children[0] : undefined;
   return heading ? textContent(heading) : content;
 }
 

@@ -12,11 +12,10 @@
  *
  * Only those bytes change; everything else in the field is kept as written.
  */
-import type { Node, Parent } from "mdast";
+import type { Node, Parent, Root } from "mdast";
 import { keepBalancedTags, tokenizeTags, type HtmlToken } from "./html-allowlist.js";
 import { scanBlocks } from "./block-scan.js";
 import { parseMarkdown, walkTree } from "./markdown-tree.js";
-import { checkMarkdownLimits } from "../records/markdown-limits.js";
 
 interface Edit {
   start: number;
@@ -105,8 +104,7 @@ function applyEdits(text: string, edits: Edit[]): string {
  * One pass: the edits the tree asks for, applied (`next`), or undefined when the text is already safe;
  * and where code is, for the last step.
  */
-function sanitizeOnce(text: string): { next: string | undefined; code: [number, number][] } {
-  const tree = parseMarkdown(text);
+function sanitizeOnce(text: string, tree: Root): { next: string | undefined; code: [number, number][] } {
   const code: [number, number][] = [];
   const edits: Edit[] = [];
   const html: { node: Node; group: unknown }[] = [];
@@ -196,11 +194,12 @@ function escapeUnderlines(text: string): string {
 export function sanitizeMarkdown(markdown: string): string {
   let text = markdown.replace(/\r\n?/g, "\n").replace(/\0/g, "\uFFFD").trimEnd();
   if (!NEEDS_PARSE.test(text)) return text;
-  // Text nested or marked up past what Markdown parsers survive (a hand-edited record can be anything): shown
-  // as text rather than parsed; lint's markdown-structure rule reports it.
-  if (checkMarkdownLimits(text)) return fenceAsText(text);
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const { next, code } = sanitizeOnce(text);
+    // Text nested or marked up past the parser's limits (a hand-edited record can be anything): shown as
+    // text; lint's markdown-structure rule reports it.
+    const parsed = parseMarkdown(text);
+    if (!parsed.ok) return fenceAsText(text);
+    const { next, code } = sanitizeOnce(text, parsed.tree);
     if (next === undefined) return escapeUnderlines(defuseTagsInCode(text, code));
     text = next;
   }

@@ -12,11 +12,10 @@ import type { Element, Root } from "hast";
 import rehypeRaw from "rehype-raw";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
-import remarkGfm from "remark-gfm";
-import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
+import { parseMarkdown } from "../markdown/index.js";
 import { sanitizeMarkdown } from "../render/index.js";
 
 /** Images in record Markdown load when scrolled to, never block the page, and always have an alt. */
@@ -35,9 +34,8 @@ function lazyImages() {
 let processor: ReturnType<typeof createProcessor> | undefined;
 
 function createProcessor() {
+  // Runs on src/markdown's tree (remark-parse + remark-gfm with the limits built in).
   return unified()
-    .use(remarkParse)
-    .use(remarkGfm)
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRaw)
     .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: "md-" })
@@ -49,7 +47,11 @@ function createProcessor() {
 /** HTML through the full stack (also what the fast path is tested against). */
 export function markdownToHtmlSlow(markdown: string): string {
   processor ??= createProcessor();
-  return String(processor.processSync(sanitizeMarkdown(markdown)));
+  const safe = sanitizeMarkdown(markdown);
+  // sanitizeMarkdown already fenced anything past the field limits; only nesting is left to bound here.
+  const parsed = parseMarkdown(safe, { document: true });
+  if (!parsed.ok) return `<pre><code>${safe.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}</code></pre>`;
+  return processor.stringify(processor.runSync(parsed.tree));
 }
 
 /**

@@ -57,8 +57,8 @@ describe("submission helpers", () => {
     expect(formLabels("name: x\n")).toEqual([]);
   });
 
-  it("makes a one-line pull request title of bounded length", () => {
-    expect(pullTitle("Shikra:\n  Unleashing")).toBe('Add "Shikra: Unleashing"');
+  it("titles the pull request with the entry's id, never the submitted title (issue 12)", () => {
+    expect(pullTitle("shikra-2023")).toBe("Add shikra-2023");
     expect(pullTitle("x".repeat(200)).length).toBeLessThan(100);
   });
 

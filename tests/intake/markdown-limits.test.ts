@@ -22,7 +22,11 @@ describe("checkMarkdownLimits", () => {
       max: 10,
       line: 2,
     });
-    expect(checkMarkdownLimits(" ".repeat(30) + "- x")).toMatchObject({ limit: "depth", found: 16 });
+    // Nesting is micromark's: 16 list items each indented under the last, on line 16.
+    const list = Array.from({ length: 16 }, (_, i) => `${"  ".repeat(i)}- x`).join("\n");
+    expect(checkMarkdownLimits(list)).toMatchObject({ limit: "depth", found: 16, line: 16 });
+    // 30 spaces before "- x" at the top level make indented code for micromark, not a list 16 deep.
+    expect(checkMarkdownLimits(" ".repeat(30) + "- x")).toBeUndefined();
     expect(checkMarkdownLimits("1. 2) - * + > x")).toBeUndefined();
   });
 

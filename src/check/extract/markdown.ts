@@ -2,15 +2,10 @@
  * URLs in Markdown as GitHub reads it (remark + GFM): links, images, definitions, autolinks and bare URLs,
  * plus href/src inside raw HTML blocks. Code spans and blocks are not links and are skipped.
  */
-import remarkGfm from "remark-gfm";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { isHttpUrl, type FoundUrl } from "./targets.js";
 import { extractHtmlUrls, extractTextUrls } from "./text.js";
-import { findDeepLine } from "../../records/markdown-limits.js";
-
-const processor = unified().use(remarkParse).use(remarkGfm);
+import { parseMarkdown } from "../../markdown/index.js";
 
 interface MdNode {
   type: string;
@@ -22,8 +17,9 @@ interface MdNode {
 /** Every absolute http(s) URL of a Markdown text with its line and column. */
 export function extractMarkdownUrls(markdown: string): FoundUrl[] {
   // Nesting past what remark survives (stack overflow, minutes of work): read it as plain text instead.
-  if (findDeepLine(markdown)) return extractTextUrls(markdown);
-  const tree = processor.parse(markdown);
+  const parsed = parseMarkdown(markdown, { document: true });
+  if (!parsed.ok) return extractTextUrls(markdown);
+  const tree = parsed.tree;
   const found: FoundUrl[] = [];
   visit(tree, (node: MdNode) => {
     const start = node.position?.start ?? { line: 1, column: 1 };

@@ -1,4 +1,5 @@
 /** The report as Markdown, for a job summary or the rolling "link health" issue. */
+import { inertLink, inertText } from "../../markdown/index.js";
 import type { UrlLocation } from "../extract/targets.js";
 import { LINK_ORDER, REPO_ORDER } from "./text.js";
 import type { CheckReport, ReportedLink, ReportedRepo } from "./types.js";
@@ -6,10 +7,11 @@ import type { CheckReport, ReportedLink, ReportedRepo } from "./types.js";
 /** Sections longer than this fold into <details>: a job summary stays readable with 50 soft 404s. */
 const OPEN_SECTION_MAX_ITEMS = 10;
 
-/** Escapes text for a Markdown line or table cell. */
-function escape(text: string): string {
-  return text.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
-}
+/**
+ * Text for a Markdown line or table cell, inert: the report goes into a GitHub issue, and its messages quote
+ * other sites (a redirect's Location can be `data:,@octocat cc #1`), so nothing in them may ping or link.
+ */
+const escape = inertText;
 
 function where(locations: readonly UrlLocation[]): string {
   const first = locations[0];
@@ -19,8 +21,8 @@ function where(locations: readonly UrlLocation[]): string {
 }
 
 function linkItem(link: ReportedLink): string {
-  const target = link.verdict === "redirect" ? ` → <${link.suggestion}>` : "";
-  return `- <${link.url}>${target}: ${escape(link.message)}${where(link.locations)}`;
+  const target = link.verdict === "redirect" ? ` → ${inertLink(link.suggestion ?? "")}` : "";
+  return `- ${inertLink(link.url)}${target}: ${escape(link.message)}${where(link.locations)}`;
 }
 
 function repoItem(repo: ReportedRepo): string {

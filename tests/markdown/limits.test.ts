@@ -1,0 +1,74 @@
+/**
+ * Issue 12, finding 2: the limits are measured on the tree micromark builds, so no construct that a
+ * hand-written scanner misreads (a fence line inside an HTML block, after a list, behind a lone \r) can
+ * hide nesting from them.
+ */
+import { describe, expect, it } from "vitest";
+import { checkMarkdownLimits, parseMarkdown } from "../../src/markdown/index.js";
+
+/** 2,000 nested list items, one a line: `- a`, `  - a`, `    - a`… cut to `chars`. */
+function nestedList(levels: number): string {
+  return Array.from({ length: levels }, (_, i) => `${"  ".repeat(i % 2_000)}- a`).join("\n");
+}
+
+/**
+ * The walk-around of issue 12 (28.5 KB): an HTML block, a fence line (which micromark reads as HTML, not as
+ * the start of code; the block ends at the blank line), then lists nested 2,000 deep, 7 times. Accepted after 77 s of CPU before.
+ */
+const WALK_AROUND = `<div>\n\`\`\`\n\n${`${"- ".repeat(2_000)}a\n`.repeat(7)}`;
+
+describe("parseMarkdown's limits", () => {
+  it("rejects the 28.5 KB walk-around (HTML block, fence line, 2,000 nested lists) as too deep, quickly", () => {
+    expect(WALK_AROUND.length).toBeGreaterThan(28_000);
+    const result = parseMarkdown(WALK_AROUND);
+    expect(result.ok).toBe(false);
+    // Seven such lines pass the marker bound before any parse; one passes the depth measured on the tree.
+    if (!result.ok) expect(result.problem).toMatchObject({ limit: "containers" });
+    const oneLine = parseMarkdown(WALK_AROUND.split("\n").slice(0, 4).join("\n"));
+    expect(oneLine).toMatchObject({ ok: false, problem: { limit: "depth", line: 4 } });
+  });
+
+  it("sees nesting inside an HTML block, behind a lone \\r line ending, and in footnote definitions", () => {
+    expect(checkMarkdownLimits(`<p>\n~~~\n\n${"> ".repeat(50)}x`)).toMatchObject({
+      limit: "depth",
+      line: 4,
+    });
+    expect(checkMarkdownLimits(`a\r${"> ".repeat(20)}x`)).toMatchObject({ limit: "depth", line: 2 });
+    expect(checkMarkdownLimits(`${"[^a]: ".repeat(20)}x`)).toMatchObject({ limit: "depth", found: 20 });
+    expect(checkMarkdownLimits(nestedList(12))).toMatchObject({ limit: "depth", found: 12, line: 12 });
+  });
+
+  it("keeps what micromark reads as code: a real fence holds deep prefixes and many asterisks", () => {
+    const code = ["```", ">".repeat(5_000), "- ".repeat(3_000), "a_b ".repeat(1_500), "```", "after"].join(
+      "\n",
+    );
+    const result = parseMarkdown(code);
+    expect(result.ok).toBe(true);
+    // The tree is the original text's, not the masked copy the limits parsed.
+    if (result.ok)
+      expect(result.tree.children[0]).toMatchObject({
+        type: "code",
+        value: expect.stringContaining(">".repeat(5_000)),
+      });
+  });
+
+  it("bounds list and quote markers, code included: micromark is quadratic in their number", () => {
+    expect(checkMarkdownLimits("- a\n".repeat(501))).toMatchObject({
+      limit: "containers",
+      found: 501,
+      max: 500,
+    });
+    expect(checkMarkdownLimits("- a\n".repeat(400))).toBeUndefined();
+    // `- ` × 10 on 1,000 lines took 9.6 s of CPU to parse, at depth 10 (inside the old limits).
+    expect(checkMarkdownLimits(`${"- ".repeat(10)}a\n`.repeat(999))).toMatchObject({ limit: "containers" });
+  });
+
+  it("counts delimiters outside code on the tree, and bounds them anywhere before parsing", () => {
+    const fenced = `\`\`\`\n${"*a".repeat(1_900)}\n\`\`\`\n${"*a".repeat(1_900)}`;
+    expect(checkMarkdownLimits(fenced)).toBeUndefined();
+    expect(checkMarkdownLimits(`<div>\n\`\`\`\n${"*a".repeat(2_100)}`)).toMatchObject({
+      limit: "delimiters",
+    });
+    expect(checkMarkdownLimits("*a".repeat(4_100))).toMatchObject({ limit: "delimiters", found: 4_100 });
+  });
+});
