@@ -53,10 +53,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap6 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP2;
+    var isMap7 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP2;
     var isPair2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar9 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
-    var isSeq6 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    var isScalar10 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isSeq7 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
@@ -77,7 +77,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar9(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar10(node2) || isCollection(node2)) && !!node2.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP2;
@@ -89,11 +89,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap6;
+    exports.isMap = isMap7;
     exports.isNode = isNode2;
     exports.isPair = isPair2;
-    exports.isScalar = isScalar9;
-    exports.isSeq = isSeq6;
+    exports.isScalar = isScalar10;
+    exports.isSeq = isSeq7;
   }
 });
 
@@ -1510,7 +1510,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify6(item, ctx, onComment, onChompKeep) {
+    function stringify7(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -1539,7 +1539,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify6;
+    exports.stringify = stringify7;
   }
 });
 
@@ -1549,7 +1549,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar4 = require_Scalar();
-    var stringify6 = require_stringify();
+    var stringify7 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -1571,7 +1571,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify6.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify7.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -1623,7 +1623,7 @@ ${indent2}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify6.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify7.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -1764,7 +1764,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge4 = require_merge();
-    var stringify6 = require_stringify();
+    var stringify7 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map5, { key: key2, value }) {
@@ -1800,7 +1800,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key2) && ctx?.doc) {
-        const strCtx = stringify6.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify7.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
           strCtx.anchors.add(node2.anchor);
@@ -1867,12 +1867,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify6 = require_stringify();
+    var stringify7 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow3 = ctx.inFlow ?? collection.flow;
-      const stringify7 = flow3 ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify7(collection, ctx, options);
+      const stringify8 = flow3 ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify8(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment: comment5, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent: indent2, options: { commentString } } = ctx;
@@ -1897,7 +1897,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify6.stringify(item, itemCtx, () => comment6 = null, () => chompKeep = true);
+        let str2 = stringify7.stringify(item, itemCtx, () => comment6 = null, () => chompKeep = true);
         if (comment6)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment6));
         if (chompKeep && comment6)
@@ -1964,7 +1964,7 @@ ${indent2}${line}` : "\n";
         }
         if (comment5)
           reqNewline = true;
-        let str = stringify6.stringify(item, itemCtx, () => comment5 = null);
+        let str = stringify7.stringify(item, itemCtx, () => comment5 = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -3325,7 +3325,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify6 = require_stringify();
+    var stringify7 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -3340,7 +3340,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify6.createStringifyContext(doc, options);
+      const ctx = stringify7.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -3362,7 +3362,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body3 = stringify6.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body3 = stringify7.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body3 += stringifyComment.lineComment(body3, "", commentString(contentComment));
         if ((body3[0] === "|" || body3[0] === ">") && lines[lines.length - 1] === "---") {
@@ -3370,7 +3370,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body3);
       } else {
-        lines.push(stringify6.stringify(doc.contents, ctx));
+        lines.push(stringify7.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -4201,9 +4201,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap6 = fc.start.source === "{";
-      const fcName = isMap6 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap6 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap7 = fc.start.source === "{";
+      const fcName = isMap7 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap7 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4239,7 +4239,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap6 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
+          if (!isMap7 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
             onError(
               key2,
               // checked by containsNewline()
@@ -4279,7 +4279,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap6 && !sep2 && !props.found) {
+        if (!isMap7 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4302,7 +4302,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap6 && !props.found && ctx.options.strict) {
+            if (!isMap7 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -4334,7 +4334,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap6) {
+          if (isMap7) {
             const map5 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map5.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4350,7 +4350,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap6 ? "}" : "]";
+      const expectedEnd = isMap7 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -5506,7 +5506,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify6 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify7 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -5559,7 +5559,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify6;
+    exports.stringify = stringify7;
   }
 });
 
@@ -5580,8 +5580,8 @@ var require_cst_visit = __commonJS({
     visit4.REMOVE = REMOVE;
     visit4.itemAtPath = (cst, path15) => {
       let item = cst;
-      for (const [field, index2] of path15) {
-        const tok = item?.[field];
+      for (const [field2, index2] of path15) {
+        const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index2];
         } else
@@ -5591,8 +5591,8 @@ var require_cst_visit = __commonJS({
     };
     visit4.parentCollection = (cst, path15) => {
       const parent = visit4.itemAtPath(cst, path15.slice(0, -1));
-      const field = path15[path15.length - 1][0];
-      const coll = parent?.[field];
+      const field2 = path15[path15.length - 1][0];
+      const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -5601,11 +5601,11 @@ var require_cst_visit = __commonJS({
       let ctrl = visitor(item, path15);
       if (typeof ctrl === "symbol")
         return ctrl;
-      for (const field of ["key", "value"]) {
-        const token = item[field];
+      for (const field2 of ["key", "value"]) {
+        const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path15.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK2)
@@ -5615,7 +5615,7 @@ var require_cst_visit = __commonJS({
               i -= 1;
             }
           }
-          if (typeof ctrl === "function" && field === "key")
+          if (typeof ctrl === "function" && field2 === "key")
             ctrl = ctrl(item, path15);
         }
       }
@@ -5637,7 +5637,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar9 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar10 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5721,7 +5721,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar9;
+    exports.isScalar = isScalar10;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -7289,7 +7289,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify6(value, replacer, options) {
+    function stringify7(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -7314,7 +7314,7 @@ var require_public_api = __commonJS({
     exports.parse = parse6;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument7;
-    exports.stringify = stringify6;
+    exports.stringify = stringify7;
   }
 });
 
@@ -7498,10 +7498,10 @@ var require_code = __commonJS({
     function interpolate(x) {
       return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
     }
-    function stringify6(x) {
+    function stringify7(x) {
       return new _Code(safeStringify(x));
     }
-    exports.stringify = stringify6;
+    exports.stringify = stringify7;
     function safeStringify(x) {
       return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
@@ -10708,8 +10708,8 @@ var require_utils = __commonJS({
     var HOST_DELIMS = { "@": "%40", "/": "%2F", "?": "%3F", "#": "%23", ":": "%3A" };
     var HOST_DELIM_RE = /[@/?#:]/g;
     var HOST_DELIM_NO_COLON_RE = /[@/?#]/g;
-    function reescapeHostDelimiters(host, isIP2) {
-      const re2 = isIP2 ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
+    function reescapeHostDelimiters(host, isIP) {
+      const re2 = isIP ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
       re2.lastIndex = 0;
       return host.replace(re2, (ch) => HOST_DELIMS[ch]);
     }
@@ -11406,12 +11406,12 @@ var require_fast_uri = __commonJS({
       const host = matches[4];
       return hasMalformedPercentEncoding(matches[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
     }
-    function canonicalizeHost(parsed, options, schemeHandler, isIP2) {
-      if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP2)) {
+    function canonicalizeHost(parsed, options, schemeHandler, isIP) {
+      if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
         parsed.error = parsed.error || MALFORMED_HOST_ERROR;
         return true;
       }
-      if (!options.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && isIP2 === false && nonSimpleDomain(parsed.host)) {
+      if (!options.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && isIP === false && nonSimpleDomain(parsed.host)) {
         let url;
         try {
           url = new URL("http://" + parsed.host);
@@ -11427,9 +11427,9 @@ var require_fast_uri = __commonJS({
       }
       return false;
     }
-    function hasForbiddenDomainHost(parsed, options, schemeHandler, isIP2) {
+    function hasForbiddenDomainHost(parsed, options, schemeHandler, isIP) {
       return Boolean(
-        parsed.host && isIP2 === false && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
+        parsed.host && isIP === false && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
       );
     }
     function isHostOnlyURL(url) {
@@ -11452,7 +11452,7 @@ var require_fast_uri = __commonJS({
       let malformedHost = false;
       let malformedIPLiteral = false;
       let malformedScheme = false;
-      let isIP2 = false;
+      let isIP = false;
       if (options.reference === "suffix") {
         if (options.scheme) {
           uri = options.scheme + ":" + uri;
@@ -11514,15 +11514,15 @@ var require_fast_uri = __commonJS({
             const bracketedIPLiteral = isIPLiteral(parsed.host);
             const hasIPLiteralBracket = parsed.host.indexOf("[") !== -1 || parsed.host.indexOf("]") !== -1;
             const ipv6result = normalizeIPv6(parsed.host);
-            isIP2 = ipv6result.isIPV6 || ipv6result.isIPVFuture === true;
+            isIP = ipv6result.isIPV6 || ipv6result.isIPVFuture === true;
             malformedIPLiteral = hasIPLiteralBracket && (!bracketedIPLiteral || ipv6result.error === true);
-            parsed.host = isIP2 ? ipv6result.host : ipv6result.host.toLowerCase();
+            parsed.host = isIP ? ipv6result.host : ipv6result.host.toLowerCase();
             if (malformedIPLiteral) {
               parsed.error = parsed.error || MALFORMED_HOST_ERROR;
               malformedAuthorityOrPort = true;
             }
           } else {
-            isIP2 = true;
+            isIP = true;
           }
         }
         if (parsed.scheme === void 0 && parsed.userinfo === void 0 && parsed.host === void 0 && parsed.port === void 0 && parsed.query === void 0 && !parsed.path) {
@@ -11539,14 +11539,14 @@ var require_fast_uri = __commonJS({
         }
         const schemeHandler = getSchemeHandler(options.scheme || parsed.scheme);
         if (!malformedIPLiteral) {
-          malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP2);
+          malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP);
         }
         if (uri.indexOf("%") !== -1 && parsed.host !== void 0 && !malformedIPLiteral) {
-          let host = isIP2 ? parsed.host : normalizePercentEncoding(parsed.host, true);
-          if (!isIP2) {
+          let host = isIP ? parsed.host : normalizePercentEncoding(parsed.host, true);
+          if (!isIP) {
             host = normalizePercentEncoding(host.toLowerCase());
           }
-          parsed.host = isIP2 || options.scheme !== "null" ? reescapeHostDelimiters(host, isIP2) : host;
+          parsed.host = isIP || options.scheme !== "null" ? reescapeHostDelimiters(host, isIP) : host;
         }
         if (!schemeHandler || schemeHandler && !schemeHandler.skipNormalize) {
           if (parsed.path) {
@@ -15513,19 +15513,19 @@ var require_each = __commonJS({
         if (options.data) {
           data = _utils.createFrame(options.data);
         }
-        function execIteration(field, index2, last2, value) {
+        function execIteration(field2, index2, last2, value) {
           if (data) {
-            data.key = field;
+            data.key = field2;
             data.index = index2;
             data.first = index2 === 0;
             data.last = !!last2;
             if (contextPath) {
-              data.contextPath = contextPath + field;
+              data.contextPath = contextPath + field2;
             }
           }
           ret = ret + fn(value, {
             data,
-            blockParams: _utils.blockParams([value, field], [contextPath + field, null])
+            blockParams: _utils.blockParams([value, field2], [contextPath + field2, null])
           });
         }
         if (context && typeof context === "object") {
@@ -15671,11 +15671,11 @@ var require_lookup = __commonJS({
     "use strict";
     exports.__esModule = true;
     exports["default"] = function(instance) {
-      instance.registerHelper("lookup", function(obj, field, options) {
+      instance.registerHelper("lookup", function(obj, field2, options) {
         if (!obj) {
           return obj;
         }
-        return options.lookupProperty(obj, field);
+        return options.lookupProperty(obj, field2);
       });
     };
     module.exports = exports["default"];
@@ -20171,12 +20171,12 @@ var require_javascript_compiler = __commonJS({
         return ["lookupProperty(", parent, ",", this.quotedString(name), ")"];
       },
       lookupPropertyFunctionIsUsed: false,
-      compile: function compile(environment, options, context, asObject) {
+      compile: function compile(environment, options, context, asObject2) {
         this.environment = environment;
         this.options = options;
         this.stringParams = this.options.stringParams;
         this.trackIds = this.options.trackIds;
-        this.precompile = !asObject;
+        this.precompile = !asObject2;
         this.name = this.environment.name;
         this.isChild = !!context;
         this.context = context || {
@@ -20212,7 +20212,7 @@ var require_javascript_compiler = __commonJS({
           this.useDecorators = true;
           this.decorators.prepend(["var decorators = container.decorators, ", this.lookupPropertyFunctionVarDeclaration(), ";\n"]);
           this.decorators.push("return fn;");
-          if (asObject) {
+          if (asObject2) {
             this.decorators = Function.apply(this, ["fn", "props", "container", "depth0", "data", "blockParams", "depths", this.decorators.merge()]);
           } else {
             this.decorators.prepend("function(fn, props, container, depth0, data, blockParams, depths) {\n");
@@ -20222,7 +20222,7 @@ var require_javascript_compiler = __commonJS({
         } else {
           this.decorators = void 0;
         }
-        var fn = this.createFunctionContext(asObject);
+        var fn = this.createFunctionContext(asObject2);
         if (!this.isChild) {
           var ret = {
             compiler: this.compilerInfo(),
@@ -20257,7 +20257,7 @@ var require_javascript_compiler = __commonJS({
           if (this.options.compat) {
             ret.compat = true;
           }
-          if (!asObject) {
+          if (!asObject2) {
             ret.compiler = JSON.stringify(ret.compiler);
             this.source.currentLocation = { start: { line: 1, column: 0 } };
             ret = this.objectLiteral(ret);
@@ -20280,7 +20280,7 @@ var require_javascript_compiler = __commonJS({
         this.source = new _codeGen2["default"](this.options.srcName);
         this.decorators = new _codeGen2["default"](this.options.srcName);
       },
-      createFunctionContext: function createFunctionContext(asObject) {
+      createFunctionContext: function createFunctionContext(asObject2) {
         var _this = this;
         var varDeclarations = "";
         var locals = this.stackVars.concat(this.registers.list);
@@ -20306,7 +20306,7 @@ var require_javascript_compiler = __commonJS({
           params.push("depths");
         }
         var source = this.mergeSource(varDeclarations);
-        if (asObject) {
+        if (asObject2) {
           params.push(source);
           return Function.apply(this, params);
         } else {
@@ -22249,7 +22249,7 @@ var require_util3 = __commonJS({
     var { IncomingMessage } = __require("node:http");
     var stream = __require("node:stream");
     var net2 = __require("node:net");
-    var { stringify: stringify6 } = __require("node:querystring");
+    var { stringify: stringify7 } = __require("node:querystring");
     var { EventEmitter: EE } = __require("node:events");
     var timers = require_timers();
     var { InvalidArgumentError, ConnectTimeoutError } = require_errors3();
@@ -22315,7 +22315,7 @@ var require_util3 = __commonJS({
       if (pathHasQueryOrFragment(url)) {
         throw new Error('Query params cannot be passed when url already contains "?" or "#".');
       }
-      const stringified = stringify6(queryParams);
+      const stringified = stringify7(queryParams);
       if (stringified) {
         url += "?" + stringified;
       }
@@ -36328,7 +36328,7 @@ var require_dump = __commonJS({
 var require_dns = __commonJS({
   "node_modules/undici/lib/interceptor/dns.js"(exports, module) {
     "use strict";
-    var { isIP: isIP2 } = __require("node:net");
+    var { isIP } = __require("node:net");
     var { lookup: lookup2 } = __require("node:dns");
     var DecoratorHandler = require_decorator_handler();
     var { InvalidArgumentError, InformationalError } = require_errors3();
@@ -36734,7 +36734,7 @@ var require_dns = __commonJS({
       return (dispatch) => {
         return function dnsInterceptor(origDispatchOpts, handler) {
           const origin = origDispatchOpts.origin.constructor === URL ? origDispatchOpts.origin : new URL(origDispatchOpts.origin);
-          if (isIP2(origin.hostname) !== 0) {
+          if (isIP(origin.hostname) !== 0) {
             return dispatch(origDispatchOpts, handler);
           }
           instance.runLookup(origin, origDispatchOpts, (err, newOrigin) => {
@@ -44417,7 +44417,7 @@ var require_util6 = __commonJS({
         throw new Error("Invalid cookie max-age");
       }
     }
-    function stringify6(cookie) {
+    function stringify7(cookie) {
       if (cookie.name.length === 0) {
         return null;
       }
@@ -44479,7 +44479,7 @@ var require_util6 = __commonJS({
       validateCookiePath,
       validateCookieValue,
       toIMFDate,
-      stringify: stringify6
+      stringify: stringify7
     };
   }
 });
@@ -44626,7 +44626,7 @@ var require_cookies = __commonJS({
   "node_modules/undici/lib/web/cookies/index.js"(exports, module) {
     "use strict";
     var { parseSetCookie } = require_parse();
-    var { stringify: stringify6 } = require_util6();
+    var { stringify: stringify7 } = require_util6();
     var { webidl } = require_webidl();
     var { Headers } = require_headers();
     var brandChecks = webidl.brandCheckMultiple([Headers, globalThis.Headers].filter(Boolean));
@@ -44674,7 +44674,7 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       brandChecks(headers);
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify6(cookie);
+      const str = stringify7(cookie);
       if (str) {
         headers.append("set-cookie", str, true);
       }
@@ -47002,12 +47002,12 @@ var require_eventsource_stream = __commonJS({
       }
       return true;
     }
-    function isFieldName(line, length, field) {
-      if (length !== field.length) {
+    function isFieldName(line, length, field2) {
+      if (length !== field2.length) {
         return false;
       }
       for (let i = 0; i < length; i++) {
-        if (line[i] !== field[i]) {
+        if (line[i] !== field2[i]) {
           return false;
         }
       }
@@ -47209,13 +47209,13 @@ ${value}`;
           }
         }
       }
-      setEventFieldSize(field, size) {
-        const eventSize = this.eventSize - this.eventFieldSizes[field] + size;
+      setEventFieldSize(field2, size) {
+        const eventSize = this.eventSize - this.eventFieldSizes[field2] + size;
         if (this.maxEventSize > 0 && eventSize > this.maxEventSize) {
           throw createMaxEventSizeExceededError();
         }
         this.eventSize = eventSize;
-        this.eventFieldSizes[field] = size;
+        this.eventFieldSizes[field2] = size;
       }
       /**
        * @param {EventSourceStreamEvent} event
@@ -49208,6 +49208,7 @@ var EXIT_OK = 0;
 var EXIT_FINDINGS = 1;
 var EXIT_USAGE = 2;
 var EXIT_INTERNAL = 70;
+var EXIT_NETWORK_UNAVAILABLE = 75;
 var EXIT_CODES_HELP = "Exit codes: 0 clean, 1 findings (invalid records included), 2 usage or config error or missing/unreadable input, 70 internal error (a bug: please report it).";
 var UsageError = class extends Error {
   name = "UsageError";
@@ -52254,16 +52255,24 @@ __export(type_exports3, {
 // node_modules/@sinclair/typebox/build/esm/type/type/index.mjs
 var Type = type_exports3;
 
-// src/records/schema.ts
-var Markdown = (description) => Type.String({ description, minLength: 1 });
+// src/records/anatomy/field.ts
+function field(spec) {
+  return spec;
+}
+function formIdOf(key2, spec) {
+  return spec.form ? spec.form.id ?? key2 : void 0;
+}
+
+// src/records/anatomy/parts.ts
 var ID_PATTERN = "^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$";
 var DATE_PATTERN = "^\\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\\d|3[01]))?)?$";
 var ARXIV_PATTERN = "^(?:\\d{4}\\.\\d{4,5}|[a-z-]+(?:\\.[A-Z]{2})?/\\d{7})(?:v\\d+)?$";
 var DOI_PATTERN = "^10\\.\\d{4,9}/\\S+$";
 var HTTP_URL_PATTERN = "^https?://\\S+$";
-var Url = (description) => Type.String({ description: `an http(s) URL \u2014 ${description}`, pattern: HTTP_URL_PATTERN });
-var DateString = (description) => Type.String({ description, pattern: DATE_PATTERN });
 var KINDS = ["paper", "dataset", "model", "resource"];
+var Url = (description) => Type.String({ description: `an http(s) URL \u2014 ${description}`, pattern: HTTP_URL_PATTERN });
+var Markdown = (description) => Type.String({ description, minLength: 1 });
+var DateString = (description) => Type.String({ description, pattern: DATE_PATTERN });
 var RepositorySchema = Type.Object(
   {
     url: Url("Repository URL, e.g. https://github.com/owner/name."),
@@ -52299,38 +52308,340 @@ var LintIgnoreSchema = Type.Record(
   Type.String({ minLength: 1, description: "Why this rule does not apply to this record." }),
   { description: "Silence lint rules for this record: rule id \u2192 reason." }
 );
-var EntrySchema = Type.Object(
-  {
-    id: Type.String({ pattern: ID_PATTERN, description: "Stable unique id (kebab-case). Never reuse one." }),
-    title: Type.String({ minLength: 1, description: "Title as published." }),
-    url: Url("The main link: the paper's page, the dataset, the model card."),
-    kind: Type.Unsafe({ type: "string", enum: [...KINDS], description: "What it is." }),
-    category: Type.String({ pattern: ID_PATTERN, description: "Id of the category it belongs to." }),
-    date: Type.Optional(DateString("Publication date: YYYY, YYYY-MM or YYYY-MM-DD.")),
-    venue: Type.Optional(
-      Type.String({ minLength: 1, description: "Where it appeared: CVPR 2023, ICML 2020\u2026" })
+
+// src/records/anatomy/entry.ts
+var ENTRY_ANATOMY = {
+  id: field({
+    role: "id",
+    required: true,
+    schema: Type.String({
+      pattern: ID_PATTERN,
+      description: "Stable unique id (kebab-case). Never reuse one."
+    }),
+    label: { zh: "\u4EE3\u865F", en: "Id" },
+    shown: false
+  }),
+  title: field({
+    role: "line",
+    required: true,
+    schema: Type.String({ minLength: 1, description: "Title as published." }),
+    label: { zh: "\u6A19\u984C", en: "Title" },
+    maxChars: 300,
+    shown: true,
+    form: {
+      order: 10,
+      type: "input",
+      required: true,
+      description: { zh: "\u767C\u8868\u6642\u7684\u5B8C\u6574\u6A19\u984C", en: "The title as published." },
+      placeholder: "Shikra: Unleashing Multimodal LLM's Referential Dialogue Magic"
+    }
+  }),
+  authors: field({
+    role: "names",
+    required: false,
+    schema: Type.Array(Type.String({ minLength: 1 }), {
+      minItems: 1,
+      description: "Authors in the order the paper lists them, one name each."
+    }),
+    label: { zh: "\u4F5C\u8005", en: "Authors" },
+    // The longest names on arXiv run to about 60 characters; past 100 it is a list pasted into one name.
+    maxChars: 100,
+    shown: true,
+    form: {
+      order: 15,
+      type: "textarea",
+      required: false,
+      description: {
+        zh: "\u6BCF\u884C\u4E00\u4F4D\u4F5C\u8005\uFF0C\u4F9D\u8AD6\u6587\u9806\u5E8F\uFF1B\u53EF\u7559\u7A7A",
+        en: "One author per line, in the paper's order; may be left empty."
+      },
+      placeholder: "Keqin Chen\nZhao Zhang"
+    }
+  }),
+  url: field({
+    role: "url",
+    required: true,
+    schema: Url("The main link: the paper's page, the dataset, the model card."),
+    label: { zh: "\u9023\u7D50", en: "Link" },
+    shown: true,
+    form: {
+      order: 20,
+      type: "input",
+      required: true,
+      description: {
+        zh: "\u4E3B\u8981\u9023\u7D50\uFF1A\u8AD6\u6587\u9801\u9762\uFF08\u5EFA\u8B70 arXiv abs\uFF09\u3001\u8CC7\u6599\u96C6\u6216\u6A21\u578B\u9801",
+        en: "The main link: the paper's page (arXiv abs preferred), the dataset or the model card."
+      },
+      placeholder: "https://arxiv.org/abs/2306.15195"
+    }
+  }),
+  kind: field({
+    role: "enum",
+    required: true,
+    schema: Type.Unsafe({ type: "string", enum: [...KINDS], description: "What it is." }),
+    label: { zh: "\u985E\u578B", en: "Kind" },
+    values: KINDS,
+    shown: true,
+    form: {
+      order: 60,
+      type: "dropdown",
+      required: true,
+      description: {
+        zh: "\u8AD6\u6587\u3001\u8CC7\u6599\u96C6\u3001\u6A21\u578B\u6216\u5176\u4ED6\u8CC7\u6E90",
+        en: "A paper, a dataset, a model or another resource."
+      },
+      options: ["\u8AD6\u6587 / paper", "\u8CC7\u6599\u96C6 / dataset", "\u6A21\u578B / model", "\u8CC7\u6E90 / resource"],
+      default: 0
+    }
+  }),
+  category: field({
+    role: "category",
+    required: true,
+    schema: Type.String({ pattern: ID_PATTERN, description: "Id of the category it belongs to." }),
+    label: { zh: "\u5206\u985E", en: "Category" },
+    shown: true,
+    form: {
+      order: 70,
+      type: "dropdown",
+      required: true,
+      description: {
+        zh: "\u653E\u5728\u54EA\u500B\u5206\u985E\u4E0B",
+        en: "Where the entry goes. Missing a category? Say so in the note."
+      }
+    }
+  }),
+  date: field({
+    role: "date",
+    required: false,
+    schema: DateString("Publication date: YYYY, YYYY-MM or YYYY-MM-DD."),
+    label: { zh: "\u65E5\u671F", en: "Date" },
+    shown: true,
+    form: {
+      order: 40,
+      type: "input",
+      required: false,
+      description: {
+        zh: "\u767C\u8868\u65E5\u671F",
+        en: "Publication date \u2014 2023-06-27, 2023/6/27, 2023\u5E746\u670827\u65E5, 2023-06 or 2023."
+      },
+      placeholder: "2023\u5E746\u670827\u65E5"
+    }
+  }),
+  venue: field({
+    role: "line",
+    required: false,
+    schema: Type.String({ minLength: 1, description: "Where it appeared: CVPR 2023, ICML 2020\u2026" }),
+    label: { zh: "\u6703\u8B70\u6216\u671F\u520A", en: "Venue" },
+    maxChars: 100,
+    shown: true,
+    form: {
+      order: 50,
+      type: "input",
+      required: false,
+      description: { zh: "\u4F8B\u5982 CVPR 2023\uFF1B\u9810\u5370\u672C\u53EF\u7559\u7A7A", en: "e.g. CVPR 2023; leave empty for a preprint." },
+      placeholder: "CVPR 2023"
+    }
+  }),
+  arxiv: field({
+    role: "arxiv",
+    required: false,
+    schema: Type.String({ pattern: ARXIV_PATTERN, description: "arXiv id, e.g. 2306.15195." }),
+    label: { zh: "arXiv ID", en: "arXiv ID" },
+    shown: true,
+    form: {
+      order: 30,
+      type: "input",
+      required: false,
+      description: {
+        zh: "\u4F8B\u5982 2306.15195\uFF1B\u9023\u7D50\u662F arxiv.org \u6642\u53EF\u7559\u7A7A",
+        en: "e.g. 2306.15195; leave empty when the link is on arxiv.org."
+      },
+      placeholder: "2306.15195"
+    }
+  }),
+  doi: field({
+    role: "doi",
+    required: false,
+    schema: Type.String({ pattern: DOI_PATTERN, description: "DOI, e.g. 10.1145/3490519." }),
+    label: { zh: "DOI", en: "DOI" },
+    shown: true
+  }),
+  repos: field({
+    role: "labelled-urls",
+    item: "repo",
+    required: false,
+    schema: Type.Array(RepositorySchema, { description: "Code repositories." }),
+    label: { zh: "\u7A0B\u5F0F\u78BC", en: "Repositories" },
+    maxChars: 100,
+    shown: true,
+    form: {
+      order: 80,
+      type: "textarea",
+      required: false,
+      description: {
+        zh: "\u6BCF\u884C\u4E00\u500B\u7DB2\u5740\uFF0C\u53EF\u5728\u524D\u9762\u52A0\u6A19\u7C64\u300C\u6A19\u7C64 | \u7DB2\u5740\u300D",
+        en: 'One URL per line, optionally "label | URL".'
+      },
+      placeholder: "https://github.com/shikras/shikra\nUnofficial PyTorch port | https://github.com/someone/shikra-pytorch"
+    }
+  }),
+  links: field({
+    role: "labelled-urls",
+    item: "link",
+    required: false,
+    schema: Type.Array(LinkSchema, { description: "Other links: demo, download, project page." }),
+    label: { zh: "\u5176\u4ED6\u9023\u7D50", en: "Other links" },
+    maxChars: 100,
+    shown: true,
+    form: {
+      order: 90,
+      type: "textarea",
+      required: false,
+      description: {
+        zh: "\u6BCF\u884C\u300C\u6A19\u7C64 | \u7DB2\u5740\u300D\uFF1A\u793A\u7BC4\u3001\u5C08\u6848\u9801\u3001\u4E0B\u8F09",
+        en: 'One "label | URL" per line: demo, project page, download.'
+      },
+      placeholder: "Demo | https://huggingface.co/spaces/someone/demo\n\u5C08\u6848\u9801 | https://example.org/project"
+    }
+  }),
+  images: field({
+    role: "labelled-urls",
+    item: "image",
+    required: false,
+    schema: Type.Array(ImageSchema, { description: "Figures shown with the entry." }),
+    label: { zh: "\u5716\u7247", en: "Image" },
+    maxChars: 300,
+    shown: true,
+    form: {
+      id: "image",
+      order: 100,
+      type: "input",
+      required: false,
+      description: {
+        zh: "\u5716\u7247\u7DB2\u5740\uFF0C\u53EF\u5728\u5F8C\u9762\u52A0\u5BEC\u5EA6",
+        en: 'An image URL, optionally followed by a width \u2014 "https://\u2026/teaser.jpg 50%" or "\u2026 640".'
+      },
+      placeholder: "https://raw.githubusercontent.com/shikras/shikra/main/assets/teaser.jpg 50%"
+    }
+  }),
+  extra: field({
+    role: "markdown",
+    required: false,
+    schema: Markdown("Markdown shown before the \u6458\u8981: a formula, a table of requirements."),
+    label: { zh: "\u88DC\u5145", en: "Extra" },
+    maxChars: 3e3,
+    shown: true
+  }),
+  summary: field({
+    role: "markdown",
+    required: false,
+    schema: Markdown("The \u6458\u8981 (summary), Markdown. Lists, tables and formulas are kept."),
+    label: { zh: "\u6458\u8981", en: "Summary" },
+    // The longest 摘要 in the seed is about 1,500 characters (a survey with a nested table).
+    maxChars: 4e3,
+    shown: true,
+    form: {
+      order: 110,
+      type: "textarea",
+      required: false,
+      description: {
+        zh: "\u7E41\u9AD4\u4E2D\u6587\u6458\u8981\uFF0C\u652F\u63F4 Markdown\uFF08\u6E05\u55AE\u3001\u8868\u683C\u3001\u516C\u5F0F\uFF09",
+        en: "The summary in Traditional Chinese; Markdown lists, tables and formulas are kept."
+      }
+    }
+  }),
+  abstract: field({
+    role: "markdown",
+    required: false,
+    schema: Markdown("The English abstract as published (arXiv's summary), Markdown or plain text."),
+    label: { zh: "\u82F1\u6587\u6458\u8981", en: "Abstract" },
+    // arXiv caps abstracts at 1,920 characters; journal abstracts run a little longer. Past 3,000 it is a page.
+    maxChars: 3e3,
+    shown: true,
+    form: {
+      order: 115,
+      type: "textarea",
+      required: false,
+      description: {
+        zh: "\u8AD6\u6587\u7684\u82F1\u6587\u6458\u8981\uFF1B\u53EF\u7559\u7A7A",
+        en: "The paper's English abstract, as published; may be left empty."
+      }
+    }
+  }),
+  note: field({
+    role: "markdown",
+    required: false,
+    schema: Markdown("A maintainer's note, shown after the entry, Markdown."),
+    label: { zh: "\u5099\u8A3B", en: "Note" },
+    maxChars: 1500,
+    shown: true,
+    form: {
+      order: 120,
+      type: "textarea",
+      required: false,
+      description: {
+        zh: "\u7D66\u8B80\u8005\u6216\u7DAD\u8B77\u8005\u7684\u88DC\u5145",
+        en: "Anything readers or maintainers should know (shown with the entry)."
+      }
+    }
+  }),
+  aside: field({
+    role: "markdown",
+    required: false,
+    schema: Markdown(
+      "Text shown before the entry, between it and the one above: an aside about what follows, Markdown."
     ),
-    arxiv: Type.Optional(Type.String({ pattern: ARXIV_PATTERN, description: "arXiv id, e.g. 2306.15195." })),
-    doi: Type.Optional(Type.String({ pattern: DOI_PATTERN, description: "DOI, e.g. 10.1145/3490519." })),
-    repos: Type.Optional(Type.Array(RepositorySchema, { description: "Code repositories." })),
-    links: Type.Optional(
-      Type.Array(LinkSchema, { description: "Other links: demo, download, project page." })
-    ),
-    images: Type.Optional(Type.Array(ImageSchema, { description: "Figures shown with the entry." })),
-    extra: Type.Optional(Markdown("Markdown shown before the \u6458\u8981: a formula, a table of requirements.")),
-    summary: Type.Optional(Markdown("The \u6458\u8981 (summary), Markdown. Lists, tables and formulas are kept.")),
-    note: Type.Optional(Markdown("A maintainer's note, shown after the entry, Markdown.")),
-    aside: Type.Optional(
-      Markdown(
-        "Text shown before the entry, between it and the one above: an aside about what follows, Markdown."
-      )
-    ),
-    tags: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { uniqueItems: true })),
-    added: Type.Optional(DateString("When the entry joined the list.")),
-    "lint-ignore": Type.Optional(LintIgnoreSchema)
-  },
-  { additionalProperties: false }
-);
+    label: { zh: "\u65C1\u8A3B", en: "Aside" },
+    maxChars: 1500,
+    shown: true
+  }),
+  tags: field({
+    role: "tags",
+    required: false,
+    schema: Type.Array(Type.String({ minLength: 1 }), { uniqueItems: true }),
+    label: { zh: "\u6A19\u7C64", en: "Tags" },
+    maxChars: 40,
+    shown: true
+  }),
+  added: field({
+    role: "date",
+    required: false,
+    schema: DateString("When the entry joined the list."),
+    label: { zh: "\u52A0\u5165\u65E5\u671F", en: "Added" },
+    shown: true
+  }),
+  "previous-urls": field({
+    role: "history",
+    required: false,
+    schema: Type.Array(Url("what a link of this entry was before `papershelf fix` replaced it."), {
+      uniqueItems: true,
+      description: "Links this entry pointed to before `papershelf fix` replaced them (paperswithcode pages, old repository names): kept for history, neither shown nor checked."
+    }),
+    label: { zh: "\u820A\u9023\u7D50", en: "Previous links" },
+    shown: false
+  }),
+  "lint-ignore": field({
+    role: "ignores",
+    required: false,
+    schema: LintIgnoreSchema,
+    label: { zh: "\u7565\u904E\u7684\u6AA2\u67E5", en: "Ignored lint rules" },
+    shown: false
+  })
+};
+
+// src/records/anatomy/schema.ts
+function propertiesOf(anatomy) {
+  const properties2 = {};
+  for (const [key2, spec] of Object.entries(anatomy))
+    properties2[key2] = spec.required ? spec.schema : Type.Optional(spec.schema);
+  return properties2;
+}
+function recordSchemaOf(anatomy) {
+  return Type.Object(propertiesOf(anatomy), { additionalProperties: false });
+}
+
+// src/records/schema.ts
+var EntrySchema = recordSchemaOf(ENTRY_ANATOMY);
 var CategoryRef = Type.Unsafe({ $ref: "#/$defs/category" });
 var CategorySchema = Type.Object(
   {
@@ -52348,17 +52659,24 @@ var ListSchema = Type.Object(
   },
   { additionalProperties: false }
 );
-var PapersFileSchema = Type.Object(
-  {
-    list: Type.Optional(ListSchema),
-    categories: Type.Array(CategoryRef, { minItems: 1, description: "The category tree, in display order." }),
-    entries: Type.Array(EntrySchema, { description: "The entries, in display order within each category." })
-  },
-  { additionalProperties: false }
-);
+function papersFileSchemaOf(entry) {
+  return Type.Object(
+    {
+      list: Type.Optional(ListSchema),
+      categories: Type.Array(CategoryRef, {
+        minItems: 1,
+        description: "The category tree, in display order."
+      }),
+      entries: Type.Array(entry, { description: "The entries, in display order within each category." })
+    },
+    { additionalProperties: false }
+  );
+}
+var PapersFileSchema = papersFileSchemaOf(EntrySchema);
 var SCHEMA_ID = "https://papershelf.dev/schemas/papers.schema.json";
-function buildJsonSchema() {
-  const { $id: _ignored, ...root7 } = PapersFileSchema;
+function buildJsonSchema(anatomy = ENTRY_ANATOMY) {
+  const file = anatomy === ENTRY_ANATOMY ? PapersFileSchema : papersFileSchemaOf(recordSchemaOf(anatomy));
+  const { $id: _ignored, ...root7 } = file;
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     $id: SCHEMA_ID,
@@ -52842,6 +53160,196 @@ function assignArxivIds(candidates2, list4, mdFile) {
   return notices;
 }
 
+// src/urls/addresses.ts
+import net from "node:net";
+var SPECIAL_IPV4_RANGES = [
+  { cidr: "0.0.0.0/8", name: "this network", source: "RFC 791" },
+  { cidr: "10.0.0.0/8", name: "private use", source: "RFC 1918" },
+  { cidr: "100.64.0.0/10", name: "shared address space (carrier-grade NAT)", source: "RFC 6598" },
+  { cidr: "127.0.0.0/8", name: "loopback", source: "RFC 1122" },
+  { cidr: "169.254.0.0/16", name: "link local (cloud metadata)", source: "RFC 3927" },
+  { cidr: "172.16.0.0/12", name: "private use", source: "RFC 1918" },
+  {
+    cidr: "192.0.0.0/24",
+    name: "IETF protocol assignments (DS-Lite, NAT64 discovery, anycast)",
+    source: "RFC 6890"
+  },
+  { cidr: "192.0.2.0/24", name: "documentation (TEST-NET-1)", source: "RFC 5737" },
+  { cidr: "192.31.196.0/24", name: "AS112-v4", source: "RFC 7535" },
+  { cidr: "192.52.193.0/24", name: "AMT", source: "RFC 7450" },
+  { cidr: "192.88.99.0/24", name: "deprecated 6to4 relay anycast", source: "RFC 7526" },
+  { cidr: "192.168.0.0/16", name: "private use", source: "RFC 1918" },
+  { cidr: "192.175.48.0/24", name: "direct delegation AS112 service", source: "RFC 7534" },
+  { cidr: "198.18.0.0/15", name: "benchmarking", source: "RFC 2544" },
+  { cidr: "198.51.100.0/24", name: "documentation (TEST-NET-2)", source: "RFC 5737" },
+  { cidr: "203.0.113.0/24", name: "documentation (TEST-NET-3)", source: "RFC 5737" },
+  { cidr: "224.0.0.0/4", name: "multicast", source: "RFC 5771" },
+  { cidr: "240.0.0.0/4", name: "reserved (includes limited broadcast 255.255.255.255)", source: "RFC 1112" }
+];
+var SPECIAL_IPV6_RANGES = [
+  { cidr: "::/128", name: "unspecified", source: "RFC 4291" },
+  { cidr: "::1/128", name: "loopback", source: "RFC 4291" },
+  // ::/96 less its two single addresses above: the deprecated IPv4-compatible form (::10.0.0.1).
+  { cidr: "::/96", name: "IPv4-compatible (deprecated)", source: "RFC 4291" },
+  { cidr: "64:ff9b:1::/48", name: "local-use IPv4/IPv6 translation", source: "RFC 8215" },
+  { cidr: "100::/64", name: "discard-only", source: "RFC 6666" },
+  { cidr: "100:0:0:1::/64", name: "dummy IPv6 prefix", source: "RFC 9780" },
+  {
+    cidr: "2001::/23",
+    name: "IETF protocol assignments (Teredo, ORCHID, benchmarking, AMT, AS112)",
+    source: "RFC 2928"
+  },
+  { cidr: "2001:db8::/32", name: "documentation", source: "RFC 3849" },
+  { cidr: "2002::/16", name: "6to4", source: "RFC 3056" },
+  { cidr: "2620:4f:8000::/48", name: "direct delegation AS112 service", source: "RFC 7534" },
+  { cidr: "3fff::/20", name: "documentation", source: "RFC 9637" },
+  { cidr: "5f00::/16", name: "segment routing (SRv6) SIDs", source: "RFC 9602" },
+  { cidr: "fc00::/7", name: "unique local", source: "RFC 4193" },
+  { cidr: "fe80::/10", name: "link-local unicast", source: "RFC 4291" },
+  { cidr: "fec0::/10", name: "site-local (deprecated)", source: "RFC 3879" },
+  { cidr: "ff00::/8", name: "multicast", source: "RFC 4291" }
+];
+var EMBEDDING_PREFIXES = [
+  { cidr: "::ffff:0:0/96", name: "IPv4-mapped" },
+  { cidr: "64:ff9b::/96", name: "NAT64 well-known prefix" }
+];
+var LOCAL_DOMAINS = [
+  "localhost",
+  "local",
+  "internal",
+  "lan",
+  "home.arpa",
+  "test",
+  "invalid",
+  "onion",
+  "alt"
+];
+function blockList(ranges, family) {
+  const list4 = new net.BlockList();
+  for (const { cidr } of ranges) {
+    const [network = "", prefix = ""] = cidr.split("/");
+    list4.addSubnet(network, Number(prefix), family);
+  }
+  return list4;
+}
+var SPECIAL_IPV4 = blockList(SPECIAL_IPV4_RANGES, "ipv4");
+var SPECIAL_IPV6 = blockList(SPECIAL_IPV6_RANGES, "ipv6");
+var EMBEDDING = blockList(EMBEDDING_PREFIXES, "ipv6");
+function embeddedIpv4(address) {
+  const tail = address.slice(address.lastIndexOf(":") + 1);
+  if (tail.includes(".")) return tail;
+  const [head2 = "", rest] = address.split("::");
+  const before = head2 === "" ? [] : head2.split(":");
+  const after = rest === void 0 || rest === "" ? [] : rest.split(":");
+  const groups2 = [...before, ...Array(8 - before.length - after.length).fill("0"), ...after];
+  const [high = 0, low = 0] = groups2.slice(-2).map((g) => Number.parseInt(g, 16));
+  return [high >> 8, high & 255, low >> 8, low & 255].join(".");
+}
+function isPublicAddress(address) {
+  const family = net.isIP(address);
+  if (family === 4) return !SPECIAL_IPV4.check(address, "ipv4");
+  if (family !== 6) return false;
+  if (EMBEDDING.check(address, "ipv6")) return isPublicAddress(embeddedIpv4(address));
+  return !SPECIAL_IPV6.check(address, "ipv6");
+}
+function isLocalDomain(hostname) {
+  const host = hostname.toLowerCase().replace(/\.$/, "");
+  return LOCAL_DOMAINS.some((domain2) => host === domain2 || host.endsWith(`.${domain2}`));
+}
+function isPublicUrl(url) {
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  if (net.isIP(host) !== 0) return isPublicAddress(host);
+  return !isLocalDomain(host);
+}
+
+// src/urls/github-repo.ts
+var GITHUB_OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+var GITHUB_REPO_NAME = /^(?!\.{1,2}$)[A-Za-z0-9._-]{1,100}$/;
+var RESERVED_OWNERS = /* @__PURE__ */ new Set([
+  "about",
+  "apps",
+  "codespaces",
+  "collections",
+  "contact",
+  "customer-stories",
+  "dashboard",
+  "enterprise",
+  "events",
+  "explore",
+  "features",
+  "issues",
+  "join",
+  "login",
+  "logout",
+  "marketplace",
+  "new",
+  "notifications",
+  "organizations",
+  "orgs",
+  "pricing",
+  "pulls",
+  "search",
+  "security",
+  "settings",
+  "signup",
+  "site",
+  "sponsors",
+  "stars",
+  "topics",
+  "trending",
+  "users"
+]);
+function toUrl2(raw3) {
+  if (raw3 instanceof URL) return raw3;
+  try {
+    return new URL(raw3.trim());
+  } catch {
+    return void 0;
+  }
+}
+function isGithubUrl(url) {
+  if (url.protocol !== "https:" && url.protocol !== "http:") return false;
+  const host = url.hostname.replace(/\.$/, "");
+  return host === "github.com" || host === "www.github.com";
+}
+function parseGithubUrl(raw3) {
+  const url = toUrl2(raw3);
+  if (!url || !isGithubUrl(url)) return { ok: "not-github" };
+  const [owner, rawName, ...rest] = url.pathname.split("/").filter(Boolean);
+  if (owner === void 0 || rawName === void 0)
+    return { ok: false, reason: "names no repository; expected https://github.com/<owner>/<name>" };
+  const name = rawName.replace(/\.git$/, "");
+  if (RESERVED_OWNERS.has(owner.toLowerCase()))
+    return { ok: false, reason: `points at GitHub's /${owner} pages, not a repository` };
+  if (!GITHUB_OWNER.test(owner))
+    return {
+      ok: false,
+      reason: `has owner "${owner}", which GitHub does not allow (letters, digits, single hyphens, \u226439)`
+    };
+  if (!GITHUB_REPO_NAME.test(name))
+    return {
+      ok: false,
+      reason: `has repository name "${name}", which GitHub does not allow (letters, digits, . - _, \u2264100)`
+    };
+  return { ok: true, owner, name, rest, url };
+}
+function githubRepoOf(raw3) {
+  const parsed = parseGithubUrl(raw3);
+  if (parsed.ok !== true) return void 0;
+  const { owner, name, rest, url } = parsed;
+  return { owner, name, rest, url };
+}
+function githubRepoRoot(raw3) {
+  const repo = githubRepoOf(raw3);
+  return repo && repo.rest.length === 0 ? repo : void 0;
+}
+function normalizeGithubRepoUrl(repo) {
+  return `https://github.com/${repo.owner}/${repo.name}`;
+}
+function githubRepoKey(repo) {
+  return `${repo.owner}/${repo.name}`.toLowerCase();
+}
+
 // src/records/dates.ts
 var NUMERIC = /^(\d{4})(?:\s*[-/.]\s*(\d{1,2})(?:\s*[-/.]\s*(\d{1,2}))?)?$/;
 var CJK = /^(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*(日?))?)?$/;
@@ -52957,11 +53465,11 @@ function readWhen(text10) {
 // src/import/ids.ts
 var MAX_ID_LENGTH = 60;
 function slugifyAscii(text10, maxLength = MAX_ID_LENGTH) {
-  const slug2 = text10.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/['’]/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  const slug2 = text10.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/['’]/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|(?<!-)-+$/g, "");
   if (slug2.length <= maxLength) return slug2;
   const cut = slug2.slice(0, maxLength + 1);
   const boundary = cut.lastIndexOf("-");
-  return (boundary > 0 ? cut.slice(0, boundary) : slug2.slice(0, maxLength)).replace(/-+$/, "");
+  return (boundary > 0 ? cut.slice(0, boundary) : slug2.slice(0, maxLength)).replace(/(?<!-)-+$/, "");
 }
 function mainTitle(title) {
   const match = /^(.+?)(?::\s|：|\s--?\s|\s—\s)/.exec(title);
@@ -52972,7 +53480,7 @@ function entryIdBase(title, url) {
   if (hf?.[1] && hf[2]) return slugifyAscii(`${hf[1]} ${hf[2]}`);
   const fromTitle = slugifyAscii(mainTitle(title));
   if (fromTitle) return fromTitle;
-  const segment = url.replace(/[?#].*$/, "").replace(/\/+$/, "").split("/").pop() ?? "";
+  const segment = (url.split(/[?#]/)[0] ?? "").replace(/(?<!\/)\/+$/, "").split("/").pop() ?? "";
   return slugifyAscii(segment.replace(/\.[a-z]+$/i, ""));
 }
 var IdAllocator = class {
@@ -52997,7 +53505,6 @@ var IdAllocator = class {
 };
 
 // src/import/kinds.ts
-var GITHUB_REPOSITORY = /^https?:\/\/(?:www\.)?github\.com\/[^/?#]+\/[^/?#]+/i;
 var HF_NOT_MODELS = /* @__PURE__ */ new Set(["spaces", "papers", "docs", "blog", "learn", "tasks", "datasets"]);
 var PAPER_SITES = [
   /^(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\//,
@@ -53020,7 +53527,7 @@ function kindOfUrl(url) {
   if (/^huggingface\.co\/datasets\/[^/]+\/[^/]+/.test(bare)) return { kind: "dataset", basis: "url" };
   const hf = /^huggingface\.co\/([^/?#]+)\/[^/?#]+/.exec(bare);
   if (hf?.[1] && !HF_NOT_MODELS.has(hf[1])) return { kind: "model", basis: "url" };
-  if (GITHUB_REPOSITORY.test(url)) return { kind: "resource", basis: "repository" };
+  if (githubRepoOf(url) !== void 0) return { kind: "resource", basis: "repository" };
   if (PAPER_SITES.some((site) => site.test(bare))) return { kind: "paper", basis: "url" };
   return { kind: "paper", basis: "guess" };
 }
@@ -54851,7 +55358,7 @@ function formatHeadingAsSetext(node2, state) {
 
 // node_modules/mdast-util-to-markdown/lib/handle/heading.js
 function heading(node2, _, state, info) {
-  const rank = Math.max(Math.min(6, node2.depth || 1), 1);
+  const rank2 = Math.max(Math.min(6, node2.depth || 1), 1);
   const tracker = state.createTracker(info);
   if (formatHeadingAsSetext(node2, state)) {
     const exit4 = state.enter("headingSetext");
@@ -54863,14 +55370,14 @@ function heading(node2, _, state, info) {
     });
     subexit2();
     exit4();
-    return value2 + "\n" + (rank === 1 ? "=" : "-").repeat(
+    return value2 + "\n" + (rank2 === 1 ? "=" : "-").repeat(
       // The whole size…
       value2.length - // Minus the position of the character after the last EOL (or
       // 0 if there is none)…
       (Math.max(value2.lastIndexOf("\r"), value2.lastIndexOf("\n")) + 1)
     );
   }
-  const sequence = "#".repeat(rank);
+  const sequence = "#".repeat(rank2);
   const exit3 = state.enter("headingAtx");
   const subexit = state.enter("phrasing");
   tracker.move(sequence + " ");
@@ -62596,14 +63103,14 @@ var resolver = {
 };
 var string = initializeFactory("string");
 var text3 = initializeFactory("text");
-function initializeFactory(field) {
+function initializeFactory(field2) {
   return {
-    resolveAll: createResolver(field === "text" ? resolveAllLineSuffixes : void 0),
+    resolveAll: createResolver(field2 === "text" ? resolveAllLineSuffixes : void 0),
     tokenize: initializeText
   };
   function initializeText(effects) {
     const self2 = this;
-    const constructs2 = this.parser.constructs[field];
+    const constructs2 = this.parser.constructs[field2];
     const text10 = effects.attempt(constructs2, start, notText);
     return start;
     function start(code5) {
@@ -64398,15 +64905,15 @@ var VFile = class {
     this.stored;
     let index2 = -1;
     while (++index2 < order.length) {
-      const field2 = order[index2];
-      if (field2 in options && options[field2] !== void 0 && options[field2] !== null) {
-        this[field2] = field2 === "history" ? [...options[field2]] : options[field2];
+      const field3 = order[index2];
+      if (field3 in options && options[field3] !== void 0 && options[field3] !== null) {
+        this[field3] = field3 === "history" ? [...options[field3]] : options[field3];
       }
     }
-    let field;
-    for (field in options) {
-      if (!order.includes(field)) {
-        this[field] = options[field];
+    let field2;
+    for (field2 in options) {
+      if (!order.includes(field2)) {
+        this[field2] = options[field2];
       }
     }
   }
@@ -65546,8 +66053,25 @@ function collectLinks(markdownText) {
   return found;
 }
 
+// src/markdown/atx.ts
+var OPENING = /^ {0,3}(#{1,6})(?![^ \t])([^]*)$/;
+var isSpaceOrTab = (c) => c === " " || c === "	";
+function stripClosingSequence(content3) {
+  let end = content3.length;
+  while (end > 0 && isSpaceOrTab(content3[end - 1])) end--;
+  let hashes = end;
+  while (hashes > 0 && content3[hashes - 1] === "#") hashes--;
+  if (hashes < end && (hashes === 0 || isSpaceOrTab(content3[hashes - 1]))) end = hashes;
+  return content3.slice(0, end).trim();
+}
+function parseAtxHeading(line) {
+  const match = OPENING.exec(line);
+  const marks = match?.[1];
+  if (!match || !marks) return void 0;
+  return { level: marks.length, content: stripClosingSequence(match[2] ?? "") };
+}
+
 // src/import/lines.ts
-var HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 var SEPARATOR = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 var FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 function classifyLines(markdown4) {
@@ -65569,9 +66093,8 @@ function classifyLines(markdown4) {
     }
     if (/^\s*$/.test(text10)) return { number: number2, text: text10, kind: "blank" };
     if (SEPARATOR.test(text10)) return { number: number2, text: text10, kind: "separator" };
-    const heading3 = HEADING.exec(text10);
-    if (heading3?.[1])
-      return { number: number2, text: text10, kind: "heading", level: heading3[1].length, heading: heading3[2] ?? "" };
+    const heading3 = parseAtxHeading(text10);
+    if (heading3) return { number: number2, text: text10, kind: "heading", level: heading3.level, heading: heading3.content };
     return { number: number2, text: text10, kind: "text" };
   });
 }
@@ -65598,7 +66121,6 @@ function joinBlocks(blocks) {
 
 // src/import/entry.ts
 var HTTP_URL = /^https?:\/\/\S+$/;
-var GITHUB_REPO = /^https?:\/\/(?:www\.)?github\.com\/([^/?#]+)\/([^/?#]+?)(?:\.git)?\/?(?:[?#].*)?$/;
 function buildEntry(raw3, ctx) {
   const first = raw3.heading[0];
   const last2 = lastLine(raw3);
@@ -65729,9 +66251,9 @@ function placeMedia(item, body3, ctx, at) {
     return;
   }
   const text10 = item.text.replace(/\s+/g, " ").trim();
-  const repo = GITHUB_REPO.exec(item.url);
+  const repo = githubRepoRoot(item.url);
   if (repo) {
-    const same = text10 === "" || text10 === `${repo[1]}/${repo[2]}` || text10 === item.url;
+    const same = text10 === "" || text10 === `${repo.owner}/${repo.name}` || text10 === item.url;
     body3.repos.push({ url: item.url, ...same ? {} : { label: text10 } });
     return;
   }
@@ -66101,7 +66623,7 @@ function proseResource(prose, categoryId, state) {
   const links = collectLinks(prose.text).filter((l) => /^https?:\/\//.test(l.url));
   const [main, ...others] = links;
   if (!main) return void 0;
-  const title = main.text.replace(/\s+/g, " ").trim().replace(/^[「『“"'\s]+|[」』”"'\s]+$/g, "") || new URL(main.url).host;
+  const title = main.text.replace(/\s+/g, " ").trim().replace(/^[「『“"'\s]+|(?<![」』”"'\s])[」』”"'\s]+$/g, "") || new URL(main.url).host;
   const id = state.entryIds.take(slugifyAscii(mainTitle(title)), `resource-${prose.startLine}`);
   state.notices.push({
     severity: "info",
@@ -66220,11 +66742,11 @@ function verify(before, afterText, file, expected) {
 }
 function insertionIndex(data, category) {
   const order2 = flattenCategories(data.categories).map((c) => c.category.id);
-  const rank = new Map(order2.map((id, i) => [id, i]));
-  const target = rank.get(category) ?? order2.length;
+  const rank2 = new Map(order2.map((id, i) => [id, i]));
+  const target = rank2.get(category) ?? order2.length;
   let index2 = 0;
   data.entries.forEach((e, i) => {
-    if ((rank.get(e.category) ?? order2.length) <= target) index2 = i + 1;
+    if ((rank2.get(e.category) ?? order2.length) <= target) index2 = i + 1;
   });
   return index2;
 }
@@ -66240,7 +66762,7 @@ function insertEntry(text10, entry, file = "data/papers.yaml") {
     const [start, end] = entries.range ?? [text10.length, text10.length];
     const block = `
 ${stringifyEntry(entry, 2)}`;
-    next = text10.slice(0, start).replace(/[ \t]*$/, "") + block + text10.slice(end).replace(/^[^\n]*\n?/, "");
+    next = text10.slice(0, start).replace(/(?<![ \t])[ \t]*$/, "") + block + text10.slice(end).replace(/^[^\n]*\n?/, "");
   } else {
     const block = stringifyEntry(entry, dashIndent(text10, entries));
     const previous3 = entries.items[index2 - 1];
@@ -66668,7 +67190,7 @@ function normalizeUrl(raw3) {
   }
   const params = [...url.searchParams.entries()].filter(([key2]) => !TRACKING_PARAMS.test(key2)).sort(([a], [b]) => compareCodePoints(a, b));
   const query = params.length ? `?${new URLSearchParams(params).toString()}` : "";
-  const path15 = url.pathname.replace(/\/+$/, "");
+  const path15 = url.pathname.replace(/(?<!\/)\/+$/, "");
   const comparablePath = host === "github.com" ? path15.toLowerCase() : path15;
   return `${host}${url.port ? `:${url.port}` : ""}${comparablePath}${query}`;
 }
@@ -66748,25 +67270,25 @@ var dateRule = {
     const findings = [];
     const latest = new Date(now.getTime() + FUTURE_SLACK_MS);
     data.entries.forEach((entry, i) => {
-      for (const field of DATE_FIELDS) {
-        const text10 = entry[field];
+      for (const field2 of DATE_FIELDS) {
+        const text10 = entry[field2];
         const date = text10 === void 0 ? void 0 : parsePartialDate(text10);
         if (!date || text10 === void 0) continue;
-        const path15 = ["entries", i, field];
+        const path15 = ["entries", i, field2];
         if (date.month !== void 0 && date.day !== void 0 && date.day > daysInMonth(date.year, date.month)) {
           findings.push({
             path: path15,
-            message: `${field} ${text10} is not a calendar day: ${date.year}-${String(date.month).padStart(2, "0")} has ${daysInMonth(date.year, date.month)} days`
+            message: `${field2} ${text10} is not a calendar day: ${date.year}-${String(date.month).padStart(2, "0")} has ${daysInMonth(date.year, date.month)} days`
           });
         } else if (isAfter(date, latest)) {
           findings.push({
             path: path15,
-            message: `${field} ${text10} is in the future (today is ${now.toISOString().slice(0, 10)} UTC, a day more allowed for time zones ahead of UTC); expected a past date`
+            message: `${field2} ${text10} is in the future (today is ${now.toISOString().slice(0, 10)} UTC, a day more allowed for time zones ahead of UTC); expected a past date`
           });
         } else if (date.year < EARLIEST_PLAUSIBLE_YEAR) {
           findings.push({
             path: path15,
-            message: `${field} ${text10} is implausibly old; expected a year from ${EARLIEST_PLAUSIBLE_YEAR} on`
+            message: `${field2} ${text10} is implausibly old; expected a year from ${EARLIEST_PLAUSIBLE_YEAR} on`
           });
         }
       }
@@ -66888,21 +67410,6 @@ entries:
 };
 
 // src/lint/urls.ts
-import { isIP } from "node:net";
-var LOCAL_NAMES = /(?:^|\.)(?:localhost|local|internal|lan|home\.arpa)$/;
-function isLocalHost(url) {
-  const host = url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
-  if (LOCAL_NAMES.test(host)) return true;
-  const family = isIP(host);
-  if (family === 4) {
-    const [a = 0, b = 0] = host.split(".").map(Number);
-    return a === 0 || a === 10 || a === 127 || a === 169 && b === 254 || a === 172 && b >= 16 && b <= 31 || a === 192 && b === 168;
-  }
-  if (family === 6) {
-    return host === "::" || host === "::1" || /^f[cd]/.test(host) || /^fe[89ab]/.test(host) || host.startsWith("::ffff:127.");
-  }
-  return false;
-}
 var HTTPS_HOSTS = [
   "github.com",
   "githubusercontent.com",
@@ -66945,7 +67452,7 @@ var IMAGE_HOSTS = [
 function judgeImageUrl(url) {
   const host = bareHost(url);
   const path15 = decodeURIComponentSafe(url.pathname);
-  if (/=\d+%?x?\d*%?$/.test(path15) || /\s=\d/.test(path15))
+  if (/=\d+%?(?:x\d*%?)?$/.test(path15) || /\s=\d/.test(path15))
     return {
       ok: false,
       problem: "ends with a HackMD size suffix (=80%x)",
@@ -66967,47 +67474,76 @@ function judgeImageUrl(url) {
   };
 }
 
-// src/lint/walk.ts
-var MARKDOWN_FIELDS = ["extra", "summary", "note", "aside"];
-function entryUrls(entry, index2) {
+// src/records/anatomy/walk.ts
+var asText = (value) => typeof value === "string" ? value : void 0;
+var asItems = (value) => Array.isArray(value) ? value : [];
+var asObject = (value) => value !== null && typeof value === "object" ? value : {};
+var LABEL_KEY = { repo: "label", link: "label", image: "alt" };
+function entryUrls(entry, index2, anatomy = ENTRY_ANATOMY) {
+  const record = entry;
   const base = ["entries", index2];
-  const out = [
-    { path: [...base, "url"], value: entry.url, name: "url", role: "main" }
-  ];
-  entry.repos?.forEach(
-    (r, i) => out.push({ path: [...base, "repos", i, "url"], value: r.url, name: `repos[${i}].url`, role: "repo" })
-  );
-  entry.links?.forEach(
-    (l, i) => out.push({ path: [...base, "links", i, "url"], value: l.url, name: `links[${i}].url`, role: "link" })
-  );
-  entry.images?.forEach(
-    (m, i) => out.push({ path: [...base, "images", i, "url"], value: m.url, name: `images[${i}].url`, role: "image" })
-  );
-  return out;
-}
-function entryShortTexts(entry, index2) {
-  const base = ["entries", index2];
-  const out = [{ path: [...base, "title"], value: entry.title, name: "title" }];
-  if (entry.venue !== void 0) out.push({ path: [...base, "venue"], value: entry.venue, name: "venue" });
-  entry.repos?.forEach((r, i) => {
-    if (r.label !== void 0)
-      out.push({ path: [...base, "repos", i, "label"], value: r.label, name: `repos[${i}].label` });
-  });
-  entry.links?.forEach(
-    (l, i) => out.push({ path: [...base, "links", i, "label"], value: l.label, name: `links[${i}].label` })
-  );
-  entry.images?.forEach((m, i) => {
-    if (m.alt !== void 0)
-      out.push({ path: [...base, "images", i, "alt"], value: m.alt, name: `images[${i}].alt` });
-  });
-  entry.tags?.forEach((t, i) => out.push({ path: [...base, "tags", i], value: t, name: `tags[${i}]` }));
-  return out;
-}
-function entryMarkdown(entry, index2) {
   const out = [];
-  for (const field of MARKDOWN_FIELDS) {
-    const value = entry[field];
-    if (value !== void 0) out.push({ path: ["entries", index2, field], value, name: field });
+  for (const [key2, spec] of Object.entries(anatomy)) {
+    const value = record[key2];
+    if (spec.role === "url") {
+      const url = asText(value);
+      if (url !== void 0) out.push({ path: [...base, key2], value: url, name: key2, role: "main" });
+    } else if (spec.role === "labelled-urls" && spec.item) {
+      const role = spec.item;
+      asItems(value).forEach((item, i) => {
+        const url = asText(asObject(item).url);
+        if (url !== void 0)
+          out.push({ path: [...base, key2, i, "url"], value: url, name: `${key2}[${i}].url`, role });
+      });
+    }
+  }
+  return out;
+}
+function entryShortTexts(entry, index2, anatomy = ENTRY_ANATOMY) {
+  const record = entry;
+  const base = ["entries", index2];
+  const out = [];
+  for (const [key2, spec] of Object.entries(anatomy)) {
+    const limit = spec.maxChars === void 0 ? {} : { limit: spec.maxChars };
+    const value = record[key2];
+    if (spec.role === "line") {
+      const text10 = asText(value);
+      if (text10 !== void 0) out.push({ path: [...base, key2], value: text10, name: key2, ...limit });
+    } else if (spec.role === "names" || spec.role === "tags") {
+      asItems(value).forEach((item, i) => {
+        const text10 = asText(item);
+        if (text10 !== void 0)
+          out.push({ path: [...base, key2, i], value: text10, name: `${key2}[${i}]`, ...limit });
+      });
+    } else if (spec.role === "labelled-urls" && spec.item) {
+      const labelKey = LABEL_KEY[spec.item];
+      asItems(value).forEach((item, i) => {
+        const text10 = asText(asObject(item)[labelKey]);
+        if (text10 !== void 0)
+          out.push({
+            path: [...base, key2, i, labelKey],
+            value: text10,
+            name: `${key2}[${i}].${labelKey}`,
+            ...limit
+          });
+      });
+    }
+  }
+  return out;
+}
+function entryMarkdown(entry, index2, anatomy = ENTRY_ANATOMY) {
+  const record = entry;
+  const out = [];
+  for (const [key2, spec] of Object.entries(anatomy)) {
+    if (spec.role !== "markdown") continue;
+    const text10 = asText(record[key2]);
+    if (text10 !== void 0)
+      out.push({
+        path: ["entries", index2, key2],
+        value: text10,
+        name: key2,
+        ...spec.maxChars === void 0 ? {} : { limit: spec.maxChars }
+      });
   }
   return out;
 }
@@ -67033,6 +67569,19 @@ function listTexts(data) {
   }
   return { short, markdown: markdown4 };
 }
+function walkRecordUrls(data, anatomy = ENTRY_ANATOMY) {
+  const sites = listTexts(data).markdown.map((f) => ({ kind: "markdown", ...f }));
+  data.entries.forEach((entry, entryIndex) => {
+    const entryId = asText(entry.id) ?? "";
+    for (const f of entryUrls(entry, entryIndex, anatomy))
+      sites.push({ kind: "field", entryIndex, entryId, ...f });
+    for (const f of entryMarkdown(entry, entryIndex, anatomy))
+      sites.push({ kind: "markdown", entryIndex, entryId, ...f });
+  });
+  return sites;
+}
+
+// src/lint/walk.ts
 function quote(text10, max2 = 60) {
   const flat = text10.replace(/\s+/g, " ");
   return JSON.stringify(flat.length > max2 ? `${flat.slice(0, max2 - 1)}\u2026` : flat);
@@ -67046,7 +67595,7 @@ function markdownUrls(text10) {
     seen.add(start);
     out.push({ url, range: [start, start + url.length], image: image3 });
   };
-  for (const m of text10.matchAll(/(!?)\[[^\]\n]*\]\(\s*<?([^\s)>]+)/g)) {
+  for (const m of text10.matchAll(/(!?)\[[^\]\n[]*\]\(\s*<?([^\s)>]+)/g)) {
     const url = m[2] ?? "";
     add(url, (m.index ?? 0) + m[0].length - url.length, m[1] === "!");
   }
@@ -67061,30 +67610,28 @@ function allUrls(data) {
   const cached = urlCache.get(data);
   if (cached) return cached;
   const out = [];
-  const fromText = (field) => {
-    for (const u of markdownUrls(field.value))
+  const fromText = (field2) => {
+    for (const u of markdownUrls(field2.value))
       out.push({
         url: u.url,
         parsed: parseUrl(u.url),
-        path: field.path,
+        path: field2.path,
         range: u.range,
         image: u.image,
-        name: `${u.image ? "an image" : "a link"} in ${field.name}`
+        name: `${u.image ? "an image" : "a link"} in ${field2.name}`
       });
   };
-  const list4 = listTexts(data);
-  list4.markdown.forEach(fromText);
-  data.entries.forEach((entry, i) => {
-    for (const f of entryUrls(entry, i))
+  for (const site of walkRecordUrls(data)) {
+    if (site.kind === "markdown") fromText(site);
+    else
       out.push({
-        url: f.value,
-        parsed: parseUrl(f.value),
-        path: f.path,
-        image: f.role === "image",
-        name: f.name
+        url: site.value,
+        parsed: parseUrl(site.value),
+        path: site.path,
+        image: site.role === "image",
+        name: site.name
       });
-    entryMarkdown(entry, i).forEach(fromText);
-  });
+  }
   urlCache.set(data, out);
   return out;
 }
@@ -67842,7 +68389,7 @@ var remark_lint_no_undefined_references_default = remarkLintNoUndefinedReference
 
 // src/records/fences.ts
 function openingFence(line) {
-  const match = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+  const match = /^ {0,3}(`{3,}(?!`)|~{3,}(?!~))([^]*)$/.exec(line);
   if (!match) return void 0;
   const run2 = match[1] ?? "";
   const info = match[2] ?? "";
@@ -68014,20 +68561,20 @@ var noBrokenTable = lintRule(`${ORIGIN}:no-broken-table`, (tree, file) => {
 var processor = unified().use(remarkParse).use(remarkGfm).use(remarkLint).use(remark_lint_no_undefined_references_default).use(remark_lint_no_empty_url_default).use(remark_lint_correct_media_syntax_default).use(remark_lint_no_heading_like_paragraph_default).use(noHeading).use(noUnclosedFence).use(noBrokenTable).freeze();
 var STRUCTURE_RULES = /* @__PURE__ */ new Set(["no-heading", "no-unclosed-fence", "no-broken-table"]);
 var MAY_HAVE_MARKUP = /[`~|#[\]<(]|^ {0,3}(?:-+|=+)[ \t]*$/m;
-function lintMarkdownText(field) {
-  if (!MAY_HAVE_MARKUP.test(field.value)) return [];
-  const tooComplex = checkMarkdownLimits(field.value);
+function lintMarkdownText(field2) {
+  if (!MAY_HAVE_MARKUP.test(field2.value)) return [];
+  const tooComplex = checkMarkdownLimits(field2.value);
   if (tooComplex) {
     const { message, hint } = describeMarkdownLimit(tooComplex);
-    const start = tooComplex.limit === "depth" ? lineOffset(field.value, tooComplex.line) : 0;
+    const start = tooComplex.limit === "depth" ? lineOffset(field2.value, tooComplex.line) : 0;
     return [
-      { field, kind: "structure", rule: "too-complex", reason: `${message}. ${hint}`, range: [start, start] }
+      { field: field2, kind: "structure", rule: "too-complex", reason: `${message}. ${hint}`, range: [start, start] }
     ];
   }
-  const file = new VFile({ value: field.value });
+  const file = new VFile({ value: field2.value });
   processor.runSync(processor.parse(file), file);
   const lineStarts = [0];
-  for (let i = field.value.indexOf("\n"); i !== -1; i = field.value.indexOf("\n", i + 1))
+  for (let i = field2.value.indexOf("\n"); i !== -1; i = field2.value.indexOf("\n", i + 1))
     lineStarts.push(i + 1);
   const offset = (point5) => point5 ? (lineStarts[point5.line - 1] ?? 0) + point5.column - 1 : 0;
   return file.messages.map((m) => {
@@ -68035,7 +68582,7 @@ function lintMarkdownText(field) {
     const start = offset(m.place && "start" in m.place ? m.place.start : m.place);
     const end = m.place && "end" in m.place ? offset(m.place.end) : start;
     return {
-      field,
+      field: field2,
       kind: STRUCTURE_RULES.has(rule) ? "structure" : "syntax",
       rule,
       reason: m.reason,
@@ -68114,7 +68661,7 @@ var markdownSyntax = {
 function splitSentences(text10) {
   const prose = MAY_HAVE_BLOCKS.test(text10) ? maskNonProse(text10) : text10;
   const out = [];
-  const boundary = /[。！？]+|[.!?]+(?=\s|$)|\n+/g;
+  const boundary = /[。！？]+|(?<![.!?])[.!?]+(?=\s|$)|\n+/g;
   let start = 0;
   const push2 = (end) => {
     const raw3 = prose.slice(start, end);
@@ -68136,22 +68683,45 @@ function splitSentences(text10) {
   push2(text10.length);
   return out;
 }
-var MAY_HAVE_BLOCKS = /^\s*(?:[-*+>#|`~]|\d+[.)])/m;
+var MAY_HAVE_BLOCKS = /^[^\S\r\n\u2028\u2029]*(?:[-*+>#|`~]|\d+[.)])/m;
 function maskNonProse(text10) {
   const blank = (s2) => " ".repeat(s2.length);
   let out = text10.replace(TABLE_ROW, blank).replace(LINE_MARKERS, (_m, indent2, markers) => `${indent2}${blank(markers)}`);
-  if (out.includes("```") || out.includes("~~~")) out = out.replace(FENCED_BLOCK, blank);
+  if (out.includes("```") || out.includes("~~~"))
+    for (const [start, end] of fencedBlocks(out).reverse())
+      out = out.slice(0, start) + blank(out.slice(start, end)) + out.slice(end);
   return out;
 }
 var TABLE_ROW = /^[ \t]*\|.*$/gm;
 var LINE_MARKERS = /^([ \t]*)((?:[-*+]|\d+[.)]|>|#{1,6})[ \t]+)+/gm;
-var FENCED_BLOCK = /^[ \t]*(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^[ \t]*\1[ \t]*$|(?![\s\S]))/gm;
+var FENCE_RUN = /^[ \t]*(`{3,}(?!`)|~{3,}(?!~))/;
+function fencedBlocks(text10) {
+  const blocks = [];
+  let open2;
+  for (let start = 0; start < text10.length; ) {
+    const newline = text10.indexOf("\n", start);
+    const end = newline === -1 ? text10.length : newline;
+    const line = text10.slice(start, end);
+    if (open2) {
+      if (line.trim() === open2.run && /^[ \t]*[`~]+[ \t]*$/.test(line)) {
+        blocks.push([open2.start, end]);
+        open2 = void 0;
+      }
+    } else if (newline !== -1) {
+      const run2 = FENCE_RUN.exec(line)?.[1];
+      if (run2) open2 = { run: run2, start };
+    }
+    start = end + 1;
+  }
+  if (open2) blocks.push([open2.start, text10.length]);
+  return blocks;
+}
 
 // src/lint/rules/repeated-sentence.ts
 var MIN_SENTENCE_CHARS = 12;
-function checkField(field) {
+function checkField(field2) {
   const byKey = /* @__PURE__ */ new Map();
-  for (const sentence of splitSentences(field.value)) {
+  for (const sentence of splitSentences(field2.value)) {
     if (sentence.key.length < MIN_SENTENCE_CHARS) continue;
     const list4 = byKey.get(sentence.key);
     if (list4) list4.push(sentence);
@@ -68163,9 +68733,9 @@ function checkField(field) {
     if (!first || !second) continue;
     const times = occurrences.length === 2 ? "twice" : `${occurrences.length} times`;
     findings.push({
-      path: field.path,
+      path: field2.path,
       range: second.range,
-      message: `${field.name} repeats a sentence ${times} (${quote(first.text, 40)}); expected each sentence once`
+      message: `${field2.name} repeats a sentence ${times} (${quote(first.text, 40)}); expected each sentence once`
     });
   }
   return findings;
@@ -68199,44 +68769,6 @@ var repeatedSentence = {
   }
 };
 
-// src/lint/github.ts
-var GITHUB_OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
-var GITHUB_REPO2 = /^(?!\.{1,2}$)[A-Za-z0-9._-]{1,100}$/;
-var RESERVED_OWNERS = /* @__PURE__ */ new Set([
-  "orgs",
-  "users",
-  "settings",
-  "marketplace",
-  "topics",
-  "collections",
-  "sponsors",
-  "features",
-  "explore",
-  "search",
-  "login"
-]);
-function parseGithubRepoUrl(raw3) {
-  const url = parseUrl(raw3);
-  if (!url || bareHost(url) !== "github.com") return { ok: "not-github" };
-  const [owner, rawName] = url.pathname.split("/").filter(Boolean);
-  if (owner === void 0 || rawName === void 0)
-    return { ok: false, reason: "names no repository; expected https://github.com/<owner>/<name>" };
-  const name = rawName.replace(/\.git$/, "");
-  if (RESERVED_OWNERS.has(owner.toLowerCase()))
-    return { ok: false, reason: `points at GitHub's /${owner} pages, not a repository` };
-  if (!GITHUB_OWNER.test(owner))
-    return {
-      ok: false,
-      reason: `has owner "${owner}", which GitHub does not allow (letters, digits, single hyphens, \u226439)`
-    };
-  if (!GITHUB_REPO2.test(name))
-    return {
-      ok: false,
-      reason: `has repository name "${name}", which GitHub does not allow (letters, digits, . - _, \u2264100)`
-    };
-  return { ok: true, owner, name };
-}
-
 // src/lint/rules/repo-label-mismatch.ts
 var SLUG_LABEL = /^\s*([\w.-]+)\s*\/\s*([\w.-]+)\s*$/;
 var repoLabelMismatch = {
@@ -68264,7 +68796,7 @@ var repoLabelMismatch = {
     data.entries.forEach((entry, i) => {
       entry.repos?.forEach((repo, r) => {
         const label = repo.label === void 0 ? void 0 : SLUG_LABEL.exec(repo.label);
-        const target = parseGithubRepoUrl(repo.url);
+        const target = parseGithubUrl(repo.url);
         if (!label || target.ok !== true) return;
         const named = `${label[1]}/${label[2]}`;
         const actual = `${target.owner}/${target.name}`;
@@ -68297,7 +68829,7 @@ var repoMalformed = {
     const findings = [];
     data.entries.forEach((entry, i) => {
       entry.repos?.forEach((repo, r) => {
-        const parsed = parseGithubRepoUrl(repo.url);
+        const parsed = parseGithubUrl(repo.url);
         if (parsed.ok !== false) return;
         findings.push({
           path: ["entries", i, "repos", r, "url"],
@@ -68341,7 +68873,7 @@ var requiredFields = {
     const findings = [];
     data.entries.forEach((entry, i) => {
       for (const group of REQUIRED_BY_KIND[entry.kind] ?? []) {
-        if (group.some((field) => entry[field] !== void 0)) continue;
+        if (group.some((field2) => entry[field2] !== void 0)) continue;
         findings.push({
           path: ["entries", i],
           message: `${entry.kind} "${entry.id}" has no ${group.join(" and no ")}; expected ${describe2(group)}`
@@ -68383,9 +68915,9 @@ function describeChar(char) {
   const hex = (char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
   return `U+${hex}${NAMES[hex] ? ` ${NAMES[hex]}` : " (control character)"}`;
 }
-function checkField2(field, oneLine) {
+function checkField2(field2, oneLine) {
   const findings = [];
-  const { value } = field;
+  const { value } = field2;
   const patterns = oneLine ? [INVISIBLE, LINE_BREAKS] : [INVISIBLE];
   for (const pattern of patterns) {
     pattern.lastIndex = 0;
@@ -68394,9 +68926,9 @@ function checkField2(field, oneLine) {
     for (const m of value.matchAll(pattern)) {
       const at = m.index ?? 0;
       findings.push({
-        path: field.path,
+        path: field2.path,
         range: [at, at + m[0].length],
-        message: `${field.name} contains ${describeChar(m[0])} at character ${at + 1}; expected visible text only`
+        message: `${field2.name} contains ${describeChar(m[0])} at character ${at + 1}; expected visible text only`
       });
     }
   }
@@ -68405,8 +68937,8 @@ function checkField2(field, oneLine) {
     const trail2 = value.length - value.trimEnd().length;
     const which = lead && trail2 ? "leading and trailing" : lead ? "leading" : "trailing";
     findings.push({
-      path: field.path,
-      message: `${field.name} ${quote(value)} has ${which} space; expected none`
+      path: field2.path,
+      message: `${field2.name} ${quote(value)} has ${which} space; expected none`
     });
   }
   return findings;
@@ -68460,26 +68992,18 @@ var textHygiene = {
 };
 
 // src/lint/rules/text-length.ts
-var MAX_CHARS = {
-  title: 300,
-  venue: 100,
-  label: 100,
-  alt: 300,
-  tag: 40,
-  summary: 4e3,
-  note: 1500,
-  aside: 1500,
-  extra: 3e3
-};
-function limitFor(name) {
-  const base = name.replace(/\[\d+\]/g, "").replace(/^.*\./, "");
-  return MAX_CHARS[base === "tags" ? "tag" : base];
-}
+var PART_LIMITED = { repo: "labels", link: "labels", image: "alt texts" };
+var LIMITS_TEXT = Object.entries(ENTRY_ANATOMY).flatMap(([key2, spec]) => {
+  if (spec.maxChars === void 0) return [];
+  if (spec.item) return [`${key2} ${PART_LIMITED[spec.item] ?? "labels"} ${spec.maxChars}`];
+  if (spec.role === "names" || spec.role === "tags") return [`${key2} ${spec.maxChars} each`];
+  return [`${key2} ${spec.maxChars}`];
+}).join(", ");
 var textLength = {
   id: "text-length",
   description: "A title, label or \u6458\u8981 is longer than the README can show well.",
   defaultSetting: "warning",
-  rationale: "Limits, in characters: " + Object.entries(MAX_CHARS).map(([k, v]) => `${k} ${v}`).join(", ") + ". A longer \u6458\u8981 belongs on the paper's page; a longer title is usually a title and its abstract pasted together.",
+  rationale: `Limits, in characters: ${LIMITS_TEXT}. A longer \u6458\u8981 belongs on the paper's page; a longer title is usually a title and its abstract pasted together.`,
   examples: {
     pass: `${SHIKRA}
   date: 2023-06-27
@@ -68491,12 +69015,12 @@ var textLength = {
   check({ data }) {
     const findings = [];
     data.entries.forEach((entry, i) => {
-      for (const field of [...entryShortTexts(entry, i), ...entryMarkdown(entry, i)]) {
-        const limit = limitFor(field.name);
-        if (limit === void 0 || field.value.length <= limit) continue;
+      for (const field2 of [...entryShortTexts(entry, i), ...entryMarkdown(entry, i)]) {
+        const { limit } = field2;
+        if (limit === void 0 || field2.value.length <= limit) continue;
         findings.push({
-          path: field.path,
-          message: `${field.name} is ${field.value.length} characters (${quote(field.value, 30)}); expected at most ${limit}`
+          path: field2.path,
+          message: `${field2.name} is ${field2.value.length} characters (${quote(field2.value, 30)}); expected at most ${limit}`
         });
       }
     });
@@ -68510,7 +69034,7 @@ var URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+\/\S*$
 function isOwnHubId(title, url) {
   const parsed = parseUrl(url);
   if (!parsed) return false;
-  return decodeURIComponentSafe(parsed.pathname).toLowerCase().replace(/\/+$/, "").endsWith(`/${title.toLowerCase()}`);
+  return decodeURIComponentSafe(parsed.pathname).toLowerCase().replace(/(?<!\/)\/+$/, "").endsWith(`/${title.toLowerCase()}`);
 }
 var titleIsSlugOrUrl = {
   id: "title-is-slug-or-url",
@@ -68664,7 +69188,7 @@ var urlLocalHost = {
       const url = ref.parsed;
       if (!url || url.protocol !== "http:" && url.protocol !== "https:") continue;
       const where3 = { path: ref.path, ...ref.range ? { range: ref.range } : {} };
-      if (isLocalHost(url)) {
+      if (!isPublicUrl(url)) {
         findings.push({
           ...where3,
           message: `${ref.name} points at the local or private host ${url.hostname} (${quote(ref.url, 40)}); expected a public URL`
@@ -69060,11 +69584,11 @@ import { readFile as readFile5 } from "node:fs/promises";
 import path6 from "node:path";
 
 // src/intake/problems.ts
-function fieldError(field, message, hint) {
-  return { severity: "error", field: field.id, label: field.label, message, ...hint ? { hint } : {} };
+function fieldError(field2, message, hint) {
+  return { severity: "error", field: field2.id, label: field2.label, message, ...hint ? { hint } : {} };
 }
-function fieldWarning(field, message, hint) {
-  return { severity: "warning", field: field.id, label: field.label, message, ...hint ? { hint } : {} };
+function fieldWarning(field2, message, hint) {
+  return { severity: "warning", field: field2.id, label: field2.label, message, ...hint ? { hint } : {} };
 }
 var UNSHOWABLE = (
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -69093,7 +69617,7 @@ function defuseMarkers(text10) {
   return text10.replace(/<!--(\s*)papershelf/gi, `<!--$1papers${BREAK}helf`);
 }
 function escapeMarkdownText(text10) {
-  const oneLine = showInvisible(text10.replace(/\s*[\r\n]+\s*/g, " "));
+  const oneLine = showInvisible(text10.replace(/\s+/g, (run2) => /[\r\n]/.test(run2) ? " " : run2));
   return breakMentions(
     oneLine.replace(/[\\`*_{}[\]()#+\-.!|<>~&:]/g, (c) => c === "&" ? "&amp;" : `\\${c}`)
   );
@@ -69147,7 +69671,7 @@ function neutralizeMarkdown(markdown4) {
   return out;
 }
 function blockquote2(markdown4) {
-  return markdown4.replace(/\n+$/, "").split("\n").map((line) => line === "" ? ">" : `> ${line}`).join("\n");
+  return markdown4.replace(/(?<!\n)\n+$/, "").split("\n").map((line) => line === "" ? ">" : `> ${line}`).join("\n");
 }
 
 // src/intake/comment.ts
@@ -69398,8 +69922,7 @@ function keepBalancedTags(tokens) {
 }
 
 // src/render/block-scan.ts
-var FENCE_OPEN2 = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-var ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
+var FENCE_OPEN2 = /^ {0,3}(`{3,}(?!`)|~{3,}(?!~))([^]*)$/;
 var SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 var THEMATIC_BREAK = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 var INDENTED = /^(?: {4}|\t)/;
@@ -69425,9 +69948,6 @@ var HTML_BLOCK_6 = new RegExp(
   "i"
 );
 var HTML_BLOCK_7 = /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/;
-function stripClosingSequence(content3) {
-  return content3.replace(/(?:^|[ \t]+)#+[ \t]*$/, "").trim();
-}
 function scanBlocks(text10) {
   const lines = text10.split("\n");
   const headings = [];
@@ -69463,9 +69983,9 @@ function scanBlocks(text10) {
       paragraph3 = [];
       continue;
     }
-    const atx = ATX.exec(line.replace(QUOTE_PREFIX, ""));
-    if (atx?.[1]) {
-      headings.push({ line: i, level: atx[1].length, content: stripClosingSequence(atx[2] ?? "") });
+    const atx = parseAtxHeading(line.replace(QUOTE_PREFIX, ""));
+    if (atx) {
+      headings.push({ line: i, ...atx });
       paragraph3 = [];
       container = false;
       continue;
@@ -69494,9 +70014,8 @@ function scanBlocks(text10) {
     if (CONTAINER_START.test(line)) {
       paragraph3 = [];
       const rest = line.replace(LIST_MARKER, "").replace(QUOTE_PREFIX, "");
-      const item = ATX.exec(rest);
-      if (item?.[1] && LIST_MARKER.test(line))
-        headings.push({ line: i, level: item[1].length, content: stripClosingSequence(item[2] ?? "") });
+      const item = parseAtxHeading(rest);
+      if (item && LIST_MARKER.test(line)) headings.push({ line: i, ...item });
       container = !item && !BLANK.test(rest);
       continue;
     }
@@ -69694,6 +70213,8 @@ var OWNER_NAME_HOSTS = /* @__PURE__ */ new Set([
   "codeberg.org"
 ]);
 function repositoryLabel(url) {
+  const github = githubRepoOf(url);
+  if (github) return `${github.owner}/${github.name}`;
   try {
     const parsed = new URL(url);
     const host = parsed.hostname.replace(/^www\./, "");
@@ -69718,41 +70239,71 @@ function isDoiLink(url, doi) {
   }
   return path15.toLowerCase() === doi.toLowerCase();
 }
-function buildEntryView(entry) {
+var NAMES_SHOWN = 3;
+function shortenNames(names) {
+  const shown = names.slice(0, NAMES_SHOWN).join(", ");
+  return names.length > NAMES_SHOWN ? `${shown} et al.` : shown;
+}
+var asText2 = (value) => typeof value === "string" ? value : void 0;
+var asTexts = (value) => Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
+function fieldView(key2, spec, value) {
+  switch (spec.role) {
+    case "line":
+    case "doi": {
+      const text10 = asText2(value);
+      return { [key2]: text10 ? escapeText(text10) : "" };
+    }
+    case "markdown":
+      return { [key2]: markdown3(asText2(value)) };
+    case "url": {
+      const text10 = asText2(value);
+      return { [key2]: text10 ? escapeUrl(text10) : "" };
+    }
+    case "names": {
+      const names = asTexts(value).map(escapeText);
+      return { [key2]: shortenNames(names), [`${key2}List`]: names };
+    }
+    case "tags":
+      return { [key2]: asTexts(value).map(escapeText) };
+    case "labelled-urls":
+      return {
+        [key2]: (Array.isArray(value) ? value : []).map((item) => {
+          const record = item ?? {};
+          const url = asText2(record.url);
+          const label = asText2(record.label) ?? asText2(record.alt);
+          return { url: url ? escapeUrl(url) : "", label: label ? escapeText(label) : "" };
+        })
+      };
+    case "ignores":
+      return {};
+    default:
+      return { [key2]: asText2(value) ?? "" };
+  }
+}
+function buildEntryView(entry, anatomy = ENTRY_ANATOMY) {
+  const record = entry;
+  const fields = {};
+  for (const [key2, spec] of Object.entries(anatomy)) Object.assign(fields, fieldView(key2, spec, record[key2]));
   const venue = entry.venue ? escapeText(entry.venue) : "";
-  const date = entry.date ?? "";
   const note = markdown3(entry.note);
-  return {
-    id: entry.id,
-    title: escapeText(entry.title),
-    url: escapeUrl(entry.url),
+  const derived = {
     kind: entry.kind === "paper" ? "" : entry.kind,
-    date,
-    venue,
-    when: [venue, date].filter(Boolean).join(" \xB7 "),
-    arxiv: entry.arxiv ?? "",
+    when: [venue, entry.date ?? ""].filter(Boolean).join(" \xB7 "),
     arxivUrl: entry.arxiv && !isArxivPage(entry.url, entry.arxiv) ? escapeUrl(`https://arxiv.org/abs/${entry.arxiv}`) : "",
-    doi: entry.doi ? escapeText(entry.doi) : "",
     doiUrl: entry.doi && !isDoiLink(entry.url, entry.doi) ? escapeUrl(`https://doi.org/${entry.doi}`) : "",
     repos: (entry.repos ?? []).map((r) => ({
       url: escapeUrl(r.url),
       label: escapeText(r.label ?? repositoryLabel(r.url)),
       official: r.official === true
     })),
-    links: (entry.links ?? []).map((l) => ({ url: escapeUrl(l.url), label: escapeText(l.label) })),
     images: (entry.images ?? []).map((i) => ({
       src: escapeUrl(i.url),
       width: i.width === void 0 ? "" : escapeText(String(i.width)),
       alt: escapeText(i.alt ?? entry.title)
     })),
-    extra: markdown3(entry.extra),
-    summary: markdown3(entry.summary),
-    note,
-    noteQuoted: note === "" ? "" : note.replace(/^/gm, "> ").replace(/^> $/gm, ">"),
-    aside: markdown3(entry.aside),
-    tags: (entry.tags ?? []).map(escapeText),
-    added: entry.added ?? ""
+    noteQuoted: note === "" ? "" : note.replace(/^/gm, "> ").replace(/^> $/gm, ">")
   };
+  return { ...fields, ...derived };
 }
 function buildSectionView(category, depth, count, directCount) {
   const level2 = Math.min(6, depth + 2);
@@ -69780,7 +70331,7 @@ function buildIntroView(data, categoryCount) {
 function createEntryRenderer(templates) {
   return (entry) => {
     try {
-      return `${templates.entry.render(buildEntryView(entry)).replace(/^(?:[ \t]*\n)+|\s+$/g, "")}
+      return `${templates.entry.render(buildEntryView(entry)).replace(/^(?:[ \t]*\n)+/, "").trimEnd()}
 `;
     } catch (error) {
       if (error instanceof TemplateRenderError) return renderFallbackPreview(entry);
@@ -69792,8 +70343,8 @@ function escapeInline(text10) {
   return text10.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
 }
 function repoLabel(url) {
-  const match = /^https?:\/\/(?:www\.)?github\.com\/([^/\s]+\/[^/\s#?]+)/i.exec(url);
-  return match?.[1] ?? url.replace(/^https?:\/\//, "");
+  const repo = githubRepoOf(url);
+  return repo ? `${repo.owner}/${repo.name}` : url.replace(/^https?:\/\//, "");
 }
 function renderFallbackPreview(entry) {
   const lines = [`### [${escapeInline(entry.title)}](<${entry.url}>)`];
@@ -69829,7 +70380,7 @@ function repeatedHeading(label, lines) {
   };
 }
 function splitSections(lines, form, warnings, errors) {
-  const byLabel = new Map(form.fields.map((field, index2) => [normalizeLabel(field.label), { field, index: index2 }]));
+  const byLabel = new Map(form.fields.map((field2, index2) => [normalizeLabel(field2.label), { field: field2, index: index2 }]));
   const lastLine2 = /* @__PURE__ */ new Map();
   lines.forEach((line, i) => {
     const match = line.startsWith("### ") ? byLabel.get(normalizeLabel(line.slice(4))) : void 0;
@@ -69913,16 +70464,16 @@ function splitMultiple(value, options) {
   };
   return walk(0);
 }
-function readCheckboxes(field, value, errors) {
+function readCheckboxes(field2, value, errors) {
   const checked = [];
   for (const line of value.split("\n")) {
     if (line.trim() === "") continue;
     const match = /^\s*[-*] \[([ xX])\] (.*)$/.exec(line);
     const label = match?.[2]?.trim();
-    if (!match || label === void 0 || !field.options.includes(label)) {
+    if (!match || label === void 0 || !field2.options.includes(label)) {
       errors.push(
         fieldError(
-          field,
+          field2,
           `${quoteValue(line)} is not one of this field's checkboxes`,
           "Edit the issue and tick the boxes of the form instead of changing their text."
         )
@@ -69933,16 +70484,16 @@ function readCheckboxes(field, value, errors) {
   }
   return checked;
 }
-function readAnswer(section2, field, errors) {
+function readAnswer(section2, field2, errors) {
   let value = section2 ? trimBlankLines(section2.lines) : "";
-  if (field.type === "checkboxes") return readCheckboxes(field, value, errors);
+  if (field2.type === "checkboxes") return readCheckboxes(field2, value, errors);
   if (value === NO_RESPONSE) value = "";
-  if (field.type === "textarea" && field.render !== void 0) value = unwrapRendered(value);
-  if (field.type === "input") value = value.trim();
-  if (field.type !== "dropdown") return value;
+  if (field2.type === "textarea" && field2.render !== void 0) value = unwrapRendered(value);
+  if (field2.type === "input") value = value.trim();
+  if (field2.type !== "dropdown") return value;
   if (value === NO_SELECTION) value = "";
-  if (!field.multiple) return value;
-  return splitMultiple(value, field.options) ?? value.split(", ").filter((v) => v !== "");
+  if (!field2.multiple) return value;
+  return splitMultiple(value, field2.options) ?? value.split(", ").filter((v) => v !== "");
 }
 function isEmpty(answer) {
   return Array.isArray(answer) ? answer.length === 0 : answer === "";
@@ -69968,22 +70519,22 @@ function parseIssueBody(body3, form) {
   const sections = splitSections(lines, form, warnings, errors);
   if (errors.length > 0) return { ok: false, unreadable: true, errors, answers: {}, warnings: [] };
   const answers = {};
-  for (const field of form.fields) {
-    const section2 = sections.find((s2) => s2.field === field);
-    const answer = readAnswer(section2, field, errors);
-    answers[field.id] = answer;
-    const required = field.required || field.requiredOptions.length > 0;
+  for (const field2 of form.fields) {
+    const section2 = sections.find((s2) => s2.field === field2);
+    const answer = readAnswer(section2, field2, errors);
+    answers[field2.id] = answer;
+    const required = field2.required || field2.requiredOptions.length > 0;
     if (!section2) {
-      const problem = fieldWarning(field, "this field is missing from the issue body");
-      if (required) errors.push({ ...problem, severity: "error", hint: `Add "### ${field.label}".` });
+      const problem = fieldWarning(field2, "this field is missing from the issue body");
+      if (required) errors.push({ ...problem, severity: "error", hint: `Add "### ${field2.label}".` });
       else warnings.push(problem);
-    } else if (field.required && isEmpty(answer)) {
-      errors.push(fieldError(field, "this field is required but was left empty"));
+    } else if (field2.required && isEmpty(answer)) {
+      errors.push(fieldError(field2, "this field is required but was left empty"));
     }
     const ticked = Array.isArray(answer) ? answer : [];
-    for (const option2 of field.requiredOptions)
+    for (const option2 of field2.requiredOptions)
       if (section2 && !ticked.includes(option2))
-        errors.push(fieldError(field, `please tick ${quoteValue(option2)}`));
+        errors.push(fieldError(field2, `please tick ${quoteValue(option2)}`));
   }
   if (errors.length > 0) return { ok: false, errors, answers, warnings };
   return { ok: true, answers, warnings };
@@ -70000,12 +70551,12 @@ var MAX_LINE_CHARS = 500;
 function codePoint(char) {
   return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
 }
-function rejectControls(field, value, pattern, problems) {
+function rejectControls(field2, value, pattern, problems) {
   const bidi = BIDI_CONTROL.exec(value);
   if (bidi) {
     problems.push(
       fieldError(
-        field,
+        field2,
         `contains an invisible text-direction control (${codePoint(bidi[0])}) at character ${bidi.index + 1}`,
         "Retype the text instead of pasting it; direction controls can make what reviewers see differ from what is saved."
       )
@@ -70016,7 +70567,7 @@ function rejectControls(field, value, pattern, problems) {
   if (control) {
     problems.push(
       fieldError(
-        field,
+        field2,
         `contains a control character (${codePoint(control[0])}) at character ${control.index + 1}`,
         "Retype the text instead of pasting it."
       )
@@ -70025,51 +70576,51 @@ function rejectControls(field, value, pattern, problems) {
   }
   return true;
 }
-function cleanLine(field, value, problems) {
+function cleanLine(field2, value, problems) {
   const trimmed = value.trim();
   if (/[\r\n]/.test(trimmed)) {
-    problems.push(fieldError(field, "should be one line, but has several", "Put it on a single line."));
+    problems.push(fieldError(field2, "should be one line, but has several", "Put it on a single line."));
     return void 0;
   }
   const spaced = trimmed.replace(/[\t\u00A0\u3000]+/g, " ");
-  if (!rejectControls(field, spaced, LINE_CONTROL, problems)) return void 0;
+  if (!rejectControls(field2, spaced, LINE_CONTROL, problems)) return void 0;
   const stripped = spaced.replace(INVISIBLE2, "");
-  if (stripped !== spaced) problems.push(fieldWarning(field, "invisible zero-width characters were removed"));
+  if (stripped !== spaced) problems.push(fieldWarning(field2, "invisible zero-width characters were removed"));
   const result = stripped.replace(/ {2,}/g, " ").trim();
   if (result.length > MAX_LINE_CHARS) {
-    problems.push(fieldError(field, `is ${result.length} characters long; at most ${MAX_LINE_CHARS}`));
+    problems.push(fieldError(field2, `is ${result.length} characters long; at most ${MAX_LINE_CHARS}`));
     return void 0;
   }
   return result;
 }
-function cleanMarkdown(field, value, problems) {
-  if (!rejectControls(field, value, CONTROL, problems)) return void 0;
+function cleanMarkdown(field2, value, problems) {
+  if (!rejectControls(field2, value, CONTROL, problems)) return void 0;
   const tooComplex = checkMarkdownLimits(value);
   if (tooComplex) {
     const { message, hint } = describeMarkdownLimit(tooComplex);
-    problems.push(fieldError(field, message, hint));
+    problems.push(fieldError(field2, message, hint));
     return void 0;
   }
   return value.replace(/^\uFEFF/, "").trimEnd();
 }
-function cleanUrl(field, value, problems, what = "the link") {
+function cleanUrl(field2, value, problems, what = "the link") {
   const url = value.trim();
   const invisible = new RegExp(INVISIBLE2.source, "u").exec(url);
   if (invisible) {
     problems.push(
       fieldError(
-        field,
+        field2,
         `${what} contains an invisible character (${codePoint(invisible[0])}) at character ${invisible.index + 1}`,
         "Retype the URL instead of pasting it."
       )
     );
     return void 0;
   }
-  if (!rejectControls(field, url, LINE_CONTROL, problems)) return void 0;
+  if (!rejectControls(field2, url, LINE_CONTROL, problems)) return void 0;
   if (!/^https?:\/\//i.test(url) || URL_BREAKERS.test(url) || !URL.canParse(url)) {
     problems.push(
       fieldError(
-        field,
+        field2,
         `${what} ${quoteValue(url)} is not an http(s) URL`,
         "Write the full address, e.g. https://arxiv.org/abs/2306.15195"
       )
@@ -70077,21 +70628,21 @@ function cleanUrl(field, value, problems, what = "the link") {
     return void 0;
   }
   if (url.length > MAX_URL_CHARS) {
-    problems.push(fieldError(field, `${what} is ${url.length} characters long; at most ${MAX_URL_CHARS}`));
+    problems.push(fieldError(field2, `${what} is ${url.length} characters long; at most ${MAX_URL_CHARS}`));
     return void 0;
   }
   return url;
 }
 
 // src/intake/answers.ts
-function readArxivId(field, value, problems) {
+function readArxivId(field2, value, problems) {
   const text10 = value.trim();
   if (text10 === "") return void 0;
   const id = /^https?:/i.test(text10) ? arxivIdFromUrl(text10) : text10.replace(/^arxiv\s*:\s*/i, "");
   if (id !== void 0 && ARXIV_ID.test(id)) return id;
   problems.push(
     fieldError(
-      field,
+      field2,
       `${quoteValue(text10)} is not an arXiv id`,
       "Write it like 2306.15195 (or leave it empty)."
     )
@@ -70110,7 +70661,7 @@ function splitLine(line) {
 }
 var MAX_REPOS = 10;
 var MAX_LINKS = 20;
-function readLines(field, value, labelRequired, problems) {
+function readLines(field2, value, labelRequired, problems) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
   const count = value.split("\n").filter((line) => line.trim() !== "").length;
@@ -70118,7 +70669,7 @@ function readLines(field, value, labelRequired, problems) {
   if (count > max2) {
     problems.push(
       fieldError(
-        field,
+        field2,
         `lists ${count.toLocaleString("en-US")} ${what}; at most ${max2}`,
         `Keep the ${max2} that matter most; a longer list belongs on the paper's page.`
       )
@@ -70129,17 +70680,17 @@ function readLines(field, value, labelRequired, problems) {
     if (line.trim() === "") return;
     const where3 = `line ${i + 1}`;
     const parts2 = splitLine(line);
-    const url = cleanUrl(field, parts2.url, problems, `the URL on ${where3}`);
-    const label = parts2.label === void 0 ? void 0 : cleanLine(field, parts2.label, problems);
+    const url = cleanUrl(field2, parts2.url, problems, `the URL on ${where3}`);
+    const label = parts2.label === void 0 ? void 0 : cleanLine(field2, parts2.label, problems);
     if (url === void 0 || label === void 0 && parts2.label !== void 0) return;
     if (labelRequired && !label) {
       problems.push(
-        fieldError(field, `${where3} has no label`, `Write "label | URL", e.g. "Demo | ${url.slice(0, 60)}".`)
+        fieldError(field2, `${where3} has no label`, `Write "label | URL", e.g. "Demo | ${url.slice(0, 60)}".`)
       );
       return;
     }
     if (seen.has(url)) {
-      problems.push(fieldWarning(field, `${where3} repeats ${quoteValue(url)}; it was listed once`));
+      problems.push(fieldWarning(field2, `${where3} repeats ${quoteValue(url)}; it was listed once`));
       return;
     }
     seen.add(url);
@@ -70147,27 +70698,27 @@ function readLines(field, value, labelRequired, problems) {
   });
   return out;
 }
-function readRepos(field, value, problems) {
-  return readLines(field, value, false, problems);
+function readRepos(field2, value, problems) {
+  return readLines(field2, value, false, problems);
 }
-function readLinks(field, value, problems) {
-  return readLines(field, value, true, problems).map((l) => ({ label: l.label ?? "", url: l.url }));
+function readLinks(field2, value, problems) {
+  return readLines(field2, value, true, problems).map((l) => ({ label: l.label ?? "", url: l.url }));
 }
-function readImage(field, value, problems) {
+function readImage(field2, value, problems) {
   const text10 = value.trim();
   if (text10 === "") return void 0;
   const match = /^(\S+)\s+=?(\d{1,4})(%|px)?x?$/.exec(text10) ?? /^(\S+?)=(\d{1,4})(%|px)?x$/.exec(text10);
   if (!match && /\s/.test(text10)) {
     problems.push(
       fieldError(
-        field,
+        field2,
         `${quoteValue(text10)} is not "URL" or "URL width"`,
         'Write e.g. "https://\u2026/fig.png 50%".'
       )
     );
     return null;
   }
-  const url = cleanUrl(field, match?.[1] ?? text10, problems, "the image URL");
+  const url = cleanUrl(field2, match?.[1] ?? text10, problems, "the image URL");
   if (url === void 0) return null;
   const amount = match?.[2];
   if (amount === void 0) return { url };
@@ -70176,7 +70727,7 @@ function readImage(field, value, problems) {
     if (n >= 1 && n <= 100) return { url, width: `${n}%` };
   } else if (n >= 1 && n <= 4e3) return { url, width: n };
   problems.push(
-    fieldError(field, `the width ${quoteValue(amount)} is out of range`, "Use 1%\u2013100% or 1\u20134000 pixels.")
+    fieldError(field2, `the width ${quoteValue(amount)} is out of range`, "Use 1%\u2013100% or 1\u20134000 pixels.")
   );
   return null;
 }
@@ -70271,15 +70822,15 @@ function parseIssueForm(text10) {
     const element6 = asRecord(item);
     if (!element6) errors.push(`body item ${index2 + 1}: expected a mapping`);
     else {
-      const field = readField(element6, index2, errors);
-      if (field) fields.push(field);
+      const field2 = readField(element6, index2, errors);
+      if (field2) fields.push(field2);
     }
   });
   for (const key2 of ["id", "label"]) {
     const seen = /* @__PURE__ */ new Set();
-    for (const field of fields) {
-      if (seen.has(field[key2])) errors.push(`two fields share the ${key2} "${field[key2]}"`);
-      seen.add(field[key2]);
+    for (const field2 of fields) {
+      if (seen.has(field2[key2])) errors.push(`two fields share the ${key2} "${field2[key2]}"`);
+      seen.add(field2[key2]);
     }
   }
   if (errors.length > 0) return { ok: false, errors };
@@ -70350,7 +70901,7 @@ function renderIssueForm(template, categories, fieldId = CATEGORY_FIELD_ID) {
   const items = options.map((o) => `- ${(0, import_yaml11.stringify)(o, { lineWidth: 0 }).trimEnd()}`);
   const block = items.join(`
 ${" ".repeat(column)}`);
-  const before = flow3 ? template.slice(0, start).replace(/[ \t]*$/, `
+  const before = flow3 ? template.slice(0, start).replace(/(?<![ \t])[ \t]*$/, `
 ${" ".repeat(column)}`) : template.slice(0, start);
   const text10 = before + block + template.slice(valueEnd);
   const parsed = parseIssueForm(text10);
@@ -70365,13 +70916,13 @@ ${" ".repeat(column)}`) : template.slice(0, start);
 var MAX_SLUG_CHARS = 60;
 var MIN_NAME_CHARS = 3;
 function slugify(text10) {
-  return text10.normalize("NFKD").replace(new RegExp("\\p{M}+", "gu"), "").toLowerCase().replace(/[’']/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  return text10.normalize("NFKD").replace(new RegExp("\\p{M}+", "gu"), "").toLowerCase().replace(/[’']/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|(?<!-)-+$/g, "");
 }
 function truncateAtWord(slug2) {
   if (slug2.length <= MAX_SLUG_CHARS) return slug2;
   const cut = slug2.slice(0, MAX_SLUG_CHARS + 1);
   const at = cut.lastIndexOf("-");
-  return (at > 0 ? cut.slice(0, at) : slug2.slice(0, MAX_SLUG_CHARS)).replace(/-+$/, "");
+  return (at > 0 ? cut.slice(0, at) : slug2.slice(0, MAX_SLUG_CHARS)).replace(/(?<!-)-+$/, "");
 }
 function baseIdFromTitle(title, fallback) {
   const colon = title.search(/[:：]/);
@@ -70388,57 +70939,57 @@ function uniqueId(base, taken) {
 }
 
 // src/intake/build-record.ts
-function readKind(field, answer, problems) {
+function readKind(field2, answer, problems) {
   if (answer.trim() === "") return "paper";
   const words = answer.toLowerCase().split(/[^a-z]+/);
   const kind = KINDS.find((k) => words.includes(k));
   if (kind) return kind;
   problems.push(
-    fieldError(field, `${quoteValue(answer)} is not a kind`, `Choose one of: ${KINDS.join(", ")}.`)
+    fieldError(field2, `${quoteValue(answer)} is not a kind`, `Choose one of: ${KINDS.join(", ")}.`)
   );
   return void 0;
 }
 var todayUtc = (now) => now.toISOString().slice(0, 10);
 function buildRecord(answers, context) {
   const problems = [];
-  const field = (id2) => fieldById(context.form, id2) ?? { id: id2, label: id2 };
+  const field2 = (id2) => fieldById(context.form, id2) ?? { id: id2, label: id2 };
   const text10 = (id2) => {
     const answer = answers[id2];
     return typeof answer === "string" ? answer : "";
   };
-  const title = cleanLine(field("title"), text10("title"), problems);
-  if (title === "") problems.push(fieldError(field("title"), "is required", "Write the paper's title."));
-  const url = text10("url").trim() === "" ? "" : cleanUrl(field("url"), text10("url"), problems);
+  const title = cleanLine(field2("title"), text10("title"), problems);
+  if (title === "") problems.push(fieldError(field2("title"), "is required", "Write the paper's title."));
+  const url = text10("url").trim() === "" ? "" : cleanUrl(field2("url"), text10("url"), problems);
   if (url === "")
     problems.push(
       fieldError(
-        field("url"),
+        field2("url"),
         "is required",
         "Paste the paper's page, e.g. https://arxiv.org/abs/2306.15195"
       )
     );
-  const typedArxiv = readArxivId(field("arxiv"), text10("arxiv"), problems);
+  const typedArxiv = readArxivId(field2("arxiv"), text10("arxiv"), problems);
   const linkedArxiv = url ? arxivIdFromUrl(url) : void 0;
   if (typedArxiv && linkedArxiv && typedArxiv.replace(/v\d+$/, "") !== linkedArxiv.replace(/v\d+$/, ""))
     problems.push(
       fieldError(
-        field("arxiv"),
+        field2("arxiv"),
         `the arXiv id ${typedArxiv} differs from the one in the link (${linkedArxiv})`,
         "Fix one of them, or leave the arXiv id empty."
       )
     );
   const arxiv = typedArxiv ?? linkedArxiv;
-  const line = (id2) => cleanLine(field(id2), text10(id2), problems);
+  const line = (id2) => cleanLine(field2(id2), text10(id2), problems);
   let date;
   const dateText = line("date");
   if (dateText) {
     const result = normalizeDate(dateText, context.now);
     if (result.ok) date = result.date;
-    else problems.push(fieldError(field("date"), result.message));
+    else problems.push(fieldError(field2("date"), result.message));
   }
   const venue = line("venue");
   const kindText = line("kind");
-  const kind = kindText === void 0 ? void 0 : readKind(field("kind"), kindText, problems);
+  const kind = kindText === void 0 ? void 0 : readKind(field2("kind"), kindText, problems);
   let category;
   const categoryText = line("category");
   const categoryAnswer = categoryIdFromOption(categoryText ?? "", context.categories);
@@ -70446,16 +70997,16 @@ function buildRecord(answers, context) {
   else if (categoryText !== void 0)
     problems.push(
       fieldError(
-        field("category"),
+        field2("category"),
         categoryText === "" ? "is required" : categoryAnswer.message,
         "Choose a category from the list."
       )
     );
-  const repos = readRepos(field("repos"), text10("repos"), problems);
-  const links = readLinks(field("links"), text10("links"), problems);
-  const image3 = readImage(field("image"), text10("image"), problems);
-  const summary = cleanMarkdown(field("summary"), text10("summary"), problems);
-  const note = cleanMarkdown(field("note"), text10("note"), problems);
+  const repos = readRepos(field2("repos"), text10("repos"), problems);
+  const links = readLinks(field2("links"), text10("links"), problems);
+  const image3 = readImage(field2("image"), text10("image"), problems);
+  const summary = cleanMarkdown(field2("summary"), text10("summary"), problems);
+  const note = cleanMarkdown(field2("note"), text10("note"), problems);
   const warnings = problems.filter((p2) => p2.severity === "warning");
   const errors = problems.filter((p2) => p2.severity === "error");
   if (errors.length > 0 || !title || !url || !kind || !category) return { ok: false, errors, warnings };
@@ -70482,6 +71033,11 @@ function buildRecord(answers, context) {
 // src/intake/run.ts
 var BROKEN_VERDICTS = ["dead", "suspect"];
 var QUIET_VERDICTS = ["ok", "excluded"];
+var LINKS_NOT_CHECKED = {
+  severity: "warning",
+  message: "links not checked: the network was unavailable when the bot ran",
+  hint: "Nothing to do: a maintainer, or the next edit of this issue, checks them again."
+};
 function listProblem(message, hint) {
   return { severity: "error", message, ...hint ? { hint } : {} };
 }
@@ -70494,21 +71050,22 @@ function fieldAtLine(source, index2, line, form) {
     const end = value.endColumn === 1 && value.endLine > start ? value.endLine - 1 : value.endLine;
     return line >= start && line <= end;
   });
-  const id = key2 === "images" ? "image" : key2;
+  const spec = key2 === void 0 ? void 0 : ENTRY_ANATOMY[key2];
+  const id = key2 === void 0 || spec === void 0 ? void 0 : formIdOf(key2, spec);
   return id !== void 0 && form.fields.some((f) => f.id === id) ? id : void 0;
 }
 function fromDiagnostic(d, source, index2, form) {
-  const field = fieldAtLine(source, index2, d.line, form);
-  const label = form.fields.find((f) => f.id === field)?.label;
+  const field2 = fieldAtLine(source, index2, d.line, form);
+  const label = form.fields.find((f) => f.id === field2)?.label;
   return {
     severity: d.severity,
     message: `${d.message} (${d.ruleId})`,
-    ...field ? { field } : {},
+    ...field2 ? { field: field2 } : {},
     ...label ? { label } : {}
   };
 }
 function entryUrls2(entry) {
-  return [entry.url, ...(entry.repos ?? []).map((r) => r.url), ...(entry.links ?? []).map((l) => l.url)];
+  return entryUrls(entry, 0).filter((f) => f.role !== "image").map((f) => f.value);
 }
 function fromLinkResult(result) {
   const broken = BROKEN_VERDICTS.includes(result.verdict);
@@ -70609,7 +71166,9 @@ async function runIntake(input) {
   }
   if (input.checkLinks) {
     const results = await input.checkLinks(entryUrls2(entry));
-    for (const r of results) if (!QUIET_VERDICTS.includes(r.verdict)) problems.push(fromLinkResult(r));
+    if (results.some((r) => r.verdict === "unchecked")) findings.push(LINKS_NOT_CHECKED);
+    for (const r of results)
+      if (!QUIET_VERDICTS.includes(r.verdict) && r.verdict !== "unchecked") problems.push(fromLinkResult(r));
   }
   const errors = problems.filter((p2) => p2.severity === "error");
   findings.push(...problems.filter((p2) => p2.severity === "warning"));
@@ -70976,7 +71535,7 @@ function mayHaveHeading(text10) {
 }
 function defuseMarkers2(text10) {
   if (!text10.includes("papershelf")) return text10;
-  return text10.replace(/^(\s*<!--\s*)papershelf/gim, "$1papers\u200Bhelf");
+  return text10.replace(/^([^\S\r\n\u2028\u2029]*<!--\s*)papershelf/gim, "$1papers\u200Bhelf");
 }
 var trimPiece = (text10) => text10.replace(/^(?:[ \t]*\n)+/, "").trimEnd();
 var joinPieces = (pieces) => pieces.map((p2) => p2.text).filter((t) => t !== "").join("\n\n");
@@ -71005,13 +71564,13 @@ function renderEntries(data, templates) {
   }
   return { pieces, counts };
 }
-function renderToc(data, templates, counts, anchorOf) {
+function renderToc(data, templates, counts, anchorOf2) {
   const items = flattenCategories(data.categories).map(({ category, depth }) => {
     const view = buildSectionView(category, depth, 0, 0);
     return {
       id: category.id,
       title: view.title,
-      anchor: escapeUrl(anchorOf(category.id)),
+      anchor: escapeUrl(anchorOf2(category.id)),
       count: counts.get(category.id) ?? 0,
       depth,
       indent: "  ".repeat(depth)
@@ -71428,7 +71987,8 @@ var LINK_VERDICTS = [
   "blocked",
   "timeout",
   "error",
-  "excluded"
+  "excluded",
+  "unchecked"
 ];
 function isSuccess(result) {
   return result.verdict === "ok" || result.verdict === "redirect";
@@ -71607,6 +72167,7 @@ var HOST_INTERVAL_MS = 0;
 var SLOWED_HOST_INTERVAL_MS = 50;
 var CONNECT_TIMEOUT_MS = 1e4;
 var REQUEST_TIMEOUT_MS = 2e4;
+var LINK_DEADLINE_MS = 12e4;
 var RETRIES = 3;
 var RETRY_BASE_MS = 1e3;
 var MAX_RETRY_WAIT_MS = 6e4;
@@ -71654,6 +72215,7 @@ var DEFAULT_LINK_OPTIONS = {
   hosts: {},
   connectTimeoutMs: CONNECT_TIMEOUT_MS,
   timeoutMs: REQUEST_TIMEOUT_MS,
+  deadlineMs: LINK_DEADLINE_MS,
   retries: RETRIES,
   retryBaseMs: RETRY_BASE_MS,
   maxRetryWaitMs: MAX_RETRY_WAIT_MS,
@@ -71810,7 +72372,7 @@ function classifySuccess(probe, status) {
     };
   }
   const target = permanentTarget(redirects);
-  if (target !== void 0 && target !== probe.url.replace(/#.*$/, "")) {
+  if (target !== void 0 && target !== probe.url.split("#")[0]) {
     const first = redirects[0]?.status ?? 301;
     return { verdict: "redirect", suggestion: target, message: `moved permanently (${first}) to ${target}` };
   }
@@ -71843,7 +72405,7 @@ function classifyProbe(probe, ctx) {
 // src/check/links/collapse.ts
 function pageKey(url) {
   const u = new URL(url);
-  return `${u.host}${u.pathname.replace(/\/+$/, "")}${u.search}`.toLowerCase();
+  return `${u.host}${u.pathname.replace(/(?<!\/)\/+$/, "")}${u.search}`.toLowerCase();
 }
 function markCollapsedRedirects(results, threshold) {
   const groups2 = /* @__PURE__ */ new Map();
@@ -71867,6 +72429,32 @@ function markCollapsedRedirects(results, threshold) {
   });
 }
 
+// src/check/links/network.ts
+var NETWORK_LEVEL_CODES = /* @__PURE__ */ new Set([
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EAI_FAIL",
+  "ECONNREFUSED",
+  "ENETUNREACH",
+  "EHOSTUNREACH",
+  "ENETDOWN",
+  "UND_ERR_CONNECT_TIMEOUT"
+]);
+var NETWORK_DOWN_MIN_HOSTS = 3;
+function failedAtNetworkLevel(probe) {
+  const { end } = probe;
+  return probe.redirects.length === 0 && end.kind === "failure" && NETWORK_LEVEL_CODES.has(end.code);
+}
+function judgeNetwork(hosts) {
+  const unreachable = [...hosts].filter(([, reached]) => !reached).map(([host]) => host);
+  const failed = unreachable.length;
+  const offline = failed >= 2 && failed * 2 > hosts.size && (failed >= NETWORK_DOWN_MIN_HOSTS || failed === hosts.size);
+  return { available: !offline, hostsAsked: hosts.size, unreachable: unreachable.sort() };
+}
+function uncheckedResult(result, why) {
+  return { ...evidenceOf(result), verdict: "unchecked", message: `not checked: ${why}; ${result.message}` };
+}
+
 // src/check/links/request.ts
 var TLS_CODE = /^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|HOSTNAME_MISMATCH|ERR_OSSL)/;
 function classifyError(error) {
@@ -71879,6 +72467,7 @@ function classifyError(error) {
     case "UND_ERR_HEADERS_TIMEOUT":
     case "UND_ERR_BODY_TIMEOUT":
     case "ETIMEDOUT":
+    case "PAPERSHELF_REQUEST_DEADLINE":
       return failure2("timeout");
     case "ENOTFOUND":
       return failure2("dns");
@@ -71897,6 +72486,9 @@ function classifyError(error) {
 }
 var BodyLimitReached = class extends Error {
 };
+var DeadlineReached = class extends Error {
+  code = "PAPERSHELF_REQUEST_DEADLINE";
+};
 function sendRequest(dispatcher, spec) {
   return new Promise((resolve) => {
     let answer;
@@ -71908,23 +72500,38 @@ function sendRequest(dispatcher, spec) {
       }
     };
     let settled = false;
+    let controller;
+    let deadlinePassed = false;
+    const deadline = setTimeout(() => {
+      deadlinePassed = true;
+      const error = new DeadlineReached(`no complete answer within ${spec.timeoutMs} ms`);
+      settle(answer ?? classifyError(error));
+      controller?.abort(error);
+    }, spec.timeoutMs);
+    deadline.unref();
+    const finish = (attempt) => {
+      clearTimeout(deadline);
+      settle(attempt);
+    };
     const handler = {
       // Its presence tells undici this handler speaks the v7 controller API.
-      onRequestStart() {
+      onRequestStart(requestController) {
+        controller = requestController;
+        if (deadlinePassed) requestController.abort(new DeadlineReached("deadline passed in the queue"));
       },
       onResponseStart(_controller, statusCode, headers) {
         if (statusCode >= 200 || statusCode === 101)
           answer = { kind: "response", status: statusCode, headers };
       },
-      onResponseData(controller, chunk) {
+      onResponseData(controller2, chunk) {
         bytes += chunk.length;
-        if (bytes > spec.bodyLimitBytes) controller.abort(new BodyLimitReached());
+        if (bytes > spec.bodyLimitBytes) controller2.abort(new BodyLimitReached());
       },
       onResponseEnd() {
-        settle(answer ?? { kind: "failure", failure: "other", code: "NO_RESPONSE", message: "no response" });
+        finish(answer ?? { kind: "failure", failure: "other", code: "NO_RESPONSE", message: "no response" });
       },
       onResponseError(_controller, error) {
-        settle(answer ?? classifyError(error));
+        finish(answer ?? classifyError(error));
       }
     };
     try {
@@ -71940,7 +72547,7 @@ function sendRequest(dispatcher, spec) {
         handler
       );
     } catch (error) {
-      settle(classifyError(error));
+      finish(classifyError(error));
     }
   });
 }
@@ -71997,56 +72604,8 @@ function parseWaitMs(headers, nowMs) {
 }
 
 // src/check/links/public-only.ts
-import dns from "node:dns";
-import net from "node:net";
-var PRIVATE = new net.BlockList();
-for (const [network, prefix] of [
-  ["0.0.0.0", 8],
-  ["10.0.0.0", 8],
-  ["100.64.0.0", 10],
-  // carrier-grade NAT
-  ["127.0.0.0", 8],
-  ["169.254.0.0", 16],
-  // link-local, cloud metadata
-  ["172.16.0.0", 12],
-  ["192.0.0.0", 24],
-  ["192.168.0.0", 16],
-  ["198.18.0.0", 15],
-  ["224.0.0.0", 4]
-  // multicast and reserved, up to 255.255.255.255
-]) {
-  PRIVATE.addSubnet(network, prefix, "ipv4");
-}
-for (const [network, prefix] of [
-  ["::", 128],
-  ["::1", 128],
-  ["fc00::", 7],
-  // unique local
-  ["fe80::", 10],
-  // link-local
-  ["ff00::", 8]
-  // multicast
-]) {
-  PRIVATE.addSubnet(network, prefix, "ipv6");
-}
-function isPublicAddress(address) {
-  const family = net.isIP(address);
-  if (family === 0) return false;
-  if (family === 6) {
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-    if (mapped?.[1]) return isPublicAddress(mapped[1]);
-    return !PRIVATE.check(address, "ipv6");
-  }
-  return !PRIVATE.check(address, "ipv4");
-}
-function isPublicUrl(url) {
-  const host = url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
-  if (host === "localhost" || host.endsWith(".localhost") || host.endsWith(".local") || host.endsWith(".internal")) {
-    return false;
-  }
-  return net.isIP(host) === 0 || isPublicAddress(host);
-}
-function publicOnlyLookup(resolve = dns.lookup) {
+import { lookup as dnsLookup } from "node:dns";
+function publicOnlyLookup(resolve = dnsLookup) {
   return (hostname, options, callback) => {
     resolve(hostname, options, (error, address, family) => {
       if (error) return callback(error, address, family);
@@ -72081,11 +72640,19 @@ function isRetryable(attempt) {
   if (attempt.kind === "response") return isRetryableStatus(attempt.status);
   return ["timeout", "reset", "refused", "dns-temporary"].includes(attempt.failure);
 }
-async function fetchHop(url, deps, options) {
+var DEADLINE_FAILURE = {
+  kind: "failure",
+  failure: "timeout",
+  code: "PAPERSHELF_LINK_DEADLINE",
+  message: "the link's deadline passed before it could be requested"
+};
+async function fetchHop(url, deps, options, budget) {
   const host = url.host;
   let method = chooseMethod(url, options.method);
   let attempts = 0;
+  let last2 = DEADLINE_FAILURE;
   for (let retry2 = 0; ; retry2++) {
+    if (budget.remainingMs <= 0) return { attempt: last2, attempts, exhaustedRetries: attempts > 0 };
     let sentAt = 0;
     const attempt = await deps.scheduler.run(host, () => {
       sentAt = deps.now();
@@ -72093,10 +72660,12 @@ async function fetchHop(url, deps, options) {
         url,
         method,
         userAgent: options.userAgent,
-        timeoutMs: options.timeoutMs,
+        timeoutMs: Math.min(options.timeoutMs, budget.remainingMs),
         bodyLimitBytes: BODY_DRAIN_LIMIT_BYTES
       });
     });
+    budget.remainingMs -= deps.now() - sentAt;
+    last2 = attempt;
     attempts++;
     if (method === "HEAD" && attempt.kind === "response" && attempt.status >= 400) {
       method = "GET";
@@ -72112,7 +72681,10 @@ async function fetchHop(url, deps, options) {
     if (retry2 >= options.retries) return { attempt, attempts, exhaustedRetries: true };
     if (waitMs !== void 0 && waitMs > options.maxRetryWaitMs)
       return { attempt, attempts, exhaustedRetries: true };
-    await deps.sleep(Math.max(waitMs ?? 0, backoffDelayMs(retry2, options.retryBaseMs, deps.random)));
+    const delayMs = Math.max(waitMs ?? 0, backoffDelayMs(retry2, options.retryBaseMs, deps.random));
+    if (delayMs >= budget.remainingMs) return { attempt, attempts, exhaustedRetries: true };
+    budget.remainingMs -= delayMs;
+    await deps.sleep(delayMs);
   }
 }
 async function probeUrl(url, deps, options, parsed = new URL(url)) {
@@ -72122,6 +72694,7 @@ async function probeUrl(url, deps, options, parsed = new URL(url)) {
   let current = parsed;
   if (current.hash !== "") current.hash = "";
   let attempts = 0;
+  const budget = { remainingMs: options.deadlineMs };
   const finish = (end, exhaustedRetries = false) => ({
     url,
     end,
@@ -72140,7 +72713,7 @@ async function probeUrl(url, deps, options, parsed = new URL(url)) {
       });
     }
     seen.add(current.href);
-    const hop = await fetchHop(current, deps, options);
+    const hop = await fetchHop(current, deps, options, budget);
     attempts += hop.attempts;
     const { attempt } = hop;
     if (attempt.kind !== "response" || !REDIRECT_STATUSES.has(attempt.status)) {
@@ -72306,7 +72879,7 @@ function invalid(url, now, message) {
   };
 }
 async function checkUrls(urls, deps, input = {}) {
-  const { cache: cache2 = emptyCache(), state = emptyState(), ...overrides } = input;
+  const { cache: cache2 = emptyCache(), state = emptyState(), offline = false, ...overrides } = input;
   const options = { ...DEFAULT_LINK_OPTIONS, ...overrides };
   const now = deps.now ?? Date.now;
   const sleep = deps.sleep ?? realSleep;
@@ -72336,6 +72909,7 @@ async function checkUrls(urls, deps, input = {}) {
     return result;
   };
   const startedAt = now();
+  const reached = /* @__PURE__ */ new Map();
   const checked = await Promise.all(
     unique.map(async (url) => {
       let parsed;
@@ -72357,16 +72931,26 @@ async function checkUrls(urls, deps, input = {}) {
       }
       const cached = lookupLink(cache2, url, startedAt, options.cacheMaxAgeMs);
       if (cached) return report(cached);
+      if (offline)
+        return report({ ...invalid(url, startedAt, "not checked: --offline"), verdict: "unchecked" });
       const probe = await probeUrl(url, probeDeps, options, parsed);
+      const host = parsed.host;
+      reached.set(host, (reached.get(host) ?? false) || !failedAtNetworkLevel(probe));
       return report(classifyProbe(probe, { options, checkedAt: now() }));
     })
   );
-  const collapsed = markCollapsedRedirects(checked, options.collapseThreshold);
+  const network = judgeNetwork(reached);
+  const unreachable = new Set(network.unreachable);
+  const judged = network.available ? checked : checked.map(
+    (r) => r.source === "network" && r.attempts > 0 && unreachable.has(new URL(r.url).host) ? uncheckedResult(r, "the network is unavailable") : r
+  );
+  const collapsed = markCollapsedRedirects(judged, options.collapseThreshold);
   const twoRun = applyTwoRunRule(collapsed, state, startedAt, options.deadAfterMs);
   return {
     results: twoRun.results,
     cache: updateLinkCache(cache2, twoRun.results, startedAt, options.cacheMaxAgeMs),
     state: twoRun.state,
+    network,
     stats: { requests, ...scheduler.stats() }
   };
 }
@@ -72490,8 +73074,10 @@ async function checkRepos(refs, deps, input = {}) {
   let skipped;
   const total = toAsk.length;
   let done = 0;
+  const why = input.offline ? "--offline" : "no GitHub token";
   if (!deps.graphql && toAsk.length > 0) {
-    skipped = `${toAsk.length} GitHub repositor${toAsk.length === 1 ? "y was" : "ies were"} not checked: GitHub's GraphQL API needs a token (set GITHUB_TOKEN)`;
+    const count = `${toAsk.length} GitHub repositor${toAsk.length === 1 ? "y was" : "ies were"} not checked`;
+    skipped = input.offline ? `${count}: --offline` : `${count}: GitHub's GraphQL API needs a token (set GITHUB_TOKEN)`;
   }
   for (const group of deps.graphql ? batch(toAsk) : []) {
     const { query, variables, aliases } = buildRepoQuery(group);
@@ -72532,7 +73118,7 @@ async function checkRepos(refs, deps, input = {}) {
         url: ref.url,
         repo,
         verdict: "skipped",
-        message: "not checked: no GitHub token",
+        message: `not checked: ${why}`,
         checkedAt: new Date(startedAt).toISOString(),
         source: "network"
       };
@@ -74316,11 +74902,11 @@ throttling.triggersNotification = triggersNotification;
 // src/check/repos/client.ts
 var ThrottledOctokit = Octokit.plugin(throttling, retry);
 function graphqlUrlFor(apiUrl) {
-  const base = apiUrl.replace(/\/+$/, "");
+  const base = apiUrl.replace(/(?<!\/)\/+$/, "");
   return base.endsWith("/api/v3") ? `${base.slice(0, -"/v3".length)}/graphql` : `${base}/graphql`;
 }
 function createGraphqlClient(options) {
-  const apiUrl = (options.apiUrl ?? "https://api.github.com").replace(/\/+$/, "");
+  const apiUrl = (options.apiUrl ?? "https://api.github.com").replace(/(?<!\/)\/+$/, "");
   const graphqlUrl = options.graphqlUrl ?? graphqlUrlFor(apiUrl);
   const maxWait = options.maxRateLimitWaitSeconds ?? 60;
   const notice = options.onNotice ?? (() => void 0);
@@ -74362,52 +74948,9 @@ function createGraphqlClient(options) {
 }
 
 // src/check/repos/github-url.ts
-var RESERVED_OWNERS2 = /* @__PURE__ */ new Set([
-  "about",
-  "apps",
-  "collections",
-  "contact",
-  "customer-stories",
-  "enterprise",
-  "events",
-  "explore",
-  "features",
-  "login",
-  "marketplace",
-  "new",
-  "notifications",
-  "orgs",
-  "organizations",
-  "pricing",
-  "pulls",
-  "issues",
-  "search",
-  "security",
-  "settings",
-  "site",
-  "sponsors",
-  "topics",
-  "trending",
-  "users"
-]);
-var OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
-var NAME = /^[A-Za-z0-9._-]{1,100}$/;
 function parseRepoUrl(url) {
-  let u;
-  try {
-    u = new URL(url);
-  } catch {
-    return void 0;
-  }
-  if (u.protocol !== "https:" && u.protocol !== "http:") return void 0;
-  if (u.hostname !== "github.com" && u.hostname !== "www.github.com") return void 0;
-  const segments = u.pathname.split("/").filter(Boolean);
-  if (segments.length !== 2) return void 0;
-  const [owner = "", rawName = ""] = segments;
-  const name = rawName.replace(/\.git$/, "");
-  if (!OWNER.test(owner) || !NAME.test(name) || RESERVED_OWNERS2.has(owner.toLowerCase())) return void 0;
-  if (name === "." || name === "..") return void 0;
-  return { url, owner, name };
+  const repo = githubRepoRoot(url);
+  return repo && { url, owner: repo.owner, name: repo.name };
 }
 
 // src/check/extract/records.ts
@@ -74427,14 +74970,14 @@ function isHttpUrl(url) {
   return /^https?:\/\/[^\s/]/i.test(url);
 }
 function trimUrl(raw3) {
-  let url = raw3.replace(/[.,;:!?'"*_~]+$/, "");
+  let url = raw3.replace(/(?<![.,;:!?'"*_~])[.,;:!?'"*_~]+$/, "");
   for (const [open2, close] of [
     ["(", ")"],
     ["[", "]"]
   ]) {
     while (url.endsWith(close) && url.split(open2).length < url.split(close).length) url = url.slice(0, -1);
   }
-  return url.replace(/[.,;:!?'"*_~]+$/, "");
+  return url.replace(/(?<![.,;:!?'"*_~])[.,;:!?'"*_~]+$/, "");
 }
 
 // src/check/extract/text.ts
@@ -74499,7 +75042,6 @@ function extractMarkdownUrls(markdown4) {
 }
 
 // src/check/extract/records.ts
-var MARKDOWN_FIELDS2 = ["extra", "summary", "note", "aside"];
 function blockIndent2(text10, headerLine) {
   const lines = text10.split("\n", headerLine + 50).slice(headerLine);
   const first = lines.find((l) => l.trim() !== "") ?? "";
@@ -74520,38 +75062,29 @@ function markdownUrls2(text10, path15, source, entryId) {
     }
   }));
 }
-function categoryUrls(categories, path15, source) {
-  return categories.flatMap((category, i) => [
-    ...category.intro ? markdownUrls2(category.intro, [...path15, i, "intro"], source) : [],
-    ...categoryUrls(category.children ?? [], [...path15, i, "children"], source)
-  ]);
-}
 function listScalarUrls(data) {
-  const out = [];
-  data.entries.forEach((entry, i) => {
-    const add = (url, ...rest) => out.push({ url, path: ["entries", i, ...rest], entryId: entry.id, entryIndex: i });
-    add(entry.url, "url");
-    entry.repos?.forEach((repo, j) => add(repo.url, "repos", j, "url"));
-    entry.links?.forEach((link3, j) => add(link3.url, "links", j, "url"));
-    entry.images?.forEach((image3, j) => add(image3.url, "images", j, "url"));
-  });
-  return out;
+  return walkRecordUrls(data).flatMap(
+    (site) => site.kind === "field" ? [{ url: site.value, path: site.path, entryId: site.entryId, entryIndex: site.entryIndex }] : []
+  );
 }
 function extractRecordUrls(data, source) {
+  const sites = walkRecordUrls(data);
   const found = [];
-  if (data.list?.intro) found.push(...markdownUrls2(data.list.intro, ["list", "intro"], source));
-  found.push(...categoryUrls(data.categories, ["categories"], source));
-  for (const { url, path: path15, entryId } of listScalarUrls(data)) {
-    if (!isHttpUrl(url)) continue;
-    const pos = source.position(path15);
-    found.push({ url, location: { file: source.file, line: pos.line, column: pos.column, entryId, path: path15 } });
+  for (const site of sites)
+    if (site.kind === "markdown" && site.entryId === void 0)
+      found.push(...markdownUrls2(site.value, site.path, source));
+  for (const site of sites) {
+    if (site.kind !== "field" || !isHttpUrl(site.value)) continue;
+    const pos = source.position(site.path);
+    const { entryId, path: path15 } = site;
+    found.push({
+      url: site.value,
+      location: { file: source.file, line: pos.line, column: pos.column, entryId, path: path15 }
+    });
   }
-  data.entries.forEach((entry, i) => {
-    for (const field of MARKDOWN_FIELDS2) {
-      const text10 = entry[field];
-      if (text10) found.push(...markdownUrls2(text10, ["entries", i, field], source, entry.id));
-    }
-  });
+  for (const site of sites)
+    if (site.kind === "markdown" && site.entryId !== void 0)
+      found.push(...markdownUrls2(site.value, site.path, source, site.entryId));
   return groupTargets(found);
 }
 
@@ -74637,6 +75170,7 @@ function buildReport(parts2) {
     links,
     repos,
     notes: parts2.notes,
+    ...parts2.network ? { network: parts2.network } : {},
     stats: parts2.stats
   };
 }
@@ -74672,7 +75206,7 @@ async function runCheck(targets, deps, options = {}) {
   const repoRun = checkRepos(
     plan.repos.map((r) => r.ref),
     {
-      ...deps.graphql ? { graphql: deps.graphql } : {},
+      ...deps.graphql && !options.offline ? { graphql: deps.graphql } : {},
       now,
       onProgress: (e) => {
         reposDone = e.done;
@@ -74681,6 +75215,7 @@ async function runCheck(targets, deps, options = {}) {
     },
     {
       cache: options.cache ?? emptyCache(),
+      ...options.offline ? { offline: true } : {},
       ...options.staleMonths !== void 0 ? { staleMonths: options.staleMonths } : {},
       ...options.links?.cacheMaxAgeMs !== void 0 ? { cacheMaxAgeMs: options.links.cacheMaxAgeMs } : {}
     }
@@ -74694,7 +75229,12 @@ async function runCheck(targets, deps, options = {}) {
         progress();
       }
     },
-    { ...options.links, cache: options.cache ?? emptyCache(), state: options.state ?? emptyState() }
+    {
+      ...options.links,
+      cache: options.cache ?? emptyCache(),
+      state: options.state ?? emptyState(),
+      ...options.offline ? { offline: true } : {}
+    }
   );
   const [repos, links] = await Promise.all([repoRun, linkRun]);
   const linkLocations = new Map(plan.links.map((t) => [t.url, t.locations]));
@@ -74707,6 +75247,11 @@ async function runCheck(targets, deps, options = {}) {
     locations: plan.repos[i]?.target.locations ?? []
   }));
   const notes = [...options.notes ?? [], ...repos.skipped ? [repos.skipped] : []];
+  if (!links.network.available) {
+    notes.unshift(
+      `network unavailable: ${links.network.unreachable.length} of ${links.network.hostsAsked} hosts could not be reached (no DNS answer or no route); their links were not checked and no failure was recorded`
+    );
+  }
   if (links.stats.slowedHosts.length > 0) {
     notes.push(`slowed down after 429 answers: ${links.stats.slowedHosts.join(", ")}`);
   }
@@ -74719,6 +75264,7 @@ async function runCheck(targets, deps, options = {}) {
       links: reportedLinks,
       repos: reportedRepos,
       notes,
+      ...links.network.available ? {} : { network: links.network },
       stats: {
         httpRequests: links.stats.requests,
         graphqlRequests: repos.stats.requests,
@@ -78086,6 +78632,7 @@ var CheckSectionSchema = Type.Object(
       )
     ),
     timeoutMs: Type.Optional(Count("Time for one request (headers and drained body).")),
+    deadlineMs: Type.Optional(Count("Time for one link: every request, retry, backoff and redirect.")),
     connectTimeoutMs: Type.Optional(Count("Time to open a connection.")),
     retries: Type.Optional(Type.Integer({ minimum: 0, maximum: 10 })),
     retryBaseMs: Type.Optional(Millis("First backoff, doubled on each retry.")),
@@ -78170,7 +78717,8 @@ var LINK_ORDER = [
   "blocked",
   "timeout",
   "error",
-  "excluded"
+  "excluded",
+  "unchecked"
 ];
 var REPO_ORDER = [
   "missing",
@@ -78202,6 +78750,12 @@ function repoLine(repo) {
       at ${where(repo.locations)}`;
 }
 var plural = (n, one5, many) => `${n} ${n === 1 ? one5 : many}`;
+var COUNTED_LINKS = /* @__PURE__ */ new Set(["unchecked"]);
+var COUNTED_REPOS = /* @__PURE__ */ new Set(["skipped"]);
+function countLine(label, group) {
+  const reasons = [...new Set(group.map((g) => g.message.split("; ")[0] ?? g.message))];
+  return ["", `${label} (${group.length}): ${reasons.join("; ")}`];
+}
 function renderText(report) {
   const out = [];
   const seconds = (report.stats.durationMs / 1e3).toFixed(1);
@@ -78209,15 +78763,23 @@ function renderText(report) {
   out.push(
     `papershelf check${shard}: ${plural(report.links.length, "link", "links")}, ${plural(report.repos.length, "repository", "repositories")} in ${seconds} s (${report.stats.httpRequests} HTTP requests, ${report.stats.graphqlRequests} GraphQL requests, ${report.stats.cachedLinks + report.stats.cachedRepos} from cache)`
   );
+  if (report.network && !report.network.available) {
+    const { unreachable, hostsAsked } = report.network;
+    out.push(
+      `network unavailable: ${unreachable.length} of ${hostsAsked} hosts unreachable; no link was judged, none is suspect or dead`
+    );
+  }
   for (const verdict of LINK_ORDER) {
     const group = report.links.filter((l) => l.verdict === verdict);
     if (group.length === 0) continue;
-    out.push("", `${verdict} (${group.length})`, ...group.map(linkLine));
+    if (COUNTED_LINKS.has(verdict)) out.push(...countLine(`${verdict} links`, group));
+    else out.push("", `${verdict} (${group.length})`, ...group.map(linkLine));
   }
   for (const verdict of REPO_ORDER) {
     const group = report.repos.filter((r) => r.verdict === verdict);
     if (group.length === 0) continue;
-    out.push("", `repositories ${verdict} (${group.length})`, ...group.map(repoLine));
+    if (COUNTED_REPOS.has(verdict)) out.push(...countLine(`repositories ${verdict}`, group));
+    else out.push("", `repositories ${verdict} (${group.length})`, ...group.map(repoLine));
   }
   out.push(
     "",
@@ -78303,6 +78865,17 @@ function parseReport(text10) {
 function later(a, b) {
   return a === void 0 || Date.parse(b.checkedAt) >= Date.parse(a.checkedAt) ? b : a;
 }
+function mergedNetwork(reports) {
+  const down = reports.filter((r) => r.network && !r.network.available);
+  if (down.length === 0) return {};
+  return {
+    network: {
+      available: false,
+      hostsAsked: down.reduce((n, r) => n + (r.network?.hostsAsked ?? 0), 0),
+      unreachable: [...new Set(down.flatMap((r) => r.network?.unreachable ?? []))].sort()
+    }
+  };
+}
 function mergeReports(reports, collapseThreshold = COLLAPSE_THRESHOLD) {
   const links = /* @__PURE__ */ new Map();
   const repos = /* @__PURE__ */ new Map();
@@ -78324,6 +78897,8 @@ function mergeReports(reports, collapseThreshold = COLLAPSE_THRESHOLD) {
     links: relabelled,
     repos: [...repos.values()],
     notes: [...new Set(reports.flatMap((r) => r.notes))],
+    // One shard without network makes the whole run's links untrustworthy where it could not reach.
+    ...mergedNetwork(reports),
     stats: {
       httpRequests: sum((r) => r.stats.httpRequests),
       graphqlRequests: sum((r) => r.stats.graphqlRequests),
@@ -78353,25 +78928,14 @@ function planPapersWithCodeFixes(data) {
     return duplicate ? [] : [{ path: s2.path, entryId: s2.entryId, from: s2.url, to, reason: "paperswithcode" }];
   });
 }
-function githubRepoOf(url) {
-  try {
-    const u = new URL(url);
-    if (u.hostname !== "github.com" && u.hostname !== "www.github.com") return void 0;
-    const [owner, name, ...rest] = u.pathname.split("/").slice(1);
-    if (!owner || !name) return void 0;
-    return { owner, name: name.replace(/\.git$/, ""), rest, u };
-  } catch {
-    return void 0;
-  }
-}
 function planRenameFixes(data, repos) {
   const renames = /* @__PURE__ */ new Map();
   for (const r of repos) if (r.renamedTo) renames.set(r.repo.toLowerCase(), r.renamedTo);
   return listScalarUrls(data).flatMap((s2) => {
     const gh = githubRepoOf(s2.url);
-    const renamedTo = gh && renames.get(`${gh.owner}/${gh.name}`.toLowerCase());
+    const renamedTo = gh && renames.get(githubRepoKey(gh));
     if (!gh || !renamedTo) return [];
-    const next = new URL(gh.u.href);
+    const next = new URL(gh.url.href);
     next.pathname = `/${[renamedTo, ...gh.rest].join("/")}`;
     if (next.href === s2.url) return [];
     return [{ path: s2.path, entryId: s2.entryId, from: s2.url, to: next.href, reason: "renamed" }];
@@ -78395,8 +78959,123 @@ function dedupeFixes(fixes) {
   });
 }
 
+// src/records/edit-fields.ts
+var import_yaml13 = __toESM(require_dist(), 1);
+var KEY_RANK = new Map(Object.keys(EntrySchema.properties).map((key2, i) => [key2, i]));
+var rank = (key2) => KEY_RANK.get(key2) ?? Number.MAX_SAFE_INTEGER;
+function keyOf(pair2) {
+  return (0, import_yaml13.isScalar)(pair2.key) ? String(pair2.key.value) : "";
+}
+function yamlField(key2, value, indent2) {
+  const pad2 = " ".repeat(indent2);
+  const text10 = (0, import_yaml13.stringify)({ [key2]: value }, { lineWidth: 0, blockQuote: "literal", indent: 2 });
+  return text10.split("\n").map((line) => line === "" ? line : pad2 + line).join("\n");
+}
+function anchorOf(map5, key2) {
+  return map5.items.find((p2) => rank(keyOf(p2)) > rank(key2));
+}
+function expectedEntry(entry, keys2, added) {
+  const out = {};
+  const pending = [...added.keys()].sort((a, b) => rank(a) - rank(b));
+  for (const key2 of keys2) {
+    while (pending.length > 0 && rank(pending[0]) < rank(key2)) {
+      const next = pending.shift();
+      out[next] = added.get(next);
+    }
+    out[key2] = entry[key2];
+  }
+  for (const key2 of pending) out[key2] = added.get(key2);
+  return out;
+}
+function addEntryFields(text10, additions, file = "data/papers.yaml") {
+  const loaded = load(text10, file);
+  if ("ok" in loaded) return loaded;
+  const { source, data } = loaded;
+  const splices = [];
+  const newKeys = /* @__PURE__ */ new Map();
+  const appended = /* @__PURE__ */ new Map();
+  for (const add of additions) {
+    const map5 = source.nodeAt(["entries", add.entryIndex]);
+    const entry = data.entries[add.entryIndex];
+    if (!(0, import_yaml13.isMap)(map5) || map5.flow || map5.items.length === 0 || !entry)
+      return failure(file, `no block record at entry ${add.entryIndex}`);
+    const pair2 = map5.items.find((p2) => keyOf(p2) === add.key);
+    if (pair2 && add.mode === "set")
+      return failure(file, `entry "${entry.id}" already has ${add.key}: not overwritten`);
+    if (pair2) {
+      const seq = pair2.value;
+      if (!(0, import_yaml13.isSeq)(seq) || seq.flow || !seq.range || seq.items.length === 0)
+        return failure(file, `entry "${entry.id}": ${add.key} is not a block list`);
+      const firstItem = seq.items[0];
+      const itemStart = firstItem.range?.[0] ?? seq.range[0];
+      const dash2 = text10.lastIndexOf("-", itemStart);
+      const itemIndent = dash2 - lineStart(text10, dash2);
+      const item = (0, import_yaml13.stringify)([add.value], { lineWidth: 0, blockQuote: "literal", indent: 2 });
+      const padded = item.split("\n").map((line) => line === "" ? line : " ".repeat(itemIndent) + line).join("\n");
+      splices.push({ at: afterLine(text10, seq.range[1]), order: rank(add.key), text: padded });
+      const lists = appended.get(add.entryIndex) ?? /* @__PURE__ */ new Map();
+      lists.set(add.key, [...lists.get(add.key) ?? [], add.value]);
+      appended.set(add.entryIndex, lists);
+      continue;
+    }
+    const keys2 = newKeys.get(add.entryIndex) ?? /* @__PURE__ */ new Map();
+    const earlier = keys2.get(add.key);
+    if (add.mode === "append" && Array.isArray(earlier)) earlier.push(add.value);
+    else if (keys2.has(add.key)) return failure(file, `entry "${entry.id}": ${add.key} added twice`);
+    else keys2.set(add.key, add.mode === "append" ? [add.value] : add.value);
+    newKeys.set(add.entryIndex, keys2);
+  }
+  for (const [entryIndex, keys2] of newKeys) {
+    const map5 = source.nodeAt(["entries", entryIndex]);
+    const entryId = data.entries[entryIndex]?.id ?? String(entryIndex);
+    const firstKey = map5.items[0].key;
+    const keyStart = firstKey.range?.[0] ?? 0;
+    const indent2 = keyStart - lineStart(text10, keyStart);
+    for (const [key2, value] of keys2) {
+      const anchor = anchorOf(map5, key2);
+      if (anchor && anchor === map5.items[0])
+        return failure(file, `entry "${entryId}": ${key2} cannot go before its first key`);
+      const anchorKey = anchor?.key;
+      const last2 = map5.items[map5.items.length - 1];
+      const lastNode = last2.value ?? last2.key;
+      const at = anchorKey?.range ? lineStart(text10, anchorKey.range[0]) : afterLine(text10, lastNode.range?.[1] ?? text10.length);
+      const prefix = at === text10.length && !text10.endsWith("\n") ? "\n" : "";
+      splices.push({ at, order: rank(key2), text: prefix + yamlField(key2, value, indent2) });
+    }
+  }
+  splices.sort((a, b) => b.at - a.at || b.order - a.order);
+  let next = text10;
+  for (const s2 of splices) next = next.slice(0, s2.at) + s2.text + next.slice(s2.at);
+  return verify(data, next, file, (d) => {
+    d.entries = d.entries.map((entry, i) => {
+      const lists = appended.get(i);
+      let out = entry;
+      if (lists) {
+        const copy = { ...out };
+        for (const [key2, items] of lists) copy[key2] = [...copy[key2], ...items];
+        out = copy;
+      }
+      const keys2 = newKeys.get(i);
+      return keys2 ? expectedEntry(out, Object.keys(out), keys2) : out;
+    });
+    return d;
+  });
+}
+
 // src/check/fix/apply.ts
-function applyFixes(text10, fixes, file = "data/papers.yaml") {
+function previousUrlAdditions(data, applied) {
+  const seen = /* @__PURE__ */ new Set();
+  return applied.flatMap((fix2) => {
+    const entryIndex = fix2.path[1];
+    if (fix2.path[0] !== "entries" || typeof entryIndex !== "number") return [];
+    const kept = data?.entries[entryIndex]?.["previous-urls"] ?? [];
+    const key2 = `${entryIndex}\0${fix2.from}`;
+    if (kept.includes(fix2.from) || seen.has(key2)) return [];
+    seen.add(key2);
+    return [{ entryIndex, key: "previous-urls", mode: "append", value: fix2.from }];
+  });
+}
+function applyFixes(text10, fixes, file = "data/papers.yaml", data) {
   let current = text10;
   const applied = [];
   const refused = [];
@@ -78408,6 +79087,17 @@ function applyFixes(text10, fixes, file = "data/papers.yaml") {
     } else {
       refused.push({ fix: fix2, errors: result.errors });
     }
+  }
+  const additions = previousUrlAdditions(data, applied);
+  if (additions.length > 0) {
+    const kept = addEntryFields(current, additions, file);
+    if (!kept.ok)
+      return {
+        text: text10,
+        applied: [],
+        refused: [...applied.map((fix2) => ({ fix: fix2, errors: kept.errors })), ...refused]
+      };
+    current = kept.text;
   }
   return { text: current, applied, refused };
 }
@@ -78521,10 +79211,16 @@ Options:
   --cache <file>                 Success cache (default .papershelf-cache/check-cache.json).
   --no-cache                     Neither read nor write the success cache.
   --state <file>                 Failure history for the two-run rule (default .papershelf-cache/check-state.json).
+  --offline                      No request at all: report what the cache knows, every other link "unchecked".
   --config <file>                Config file (default .papershelf.yml; its "check:" section).
 
+When more than half of the hosts asked (and at least 3, or both of two) cannot be reached at all (no DNS
+answer, connection refused, no route), the network is judged unavailable: those links are "unchecked", no
+failure is recorded against them, and the run exits 75.
+
 Exit codes: 0 no findings among --fail-on (warnings allowed), 1 findings (invalid records included), 2 usage,
-config or missing/unreadable input, 70 internal error (a bug: please report it).`;
+config or missing/unreadable input, 70 internal error (a bug: please report it), 75 network unavailable
+(nothing was judged; run it again later).`;
 async function collectTargets(paths, dataFile, ctx) {
   if (paths.length === 0) {
     const shown = displayPath(dataFile, ctx.cwd);
@@ -78561,7 +79257,8 @@ var checkCommand = {
         "fail-on": { type: "string" },
         cache: { type: "string" },
         "no-cache": { type: "boolean" },
-        state: { type: "string" }
+        state: { type: "string" },
+        offline: { type: "boolean" }
       },
       true
     );
@@ -78588,7 +79285,8 @@ var checkCommand = {
     const state = await readStateFile(stateFile);
     for (const note of [cached?.note, state.note]) if (note) notes.push(note);
     const dispatcher = createLinkDispatcher(links);
-    const graphql3 = githubClientFromEnv(ctx);
+    const offline = values.offline === true;
+    const graphql3 = offline ? void 0 : githubClientFromEnv(ctx);
     const progress = progressPrinter(ctx, "URLs");
     try {
       const run2 = await runCheck(
@@ -78600,12 +79298,13 @@ var checkCommand = {
           ...shard?.ok ? { shard: shard.shard } : {},
           ...cached ? { cache: cached.cache } : {},
           state: state.state,
-          notes
+          notes,
+          ...offline ? { offline } : {}
         }
       );
       progress.end();
       if (useCache) await writeJsonFile(cacheFile, run2.cache);
-      await writeJsonFile(stateFile, run2.state);
+      if (!offline) await writeJsonFile(stateFile, run2.state);
       const text10 = renderReport(run2.report, format);
       if (values.output) {
         await writeTextAtomic(path10.resolve(ctx.cwd, values.output), text10);
@@ -78613,6 +79312,13 @@ var checkCommand = {
 `);
       } else {
         ctx.stdout.write(text10);
+      }
+      if (run2.report.network && !run2.report.network.available) {
+        ctx.stderr.write(
+          `network unavailable: ${run2.report.network.unreachable.length} of ${run2.report.network.hostsAsked} hosts could not be reached; no link was judged (exit ${EXIT_NETWORK_UNAVAILABLE})
+`
+        );
+        return EXIT_NETWORK_UNAVAILABLE;
       }
       const failures = countFailures(run2.report, failOn);
       if (failures > 0) ctx.stderr.write(`${failures} finding(s) among: ${failOn.join(", ")}
@@ -78647,9 +79353,13 @@ missing/unreadable input, 70 internal error (a bug: please report it).`;
 function repoRefs(data) {
   const refs = /* @__PURE__ */ new Map();
   for (const { url } of listScalarUrls(data)) {
-    const match = /^https?:\/\/(?:www\.)?github\.com\/([^/?#]+)\/([^/?#]+)/.exec(url);
-    const ref = match ? parseRepoUrl(`https://github.com/${match[1]}/${match[2]}`) : void 0;
-    if (ref) refs.set(`${ref.owner}/${ref.name}`.toLowerCase(), ref);
+    const repo = githubRepoOf(url);
+    if (repo)
+      refs.set(githubRepoKey(repo), {
+        url: normalizeGithubRepoUrl(repo),
+        owner: repo.owner,
+        name: repo.name
+      });
   }
   return [...refs.values()];
 }
@@ -78729,7 +79439,7 @@ var fixCommand = {
 `);
       return EXIT_OK;
     }
-    const result = applyFixes(text10, planned, file);
+    const result = applyFixes(text10, planned, file, data);
     say(ctx, file, result.applied, records.source);
     for (const { fix: fix2, errors } of result.refused) {
       ctx.stderr.write(
@@ -78819,10 +79529,14 @@ var LATEX_SPECIALS = {
   "#": "\\#",
   _: "\\_",
   "~": "\\textasciitilde{}",
-  "^": "\\textasciicircum{}"
+  "^": "\\textasciicircum{}",
+  // In TeX's default (OT1) font encoding these print as ¡ and ¿.
+  "<": "\\textless{}",
+  ">": "\\textgreater{}"
 };
+var LIGATURES = /(?<=[-`'])(?=[-`'])/g;
 function escapeBibtex(value) {
-  return value.replace(/\s+/g, " ").trim().replace(/[\\{}%&$#_~^]/g, (c) => LATEX_SPECIALS[c] ?? c);
+  return value.replace(/\s+/g, " ").trim().replace(/[\\{}%&$#_~^<>]/g, (c) => LATEX_SPECIALS[c] ?? c).replace(LIGATURES, "{}");
 }
 var MONTHS3 = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 function entryType(entry) {
@@ -80354,7 +81068,7 @@ function parse5(value) {
   }
   return tokens;
 }
-function stringify5(values, options) {
+function stringify6(values, options) {
   const settings = options || {};
   const input = values[values.length - 1] === "" ? [...values, ""] : values;
   return input.join(
@@ -80899,7 +81613,7 @@ function createProperty(schema, prop, value) {
     return;
   }
   if (Array.isArray(value)) {
-    value = info.commaSeparated ? stringify5(value) : stringify3(value);
+    value = info.commaSeparated ? stringify6(value) : stringify3(value);
   }
   const attribute = {
     name: info.attribute,
@@ -91278,7 +91992,7 @@ function serializeAttribute(state, key2, value) {
     })
   );
   if (value === true) return name;
-  value = Array.isArray(value) ? (info.commaSeparated ? stringify5 : stringify3)(value, {
+  value = Array.isArray(value) ? (info.commaSeparated ? stringify6 : stringify3)(value, {
     padLeft: !state.settings.tightCommaSeparatedLists
   }) : String(value);
   if (state.settings.collapseEmptyAttributes && !value) return name;
@@ -93228,16 +93942,16 @@ var MiniSearch = class _MiniSearch {
     }
     const shortDocumentId = this.addDocumentId(id);
     this.saveStoredFields(shortDocumentId, document3);
-    for (const field of fields) {
-      const fieldValue = extractField(document3, field);
+    for (const field2 of fields) {
+      const fieldValue = extractField(document3, field2);
       if (fieldValue == null)
         continue;
-      const tokens = tokenize2(stringifyField(fieldValue, field), field);
-      const fieldId = this._fieldIds[field];
+      const tokens = tokenize2(stringifyField(fieldValue, field2), field2);
+      const fieldId = this._fieldIds[field2];
       const uniqueTerms = new Set(tokens).size;
       this.addFieldLength(shortDocumentId, fieldId, this._documentCount - 1, uniqueTerms);
       for (const term of tokens) {
-        const processedTerm = processTerm(term, field);
+        const processedTerm = processTerm(term, field2);
         if (Array.isArray(processedTerm)) {
           for (const t of processedTerm) {
             this.addTerm(fieldId, shortDocumentId, t);
@@ -93308,16 +94022,16 @@ var MiniSearch = class _MiniSearch {
     if (shortId == null) {
       throw new Error(`MiniSearch: cannot remove document with ID ${id}: it is not in the index`);
     }
-    for (const field of fields) {
-      const fieldValue = extractField(document3, field);
+    for (const field2 of fields) {
+      const fieldValue = extractField(document3, field2);
       if (fieldValue == null)
         continue;
-      const tokens = tokenize2(stringifyField(fieldValue, field), field);
-      const fieldId = this._fieldIds[field];
+      const tokens = tokenize2(stringifyField(fieldValue, field2), field2);
+      const fieldId = this._fieldIds[field2];
       const uniqueTerms = new Set(tokens).size;
       this.removeFieldLength(shortId, fieldId, this._documentCount, uniqueTerms);
       for (const term of tokens) {
-        const processedTerm = processTerm(term, field);
+        const processedTerm = processTerm(term, field2);
         if (Array.isArray(processedTerm)) {
           for (const t of processedTerm) {
             this.removeTerm(fieldId, shortId, t);
@@ -94067,7 +94781,7 @@ var MiniSearch = class _MiniSearch {
    */
   executeQuerySpec(query, searchOptions) {
     const options = { ...this._options.searchOptions, ...searchOptions };
-    const boosts = (options.fields || this._options.fields).reduce((boosts2, field) => ({ ...boosts2, [field]: getOwnProperty(options.boost, field) || 1 }), {});
+    const boosts = (options.fields || this._options.fields).reduce((boosts2, field2) => ({ ...boosts2, [field2]: getOwnProperty(options.boost, field2) || 1 }), {});
     const { boostDocument, weights, maxFuzzy, bm25: bm25params } = options;
     const { fuzzy: fuzzyWeight, prefix: prefixWeight } = { ...defaultSearchOptions.weights, ...weights };
     const data = this._index.get(query.term);
@@ -94188,9 +94902,9 @@ var MiniSearch = class _MiniSearch {
   termResults(sourceTerm, derivedTerm, termWeight, termBoost, fieldTermData, fieldBoosts, boostDocumentFn, bm25params, results = /* @__PURE__ */ new Map()) {
     if (fieldTermData == null)
       return results;
-    for (const field of Object.keys(fieldBoosts)) {
-      const fieldBoost = fieldBoosts[field];
-      const fieldId = this._fieldIds[field];
+    for (const field2 of Object.keys(fieldBoosts)) {
+      const fieldBoost = fieldBoosts[field2];
+      const fieldId = this._fieldIds[field2];
       const fieldTermFreqs = fieldTermData.get(fieldId);
       if (fieldTermFreqs == null)
         continue;
@@ -94215,15 +94929,15 @@ var MiniSearch = class _MiniSearch {
           assignUniqueTerm(result.terms, sourceTerm);
           const match = getOwnProperty(result.match, derivedTerm);
           if (match) {
-            match.push(field);
+            match.push(field2);
           } else {
-            result.match[derivedTerm] = [field];
+            result.match[derivedTerm] = [field2];
           }
         } else {
           results.set(docId, {
             score: weightedScore,
             terms: [sourceTerm],
-            match: { [derivedTerm]: [field] }
+            match: { [derivedTerm]: [field2] }
           });
         }
       }
