@@ -61,9 +61,12 @@ describe("workflow policy", () => {
         limits[`${name}/${job}`] = spec["timeout-minutes"];
     }
     expect(limits).toEqual({
-      "intake/intake": 10,
+      "intake/compute": 10,
+      "intake/publish": 5,
       "pr-review/review": 15,
-      "main/build": 20,
+      "main/build": 10,
+      "main/refresh": 20,
+      "main/publish": 10,
       "health/check": 60,
       "ci/ci": 30,
     });
@@ -72,16 +75,48 @@ describe("workflow policy", () => {
   it("starts the intake when a maintainer labels an issue 'submission', and on no other label", async () => {
     const workflow = parse(await readFile(".github/workflows/intake.yml", "utf8")) as {
       on: { issues: { types: string[] } };
-      jobs: { intake: { if: string } };
+      jobs: { compute: { if: string } };
     };
     expect(workflow.on.issues.types).toContain("labeled");
-    const condition = workflow.jobs.intake.if.replace(/\s+/g, " ");
+    const condition = workflow.jobs.compute.if.replace(/\s+/g, " ");
     expect(condition).toContain(
       "github.event.action == 'labeled' && github.event.label.name == 'submission'",
     );
     expect(condition).toContain(
       "github.event.action != 'labeled' && contains(github.event.issue.labels.*.name, 'submission')",
     );
+  });
+
+  it("parses issue text only in read-only jobs; only the publish jobs, which read the artifact, may write", async () => {
+    type Step = { uses?: string; with?: Record<string, string> };
+    type Job = { needs?: string; permissions?: Record<string, string>; steps: Step[] };
+    for (const [name, computeJob] of [
+      ["intake", "compute"],
+      ["main", "refresh"],
+    ] as const) {
+      const workflow = parse(await readFile(`.github/workflows/${name}.yml`, "utf8")) as {
+        jobs: Record<string, Job>;
+      };
+      const compute = workflow.jobs[computeJob] as Job;
+      const publish = workflow.jobs.publish as Job;
+      // Compute: reads only, and runs the intake's compute phase, which writes the result file it uploads.
+      expect(Object.values(compute.permissions ?? {}).every((p) => p === "read")).toBe(true);
+      const computeStep = compute.steps.find((s) => s.with?.command === "intake");
+      expect(computeStep?.with?.phase).toBe("compute");
+      const upload = compute.steps.find((s) => s.uses?.startsWith("actions/upload-artifact@"));
+      expect(upload?.with?.path).toBe(computeStep?.with?.["result-file"]);
+      // Publish: needs compute, downloads that artifact and runs only the publish phase.
+      expect(publish.needs).toBe(computeJob);
+      expect(publish.permissions).toMatchObject({
+        contents: "write",
+        issues: "write",
+        "pull-requests": "write",
+      });
+      const download = publish.steps.find((s) => s.uses?.startsWith("actions/download-artifact@"));
+      expect(download?.with?.name).toBe(upload?.with?.name);
+      const intakeSteps = publish.steps.filter((s) => s.with?.command === "intake");
+      expect(intakeSteps.map((s) => s.with?.phase)).toEqual(["publish"]);
+    }
   });
 
   it("keeps action.yml and the inputs the code reads in step", async () => {
