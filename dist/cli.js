@@ -53,10 +53,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap6 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP2;
+    var isMap7 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP2;
     var isPair2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar9 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
-    var isSeq6 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    var isScalar10 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isSeq7 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
@@ -77,7 +77,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar9(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar10(node2) || isCollection(node2)) && !!node2.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP2;
@@ -89,11 +89,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap6;
+    exports.isMap = isMap7;
     exports.isNode = isNode2;
     exports.isPair = isPair2;
-    exports.isScalar = isScalar9;
-    exports.isSeq = isSeq6;
+    exports.isScalar = isScalar10;
+    exports.isSeq = isSeq7;
   }
 });
 
@@ -1510,7 +1510,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify6(item, ctx, onComment, onChompKeep) {
+    function stringify7(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -1539,7 +1539,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify6;
+    exports.stringify = stringify7;
   }
 });
 
@@ -1549,7 +1549,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar4 = require_Scalar();
-    var stringify6 = require_stringify();
+    var stringify7 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -1571,7 +1571,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify6.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify7.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -1623,7 +1623,7 @@ ${indent2}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify6.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify7.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -1764,7 +1764,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge4 = require_merge();
-    var stringify6 = require_stringify();
+    var stringify7 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map5, { key: key2, value }) {
@@ -1800,7 +1800,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key2) && ctx?.doc) {
-        const strCtx = stringify6.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify7.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
           strCtx.anchors.add(node2.anchor);
@@ -1867,12 +1867,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify6 = require_stringify();
+    var stringify7 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow3 = ctx.inFlow ?? collection.flow;
-      const stringify7 = flow3 ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify7(collection, ctx, options);
+      const stringify8 = flow3 ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify8(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment: comment5, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent: indent2, options: { commentString } } = ctx;
@@ -1897,7 +1897,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify6.stringify(item, itemCtx, () => comment6 = null, () => chompKeep = true);
+        let str2 = stringify7.stringify(item, itemCtx, () => comment6 = null, () => chompKeep = true);
         if (comment6)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment6));
         if (chompKeep && comment6)
@@ -1964,7 +1964,7 @@ ${indent2}${line}` : "\n";
         }
         if (comment5)
           reqNewline = true;
-        let str = stringify6.stringify(item, itemCtx, () => comment5 = null);
+        let str = stringify7.stringify(item, itemCtx, () => comment5 = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -3325,7 +3325,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify6 = require_stringify();
+    var stringify7 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -3340,7 +3340,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify6.createStringifyContext(doc, options);
+      const ctx = stringify7.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -3362,7 +3362,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body3 = stringify6.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body3 = stringify7.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body3 += stringifyComment.lineComment(body3, "", commentString(contentComment));
         if ((body3[0] === "|" || body3[0] === ">") && lines[lines.length - 1] === "---") {
@@ -3370,7 +3370,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body3);
       } else {
-        lines.push(stringify6.stringify(doc.contents, ctx));
+        lines.push(stringify7.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -4201,9 +4201,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap6 = fc.start.source === "{";
-      const fcName = isMap6 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap6 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap7 = fc.start.source === "{";
+      const fcName = isMap7 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap7 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4239,7 +4239,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap6 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
+          if (!isMap7 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
             onError(
               key2,
               // checked by containsNewline()
@@ -4279,7 +4279,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap6 && !sep2 && !props.found) {
+        if (!isMap7 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4302,7 +4302,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap6 && !props.found && ctx.options.strict) {
+            if (!isMap7 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -4334,7 +4334,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap6) {
+          if (isMap7) {
             const map5 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map5.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4350,7 +4350,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap6 ? "}" : "]";
+      const expectedEnd = isMap7 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -5506,7 +5506,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify6 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify7 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -5559,7 +5559,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify6;
+    exports.stringify = stringify7;
   }
 });
 
@@ -5580,8 +5580,8 @@ var require_cst_visit = __commonJS({
     visit4.REMOVE = REMOVE;
     visit4.itemAtPath = (cst, path15) => {
       let item = cst;
-      for (const [field, index2] of path15) {
-        const tok = item?.[field];
+      for (const [field2, index2] of path15) {
+        const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index2];
         } else
@@ -5591,8 +5591,8 @@ var require_cst_visit = __commonJS({
     };
     visit4.parentCollection = (cst, path15) => {
       const parent = visit4.itemAtPath(cst, path15.slice(0, -1));
-      const field = path15[path15.length - 1][0];
-      const coll = parent?.[field];
+      const field2 = path15[path15.length - 1][0];
+      const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -5601,11 +5601,11 @@ var require_cst_visit = __commonJS({
       let ctrl = visitor(item, path15);
       if (typeof ctrl === "symbol")
         return ctrl;
-      for (const field of ["key", "value"]) {
-        const token = item[field];
+      for (const field2 of ["key", "value"]) {
+        const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path15.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK2)
@@ -5615,7 +5615,7 @@ var require_cst_visit = __commonJS({
               i -= 1;
             }
           }
-          if (typeof ctrl === "function" && field === "key")
+          if (typeof ctrl === "function" && field2 === "key")
             ctrl = ctrl(item, path15);
         }
       }
@@ -5637,7 +5637,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar9 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar10 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5721,7 +5721,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar9;
+    exports.isScalar = isScalar10;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -7289,7 +7289,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify6(value, replacer, options) {
+    function stringify7(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -7314,7 +7314,7 @@ var require_public_api = __commonJS({
     exports.parse = parse6;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument7;
-    exports.stringify = stringify6;
+    exports.stringify = stringify7;
   }
 });
 
@@ -7498,10 +7498,10 @@ var require_code = __commonJS({
     function interpolate(x) {
       return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
     }
-    function stringify6(x) {
+    function stringify7(x) {
       return new _Code(safeStringify(x));
     }
-    exports.stringify = stringify6;
+    exports.stringify = stringify7;
     function safeStringify(x) {
       return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
@@ -15513,19 +15513,19 @@ var require_each = __commonJS({
         if (options.data) {
           data = _utils.createFrame(options.data);
         }
-        function execIteration(field, index2, last2, value) {
+        function execIteration(field2, index2, last2, value) {
           if (data) {
-            data.key = field;
+            data.key = field2;
             data.index = index2;
             data.first = index2 === 0;
             data.last = !!last2;
             if (contextPath) {
-              data.contextPath = contextPath + field;
+              data.contextPath = contextPath + field2;
             }
           }
           ret = ret + fn(value, {
             data,
-            blockParams: _utils.blockParams([value, field], [contextPath + field, null])
+            blockParams: _utils.blockParams([value, field2], [contextPath + field2, null])
           });
         }
         if (context && typeof context === "object") {
@@ -15671,11 +15671,11 @@ var require_lookup = __commonJS({
     "use strict";
     exports.__esModule = true;
     exports["default"] = function(instance) {
-      instance.registerHelper("lookup", function(obj, field, options) {
+      instance.registerHelper("lookup", function(obj, field2, options) {
         if (!obj) {
           return obj;
         }
-        return options.lookupProperty(obj, field);
+        return options.lookupProperty(obj, field2);
       });
     };
     module.exports = exports["default"];
@@ -20171,12 +20171,12 @@ var require_javascript_compiler = __commonJS({
         return ["lookupProperty(", parent, ",", this.quotedString(name), ")"];
       },
       lookupPropertyFunctionIsUsed: false,
-      compile: function compile(environment, options, context, asObject) {
+      compile: function compile(environment, options, context, asObject2) {
         this.environment = environment;
         this.options = options;
         this.stringParams = this.options.stringParams;
         this.trackIds = this.options.trackIds;
-        this.precompile = !asObject;
+        this.precompile = !asObject2;
         this.name = this.environment.name;
         this.isChild = !!context;
         this.context = context || {
@@ -20212,7 +20212,7 @@ var require_javascript_compiler = __commonJS({
           this.useDecorators = true;
           this.decorators.prepend(["var decorators = container.decorators, ", this.lookupPropertyFunctionVarDeclaration(), ";\n"]);
           this.decorators.push("return fn;");
-          if (asObject) {
+          if (asObject2) {
             this.decorators = Function.apply(this, ["fn", "props", "container", "depth0", "data", "blockParams", "depths", this.decorators.merge()]);
           } else {
             this.decorators.prepend("function(fn, props, container, depth0, data, blockParams, depths) {\n");
@@ -20222,7 +20222,7 @@ var require_javascript_compiler = __commonJS({
         } else {
           this.decorators = void 0;
         }
-        var fn = this.createFunctionContext(asObject);
+        var fn = this.createFunctionContext(asObject2);
         if (!this.isChild) {
           var ret = {
             compiler: this.compilerInfo(),
@@ -20257,7 +20257,7 @@ var require_javascript_compiler = __commonJS({
           if (this.options.compat) {
             ret.compat = true;
           }
-          if (!asObject) {
+          if (!asObject2) {
             ret.compiler = JSON.stringify(ret.compiler);
             this.source.currentLocation = { start: { line: 1, column: 0 } };
             ret = this.objectLiteral(ret);
@@ -20280,7 +20280,7 @@ var require_javascript_compiler = __commonJS({
         this.source = new _codeGen2["default"](this.options.srcName);
         this.decorators = new _codeGen2["default"](this.options.srcName);
       },
-      createFunctionContext: function createFunctionContext(asObject) {
+      createFunctionContext: function createFunctionContext(asObject2) {
         var _this = this;
         var varDeclarations = "";
         var locals = this.stackVars.concat(this.registers.list);
@@ -20306,7 +20306,7 @@ var require_javascript_compiler = __commonJS({
           params.push("depths");
         }
         var source = this.mergeSource(varDeclarations);
-        if (asObject) {
+        if (asObject2) {
           params.push(source);
           return Function.apply(this, params);
         } else {
@@ -22249,7 +22249,7 @@ var require_util3 = __commonJS({
     var { IncomingMessage } = __require("node:http");
     var stream = __require("node:stream");
     var net2 = __require("node:net");
-    var { stringify: stringify6 } = __require("node:querystring");
+    var { stringify: stringify7 } = __require("node:querystring");
     var { EventEmitter: EE } = __require("node:events");
     var timers = require_timers();
     var { InvalidArgumentError, ConnectTimeoutError } = require_errors3();
@@ -22315,7 +22315,7 @@ var require_util3 = __commonJS({
       if (pathHasQueryOrFragment(url)) {
         throw new Error('Query params cannot be passed when url already contains "?" or "#".');
       }
-      const stringified = stringify6(queryParams);
+      const stringified = stringify7(queryParams);
       if (stringified) {
         url += "?" + stringified;
       }
@@ -44417,7 +44417,7 @@ var require_util6 = __commonJS({
         throw new Error("Invalid cookie max-age");
       }
     }
-    function stringify6(cookie) {
+    function stringify7(cookie) {
       if (cookie.name.length === 0) {
         return null;
       }
@@ -44479,7 +44479,7 @@ var require_util6 = __commonJS({
       validateCookiePath,
       validateCookieValue,
       toIMFDate,
-      stringify: stringify6
+      stringify: stringify7
     };
   }
 });
@@ -44626,7 +44626,7 @@ var require_cookies = __commonJS({
   "node_modules/undici/lib/web/cookies/index.js"(exports, module) {
     "use strict";
     var { parseSetCookie } = require_parse();
-    var { stringify: stringify6 } = require_util6();
+    var { stringify: stringify7 } = require_util6();
     var { webidl } = require_webidl();
     var { Headers } = require_headers();
     var brandChecks = webidl.brandCheckMultiple([Headers, globalThis.Headers].filter(Boolean));
@@ -44674,7 +44674,7 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       brandChecks(headers);
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify6(cookie);
+      const str = stringify7(cookie);
       if (str) {
         headers.append("set-cookie", str, true);
       }
@@ -47002,12 +47002,12 @@ var require_eventsource_stream = __commonJS({
       }
       return true;
     }
-    function isFieldName(line, length, field) {
-      if (length !== field.length) {
+    function isFieldName(line, length, field2) {
+      if (length !== field2.length) {
         return false;
       }
       for (let i = 0; i < length; i++) {
-        if (line[i] !== field[i]) {
+        if (line[i] !== field2[i]) {
           return false;
         }
       }
@@ -47209,13 +47209,13 @@ ${value}`;
           }
         }
       }
-      setEventFieldSize(field, size) {
-        const eventSize = this.eventSize - this.eventFieldSizes[field] + size;
+      setEventFieldSize(field2, size) {
+        const eventSize = this.eventSize - this.eventFieldSizes[field2] + size;
         if (this.maxEventSize > 0 && eventSize > this.maxEventSize) {
           throw createMaxEventSizeExceededError();
         }
         this.eventSize = eventSize;
-        this.eventFieldSizes[field] = size;
+        this.eventFieldSizes[field2] = size;
       }
       /**
        * @param {EventSourceStreamEvent} event
@@ -49208,6 +49208,7 @@ var EXIT_OK = 0;
 var EXIT_FINDINGS = 1;
 var EXIT_USAGE = 2;
 var EXIT_INTERNAL = 70;
+var EXIT_NETWORK_UNAVAILABLE = 75;
 var EXIT_CODES_HELP = "Exit codes: 0 clean, 1 findings (invalid records included), 2 usage or config error or missing/unreadable input, 70 internal error (a bug: please report it).";
 var UsageError = class extends Error {
   name = "UsageError";
@@ -52254,16 +52255,27 @@ __export(type_exports3, {
 // node_modules/@sinclair/typebox/build/esm/type/type/index.mjs
 var Type = type_exports3;
 
-// src/records/schema.ts
-var Markdown = (description) => Type.String({ description, minLength: 1 });
+// src/records/anatomy/field.ts
+function field(spec) {
+  return spec;
+}
+function formIdOf(key2, spec) {
+  return spec.form ? spec.form.id ?? key2 : void 0;
+}
+function bilingual(text10) {
+  return text10.zh === text10.en ? text10.en : `${text10.zh} / ${text10.en}`;
+}
+
+// src/records/anatomy/parts.ts
 var ID_PATTERN = "^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$";
 var DATE_PATTERN = "^\\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\\d|3[01]))?)?$";
 var ARXIV_PATTERN = "^(?:\\d{4}\\.\\d{4,5}|[a-z-]+(?:\\.[A-Z]{2})?/\\d{7})(?:v\\d+)?$";
 var DOI_PATTERN = "^10\\.\\d{4,9}/\\S+$";
 var HTTP_URL_PATTERN = "^https?://\\S+$";
-var Url = (description) => Type.String({ description: `an http(s) URL \u2014 ${description}`, pattern: HTTP_URL_PATTERN });
-var DateString = (description) => Type.String({ description, pattern: DATE_PATTERN });
 var KINDS = ["paper", "dataset", "model", "resource"];
+var Url = (description) => Type.String({ description: `an http(s) URL \u2014 ${description}`, pattern: HTTP_URL_PATTERN });
+var Markdown = (description) => Type.String({ description, minLength: 1 });
+var DateString = (description) => Type.String({ description, pattern: DATE_PATTERN });
 var RepositorySchema = Type.Object(
   {
     url: Url("Repository URL, e.g. https://github.com/owner/name."),
@@ -52299,38 +52311,340 @@ var LintIgnoreSchema = Type.Record(
   Type.String({ minLength: 1, description: "Why this rule does not apply to this record." }),
   { description: "Silence lint rules for this record: rule id \u2192 reason." }
 );
-var EntrySchema = Type.Object(
-  {
-    id: Type.String({ pattern: ID_PATTERN, description: "Stable unique id (kebab-case). Never reuse one." }),
-    title: Type.String({ minLength: 1, description: "Title as published." }),
-    url: Url("The main link: the paper's page, the dataset, the model card."),
-    kind: Type.Unsafe({ type: "string", enum: [...KINDS], description: "What it is." }),
-    category: Type.String({ pattern: ID_PATTERN, description: "Id of the category it belongs to." }),
-    date: Type.Optional(DateString("Publication date: YYYY, YYYY-MM or YYYY-MM-DD.")),
-    venue: Type.Optional(
-      Type.String({ minLength: 1, description: "Where it appeared: CVPR 2023, ICML 2020\u2026" })
+
+// src/records/anatomy/entry.ts
+var ENTRY_ANATOMY = {
+  id: field({
+    role: "id",
+    required: true,
+    schema: Type.String({
+      pattern: ID_PATTERN,
+      description: "Stable unique id (kebab-case). Never reuse one."
+    }),
+    label: { zh: "\u4EE3\u865F", en: "Id" },
+    shown: false
+  }),
+  title: field({
+    role: "line",
+    required: true,
+    schema: Type.String({ minLength: 1, description: "Title as published." }),
+    label: { zh: "\u6A19\u984C", en: "Title" },
+    maxChars: 300,
+    shown: true,
+    form: {
+      order: 10,
+      type: "input",
+      required: true,
+      description: { zh: "\u767C\u8868\u6642\u7684\u5B8C\u6574\u6A19\u984C", en: "The title as published." },
+      placeholder: "Shikra: Unleashing Multimodal LLM's Referential Dialogue Magic"
+    }
+  }),
+  authors: field({
+    role: "names",
+    required: false,
+    schema: Type.Array(Type.String({ minLength: 1 }), {
+      minItems: 1,
+      description: "Authors in the order the paper lists them, one name each."
+    }),
+    label: { zh: "\u4F5C\u8005", en: "Authors" },
+    // The longest names on arXiv run to about 60 characters; past 100 it is a list pasted into one name.
+    maxChars: 100,
+    shown: true,
+    form: {
+      order: 15,
+      type: "textarea",
+      required: false,
+      description: {
+        zh: "\u6BCF\u884C\u4E00\u4F4D\u4F5C\u8005\uFF0C\u4F9D\u8AD6\u6587\u9806\u5E8F\uFF1B\u53EF\u7559\u7A7A",
+        en: "One author per line, in the paper's order; may be left empty."
+      },
+      placeholder: "Keqin Chen\nZhao Zhang"
+    }
+  }),
+  url: field({
+    role: "url",
+    required: true,
+    schema: Url("The main link: the paper's page, the dataset, the model card."),
+    label: { zh: "\u9023\u7D50", en: "Link" },
+    shown: true,
+    form: {
+      order: 20,
+      type: "input",
+      required: true,
+      description: {
+        zh: "\u4E3B\u8981\u9023\u7D50\uFF1A\u8AD6\u6587\u9801\u9762\uFF08\u5EFA\u8B70 arXiv abs\uFF09\u3001\u8CC7\u6599\u96C6\u6216\u6A21\u578B\u9801",
+        en: "The main link: the paper's page (arXiv abs preferred), the dataset or the model card."
+      },
+      placeholder: "https://arxiv.org/abs/2306.15195"
+    }
+  }),
+  kind: field({
+    role: "enum",
+    required: true,
+    schema: Type.Unsafe({ type: "string", enum: [...KINDS], description: "What it is." }),
+    label: { zh: "\u985E\u578B", en: "Kind" },
+    values: KINDS,
+    shown: true,
+    form: {
+      order: 60,
+      type: "dropdown",
+      required: true,
+      description: {
+        zh: "\u8AD6\u6587\u3001\u8CC7\u6599\u96C6\u3001\u6A21\u578B\u6216\u5176\u4ED6\u8CC7\u6E90",
+        en: "A paper, a dataset, a model or another resource."
+      },
+      options: ["\u8AD6\u6587 / paper", "\u8CC7\u6599\u96C6 / dataset", "\u6A21\u578B / model", "\u8CC7\u6E90 / resource"],
+      default: 0
+    }
+  }),
+  category: field({
+    role: "category",
+    required: true,
+    schema: Type.String({ pattern: ID_PATTERN, description: "Id of the category it belongs to." }),
+    label: { zh: "\u5206\u985E", en: "Category" },
+    shown: true,
+    form: {
+      order: 70,
+      type: "dropdown",
+      required: true,
+      description: {
+        zh: "\u653E\u5728\u54EA\u500B\u5206\u985E\u4E0B",
+        en: "Where the entry goes. Missing a category? Say so in the note."
+      }
+    }
+  }),
+  date: field({
+    role: "date",
+    required: false,
+    schema: DateString("Publication date: YYYY, YYYY-MM or YYYY-MM-DD."),
+    label: { zh: "\u65E5\u671F", en: "Date" },
+    shown: true,
+    form: {
+      order: 40,
+      type: "input",
+      required: false,
+      description: {
+        zh: "\u767C\u8868\u65E5\u671F",
+        en: "Publication date \u2014 2023-06-27, 2023/6/27, 2023\u5E746\u670827\u65E5, 2023-06 or 2023."
+      },
+      placeholder: "2023\u5E746\u670827\u65E5"
+    }
+  }),
+  venue: field({
+    role: "line",
+    required: false,
+    schema: Type.String({ minLength: 1, description: "Where it appeared: CVPR 2023, ICML 2020\u2026" }),
+    label: { zh: "\u6703\u8B70\u6216\u671F\u520A", en: "Venue" },
+    maxChars: 100,
+    shown: true,
+    form: {
+      order: 50,
+      type: "input",
+      required: false,
+      description: { zh: "\u4F8B\u5982 CVPR 2023\uFF1B\u9810\u5370\u672C\u53EF\u7559\u7A7A", en: "e.g. CVPR 2023; leave empty for a preprint." },
+      placeholder: "CVPR 2023"
+    }
+  }),
+  arxiv: field({
+    role: "arxiv",
+    required: false,
+    schema: Type.String({ pattern: ARXIV_PATTERN, description: "arXiv id, e.g. 2306.15195." }),
+    label: { zh: "arXiv ID", en: "arXiv ID" },
+    shown: true,
+    form: {
+      order: 30,
+      type: "input",
+      required: false,
+      description: {
+        zh: "\u4F8B\u5982 2306.15195\uFF1B\u9023\u7D50\u662F arxiv.org \u6642\u53EF\u7559\u7A7A",
+        en: "e.g. 2306.15195; leave empty when the link is on arxiv.org."
+      },
+      placeholder: "2306.15195"
+    }
+  }),
+  doi: field({
+    role: "doi",
+    required: false,
+    schema: Type.String({ pattern: DOI_PATTERN, description: "DOI, e.g. 10.1145/3490519." }),
+    label: { zh: "DOI", en: "DOI" },
+    shown: true
+  }),
+  repos: field({
+    role: "labelled-urls",
+    item: "repo",
+    required: false,
+    schema: Type.Array(RepositorySchema, { description: "Code repositories." }),
+    label: { zh: "\u7A0B\u5F0F\u78BC", en: "Repositories" },
+    maxChars: 100,
+    shown: true,
+    form: {
+      order: 80,
+      type: "textarea",
+      required: false,
+      description: {
+        zh: "\u6BCF\u884C\u4E00\u500B\u7DB2\u5740\uFF0C\u53EF\u5728\u524D\u9762\u52A0\u6A19\u7C64\u300C\u6A19\u7C64 | \u7DB2\u5740\u300D",
+        en: 'One URL per line, optionally "label | URL".'
+      },
+      placeholder: "https://github.com/shikras/shikra\nUnofficial PyTorch port | https://github.com/someone/shikra-pytorch"
+    }
+  }),
+  links: field({
+    role: "labelled-urls",
+    item: "link",
+    required: false,
+    schema: Type.Array(LinkSchema, { description: "Other links: demo, download, project page." }),
+    label: { zh: "\u5176\u4ED6\u9023\u7D50", en: "Other links" },
+    maxChars: 100,
+    shown: true,
+    form: {
+      order: 90,
+      type: "textarea",
+      required: false,
+      description: {
+        zh: "\u6BCF\u884C\u300C\u6A19\u7C64 | \u7DB2\u5740\u300D\uFF1A\u793A\u7BC4\u3001\u5C08\u6848\u9801\u3001\u4E0B\u8F09",
+        en: 'One "label | URL" per line: demo, project page, download.'
+      },
+      placeholder: "Demo | https://huggingface.co/spaces/someone/demo\n\u5C08\u6848\u9801 | https://example.org/project"
+    }
+  }),
+  images: field({
+    role: "labelled-urls",
+    item: "image",
+    required: false,
+    schema: Type.Array(ImageSchema, { description: "Figures shown with the entry." }),
+    label: { zh: "\u5716\u7247", en: "Image" },
+    maxChars: 300,
+    shown: true,
+    form: {
+      id: "image",
+      order: 100,
+      type: "input",
+      required: false,
+      description: {
+        zh: "\u5716\u7247\u7DB2\u5740\uFF0C\u53EF\u5728\u5F8C\u9762\u52A0\u5BEC\u5EA6",
+        en: 'An image URL, optionally followed by a width \u2014 "https://\u2026/teaser.jpg 50%" or "\u2026 640".'
+      },
+      placeholder: "https://raw.githubusercontent.com/shikras/shikra/main/assets/teaser.jpg 50%"
+    }
+  }),
+  extra: field({
+    role: "markdown",
+    required: false,
+    schema: Markdown("Markdown shown before the \u6458\u8981: a formula, a table of requirements."),
+    label: { zh: "\u88DC\u5145", en: "Extra" },
+    maxChars: 3e3,
+    shown: true
+  }),
+  summary: field({
+    role: "markdown",
+    required: false,
+    schema: Markdown("The \u6458\u8981 (summary), Markdown. Lists, tables and formulas are kept."),
+    label: { zh: "\u6458\u8981", en: "Summary" },
+    // The longest 摘要 in the seed is about 1,500 characters (a survey with a nested table).
+    maxChars: 4e3,
+    shown: true,
+    form: {
+      order: 110,
+      type: "textarea",
+      required: false,
+      description: {
+        zh: "\u7E41\u9AD4\u4E2D\u6587\u6458\u8981\uFF0C\u652F\u63F4 Markdown\uFF08\u6E05\u55AE\u3001\u8868\u683C\u3001\u516C\u5F0F\uFF09",
+        en: "The summary in Traditional Chinese; Markdown lists, tables and formulas are kept."
+      }
+    }
+  }),
+  abstract: field({
+    role: "markdown",
+    required: false,
+    schema: Markdown("The English abstract as published (arXiv's summary), Markdown or plain text."),
+    label: { zh: "\u82F1\u6587\u6458\u8981", en: "Abstract" },
+    // arXiv caps abstracts at 1,920 characters; journal abstracts run a little longer. Past 3,000 it is a page.
+    maxChars: 3e3,
+    shown: true,
+    form: {
+      order: 115,
+      type: "textarea",
+      required: false,
+      description: {
+        zh: "\u8AD6\u6587\u7684\u82F1\u6587\u6458\u8981\uFF1B\u53EF\u7559\u7A7A",
+        en: "The paper's English abstract, as published; may be left empty."
+      }
+    }
+  }),
+  note: field({
+    role: "markdown",
+    required: false,
+    schema: Markdown("A maintainer's note, shown after the entry, Markdown."),
+    label: { zh: "\u5099\u8A3B", en: "Note" },
+    maxChars: 1500,
+    shown: true,
+    form: {
+      order: 120,
+      type: "textarea",
+      required: false,
+      description: {
+        zh: "\u7D66\u8B80\u8005\u6216\u7DAD\u8B77\u8005\u7684\u88DC\u5145",
+        en: "Anything readers or maintainers should know (shown with the entry)."
+      }
+    }
+  }),
+  aside: field({
+    role: "markdown",
+    required: false,
+    schema: Markdown(
+      "Text shown before the entry, between it and the one above: an aside about what follows, Markdown."
     ),
-    arxiv: Type.Optional(Type.String({ pattern: ARXIV_PATTERN, description: "arXiv id, e.g. 2306.15195." })),
-    doi: Type.Optional(Type.String({ pattern: DOI_PATTERN, description: "DOI, e.g. 10.1145/3490519." })),
-    repos: Type.Optional(Type.Array(RepositorySchema, { description: "Code repositories." })),
-    links: Type.Optional(
-      Type.Array(LinkSchema, { description: "Other links: demo, download, project page." })
-    ),
-    images: Type.Optional(Type.Array(ImageSchema, { description: "Figures shown with the entry." })),
-    extra: Type.Optional(Markdown("Markdown shown before the \u6458\u8981: a formula, a table of requirements.")),
-    summary: Type.Optional(Markdown("The \u6458\u8981 (summary), Markdown. Lists, tables and formulas are kept.")),
-    note: Type.Optional(Markdown("A maintainer's note, shown after the entry, Markdown.")),
-    aside: Type.Optional(
-      Markdown(
-        "Text shown before the entry, between it and the one above: an aside about what follows, Markdown."
-      )
-    ),
-    tags: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { uniqueItems: true })),
-    added: Type.Optional(DateString("When the entry joined the list.")),
-    "lint-ignore": Type.Optional(LintIgnoreSchema)
-  },
-  { additionalProperties: false }
-);
+    label: { zh: "\u65C1\u8A3B", en: "Aside" },
+    maxChars: 1500,
+    shown: true
+  }),
+  tags: field({
+    role: "tags",
+    required: false,
+    schema: Type.Array(Type.String({ minLength: 1 }), { uniqueItems: true }),
+    label: { zh: "\u6A19\u7C64", en: "Tags" },
+    maxChars: 40,
+    shown: true
+  }),
+  added: field({
+    role: "date",
+    required: false,
+    schema: DateString("When the entry joined the list."),
+    label: { zh: "\u52A0\u5165\u65E5\u671F", en: "Added" },
+    shown: true
+  }),
+  "previous-urls": field({
+    role: "history",
+    required: false,
+    schema: Type.Array(Url("what a link of this entry was before `papershelf fix` replaced it."), {
+      uniqueItems: true,
+      description: "Links this entry pointed to before `papershelf fix` replaced them (paperswithcode pages, old repository names): kept for history, neither shown nor checked."
+    }),
+    label: { zh: "\u820A\u9023\u7D50", en: "Previous links" },
+    shown: false
+  }),
+  "lint-ignore": field({
+    role: "ignores",
+    required: false,
+    schema: LintIgnoreSchema,
+    label: { zh: "\u7565\u904E\u7684\u6AA2\u67E5", en: "Ignored lint rules" },
+    shown: false
+  })
+};
+
+// src/records/anatomy/schema.ts
+function propertiesOf(anatomy) {
+  const properties2 = {};
+  for (const [key2, spec] of Object.entries(anatomy))
+    properties2[key2] = spec.required ? spec.schema : Type.Optional(spec.schema);
+  return properties2;
+}
+function recordSchemaOf(anatomy) {
+  return Type.Object(propertiesOf(anatomy), { additionalProperties: false });
+}
+
+// src/records/schema.ts
+var EntrySchema = recordSchemaOf(ENTRY_ANATOMY);
 var CategoryRef = Type.Unsafe({ $ref: "#/$defs/category" });
 var CategorySchema = Type.Object(
   {
@@ -52348,17 +52662,24 @@ var ListSchema = Type.Object(
   },
   { additionalProperties: false }
 );
-var PapersFileSchema = Type.Object(
-  {
-    list: Type.Optional(ListSchema),
-    categories: Type.Array(CategoryRef, { minItems: 1, description: "The category tree, in display order." }),
-    entries: Type.Array(EntrySchema, { description: "The entries, in display order within each category." })
-  },
-  { additionalProperties: false }
-);
+function papersFileSchemaOf(entry) {
+  return Type.Object(
+    {
+      list: Type.Optional(ListSchema),
+      categories: Type.Array(CategoryRef, {
+        minItems: 1,
+        description: "The category tree, in display order."
+      }),
+      entries: Type.Array(entry, { description: "The entries, in display order within each category." })
+    },
+    { additionalProperties: false }
+  );
+}
+var PapersFileSchema = papersFileSchemaOf(EntrySchema);
 var SCHEMA_ID = "https://papershelf.dev/schemas/papers.schema.json";
-function buildJsonSchema() {
-  const { $id: _ignored, ...root7 } = PapersFileSchema;
+function buildJsonSchema(anatomy = ENTRY_ANATOMY) {
+  const file = anatomy === ENTRY_ANATOMY ? PapersFileSchema : papersFileSchemaOf(recordSchemaOf(anatomy));
+  const { $id: _ignored, ...root7 } = file;
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     $id: SCHEMA_ID,
@@ -54851,7 +55172,7 @@ function formatHeadingAsSetext(node2, state) {
 
 // node_modules/mdast-util-to-markdown/lib/handle/heading.js
 function heading(node2, _, state, info) {
-  const rank = Math.max(Math.min(6, node2.depth || 1), 1);
+  const rank2 = Math.max(Math.min(6, node2.depth || 1), 1);
   const tracker = state.createTracker(info);
   if (formatHeadingAsSetext(node2, state)) {
     const exit4 = state.enter("headingSetext");
@@ -54863,14 +55184,14 @@ function heading(node2, _, state, info) {
     });
     subexit2();
     exit4();
-    return value2 + "\n" + (rank === 1 ? "=" : "-").repeat(
+    return value2 + "\n" + (rank2 === 1 ? "=" : "-").repeat(
       // The whole size…
       value2.length - // Minus the position of the character after the last EOL (or
       // 0 if there is none)…
       (Math.max(value2.lastIndexOf("\r"), value2.lastIndexOf("\n")) + 1)
     );
   }
-  const sequence = "#".repeat(rank);
+  const sequence = "#".repeat(rank2);
   const exit3 = state.enter("headingAtx");
   const subexit = state.enter("phrasing");
   tracker.move(sequence + " ");
@@ -62596,14 +62917,14 @@ var resolver = {
 };
 var string = initializeFactory("string");
 var text3 = initializeFactory("text");
-function initializeFactory(field) {
+function initializeFactory(field2) {
   return {
-    resolveAll: createResolver(field === "text" ? resolveAllLineSuffixes : void 0),
+    resolveAll: createResolver(field2 === "text" ? resolveAllLineSuffixes : void 0),
     tokenize: initializeText
   };
   function initializeText(effects) {
     const self2 = this;
-    const constructs2 = this.parser.constructs[field];
+    const constructs2 = this.parser.constructs[field2];
     const text10 = effects.attempt(constructs2, start, notText);
     return start;
     function start(code5) {
@@ -64398,15 +64719,15 @@ var VFile = class {
     this.stored;
     let index2 = -1;
     while (++index2 < order.length) {
-      const field2 = order[index2];
-      if (field2 in options && options[field2] !== void 0 && options[field2] !== null) {
-        this[field2] = field2 === "history" ? [...options[field2]] : options[field2];
+      const field3 = order[index2];
+      if (field3 in options && options[field3] !== void 0 && options[field3] !== null) {
+        this[field3] = field3 === "history" ? [...options[field3]] : options[field3];
       }
     }
-    let field;
-    for (field in options) {
-      if (!order.includes(field)) {
-        this[field] = options[field];
+    let field2;
+    for (field2 in options) {
+      if (!order.includes(field2)) {
+        this[field2] = options[field2];
       }
     }
   }
@@ -66220,11 +66541,11 @@ function verify(before, afterText, file, expected) {
 }
 function insertionIndex(data, category) {
   const order2 = flattenCategories(data.categories).map((c) => c.category.id);
-  const rank = new Map(order2.map((id, i) => [id, i]));
-  const target = rank.get(category) ?? order2.length;
+  const rank2 = new Map(order2.map((id, i) => [id, i]));
+  const target = rank2.get(category) ?? order2.length;
   let index2 = 0;
   data.entries.forEach((e, i) => {
-    if ((rank.get(e.category) ?? order2.length) <= target) index2 = i + 1;
+    if ((rank2.get(e.category) ?? order2.length) <= target) index2 = i + 1;
   });
   return index2;
 }
@@ -66588,16 +66909,16 @@ function locateInScalar(source, path15, [start, end]) {
   if (!(0, import_yaml9.isScalar)(node2) || !node2.range) return void 0;
   const [from, to] = node2.range;
   const raw3 = source.text.slice(from, to);
-  const oneLine = !raw3.includes("\n");
+  const oneLine2 = !raw3.includes("\n");
   switch (node2.type) {
     case import_yaml9.Scalar.BLOCK_LITERAL:
       return blockLiteralRange(source, from, String(node2.value), start, end);
     case import_yaml9.Scalar.PLAIN:
-      return oneLine ? source.rangeToPosition(from + start, from + end) : void 0;
+      return oneLine2 ? source.rangeToPosition(from + start, from + end) : void 0;
     case import_yaml9.Scalar.QUOTE_SINGLE:
-      return oneLine && !raw3.slice(1, -1).includes("''") ? source.rangeToPosition(from + 1 + start, from + 1 + end) : void 0;
+      return oneLine2 && !raw3.slice(1, -1).includes("''") ? source.rangeToPosition(from + 1 + start, from + 1 + end) : void 0;
     case import_yaml9.Scalar.QUOTE_DOUBLE:
-      return oneLine && !raw3.includes("\\") ? source.rangeToPosition(from + 1 + start, from + 1 + end) : void 0;
+      return oneLine2 && !raw3.includes("\\") ? source.rangeToPosition(from + 1 + start, from + 1 + end) : void 0;
     default:
       return void 0;
   }
@@ -66748,25 +67069,25 @@ var dateRule = {
     const findings = [];
     const latest = new Date(now.getTime() + FUTURE_SLACK_MS);
     data.entries.forEach((entry, i) => {
-      for (const field of DATE_FIELDS) {
-        const text10 = entry[field];
+      for (const field2 of DATE_FIELDS) {
+        const text10 = entry[field2];
         const date = text10 === void 0 ? void 0 : parsePartialDate(text10);
         if (!date || text10 === void 0) continue;
-        const path15 = ["entries", i, field];
+        const path15 = ["entries", i, field2];
         if (date.month !== void 0 && date.day !== void 0 && date.day > daysInMonth(date.year, date.month)) {
           findings.push({
             path: path15,
-            message: `${field} ${text10} is not a calendar day: ${date.year}-${String(date.month).padStart(2, "0")} has ${daysInMonth(date.year, date.month)} days`
+            message: `${field2} ${text10} is not a calendar day: ${date.year}-${String(date.month).padStart(2, "0")} has ${daysInMonth(date.year, date.month)} days`
           });
         } else if (isAfter(date, latest)) {
           findings.push({
             path: path15,
-            message: `${field} ${text10} is in the future (today is ${now.toISOString().slice(0, 10)} UTC, a day more allowed for time zones ahead of UTC); expected a past date`
+            message: `${field2} ${text10} is in the future (today is ${now.toISOString().slice(0, 10)} UTC, a day more allowed for time zones ahead of UTC); expected a past date`
           });
         } else if (date.year < EARLIEST_PLAUSIBLE_YEAR) {
           findings.push({
             path: path15,
-            message: `${field} ${text10} is implausibly old; expected a year from ${EARLIEST_PLAUSIBLE_YEAR} on`
+            message: `${field2} ${text10} is implausibly old; expected a year from ${EARLIEST_PLAUSIBLE_YEAR} on`
           });
         }
       }
@@ -66967,47 +67288,76 @@ function judgeImageUrl(url) {
   };
 }
 
-// src/lint/walk.ts
-var MARKDOWN_FIELDS = ["extra", "summary", "note", "aside"];
-function entryUrls(entry, index2) {
+// src/records/anatomy/walk.ts
+var asText = (value) => typeof value === "string" ? value : void 0;
+var asItems = (value) => Array.isArray(value) ? value : [];
+var asObject = (value) => value !== null && typeof value === "object" ? value : {};
+var LABEL_KEY = { repo: "label", link: "label", image: "alt" };
+function entryUrls(entry, index2, anatomy = ENTRY_ANATOMY) {
+  const record = entry;
   const base = ["entries", index2];
-  const out = [
-    { path: [...base, "url"], value: entry.url, name: "url", role: "main" }
-  ];
-  entry.repos?.forEach(
-    (r, i) => out.push({ path: [...base, "repos", i, "url"], value: r.url, name: `repos[${i}].url`, role: "repo" })
-  );
-  entry.links?.forEach(
-    (l, i) => out.push({ path: [...base, "links", i, "url"], value: l.url, name: `links[${i}].url`, role: "link" })
-  );
-  entry.images?.forEach(
-    (m, i) => out.push({ path: [...base, "images", i, "url"], value: m.url, name: `images[${i}].url`, role: "image" })
-  );
-  return out;
-}
-function entryShortTexts(entry, index2) {
-  const base = ["entries", index2];
-  const out = [{ path: [...base, "title"], value: entry.title, name: "title" }];
-  if (entry.venue !== void 0) out.push({ path: [...base, "venue"], value: entry.venue, name: "venue" });
-  entry.repos?.forEach((r, i) => {
-    if (r.label !== void 0)
-      out.push({ path: [...base, "repos", i, "label"], value: r.label, name: `repos[${i}].label` });
-  });
-  entry.links?.forEach(
-    (l, i) => out.push({ path: [...base, "links", i, "label"], value: l.label, name: `links[${i}].label` })
-  );
-  entry.images?.forEach((m, i) => {
-    if (m.alt !== void 0)
-      out.push({ path: [...base, "images", i, "alt"], value: m.alt, name: `images[${i}].alt` });
-  });
-  entry.tags?.forEach((t, i) => out.push({ path: [...base, "tags", i], value: t, name: `tags[${i}]` }));
-  return out;
-}
-function entryMarkdown(entry, index2) {
   const out = [];
-  for (const field of MARKDOWN_FIELDS) {
-    const value = entry[field];
-    if (value !== void 0) out.push({ path: ["entries", index2, field], value, name: field });
+  for (const [key2, spec] of Object.entries(anatomy)) {
+    const value = record[key2];
+    if (spec.role === "url") {
+      const url = asText(value);
+      if (url !== void 0) out.push({ path: [...base, key2], value: url, name: key2, role: "main" });
+    } else if (spec.role === "labelled-urls" && spec.item) {
+      const role = spec.item;
+      asItems(value).forEach((item, i) => {
+        const url = asText(asObject(item).url);
+        if (url !== void 0)
+          out.push({ path: [...base, key2, i, "url"], value: url, name: `${key2}[${i}].url`, role });
+      });
+    }
+  }
+  return out;
+}
+function entryShortTexts(entry, index2, anatomy = ENTRY_ANATOMY) {
+  const record = entry;
+  const base = ["entries", index2];
+  const out = [];
+  for (const [key2, spec] of Object.entries(anatomy)) {
+    const limit = spec.maxChars === void 0 ? {} : { limit: spec.maxChars };
+    const value = record[key2];
+    if (spec.role === "line") {
+      const text10 = asText(value);
+      if (text10 !== void 0) out.push({ path: [...base, key2], value: text10, name: key2, ...limit });
+    } else if (spec.role === "names" || spec.role === "tags") {
+      asItems(value).forEach((item, i) => {
+        const text10 = asText(item);
+        if (text10 !== void 0)
+          out.push({ path: [...base, key2, i], value: text10, name: `${key2}[${i}]`, ...limit });
+      });
+    } else if (spec.role === "labelled-urls" && spec.item) {
+      const labelKey = LABEL_KEY[spec.item];
+      asItems(value).forEach((item, i) => {
+        const text10 = asText(asObject(item)[labelKey]);
+        if (text10 !== void 0)
+          out.push({
+            path: [...base, key2, i, labelKey],
+            value: text10,
+            name: `${key2}[${i}].${labelKey}`,
+            ...limit
+          });
+      });
+    }
+  }
+  return out;
+}
+function entryMarkdown(entry, index2, anatomy = ENTRY_ANATOMY) {
+  const record = entry;
+  const out = [];
+  for (const [key2, spec] of Object.entries(anatomy)) {
+    if (spec.role !== "markdown") continue;
+    const text10 = asText(record[key2]);
+    if (text10 !== void 0)
+      out.push({
+        path: ["entries", index2, key2],
+        value: text10,
+        name: key2,
+        ...spec.maxChars === void 0 ? {} : { limit: spec.maxChars }
+      });
   }
   return out;
 }
@@ -67033,6 +67383,19 @@ function listTexts(data) {
   }
   return { short, markdown: markdown4 };
 }
+function walkRecordUrls(data, anatomy = ENTRY_ANATOMY) {
+  const sites = listTexts(data).markdown.map((f) => ({ kind: "markdown", ...f }));
+  data.entries.forEach((entry, entryIndex) => {
+    const entryId = asText(entry.id) ?? "";
+    for (const f of entryUrls(entry, entryIndex, anatomy))
+      sites.push({ kind: "field", entryIndex, entryId, ...f });
+    for (const f of entryMarkdown(entry, entryIndex, anatomy))
+      sites.push({ kind: "markdown", entryIndex, entryId, ...f });
+  });
+  return sites;
+}
+
+// src/lint/walk.ts
 function quote(text10, max2 = 60) {
   const flat = text10.replace(/\s+/g, " ");
   return JSON.stringify(flat.length > max2 ? `${flat.slice(0, max2 - 1)}\u2026` : flat);
@@ -67061,30 +67424,28 @@ function allUrls(data) {
   const cached = urlCache.get(data);
   if (cached) return cached;
   const out = [];
-  const fromText = (field) => {
-    for (const u of markdownUrls(field.value))
+  const fromText = (field2) => {
+    for (const u of markdownUrls(field2.value))
       out.push({
         url: u.url,
         parsed: parseUrl(u.url),
-        path: field.path,
+        path: field2.path,
         range: u.range,
         image: u.image,
-        name: `${u.image ? "an image" : "a link"} in ${field.name}`
+        name: `${u.image ? "an image" : "a link"} in ${field2.name}`
       });
   };
-  const list4 = listTexts(data);
-  list4.markdown.forEach(fromText);
-  data.entries.forEach((entry, i) => {
-    for (const f of entryUrls(entry, i))
+  for (const site of walkRecordUrls(data)) {
+    if (site.kind === "markdown") fromText(site);
+    else
       out.push({
-        url: f.value,
-        parsed: parseUrl(f.value),
-        path: f.path,
-        image: f.role === "image",
-        name: f.name
+        url: site.value,
+        parsed: parseUrl(site.value),
+        path: site.path,
+        image: site.role === "image",
+        name: site.name
       });
-    entryMarkdown(entry, i).forEach(fromText);
-  });
+  }
   urlCache.set(data, out);
   return out;
 }
@@ -68014,20 +68375,20 @@ var noBrokenTable = lintRule(`${ORIGIN}:no-broken-table`, (tree, file) => {
 var processor = unified().use(remarkParse).use(remarkGfm).use(remarkLint).use(remark_lint_no_undefined_references_default).use(remark_lint_no_empty_url_default).use(remark_lint_correct_media_syntax_default).use(remark_lint_no_heading_like_paragraph_default).use(noHeading).use(noUnclosedFence).use(noBrokenTable).freeze();
 var STRUCTURE_RULES = /* @__PURE__ */ new Set(["no-heading", "no-unclosed-fence", "no-broken-table"]);
 var MAY_HAVE_MARKUP = /[`~|#[\]<(]|^ {0,3}(?:-+|=+)[ \t]*$/m;
-function lintMarkdownText(field) {
-  if (!MAY_HAVE_MARKUP.test(field.value)) return [];
-  const tooComplex = checkMarkdownLimits(field.value);
+function lintMarkdownText(field2) {
+  if (!MAY_HAVE_MARKUP.test(field2.value)) return [];
+  const tooComplex = checkMarkdownLimits(field2.value);
   if (tooComplex) {
     const { message, hint } = describeMarkdownLimit(tooComplex);
-    const start = tooComplex.limit === "depth" ? lineOffset(field.value, tooComplex.line) : 0;
+    const start = tooComplex.limit === "depth" ? lineOffset(field2.value, tooComplex.line) : 0;
     return [
-      { field, kind: "structure", rule: "too-complex", reason: `${message}. ${hint}`, range: [start, start] }
+      { field: field2, kind: "structure", rule: "too-complex", reason: `${message}. ${hint}`, range: [start, start] }
     ];
   }
-  const file = new VFile({ value: field.value });
+  const file = new VFile({ value: field2.value });
   processor.runSync(processor.parse(file), file);
   const lineStarts = [0];
-  for (let i = field.value.indexOf("\n"); i !== -1; i = field.value.indexOf("\n", i + 1))
+  for (let i = field2.value.indexOf("\n"); i !== -1; i = field2.value.indexOf("\n", i + 1))
     lineStarts.push(i + 1);
   const offset = (point5) => point5 ? (lineStarts[point5.line - 1] ?? 0) + point5.column - 1 : 0;
   return file.messages.map((m) => {
@@ -68035,7 +68396,7 @@ function lintMarkdownText(field) {
     const start = offset(m.place && "start" in m.place ? m.place.start : m.place);
     const end = m.place && "end" in m.place ? offset(m.place.end) : start;
     return {
-      field,
+      field: field2,
       kind: STRUCTURE_RULES.has(rule) ? "structure" : "syntax",
       rule,
       reason: m.reason,
@@ -68149,9 +68510,9 @@ var FENCED_BLOCK = /^[ \t]*(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^[ \t]*\1[ \t]*$|(?![
 
 // src/lint/rules/repeated-sentence.ts
 var MIN_SENTENCE_CHARS = 12;
-function checkField(field) {
+function checkField(field2) {
   const byKey = /* @__PURE__ */ new Map();
-  for (const sentence of splitSentences(field.value)) {
+  for (const sentence of splitSentences(field2.value)) {
     if (sentence.key.length < MIN_SENTENCE_CHARS) continue;
     const list4 = byKey.get(sentence.key);
     if (list4) list4.push(sentence);
@@ -68163,9 +68524,9 @@ function checkField(field) {
     if (!first || !second) continue;
     const times = occurrences.length === 2 ? "twice" : `${occurrences.length} times`;
     findings.push({
-      path: field.path,
+      path: field2.path,
       range: second.range,
-      message: `${field.name} repeats a sentence ${times} (${quote(first.text, 40)}); expected each sentence once`
+      message: `${field2.name} repeats a sentence ${times} (${quote(first.text, 40)}); expected each sentence once`
     });
   }
   return findings;
@@ -68341,7 +68702,7 @@ var requiredFields = {
     const findings = [];
     data.entries.forEach((entry, i) => {
       for (const group of REQUIRED_BY_KIND[entry.kind] ?? []) {
-        if (group.some((field) => entry[field] !== void 0)) continue;
+        if (group.some((field2) => entry[field2] !== void 0)) continue;
         findings.push({
           path: ["entries", i],
           message: `${entry.kind} "${entry.id}" has no ${group.join(" and no ")}; expected ${describe2(group)}`
@@ -68383,10 +68744,10 @@ function describeChar(char) {
   const hex = (char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
   return `U+${hex}${NAMES[hex] ? ` ${NAMES[hex]}` : " (control character)"}`;
 }
-function checkField2(field, oneLine) {
+function checkField2(field2, oneLine2) {
   const findings = [];
-  const { value } = field;
-  const patterns = oneLine ? [INVISIBLE, LINE_BREAKS] : [INVISIBLE];
+  const { value } = field2;
+  const patterns = oneLine2 ? [INVISIBLE, LINE_BREAKS] : [INVISIBLE];
   for (const pattern of patterns) {
     pattern.lastIndex = 0;
     if (!pattern.test(value)) continue;
@@ -68394,19 +68755,19 @@ function checkField2(field, oneLine) {
     for (const m of value.matchAll(pattern)) {
       const at = m.index ?? 0;
       findings.push({
-        path: field.path,
+        path: field2.path,
         range: [at, at + m[0].length],
-        message: `${field.name} contains ${describeChar(m[0])} at character ${at + 1}; expected visible text only`
+        message: `${field2.name} contains ${describeChar(m[0])} at character ${at + 1}; expected visible text only`
       });
     }
   }
-  if (oneLine && value.trim() !== value && value.trim() !== "") {
+  if (oneLine2 && value.trim() !== value && value.trim() !== "") {
     const lead = value.length - value.trimStart().length;
     const trail2 = value.length - value.trimEnd().length;
     const which = lead && trail2 ? "leading and trailing" : lead ? "leading" : "trailing";
     findings.push({
-      path: field.path,
-      message: `${field.name} ${quote(value)} has ${which} space; expected none`
+      path: field2.path,
+      message: `${field2.name} ${quote(value)} has ${which} space; expected none`
     });
   }
   return findings;
@@ -68460,26 +68821,18 @@ var textHygiene = {
 };
 
 // src/lint/rules/text-length.ts
-var MAX_CHARS = {
-  title: 300,
-  venue: 100,
-  label: 100,
-  alt: 300,
-  tag: 40,
-  summary: 4e3,
-  note: 1500,
-  aside: 1500,
-  extra: 3e3
-};
-function limitFor(name) {
-  const base = name.replace(/\[\d+\]/g, "").replace(/^.*\./, "");
-  return MAX_CHARS[base === "tags" ? "tag" : base];
-}
+var PART_LIMITED = { repo: "labels", link: "labels", image: "alt texts" };
+var LIMITS_TEXT = Object.entries(ENTRY_ANATOMY).flatMap(([key2, spec]) => {
+  if (spec.maxChars === void 0) return [];
+  if (spec.item) return [`${key2} ${PART_LIMITED[spec.item] ?? "labels"} ${spec.maxChars}`];
+  if (spec.role === "names" || spec.role === "tags") return [`${key2} ${spec.maxChars} each`];
+  return [`${key2} ${spec.maxChars}`];
+}).join(", ");
 var textLength = {
   id: "text-length",
   description: "A title, label or \u6458\u8981 is longer than the README can show well.",
   defaultSetting: "warning",
-  rationale: "Limits, in characters: " + Object.entries(MAX_CHARS).map(([k, v]) => `${k} ${v}`).join(", ") + ". A longer \u6458\u8981 belongs on the paper's page; a longer title is usually a title and its abstract pasted together.",
+  rationale: `Limits, in characters: ${LIMITS_TEXT}. A longer \u6458\u8981 belongs on the paper's page; a longer title is usually a title and its abstract pasted together.`,
   examples: {
     pass: `${SHIKRA}
   date: 2023-06-27
@@ -68491,12 +68844,12 @@ var textLength = {
   check({ data }) {
     const findings = [];
     data.entries.forEach((entry, i) => {
-      for (const field of [...entryShortTexts(entry, i), ...entryMarkdown(entry, i)]) {
-        const limit = limitFor(field.name);
-        if (limit === void 0 || field.value.length <= limit) continue;
+      for (const field2 of [...entryShortTexts(entry, i), ...entryMarkdown(entry, i)]) {
+        const { limit } = field2;
+        if (limit === void 0 || field2.value.length <= limit) continue;
         findings.push({
-          path: field.path,
-          message: `${field.name} is ${field.value.length} characters (${quote(field.value, 30)}); expected at most ${limit}`
+          path: field2.path,
+          message: `${field2.name} is ${field2.value.length} characters (${quote(field2.value, 30)}); expected at most ${limit}`
         });
       }
     });
@@ -69060,11 +69413,11 @@ import { readFile as readFile5 } from "node:fs/promises";
 import path6 from "node:path";
 
 // src/intake/problems.ts
-function fieldError(field, message, hint) {
-  return { severity: "error", field: field.id, label: field.label, message, ...hint ? { hint } : {} };
+function fieldError(field2, message, hint) {
+  return { severity: "error", field: field2.id, label: field2.label, message, ...hint ? { hint } : {} };
 }
-function fieldWarning(field, message, hint) {
-  return { severity: "warning", field: field.id, label: field.label, message, ...hint ? { hint } : {} };
+function fieldWarning(field2, message, hint) {
+  return { severity: "warning", field: field2.id, label: field2.label, message, ...hint ? { hint } : {} };
 }
 var UNSHOWABLE = (
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -69077,8 +69430,8 @@ function showInvisible(text10) {
   );
 }
 function quoteValue(value, max2 = 80) {
-  const oneLine = showInvisible(value.replace(/\s+/g, " ").trim());
-  return JSON.stringify(oneLine.length > max2 ? `${oneLine.slice(0, max2 - 1)}\u2026` : oneLine);
+  const oneLine2 = showInvisible(value.replace(/\s+/g, " ").trim());
+  return JSON.stringify(oneLine2.length > max2 ? `${oneLine2.slice(0, max2 - 1)}\u2026` : oneLine2);
 }
 
 // src/intake/markdown-safe.ts
@@ -69093,9 +69446,9 @@ function defuseMarkers(text10) {
   return text10.replace(/<!--(\s*)papershelf/gi, `<!--$1papers${BREAK}helf`);
 }
 function escapeMarkdownText(text10) {
-  const oneLine = showInvisible(text10.replace(/\s*[\r\n]+\s*/g, " "));
+  const oneLine2 = showInvisible(text10.replace(/\s*[\r\n]+\s*/g, " "));
   return breakMentions(
-    oneLine.replace(/[\\`*_{}[\]()#+\-.!|<>~&:]/g, (c) => c === "&" ? "&amp;" : `\\${c}`)
+    oneLine2.replace(/[\\`*_{}[\]()#+\-.!|<>~&:]/g, (c) => c === "&" ? "&amp;" : `\\${c}`)
   );
 }
 function fencedBlock(text10, info = "") {
@@ -69718,41 +70071,71 @@ function isDoiLink(url, doi) {
   }
   return path15.toLowerCase() === doi.toLowerCase();
 }
-function buildEntryView(entry) {
+var NAMES_SHOWN = 3;
+function shortenNames(names) {
+  const shown = names.slice(0, NAMES_SHOWN).join(", ");
+  return names.length > NAMES_SHOWN ? `${shown} et al.` : shown;
+}
+var asText2 = (value) => typeof value === "string" ? value : void 0;
+var asTexts = (value) => Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
+function fieldView(key2, spec, value) {
+  switch (spec.role) {
+    case "line":
+    case "doi": {
+      const text10 = asText2(value);
+      return { [key2]: text10 ? escapeText(text10) : "" };
+    }
+    case "markdown":
+      return { [key2]: markdown3(asText2(value)) };
+    case "url": {
+      const text10 = asText2(value);
+      return { [key2]: text10 ? escapeUrl(text10) : "" };
+    }
+    case "names": {
+      const names = asTexts(value).map(escapeText);
+      return { [key2]: shortenNames(names), [`${key2}List`]: names };
+    }
+    case "tags":
+      return { [key2]: asTexts(value).map(escapeText) };
+    case "labelled-urls":
+      return {
+        [key2]: (Array.isArray(value) ? value : []).map((item) => {
+          const record = item ?? {};
+          const url = asText2(record.url);
+          const label = asText2(record.label) ?? asText2(record.alt);
+          return { url: url ? escapeUrl(url) : "", label: label ? escapeText(label) : "" };
+        })
+      };
+    case "ignores":
+      return {};
+    default:
+      return { [key2]: asText2(value) ?? "" };
+  }
+}
+function buildEntryView(entry, anatomy = ENTRY_ANATOMY) {
+  const record = entry;
+  const fields = {};
+  for (const [key2, spec] of Object.entries(anatomy)) Object.assign(fields, fieldView(key2, spec, record[key2]));
   const venue = entry.venue ? escapeText(entry.venue) : "";
-  const date = entry.date ?? "";
   const note = markdown3(entry.note);
-  return {
-    id: entry.id,
-    title: escapeText(entry.title),
-    url: escapeUrl(entry.url),
+  const derived = {
     kind: entry.kind === "paper" ? "" : entry.kind,
-    date,
-    venue,
-    when: [venue, date].filter(Boolean).join(" \xB7 "),
-    arxiv: entry.arxiv ?? "",
+    when: [venue, entry.date ?? ""].filter(Boolean).join(" \xB7 "),
     arxivUrl: entry.arxiv && !isArxivPage(entry.url, entry.arxiv) ? escapeUrl(`https://arxiv.org/abs/${entry.arxiv}`) : "",
-    doi: entry.doi ? escapeText(entry.doi) : "",
     doiUrl: entry.doi && !isDoiLink(entry.url, entry.doi) ? escapeUrl(`https://doi.org/${entry.doi}`) : "",
     repos: (entry.repos ?? []).map((r) => ({
       url: escapeUrl(r.url),
       label: escapeText(r.label ?? repositoryLabel(r.url)),
       official: r.official === true
     })),
-    links: (entry.links ?? []).map((l) => ({ url: escapeUrl(l.url), label: escapeText(l.label) })),
     images: (entry.images ?? []).map((i) => ({
       src: escapeUrl(i.url),
       width: i.width === void 0 ? "" : escapeText(String(i.width)),
       alt: escapeText(i.alt ?? entry.title)
     })),
-    extra: markdown3(entry.extra),
-    summary: markdown3(entry.summary),
-    note,
-    noteQuoted: note === "" ? "" : note.replace(/^/gm, "> ").replace(/^> $/gm, ">"),
-    aside: markdown3(entry.aside),
-    tags: (entry.tags ?? []).map(escapeText),
-    added: entry.added ?? ""
+    noteQuoted: note === "" ? "" : note.replace(/^/gm, "> ").replace(/^> $/gm, ">")
   };
+  return { ...fields, ...derived };
 }
 function buildSectionView(category, depth, count, directCount) {
   const level2 = Math.min(6, depth + 2);
@@ -69829,7 +70212,7 @@ function repeatedHeading(label, lines) {
   };
 }
 function splitSections(lines, form, warnings, errors) {
-  const byLabel = new Map(form.fields.map((field, index2) => [normalizeLabel(field.label), { field, index: index2 }]));
+  const byLabel = new Map(form.fields.map((field2, index2) => [normalizeLabel(field2.label), { field: field2, index: index2 }]));
   const lastLine2 = /* @__PURE__ */ new Map();
   lines.forEach((line, i) => {
     const match = line.startsWith("### ") ? byLabel.get(normalizeLabel(line.slice(4))) : void 0;
@@ -69913,16 +70296,16 @@ function splitMultiple(value, options) {
   };
   return walk(0);
 }
-function readCheckboxes(field, value, errors) {
+function readCheckboxes(field2, value, errors) {
   const checked = [];
   for (const line of value.split("\n")) {
     if (line.trim() === "") continue;
     const match = /^\s*[-*] \[([ xX])\] (.*)$/.exec(line);
     const label = match?.[2]?.trim();
-    if (!match || label === void 0 || !field.options.includes(label)) {
+    if (!match || label === void 0 || !field2.options.includes(label)) {
       errors.push(
         fieldError(
-          field,
+          field2,
           `${quoteValue(line)} is not one of this field's checkboxes`,
           "Edit the issue and tick the boxes of the form instead of changing their text."
         )
@@ -69933,16 +70316,16 @@ function readCheckboxes(field, value, errors) {
   }
   return checked;
 }
-function readAnswer(section2, field, errors) {
+function readAnswer(section2, field2, errors) {
   let value = section2 ? trimBlankLines(section2.lines) : "";
-  if (field.type === "checkboxes") return readCheckboxes(field, value, errors);
+  if (field2.type === "checkboxes") return readCheckboxes(field2, value, errors);
   if (value === NO_RESPONSE) value = "";
-  if (field.type === "textarea" && field.render !== void 0) value = unwrapRendered(value);
-  if (field.type === "input") value = value.trim();
-  if (field.type !== "dropdown") return value;
+  if (field2.type === "textarea" && field2.render !== void 0) value = unwrapRendered(value);
+  if (field2.type === "input") value = value.trim();
+  if (field2.type !== "dropdown") return value;
   if (value === NO_SELECTION) value = "";
-  if (!field.multiple) return value;
-  return splitMultiple(value, field.options) ?? value.split(", ").filter((v) => v !== "");
+  if (!field2.multiple) return value;
+  return splitMultiple(value, field2.options) ?? value.split(", ").filter((v) => v !== "");
 }
 function isEmpty(answer) {
   return Array.isArray(answer) ? answer.length === 0 : answer === "";
@@ -69968,22 +70351,22 @@ function parseIssueBody(body3, form) {
   const sections = splitSections(lines, form, warnings, errors);
   if (errors.length > 0) return { ok: false, unreadable: true, errors, answers: {}, warnings: [] };
   const answers = {};
-  for (const field of form.fields) {
-    const section2 = sections.find((s2) => s2.field === field);
-    const answer = readAnswer(section2, field, errors);
-    answers[field.id] = answer;
-    const required = field.required || field.requiredOptions.length > 0;
+  for (const field2 of form.fields) {
+    const section2 = sections.find((s2) => s2.field === field2);
+    const answer = readAnswer(section2, field2, errors);
+    answers[field2.id] = answer;
+    const required = field2.required || field2.requiredOptions.length > 0;
     if (!section2) {
-      const problem = fieldWarning(field, "this field is missing from the issue body");
-      if (required) errors.push({ ...problem, severity: "error", hint: `Add "### ${field.label}".` });
+      const problem = fieldWarning(field2, "this field is missing from the issue body");
+      if (required) errors.push({ ...problem, severity: "error", hint: `Add "### ${field2.label}".` });
       else warnings.push(problem);
-    } else if (field.required && isEmpty(answer)) {
-      errors.push(fieldError(field, "this field is required but was left empty"));
+    } else if (field2.required && isEmpty(answer)) {
+      errors.push(fieldError(field2, "this field is required but was left empty"));
     }
     const ticked = Array.isArray(answer) ? answer : [];
-    for (const option2 of field.requiredOptions)
+    for (const option2 of field2.requiredOptions)
       if (section2 && !ticked.includes(option2))
-        errors.push(fieldError(field, `please tick ${quoteValue(option2)}`));
+        errors.push(fieldError(field2, `please tick ${quoteValue(option2)}`));
   }
   if (errors.length > 0) return { ok: false, errors, answers, warnings };
   return { ok: true, answers, warnings };
@@ -70000,12 +70383,12 @@ var MAX_LINE_CHARS = 500;
 function codePoint(char) {
   return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
 }
-function rejectControls(field, value, pattern, problems) {
+function rejectControls(field2, value, pattern, problems) {
   const bidi = BIDI_CONTROL.exec(value);
   if (bidi) {
     problems.push(
       fieldError(
-        field,
+        field2,
         `contains an invisible text-direction control (${codePoint(bidi[0])}) at character ${bidi.index + 1}`,
         "Retype the text instead of pasting it; direction controls can make what reviewers see differ from what is saved."
       )
@@ -70016,7 +70399,7 @@ function rejectControls(field, value, pattern, problems) {
   if (control) {
     problems.push(
       fieldError(
-        field,
+        field2,
         `contains a control character (${codePoint(control[0])}) at character ${control.index + 1}`,
         "Retype the text instead of pasting it."
       )
@@ -70025,51 +70408,51 @@ function rejectControls(field, value, pattern, problems) {
   }
   return true;
 }
-function cleanLine(field, value, problems) {
+function cleanLine(field2, value, problems) {
   const trimmed = value.trim();
   if (/[\r\n]/.test(trimmed)) {
-    problems.push(fieldError(field, "should be one line, but has several", "Put it on a single line."));
+    problems.push(fieldError(field2, "should be one line, but has several", "Put it on a single line."));
     return void 0;
   }
   const spaced = trimmed.replace(/[\t\u00A0\u3000]+/g, " ");
-  if (!rejectControls(field, spaced, LINE_CONTROL, problems)) return void 0;
+  if (!rejectControls(field2, spaced, LINE_CONTROL, problems)) return void 0;
   const stripped = spaced.replace(INVISIBLE2, "");
-  if (stripped !== spaced) problems.push(fieldWarning(field, "invisible zero-width characters were removed"));
+  if (stripped !== spaced) problems.push(fieldWarning(field2, "invisible zero-width characters were removed"));
   const result = stripped.replace(/ {2,}/g, " ").trim();
   if (result.length > MAX_LINE_CHARS) {
-    problems.push(fieldError(field, `is ${result.length} characters long; at most ${MAX_LINE_CHARS}`));
+    problems.push(fieldError(field2, `is ${result.length} characters long; at most ${MAX_LINE_CHARS}`));
     return void 0;
   }
   return result;
 }
-function cleanMarkdown(field, value, problems) {
-  if (!rejectControls(field, value, CONTROL, problems)) return void 0;
+function cleanMarkdown(field2, value, problems) {
+  if (!rejectControls(field2, value, CONTROL, problems)) return void 0;
   const tooComplex = checkMarkdownLimits(value);
   if (tooComplex) {
     const { message, hint } = describeMarkdownLimit(tooComplex);
-    problems.push(fieldError(field, message, hint));
+    problems.push(fieldError(field2, message, hint));
     return void 0;
   }
   return value.replace(/^\uFEFF/, "").trimEnd();
 }
-function cleanUrl(field, value, problems, what = "the link") {
+function cleanUrl(field2, value, problems, what = "the link") {
   const url = value.trim();
   const invisible = new RegExp(INVISIBLE2.source, "u").exec(url);
   if (invisible) {
     problems.push(
       fieldError(
-        field,
+        field2,
         `${what} contains an invisible character (${codePoint(invisible[0])}) at character ${invisible.index + 1}`,
         "Retype the URL instead of pasting it."
       )
     );
     return void 0;
   }
-  if (!rejectControls(field, url, LINE_CONTROL, problems)) return void 0;
+  if (!rejectControls(field2, url, LINE_CONTROL, problems)) return void 0;
   if (!/^https?:\/\//i.test(url) || URL_BREAKERS.test(url) || !URL.canParse(url)) {
     problems.push(
       fieldError(
-        field,
+        field2,
         `${what} ${quoteValue(url)} is not an http(s) URL`,
         "Write the full address, e.g. https://arxiv.org/abs/2306.15195"
       )
@@ -70077,21 +70460,21 @@ function cleanUrl(field, value, problems, what = "the link") {
     return void 0;
   }
   if (url.length > MAX_URL_CHARS) {
-    problems.push(fieldError(field, `${what} is ${url.length} characters long; at most ${MAX_URL_CHARS}`));
+    problems.push(fieldError(field2, `${what} is ${url.length} characters long; at most ${MAX_URL_CHARS}`));
     return void 0;
   }
   return url;
 }
 
 // src/intake/answers.ts
-function readArxivId(field, value, problems) {
+function readArxivId(field2, value, problems) {
   const text10 = value.trim();
   if (text10 === "") return void 0;
   const id = /^https?:/i.test(text10) ? arxivIdFromUrl(text10) : text10.replace(/^arxiv\s*:\s*/i, "");
   if (id !== void 0 && ARXIV_ID.test(id)) return id;
   problems.push(
     fieldError(
-      field,
+      field2,
       `${quoteValue(text10)} is not an arXiv id`,
       "Write it like 2306.15195 (or leave it empty)."
     )
@@ -70110,7 +70493,7 @@ function splitLine(line) {
 }
 var MAX_REPOS = 10;
 var MAX_LINKS = 20;
-function readLines(field, value, labelRequired, problems) {
+function readLines(field2, value, labelRequired, problems) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
   const count = value.split("\n").filter((line) => line.trim() !== "").length;
@@ -70118,7 +70501,7 @@ function readLines(field, value, labelRequired, problems) {
   if (count > max2) {
     problems.push(
       fieldError(
-        field,
+        field2,
         `lists ${count.toLocaleString("en-US")} ${what}; at most ${max2}`,
         `Keep the ${max2} that matter most; a longer list belongs on the paper's page.`
       )
@@ -70129,17 +70512,17 @@ function readLines(field, value, labelRequired, problems) {
     if (line.trim() === "") return;
     const where3 = `line ${i + 1}`;
     const parts2 = splitLine(line);
-    const url = cleanUrl(field, parts2.url, problems, `the URL on ${where3}`);
-    const label = parts2.label === void 0 ? void 0 : cleanLine(field, parts2.label, problems);
+    const url = cleanUrl(field2, parts2.url, problems, `the URL on ${where3}`);
+    const label = parts2.label === void 0 ? void 0 : cleanLine(field2, parts2.label, problems);
     if (url === void 0 || label === void 0 && parts2.label !== void 0) return;
     if (labelRequired && !label) {
       problems.push(
-        fieldError(field, `${where3} has no label`, `Write "label | URL", e.g. "Demo | ${url.slice(0, 60)}".`)
+        fieldError(field2, `${where3} has no label`, `Write "label | URL", e.g. "Demo | ${url.slice(0, 60)}".`)
       );
       return;
     }
     if (seen.has(url)) {
-      problems.push(fieldWarning(field, `${where3} repeats ${quoteValue(url)}; it was listed once`));
+      problems.push(fieldWarning(field2, `${where3} repeats ${quoteValue(url)}; it was listed once`));
       return;
     }
     seen.add(url);
@@ -70147,27 +70530,27 @@ function readLines(field, value, labelRequired, problems) {
   });
   return out;
 }
-function readRepos(field, value, problems) {
-  return readLines(field, value, false, problems);
+function readRepos(field2, value, problems) {
+  return readLines(field2, value, false, problems);
 }
-function readLinks(field, value, problems) {
-  return readLines(field, value, true, problems).map((l) => ({ label: l.label ?? "", url: l.url }));
+function readLinks(field2, value, problems) {
+  return readLines(field2, value, true, problems).map((l) => ({ label: l.label ?? "", url: l.url }));
 }
-function readImage(field, value, problems) {
+function readImage(field2, value, problems) {
   const text10 = value.trim();
   if (text10 === "") return void 0;
   const match = /^(\S+)\s+=?(\d{1,4})(%|px)?x?$/.exec(text10) ?? /^(\S+?)=(\d{1,4})(%|px)?x$/.exec(text10);
   if (!match && /\s/.test(text10)) {
     problems.push(
       fieldError(
-        field,
+        field2,
         `${quoteValue(text10)} is not "URL" or "URL width"`,
         'Write e.g. "https://\u2026/fig.png 50%".'
       )
     );
     return null;
   }
-  const url = cleanUrl(field, match?.[1] ?? text10, problems, "the image URL");
+  const url = cleanUrl(field2, match?.[1] ?? text10, problems, "the image URL");
   if (url === void 0) return null;
   const amount = match?.[2];
   if (amount === void 0) return { url };
@@ -70176,7 +70559,7 @@ function readImage(field, value, problems) {
     if (n >= 1 && n <= 100) return { url, width: `${n}%` };
   } else if (n >= 1 && n <= 4e3) return { url, width: n };
   problems.push(
-    fieldError(field, `the width ${quoteValue(amount)} is out of range`, "Use 1%\u2013100% or 1\u20134000 pixels.")
+    fieldError(field2, `the width ${quoteValue(amount)} is out of range`, "Use 1%\u2013100% or 1\u20134000 pixels.")
   );
   return null;
 }
@@ -70271,15 +70654,15 @@ function parseIssueForm(text10) {
     const element6 = asRecord(item);
     if (!element6) errors.push(`body item ${index2 + 1}: expected a mapping`);
     else {
-      const field = readField(element6, index2, errors);
-      if (field) fields.push(field);
+      const field2 = readField(element6, index2, errors);
+      if (field2) fields.push(field2);
     }
   });
   for (const key2 of ["id", "label"]) {
     const seen = /* @__PURE__ */ new Set();
-    for (const field of fields) {
-      if (seen.has(field[key2])) errors.push(`two fields share the ${key2} "${field[key2]}"`);
-      seen.add(field[key2]);
+    for (const field2 of fields) {
+      if (seen.has(field2[key2])) errors.push(`two fields share the ${key2} "${field2[key2]}"`);
+      seen.add(field2[key2]);
     }
   }
   if (errors.length > 0) return { ok: false, errors };
@@ -70388,57 +70771,57 @@ function uniqueId(base, taken) {
 }
 
 // src/intake/build-record.ts
-function readKind(field, answer, problems) {
+function readKind(field2, answer, problems) {
   if (answer.trim() === "") return "paper";
   const words = answer.toLowerCase().split(/[^a-z]+/);
   const kind = KINDS.find((k) => words.includes(k));
   if (kind) return kind;
   problems.push(
-    fieldError(field, `${quoteValue(answer)} is not a kind`, `Choose one of: ${KINDS.join(", ")}.`)
+    fieldError(field2, `${quoteValue(answer)} is not a kind`, `Choose one of: ${KINDS.join(", ")}.`)
   );
   return void 0;
 }
 var todayUtc = (now) => now.toISOString().slice(0, 10);
 function buildRecord(answers, context) {
   const problems = [];
-  const field = (id2) => fieldById(context.form, id2) ?? { id: id2, label: id2 };
+  const field2 = (id2) => fieldById(context.form, id2) ?? { id: id2, label: id2 };
   const text10 = (id2) => {
     const answer = answers[id2];
     return typeof answer === "string" ? answer : "";
   };
-  const title = cleanLine(field("title"), text10("title"), problems);
-  if (title === "") problems.push(fieldError(field("title"), "is required", "Write the paper's title."));
-  const url = text10("url").trim() === "" ? "" : cleanUrl(field("url"), text10("url"), problems);
+  const title = cleanLine(field2("title"), text10("title"), problems);
+  if (title === "") problems.push(fieldError(field2("title"), "is required", "Write the paper's title."));
+  const url = text10("url").trim() === "" ? "" : cleanUrl(field2("url"), text10("url"), problems);
   if (url === "")
     problems.push(
       fieldError(
-        field("url"),
+        field2("url"),
         "is required",
         "Paste the paper's page, e.g. https://arxiv.org/abs/2306.15195"
       )
     );
-  const typedArxiv = readArxivId(field("arxiv"), text10("arxiv"), problems);
+  const typedArxiv = readArxivId(field2("arxiv"), text10("arxiv"), problems);
   const linkedArxiv = url ? arxivIdFromUrl(url) : void 0;
   if (typedArxiv && linkedArxiv && typedArxiv.replace(/v\d+$/, "") !== linkedArxiv.replace(/v\d+$/, ""))
     problems.push(
       fieldError(
-        field("arxiv"),
+        field2("arxiv"),
         `the arXiv id ${typedArxiv} differs from the one in the link (${linkedArxiv})`,
         "Fix one of them, or leave the arXiv id empty."
       )
     );
   const arxiv = typedArxiv ?? linkedArxiv;
-  const line = (id2) => cleanLine(field(id2), text10(id2), problems);
+  const line = (id2) => cleanLine(field2(id2), text10(id2), problems);
   let date;
   const dateText = line("date");
   if (dateText) {
     const result = normalizeDate(dateText, context.now);
     if (result.ok) date = result.date;
-    else problems.push(fieldError(field("date"), result.message));
+    else problems.push(fieldError(field2("date"), result.message));
   }
   const venue = line("venue");
   const kindText = line("kind");
-  const kind = kindText === void 0 ? void 0 : readKind(field("kind"), kindText, problems);
+  const kind = kindText === void 0 ? void 0 : readKind(field2("kind"), kindText, problems);
   let category;
   const categoryText = line("category");
   const categoryAnswer = categoryIdFromOption(categoryText ?? "", context.categories);
@@ -70446,16 +70829,16 @@ function buildRecord(answers, context) {
   else if (categoryText !== void 0)
     problems.push(
       fieldError(
-        field("category"),
+        field2("category"),
         categoryText === "" ? "is required" : categoryAnswer.message,
         "Choose a category from the list."
       )
     );
-  const repos = readRepos(field("repos"), text10("repos"), problems);
-  const links = readLinks(field("links"), text10("links"), problems);
-  const image3 = readImage(field("image"), text10("image"), problems);
-  const summary = cleanMarkdown(field("summary"), text10("summary"), problems);
-  const note = cleanMarkdown(field("note"), text10("note"), problems);
+  const repos = readRepos(field2("repos"), text10("repos"), problems);
+  const links = readLinks(field2("links"), text10("links"), problems);
+  const image3 = readImage(field2("image"), text10("image"), problems);
+  const summary = cleanMarkdown(field2("summary"), text10("summary"), problems);
+  const note = cleanMarkdown(field2("note"), text10("note"), problems);
   const warnings = problems.filter((p2) => p2.severity === "warning");
   const errors = problems.filter((p2) => p2.severity === "error");
   if (errors.length > 0 || !title || !url || !kind || !category) return { ok: false, errors, warnings };
@@ -70482,6 +70865,11 @@ function buildRecord(answers, context) {
 // src/intake/run.ts
 var BROKEN_VERDICTS = ["dead", "suspect"];
 var QUIET_VERDICTS = ["ok", "excluded"];
+var LINKS_NOT_CHECKED = {
+  severity: "warning",
+  message: "links not checked: the network was unavailable when the bot ran",
+  hint: "Nothing to do: a maintainer, or the next edit of this issue, checks them again."
+};
 function listProblem(message, hint) {
   return { severity: "error", message, ...hint ? { hint } : {} };
 }
@@ -70494,21 +70882,22 @@ function fieldAtLine(source, index2, line, form) {
     const end = value.endColumn === 1 && value.endLine > start ? value.endLine - 1 : value.endLine;
     return line >= start && line <= end;
   });
-  const id = key2 === "images" ? "image" : key2;
+  const spec = key2 === void 0 ? void 0 : ENTRY_ANATOMY[key2];
+  const id = key2 === void 0 || spec === void 0 ? void 0 : formIdOf(key2, spec);
   return id !== void 0 && form.fields.some((f) => f.id === id) ? id : void 0;
 }
 function fromDiagnostic(d, source, index2, form) {
-  const field = fieldAtLine(source, index2, d.line, form);
-  const label = form.fields.find((f) => f.id === field)?.label;
+  const field2 = fieldAtLine(source, index2, d.line, form);
+  const label = form.fields.find((f) => f.id === field2)?.label;
   return {
     severity: d.severity,
     message: `${d.message} (${d.ruleId})`,
-    ...field ? { field } : {},
+    ...field2 ? { field: field2 } : {},
     ...label ? { label } : {}
   };
 }
 function entryUrls2(entry) {
-  return [entry.url, ...(entry.repos ?? []).map((r) => r.url), ...(entry.links ?? []).map((l) => l.url)];
+  return entryUrls(entry, 0).filter((f) => f.role !== "image").map((f) => f.value);
 }
 function fromLinkResult(result) {
   const broken = BROKEN_VERDICTS.includes(result.verdict);
@@ -70609,7 +70998,9 @@ async function runIntake(input) {
   }
   if (input.checkLinks) {
     const results = await input.checkLinks(entryUrls2(entry));
-    for (const r of results) if (!QUIET_VERDICTS.includes(r.verdict)) problems.push(fromLinkResult(r));
+    if (results.some((r) => r.verdict === "unchecked")) findings.push(LINKS_NOT_CHECKED);
+    for (const r of results)
+      if (!QUIET_VERDICTS.includes(r.verdict) && r.verdict !== "unchecked") problems.push(fromLinkResult(r));
   }
   const errors = problems.filter((p2) => p2.severity === "error");
   findings.push(...problems.filter((p2) => p2.severity === "warning"));
@@ -71005,13 +71396,13 @@ function renderEntries(data, templates) {
   }
   return { pieces, counts };
 }
-function renderToc(data, templates, counts, anchorOf) {
+function renderToc(data, templates, counts, anchorOf2) {
   const items = flattenCategories(data.categories).map(({ category, depth }) => {
     const view = buildSectionView(category, depth, 0, 0);
     return {
       id: category.id,
       title: view.title,
-      anchor: escapeUrl(anchorOf(category.id)),
+      anchor: escapeUrl(anchorOf2(category.id)),
       count: counts.get(category.id) ?? 0,
       depth,
       indent: "  ".repeat(depth)
@@ -71428,7 +71819,8 @@ var LINK_VERDICTS = [
   "blocked",
   "timeout",
   "error",
-  "excluded"
+  "excluded",
+  "unchecked"
 ];
 function isSuccess(result) {
   return result.verdict === "ok" || result.verdict === "redirect";
@@ -71865,6 +72257,32 @@ function markCollapsedRedirects(results, threshold) {
       message: `redirected to ${r.finalUrl}, where ${sharedBy} different links land: the page itself is gone`
     };
   });
+}
+
+// src/check/links/network.ts
+var NETWORK_LEVEL_CODES = /* @__PURE__ */ new Set([
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EAI_FAIL",
+  "ECONNREFUSED",
+  "ENETUNREACH",
+  "EHOSTUNREACH",
+  "ENETDOWN",
+  "UND_ERR_CONNECT_TIMEOUT"
+]);
+var NETWORK_DOWN_MIN_HOSTS = 3;
+function failedAtNetworkLevel(probe) {
+  const { end } = probe;
+  return probe.redirects.length === 0 && end.kind === "failure" && NETWORK_LEVEL_CODES.has(end.code);
+}
+function judgeNetwork(hosts) {
+  const unreachable = [...hosts].filter(([, reached]) => !reached).map(([host]) => host);
+  const failed = unreachable.length;
+  const offline = failed >= 2 && failed * 2 > hosts.size && (failed >= NETWORK_DOWN_MIN_HOSTS || failed === hosts.size);
+  return { available: !offline, hostsAsked: hosts.size, unreachable: unreachable.sort() };
+}
+function uncheckedResult(result, why) {
+  return { ...evidenceOf(result), verdict: "unchecked", message: `not checked: ${why}; ${result.message}` };
 }
 
 // src/check/links/request.ts
@@ -72306,7 +72724,7 @@ function invalid(url, now, message) {
   };
 }
 async function checkUrls(urls, deps, input = {}) {
-  const { cache: cache2 = emptyCache(), state = emptyState(), ...overrides } = input;
+  const { cache: cache2 = emptyCache(), state = emptyState(), offline = false, ...overrides } = input;
   const options = { ...DEFAULT_LINK_OPTIONS, ...overrides };
   const now = deps.now ?? Date.now;
   const sleep = deps.sleep ?? realSleep;
@@ -72336,6 +72754,7 @@ async function checkUrls(urls, deps, input = {}) {
     return result;
   };
   const startedAt = now();
+  const reached = /* @__PURE__ */ new Map();
   const checked = await Promise.all(
     unique.map(async (url) => {
       let parsed;
@@ -72357,16 +72776,26 @@ async function checkUrls(urls, deps, input = {}) {
       }
       const cached = lookupLink(cache2, url, startedAt, options.cacheMaxAgeMs);
       if (cached) return report(cached);
+      if (offline)
+        return report({ ...invalid(url, startedAt, "not checked: --offline"), verdict: "unchecked" });
       const probe = await probeUrl(url, probeDeps, options, parsed);
+      const host = parsed.host;
+      reached.set(host, (reached.get(host) ?? false) || !failedAtNetworkLevel(probe));
       return report(classifyProbe(probe, { options, checkedAt: now() }));
     })
   );
-  const collapsed = markCollapsedRedirects(checked, options.collapseThreshold);
+  const network = judgeNetwork(reached);
+  const unreachable = new Set(network.unreachable);
+  const judged = network.available ? checked : checked.map(
+    (r) => r.source === "network" && r.attempts > 0 && unreachable.has(new URL(r.url).host) ? uncheckedResult(r, "the network is unavailable") : r
+  );
+  const collapsed = markCollapsedRedirects(judged, options.collapseThreshold);
   const twoRun = applyTwoRunRule(collapsed, state, startedAt, options.deadAfterMs);
   return {
     results: twoRun.results,
     cache: updateLinkCache(cache2, twoRun.results, startedAt, options.cacheMaxAgeMs),
     state: twoRun.state,
+    network,
     stats: { requests, ...scheduler.stats() }
   };
 }
@@ -72490,8 +72919,10 @@ async function checkRepos(refs, deps, input = {}) {
   let skipped;
   const total = toAsk.length;
   let done = 0;
+  const why = input.offline ? "--offline" : "no GitHub token";
   if (!deps.graphql && toAsk.length > 0) {
-    skipped = `${toAsk.length} GitHub repositor${toAsk.length === 1 ? "y was" : "ies were"} not checked: GitHub's GraphQL API needs a token (set GITHUB_TOKEN)`;
+    const count = `${toAsk.length} GitHub repositor${toAsk.length === 1 ? "y was" : "ies were"} not checked`;
+    skipped = input.offline ? `${count}: --offline` : `${count}: GitHub's GraphQL API needs a token (set GITHUB_TOKEN)`;
   }
   for (const group of deps.graphql ? batch(toAsk) : []) {
     const { query, variables, aliases } = buildRepoQuery(group);
@@ -72532,7 +72963,7 @@ async function checkRepos(refs, deps, input = {}) {
         url: ref.url,
         repo,
         verdict: "skipped",
-        message: "not checked: no GitHub token",
+        message: `not checked: ${why}`,
         checkedAt: new Date(startedAt).toISOString(),
         source: "network"
       };
@@ -74499,7 +74930,6 @@ function extractMarkdownUrls(markdown4) {
 }
 
 // src/check/extract/records.ts
-var MARKDOWN_FIELDS2 = ["extra", "summary", "note", "aside"];
 function blockIndent2(text10, headerLine) {
   const lines = text10.split("\n", headerLine + 50).slice(headerLine);
   const first = lines.find((l) => l.trim() !== "") ?? "";
@@ -74520,38 +74950,29 @@ function markdownUrls2(text10, path15, source, entryId) {
     }
   }));
 }
-function categoryUrls(categories, path15, source) {
-  return categories.flatMap((category, i) => [
-    ...category.intro ? markdownUrls2(category.intro, [...path15, i, "intro"], source) : [],
-    ...categoryUrls(category.children ?? [], [...path15, i, "children"], source)
-  ]);
-}
 function listScalarUrls(data) {
-  const out = [];
-  data.entries.forEach((entry, i) => {
-    const add = (url, ...rest) => out.push({ url, path: ["entries", i, ...rest], entryId: entry.id, entryIndex: i });
-    add(entry.url, "url");
-    entry.repos?.forEach((repo, j) => add(repo.url, "repos", j, "url"));
-    entry.links?.forEach((link3, j) => add(link3.url, "links", j, "url"));
-    entry.images?.forEach((image3, j) => add(image3.url, "images", j, "url"));
-  });
-  return out;
+  return walkRecordUrls(data).flatMap(
+    (site) => site.kind === "field" ? [{ url: site.value, path: site.path, entryId: site.entryId, entryIndex: site.entryIndex }] : []
+  );
 }
 function extractRecordUrls(data, source) {
+  const sites = walkRecordUrls(data);
   const found = [];
-  if (data.list?.intro) found.push(...markdownUrls2(data.list.intro, ["list", "intro"], source));
-  found.push(...categoryUrls(data.categories, ["categories"], source));
-  for (const { url, path: path15, entryId } of listScalarUrls(data)) {
-    if (!isHttpUrl(url)) continue;
-    const pos = source.position(path15);
-    found.push({ url, location: { file: source.file, line: pos.line, column: pos.column, entryId, path: path15 } });
+  for (const site of sites)
+    if (site.kind === "markdown" && site.entryId === void 0)
+      found.push(...markdownUrls2(site.value, site.path, source));
+  for (const site of sites) {
+    if (site.kind !== "field" || !isHttpUrl(site.value)) continue;
+    const pos = source.position(site.path);
+    const { entryId, path: path15 } = site;
+    found.push({
+      url: site.value,
+      location: { file: source.file, line: pos.line, column: pos.column, entryId, path: path15 }
+    });
   }
-  data.entries.forEach((entry, i) => {
-    for (const field of MARKDOWN_FIELDS2) {
-      const text10 = entry[field];
-      if (text10) found.push(...markdownUrls2(text10, ["entries", i, field], source, entry.id));
-    }
-  });
+  for (const site of sites)
+    if (site.kind === "markdown" && site.entryId !== void 0)
+      found.push(...markdownUrls2(site.value, site.path, source, site.entryId));
   return groupTargets(found);
 }
 
@@ -74637,6 +75058,7 @@ function buildReport(parts2) {
     links,
     repos,
     notes: parts2.notes,
+    ...parts2.network ? { network: parts2.network } : {},
     stats: parts2.stats
   };
 }
@@ -74672,7 +75094,7 @@ async function runCheck(targets, deps, options = {}) {
   const repoRun = checkRepos(
     plan.repos.map((r) => r.ref),
     {
-      ...deps.graphql ? { graphql: deps.graphql } : {},
+      ...deps.graphql && !options.offline ? { graphql: deps.graphql } : {},
       now,
       onProgress: (e) => {
         reposDone = e.done;
@@ -74681,6 +75103,7 @@ async function runCheck(targets, deps, options = {}) {
     },
     {
       cache: options.cache ?? emptyCache(),
+      ...options.offline ? { offline: true } : {},
       ...options.staleMonths !== void 0 ? { staleMonths: options.staleMonths } : {},
       ...options.links?.cacheMaxAgeMs !== void 0 ? { cacheMaxAgeMs: options.links.cacheMaxAgeMs } : {}
     }
@@ -74694,7 +75117,12 @@ async function runCheck(targets, deps, options = {}) {
         progress();
       }
     },
-    { ...options.links, cache: options.cache ?? emptyCache(), state: options.state ?? emptyState() }
+    {
+      ...options.links,
+      cache: options.cache ?? emptyCache(),
+      state: options.state ?? emptyState(),
+      ...options.offline ? { offline: true } : {}
+    }
   );
   const [repos, links] = await Promise.all([repoRun, linkRun]);
   const linkLocations = new Map(plan.links.map((t) => [t.url, t.locations]));
@@ -74707,6 +75135,11 @@ async function runCheck(targets, deps, options = {}) {
     locations: plan.repos[i]?.target.locations ?? []
   }));
   const notes = [...options.notes ?? [], ...repos.skipped ? [repos.skipped] : []];
+  if (!links.network.available) {
+    notes.unshift(
+      `network unavailable: ${links.network.unreachable.length} of ${links.network.hostsAsked} hosts could not be reached (no DNS answer or no route); their links were not checked and no failure was recorded`
+    );
+  }
   if (links.stats.slowedHosts.length > 0) {
     notes.push(`slowed down after 429 answers: ${links.stats.slowedHosts.join(", ")}`);
   }
@@ -74719,6 +75152,7 @@ async function runCheck(targets, deps, options = {}) {
       links: reportedLinks,
       repos: reportedRepos,
       notes,
+      ...links.network.available ? {} : { network: links.network },
       stats: {
         httpRequests: links.stats.requests,
         graphqlRequests: repos.stats.requests,
@@ -78170,7 +78604,8 @@ var LINK_ORDER = [
   "blocked",
   "timeout",
   "error",
-  "excluded"
+  "excluded",
+  "unchecked"
 ];
 var REPO_ORDER = [
   "missing",
@@ -78202,6 +78637,12 @@ function repoLine(repo) {
       at ${where(repo.locations)}`;
 }
 var plural = (n, one5, many) => `${n} ${n === 1 ? one5 : many}`;
+var COUNTED_LINKS = /* @__PURE__ */ new Set(["unchecked"]);
+var COUNTED_REPOS = /* @__PURE__ */ new Set(["skipped"]);
+function countLine(label, group) {
+  const reasons = [...new Set(group.map((g) => g.message.split("; ")[0] ?? g.message))];
+  return ["", `${label} (${group.length}): ${reasons.join("; ")}`];
+}
 function renderText(report) {
   const out = [];
   const seconds = (report.stats.durationMs / 1e3).toFixed(1);
@@ -78209,15 +78650,23 @@ function renderText(report) {
   out.push(
     `papershelf check${shard}: ${plural(report.links.length, "link", "links")}, ${plural(report.repos.length, "repository", "repositories")} in ${seconds} s (${report.stats.httpRequests} HTTP requests, ${report.stats.graphqlRequests} GraphQL requests, ${report.stats.cachedLinks + report.stats.cachedRepos} from cache)`
   );
+  if (report.network && !report.network.available) {
+    const { unreachable, hostsAsked } = report.network;
+    out.push(
+      `network unavailable: ${unreachable.length} of ${hostsAsked} hosts unreachable; no link was judged, none is suspect or dead`
+    );
+  }
   for (const verdict of LINK_ORDER) {
     const group = report.links.filter((l) => l.verdict === verdict);
     if (group.length === 0) continue;
-    out.push("", `${verdict} (${group.length})`, ...group.map(linkLine));
+    if (COUNTED_LINKS.has(verdict)) out.push(...countLine(`${verdict} links`, group));
+    else out.push("", `${verdict} (${group.length})`, ...group.map(linkLine));
   }
   for (const verdict of REPO_ORDER) {
     const group = report.repos.filter((r) => r.verdict === verdict);
     if (group.length === 0) continue;
-    out.push("", `repositories ${verdict} (${group.length})`, ...group.map(repoLine));
+    if (COUNTED_REPOS.has(verdict)) out.push(...countLine(`repositories ${verdict}`, group));
+    else out.push("", `repositories ${verdict} (${group.length})`, ...group.map(repoLine));
   }
   out.push(
     "",
@@ -78303,6 +78752,17 @@ function parseReport(text10) {
 function later(a, b) {
   return a === void 0 || Date.parse(b.checkedAt) >= Date.parse(a.checkedAt) ? b : a;
 }
+function mergedNetwork(reports) {
+  const down = reports.filter((r) => r.network && !r.network.available);
+  if (down.length === 0) return {};
+  return {
+    network: {
+      available: false,
+      hostsAsked: down.reduce((n, r) => n + (r.network?.hostsAsked ?? 0), 0),
+      unreachable: [...new Set(down.flatMap((r) => r.network?.unreachable ?? []))].sort()
+    }
+  };
+}
 function mergeReports(reports, collapseThreshold = COLLAPSE_THRESHOLD) {
   const links = /* @__PURE__ */ new Map();
   const repos = /* @__PURE__ */ new Map();
@@ -78324,6 +78784,8 @@ function mergeReports(reports, collapseThreshold = COLLAPSE_THRESHOLD) {
     links: relabelled,
     repos: [...repos.values()],
     notes: [...new Set(reports.flatMap((r) => r.notes))],
+    // One shard without network makes the whole run's links untrustworthy where it could not reach.
+    ...mergedNetwork(reports),
     stats: {
       httpRequests: sum((r) => r.stats.httpRequests),
       graphqlRequests: sum((r) => r.stats.graphqlRequests),
@@ -78395,8 +78857,123 @@ function dedupeFixes(fixes) {
   });
 }
 
+// src/records/edit-fields.ts
+var import_yaml13 = __toESM(require_dist(), 1);
+var KEY_RANK = new Map(Object.keys(EntrySchema.properties).map((key2, i) => [key2, i]));
+var rank = (key2) => KEY_RANK.get(key2) ?? Number.MAX_SAFE_INTEGER;
+function keyOf(pair2) {
+  return (0, import_yaml13.isScalar)(pair2.key) ? String(pair2.key.value) : "";
+}
+function yamlField(key2, value, indent2) {
+  const pad2 = " ".repeat(indent2);
+  const text10 = (0, import_yaml13.stringify)({ [key2]: value }, { lineWidth: 0, blockQuote: "literal", indent: 2 });
+  return text10.split("\n").map((line) => line === "" ? line : pad2 + line).join("\n");
+}
+function anchorOf(map5, key2) {
+  return map5.items.find((p2) => rank(keyOf(p2)) > rank(key2));
+}
+function expectedEntry(entry, keys2, added) {
+  const out = {};
+  const pending = [...added.keys()].sort((a, b) => rank(a) - rank(b));
+  for (const key2 of keys2) {
+    while (pending.length > 0 && rank(pending[0]) < rank(key2)) {
+      const next = pending.shift();
+      out[next] = added.get(next);
+    }
+    out[key2] = entry[key2];
+  }
+  for (const key2 of pending) out[key2] = added.get(key2);
+  return out;
+}
+function addEntryFields(text10, additions, file = "data/papers.yaml") {
+  const loaded = load(text10, file);
+  if ("ok" in loaded) return loaded;
+  const { source, data } = loaded;
+  const splices = [];
+  const newKeys = /* @__PURE__ */ new Map();
+  const appended = /* @__PURE__ */ new Map();
+  for (const add of additions) {
+    const map5 = source.nodeAt(["entries", add.entryIndex]);
+    const entry = data.entries[add.entryIndex];
+    if (!(0, import_yaml13.isMap)(map5) || map5.flow || map5.items.length === 0 || !entry)
+      return failure(file, `no block record at entry ${add.entryIndex}`);
+    const pair2 = map5.items.find((p2) => keyOf(p2) === add.key);
+    if (pair2 && add.mode === "set")
+      return failure(file, `entry "${entry.id}" already has ${add.key}: not overwritten`);
+    if (pair2) {
+      const seq = pair2.value;
+      if (!(0, import_yaml13.isSeq)(seq) || seq.flow || !seq.range || seq.items.length === 0)
+        return failure(file, `entry "${entry.id}": ${add.key} is not a block list`);
+      const firstItem = seq.items[0];
+      const itemStart = firstItem.range?.[0] ?? seq.range[0];
+      const dash2 = text10.lastIndexOf("-", itemStart);
+      const itemIndent = dash2 - lineStart(text10, dash2);
+      const item = (0, import_yaml13.stringify)([add.value], { lineWidth: 0, blockQuote: "literal", indent: 2 });
+      const padded = item.split("\n").map((line) => line === "" ? line : " ".repeat(itemIndent) + line).join("\n");
+      splices.push({ at: afterLine(text10, seq.range[1]), order: rank(add.key), text: padded });
+      const lists = appended.get(add.entryIndex) ?? /* @__PURE__ */ new Map();
+      lists.set(add.key, [...lists.get(add.key) ?? [], add.value]);
+      appended.set(add.entryIndex, lists);
+      continue;
+    }
+    const keys2 = newKeys.get(add.entryIndex) ?? /* @__PURE__ */ new Map();
+    const earlier = keys2.get(add.key);
+    if (add.mode === "append" && Array.isArray(earlier)) earlier.push(add.value);
+    else if (keys2.has(add.key)) return failure(file, `entry "${entry.id}": ${add.key} added twice`);
+    else keys2.set(add.key, add.mode === "append" ? [add.value] : add.value);
+    newKeys.set(add.entryIndex, keys2);
+  }
+  for (const [entryIndex, keys2] of newKeys) {
+    const map5 = source.nodeAt(["entries", entryIndex]);
+    const entryId = data.entries[entryIndex]?.id ?? String(entryIndex);
+    const firstKey = map5.items[0].key;
+    const keyStart = firstKey.range?.[0] ?? 0;
+    const indent2 = keyStart - lineStart(text10, keyStart);
+    for (const [key2, value] of keys2) {
+      const anchor = anchorOf(map5, key2);
+      if (anchor && anchor === map5.items[0])
+        return failure(file, `entry "${entryId}": ${key2} cannot go before its first key`);
+      const anchorKey = anchor?.key;
+      const last2 = map5.items[map5.items.length - 1];
+      const lastNode = last2.value ?? last2.key;
+      const at = anchorKey?.range ? lineStart(text10, anchorKey.range[0]) : afterLine(text10, lastNode.range?.[1] ?? text10.length);
+      const prefix = at === text10.length && !text10.endsWith("\n") ? "\n" : "";
+      splices.push({ at, order: rank(key2), text: prefix + yamlField(key2, value, indent2) });
+    }
+  }
+  splices.sort((a, b) => b.at - a.at || b.order - a.order);
+  let next = text10;
+  for (const s2 of splices) next = next.slice(0, s2.at) + s2.text + next.slice(s2.at);
+  return verify(data, next, file, (d) => {
+    d.entries = d.entries.map((entry, i) => {
+      const lists = appended.get(i);
+      let out = entry;
+      if (lists) {
+        const copy = { ...out };
+        for (const [key2, items] of lists) copy[key2] = [...copy[key2], ...items];
+        out = copy;
+      }
+      const keys2 = newKeys.get(i);
+      return keys2 ? expectedEntry(out, Object.keys(out), keys2) : out;
+    });
+    return d;
+  });
+}
+
 // src/check/fix/apply.ts
-function applyFixes(text10, fixes, file = "data/papers.yaml") {
+function previousUrlAdditions(data, applied) {
+  const seen = /* @__PURE__ */ new Set();
+  return applied.flatMap((fix2) => {
+    const entryIndex = fix2.path[1];
+    if (fix2.path[0] !== "entries" || typeof entryIndex !== "number") return [];
+    const kept = data?.entries[entryIndex]?.["previous-urls"] ?? [];
+    const key2 = `${entryIndex}\0${fix2.from}`;
+    if (kept.includes(fix2.from) || seen.has(key2)) return [];
+    seen.add(key2);
+    return [{ entryIndex, key: "previous-urls", mode: "append", value: fix2.from }];
+  });
+}
+function applyFixes(text10, fixes, file = "data/papers.yaml", data) {
   let current = text10;
   const applied = [];
   const refused = [];
@@ -78408,6 +78985,17 @@ function applyFixes(text10, fixes, file = "data/papers.yaml") {
     } else {
       refused.push({ fix: fix2, errors: result.errors });
     }
+  }
+  const additions = previousUrlAdditions(data, applied);
+  if (additions.length > 0) {
+    const kept = addEntryFields(current, additions, file);
+    if (!kept.ok)
+      return {
+        text: text10,
+        applied: [],
+        refused: [...applied.map((fix2) => ({ fix: fix2, errors: kept.errors })), ...refused]
+      };
+    current = kept.text;
   }
   return { text: current, applied, refused };
 }
@@ -78521,10 +79109,16 @@ Options:
   --cache <file>                 Success cache (default .papershelf-cache/check-cache.json).
   --no-cache                     Neither read nor write the success cache.
   --state <file>                 Failure history for the two-run rule (default .papershelf-cache/check-state.json).
+  --offline                      No request at all: report what the cache knows, every other link "unchecked".
   --config <file>                Config file (default .papershelf.yml; its "check:" section).
 
+When more than half of the hosts asked (and at least 3, or both of two) cannot be reached at all (no DNS
+answer, connection refused, no route), the network is judged unavailable: those links are "unchecked", no
+failure is recorded against them, and the run exits 75.
+
 Exit codes: 0 no findings among --fail-on (warnings allowed), 1 findings (invalid records included), 2 usage,
-config or missing/unreadable input, 70 internal error (a bug: please report it).`;
+config or missing/unreadable input, 70 internal error (a bug: please report it), 75 network unavailable
+(nothing was judged; run it again later).`;
 async function collectTargets(paths, dataFile, ctx) {
   if (paths.length === 0) {
     const shown = displayPath(dataFile, ctx.cwd);
@@ -78561,7 +79155,8 @@ var checkCommand = {
         "fail-on": { type: "string" },
         cache: { type: "string" },
         "no-cache": { type: "boolean" },
-        state: { type: "string" }
+        state: { type: "string" },
+        offline: { type: "boolean" }
       },
       true
     );
@@ -78588,7 +79183,8 @@ var checkCommand = {
     const state = await readStateFile(stateFile);
     for (const note of [cached?.note, state.note]) if (note) notes.push(note);
     const dispatcher = createLinkDispatcher(links);
-    const graphql3 = githubClientFromEnv(ctx);
+    const offline = values.offline === true;
+    const graphql3 = offline ? void 0 : githubClientFromEnv(ctx);
     const progress = progressPrinter(ctx, "URLs");
     try {
       const run2 = await runCheck(
@@ -78600,12 +79196,13 @@ var checkCommand = {
           ...shard?.ok ? { shard: shard.shard } : {},
           ...cached ? { cache: cached.cache } : {},
           state: state.state,
-          notes
+          notes,
+          ...offline ? { offline } : {}
         }
       );
       progress.end();
       if (useCache) await writeJsonFile(cacheFile, run2.cache);
-      await writeJsonFile(stateFile, run2.state);
+      if (!offline) await writeJsonFile(stateFile, run2.state);
       const text10 = renderReport(run2.report, format);
       if (values.output) {
         await writeTextAtomic(path10.resolve(ctx.cwd, values.output), text10);
@@ -78613,6 +79210,13 @@ var checkCommand = {
 `);
       } else {
         ctx.stdout.write(text10);
+      }
+      if (run2.report.network && !run2.report.network.available) {
+        ctx.stderr.write(
+          `network unavailable: ${run2.report.network.unreachable.length} of ${run2.report.network.hostsAsked} hosts could not be reached; no link was judged (exit ${EXIT_NETWORK_UNAVAILABLE})
+`
+        );
+        return EXIT_NETWORK_UNAVAILABLE;
       }
       const failures = countFailures(run2.report, failOn);
       if (failures > 0) ctx.stderr.write(`${failures} finding(s) among: ${failOn.join(", ")}
@@ -78729,7 +79333,7 @@ var fixCommand = {
 `);
       return EXIT_OK;
     }
-    const result = applyFixes(text10, planned, file);
+    const result = applyFixes(text10, planned, file, data);
     say(ctx, file, result.applied, records.source);
     for (const { fix: fix2, errors } of result.refused) {
       ctx.stderr.write(
@@ -78819,10 +79423,14 @@ var LATEX_SPECIALS = {
   "#": "\\#",
   _: "\\_",
   "~": "\\textasciitilde{}",
-  "^": "\\textasciicircum{}"
+  "^": "\\textasciicircum{}",
+  // In TeX's default (OT1) font encoding these print as ¡ and ¿.
+  "<": "\\textless{}",
+  ">": "\\textgreater{}"
 };
+var LIGATURES = /(?<=[-`'])(?=[-`'])/g;
 function escapeBibtex(value) {
-  return value.replace(/\s+/g, " ").trim().replace(/[\\{}%&$#_~^]/g, (c) => LATEX_SPECIALS[c] ?? c);
+  return value.replace(/\s+/g, " ").trim().replace(/[\\{}%&$#_~^<>]/g, (c) => LATEX_SPECIALS[c] ?? c).replace(LIGATURES, "{}");
 }
 var MONTHS3 = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 function entryType(entry) {
@@ -80354,7 +80962,7 @@ function parse5(value) {
   }
   return tokens;
 }
-function stringify5(values, options) {
+function stringify6(values, options) {
   const settings = options || {};
   const input = values[values.length - 1] === "" ? [...values, ""] : values;
   return input.join(
@@ -80899,7 +81507,7 @@ function createProperty(schema, prop, value) {
     return;
   }
   if (Array.isArray(value)) {
-    value = info.commaSeparated ? stringify5(value) : stringify3(value);
+    value = info.commaSeparated ? stringify6(value) : stringify3(value);
   }
   const attribute = {
     name: info.attribute,
@@ -91278,7 +91886,7 @@ function serializeAttribute(state, key2, value) {
     })
   );
   if (value === true) return name;
-  value = Array.isArray(value) ? (info.commaSeparated ? stringify5 : stringify3)(value, {
+  value = Array.isArray(value) ? (info.commaSeparated ? stringify6 : stringify3)(value, {
     padLeft: !state.settings.tightCommaSeparatedLists
   }) : String(value);
   if (state.settings.collapseEmptyAttributes && !value) return name;
@@ -92305,35 +92913,60 @@ function markdownToHtml(markdown4) {
   return fastHtml(safe) ?? markdownToHtmlSlow(markdown4);
 }
 
-// src/site/record-fields.ts
-function recordAuthors(entry) {
-  const value = entry.authors;
-  return Array.isArray(value) ? value.filter((a) => typeof a === "string" && a.trim() !== "") : [];
-}
-function recordAbstract(entry) {
-  const value = entry.abstract;
-  return typeof value === "string" ? value.replace(/\s+/g, " ").trim() : "";
-}
-
 // src/site/entry-view.ts
-function buildSiteEntry(entry, categoryPath2) {
+var SEARCHED_ROLES = /* @__PURE__ */ new Set(["line", "markdown", "names"]);
+var FACT_ROLES = /* @__PURE__ */ new Set(["line", "date", "enum", "arxiv", "doi", "tags"]);
+function searchFields(anatomy = ENTRY_ANATOMY) {
+  return Object.entries(anatomy).filter(([, spec]) => spec.shown && SEARCHED_ROLES.has(spec.role)).map(([key2]) => key2);
+}
+var asText3 = (value) => typeof value === "string" ? value : "";
+var asTexts2 = (value) => Array.isArray(value) ? value.filter((v) => typeof v === "string" && v.trim() !== "") : [];
+var oneLine = (text10) => text10.replace(/\s+/g, " ").trim();
+function factOf(key2, spec, value) {
+  const text10 = spec.role === "tags" ? asTexts2(value).join(", ") : oneLine(asText3(value));
+  if (text10 === "") return void 0;
+  const href = spec.role === "arxiv" ? `https://arxiv.org/abs/${text10}` : spec.role === "doi" ? `https://doi.org/${text10}` : "";
+  return { key: key2, label: bilingual(spec.label), text: text10, href };
+}
+function buildSiteEntry(entry, categoryPath2, anatomy = ENTRY_ANATOMY) {
+  const record = entry;
+  const facts = [];
+  const texts = [];
+  const searchText = {};
+  let authors = [];
+  for (const [key2, spec] of Object.entries(anatomy)) {
+    if (!spec.shown) continue;
+    const value = record[key2];
+    if (SEARCHED_ROLES.has(spec.role))
+      searchText[key2] = spec.role === "names" ? asTexts2(value).join(" ") : asText3(value);
+    if (spec.role === "names" && authors.length === 0) authors = asTexts2(value).map(oneLine);
+    if (spec.role === "markdown" && asText3(value) !== "")
+      texts.push({ key: key2, label: bilingual(spec.label), html: markdownToHtml(asText3(value)) });
+    if (FACT_ROLES.has(spec.role) && key2 !== "title") {
+      const fact = factOf(key2, spec, value);
+      if (fact) facts.push(fact);
+    }
+  }
+  const repos = entry.repos ?? [];
   return {
     id: entry.id,
-    title: entry.title.replace(/\s+/g, " ").trim(),
+    title: oneLine(entry.title),
     url: entry.url,
     kind: entry.kind,
     categoryPath: categoryPath2,
     date: entry.date ?? "",
     year: entry.date?.slice(0, 4) ?? "",
-    venue: entry.venue ?? "",
+    venue: oneLine(entry.venue ?? ""),
     added: entry.added ?? "",
     arxiv: entry.arxiv ?? "",
     arxivUrl: entry.arxiv && !isArxivPage(entry.url, entry.arxiv) ? `https://arxiv.org/abs/${entry.arxiv}` : "",
     doi: entry.doi ?? "",
     doiUrl: entry.doi ? `https://doi.org/${entry.doi}` : "",
-    authors: recordAuthors(entry),
-    abstract: recordAbstract(entry),
-    repos: (entry.repos ?? []).map((r) => ({
+    authors,
+    abstract: oneLine(entry.abstract ?? ""),
+    summary: entry.summary ?? "",
+    summaryHtml: texts.find((t) => t.key === "summary")?.html ?? "",
+    repos: repos.map((r) => ({
       url: r.url,
       label: r.label ?? repositoryLabel(r.url),
       official: r.official === true
@@ -92341,17 +92974,13 @@ function buildSiteEntry(entry, categoryPath2) {
     links: (entry.links ?? []).map((l) => ({ url: l.url, label: l.label })),
     images: (entry.images ?? []).map((i) => ({
       src: i.url,
-      alt: i.alt?.trim() || `Figure from \u201C${entry.title.trim()}\u201D`,
+      alt: i.alt?.trim() || `Figure from \u201C${oneLine(entry.title)}\u201D`,
       width: i.width === void 0 ? "" : String(i.width)
     })),
-    hasCode: (entry.repos ?? []).length > 0,
-    tags: entry.tags ?? [],
-    summary: entry.summary ?? "",
-    note: entry.note ?? "",
-    summaryHtml: markdownToHtml(entry.summary),
-    extraHtml: markdownToHtml(entry.extra),
-    noteHtml: markdownToHtml(entry.note),
-    asideHtml: markdownToHtml(entry.aside)
+    hasCode: repos.length > 0,
+    facts,
+    texts,
+    searchText
   };
 }
 
@@ -93228,16 +93857,16 @@ var MiniSearch = class _MiniSearch {
     }
     const shortDocumentId = this.addDocumentId(id);
     this.saveStoredFields(shortDocumentId, document3);
-    for (const field of fields) {
-      const fieldValue = extractField(document3, field);
+    for (const field2 of fields) {
+      const fieldValue = extractField(document3, field2);
       if (fieldValue == null)
         continue;
-      const tokens = tokenize2(stringifyField(fieldValue, field), field);
-      const fieldId = this._fieldIds[field];
+      const tokens = tokenize2(stringifyField(fieldValue, field2), field2);
+      const fieldId = this._fieldIds[field2];
       const uniqueTerms = new Set(tokens).size;
       this.addFieldLength(shortDocumentId, fieldId, this._documentCount - 1, uniqueTerms);
       for (const term of tokens) {
-        const processedTerm = processTerm(term, field);
+        const processedTerm = processTerm(term, field2);
         if (Array.isArray(processedTerm)) {
           for (const t of processedTerm) {
             this.addTerm(fieldId, shortDocumentId, t);
@@ -93308,16 +93937,16 @@ var MiniSearch = class _MiniSearch {
     if (shortId == null) {
       throw new Error(`MiniSearch: cannot remove document with ID ${id}: it is not in the index`);
     }
-    for (const field of fields) {
-      const fieldValue = extractField(document3, field);
+    for (const field2 of fields) {
+      const fieldValue = extractField(document3, field2);
       if (fieldValue == null)
         continue;
-      const tokens = tokenize2(stringifyField(fieldValue, field), field);
-      const fieldId = this._fieldIds[field];
+      const tokens = tokenize2(stringifyField(fieldValue, field2), field2);
+      const fieldId = this._fieldIds[field2];
       const uniqueTerms = new Set(tokens).size;
       this.removeFieldLength(shortId, fieldId, this._documentCount, uniqueTerms);
       for (const term of tokens) {
-        const processedTerm = processTerm(term, field);
+        const processedTerm = processTerm(term, field2);
         if (Array.isArray(processedTerm)) {
           for (const t of processedTerm) {
             this.removeTerm(fieldId, shortId, t);
@@ -94067,7 +94696,7 @@ var MiniSearch = class _MiniSearch {
    */
   executeQuerySpec(query, searchOptions) {
     const options = { ...this._options.searchOptions, ...searchOptions };
-    const boosts = (options.fields || this._options.fields).reduce((boosts2, field) => ({ ...boosts2, [field]: getOwnProperty(options.boost, field) || 1 }), {});
+    const boosts = (options.fields || this._options.fields).reduce((boosts2, field2) => ({ ...boosts2, [field2]: getOwnProperty(options.boost, field2) || 1 }), {});
     const { boostDocument, weights, maxFuzzy, bm25: bm25params } = options;
     const { fuzzy: fuzzyWeight, prefix: prefixWeight } = { ...defaultSearchOptions.weights, ...weights };
     const data = this._index.get(query.term);
@@ -94188,9 +94817,9 @@ var MiniSearch = class _MiniSearch {
   termResults(sourceTerm, derivedTerm, termWeight, termBoost, fieldTermData, fieldBoosts, boostDocumentFn, bm25params, results = /* @__PURE__ */ new Map()) {
     if (fieldTermData == null)
       return results;
-    for (const field of Object.keys(fieldBoosts)) {
-      const fieldBoost = fieldBoosts[field];
-      const fieldId = this._fieldIds[field];
+    for (const field2 of Object.keys(fieldBoosts)) {
+      const fieldBoost = fieldBoosts[field2];
+      const fieldId = this._fieldIds[field2];
       const fieldTermFreqs = fieldTermData.get(fieldId);
       if (fieldTermFreqs == null)
         continue;
@@ -94215,15 +94844,15 @@ var MiniSearch = class _MiniSearch {
           assignUniqueTerm(result.terms, sourceTerm);
           const match = getOwnProperty(result.match, derivedTerm);
           if (match) {
-            match.push(field);
+            match.push(field2);
           } else {
-            result.match[derivedTerm] = [field];
+            result.match[derivedTerm] = [field2];
           }
         } else {
           results.set(docId, {
             score: weightedScore,
             terms: [sourceTerm],
-            match: { [derivedTerm]: [field] }
+            match: { [derivedTerm]: [field2] }
           });
         }
       }
@@ -94457,7 +95086,6 @@ var wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 var SPACE_OR_PUNCTUATION = /[\n\r\p{Z}\p{P}]+/u;
 
 // src/site/search/options.ts
-var SEARCH_FIELDS = ["title", "authors", "summary", "abstract", "venue", "note"];
 var QUERY_OPTIONS = {
   combineWith: "AND",
   prefix: (term) => !isCjkTerm(term) || term.length === 1,
@@ -94465,18 +95093,20 @@ var QUERY_OPTIONS = {
   tokenize: tokenizeQuery,
   processTerm: (term) => term
 };
-var INDEX_OPTIONS = {
-  fields: [...SEARCH_FIELDS],
-  storeFields: [],
-  tokenize,
-  // The tokenizer already normalises and lowercases.
-  processTerm: (term) => term,
-  searchOptions: QUERY_OPTIONS
-};
+function indexOptions(fields) {
+  return {
+    fields: [...fields],
+    storeFields: [],
+    tokenize,
+    // The tokenizer already normalises and lowercases.
+    processTerm: (term) => term,
+    searchOptions: QUERY_OPTIONS
+  };
+}
 
 // src/site/search/build-index.ts
-function buildSearchIndex(documents) {
-  const index2 = new MiniSearch(INDEX_OPTIONS);
+function buildSearchIndex(documents, fields) {
+  const index2 = new MiniSearch(indexOptions(fields));
   index2.addAll(documents);
   return JSON.stringify(index2);
 }
@@ -94543,15 +95173,7 @@ async function readSiteTemplates(dir, readText, display = (p2) => p2) {
 // src/site/build.ts
 var SEARCH_INDEX_FILE = "search-index.json";
 function searchDocument(e) {
-  return {
-    id: e.id,
-    title: e.title,
-    authors: e.authors.join(" "),
-    summary: e.summary,
-    abstract: e.abstract,
-    venue: e.venue,
-    note: e.note
-  };
+  return { ...e.searchText, id: e.id };
 }
 function recordsJson(data) {
   const schema = buildJsonSchema();
@@ -94665,7 +95287,7 @@ function buildSite(data, templates, assets, options) {
       files: [
         ...listPages(ctx, nodes, entries, markdownToHtml(data.list?.intro)),
         ...entryPages(ctx, entries),
-        { path: SEARCH_INDEX_FILE, content: buildSearchIndex(entries.map(searchDocument)) },
+        { path: SEARCH_INDEX_FILE, content: buildSearchIndex(entries.map(searchDocument), searchFields()) },
         { path: "feed.xml", content: formatAtomFeed({ title: options.title, entries }) },
         { path: "papers.bib", content: formatBibliography(entries) },
         { path: "papers.json", content: json },
