@@ -10708,8 +10708,8 @@ var require_utils = __commonJS({
     var HOST_DELIMS = { "@": "%40", "/": "%2F", "?": "%3F", "#": "%23", ":": "%3A" };
     var HOST_DELIM_RE = /[@/?#:]/g;
     var HOST_DELIM_NO_COLON_RE = /[@/?#]/g;
-    function reescapeHostDelimiters(host, isIP2) {
-      const re2 = isIP2 ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
+    function reescapeHostDelimiters(host, isIP) {
+      const re2 = isIP ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
       re2.lastIndex = 0;
       return host.replace(re2, (ch) => HOST_DELIMS[ch]);
     }
@@ -11406,12 +11406,12 @@ var require_fast_uri = __commonJS({
       const host = matches[4];
       return hasMalformedPercentEncoding(matches[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
     }
-    function canonicalizeHost(parsed, options, schemeHandler, isIP2) {
-      if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP2)) {
+    function canonicalizeHost(parsed, options, schemeHandler, isIP) {
+      if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
         parsed.error = parsed.error || MALFORMED_HOST_ERROR;
         return true;
       }
-      if (!options.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && isIP2 === false && nonSimpleDomain(parsed.host)) {
+      if (!options.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && isIP === false && nonSimpleDomain(parsed.host)) {
         let url;
         try {
           url = new URL("http://" + parsed.host);
@@ -11427,9 +11427,9 @@ var require_fast_uri = __commonJS({
       }
       return false;
     }
-    function hasForbiddenDomainHost(parsed, options, schemeHandler, isIP2) {
+    function hasForbiddenDomainHost(parsed, options, schemeHandler, isIP) {
       return Boolean(
-        parsed.host && isIP2 === false && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
+        parsed.host && isIP === false && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
       );
     }
     function isHostOnlyURL(url) {
@@ -11452,7 +11452,7 @@ var require_fast_uri = __commonJS({
       let malformedHost = false;
       let malformedIPLiteral = false;
       let malformedScheme = false;
-      let isIP2 = false;
+      let isIP = false;
       if (options.reference === "suffix") {
         if (options.scheme) {
           uri = options.scheme + ":" + uri;
@@ -11514,15 +11514,15 @@ var require_fast_uri = __commonJS({
             const bracketedIPLiteral = isIPLiteral(parsed.host);
             const hasIPLiteralBracket = parsed.host.indexOf("[") !== -1 || parsed.host.indexOf("]") !== -1;
             const ipv6result = normalizeIPv6(parsed.host);
-            isIP2 = ipv6result.isIPV6 || ipv6result.isIPVFuture === true;
+            isIP = ipv6result.isIPV6 || ipv6result.isIPVFuture === true;
             malformedIPLiteral = hasIPLiteralBracket && (!bracketedIPLiteral || ipv6result.error === true);
-            parsed.host = isIP2 ? ipv6result.host : ipv6result.host.toLowerCase();
+            parsed.host = isIP ? ipv6result.host : ipv6result.host.toLowerCase();
             if (malformedIPLiteral) {
               parsed.error = parsed.error || MALFORMED_HOST_ERROR;
               malformedAuthorityOrPort = true;
             }
           } else {
-            isIP2 = true;
+            isIP = true;
           }
         }
         if (parsed.scheme === void 0 && parsed.userinfo === void 0 && parsed.host === void 0 && parsed.port === void 0 && parsed.query === void 0 && !parsed.path) {
@@ -11539,14 +11539,14 @@ var require_fast_uri = __commonJS({
         }
         const schemeHandler = getSchemeHandler(options.scheme || parsed.scheme);
         if (!malformedIPLiteral) {
-          malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP2);
+          malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP);
         }
         if (uri.indexOf("%") !== -1 && parsed.host !== void 0 && !malformedIPLiteral) {
-          let host = isIP2 ? parsed.host : normalizePercentEncoding(parsed.host, true);
-          if (!isIP2) {
+          let host = isIP ? parsed.host : normalizePercentEncoding(parsed.host, true);
+          if (!isIP) {
             host = normalizePercentEncoding(host.toLowerCase());
           }
-          parsed.host = isIP2 || options.scheme !== "null" ? reescapeHostDelimiters(host, isIP2) : host;
+          parsed.host = isIP || options.scheme !== "null" ? reescapeHostDelimiters(host, isIP) : host;
         }
         if (!schemeHandler || schemeHandler && !schemeHandler.skipNormalize) {
           if (parsed.path) {
@@ -36328,7 +36328,7 @@ var require_dump = __commonJS({
 var require_dns = __commonJS({
   "node_modules/undici/lib/interceptor/dns.js"(exports, module) {
     "use strict";
-    var { isIP: isIP2 } = __require("node:net");
+    var { isIP } = __require("node:net");
     var { lookup: lookup2 } = __require("node:dns");
     var DecoratorHandler = require_decorator_handler();
     var { InvalidArgumentError, InformationalError } = require_errors3();
@@ -36734,7 +36734,7 @@ var require_dns = __commonJS({
       return (dispatch) => {
         return function dnsInterceptor(origDispatchOpts, handler) {
           const origin = origDispatchOpts.origin.constructor === URL ? origDispatchOpts.origin : new URL(origDispatchOpts.origin);
-          if (isIP2(origin.hostname) !== 0) {
+          if (isIP(origin.hostname) !== 0) {
             return dispatch(origDispatchOpts, handler);
           }
           instance.runLookup(origin, origDispatchOpts, (err, newOrigin) => {
@@ -53163,6 +53163,196 @@ function assignArxivIds(candidates2, list4, mdFile) {
   return notices;
 }
 
+// src/urls/addresses.ts
+import net from "node:net";
+var SPECIAL_IPV4_RANGES = [
+  { cidr: "0.0.0.0/8", name: "this network", source: "RFC 791" },
+  { cidr: "10.0.0.0/8", name: "private use", source: "RFC 1918" },
+  { cidr: "100.64.0.0/10", name: "shared address space (carrier-grade NAT)", source: "RFC 6598" },
+  { cidr: "127.0.0.0/8", name: "loopback", source: "RFC 1122" },
+  { cidr: "169.254.0.0/16", name: "link local (cloud metadata)", source: "RFC 3927" },
+  { cidr: "172.16.0.0/12", name: "private use", source: "RFC 1918" },
+  {
+    cidr: "192.0.0.0/24",
+    name: "IETF protocol assignments (DS-Lite, NAT64 discovery, anycast)",
+    source: "RFC 6890"
+  },
+  { cidr: "192.0.2.0/24", name: "documentation (TEST-NET-1)", source: "RFC 5737" },
+  { cidr: "192.31.196.0/24", name: "AS112-v4", source: "RFC 7535" },
+  { cidr: "192.52.193.0/24", name: "AMT", source: "RFC 7450" },
+  { cidr: "192.88.99.0/24", name: "deprecated 6to4 relay anycast", source: "RFC 7526" },
+  { cidr: "192.168.0.0/16", name: "private use", source: "RFC 1918" },
+  { cidr: "192.175.48.0/24", name: "direct delegation AS112 service", source: "RFC 7534" },
+  { cidr: "198.18.0.0/15", name: "benchmarking", source: "RFC 2544" },
+  { cidr: "198.51.100.0/24", name: "documentation (TEST-NET-2)", source: "RFC 5737" },
+  { cidr: "203.0.113.0/24", name: "documentation (TEST-NET-3)", source: "RFC 5737" },
+  { cidr: "224.0.0.0/4", name: "multicast", source: "RFC 5771" },
+  { cidr: "240.0.0.0/4", name: "reserved (includes limited broadcast 255.255.255.255)", source: "RFC 1112" }
+];
+var SPECIAL_IPV6_RANGES = [
+  { cidr: "::/128", name: "unspecified", source: "RFC 4291" },
+  { cidr: "::1/128", name: "loopback", source: "RFC 4291" },
+  // ::/96 less its two single addresses above: the deprecated IPv4-compatible form (::10.0.0.1).
+  { cidr: "::/96", name: "IPv4-compatible (deprecated)", source: "RFC 4291" },
+  { cidr: "64:ff9b:1::/48", name: "local-use IPv4/IPv6 translation", source: "RFC 8215" },
+  { cidr: "100::/64", name: "discard-only", source: "RFC 6666" },
+  { cidr: "100:0:0:1::/64", name: "dummy IPv6 prefix", source: "RFC 9780" },
+  {
+    cidr: "2001::/23",
+    name: "IETF protocol assignments (Teredo, ORCHID, benchmarking, AMT, AS112)",
+    source: "RFC 2928"
+  },
+  { cidr: "2001:db8::/32", name: "documentation", source: "RFC 3849" },
+  { cidr: "2002::/16", name: "6to4", source: "RFC 3056" },
+  { cidr: "2620:4f:8000::/48", name: "direct delegation AS112 service", source: "RFC 7534" },
+  { cidr: "3fff::/20", name: "documentation", source: "RFC 9637" },
+  { cidr: "5f00::/16", name: "segment routing (SRv6) SIDs", source: "RFC 9602" },
+  { cidr: "fc00::/7", name: "unique local", source: "RFC 4193" },
+  { cidr: "fe80::/10", name: "link-local unicast", source: "RFC 4291" },
+  { cidr: "fec0::/10", name: "site-local (deprecated)", source: "RFC 3879" },
+  { cidr: "ff00::/8", name: "multicast", source: "RFC 4291" }
+];
+var EMBEDDING_PREFIXES = [
+  { cidr: "::ffff:0:0/96", name: "IPv4-mapped" },
+  { cidr: "64:ff9b::/96", name: "NAT64 well-known prefix" }
+];
+var LOCAL_DOMAINS = [
+  "localhost",
+  "local",
+  "internal",
+  "lan",
+  "home.arpa",
+  "test",
+  "invalid",
+  "onion",
+  "alt"
+];
+function blockList(ranges, family) {
+  const list4 = new net.BlockList();
+  for (const { cidr } of ranges) {
+    const [network = "", prefix = ""] = cidr.split("/");
+    list4.addSubnet(network, Number(prefix), family);
+  }
+  return list4;
+}
+var SPECIAL_IPV4 = blockList(SPECIAL_IPV4_RANGES, "ipv4");
+var SPECIAL_IPV6 = blockList(SPECIAL_IPV6_RANGES, "ipv6");
+var EMBEDDING = blockList(EMBEDDING_PREFIXES, "ipv6");
+function embeddedIpv4(address) {
+  const tail = address.slice(address.lastIndexOf(":") + 1);
+  if (tail.includes(".")) return tail;
+  const [head2 = "", rest] = address.split("::");
+  const before = head2 === "" ? [] : head2.split(":");
+  const after = rest === void 0 || rest === "" ? [] : rest.split(":");
+  const groups2 = [...before, ...Array(8 - before.length - after.length).fill("0"), ...after];
+  const [high = 0, low = 0] = groups2.slice(-2).map((g) => Number.parseInt(g, 16));
+  return [high >> 8, high & 255, low >> 8, low & 255].join(".");
+}
+function isPublicAddress(address) {
+  const family = net.isIP(address);
+  if (family === 4) return !SPECIAL_IPV4.check(address, "ipv4");
+  if (family !== 6) return false;
+  if (EMBEDDING.check(address, "ipv6")) return isPublicAddress(embeddedIpv4(address));
+  return !SPECIAL_IPV6.check(address, "ipv6");
+}
+function isLocalDomain(hostname) {
+  const host = hostname.toLowerCase().replace(/\.$/, "");
+  return LOCAL_DOMAINS.some((domain2) => host === domain2 || host.endsWith(`.${domain2}`));
+}
+function isPublicUrl(url) {
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  if (net.isIP(host) !== 0) return isPublicAddress(host);
+  return !isLocalDomain(host);
+}
+
+// src/urls/github-repo.ts
+var GITHUB_OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+var GITHUB_REPO_NAME = /^(?!\.{1,2}$)[A-Za-z0-9._-]{1,100}$/;
+var RESERVED_OWNERS = /* @__PURE__ */ new Set([
+  "about",
+  "apps",
+  "codespaces",
+  "collections",
+  "contact",
+  "customer-stories",
+  "dashboard",
+  "enterprise",
+  "events",
+  "explore",
+  "features",
+  "issues",
+  "join",
+  "login",
+  "logout",
+  "marketplace",
+  "new",
+  "notifications",
+  "organizations",
+  "orgs",
+  "pricing",
+  "pulls",
+  "search",
+  "security",
+  "settings",
+  "signup",
+  "site",
+  "sponsors",
+  "stars",
+  "topics",
+  "trending",
+  "users"
+]);
+function toUrl2(raw3) {
+  if (raw3 instanceof URL) return raw3;
+  try {
+    return new URL(raw3.trim());
+  } catch {
+    return void 0;
+  }
+}
+function isGithubUrl(url) {
+  if (url.protocol !== "https:" && url.protocol !== "http:") return false;
+  const host = url.hostname.replace(/\.$/, "");
+  return host === "github.com" || host === "www.github.com";
+}
+function parseGithubUrl(raw3) {
+  const url = toUrl2(raw3);
+  if (!url || !isGithubUrl(url)) return { ok: "not-github" };
+  const [owner, rawName, ...rest] = url.pathname.split("/").filter(Boolean);
+  if (owner === void 0 || rawName === void 0)
+    return { ok: false, reason: "names no repository; expected https://github.com/<owner>/<name>" };
+  const name = rawName.replace(/\.git$/, "");
+  if (RESERVED_OWNERS.has(owner.toLowerCase()))
+    return { ok: false, reason: `points at GitHub's /${owner} pages, not a repository` };
+  if (!GITHUB_OWNER.test(owner))
+    return {
+      ok: false,
+      reason: `has owner "${owner}", which GitHub does not allow (letters, digits, single hyphens, \u226439)`
+    };
+  if (!GITHUB_REPO_NAME.test(name))
+    return {
+      ok: false,
+      reason: `has repository name "${name}", which GitHub does not allow (letters, digits, . - _, \u2264100)`
+    };
+  return { ok: true, owner, name, rest, url };
+}
+function githubRepoOf(raw3) {
+  const parsed = parseGithubUrl(raw3);
+  if (parsed.ok !== true) return void 0;
+  const { owner, name, rest, url } = parsed;
+  return { owner, name, rest, url };
+}
+function githubRepoRoot(raw3) {
+  const repo = githubRepoOf(raw3);
+  return repo && repo.rest.length === 0 ? repo : void 0;
+}
+function normalizeGithubRepoUrl(repo) {
+  return `https://github.com/${repo.owner}/${repo.name}`;
+}
+function githubRepoKey(repo) {
+  return `${repo.owner}/${repo.name}`.toLowerCase();
+}
+
 // src/records/dates.ts
 var NUMERIC = /^(\d{4})(?:\s*[-/.]\s*(\d{1,2})(?:\s*[-/.]\s*(\d{1,2}))?)?$/;
 var CJK = /^(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*(日?))?)?$/;
@@ -53278,11 +53468,11 @@ function readWhen(text10) {
 // src/import/ids.ts
 var MAX_ID_LENGTH = 60;
 function slugifyAscii(text10, maxLength = MAX_ID_LENGTH) {
-  const slug2 = text10.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/['’]/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  const slug2 = text10.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/['’]/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|(?<!-)-+$/g, "");
   if (slug2.length <= maxLength) return slug2;
   const cut = slug2.slice(0, maxLength + 1);
   const boundary = cut.lastIndexOf("-");
-  return (boundary > 0 ? cut.slice(0, boundary) : slug2.slice(0, maxLength)).replace(/-+$/, "");
+  return (boundary > 0 ? cut.slice(0, boundary) : slug2.slice(0, maxLength)).replace(/(?<!-)-+$/, "");
 }
 function mainTitle(title) {
   const match = /^(.+?)(?::\s|：|\s--?\s|\s—\s)/.exec(title);
@@ -53293,7 +53483,7 @@ function entryIdBase(title, url) {
   if (hf?.[1] && hf[2]) return slugifyAscii(`${hf[1]} ${hf[2]}`);
   const fromTitle = slugifyAscii(mainTitle(title));
   if (fromTitle) return fromTitle;
-  const segment = url.replace(/[?#].*$/, "").replace(/\/+$/, "").split("/").pop() ?? "";
+  const segment = (url.split(/[?#]/)[0] ?? "").replace(/(?<!\/)\/+$/, "").split("/").pop() ?? "";
   return slugifyAscii(segment.replace(/\.[a-z]+$/i, ""));
 }
 var IdAllocator = class {
@@ -53318,7 +53508,6 @@ var IdAllocator = class {
 };
 
 // src/import/kinds.ts
-var GITHUB_REPOSITORY = /^https?:\/\/(?:www\.)?github\.com\/[^/?#]+\/[^/?#]+/i;
 var HF_NOT_MODELS = /* @__PURE__ */ new Set(["spaces", "papers", "docs", "blog", "learn", "tasks", "datasets"]);
 var PAPER_SITES = [
   /^(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\//,
@@ -53341,7 +53530,7 @@ function kindOfUrl(url) {
   if (/^huggingface\.co\/datasets\/[^/]+\/[^/]+/.test(bare)) return { kind: "dataset", basis: "url" };
   const hf = /^huggingface\.co\/([^/?#]+)\/[^/?#]+/.exec(bare);
   if (hf?.[1] && !HF_NOT_MODELS.has(hf[1])) return { kind: "model", basis: "url" };
-  if (GITHUB_REPOSITORY.test(url)) return { kind: "resource", basis: "repository" };
+  if (githubRepoOf(url) !== void 0) return { kind: "resource", basis: "repository" };
   if (PAPER_SITES.some((site) => site.test(bare))) return { kind: "paper", basis: "url" };
   return { kind: "paper", basis: "guess" };
 }
@@ -65867,8 +66056,25 @@ function collectLinks(markdownText) {
   return found;
 }
 
+// src/markdown/atx.ts
+var OPENING = /^ {0,3}(#{1,6})(?![^ \t])([^]*)$/;
+var isSpaceOrTab = (c) => c === " " || c === "	";
+function stripClosingSequence(content3) {
+  let end = content3.length;
+  while (end > 0 && isSpaceOrTab(content3[end - 1])) end--;
+  let hashes = end;
+  while (hashes > 0 && content3[hashes - 1] === "#") hashes--;
+  if (hashes < end && (hashes === 0 || isSpaceOrTab(content3[hashes - 1]))) end = hashes;
+  return content3.slice(0, end).trim();
+}
+function parseAtxHeading(line) {
+  const match = OPENING.exec(line);
+  const marks = match?.[1];
+  if (!match || !marks) return void 0;
+  return { level: marks.length, content: stripClosingSequence(match[2] ?? "") };
+}
+
 // src/import/lines.ts
-var HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 var SEPARATOR = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 var FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 function classifyLines(markdown4) {
@@ -65890,9 +66096,8 @@ function classifyLines(markdown4) {
     }
     if (/^\s*$/.test(text10)) return { number: number2, text: text10, kind: "blank" };
     if (SEPARATOR.test(text10)) return { number: number2, text: text10, kind: "separator" };
-    const heading3 = HEADING.exec(text10);
-    if (heading3?.[1])
-      return { number: number2, text: text10, kind: "heading", level: heading3[1].length, heading: heading3[2] ?? "" };
+    const heading3 = parseAtxHeading(text10);
+    if (heading3) return { number: number2, text: text10, kind: "heading", level: heading3.level, heading: heading3.content };
     return { number: number2, text: text10, kind: "text" };
   });
 }
@@ -65919,7 +66124,6 @@ function joinBlocks(blocks) {
 
 // src/import/entry.ts
 var HTTP_URL = /^https?:\/\/\S+$/;
-var GITHUB_REPO = /^https?:\/\/(?:www\.)?github\.com\/([^/?#]+)\/([^/?#]+?)(?:\.git)?\/?(?:[?#].*)?$/;
 function buildEntry(raw3, ctx) {
   const first = raw3.heading[0];
   const last2 = lastLine(raw3);
@@ -66050,9 +66254,9 @@ function placeMedia(item, body3, ctx, at) {
     return;
   }
   const text10 = item.text.replace(/\s+/g, " ").trim();
-  const repo = GITHUB_REPO.exec(item.url);
+  const repo = githubRepoRoot(item.url);
   if (repo) {
-    const same = text10 === "" || text10 === `${repo[1]}/${repo[2]}` || text10 === item.url;
+    const same = text10 === "" || text10 === `${repo.owner}/${repo.name}` || text10 === item.url;
     body3.repos.push({ url: item.url, ...same ? {} : { label: text10 } });
     return;
   }
@@ -66422,7 +66626,7 @@ function proseResource(prose, categoryId, state) {
   const links = collectLinks(prose.text).filter((l) => /^https?:\/\//.test(l.url));
   const [main, ...others] = links;
   if (!main) return void 0;
-  const title = main.text.replace(/\s+/g, " ").trim().replace(/^[「『“"'\s]+|[」』”"'\s]+$/g, "") || new URL(main.url).host;
+  const title = main.text.replace(/\s+/g, " ").trim().replace(/^[「『“"'\s]+|(?<![」』”"'\s])[」』”"'\s]+$/g, "") || new URL(main.url).host;
   const id = state.entryIds.take(slugifyAscii(mainTitle(title)), `resource-${prose.startLine}`);
   state.notices.push({
     severity: "info",
@@ -66561,7 +66765,7 @@ function insertEntry(text10, entry, file = "data/papers.yaml") {
     const [start, end] = entries.range ?? [text10.length, text10.length];
     const block = `
 ${stringifyEntry(entry, 2)}`;
-    next = text10.slice(0, start).replace(/[ \t]*$/, "") + block + text10.slice(end).replace(/^[^\n]*\n?/, "");
+    next = text10.slice(0, start).replace(/(?<![ \t])[ \t]*$/, "") + block + text10.slice(end).replace(/^[^\n]*\n?/, "");
   } else {
     const block = stringifyEntry(entry, dashIndent(text10, entries));
     const previous3 = entries.items[index2 - 1];
@@ -66989,7 +67193,7 @@ function normalizeUrl(raw3) {
   }
   const params = [...url.searchParams.entries()].filter(([key2]) => !TRACKING_PARAMS.test(key2)).sort(([a], [b]) => compareCodePoints(a, b));
   const query = params.length ? `?${new URLSearchParams(params).toString()}` : "";
-  const path15 = url.pathname.replace(/\/+$/, "");
+  const path15 = url.pathname.replace(/(?<!\/)\/+$/, "");
   const comparablePath = host === "github.com" ? path15.toLowerCase() : path15;
   return `${host}${url.port ? `:${url.port}` : ""}${comparablePath}${query}`;
 }
@@ -67209,21 +67413,6 @@ entries:
 };
 
 // src/lint/urls.ts
-import { isIP } from "node:net";
-var LOCAL_NAMES = /(?:^|\.)(?:localhost|local|internal|lan|home\.arpa)$/;
-function isLocalHost(url) {
-  const host = url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
-  if (LOCAL_NAMES.test(host)) return true;
-  const family = isIP(host);
-  if (family === 4) {
-    const [a = 0, b = 0] = host.split(".").map(Number);
-    return a === 0 || a === 10 || a === 127 || a === 169 && b === 254 || a === 172 && b >= 16 && b <= 31 || a === 192 && b === 168;
-  }
-  if (family === 6) {
-    return host === "::" || host === "::1" || /^f[cd]/.test(host) || /^fe[89ab]/.test(host) || host.startsWith("::ffff:127.");
-  }
-  return false;
-}
 var HTTPS_HOSTS = [
   "github.com",
   "githubusercontent.com",
@@ -67266,7 +67455,7 @@ var IMAGE_HOSTS = [
 function judgeImageUrl(url) {
   const host = bareHost(url);
   const path15 = decodeURIComponentSafe(url.pathname);
-  if (/=\d+%?x?\d*%?$/.test(path15) || /\s=\d/.test(path15))
+  if (/=\d+%?(?:x\d*%?)?$/.test(path15) || /\s=\d/.test(path15))
     return {
       ok: false,
       problem: "ends with a HackMD size suffix (=80%x)",
@@ -67409,7 +67598,7 @@ function markdownUrls(text10) {
     seen.add(start);
     out.push({ url, range: [start, start + url.length], image: image3 });
   };
-  for (const m of text10.matchAll(/(!?)\[[^\]\n]*\]\(\s*<?([^\s)>]+)/g)) {
+  for (const m of text10.matchAll(/(!?)\[[^\]\n[]*\]\(\s*<?([^\s)>]+)/g)) {
     const url = m[2] ?? "";
     add(url, (m.index ?? 0) + m[0].length - url.length, m[1] === "!");
   }
@@ -68203,7 +68392,7 @@ var remark_lint_no_undefined_references_default = remarkLintNoUndefinedReference
 
 // src/records/fences.ts
 function openingFence(line) {
-  const match = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+  const match = /^ {0,3}(`{3,}(?!`)|~{3,}(?!~))([^]*)$/.exec(line);
   if (!match) return void 0;
   const run2 = match[1] ?? "";
   const info = match[2] ?? "";
@@ -68475,7 +68664,7 @@ var markdownSyntax = {
 function splitSentences(text10) {
   const prose = MAY_HAVE_BLOCKS.test(text10) ? maskNonProse(text10) : text10;
   const out = [];
-  const boundary = /[。！？]+|[.!?]+(?=\s|$)|\n+/g;
+  const boundary = /[。！？]+|(?<![.!?])[.!?]+(?=\s|$)|\n+/g;
   let start = 0;
   const push2 = (end) => {
     const raw3 = prose.slice(start, end);
@@ -68497,16 +68686,39 @@ function splitSentences(text10) {
   push2(text10.length);
   return out;
 }
-var MAY_HAVE_BLOCKS = /^\s*(?:[-*+>#|`~]|\d+[.)])/m;
+var MAY_HAVE_BLOCKS = /^[^\S\r\n\u2028\u2029]*(?:[-*+>#|`~]|\d+[.)])/m;
 function maskNonProse(text10) {
   const blank = (s2) => " ".repeat(s2.length);
   let out = text10.replace(TABLE_ROW, blank).replace(LINE_MARKERS, (_m, indent2, markers) => `${indent2}${blank(markers)}`);
-  if (out.includes("```") || out.includes("~~~")) out = out.replace(FENCED_BLOCK, blank);
+  if (out.includes("```") || out.includes("~~~"))
+    for (const [start, end] of fencedBlocks(out).reverse())
+      out = out.slice(0, start) + blank(out.slice(start, end)) + out.slice(end);
   return out;
 }
 var TABLE_ROW = /^[ \t]*\|.*$/gm;
 var LINE_MARKERS = /^([ \t]*)((?:[-*+]|\d+[.)]|>|#{1,6})[ \t]+)+/gm;
-var FENCED_BLOCK = /^[ \t]*(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^[ \t]*\1[ \t]*$|(?![\s\S]))/gm;
+var FENCE_RUN = /^[ \t]*(`{3,}(?!`)|~{3,}(?!~))/;
+function fencedBlocks(text10) {
+  const blocks = [];
+  let open2;
+  for (let start = 0; start < text10.length; ) {
+    const newline = text10.indexOf("\n", start);
+    const end = newline === -1 ? text10.length : newline;
+    const line = text10.slice(start, end);
+    if (open2) {
+      if (line.trim() === open2.run && /^[ \t]*[`~]+[ \t]*$/.test(line)) {
+        blocks.push([open2.start, end]);
+        open2 = void 0;
+      }
+    } else if (newline !== -1) {
+      const run2 = FENCE_RUN.exec(line)?.[1];
+      if (run2) open2 = { run: run2, start };
+    }
+    start = end + 1;
+  }
+  if (open2) blocks.push([open2.start, text10.length]);
+  return blocks;
+}
 
 // src/lint/rules/repeated-sentence.ts
 var MIN_SENTENCE_CHARS = 12;
@@ -68560,44 +68772,6 @@ var repeatedSentence = {
   }
 };
 
-// src/lint/github.ts
-var GITHUB_OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
-var GITHUB_REPO2 = /^(?!\.{1,2}$)[A-Za-z0-9._-]{1,100}$/;
-var RESERVED_OWNERS = /* @__PURE__ */ new Set([
-  "orgs",
-  "users",
-  "settings",
-  "marketplace",
-  "topics",
-  "collections",
-  "sponsors",
-  "features",
-  "explore",
-  "search",
-  "login"
-]);
-function parseGithubRepoUrl(raw3) {
-  const url = parseUrl(raw3);
-  if (!url || bareHost(url) !== "github.com") return { ok: "not-github" };
-  const [owner, rawName] = url.pathname.split("/").filter(Boolean);
-  if (owner === void 0 || rawName === void 0)
-    return { ok: false, reason: "names no repository; expected https://github.com/<owner>/<name>" };
-  const name = rawName.replace(/\.git$/, "");
-  if (RESERVED_OWNERS.has(owner.toLowerCase()))
-    return { ok: false, reason: `points at GitHub's /${owner} pages, not a repository` };
-  if (!GITHUB_OWNER.test(owner))
-    return {
-      ok: false,
-      reason: `has owner "${owner}", which GitHub does not allow (letters, digits, single hyphens, \u226439)`
-    };
-  if (!GITHUB_REPO2.test(name))
-    return {
-      ok: false,
-      reason: `has repository name "${name}", which GitHub does not allow (letters, digits, . - _, \u2264100)`
-    };
-  return { ok: true, owner, name };
-}
-
 // src/lint/rules/repo-label-mismatch.ts
 var SLUG_LABEL = /^\s*([\w.-]+)\s*\/\s*([\w.-]+)\s*$/;
 var repoLabelMismatch = {
@@ -68625,7 +68799,7 @@ var repoLabelMismatch = {
     data.entries.forEach((entry, i) => {
       entry.repos?.forEach((repo, r) => {
         const label = repo.label === void 0 ? void 0 : SLUG_LABEL.exec(repo.label);
-        const target = parseGithubRepoUrl(repo.url);
+        const target = parseGithubUrl(repo.url);
         if (!label || target.ok !== true) return;
         const named = `${label[1]}/${label[2]}`;
         const actual = `${target.owner}/${target.name}`;
@@ -68658,7 +68832,7 @@ var repoMalformed = {
     const findings = [];
     data.entries.forEach((entry, i) => {
       entry.repos?.forEach((repo, r) => {
-        const parsed = parseGithubRepoUrl(repo.url);
+        const parsed = parseGithubUrl(repo.url);
         if (parsed.ok !== false) return;
         findings.push({
           path: ["entries", i, "repos", r, "url"],
@@ -68863,7 +69037,7 @@ var URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+\/\S*$
 function isOwnHubId(title, url) {
   const parsed = parseUrl(url);
   if (!parsed) return false;
-  return decodeURIComponentSafe(parsed.pathname).toLowerCase().replace(/\/+$/, "").endsWith(`/${title.toLowerCase()}`);
+  return decodeURIComponentSafe(parsed.pathname).toLowerCase().replace(/(?<!\/)\/+$/, "").endsWith(`/${title.toLowerCase()}`);
 }
 var titleIsSlugOrUrl = {
   id: "title-is-slug-or-url",
@@ -69017,7 +69191,7 @@ var urlLocalHost = {
       const url = ref.parsed;
       if (!url || url.protocol !== "http:" && url.protocol !== "https:") continue;
       const where3 = { path: ref.path, ...ref.range ? { range: ref.range } : {} };
-      if (isLocalHost(url)) {
+      if (!isPublicUrl(url)) {
         findings.push({
           ...where3,
           message: `${ref.name} points at the local or private host ${url.hostname} (${quote(ref.url, 40)}); expected a public URL`
@@ -69446,7 +69620,7 @@ function defuseMarkers(text10) {
   return text10.replace(/<!--(\s*)papershelf/gi, `<!--$1papers${BREAK}helf`);
 }
 function escapeMarkdownText(text10) {
-  const oneLine2 = showInvisible(text10.replace(/\s*[\r\n]+\s*/g, " "));
+  const oneLine2 = showInvisible(text10.replace(/\s+/g, (run2) => /[\r\n]/.test(run2) ? " " : run2));
   return breakMentions(
     oneLine2.replace(/[\\`*_{}[\]()#+\-.!|<>~&:]/g, (c) => c === "&" ? "&amp;" : `\\${c}`)
   );
@@ -69500,7 +69674,7 @@ function neutralizeMarkdown(markdown4) {
   return out;
 }
 function blockquote2(markdown4) {
-  return markdown4.replace(/\n+$/, "").split("\n").map((line) => line === "" ? ">" : `> ${line}`).join("\n");
+  return markdown4.replace(/(?<!\n)\n+$/, "").split("\n").map((line) => line === "" ? ">" : `> ${line}`).join("\n");
 }
 
 // src/intake/comment.ts
@@ -69751,8 +69925,7 @@ function keepBalancedTags(tokens) {
 }
 
 // src/render/block-scan.ts
-var FENCE_OPEN2 = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-var ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
+var FENCE_OPEN2 = /^ {0,3}(`{3,}(?!`)|~{3,}(?!~))([^]*)$/;
 var SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 var THEMATIC_BREAK = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 var INDENTED = /^(?: {4}|\t)/;
@@ -69778,9 +69951,6 @@ var HTML_BLOCK_6 = new RegExp(
   "i"
 );
 var HTML_BLOCK_7 = /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/;
-function stripClosingSequence(content3) {
-  return content3.replace(/(?:^|[ \t]+)#+[ \t]*$/, "").trim();
-}
 function scanBlocks(text10) {
   const lines = text10.split("\n");
   const headings = [];
@@ -69816,9 +69986,9 @@ function scanBlocks(text10) {
       paragraph3 = [];
       continue;
     }
-    const atx = ATX.exec(line.replace(QUOTE_PREFIX, ""));
-    if (atx?.[1]) {
-      headings.push({ line: i, level: atx[1].length, content: stripClosingSequence(atx[2] ?? "") });
+    const atx = parseAtxHeading(line.replace(QUOTE_PREFIX, ""));
+    if (atx) {
+      headings.push({ line: i, ...atx });
       paragraph3 = [];
       container = false;
       continue;
@@ -69847,9 +70017,8 @@ function scanBlocks(text10) {
     if (CONTAINER_START.test(line)) {
       paragraph3 = [];
       const rest = line.replace(LIST_MARKER, "").replace(QUOTE_PREFIX, "");
-      const item = ATX.exec(rest);
-      if (item?.[1] && LIST_MARKER.test(line))
-        headings.push({ line: i, level: item[1].length, content: stripClosingSequence(item[2] ?? "") });
+      const item = parseAtxHeading(rest);
+      if (item && LIST_MARKER.test(line)) headings.push({ line: i, ...item });
       container = !item && !BLANK.test(rest);
       continue;
     }
@@ -70047,6 +70216,8 @@ var OWNER_NAME_HOSTS = /* @__PURE__ */ new Set([
   "codeberg.org"
 ]);
 function repositoryLabel(url) {
+  const github = githubRepoOf(url);
+  if (github) return `${github.owner}/${github.name}`;
   try {
     const parsed = new URL(url);
     const host = parsed.hostname.replace(/^www\./, "");
@@ -70163,7 +70334,7 @@ function buildIntroView(data, categoryCount) {
 function createEntryRenderer(templates) {
   return (entry) => {
     try {
-      return `${templates.entry.render(buildEntryView(entry)).replace(/^(?:[ \t]*\n)+|\s+$/g, "")}
+      return `${templates.entry.render(buildEntryView(entry)).replace(/^(?:[ \t]*\n)+/, "").trimEnd()}
 `;
     } catch (error) {
       if (error instanceof TemplateRenderError) return renderFallbackPreview(entry);
@@ -70175,8 +70346,8 @@ function escapeInline(text10) {
   return text10.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
 }
 function repoLabel(url) {
-  const match = /^https?:\/\/(?:www\.)?github\.com\/([^/\s]+\/[^/\s#?]+)/i.exec(url);
-  return match?.[1] ?? url.replace(/^https?:\/\//, "");
+  const repo = githubRepoOf(url);
+  return repo ? `${repo.owner}/${repo.name}` : url.replace(/^https?:\/\//, "");
 }
 function renderFallbackPreview(entry) {
   const lines = [`### [${escapeInline(entry.title)}](<${entry.url}>)`];
@@ -70733,7 +70904,7 @@ function renderIssueForm(template, categories, fieldId = CATEGORY_FIELD_ID) {
   const items = options.map((o) => `- ${(0, import_yaml11.stringify)(o, { lineWidth: 0 }).trimEnd()}`);
   const block = items.join(`
 ${" ".repeat(column)}`);
-  const before = flow3 ? template.slice(0, start).replace(/[ \t]*$/, `
+  const before = flow3 ? template.slice(0, start).replace(/(?<![ \t])[ \t]*$/, `
 ${" ".repeat(column)}`) : template.slice(0, start);
   const text10 = before + block + template.slice(valueEnd);
   const parsed = parseIssueForm(text10);
@@ -70748,13 +70919,13 @@ ${" ".repeat(column)}`) : template.slice(0, start);
 var MAX_SLUG_CHARS = 60;
 var MIN_NAME_CHARS = 3;
 function slugify(text10) {
-  return text10.normalize("NFKD").replace(new RegExp("\\p{M}+", "gu"), "").toLowerCase().replace(/[’']/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  return text10.normalize("NFKD").replace(new RegExp("\\p{M}+", "gu"), "").toLowerCase().replace(/[’']/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|(?<!-)-+$/g, "");
 }
 function truncateAtWord(slug2) {
   if (slug2.length <= MAX_SLUG_CHARS) return slug2;
   const cut = slug2.slice(0, MAX_SLUG_CHARS + 1);
   const at = cut.lastIndexOf("-");
-  return (at > 0 ? cut.slice(0, at) : slug2.slice(0, MAX_SLUG_CHARS)).replace(/-+$/, "");
+  return (at > 0 ? cut.slice(0, at) : slug2.slice(0, MAX_SLUG_CHARS)).replace(/(?<!-)-+$/, "");
 }
 function baseIdFromTitle(title, fallback) {
   const colon = title.search(/[:：]/);
@@ -71367,7 +71538,7 @@ function mayHaveHeading(text10) {
 }
 function defuseMarkers2(text10) {
   if (!text10.includes("papershelf")) return text10;
-  return text10.replace(/^(\s*<!--\s*)papershelf/gim, "$1papers\u200Bhelf");
+  return text10.replace(/^([^\S\r\n\u2028\u2029]*<!--\s*)papershelf/gim, "$1papers\u200Bhelf");
 }
 var trimPiece = (text10) => text10.replace(/^(?:[ \t]*\n)+/, "").trimEnd();
 var joinPieces = (pieces) => pieces.map((p2) => p2.text).filter((t) => t !== "").join("\n\n");
@@ -71999,6 +72170,7 @@ var HOST_INTERVAL_MS = 0;
 var SLOWED_HOST_INTERVAL_MS = 50;
 var CONNECT_TIMEOUT_MS = 1e4;
 var REQUEST_TIMEOUT_MS = 2e4;
+var LINK_DEADLINE_MS = 12e4;
 var RETRIES = 3;
 var RETRY_BASE_MS = 1e3;
 var MAX_RETRY_WAIT_MS = 6e4;
@@ -72046,6 +72218,7 @@ var DEFAULT_LINK_OPTIONS = {
   hosts: {},
   connectTimeoutMs: CONNECT_TIMEOUT_MS,
   timeoutMs: REQUEST_TIMEOUT_MS,
+  deadlineMs: LINK_DEADLINE_MS,
   retries: RETRIES,
   retryBaseMs: RETRY_BASE_MS,
   maxRetryWaitMs: MAX_RETRY_WAIT_MS,
@@ -72202,7 +72375,7 @@ function classifySuccess(probe, status) {
     };
   }
   const target = permanentTarget(redirects);
-  if (target !== void 0 && target !== probe.url.replace(/#.*$/, "")) {
+  if (target !== void 0 && target !== probe.url.split("#")[0]) {
     const first = redirects[0]?.status ?? 301;
     return { verdict: "redirect", suggestion: target, message: `moved permanently (${first}) to ${target}` };
   }
@@ -72235,7 +72408,7 @@ function classifyProbe(probe, ctx) {
 // src/check/links/collapse.ts
 function pageKey(url) {
   const u = new URL(url);
-  return `${u.host}${u.pathname.replace(/\/+$/, "")}${u.search}`.toLowerCase();
+  return `${u.host}${u.pathname.replace(/(?<!\/)\/+$/, "")}${u.search}`.toLowerCase();
 }
 function markCollapsedRedirects(results, threshold) {
   const groups2 = /* @__PURE__ */ new Map();
@@ -72297,6 +72470,7 @@ function classifyError(error) {
     case "UND_ERR_HEADERS_TIMEOUT":
     case "UND_ERR_BODY_TIMEOUT":
     case "ETIMEDOUT":
+    case "PAPERSHELF_REQUEST_DEADLINE":
       return failure2("timeout");
     case "ENOTFOUND":
       return failure2("dns");
@@ -72315,6 +72489,9 @@ function classifyError(error) {
 }
 var BodyLimitReached = class extends Error {
 };
+var DeadlineReached = class extends Error {
+  code = "PAPERSHELF_REQUEST_DEADLINE";
+};
 function sendRequest(dispatcher, spec) {
   return new Promise((resolve) => {
     let answer;
@@ -72326,23 +72503,38 @@ function sendRequest(dispatcher, spec) {
       }
     };
     let settled = false;
+    let controller;
+    let deadlinePassed = false;
+    const deadline = setTimeout(() => {
+      deadlinePassed = true;
+      const error = new DeadlineReached(`no complete answer within ${spec.timeoutMs} ms`);
+      settle(answer ?? classifyError(error));
+      controller?.abort(error);
+    }, spec.timeoutMs);
+    deadline.unref();
+    const finish = (attempt) => {
+      clearTimeout(deadline);
+      settle(attempt);
+    };
     const handler = {
       // Its presence tells undici this handler speaks the v7 controller API.
-      onRequestStart() {
+      onRequestStart(requestController) {
+        controller = requestController;
+        if (deadlinePassed) requestController.abort(new DeadlineReached("deadline passed in the queue"));
       },
       onResponseStart(_controller, statusCode, headers) {
         if (statusCode >= 200 || statusCode === 101)
           answer = { kind: "response", status: statusCode, headers };
       },
-      onResponseData(controller, chunk) {
+      onResponseData(controller2, chunk) {
         bytes += chunk.length;
-        if (bytes > spec.bodyLimitBytes) controller.abort(new BodyLimitReached());
+        if (bytes > spec.bodyLimitBytes) controller2.abort(new BodyLimitReached());
       },
       onResponseEnd() {
-        settle(answer ?? { kind: "failure", failure: "other", code: "NO_RESPONSE", message: "no response" });
+        finish(answer ?? { kind: "failure", failure: "other", code: "NO_RESPONSE", message: "no response" });
       },
       onResponseError(_controller, error) {
-        settle(answer ?? classifyError(error));
+        finish(answer ?? classifyError(error));
       }
     };
     try {
@@ -72358,7 +72550,7 @@ function sendRequest(dispatcher, spec) {
         handler
       );
     } catch (error) {
-      settle(classifyError(error));
+      finish(classifyError(error));
     }
   });
 }
@@ -72415,56 +72607,8 @@ function parseWaitMs(headers, nowMs) {
 }
 
 // src/check/links/public-only.ts
-import dns from "node:dns";
-import net from "node:net";
-var PRIVATE = new net.BlockList();
-for (const [network, prefix] of [
-  ["0.0.0.0", 8],
-  ["10.0.0.0", 8],
-  ["100.64.0.0", 10],
-  // carrier-grade NAT
-  ["127.0.0.0", 8],
-  ["169.254.0.0", 16],
-  // link-local, cloud metadata
-  ["172.16.0.0", 12],
-  ["192.0.0.0", 24],
-  ["192.168.0.0", 16],
-  ["198.18.0.0", 15],
-  ["224.0.0.0", 4]
-  // multicast and reserved, up to 255.255.255.255
-]) {
-  PRIVATE.addSubnet(network, prefix, "ipv4");
-}
-for (const [network, prefix] of [
-  ["::", 128],
-  ["::1", 128],
-  ["fc00::", 7],
-  // unique local
-  ["fe80::", 10],
-  // link-local
-  ["ff00::", 8]
-  // multicast
-]) {
-  PRIVATE.addSubnet(network, prefix, "ipv6");
-}
-function isPublicAddress(address) {
-  const family = net.isIP(address);
-  if (family === 0) return false;
-  if (family === 6) {
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-    if (mapped?.[1]) return isPublicAddress(mapped[1]);
-    return !PRIVATE.check(address, "ipv6");
-  }
-  return !PRIVATE.check(address, "ipv4");
-}
-function isPublicUrl(url) {
-  const host = url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
-  if (host === "localhost" || host.endsWith(".localhost") || host.endsWith(".local") || host.endsWith(".internal")) {
-    return false;
-  }
-  return net.isIP(host) === 0 || isPublicAddress(host);
-}
-function publicOnlyLookup(resolve = dns.lookup) {
+import { lookup as dnsLookup } from "node:dns";
+function publicOnlyLookup(resolve = dnsLookup) {
   return (hostname, options, callback) => {
     resolve(hostname, options, (error, address, family) => {
       if (error) return callback(error, address, family);
@@ -72499,11 +72643,19 @@ function isRetryable(attempt) {
   if (attempt.kind === "response") return isRetryableStatus(attempt.status);
   return ["timeout", "reset", "refused", "dns-temporary"].includes(attempt.failure);
 }
-async function fetchHop(url, deps, options) {
+var DEADLINE_FAILURE = {
+  kind: "failure",
+  failure: "timeout",
+  code: "PAPERSHELF_LINK_DEADLINE",
+  message: "the link's deadline passed before it could be requested"
+};
+async function fetchHop(url, deps, options, budget) {
   const host = url.host;
   let method = chooseMethod(url, options.method);
   let attempts = 0;
+  let last2 = DEADLINE_FAILURE;
   for (let retry2 = 0; ; retry2++) {
+    if (budget.remainingMs <= 0) return { attempt: last2, attempts, exhaustedRetries: attempts > 0 };
     let sentAt = 0;
     const attempt = await deps.scheduler.run(host, () => {
       sentAt = deps.now();
@@ -72511,10 +72663,12 @@ async function fetchHop(url, deps, options) {
         url,
         method,
         userAgent: options.userAgent,
-        timeoutMs: options.timeoutMs,
+        timeoutMs: Math.min(options.timeoutMs, budget.remainingMs),
         bodyLimitBytes: BODY_DRAIN_LIMIT_BYTES
       });
     });
+    budget.remainingMs -= deps.now() - sentAt;
+    last2 = attempt;
     attempts++;
     if (method === "HEAD" && attempt.kind === "response" && attempt.status >= 400) {
       method = "GET";
@@ -72530,7 +72684,10 @@ async function fetchHop(url, deps, options) {
     if (retry2 >= options.retries) return { attempt, attempts, exhaustedRetries: true };
     if (waitMs !== void 0 && waitMs > options.maxRetryWaitMs)
       return { attempt, attempts, exhaustedRetries: true };
-    await deps.sleep(Math.max(waitMs ?? 0, backoffDelayMs(retry2, options.retryBaseMs, deps.random)));
+    const delayMs = Math.max(waitMs ?? 0, backoffDelayMs(retry2, options.retryBaseMs, deps.random));
+    if (delayMs >= budget.remainingMs) return { attempt, attempts, exhaustedRetries: true };
+    budget.remainingMs -= delayMs;
+    await deps.sleep(delayMs);
   }
 }
 async function probeUrl(url, deps, options, parsed = new URL(url)) {
@@ -72540,6 +72697,7 @@ async function probeUrl(url, deps, options, parsed = new URL(url)) {
   let current = parsed;
   if (current.hash !== "") current.hash = "";
   let attempts = 0;
+  const budget = { remainingMs: options.deadlineMs };
   const finish = (end, exhaustedRetries = false) => ({
     url,
     end,
@@ -72558,7 +72716,7 @@ async function probeUrl(url, deps, options, parsed = new URL(url)) {
       });
     }
     seen.add(current.href);
-    const hop = await fetchHop(current, deps, options);
+    const hop = await fetchHop(current, deps, options, budget);
     attempts += hop.attempts;
     const { attempt } = hop;
     if (attempt.kind !== "response" || !REDIRECT_STATUSES.has(attempt.status)) {
@@ -74747,11 +74905,11 @@ throttling.triggersNotification = triggersNotification;
 // src/check/repos/client.ts
 var ThrottledOctokit = Octokit.plugin(throttling, retry);
 function graphqlUrlFor(apiUrl) {
-  const base = apiUrl.replace(/\/+$/, "");
+  const base = apiUrl.replace(/(?<!\/)\/+$/, "");
   return base.endsWith("/api/v3") ? `${base.slice(0, -"/v3".length)}/graphql` : `${base}/graphql`;
 }
 function createGraphqlClient(options) {
-  const apiUrl = (options.apiUrl ?? "https://api.github.com").replace(/\/+$/, "");
+  const apiUrl = (options.apiUrl ?? "https://api.github.com").replace(/(?<!\/)\/+$/, "");
   const graphqlUrl = options.graphqlUrl ?? graphqlUrlFor(apiUrl);
   const maxWait = options.maxRateLimitWaitSeconds ?? 60;
   const notice = options.onNotice ?? (() => void 0);
@@ -74793,52 +74951,9 @@ function createGraphqlClient(options) {
 }
 
 // src/check/repos/github-url.ts
-var RESERVED_OWNERS2 = /* @__PURE__ */ new Set([
-  "about",
-  "apps",
-  "collections",
-  "contact",
-  "customer-stories",
-  "enterprise",
-  "events",
-  "explore",
-  "features",
-  "login",
-  "marketplace",
-  "new",
-  "notifications",
-  "orgs",
-  "organizations",
-  "pricing",
-  "pulls",
-  "issues",
-  "search",
-  "security",
-  "settings",
-  "site",
-  "sponsors",
-  "topics",
-  "trending",
-  "users"
-]);
-var OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
-var NAME = /^[A-Za-z0-9._-]{1,100}$/;
 function parseRepoUrl(url) {
-  let u;
-  try {
-    u = new URL(url);
-  } catch {
-    return void 0;
-  }
-  if (u.protocol !== "https:" && u.protocol !== "http:") return void 0;
-  if (u.hostname !== "github.com" && u.hostname !== "www.github.com") return void 0;
-  const segments = u.pathname.split("/").filter(Boolean);
-  if (segments.length !== 2) return void 0;
-  const [owner = "", rawName = ""] = segments;
-  const name = rawName.replace(/\.git$/, "");
-  if (!OWNER.test(owner) || !NAME.test(name) || RESERVED_OWNERS2.has(owner.toLowerCase())) return void 0;
-  if (name === "." || name === "..") return void 0;
-  return { url, owner, name };
+  const repo = githubRepoRoot(url);
+  return repo && { url, owner: repo.owner, name: repo.name };
 }
 
 // src/check/extract/records.ts
@@ -74858,14 +74973,14 @@ function isHttpUrl(url) {
   return /^https?:\/\/[^\s/]/i.test(url);
 }
 function trimUrl(raw3) {
-  let url = raw3.replace(/[.,;:!?'"*_~]+$/, "");
+  let url = raw3.replace(/(?<![.,;:!?'"*_~])[.,;:!?'"*_~]+$/, "");
   for (const [open2, close] of [
     ["(", ")"],
     ["[", "]"]
   ]) {
     while (url.endsWith(close) && url.split(open2).length < url.split(close).length) url = url.slice(0, -1);
   }
-  return url.replace(/[.,;:!?'"*_~]+$/, "");
+  return url.replace(/(?<![.,;:!?'"*_~])[.,;:!?'"*_~]+$/, "");
 }
 
 // src/check/extract/text.ts
@@ -78520,6 +78635,7 @@ var CheckSectionSchema = Type.Object(
       )
     ),
     timeoutMs: Type.Optional(Count("Time for one request (headers and drained body).")),
+    deadlineMs: Type.Optional(Count("Time for one link: every request, retry, backoff and redirect.")),
     connectTimeoutMs: Type.Optional(Count("Time to open a connection.")),
     retries: Type.Optional(Type.Integer({ minimum: 0, maximum: 10 })),
     retryBaseMs: Type.Optional(Millis("First backoff, doubled on each retry.")),
@@ -78815,25 +78931,14 @@ function planPapersWithCodeFixes(data) {
     return duplicate ? [] : [{ path: s2.path, entryId: s2.entryId, from: s2.url, to, reason: "paperswithcode" }];
   });
 }
-function githubRepoOf(url) {
-  try {
-    const u = new URL(url);
-    if (u.hostname !== "github.com" && u.hostname !== "www.github.com") return void 0;
-    const [owner, name, ...rest] = u.pathname.split("/").slice(1);
-    if (!owner || !name) return void 0;
-    return { owner, name: name.replace(/\.git$/, ""), rest, u };
-  } catch {
-    return void 0;
-  }
-}
 function planRenameFixes(data, repos) {
   const renames = /* @__PURE__ */ new Map();
   for (const r of repos) if (r.renamedTo) renames.set(r.repo.toLowerCase(), r.renamedTo);
   return listScalarUrls(data).flatMap((s2) => {
     const gh = githubRepoOf(s2.url);
-    const renamedTo = gh && renames.get(`${gh.owner}/${gh.name}`.toLowerCase());
+    const renamedTo = gh && renames.get(githubRepoKey(gh));
     if (!gh || !renamedTo) return [];
-    const next = new URL(gh.u.href);
+    const next = new URL(gh.url.href);
     next.pathname = `/${[renamedTo, ...gh.rest].join("/")}`;
     if (next.href === s2.url) return [];
     return [{ path: s2.path, entryId: s2.entryId, from: s2.url, to: next.href, reason: "renamed" }];
@@ -79251,9 +79356,13 @@ missing/unreadable input, 70 internal error (a bug: please report it).`;
 function repoRefs(data) {
   const refs = /* @__PURE__ */ new Map();
   for (const { url } of listScalarUrls(data)) {
-    const match = /^https?:\/\/(?:www\.)?github\.com\/([^/?#]+)\/([^/?#]+)/.exec(url);
-    const ref = match ? parseRepoUrl(`https://github.com/${match[1]}/${match[2]}`) : void 0;
-    if (ref) refs.set(`${ref.owner}/${ref.name}`.toLowerCase(), ref);
+    const repo = githubRepoOf(url);
+    if (repo)
+      refs.set(githubRepoKey(repo), {
+        url: normalizeGithubRepoUrl(repo),
+        owner: repo.owner,
+        name: repo.name
+      });
   }
   return [...refs.values()];
 }
