@@ -5,7 +5,7 @@
 import type { Diagnostic, PapersFile } from "../records/index.js";
 import { buildJsonSchema } from "../records/index.js";
 import { formatBibliography, formatBibtex } from "./bibtex.js";
-import { buildSiteEntry, type SiteEntry } from "./entry-view.js";
+import { buildSiteEntry, searchFields, type SiteEntry } from "./entry-view.js";
 import { formatAtomFeed } from "./feed.js";
 import { markdownToHtml } from "./markdown-html.js";
 import {
@@ -52,15 +52,7 @@ export type SiteResult = { ok: true; files: SiteFile[] } | { ok: false; errors: 
 export const SEARCH_INDEX_FILE = "search-index.json";
 
 function searchDocument(e: SiteEntry): SearchDocument {
-  return {
-    id: e.id,
-    title: e.title,
-    authors: e.authors.join(" "),
-    summary: e.summary,
-    abstract: e.abstract,
-    venue: e.venue,
-    note: e.note,
-  };
+  return { ...e.searchText, id: e.id };
 }
 
 /** papers.json: the records as they are, pointing at the schema they validate against. */
@@ -199,7 +191,7 @@ export function buildSite(
       files: [
         ...listPages(ctx, nodes, entries, markdownToHtml(data.list?.intro)),
         ...entryPages(ctx, entries),
-        { path: SEARCH_INDEX_FILE, content: buildSearchIndex(entries.map(searchDocument)) },
+        { path: SEARCH_INDEX_FILE, content: buildSearchIndex(entries.map(searchDocument), searchFields()) },
         { path: "feed.xml", content: formatAtomFeed({ title: options.title, entries }) },
         { path: "papers.bib", content: formatBibliography(entries) },
         { path: "papers.json", content: json },

@@ -1,17 +1,35 @@
 /**
- * What the site's templates, search, feed and exports see of one record. Plain values stay plain here (the
- * HTML templates escape them); Markdown arrives as sanitised HTML in the `*Html` fields, the only ones the
- * templates print unescaped.
+ * What the site's templates, search, feed and exports see of one record, read through the record anatomy
+ * (records/anatomy): every shown field lands by its role — one-line values and dates in the facts list,
+ * Markdown fields as sanitised HTML sections under their labels, names as the author line, labelled URLs as
+ * links or figures, and its text in the search index. A field added to the anatomy appears on the site
+ * without an edit here. Plain values stay plain (the HTML templates escape them); Markdown arrives as
+ * sanitised HTML in the `*Html` fields, the only ones the templates print unescaped.
  */
 import { isArxivPage } from "../records/arxiv.js";
-import type { Entry } from "../records/index.js";
+import { ENTRY_ANATOMY, bilingual, type Anatomy, type Entry, type FieldSpec } from "../records/index.js";
 import { repositoryLabel } from "../render/index.js";
 import { markdownToHtml } from "./markdown-html.js";
-import { recordAuthors, recordAbstract } from "./record-fields.js";
 
 export interface CategoryRef {
   id: string;
   title: string;
+}
+
+/** A one-line field shown in the entry page's facts list. */
+export interface FactView {
+  key: string;
+  label: string;
+  text: string;
+  /** A link for identifiers (arXiv, DOI); empty otherwise. */
+  href: string;
+}
+
+/** A Markdown field, rendered, with its heading. */
+export interface TextView {
+  key: string;
+  label: string;
+  html: string;
 }
 
 export interface SiteEntry {
@@ -30,41 +48,96 @@ export interface SiteEntry {
   doi: string;
   doiUrl: string;
   authors: string[];
-  /** Plain text (as arXiv gives it). */
   abstract: string;
+  summary: string;
+  summaryHtml: string;
   repos: { url: string; label: string; official: boolean }[];
   links: { url: string; label: string }[];
   images: { src: string; alt: string; width: string }[];
   hasCode: boolean;
-  tags: string[];
-  summary: string;
-  note: string;
-  summaryHtml: string;
-  extraHtml: string;
-  noteHtml: string;
-  asideHtml: string;
+  /** Every shown one-line field (line, date, enum, arxiv, doi, tags), in anatomy order, title excepted. */
+  facts: FactView[];
+  /** Every shown Markdown field that has text, rendered, in anatomy order. */
+  texts: TextView[];
+  /** The text of every searchable field (one-line, Markdown, names), by field key. */
+  searchText: Record<string, string>;
+}
+
+/** Roles whose text the search box looks through. */
+const SEARCHED_ROLES = new Set<FieldSpec["role"]>(["line", "markdown", "names"]);
+/** Roles shown as one line in the facts list. */
+const FACT_ROLES = new Set<FieldSpec["role"]>(["line", "date", "enum", "arxiv", "doi", "tags"]);
+
+/** The field keys the search index covers, in anatomy order. */
+export function searchFields(anatomy: Anatomy = ENTRY_ANATOMY): string[] {
+  return Object.entries(anatomy)
+    .filter(([, spec]) => spec.shown && SEARCHED_ROLES.has(spec.role))
+    .map(([key]) => key);
+}
+
+const asText = (value: unknown): string => (typeof value === "string" ? value : "");
+const asTexts = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === "string" && v.trim() !== "") : [];
+const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
+
+function factOf(key: string, spec: FieldSpec, value: unknown): FactView | undefined {
+  const text = spec.role === "tags" ? asTexts(value).join(", ") : oneLine(asText(value));
+  if (text === "") return undefined;
+  const href =
+    spec.role === "arxiv"
+      ? `https://arxiv.org/abs/${text}`
+      : spec.role === "doi"
+        ? `https://doi.org/${text}`
+        : "";
+  return { key, label: bilingual(spec.label), text, href };
 }
 
 /** Builds the view of one record; `categoryPath` comes from the category tree (see build.ts). */
-export function buildSiteEntry(entry: Entry, categoryPath: CategoryRef[]): SiteEntry {
+export function buildSiteEntry(
+  entry: Entry,
+  categoryPath: CategoryRef[],
+  anatomy: Anatomy = ENTRY_ANATOMY,
+): SiteEntry {
+  const record = entry as unknown as Readonly<Record<string, unknown>>;
+  const facts: FactView[] = [];
+  const texts: TextView[] = [];
+  const searchText: Record<string, string> = {};
+  let authors: string[] = [];
+  for (const [key, spec] of Object.entries(anatomy)) {
+    if (!spec.shown) continue;
+    const value = record[key];
+    if (SEARCHED_ROLES.has(spec.role))
+      searchText[key] = spec.role === "names" ? asTexts(value).join(" ") : asText(value);
+    if (spec.role === "names" && authors.length === 0) authors = asTexts(value).map(oneLine);
+    if (spec.role === "markdown" && asText(value) !== "")
+      texts.push({ key, label: bilingual(spec.label), html: markdownToHtml(asText(value)) });
+    // The title is the page's heading, not a fact.
+    if (FACT_ROLES.has(spec.role) && key !== "title") {
+      const fact = factOf(key, spec, value);
+      if (fact) facts.push(fact);
+    }
+  }
+  const repos = entry.repos ?? [];
   return {
     id: entry.id,
-    title: entry.title.replace(/\s+/g, " ").trim(),
+    title: oneLine(entry.title),
     url: entry.url,
     kind: entry.kind,
     categoryPath,
     date: entry.date ?? "",
     year: entry.date?.slice(0, 4) ?? "",
-    venue: entry.venue ?? "",
+    venue: oneLine(entry.venue ?? ""),
     added: entry.added ?? "",
     arxiv: entry.arxiv ?? "",
     arxivUrl:
       entry.arxiv && !isArxivPage(entry.url, entry.arxiv) ? `https://arxiv.org/abs/${entry.arxiv}` : "",
     doi: entry.doi ?? "",
     doiUrl: entry.doi ? `https://doi.org/${entry.doi}` : "",
-    authors: recordAuthors(entry),
-    abstract: recordAbstract(entry),
-    repos: (entry.repos ?? []).map((r) => ({
+    authors,
+    abstract: oneLine(entry.abstract ?? ""),
+    summary: entry.summary ?? "",
+    summaryHtml: texts.find((t) => t.key === "summary")?.html ?? "",
+    repos: repos.map((r) => ({
       url: r.url,
       label: r.label ?? repositoryLabel(r.url),
       official: r.official === true,
@@ -72,16 +145,12 @@ export function buildSiteEntry(entry: Entry, categoryPath: CategoryRef[]): SiteE
     links: (entry.links ?? []).map((l) => ({ url: l.url, label: l.label })),
     images: (entry.images ?? []).map((i) => ({
       src: i.url,
-      alt: i.alt?.trim() || `Figure from “${entry.title.trim()}”`,
+      alt: i.alt?.trim() || `Figure from “${oneLine(entry.title)}”`,
       width: i.width === undefined ? "" : String(i.width),
     })),
-    hasCode: (entry.repos ?? []).length > 0,
-    tags: entry.tags ?? [],
-    summary: entry.summary ?? "",
-    note: entry.note ?? "",
-    summaryHtml: markdownToHtml(entry.summary),
-    extraHtml: markdownToHtml(entry.extra),
-    noteHtml: markdownToHtml(entry.note),
-    asideHtml: markdownToHtml(entry.aside),
+    hasCode: repos.length > 0,
+    facts,
+    texts,
+    searchText,
   };
 }

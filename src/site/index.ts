@@ -7,5 +7,5 @@ export { formatAtomFeed } from "./feed.js";
 export { computeRelated, type RelatedEntry } from "./related.js";
 export { markdownToHtml } from "./markdown-html.js";
 export { buildSearchIndex } from "./search/build-index.js";
-export { INDEX_OPTIONS, QUERY_OPTIONS, type SearchDocument } from "./search/options.js";
+export { indexOptions, indexedFields, QUERY_OPTIONS, type SearchDocument } from "./search/options.js";
 export * from "./config.js";

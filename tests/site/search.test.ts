@@ -2,28 +2,37 @@
 import MiniSearch from "minisearch";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PapersFile } from "../../src/records/index.js";
-import { INDEX_OPTIONS, buildSearchIndex, type SearchDocument } from "../../src/site/index.js";
+import {
+  buildSearchIndex,
+  buildSiteEntry,
+  indexOptions,
+  searchFields,
+  type SearchDocument,
+} from "../../src/site/index.js";
 import { tokenize, tokenizeQuery } from "../../src/site/search/tokenize.js";
 import { readRealList } from "./helpers/fixture.js";
 
 let data: PapersFile;
 let search: MiniSearch<SearchDocument>;
 
+/** Every searched field of a record, as one lowercase text: what a hit must contain. */
 const textOf = (e: PapersFile["entries"][number]) =>
-  [e.title, e.summary ?? "", e.venue ?? "", e.note ?? ""].join("\n").normalize("NFKC").toLowerCase();
+  searchFields()
+    .map((key) => {
+      const value = (e as unknown as Record<string, unknown>)[key];
+      return Array.isArray(value) ? value.join(" ") : typeof value === "string" ? value : "";
+    })
+    .join("\n")
+    .normalize("NFKC")
+    .toLowerCase();
 
 beforeAll(async () => {
   data = await readRealList();
-  const docs = data.entries.map((e) => ({
-    id: e.id,
-    title: e.title,
-    authors: "",
-    summary: e.summary ?? "",
-    abstract: "",
-    venue: e.venue ?? "",
-    note: e.note ?? "",
-  }));
-  search = MiniSearch.loadJSON<SearchDocument>(buildSearchIndex(docs), INDEX_OPTIONS);
+  const docs = data.entries.map((e) => ({ ...buildSiteEntry(e, []).searchText, id: e.id }));
+  search = MiniSearch.loadJSON<SearchDocument>(
+    buildSearchIndex(docs, searchFields()),
+    indexOptions(searchFields()),
+  );
 });
 
 const ids = (query: string) =>
@@ -36,6 +45,16 @@ const containing = (needle: string) =>
     .filter((e) => textOf(e).includes(needle))
     .map((e) => e.id)
     .sort();
+
+describe("searchFields", () => {
+  it("are the anatomy's shown text fields: one-line, Markdown and names", () => {
+    expect(searchFields()).toEqual(
+      expect.arrayContaining(["title", "authors", "venue", "summary", "abstract", "note"]),
+    );
+    expect(searchFields()).not.toContain("url");
+    expect(searchFields()).not.toContain("lint-ignore");
+  });
+});
 
 describe("tokenize", () => {
   it("cuts CJK runs into bigrams (plus the run's last character) and Latin text into lowercase words", () => {

@@ -8,7 +8,7 @@
  * Bundled by scripts/build-dist.ts into dist/site/site.js.
  */
 import MiniSearch from "minisearch";
-import { INDEX_OPTIONS, type SearchDocument } from "../search/options.js";
+import { indexOptions, indexedFields, type SearchDocument } from "../search/options.js";
 
 const FILTERS = ["category", "kind", "year", "code"] as const;
 type FilterName = (typeof FILTERS)[number];
@@ -36,7 +36,10 @@ function loadIndex(): Promise<MiniSearch<SearchDocument>> {
       if (!response.ok) throw new Error(`search index: HTTP ${response.status}`);
       return response.text();
     })
-    .then((text) => MiniSearch.loadJSON<SearchDocument>(text, INDEX_OPTIONS));
+    .then((text) => {
+      const json = JSON.parse(text) as Parameters<typeof MiniSearch.loadJS>[0];
+      return MiniSearch.loadJS<SearchDocument>(json, indexOptions(indexedFields(json)));
+    });
   return index;
 }
 

@@ -31,10 +31,8 @@ export async function readSiteFixture(): Promise<PapersFile> {
       ...e,
       added: `2026-11-${String(10 + i).padStart(2, "0")}`,
       ...(i === 0 ? { doi: "10.1145/3490519" } : {}),
-      ...({
-        authors: ["Ada Lovelace", `Grace {Hopper} & Co ${i}`],
-        abstract: `We study ${e.title} with 100% of the data_set; fine-tuning $x^2$.`,
-      } as object),
+      authors: ["Ada Lovelace", `Grace {Hopper} & Co ${i}`],
+      abstract: `We study ${e.title} with 100% of the data_set; fine-tuning $x^2$.`,
     };
   });
   const first = entries[0] as Entry;
