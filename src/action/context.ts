@@ -2,6 +2,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Dispatcher } from "undici";
+import { ARXIV_USER_AGENT, createArxivClient, type ArxivCache, type ArxivClient } from "../arxiv/index.js";
 import { parseCheckSection, type CheckConfig } from "../check/config.js";
 import { createLinkDispatcher } from "../check/links/check-urls.js";
 import { createGraphqlClient, type GraphqlClient } from "../check/repos/client.js";
@@ -33,6 +34,11 @@ export interface CommandContext {
    * to the cloud metadata address). Built on first use and closed when the run ends.
    */
   intakeLinks(): Dispatcher;
+  /**
+   * The arXiv client (PAPERSHELF_ARXIV_API_URL, the repository as the User-Agent's contact), one per run so
+   * its 3 s gap holds across every lookup; `cache` seeds it on first use.
+   */
+  arxiv(cache?: ArxivCache): ArxivClient;
   /** Releases what the run opened (keep-alive sockets would hold the step open for seconds). */
   dispose(): Promise<void>;
   now: Date;
@@ -78,6 +84,9 @@ export function createCommandContext(
   let ownDispatcher: Dispatcher | undefined;
   let intakeDispatcher: Dispatcher | undefined;
   let graphqlClient: GraphqlClient | undefined;
+  let arxivClient: ArxivClient | undefined;
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository } = runtime.env;
+  const arxivUserAgent = server && repository ? `papershelf (+${server}/${repository})` : ARXIV_USER_AGENT;
   const readCheckConfig = (): CheckConfig => {
     if (checkConfig) return checkConfig;
     const parsed = parseCheckSection(config.sections.check);
@@ -117,6 +126,12 @@ export function createCommandContext(
     intakeLinks: () =>
       runtime.linkDispatcher ??
       (intakeDispatcher ??= createLinkDispatcher({ ...readCheckConfig().links, publicOnly: true })),
+    arxiv: (cache) =>
+      (arxivClient ??= createArxivClient({
+        ...(runtime.env.PAPERSHELF_ARXIV_API_URL ? { apiUrl: runtime.env.PAPERSHELF_ARXIV_API_URL } : {}),
+        userAgent: arxivUserAgent,
+        ...(cache ? { cache } : {}),
+      })),
     dispose: async () => {
       await Promise.all([ownDispatcher?.close(), intakeDispatcher?.close()]);
     },

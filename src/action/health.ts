@@ -19,6 +19,7 @@ import { proposeChange, type ProposalResult } from "../github/publish.js";
 import { fitBody, upsertRollingIssue, type RollingIssueResult } from "../github/rolling-issue.js";
 import { parseRecords } from "../records/parse.js";
 import type { CommandContext, CommandResult } from "./context.js";
+import { enrichFromArxiv, type FilledValue } from "./enrich-step.js";
 import { regenerateFiles } from "./regenerate.js";
 
 export const HEALTH_MARKER = "<!-- papershelf:link-health -->";
@@ -61,20 +62,44 @@ export function shouldPublish(ctx: CommandContext): boolean {
   return ctx.inputs.publish === "auto" && ["schedule", "workflow_dispatch"].includes(ctx.run.eventName);
 }
 
-function fixesBody(fixes: readonly PlannedFix[], issue: RollingIssueResult): string {
+/** "authors, abstract" per record, for the pull request's table of what arXiv filled. */
+function filledRows(filled: readonly FilledValue[]): string[] {
+  const byEntry = new Map<string, string[]>();
+  for (const f of filled) byEntry.set(f.entryId, [...(byEntry.get(f.entryId) ?? []), f.key]);
+  return [...byEntry].map(([id, keys]) => `| \`${id}\` | ${keys.join(", ")} |`);
+}
+
+function fixesBody(
+  fixes: readonly PlannedFix[],
+  filled: readonly FilledValue[],
+  issue: RollingIssueResult,
+): string {
   const reasons: Record<PlannedFix["reason"], string> = {
     paperswithcode: "paperswithcode.com closed; the arXiv page of the same paper",
     renamed: "the repository was renamed or moved",
     redirect: "a permanent redirect",
   };
   const rows = fixes.map((f) => `| \`${f.entryId}\` | <${f.from}> | <${f.to}> | ${reasons[f.reason]} |`);
+  const linkPart =
+    rows.length > 0
+      ? ["", "**Links**", "", "| Entry | From | To | Why |", "| --- | --- | --- | --- |", ...rows]
+      : [];
+  const arxivPart =
+    filled.length > 0
+      ? [
+          "",
+          "**Filled from arXiv** (only fields the record left empty; nothing a person wrote changes)",
+          "",
+          "| Entry | Fields |",
+          "| --- | --- |",
+          ...filledRows(filled),
+        ]
+      : [];
   return [
-    "Safe link fixes found by the link health check. Only these values change in the records file; the README",
-    "is regenerated from it.",
-    "",
-    "| Entry | From | To | Why |",
-    "| --- | --- | --- | --- |",
-    ...rows,
+    "Safe changes found by the weekly health run. Only these values change in the records file (each replaced",
+    "link is kept in the record's `previous-urls`); the README is regenerated from it.",
+    ...linkPart,
+    ...arxivPart,
     "",
     ...(issue.outcome === "none" ? [] : [`The full report: #${issue.number}.`]),
     "",
@@ -127,20 +152,28 @@ async function proposeFixes(
     ...planPapersWithCodeFixes(records.data),
     ...planRenameFixes(records.data, report.repos),
   ]);
-  if (planned.length === 0) return undefined;
   const applied = applyFixes(text, planned, file, records.data);
   for (const refused of applied.refused)
     ctx.reporter.annotate(
       "warning",
       `fix not applied (${refused.fix.from} → ${refused.fix.to}): ${refused.errors[0]?.message ?? ""}`,
     );
-  if (applied.applied.length === 0) return undefined;
+  // What `papershelf enrich` would fill goes into the same pull request: one review a week, not two.
+  const enriched = await enrichFromArxiv(ctx, applied.text, file);
+  if (applied.applied.length === 0 && enriched.filled.length === 0) return undefined;
+  const what = [
+    ...(applied.applied.length > 0 ? [`fix ${applied.applied.length} link(s)`] : []),
+    ...(enriched.filled.length > 0 ? [`fill ${enriched.filled.length} value(s) from arXiv`] : []),
+  ].join(", ");
   return proposeChange(ctx.github(), ctx.run.repo, {
     branch: FIXES_BRANCH,
     base: ctx.run.defaultBranch,
     parentSha: ctx.inputs.baseSha ?? ctx.run.sha,
-    files: [{ path: file, content: applied.text }, ...(await regenerateFiles(ctx, applied.text))],
-    commitMessage: `papershelf: fix ${applied.applied.length} link(s)`,
-    pull: { title: `Fix ${applied.applied.length} link(s)`, body: fixesBody(applied.applied, issue) },
+    files: [{ path: file, content: enriched.text }, ...(await regenerateFiles(ctx, enriched.text))],
+    commitMessage: `papershelf: ${what}`,
+    pull: {
+      title: what.charAt(0).toUpperCase() + what.slice(1),
+      body: fixesBody(applied.applied, enriched.filled, issue),
+    },
   });
 }

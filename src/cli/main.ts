@@ -12,6 +12,7 @@ import { intakeCommand } from "./commands/intake.js";
 import { buildCommand } from "./commands/build.js";
 import { checkCommand } from "./commands/check.js";
 import { fixCommand } from "./commands/fix.js";
+import { enrichCommand } from "./commands/enrich.js";
 import { reportCommand } from "./commands/report.js";
 import { siteCommand } from "./commands/site.js";
 
@@ -23,6 +24,7 @@ export const COMMANDS: readonly Command[] = [
   buildCommand,
   checkCommand,
   fixCommand,
+  enrichCommand,
   reportCommand,
   siteCommand,
 ];

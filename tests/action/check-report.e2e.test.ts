@@ -3,6 +3,7 @@ import path from "node:path";
 import { MockAgent } from "undici";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { HEALTH_MARKER } from "../../src/action/health.js";
+import { startArxivServer } from "../arxiv/arxiv-server.js";
 import { MockGitHub } from "../github/mock-github.js";
 import { makeWorkspace, readEvent, removeWorkspace, runAction, workspaceFiles } from "./harness.js";
 
@@ -80,8 +81,15 @@ afterEach(async () => {
   await removeWorkspace(workspace);
 });
 
-async function check(eventName: string, payload: unknown, now: string, inputs: Record<string, string> = {}) {
+async function check(
+  eventName: string,
+  payload: unknown,
+  now: string,
+  inputs: Record<string, string> = {},
+  env: Record<string, string> = {},
+) {
   return runAction({
+    env,
     mock,
     workspace,
     eventName,
@@ -130,6 +138,46 @@ describe("check on schedule", () => {
       message: expect.stringContaining("https://example.org/gone"),
       place: { file: "data/papers.yaml" },
     });
+  });
+});
+
+describe("check on schedule with arXiv reachable", () => {
+  it("adds what arXiv knows and the records lack to the same fixes PR", async () => {
+    const arxiv = await startArxivServer([
+      {
+        id: "2303.04671",
+        title: "Visual ChatGPT: Talking, Drawing and Editing with Visual Foundation Models",
+        authors: ["Chenfei Wu", "Shengming Yin"],
+        published: "2023-03-08",
+        summary: "ChatGPT is attracting a cross-field interest.",
+        primaryCategory: "cs.CV",
+      },
+    ]);
+    try {
+      const schedule = await readEvent("schedule");
+      const run = await check(
+        "schedule",
+        schedule,
+        "2026-11-23T04:23:00Z",
+        { "fail-on": "never" },
+        {
+          PAPERSHELF_ARXIV_API_URL: arxiv.url,
+        },
+      );
+      expect(run.reporter.failed).toBeUndefined();
+      expect(arxiv.requests).toHaveLength(1);
+      expect(arxiv.requests[0]?.userAgent).toBe(
+        `papershelf (+https://github.com/${mock.owner}/${mock.repo})`,
+      );
+      const fixes = mock.fileAt("papershelf/link-fixes", "data/papers.yaml") as string;
+      expect(fixes).toContain("    authors:\n      - Chenfei Wu\n      - Shengming Yin\n");
+      expect(fixes).toContain("    abstract: ChatGPT is attracting a cross-field interest.\n");
+      const pull = [...mock.pulls.values()][0];
+      expect(pull?.title).toMatch(/^Fix 2 link\(s\), fill \d+ value\(s\) from arXiv$/);
+      expect(pull?.body).toContain("| `taskmatrix` | authors, date, arxiv-category, abstract |");
+    } finally {
+      await arxiv.close();
+    }
   });
 });
 

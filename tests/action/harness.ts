@@ -100,6 +100,8 @@ export interface RunOptions {
   ref?: string;
   links?: MockAgent;
   now?: Date;
+  /** More environment: PAPERSHELF_ARXIV_API_URL pointing at a loopback arXiv. */
+  env?: Record<string, string>;
 }
 
 /** One step of a workflow: the Action with these inputs on this event. */
@@ -119,6 +121,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     GITHUB_SERVER_URL: "https://github.com",
     GITHUB_RUN_ID: "4242",
     INPUT_TOKEN: "ghs_test-token",
+    ...options.env,
   };
   for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   const reporter = new RecordingReporter();

@@ -175,6 +175,28 @@ export const ENTRY_ANATOMY = {
     label: { zh: "DOI", en: "DOI" },
     shown: true,
   }),
+  "arxiv-category": field({
+    role: "line",
+    required: false,
+    schema: Type.String({
+      pattern: "^[a-z-]+(?:\\.[A-Za-z-]+)?$",
+      description: "arXiv's primary category, e.g. cs.CV (filled by `papershelf enrich`).",
+    }),
+    label: { zh: "arXiv 主分類", en: "arXiv primary category" },
+    maxChars: 40,
+    shown: true,
+  }),
+  "journal-ref": field({
+    role: "line",
+    required: false,
+    schema: Type.String({
+      minLength: 1,
+      description: "Where the paper was published, as arXiv's journal reference gives it (filled by `papershelf enrich`).",
+    }),
+    label: { zh: "期刊出處", en: "Journal reference" },
+    maxChars: 300,
+    shown: true,
+  }),
   repos: field({
     role: "labelled-urls",
     item: "repo",
