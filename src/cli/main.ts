@@ -14,8 +14,10 @@ import { checkCommand } from "./commands/check.js";
 import { fixCommand } from "./commands/fix.js";
 import { reportCommand } from "./commands/report.js";
 import { siteCommand } from "./commands/site.js";
+import { initCommand } from "./commands/init.js";
 
 export const COMMANDS: readonly Command[] = [
+  initCommand,
   importCommand,
   validateCommand,
   lintCommand,
