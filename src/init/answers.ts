@@ -69,7 +69,9 @@ export function parseCategories(text: string): Parsed<InitCategory[]> {
   const ids = new Set<string>();
   const out: InitCategory[] = [];
   for (const [index, title] of titles.entries()) {
-    const base = slugify(title).slice(0, 60).replace(/-+$/, "") || `category-${index + 1}`;
+    let base = slugify(title).slice(0, 60);
+    while (base.endsWith("-")) base = base.slice(0, -1); // the cut may end on a dash
+    if (base === "") base = `category-${index + 1}`;
     let id = base;
     for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
     if (!new RegExp(ID_PATTERN).test(id)) return { ok: false, message: `cannot make an id from "${title}"` };

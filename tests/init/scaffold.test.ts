@@ -11,7 +11,10 @@ import { parseRecords } from "../../src/records/parse.js";
 import { checkWorkflowPolicy } from "../../scripts/workflow-policy.js";
 
 const TEMPLATES = Object.fromEntries(
-  readdirSync("templates").map((f) => [f, readFileSync(path.join("templates", f), "utf8")]),
+  readdirSync("templates", { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative("templates", path.join(e.parentPath, e.name)))
+    .map((f) => [f, readFileSync(path.join("templates", f), "utf8")]),
 );
 const PIN = { repository: "papershelf/papershelf", commit: "a".repeat(40), version: "1.2.3" };
 const NOW = new Date("2026-12-01T00:00:00Z");

@@ -119,11 +119,12 @@ describe("adopting papershelf from the packed tarball", () => {
     expect(out).toContain("4 workflows: 0 finding(s)");
   }, 120_000);
 
-  it("ships lib/, templates/ and schemas/ and no source or tests", () => {
+  it("ships lib/, templates/, schemas/ and the site assets, and no source, tests or Action bundle", () => {
     const files = sh(work, `tar -tzf ${tarball}`).split("\n").filter(Boolean);
     expect(files).toContain("package/lib/cli.js");
     expect(files).toContain("package/templates/entry.md.hbs");
     expect(files).toContain("package/schemas/papers.schema.json");
-    expect(files.filter((f) => /^package\/(src|tests|dist|scripts)\//.test(f))).toEqual([]);
+    expect(files).toContain("package/dist/site/site.js"); // `papershelf site` copies it into every site
+    expect(files.filter((f) => /^package\/(src|tests|scripts)\/|^package\/dist\/action/.test(f))).toEqual([]);
   });
 });

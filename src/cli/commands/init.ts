@@ -49,7 +49,12 @@ const PACKAGE_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 async function readPackageTemplates(): Promise<Record<string, string>> {
   const dir = path.join(PACKAGE_ROOT, "templates");
   const out: Record<string, string> = {};
-  for (const name of (await readdir(dir)).sort()) out[name] = await readFile(path.join(dir, name), "utf8");
+  // Recursive: the site's templates live in templates/site/.
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+  for (const file of files) {
+    const full = path.join(file.parentPath, file.name);
+    out[path.relative(dir, full).split(path.sep).join("/")] = await readFile(full, "utf8");
+  }
   return out;
 }
 
