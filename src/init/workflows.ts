@@ -66,6 +66,11 @@ const SPECS: Record<WorkflowName, CallerSpec> = {
   },
 };
 
+/** papershelf's reusable workflow a caller calls: `.github/workflows/papershelf-<name>.yml` in papershelf. */
+export function reusableWorkflowFile(name: WorkflowName): string {
+  return `papershelf-${name}.yml`;
+}
+
 /** The caller workflow `.github/workflows/<name>.yml` for one reusable workflow. */
 export function renderCallerWorkflow(name: WorkflowName, pin: WorkflowPin): string {
   const spec = SPECS[name];
@@ -82,7 +87,7 @@ jobs:
   ${name}:
     permissions:
 ${spec.permissions.map((p) => `      ${p}`).join("\n")}
-    uses: ${pin.repository}/.github/workflows/${name}.yml@${pin.commit} # v${pin.version}
+    uses: ${pin.repository}/.github/workflows/${reusableWorkflowFile(name)}@${pin.commit} # v${pin.version}
     with:
       papershelf-ref: ${pin.commit}
 `;

@@ -89,7 +89,7 @@ describe("scaffoldList", () => {
       const text = files.get(`.github/workflows/${name}.yml`) ?? "";
       expect(checkWorkflowPolicy(name, text)).toEqual([]);
       expect(text).toContain(
-        `uses: papershelf/papershelf/.github/workflows/${name}.yml@${"a".repeat(40)} # v1.2.3`,
+        `uses: papershelf/papershelf/.github/workflows/papershelf-${name}.yml@${"a".repeat(40)} # v1.2.3`,
       );
       expect(text).toContain(`papershelf-ref: ${"a".repeat(40)}`);
       expect(text.split("\n").filter((l) => l && !l.startsWith("#")).length).toBeLessThanOrEqual(16);

@@ -106,7 +106,7 @@ describe("adopting papershelf from the packed tarball", () => {
     const head = packedAt;
     expect(release.commit).toBe(head);
     expect(readFileSync(path.join(repo, ".github/workflows/intake.yml"), "utf8")).toContain(
-      `/.github/workflows/intake.yml@${head} # v${release.version}`,
+      `/.github/workflows/papershelf-intake.yml@${head} # v${release.version}`,
     );
   });
 
