@@ -3,7 +3,7 @@ import regexp from "eslint-plugin-regexp";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "coverage/", "tmp/", ".papershelf-cache/"] },
+  { ignores: ["dist/", "lib/", "node_modules/", "coverage/", "tmp/", ".papershelf-cache/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,5 +1,6 @@
 /**
- * Bundles the two edges into dist/ (committed: the Action runs dist/action.js without npm install).
+ * Bundles the Action into dist/action.js (committed: the Action runs it without npm install). The CLI is not
+ * bundled: the npm package ships src/ compiled to lib/ (scripts/build-lib.ts) and depends on its dependencies.
  *   tsx scripts/build-dist.ts           rebuild dist/
  *   tsx scripts/build-dist.ts --check   rebuild into a temp dir and fail (exit 1) when dist/ differs
  */
@@ -8,26 +9,13 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { ACTION_BUNDLE_OPTIONS } from "./action-bundle.js";
 import { bundleSiteAssets } from "./site-assets.js";
 
-const ENTRY_POINTS = ["src/cli.ts", "src/action.ts"].filter((p) => existsSync(p));
+const ENTRY_POINTS = ["src/action.ts"].filter((p) => existsSync(p));
 
 async function bundle(outdir: string): Promise<void> {
-  await build({
-    entryPoints: ENTRY_POINTS,
-    outdir,
-    bundle: true,
-    platform: "node",
-    // The Action declares node24; the CLI must keep working on the Node 20 machines we develop on.
-    target: "node20",
-    format: "esm",
-    legalComments: "none",
-    logLevel: "warning",
-    // CommonJS dependencies (handlebars, ajv…) call require(): give the ESM bundle one.
-    banner: {
-      js: 'import { createRequire as __papershelfCreateRequire } from "node:module"; const require = __papershelfCreateRequire(import.meta.url);',
-    },
-  });
+  await build({ ...ACTION_BUNDLE_OPTIONS, entryPoints: ENTRY_POINTS, outdir });
   // The site's browser assets, which `papershelf site` copies into every site it builds.
   const { script, style } = await bundleSiteAssets();
   await mkdir(path.join(outdir, "site"), { recursive: true });

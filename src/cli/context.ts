@@ -10,6 +10,8 @@ export interface CliContext {
   cwd: string;
   /** True when stdout is a terminal (progress bars, colours); false in CI and in tests. */
   interactive: boolean;
+  /** Asks a question on the terminal and returns the answer; absent when stdin is not a terminal (CI, tests). */
+  ask?: (question: string) => Promise<string>;
 }
 
 export interface Command {

@@ -3,6 +3,7 @@
  * documented in src/errors.ts; an unexpected exception is an internal error (70), never "findings" (1).
  * Each command lives in cli/commands/<name>.ts; add new ones to COMMANDS.
  */
+import { createRequire } from "node:module";
 import { ConfigError, EXIT_CODES_HELP, EXIT_INTERNAL, EXIT_USAGE, UsageError } from "../errors.js";
 import type { CliContext, Command } from "./context.js";
 import { validateCommand } from "./commands/validate.js";
@@ -15,8 +16,10 @@ import { fixCommand } from "./commands/fix.js";
 import { enrichCommand } from "./commands/enrich.js";
 import { reportCommand } from "./commands/report.js";
 import { siteCommand } from "./commands/site.js";
+import { initCommand } from "./commands/init.js";
 
 export const COMMANDS: readonly Command[] = [
+  initCommand,
   importCommand,
   validateCommand,
   lintCommand,
@@ -29,7 +32,8 @@ export const COMMANDS: readonly Command[] = [
   siteCommand,
 ];
 
-export const VERSION = "0.1.0";
+/** package.json's version (changesets bumps it there): src/cli/ and lib/cli/ both sit two folders below it. */
+export const VERSION = (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
 
 function mainHelp(commands: readonly Command[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -17,8 +17,8 @@ import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js"
 import { printRecordErrors, readRecordsFile } from "../records.js";
 
 /**
- * The bundled browser assets: next to the bundled CLI (dist/cli.js → dist/site/), or, when run from source
- * with tsx, in the repository's dist/site/ (kept fresh by `npm run build:dist`, checked in CI).
+ * The bundled browser assets, in papershelf's dist/site/ three folders up: from src/cli/commands/ (tsx) and
+ * from lib/cli/commands/ (the npm package, which ships dist/site/) alike. Kept fresh by `npm run build:dist`.
  */
 async function readSiteAssets(): Promise<SiteAssets> {
   const here = path.dirname(fileURLToPath(import.meta.url));

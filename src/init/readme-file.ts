@@ -1,0 +1,33 @@
+/** The first README: the list's name, a short intro, how to submit, and the zones `papershelf build` fills. */
+import type { InitAnswers } from "./answers.js";
+import { say } from "./phrases.js";
+
+export function renderReadmeFile({ name, languages }: InitAnswers): string {
+  const each = (key: Parameters<typeof say>[0]) => languages.map((l) => say(key, [l])).join("\n\n");
+  return `# ${name}
+
+${each("readmeIntro")}
+
+## ${say("readmeSubmitHeading", languages)}
+
+${each("readmeSubmit")}
+
+## ${say("readmeContents", languages)}
+
+<!-- papershelf:begin toc -->
+<!-- papershelf:end toc -->
+
+<!-- papershelf:begin entries -->
+<!-- papershelf:end entries -->
+
+Kept with [papershelf](https://www.npmjs.com/package/papershelf): \`npx papershelf build\` regenerates the zones
+between the \`papershelf:begin\`/\`papershelf:end\` markers from \`data/papers.yaml\`; edit everything else freely.
+`;
+}
+
+export const CONFIG_FILE_TEXT = `# papershelf project config. Every key is optional; \`npx papershelf <command> --help\` explains each.
+data: data/papers.yaml
+readme: README.md
+templates: templates
+issueForm: .github/ISSUE_TEMPLATE/submit-paper.yml
+`;

@@ -1,0 +1,94 @@
+/**
+ * The caller workflows init writes. Each calls one of papershelf's reusable workflows at a pinned commit and
+ * grants exactly what that workflow's jobs need (a called workflow can never get more than its caller gives):
+ * the list's repository holds about ten lines per workflow, papershelf keeps the steps.
+ *
+ * A reusable workflow cannot learn the commit it was called at (its `github` context is the caller's), so the
+ * caller also passes that commit as `papershelf-ref`: the called workflow runs the Action from it. Both are
+ * the same sha, written once here.
+ */
+
+export interface WorkflowPin {
+  /** owner/name of the papershelf repository that holds the reusable workflows. */
+  repository: string;
+  /** The full commit sha the workflows are called at. */
+  commit: string;
+  /** The release that commit is, for the `# vX.Y.Z` comment (and Dependabot). */
+  version: string;
+}
+
+export const WORKFLOW_FILES = ["intake", "review", "main", "health"] as const;
+export type WorkflowName = (typeof WORKFLOW_FILES)[number];
+
+interface CallerSpec {
+  title: string;
+  why: string;
+  on: string;
+  permissions: string[];
+}
+
+const SPECS: Record<WorkflowName, CallerSpec> = {
+  intake: {
+    title: "Submissions",
+    why: "A submission issue becomes one bot comment, a label and, when valid, a pull request adding the record.",
+    on: "  issues:\n    types: [opened, edited, reopened, labeled]",
+    permissions: [
+      "contents: write # the papershelf/issue-<n> branch, committed through the API",
+      "issues: write # the comment and the labels",
+      "pull-requests: write # open and update the pull request",
+    ],
+  },
+  review: {
+    title: "Review",
+    why: "Lint and link-check the records a pull request changes. Read-only, so a fork's pull request is safe.",
+    on: "  pull_request:",
+    permissions: ["contents: read"],
+  },
+  main: {
+    title: "Main",
+    why: "On every push to main: rebuild the README and refresh the open submission pull requests.",
+    on: "  push:\n    branches: [main]\n  workflow_dispatch:",
+    permissions: [
+      "contents: write # commit the regenerated files; update submission branches",
+      "issues: write # refresh the submission comments and labels",
+      "pull-requests: write # update submission pull requests",
+    ],
+  },
+  health: {
+    title: "Link health",
+    why: "Weekly: check every link and repository; one rolling report issue and a pull request with safe fixes.",
+    on: '  schedule:\n    - cron: "23 4 * * 1" # Mondays 04:23 UTC\n  workflow_dispatch:',
+    permissions: [
+      "contents: write # the fixes branch, committed through the API",
+      "issues: write # the rolling report issue",
+      "pull-requests: write # the fixes pull request",
+    ],
+  },
+};
+
+/** papershelf's reusable workflow a caller calls: `.github/workflows/papershelf-<name>.yml` in papershelf. */
+export function reusableWorkflowFile(name: WorkflowName): string {
+  return `papershelf-${name}.yml`;
+}
+
+/** The caller workflow `.github/workflows/<name>.yml` for one reusable workflow. */
+export function renderCallerWorkflow(name: WorkflowName, pin: WorkflowPin): string {
+  const spec = SPECS[name];
+  return `# ${spec.why}
+# The steps live in papershelf's reusable workflow, called at a pinned commit (Dependabot keeps it current).
+name: ${spec.title}
+
+on:
+${spec.on}
+
+permissions: {}
+
+jobs:
+  ${name}:
+    permissions:
+${spec.permissions.map((p) => `      ${p}`).join("\n")}
+    uses: ${pin.repository}/.github/workflows/${reusableWorkflowFile(name)}@${pin.commit} # v${pin.version}
+    with:
+      papershelf-ref: ${pin.commit}
+`;
+}

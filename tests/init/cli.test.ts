@@ -1,0 +1,95 @@
+/** `papershelf init` through runCli: the answers, the refusal to overwrite, and a list the other commands pass. */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/main.js";
+import type { CliContext } from "../../src/cli/context.js";
+
+const REF = "0123456789abcdef0123456789abcdef01234567";
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function folder(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "papershelf-init-"));
+  dirs.push(dir);
+  return dir;
+}
+
+async function run(cwd: string, argv: string[], extra: Partial<CliContext> = {}) {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(argv, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    env: {},
+    cwd,
+    interactive: false,
+    ...extra,
+  });
+  return { code, stdout, stderr };
+}
+
+describe("papershelf init", () => {
+  it("with --yes writes a list that validate, lint and build --check pass, and says what to do next", async () => {
+    const dir = folder();
+    const init = await run(dir, ["init", "--yes", "--ref", REF]);
+    expect(init.code).toBe(0);
+    expect(init.stdout).toContain("wrote data/papers.yaml\n");
+    expect(init.stdout).toContain("Allow GitHub Actions to create and approve pull requests");
+    expect(init.stdout).toContain('create the label "submission"');
+    expect(init.stdout).toContain("Pages");
+    for (const argv of [["validate"], ["lint"], ["build", "--check"]]) {
+      const result = await run(dir, argv);
+      expect({ argv, code: result.code, stderr: result.stderr }).toEqual({ argv, code: 0, stderr: "" });
+    }
+    expect(readFileSync(path.join(dir, ".github/workflows/intake.yml"), "utf8")).toContain(`@${REF} # v`);
+  });
+
+  it("writes nothing when a file exists, until --force", async () => {
+    const dir = folder();
+    writeFileSync(path.join(dir, "README.md"), "my own README\n");
+    const refused = await run(dir, ["init", "--yes", "--ref", REF]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(
+      "nothing written: 1 file(s) already exist in . (README.md); pass --force",
+    );
+    expect(readFileSync(path.join(dir, "README.md"), "utf8")).toBe("my own README\n");
+    expect(() => readFileSync(path.join(dir, "data/papers.yaml"))).toThrow();
+    const forced = await run(dir, ["init", "--yes", "--force", "--ref", REF]);
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain("replaced README.md\n");
+  });
+
+  it("asks on a terminal for what the flags did not give, again after a wrong answer", async () => {
+    const dir = folder();
+    const replies = ["Vision papers", "fr", "zh-TW, en", ""];
+    const questions: string[] = [];
+    const ask = async (q: string) => {
+      questions.push(q);
+      return replies.shift() ?? "";
+    };
+    const result = await run(path.dirname(dir), ["init", path.basename(dir), "--ref", REF], { ask });
+    expect(result.code).toBe(0);
+    expect(questions).toHaveLength(4);
+    expect(result.stderr).toContain('unknown language "fr"');
+    const data = readFileSync(path.join(dir, "data/papers.yaml"), "utf8");
+    expect(data).toContain("title: Vision papers");
+    expect(data).toContain("- id: papers\n    title: Papers"); // the default categories
+    expect(readFileSync(path.join(dir, "README.md"), "utf8")).toContain("## 投稿 / Submit a paper");
+  });
+
+  it("without a terminal and without --yes, names the flag to pass", async () => {
+    const result = await run(folder(), ["init", "--ref", REF]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("no terminal to ask on: pass --name, or --yes for the defaults");
+  });
+
+  it("refuses a ref that is not a full commit sha (workflows are pinned)", async () => {
+    const result = await run(folder(), ["init", "--yes", "--ref", "v1"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--ref should be a full 40-character commit sha");
+  });
+});
