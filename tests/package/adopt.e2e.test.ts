@@ -63,7 +63,7 @@ beforeAll(() => {
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
-});
+}, 120_000); // node_modules holds thousands of files
 
 describe("adopting papershelf from the packed tarball", () => {
   it("follows docs/adopt.md: every shell block runs green in a fresh clone", () => {
