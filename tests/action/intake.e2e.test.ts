@@ -1,4 +1,6 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { INTAKE_MARKER } from "../../src/intake/index.js";
@@ -279,17 +281,22 @@ describe("intake on push to main", () => {
   });
 });
 
-/** The steps of a workflow that run this Action, with their `with:` inputs, in order. */
-async function actionSteps(
+/**
+ * The steps of a workflow's jobs, in order, as the runner would run them: this Action's steps with their `with:`
+ * inputs, and the artifact steps (upload-artifact, download-artifact) that carry files from job to job.
+ */
+async function workflowSteps(
   workflow: string,
-  job: string,
-): Promise<{ id?: string; with: Record<string, string> }[]> {
+  jobs: readonly string[],
+): Promise<{ id?: string; uses: string; with: Record<string, string> }[]> {
   const parsed = parse(await readFile(`.github/workflows/${workflow}`, "utf8")) as {
     jobs: Record<string, { steps: { id?: string; uses?: string; with?: Record<string, string> }[] }>;
   };
-  return (parsed.jobs[job]?.steps ?? [])
-    .filter((step) => step.uses === "./")
-    .map((step) => ({ ...(step.id ? { id: step.id } : {}), with: step.with ?? {} }));
+  return jobs.flatMap((job) =>
+    (parsed.jobs[job]?.steps ?? [])
+      .filter((step) => step.uses === "./" || /^actions\/(upload|download)-artifact@/.test(step.uses ?? ""))
+      .map((step) => ({ ...(step.id ? { id: step.id } : {}), uses: step.uses ?? "", with: step.with ?? {} })),
+  );
 }
 
 describe("main.yml: build, then refresh", () => {
@@ -300,21 +307,41 @@ describe("main.yml: build, then refresh", () => {
     // A merge lands on main without its README (the push main.yml runs on); the checkout is that commit.
     const pushed = await pushToMain();
     const outputs: Record<string, Record<string, string>> = {};
-    const steps = await actionSteps("main.yml", "build");
-    expect(steps.map((s) => s.with.command)).toEqual(["build", "intake"]);
+    // build, then the refresh split in two jobs: compute (read-only) and publish, the artifact between them.
+    const steps = await workflowSteps("main.yml", ["build", "refresh", "publish"]);
+    const actionSteps = steps.filter((s) => s.uses === "./");
+    expect(actionSteps.map((s) => s.with.command)).toEqual(["build", "intake", "intake"]);
+    expect(actionSteps.map((s) => s.with.phase)).toEqual([undefined, "compute", "publish"]);
+    const runnerTemp = await mkdtemp(path.join(os.tmpdir(), "papershelf-runner-temp-"));
+    const artifacts = new Map<string, string>();
     for (const step of steps) {
-      // ${{ steps.<id>.outputs.<name> }} as the runner would substitute it.
+      // ${{ steps.<id>.outputs.<name> }} and ${{ runner.temp }} as the runner would substitute them.
       const inputs = Object.fromEntries(
         Object.entries(step.with)
           .filter(([name]) => name !== "token")
           .map(([name, value]) => [
             name,
-            value.replace(
-              /\$\{\{\s*steps\.([\w-]+)\.outputs\.([\w-]+)\s*\}\}/g,
-              (_, id: string, out: string) => outputs[id]?.[out] ?? "",
-            ),
+            String(value)
+              .replace(
+                /\$\{\{\s*steps\.([\w-]+)\.outputs\.([\w-]+)\s*\}\}/g,
+                (_, id: string, out: string) => outputs[id]?.[out] ?? "",
+              )
+              .replace(/\$\{\{\s*runner\.temp\s*\}\}/g, runnerTemp),
           ]),
       );
+      if (step.uses.startsWith("actions/upload-artifact@")) {
+        artifacts.set(inputs.name as string, await readFile(inputs.path as string, "utf8"));
+        continue;
+      }
+      if (step.uses.startsWith("actions/download-artifact@")) {
+        const source = steps.find(
+          (s) => s.uses.startsWith("actions/upload-artifact@") && s.with.name === inputs.name,
+        );
+        const file = path.join(inputs.path as string, path.basename(source?.with.path ?? ""));
+        await mkdir(inputs.path as string, { recursive: true });
+        await writeFile(file, artifacts.get(inputs.name as string) ?? "");
+        continue;
+      }
       const { reporter } = await runAction({
         mock,
         workspace,
