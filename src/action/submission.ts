@@ -5,6 +5,7 @@
  * submission-publish.ts writes the plan with the write token.
  */
 import { readFile } from "node:fs/promises";
+import { createPaperLookup } from "../arxiv/index.js";
 import { parseDocument } from "yaml";
 import type { FileChange } from "../github/git-data.js";
 import type { LabelSpec } from "../github/labels.js";
@@ -15,6 +16,7 @@ import {
   neutralizeMarkdown,
   renderIntakeComment,
   runIntake,
+  type IntakeArxivLookup,
   type IntakeLinkCheck,
   type IntakeLinkResult,
   type IntakeResult,
@@ -147,6 +149,7 @@ async function computeOn(
   issue: IssueSnapshot,
   base: SubmissionBase,
   checkLinks: IntakeLinkCheck,
+  lookupArxiv: IntakeArxivLookup,
 ): Promise<Computed> {
   const file = ctx.relative(ctx.config.data);
   const template = await base.readText(ctx.config.issueForm);
@@ -164,6 +167,7 @@ async function computeOn(
     now: ctx.now,
     lint: createIntakeLint(ctx),
     checkLinks,
+    lookupArxiv,
     ...(renderEntry ? { renderEntry } : {}),
   });
   if (!result.ok) return { result, files: [], papersText };
@@ -224,14 +228,16 @@ export async function computeSubmission(
     return skip(`#${issue.number} has none of the labels ${shared.labels.join(", ")}`);
 
   const checkLinks = rememberLinkResults(createIntakeLinkCheck(ctx));
+  // Asked once per submission, however often main moves under it.
+  const lookupArxiv = createPaperLookup(ctx.arxiv());
   let base = await shared.readBase();
-  let computed = await computeOn(ctx, issue, base, checkLinks);
+  let computed = await computeOn(ctx, issue, base, checkLinks, lookupArxiv);
   // Main can move while the links are checked (a merge, main.yml's README commit): publish only on the head
   // as it is now, or the pull request would land back on an older main than the push's refresh gave it.
   for (let read = 1; read < MAX_BASE_READS && !ctx.inputs.dryRun; read++) {
     if ((await currentHead(ctx)) === base.sha) break;
     base = await shared.readBase();
-    computed = await computeOn(ctx, issue, base, checkLinks);
+    computed = await computeOn(ctx, issue, base, checkLinks, lookupArxiv);
   }
   const { result, files } = computed;
   const item: SubmissionPlanItem = {

@@ -167,3 +167,23 @@ export function createArxivClient(options: ArxivClientOptions = {}): ArxivClient
     },
   };
 }
+
+/** One paper at a time (the intake's question), asked once however often it is asked. */
+export function createPaperLookup(
+  client: ArxivClient,
+): (id: string) => Promise<{ ok: true; paper: ArxivPaper | undefined } | { ok: false; message: string }> {
+  const asked = new Map<string, ReturnType<ReturnType<typeof createPaperLookup>>>();
+  return (written) => {
+    const id = normalizeArxivId(written) ?? written;
+    let answer = asked.get(id);
+    if (!answer) {
+      answer = client
+        .lookup([id])
+        .then((r) =>
+          r.ok ? { ok: true as const, paper: r.papers.get(id) } : { ok: false as const, message: r.message },
+        );
+      asked.set(id, answer);
+    }
+    return answer;
+  };
+}

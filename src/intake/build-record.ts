@@ -3,6 +3,8 @@
  * record is then inserted and re-validated by the whole-file schema in `runIntake`; this step only turns
  * loosely written answers (dates, arXiv links, "label | URL" lines) into the schema's shapes.
  */
+import { missingFromArxiv, type ArxivPaper } from "../arxiv/index.js";
+import { parseArxivId } from "../records/arxiv.js";
 import { ENTRY_ANATOMY, type Anatomy } from "../records/index.js";
 import type { Category, Entry } from "../records/schema.js";
 import { arxivIdFromUrl, readArxivId } from "./answers.js";
@@ -38,10 +40,16 @@ export interface BuildContext {
   now: Date;
   /** The record anatomy the form was generated from; the real one unless a test brings its own. */
   anatomy?: Anatomy;
+  /**
+   * What arXiv said of the submission's paper: its metadata (fills what the submitter left empty), that it
+   * has no such paper, or why it could not be asked.
+   */
+  arxiv?: { paper: ArxivPaper } | { unknown: string } | { unreachable: string };
 }
 
 export type BuildResult =
-  | { ok: true; entry: Entry; warnings: IntakeProblem[] }
+  /** `fromArxiv`: the record keys whose values came from arXiv, for the preview to say so. */
+  | { ok: true; entry: Entry; warnings: IntakeProblem[]; fromArxiv: string[] }
   | { ok: false; errors: IntakeProblem[]; warnings: IntakeProblem[] };
 
 /** The category a dropdown answer names, by the bracketed id or the title path. */
@@ -73,9 +81,24 @@ export function buildRecord(answers: IssueAnswers, context: BuildContext): Build
     return typeof answer === "string" ? answer : "";
   };
 
-  const title = cleanLine(field("title"), text("title"), problems);
-  if (title === "") problems.push(fieldError(field("title"), "is required", "Write the paper's title."));
-  const url = text("url").trim() === "" ? "" : cleanUrl(field("url"), text("url"), problems);
+  const paper = context.arxiv && "paper" in context.arxiv ? context.arxiv.paper : undefined;
+  const typedTitle = cleanLine(field("title"), text("title"), problems);
+  const title = typedTitle === "" && paper ? paper.title : typedTitle;
+  if (title === "")
+    problems.push(
+      fieldError(
+        field("title"),
+        "is required",
+        context.arxiv && "unreachable" in context.arxiv
+          ? "arXiv could not be asked for it just now: write the paper's title, or edit the issue later to try again."
+          : "Write the paper's title, or give an arXiv link or id so it is filled in.",
+      ),
+    );
+  // A bare arXiv id in the link field ("2306.15195") means its abstract page.
+  const bareId = parseArxivId(text("url"));
+  const urlText =
+    bareId && !/^https?:/i.test(text("url").trim()) ? `https://arxiv.org/abs/${bareId}` : text("url");
+  const url = urlText.trim() === "" ? "" : cleanUrl(field("url"), urlText, problems);
   if (url === "")
     problems.push(
       fieldError(
@@ -96,6 +119,14 @@ export function buildRecord(answers: IssueAnswers, context: BuildContext): Build
       ),
     );
   const arxiv = typedArxiv ?? linkedArxiv;
+  if (context.arxiv && "unknown" in context.arxiv)
+    problems.push(
+      fieldError(
+        typedArxiv ? field("arxiv") : field("url"),
+        `arXiv has no paper ${context.arxiv.unknown}`,
+        "Check the id against the paper's arxiv.org page (e.g. 2306.15195), then edit the issue.",
+      ),
+    );
 
   // Every other field the form asks for, read by its role in the anatomy, in form order (so problems are).
   let category: string | undefined;
@@ -120,7 +151,7 @@ export function buildRecord(answers: IssueAnswers, context: BuildContext): Build
 
   const id = uniqueId(baseIdFromTitle(title, arxiv ? `arxiv-${arxiv}` : ""), context.existingIds);
   // Key order does not matter here: insertEntry writes every record in the anatomy's key order.
-  const entry = {
+  const typed = {
     id,
     title,
     url,
@@ -129,5 +160,9 @@ export function buildRecord(answers: IssueAnswers, context: BuildContext): Build
     ...(arxiv ? { arxiv } : {}),
     added: todayUtc(context.now),
   } as Entry;
-  return { ok: true, entry, warnings };
+  // What the submitter typed wins; arXiv fills only what was left empty.
+  const filled = paper ? missingFromArxiv(typed, paper) : {};
+  const fromArxiv = [...(typedTitle === "" && paper ? ["title"] : []), ...Object.keys(filled)];
+  const entry = { ...typed, ...filled } as Entry;
+  return { ok: true, entry, warnings, fromArxiv };
 }

@@ -69,6 +69,13 @@ export function renderIntakeComment(result: IntakeResult, options: CommentOption
         "### ✅ 可以加入 / Ready to add",
         "",
         `這筆資料會以 id ${escapeMarkdownText(`"${result.entry.id}"`)} 加入清單。 / The entry will be added as ${escapeMarkdownText(`"${result.entry.id}"`)}.`,
+        ...(result.fromArxiv.length > 0
+          ? [
+              "",
+              `由 arXiv 自動填入：${result.fromArxiv.join("、")}。填了的欄位以你寫的為準。`,
+              `Filled in from arXiv: ${result.fromArxiv.join(", ")}. Whatever you typed wins over arXiv.`,
+            ]
+          : []),
         // The URL comes from the GitHub API, not from the submitter; still, only a plain https URL is linked.
         ...(options.pullRequestUrl && /^https:\/\/[^\s<>()[\]]+$/.test(options.pullRequestUrl)
           ? ["", `Pull request: ${options.pullRequestUrl}`]

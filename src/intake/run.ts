@@ -10,9 +10,11 @@ import { ENTRY_ANATOMY, entryUrls as recordEntryUrls, formIdOf, type Anatomy } f
 import { EntrySchema, type Entry, type PapersFile } from "../records/schema.js";
 import type { RecordSource } from "../records/source.js";
 import { flattenCategories } from "../records/validate.js";
+import type { ArxivPaper } from "../arxiv/index.js";
+import { arxivIdFromUrl, parseArxivId } from "../records/arxiv.js";
 import { parseIssueBody } from "./body.js";
 import { overBudget, startCpuBudget, type CpuBudget } from "./budget.js";
-import { buildRecord } from "./build-record.js";
+import { buildRecord, type BuildContext } from "./build-record.js";
 import { parseIssueForm, type IssueForm } from "./form.js";
 import { renderFallbackPreview } from "./preview.js";
 import type { IntakeProblem } from "./problems.js";
@@ -38,6 +40,14 @@ export type IntakeLinkCheck = (urls: readonly string[]) => Promise<readonly Inta
 /** The entry's Markdown as the README shows it. */
 export type IntakeRenderEntry = (entry: Entry, data: PapersFile) => string;
 
+/**
+ * Asks arXiv for one paper: its metadata, `paper: undefined` when arXiv has no such paper, or why it could
+ * not be asked. One request per submission.
+ */
+export type IntakeArxivLookup = (
+  id: string,
+) => Promise<{ ok: true; paper: ArxivPaper | undefined } | { ok: false; message: string }>;
+
 export interface IntakeInput {
   body: string;
   /** The submission form's YAML (.github/ISSUE_TEMPLATE/submit-paper.yml). */
@@ -50,12 +60,22 @@ export interface IntakeInput {
   lint?: IntakeLint;
   checkLinks?: IntakeLinkCheck;
   renderEntry?: IntakeRenderEntry;
+  /** Fills what the submitter left empty (title, authors, date, abstract…) from arXiv. */
+  lookupArxiv?: IntakeArxivLookup;
   /** CPU seconds this intake may take (default: INTAKE_CPU_BUDGET_SECONDS from the start of the call). */
   budget?: CpuBudget;
 }
 
 export type IntakeResult =
-  | { ok: true; entry: Entry; newText: string; preview: string; findings: IntakeProblem[] }
+  | {
+      ok: true;
+      entry: Entry;
+      newText: string;
+      preview: string;
+      findings: IntakeProblem[];
+      /** Record keys whose values came from arXiv (the submitter left them empty). */
+      fromArxiv: string[];
+    }
   /** `entry` and `preview` are there when the record was built but the list's rules refuse it. */
   | { ok: false; errors: IntakeProblem[]; findings: IntakeProblem[]; entry?: Entry; preview?: string };
 
@@ -138,6 +158,23 @@ export function tooComplexProblem(budget: CpuBudget): IntakeProblem {
   );
 }
 
+/** The arXiv id the answers name (the arXiv field, else the link, else a bare id in the link field). */
+function arxivIdOfAnswers(answers: Readonly<Record<string, unknown>>): string | undefined {
+  const text = (id: string) => (typeof answers[id] === "string" ? (answers[id] as string).trim() : "");
+  return parseArxivId(text("arxiv")) ?? arxivIdFromUrl(text("url")) ?? parseArxivId(text("url"));
+}
+
+async function askArxiv(
+  answers: Readonly<Record<string, unknown>>,
+  lookup: IntakeArxivLookup | undefined,
+): Promise<BuildContext["arxiv"]> {
+  const id = lookup ? arxivIdOfAnswers(answers) : undefined;
+  if (!lookup || id === undefined) return undefined;
+  const answer = await lookup(id);
+  if (!answer.ok) return { unreachable: answer.message };
+  return answer.paper ? { paper: answer.paper } : { unknown: id.replace(/v\d+$/, "") };
+}
+
 /** Runs the intake on one issue body. Never throws on bad input; returns the record or every problem. */
 export async function runIntake(input: IntakeInput): Promise<IntakeResult> {
   const budget = input.budget ?? startCpuBudget();
@@ -171,7 +208,9 @@ export async function runIntake(input: IntakeInput): Promise<IntakeResult> {
   // not one derived complaint per field.
   if (!body.ok && body.unreadable) return { ok: false, findings: [], errors: body.errors };
   if (spent()) return { ok: false, findings: [], errors: [tooComplexProblem(budget)] };
+  const arxiv = await askArxiv(body.answers, input.lookupArxiv);
   const built = buildRecord(body.answers, {
+    ...(arxiv ? { arxiv } : {}),
     form,
     categories: list.data.categories,
     existingIds: new Set([
@@ -181,6 +220,12 @@ export async function runIntake(input: IntakeInput): Promise<IntakeResult> {
     now: input.now,
   });
   const findings = [...body.warnings, ...built.warnings];
+  if (arxiv && "unreachable" in arxiv)
+    findings.push({
+      severity: "warning",
+      message: `nothing was filled from arXiv: ${arxiv.unreachable}`,
+      hint: "Nothing to do: the next edit of this issue, or the weekly health run, asks arXiv again.",
+    });
   if (!body.ok || !built.ok)
     return {
       ok: false,
@@ -247,5 +292,5 @@ export async function runIntake(input: IntakeInput): Promise<IntakeResult> {
   const errors = problems.filter((p) => p.severity === "error");
   findings.push(...problems.filter((p) => p.severity === "warning"));
   if (errors.length > 0) return { ok: false, errors, findings, entry, preview };
-  return { ok: true, entry, newText: inserted.text, preview, findings };
+  return { ok: true, entry, newText: inserted.text, preview, findings, fromArxiv: built.fromArxiv };
 }

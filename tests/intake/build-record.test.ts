@@ -20,6 +20,7 @@ describe("buildRecord", () => {
     expect(build({})).toEqual({
       ok: true,
       warnings: [],
+      fromArxiv: [],
       entry: {
         id: "lisa",
         title: "LISA: Reasoning Segmentation via Large Language Model",
@@ -97,6 +98,7 @@ describe("buildRecord", () => {
     expect(result).toEqual({
       ok: true,
       warnings: [],
+      fromArxiv: [],
       entry: {
         id: "only-a-title",
         title: "Only a Title",

@@ -2,7 +2,8 @@
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { startArxivServer, type ArxivServer } from "../arxiv/arxiv-server.js";
 import { runCli } from "../../src/cli/main.js";
 import { INTAKE_MARKER } from "../../src/intake/comment.js";
 import { removeEntry } from "../../src/records/edit.js";
@@ -10,6 +11,24 @@ import { bodyFor, FIXTURES, fixtureForm, fixtureTemplate, ROOT, VALID_ANSWERS } 
 
 /** 2026-03-15T00:00:00Z: `added` is fixed through SOURCE_DATE_EPOCH, as in reproducible builds. */
 const EPOCH = "1773532800";
+
+/** A loopback arXiv that knows the sample submission's paper (LISA, 2308.00692), as the real one would. */
+let arxiv: ArxivServer;
+beforeAll(async () => {
+  arxiv = await startArxivServer([
+    {
+      id: "2308.00692",
+      version: 3,
+      title: "LISA: Reasoning Segmentation via Large Language Model",
+      authors: ["Xin Lai", "Zhuotao Tian", "Yukang Chen", "Yanwei Li", "Yuhui Yuan", "Shu Liu", "Jiaya Jia"],
+      published: "2023-08-01",
+      summary:
+        "Although perception systems have made remarkable advancements in recent years, they still rely on explicit human instruction to identify the target objects.",
+      primaryCategory: "cs.CV",
+    },
+  ]);
+});
+afterAll(() => arxiv.close());
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -22,7 +41,7 @@ async function intake(cwd: string, ...argv: string[]) {
   const code = await runCli(["intake", ...argv], {
     stdout: { write: (t: string) => (stdout += t) },
     stderr: { write: (t: string) => (stderr += t) },
-    env: { SOURCE_DATE_EPOCH: EPOCH },
+    env: { SOURCE_DATE_EPOCH: EPOCH, PAPERSHELF_ARXIV_API_URL: arxiv.url },
     cwd,
     interactive: false,
   });
@@ -43,6 +62,41 @@ function project(body: string): string {
 }
 
 describe("papershelf intake", () => {
+  it("fills a submission of only a link, a kind and a category from arXiv, in one request", async () => {
+    const cwd = project(
+      bodyFor(fixtureForm(), {
+        url: "https://arxiv.org/abs/2308.00692v2",
+        kind: "論文 / paper",
+        category: VALID_ANSWERS.category ?? "",
+        confirm: VALID_ANSWERS.confirm ?? true,
+      }),
+    );
+    const before = arxiv.requests.length;
+    const result = await intake(cwd, "--body", "body.md", "--dry-run");
+    expect(result.code).toBe(0);
+    expect(arxiv.requests.length - before).toBe(1);
+    expect(result.stdout).toContain(
+      "# Filled in from arXiv: title, authors, date, arxiv-category, abstract\n",
+    );
+    expect(result.stdout).toContain(
+      '- id: lisa\n  title: "LISA: Reasoning Segmentation via Large Language Model"\n',
+    );
+    expect(result.stdout).toContain("  authors:\n    - Xin Lai\n    - Zhuotao Tian\n");
+    expect(result.stdout).toContain("  date: 2023-08-01\n");
+    expect(result.stdout).toContain(
+      "  abstract: Although perception systems have made remarkable advancements",
+    );
+  });
+
+  it("says which field is wrong when arXiv has no such paper", async () => {
+    const cwd = project(
+      bodyFor(fixtureForm(), { ...VALID_ANSWERS, title: "", url: "https://arxiv.org/abs/2308.99999" }),
+    );
+    const result = await intake(cwd, "--body", "body.md", "--dry-run");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("連結 / Link: arXiv has no paper 2308.99999");
+  });
+
   it("takes the sample issue body through the repository's own form and the migrated list (--dry-run)", async () => {
     // The frozen migrated list, not the live one: an intake PR that adds this very paper must not turn CI red.
     const dataFile = path.join(ROOT, "tests/fixtures/seed/migrated.yaml");

@@ -33,7 +33,9 @@ describe("renderIntakeComment", () => {
   it("lists each problem with its field label and how to fix it", async () => {
     const comment = renderIntakeComment(await runIntake(input({ date: "2023-02-30", title: "" })));
     expect(comment).toContain("### ❌ 需要修改 / Needs changes");
-    expect(comment).toContain("- **標題 / Title**: this field is required but was left empty");
+    expect(comment).toContain(
+      "- **標題 / Title**: is required\n  Write the paper's title, or give an arXiv link or id so it is filled in\\.",
+    );
     expect(comment).toContain("- **日期 / Date**: 2023\\-02 has no day 30");
   });
 

@@ -15,7 +15,8 @@ describe("the committed issue forms", () => {
     if (!result.ok) throw new Error(result.errors.join());
     expect(result.form.fields.map((f) => f.id)).toEqual([...SUBMISSION_FIELDS]);
     const required = result.form.fields.filter((f) => f.required).map((f) => f.id);
-    expect(required).toEqual(["title", "url", "kind", "category"]);
+    // The title is filled from arXiv when left empty: only the link, the kind and the category are required.
+    expect(required).toEqual(["url", "kind", "category"]);
     expect(result.form.fields.find((f) => f.id === "confirm")?.requiredOptions).toHaveLength(1);
   });
 

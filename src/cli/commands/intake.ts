@@ -10,13 +10,16 @@ import { readTextOrUndefined } from "../../records/files.js";
 import { formatDiagnostic } from "../../records/diagnostics.js";
 import { lintList, parseLintConfig, RULES } from "../../lint/index.js";
 import { readTemplates } from "../../render/templates.js";
+import { createPaperLookup } from "../../arxiv/index.js";
+import { arxivFromEnv } from "../arxiv-env.js";
 import type { CliContext, Command } from "../context.js";
 import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
 
 const HELP = `Usage: papershelf intake --body <file> [--dry-run] [--comment] [--data <path>] [--form <path>] [--config <path>]
 
 Reads an issue body as GitHub writes it for the submission form (.github/ISSUE_TEMPLATE/submit-paper.yml),
-builds the record, inserts it at the end of its category in the data file (no other byte changes), then
+fills what the submitter left empty (title, authors, date, abstract…) from arXiv when the link or the arXiv
+id names a paper (PAPERSHELF_ARXIV_API_URL, default https://export.arxiv.org/api/query), builds the record, inserts it at the end of its category in the data file (no other byte changes), then
 validates and lints the whole list. Prints the record (YAML) and its README preview, or every problem with
 the field it is about and how to fix it.
 
@@ -88,7 +91,10 @@ export const intakeCommand: Command = {
       for (const d of templates.errors)
         ctx.stderr.write(`warning  ${formatDiagnostic(d)} (plain preview instead)\n`);
 
+    // PAPERSHELF_ARXIV_API_URL points this at a mirror or a test server; one request for the submission.
+    const arxiv = await arxivFromEnv(ctx);
     const result = await runIntake({
+      lookupArxiv: createPaperLookup(arxiv.client),
       body: await readInput(path.resolve(ctx.cwd, values.body), "issue body"),
       template: await readInput(formFile, "issue form"),
       papersText: await readInput(dataFile, "records file"),
@@ -98,6 +104,7 @@ export const intakeCommand: Command = {
       ...(templates.ok ? { renderEntry: createEntryRenderer(templates.templates) } : {}),
     });
 
+    await arxiv.save();
     if (values.comment) ctx.stdout.write(renderIntakeComment(result));
     for (const p of result.findings) ctx.stderr.write(`${formatProblem(p)}\n`);
     if (!result.ok) {
@@ -105,6 +112,8 @@ export const intakeCommand: Command = {
       ctx.stderr.write(`${result.errors.length} problem(s) in the submission; nothing was written\n`);
       return EXIT_FINDINGS;
     }
+    if (!values.comment && result.fromArxiv.length > 0)
+      ctx.stdout.write(`# Filled in from arXiv: ${result.fromArxiv.join(", ")}\n\n`);
     if (!values.comment)
       ctx.stdout.write(
         `# Record (${displayPath(dataFile, ctx.cwd)})\n\n${stringifyEntry(result.entry, 0)}\n# Preview\n\n${result.preview}`,

@@ -40,8 +40,12 @@ export const ENTRY_ANATOMY = {
     form: {
       order: 10,
       type: "input",
-      required: true,
-      description: { zh: "發表時的完整標題", en: "The title as published." },
+      // An arXiv link is enough: the intake fills the title from arXiv.
+      required: false,
+      description: {
+        zh: "發表時的完整標題；有 arXiv 連結時可留空，會自動填入",
+        en: "The title as published; leave empty with an arXiv link and it is filled in.",
+      },
       placeholder: "Shikra: Unleashing Multimodal LLM's Referential Dialogue Magic",
     },
   }),
