@@ -4,6 +4,7 @@
  * form edited by the maintainers (new labels, reordered fields) never needs a parser change.
  */
 import { isMap, isSeq, parseDocument } from "yaml";
+import { checkIssueFormSyntax, checkTemplateConfigSyntax } from "./form-syntax.js";
 
 export type FormFieldType = "input" | "textarea" | "dropdown" | "checkboxes";
 
@@ -109,6 +110,23 @@ export function parseIssueForm(text: string): FormResult {
   }
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, form: { name: String(root.name ?? ""), fields } };
+}
+
+/**
+ * Every way an issue form's text breaks GitHub's form syntax and its "common validation errors" (form-syntax.ts);
+ * empty when GitHub accepts it. `build --check` runs it, so a hand edit GitHub would refuse fails in CI.
+ */
+export function validateIssueForm(text: string): string[] {
+  const doc = parseDocument(text, { uniqueKeys: true });
+  if (doc.errors.length > 0) return doc.errors.map((e) => `YAML syntax error: ${e.message.split("\n")[0]}`);
+  return checkIssueFormSyntax(doc.toJS());
+}
+
+/** The same for the template chooser's `config.yml`. */
+export function validateTemplateConfig(text: string): string[] {
+  const doc = parseDocument(text, { uniqueKeys: true });
+  if (doc.errors.length > 0) return doc.errors.map((e) => `YAML syntax error: ${e.message.split("\n")[0]}`);
+  return checkTemplateConfigSyntax(doc.toJS());
 }
 
 /** The field with this id; undefined when the form has none (a maintainer removed it). */

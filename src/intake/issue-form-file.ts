@@ -3,9 +3,22 @@
  * and its category options from the category tree, and `build --check` fails when they are stale. Everything
  * else in the form is hand-written and kept byte for byte. A project without the form does not use the intake: nothing is generated.
  */
+import path from "node:path";
 import type { Diagnostic } from "../records/diagnostics.js";
 import type { Generator } from "../render/generated.js";
 import { renderIssueForm } from "./form-categories.js";
+import { validateIssueForm, validateTemplateConfig } from "./form.js";
+
+const diagnostic =
+  (file: string) =>
+  (message: string): Diagnostic => ({
+    ruleId: "issue-form",
+    severity: "error",
+    message,
+    file,
+    line: 1,
+    column: 1,
+  });
 
 export const issueFormGenerator: Generator = {
   path: (config) => config.issueForm,
@@ -15,7 +28,19 @@ export const issueFormGenerator: Generator = {
   async generate(ctx, current) {
     const file = ctx.displayPath(ctx.config.issueForm);
     const result = renderIssueForm(current ?? "", ctx.data.categories);
-    if (result.ok) return { ok: true, text: result.text, warnings: [] };
+    if (result.ok) {
+      // GitHub refuses a form with a syntax error (and shows no form at all): so does `build --check`.
+      const configFile = path.join(path.dirname(ctx.config.issueForm), "config.yml");
+      const config = await ctx.readText(configFile);
+      const errors = [
+        ...validateIssueForm(result.text).map(diagnostic(file)),
+        ...(config === undefined
+          ? []
+          : validateTemplateConfig(config).map(diagnostic(ctx.displayPath(configFile)))),
+      ];
+      if (errors.length > 0) return { ok: false, errors };
+      return { ok: true, text: result.text, warnings: [] };
+    }
     return {
       ok: false,
       errors: result.errors.map((message): Diagnostic => ({

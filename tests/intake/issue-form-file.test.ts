@@ -64,6 +64,29 @@ describe("the issue form as a generated file", () => {
     expect(result.stderr).toContain(`${FORM}:1:1  issue-form  the form has no dropdown with id "category"`);
   });
 
+  it("build --check refuses a hand edit GitHub would refuse, in the form or in config.yml", async () => {
+    await run("build");
+    const form = await readFile(path.join(dir, FORM), "utf8");
+    // `render` on an input: GitHub shows no form at all (issue 12, finding 9).
+    const withRender = form.replace(
+      "    id: title\n    attributes:\n",
+      "    id: title\n    attributes:\n      render: shell\n",
+    );
+    expect(withRender).not.toBe(form);
+    await writeFile(path.join(dir, FORM), withRender);
+    const edited = await run("build", "--check");
+    expect(edited.code).toBe(2);
+    expect(edited.stderr).toMatch(/render is only allowed on a textarea/);
+
+    await writeFile(path.join(dir, FORM), form);
+    await writeFile(path.join(dir, ".github/ISSUE_TEMPLATE/config.yml"), "blank_issue_enabled: false\n");
+    const config = await run("build", "--check");
+    expect(config.code).toBe(2);
+    expect(config.stderr).toContain(
+      'config.yml:1:1  issue-form  config.yml: unknown key "blank_issue_enabled"',
+    );
+  });
+
   it("the repository's committed form is current with data/papers.yaml", async () => {
     const parsed = parseRecords(await readFile(path.join(ROOT, "data/papers.yaml"), "utf8"));
     if (!parsed.ok) throw new Error("data/papers.yaml does not validate");
