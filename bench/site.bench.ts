@@ -1,0 +1,186 @@
+/**
+ * `npm run bench:site`: the site's budgets (issue 10), printed.
+ *   1. building the site for 10,000 records: under 3 s (records in memory → every file; then written);
+ *   2. the JavaScript and CSS of the first page: under 60 KB gzipped;
+ *   3. the search index of the real list: under 200 KB gzipped, and how it grows (bytes per record, 1k → 10k);
+ *   4. in Chromium, a search over 10,000 records after the index has loaded: under 50 ms.
+ * Synthetic records come from bench/synthetic.ts, with authors and an English abstract added so every
+ * searched and related field has text. The machine is shared: each timing is the median of a few runs,
+ * with the first (cold) run shown too, and the load average printed.
+ */
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { loadavg, tmpdir } from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { gzipSync } from "node:zlib";
+import { bundleSiteAssets } from "../scripts/site-assets.js";
+import { parseRecords, type PapersFile } from "../src/records/index.js";
+import {
+  SEARCH_INDEX_FILE,
+  buildSite,
+  readSiteTemplates,
+  writeSite,
+  type SiteAssets,
+  type SiteFile,
+  type SiteTemplates,
+} from "../src/site/index.js";
+import { launchChromium } from "../tests/site/helpers/browser.js";
+import { serveStatic } from "../tests/site/helpers/static-server.js";
+import { makeSyntheticList } from "./synthetic.js";
+
+const BUILD_GOAL_MS = 3_000;
+const FIRST_PAGE_GOAL_KB = 60;
+const INDEX_GOAL_KB = 200;
+const SEARCH_GOAL_MS = 50;
+const RUNS = 2;
+const OPTIONS = { title: "bench", lang: "zh-Hant" };
+const ENGLISH =
+  "we propose a method for efficient multimodal reasoning with language models and vision encoders evaluated on benchmarks".split(
+    " ",
+  );
+
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+const gz = (text: string) => gzipSync(text).length;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const verdict = (ok: boolean) => (ok ? "ok" : "OVER BUDGET");
+
+function withArxivFields(data: PapersFile): PapersFile {
+  return {
+    ...data,
+    entries: data.entries.map((e, i) => ({
+      ...e,
+      authors: [`Author ${i % 997}`, `Writer ${(i * 7) % 613}`, `Scholar ${(i * 13) % 389}`],
+      abstract: Array.from({ length: 120 }, (_, k) => ENGLISH[(i * 31 + k * 7) % ENGLISH.length]).join(" "),
+    })),
+  };
+}
+
+function fileOf(files: readonly SiteFile[], name: string): string {
+  return files.find((f) => f.path === name)?.content ?? "";
+}
+
+function build(data: PapersFile, templates: SiteTemplates, assets: SiteAssets): SiteFile[] {
+  const result = buildSite(data, templates, assets, OPTIONS);
+  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join("\n"));
+  return result.files;
+}
+
+async function timeBuild(n: number, templates: SiteTemplates, assets: SiteAssets) {
+  const data = withArxivFields(makeSyntheticList(n));
+  const build_: number[] = [];
+  const write: number[] = [];
+  let files: SiteFile[] = [];
+  const dir = path.join(await mkdtemp(path.join(tmpdir(), "papershelf-bench-site-")), "_site");
+  for (let run = 0; run < RUNS; run++) {
+    const t0 = performance.now();
+    files = build(data, templates, assets);
+    const t1 = performance.now();
+    await writeSite(dir, files);
+    build_.push(t1 - t0);
+    write.push(performance.now() - t1);
+  }
+  const bytes = files.reduce((sum, f) => sum + Buffer.byteLength(f.content), 0);
+  return { n, dir, files, build: build_, write, bytes };
+}
+
+/** Opens the 10k site's list page in Chromium, loads the index, and times searches (query + showing results). */
+async function timeBrowserSearch(
+  dir: string,
+): Promise<{ queries: Record<string, number[]>; hits: Record<string, number> }> {
+  const server = await serveStatic(dir);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    await page.goto(server.url, { timeout: 120_000 });
+    await page.evaluate("window.papershelf.ready");
+    const queries: Record<string, number[]> = {};
+    const hits: Record<string, number> = {};
+    for (const q of ["模型", "微調", "diffusion", "language model", "multimodal reasoning 實驗"]) {
+      queries[q] = [];
+      for (let run = 0; run < RUNS + 1; run++) {
+        // Clear first, so every timed run hides and shows cards rather than finding them already shown.
+        const result = (await page.evaluate(`(async () => {
+          const input = document.querySelector("#q");
+          input.value = "";
+          await window.papershelf.update();
+          input.value = ${JSON.stringify(q)};
+          const t0 = performance.now();
+          const visible = await window.papershelf.update();
+          document.body.offsetHeight; // include the layout the change causes
+          return { ms: performance.now() - t0, visible };
+        })()`)) as { ms: number; visible: number };
+        // The first run fetches and loads the index: that is "loading", not "searching".
+        if (run > 0) queries[q]?.push(result.ms);
+        hits[q] = result.visible;
+      }
+    }
+    return { queries, hits };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `site bench — load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")} on a shared machine\n`,
+  );
+  const templates = await readSiteTemplates("templates", (p) => readFile(p, "utf8").catch(() => undefined));
+  if (!templates.ok) throw new Error(templates.errors.map((e) => e.message).join("\n"));
+  const assets = await bundleSiteAssets();
+
+  const real = parseRecords(await readFile("data/papers.yaml", "utf8"));
+  if (!real.ok) throw new Error("data/papers.yaml is invalid");
+  const realFiles = build(real.data, templates.templates, assets);
+  const firstPage = gz(fileOf(realFiles, "assets/site.js")) + gz(fileOf(realFiles, "assets/site.css"));
+  const realIndex = gz(fileOf(realFiles, SEARCH_INDEX_FILE));
+
+  const small = await timeBuild(1_000, templates.templates, assets);
+  const large = await timeBuild(10_000, templates.templates, assets);
+  const total = (r: typeof large) => median(r.build.map((b, i) => b + (r.write[i] ?? 0)));
+
+  console.log("1. site build (records in memory → files written)");
+  for (const r of [small, large])
+    console.log(
+      `   ${String(r.n).padStart(6)} records: build ${median(r.build).toFixed(0)} ms (first ${r.build[0]?.toFixed(0)} ms) + write ${median(r.write).toFixed(0)} ms = ${total(r).toFixed(0)} ms; ${r.files.length} files, ${(r.bytes / 1e6).toFixed(1)} MB`,
+    );
+  console.log(
+    `   10k ÷ 1k: ×${(total(large) / total(small)).toFixed(1)} — goal < ${BUILD_GOAL_MS} ms at 10k: ${verdict(total(large) < BUILD_GOAL_MS)}\n`,
+  );
+
+  console.log("2. first page: JavaScript + CSS, gzipped");
+  console.log(
+    `   site.js ${kb(gz(fileOf(realFiles, "assets/site.js")))} KB + site.css ${kb(gz(fileOf(realFiles, "assets/site.css")))} KB = ${kb(firstPage)} KB — goal < ${FIRST_PAGE_GOAL_KB} KB: ${verdict(firstPage / 1024 < FIRST_PAGE_GOAL_KB)}`,
+  );
+  console.log(
+    `   (the index page's HTML itself: ${kb(gz(fileOf(realFiles, "index.html")))} KB gzipped; the search index loads on first use)\n`,
+  );
+
+  console.log("3. search index, gzipped");
+  const smallIndex = gz(fileOf(small.files, SEARCH_INDEX_FILE));
+  const largeIndex = gz(fileOf(large.files, SEARCH_INDEX_FILE));
+  console.log(
+    `   real list (${real.data.entries.length} records): ${kb(realIndex)} KB — goal < ${INDEX_GOAL_KB} KB: ${verdict(realIndex / 1024 < INDEX_GOAL_KB)}`,
+  );
+  console.log(
+    `   growth: 1k ${kb(smallIndex)} KB (${(smallIndex / 1_000).toFixed(0)} B/record), 10k ${kb(largeIndex)} KB (${(largeIndex / 10_000).toFixed(0)} B/record), 10k ÷ 1k ×${(largeIndex / smallIndex).toFixed(1)}\n`,
+  );
+
+  console.log(
+    "4. Chromium: a search over 10,000 records once the index has loaded (query + hiding/showing cards + layout)",
+  );
+  const { queries, hits } = await timeBrowserSearch(large.dir);
+  let worst = 0;
+  for (const [q, times] of Object.entries(queries)) {
+    worst = Math.max(worst, median(times));
+    console.log(`   "${q}": ${median(times).toFixed(1)} ms median of ${times.length} (${hits[q]} hits)`);
+  }
+  console.log(
+    `   worst median ${worst.toFixed(1)} ms — goal < ${SEARCH_GOAL_MS} ms: ${verdict(worst < SEARCH_GOAL_MS)}`,
+  );
+  await Promise.all([small, large].map((r) => rm(path.dirname(r.dir), { recursive: true, force: true })));
+}
+
+await main();
