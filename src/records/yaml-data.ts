@@ -165,6 +165,7 @@ function finish(text: string, shift: number, frame: Frame, state: State): Built 
   const close = state.position + shift;
   if (kind === "scalar") {
     const style = styleOf(text[start] ?? "");
+    if (style === "single-quoted" || style === "double-quoted") checkAfterQuote(text, close);
     const node: ScalarNode = {
       kind: "scalar",
       style,
@@ -177,8 +178,9 @@ function finish(text: string, shift: number, frame: Frame, state: State): Built 
   const flow = text[start] === "[" || text[start] === "{";
   const last = children[children.length - 1];
   const end = flow ? trimEnd(text, start, close) : (last?.node.end ?? start);
-  if (kind === "sequence" && Array.isArray(result) && children.length === result.length) {
-    return { node: { kind: "seq", flow, items: children.map((c) => c.node), start, end }, result };
+  if (kind === "sequence" && Array.isArray(result)) {
+    const items = alignItems(text, children, result, start);
+    if (items) return { node: { kind: "seq", flow, items, start, end }, result };
   }
   if (kind === "mapping" && children.length % 2 === 0) {
     const pairs: MapNode["pairs"] = [];
@@ -196,6 +198,55 @@ function finish(text: string, shift: number, frame: Frame, state: State): Built 
     message:
       "YAML syntax error: this construct (an explicit ? key or a key: value pair inside [ ]) is not supported in the data file; write a plain mapping or list",
   });
+}
+
+/**
+ * js-yaml takes `'text'#note` as a value and a comment; YAML (and the `yaml` package) needs a space
+ * before `#`, so this is refused like any syntax error.
+ */
+function checkAfterQuote(text: string, close: number): void {
+  if (text[close] !== "#") return;
+  throw new Refused({
+    kind: "syntax",
+    start: close,
+    end: close + 1,
+    message: "YAML syntax error: a comment needs a space before its #",
+  });
+}
+
+/**
+ * The items of a block list, one per value. js-yaml reads an empty item (`-` and nothing else) without a
+ * node, and then takes a less indented `-` below it into the same list (`a:\n  -\n    -\n  - b` gives one
+ * list of three). An empty item is always a slip in a data file, so it is refused where it stands.
+ */
+function alignItems(
+  text: string,
+  children: readonly Built[],
+  values: readonly unknown[],
+  start: number,
+): SourceNode[] | undefined {
+  if (children.length === values.length) return children.map((c) => c.node);
+  if (children.length > values.length) return undefined;
+  let next = 0;
+  let after = start;
+  for (let i = 0; i < values.length; i++) {
+    const child = children[next];
+    if (child && Object.is(child.result, values[i])) {
+      after = child.node.end;
+      next++;
+      continue;
+    }
+    const dash = /-(?=[\s]|$)/g;
+    dash.lastIndex = after;
+    const at = dash.exec(text)?.index ?? after;
+    throw new Refused({
+      kind: "syntax",
+      start: at,
+      end: at + 1,
+      message: "YAML syntax error: an empty list item (a - with no value); remove it or write its value",
+    });
+  }
+  return undefined;
 }
 
 /** The key a duplicate-key error points at, and the line of its first use, for a message that names both. */
