@@ -196,6 +196,45 @@ function plainIsSafe(value: string): boolean {
   return parsed.ok && parsed.data === value;
 }
 
+/** One scalar replacement: the value at `path` becomes `value`. */
+export interface ScalarEdit {
+  path: readonly PathSegment[];
+  value: string;
+}
+
+/** The replacement text of one scalar, keeping its quoting style where it can; an error when it cannot. */
+function replacement(
+  loaded: Loaded,
+  edit: ScalarEdit,
+  file: string,
+): { start: number; end: number; written: string } | EditResult {
+  const node = loaded.source.nodeAt(edit.path);
+  if (node?.kind !== "scalar") return failure(file, `no single value at ${edit.path.join(".")}`);
+  if (node.style === "literal" || node.style === "folded") {
+    const pos = loaded.source.position(edit.path);
+    return failure(
+      file,
+      `cannot replace the block text at ${edit.path.join(".")} in place`,
+      pos.line,
+      pos.column,
+    );
+  }
+  const { value } = edit;
+  let written: string;
+  if (node.style === "plain" && plainIsSafe(value)) written = value;
+  else if (node.style === "single-quoted" && !/[\n\r]/.test(value))
+    written = `'${value.replace(/'/g, "''")}'`;
+  else written = JSON.stringify(value); // JSON escapes are valid in YAML double-quoted scalars
+  return { start: node.start, end: node.end, written };
+}
+
+function setAt(data: PapersFile, edit: ScalarEdit): void {
+  let target: unknown = data;
+  for (const seg of edit.path.slice(0, -1)) target = (target as Record<string | number, unknown>)[seg];
+  (target as Record<string | number, unknown>)[edit.path[edit.path.length - 1] as string | number] =
+    edit.value;
+}
+
 /** Replaces one scalar value (e.g. a URL). Keeps the quoting style where it can; no other byte changes. */
 export function setScalar(
   text: string,
@@ -203,31 +242,60 @@ export function setScalar(
   value: string,
   file = "data/papers.yaml",
 ): EditResult {
+  const { text: next, results } = setScalars(text, [{ path: dataPath, value }], file);
+  const result = results[0];
+  return result && !result.ok ? result : { ok: true, text: next };
+}
+
+/**
+ * Replaces many scalars with one load and one check of the result: `fix` on a list with a thousand dead
+ * links would otherwise parse the whole file twice per link. Each edit succeeds or is refused on its own
+ * (a block text, a path that is not a value); should the combined result fail the check, the edits are
+ * tried one by one so each refusal names its own cause.
+ */
+export function setScalars(
+  text: string,
+  edits: readonly ScalarEdit[],
+  file = "data/papers.yaml",
+): { text: string; results: EditResult[] } {
   const loaded = load(text, file);
-  if ("ok" in loaded) return loaded;
-  const node = loaded.source.nodeAt(dataPath);
-  if (node?.kind !== "scalar") return failure(file, `no single value at ${dataPath.join(".")}`);
-  if (node.style === "literal" || node.style === "folded") {
-    const pos = loaded.source.position(dataPath);
-    return failure(
-      file,
-      `cannot replace the block text at ${dataPath.join(".")} in place`,
-      pos.line,
-      pos.column,
-    );
+  if ("ok" in loaded) return { text, results: edits.map(() => loaded) };
+  const results: EditResult[] = [];
+  const splices: { start: number; end: number; written: string }[] = [];
+  const accepted: ScalarEdit[] = [];
+  for (const edit of edits) {
+    const planned = replacement(loaded, edit, file);
+    if ("ok" in planned) {
+      results.push(planned);
+      continue;
+    }
+    results.push({ ok: true, text: "" });
+    splices.push(planned);
+    accepted.push(edit);
   }
-  let written: string;
-  if (node.style === "plain" && plainIsSafe(value)) written = value;
-  else if (node.style === "single-quoted" && !/[\n\r]/.test(value))
-    written = `'${value.replace(/'/g, "''")}'`;
-  else written = JSON.stringify(value); // JSON escapes are valid in YAML double-quoted scalars
-  const next = text.slice(0, node.start) + written + text.slice(node.end);
-  return verify(loaded.data, next, file, (d) => {
-    let target: unknown = d;
-    for (const seg of dataPath.slice(0, -1)) target = (target as Record<string | number, unknown>)[seg];
-    (target as Record<string | number, unknown>)[dataPath[dataPath.length - 1] as string | number] = value;
+  if (splices.length === 0) return { text, results };
+  // Splice from the end so earlier offsets stay valid; two edits of one value keep the last.
+  const ordered = [...splices].reverse().sort((a, b) => b.start - a.start);
+  let next = text;
+  let limit = Infinity;
+  for (const s of ordered) {
+    if (s.end > limit) continue;
+    next = next.slice(0, s.start) + s.written + next.slice(s.end);
+    limit = s.start;
+  }
+  const checked = verify(loaded.data, next, file, (d) => {
+    for (const edit of accepted) setAt(d, edit);
     return d;
   });
+  if (checked.ok) return { text: next, results: results.map((r) => (r.ok ? checked : r)) };
+  if (edits.length === 1) return { text, results: [checked] };
+  let current = text;
+  const oneByOne = edits.map((edit) => {
+    const single = setScalars(current, [edit], file);
+    if (single.results[0]?.ok) current = single.text;
+    return single.results[0] ?? checked;
+  });
+  return { text: current, results: oneByOne };
 }
 
 /** Shared with the field edits (edit-fields.ts), which splice inside one record. */
