@@ -26,11 +26,15 @@ export interface ScalarNode extends NodeBase {
 }
 export interface MapNode extends NodeBase {
   kind: "map";
+  /** The mapping as loaded. */
+  value: unknown;
   flow: boolean;
   pairs: { key: SourceNode; value: SourceNode }[];
 }
 export interface SeqNode extends NodeBase {
   kind: "seq";
+  /** The list as loaded. */
+  value: unknown;
   flow: boolean;
   items: SourceNode[];
 }
@@ -47,18 +51,6 @@ export interface YamlProblem {
   message: string;
   start: number;
   end: number;
-}
-
-/** A node being read: where js-yaml opened it, and the children closed inside it so far. */
-interface Frame {
-  open: number;
-  children: Built[];
-}
-
-/** A finished node with the object js-yaml built for it (to tell js-yaml's wrapper nodes from real ones). */
-interface Built {
-  node: SourceNode;
-  result: unknown;
 }
 
 /** Thrown from the listener to stop the load at a refused construct; caught in `loadYaml`. */
@@ -93,15 +85,15 @@ function trimEnd(text: string, start: number, end: number): number {
   return i;
 }
 
-function styleOf(char: string): ScalarStyle {
+function styleOf(char: number): ScalarStyle {
   switch (char) {
-    case "'":
+    case 0x27 /* ' */:
       return "single-quoted";
-    case '"':
+    case 0x22 /* " */:
       return "double-quoted";
-    case "|":
+    case 0x7c /* | */:
       return "literal";
-    case ">":
+    case 0x3e /* > */:
       return "folded";
     default:
       return "plain";
@@ -140,54 +132,54 @@ function refuse(text: string, offset: number): never {
   });
 }
 
-const PROPERTY = new Set(["&", "*", "!"]);
+/** `&anchor`, `*alias`, `!tag`. */
+const isProperty = (c: number) => c === 0x26 || c === 0x2a || c === 0x21;
+const NO_CHILDREN: readonly SourceNode[] = [];
 
-/** Builds the finished node for a frame that js-yaml just closed. */
-function finish(text: string, shift: number, frame: Frame, state: State): Built {
-  const open = frame.open + shift;
-  const { children } = frame;
+/** Builds the finished node for a frame that js-yaml just closed. Runs once per node: kept lean. */
+function finish(
+  text: string,
+  open: number,
+  children: readonly SourceNode[],
+  shift: number,
+  state: State,
+): SourceNode {
   const result: unknown = state.result;
   const kind = state.kind as string | null;
   // Nothing was read (`key:` with no value): an empty scalar at the place the value would start.
   if (kind === null && result === null) {
     let i = open;
-    while (text[i] === " " || text[i] === "\t") i++;
-    if (PROPERTY.has(text[i] ?? "")) refuse(text, i);
-    return { node: { kind: "scalar", style: "plain", value: null, start: open, end: open }, result };
+    while (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09) i++;
+    if (isProperty(text.charCodeAt(i))) refuse(text, i);
+    return { kind: "scalar", style: "plain", value: null, start: open, end: open };
   }
   // js-yaml reads a value that might be a mapping's first key inside a second node and keeps the inner
   // node's result: the outer node is a wrapper with the same value.
   const only = children.length === 1 ? children[0] : undefined;
-  if (only && Object.is(only.result, result)) return only;
+  if (only && Object.is(only.value, result)) return only;
 
   const start = skipSeparation(text, open);
-  if (PROPERTY.has(text[start] ?? "")) refuse(text, start);
+  const first = text.charCodeAt(start);
+  if (isProperty(first)) refuse(text, start);
   const close = state.position + shift;
   if (kind === "scalar") {
-    const style = styleOf(text[start] ?? "");
+    const style = styleOf(first);
     if (style === "single-quoted" || style === "double-quoted") checkAfterQuote(text, close);
-    const node: ScalarNode = {
-      kind: "scalar",
-      style,
-      value: result,
-      start,
-      end: trimEnd(text, start, close),
-    };
-    return { node, result };
+    return { kind: "scalar", style, value: result, start, end: trimEnd(text, start, close) };
   }
-  const flow = text[start] === "[" || text[start] === "{";
+  const flow = first === 0x5b /* [ */ || first === 0x7b; /* { */
   const last = children[children.length - 1];
-  const end = flow ? trimEnd(text, start, close) : (last?.node.end ?? start);
+  const end = flow ? trimEnd(text, start, close) : (last?.end ?? start);
   if (kind === "sequence" && Array.isArray(result)) {
     const items = alignItems(text, children, result, start);
-    if (items) return { node: { kind: "seq", flow, items, start, end }, result };
+    if (items) return { kind: "seq", flow, items, value: result, start, end };
   }
   if (kind === "mapping" && children.length % 2 === 0) {
     const pairs: MapNode["pairs"] = [];
     for (let i = 0; i < children.length; i += 2)
-      pairs.push({ key: (children[i] as Built).node, value: (children[i + 1] as Built).node });
+      pairs.push({ key: children[i] as SourceNode, value: children[i + 1] as SourceNode });
     if (pairs.length === Object.keys(result as object).length)
-      return { node: { kind: "map", flow, pairs, start, end }, result };
+      return { kind: "map", flow, pairs, value: result, start, end };
   }
   // Explicit keys (`? key`), a pair inside a flow list ([a: b]) and the like: valid YAML, but not the
   // shape of a data file, and their nodes would not line up with the data.
@@ -221,18 +213,18 @@ function checkAfterQuote(text: string, close: number): void {
  */
 function alignItems(
   text: string,
-  children: readonly Built[],
+  children: readonly SourceNode[],
   values: readonly unknown[],
   start: number,
 ): SourceNode[] | undefined {
-  if (children.length === values.length) return children.map((c) => c.node);
+  if (children.length === values.length) return children as SourceNode[];
   if (children.length > values.length) return undefined;
   let next = 0;
   let after = start;
   for (let i = 0; i < values.length; i++) {
     const child = children[next];
-    if (child && Object.is(child.result, values[i])) {
-      after = child.node.end;
+    if (child && Object.is(child.value, values[i])) {
+      after = child.end;
       next++;
       continue;
     }
@@ -251,16 +243,15 @@ function alignItems(
 
 /** The key a duplicate-key error points at, and the line of its first use, for a message that names both. */
 function duplicateKeyProblem(
-  stack: readonly Frame[],
+  children: readonly SourceNode[],
   offset: number,
   positionLine: (o: number) => number,
 ): YamlProblem {
-  const frame = stack[stack.length - 1];
-  const keys = (frame?.children ?? []).filter((_, i) => i % 2 === 0);
-  const repeated = keys.find((k) => k.node.start === offset);
-  const name = repeated ? String(repeated.result) : undefined;
-  const first = name === undefined ? undefined : keys.find((k) => String(k.result) === name);
-  const end = repeated?.node.end ?? offset;
+  const keys = children.filter((_, i) => i % 2 === 0);
+  const repeated = keys.find((k) => k.start === offset);
+  const name = repeated ? String(repeated.value) : undefined;
+  const first = name === undefined ? undefined : keys.find((k) => String(k.value) === name);
+  const end = repeated?.end ?? offset;
   if (name === undefined || !first || first === repeated)
     return {
       kind: "duplicate-key",
@@ -272,7 +263,7 @@ function duplicateKeyProblem(
     kind: "duplicate-key",
     start: offset,
     end,
-    message: `duplicate key "${name}" (first on line ${positionLine(first.node.start)}); a mapping may name each key once: keep one`,
+    message: `duplicate key "${name}" (first on line ${positionLine(first.start)}); a mapping may name each key once: keep one`,
   };
 }
 
@@ -288,8 +279,12 @@ function describeSyntaxError(error: YAMLException): string {
 export function loadYaml(text: string, lineOf: (offset: number) => number): YamlLoadResult {
   // js-yaml drops a leading byte-order mark before reading, so its offsets are one short of ours.
   const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const stack: Frame[] = [];
-  let root: Built | undefined;
+  // The nodes being read, innermost last: where js-yaml opened each, and the children closed in it so far.
+  // Parallel arrays reused across nodes rather than an object per node: this runs 340,000 times on 10k records.
+  const opens: number[] = [];
+  const kids: (SourceNode[] | undefined)[] = [];
+  let depth = 0;
+  let root: SourceNode | undefined;
   const warnings: YamlProblem[] = [];
   try {
     const data = load(text, {
@@ -300,24 +295,25 @@ export function loadYaml(text: string, lineOf: (offset: number) => number): Yaml
       },
       listener(event, state) {
         if (event === "open") {
-          stack.push({ open: state.position, children: [] });
+          opens[depth] = state.position + shift;
+          kids[depth] = undefined;
+          depth++;
           return;
         }
-        const frame = stack.pop();
-        if (!frame) return;
-        const built = finish(text, shift, frame, state);
-        const parent = stack[stack.length - 1];
-        if (parent) parent.children.push(built);
-        else root = built;
+        depth--;
+        const node = finish(text, opens[depth] ?? 0, kids[depth] ?? NO_CHILDREN, shift, state);
+        kids[depth] = undefined;
+        if (depth > 0) (kids[depth - 1] ??= []).push(node);
+        else root = node;
       },
     });
-    return { ok: true, data: data === undefined ? null : data, root: root?.node, warnings };
+    return { ok: true, data: data === undefined ? null : data, root, warnings };
   } catch (error) {
     if (error instanceof Refused) return { ok: false, problem: error.problem };
     if (!(error instanceof YAMLException)) throw error;
     const at = Math.min((error.mark?.position ?? 0) + shift, text.length);
     if (error.reason === "duplicated mapping key")
-      return { ok: false, problem: duplicateKeyProblem(stack, at, lineOf) };
+      return { ok: false, problem: duplicateKeyProblem(kids[depth - 1] ?? NO_CHILDREN, at, lineOf) };
     const unknownAlias = /^unidentified alias "(.*)"$/.exec(error.reason);
     if (unknownAlias) {
       const name = unknownAlias[1] ?? "";
