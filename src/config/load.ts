@@ -4,7 +4,6 @@
  * section with `sectionOf`, so a stage's options live next to the code that uses them.
  */
 import { readFile } from "node:fs/promises";
-import { isMap, isScalar } from "yaml";
 import type { Diagnostic } from "../records/diagnostics.js";
 import { RecordSource } from "../records/source.js";
 
@@ -48,20 +47,12 @@ export function parseConfig(text: string, file = DEFAULT_CONFIG_FILE): ConfigRes
     file,
     ...pos,
   });
-  if (source.doc.errors.length > 0) {
-    return {
-      ok: false,
-      errors: source.doc.errors.map((e) =>
-        error(`YAML syntax error: ${e.message.split("\n")[0]}`, source.positionAt(e.pos[0])),
-      ),
-    };
-  }
-  const root = source.doc.contents;
-  if (root !== null && !isMap(root))
-    return { ok: false, errors: [error("the config must be a mapping of keys to values")] };
-
   const loaded = source.toData();
   if (!loaded.ok) return { ok: false, errors: [error(loaded.message, loaded.position)] };
+  const root = source.root;
+  const isEmpty = root === undefined || (root.kind === "scalar" && root.value === null);
+  if (!isEmpty && root.kind !== "map")
+    return { ok: false, errors: [error("the config must be a mapping of keys to values")] };
   const values = (loaded.data ?? {}) as Record<string, unknown>;
   const errors: Diagnostic[] = [];
   const config: ProjectConfig = {
@@ -69,8 +60,8 @@ export function parseConfig(text: string, file = DEFAULT_CONFIG_FILE): ConfigRes
     sections: { lint: undefined, check: undefined, intake: undefined, site: undefined },
     source,
   };
-  for (const pair of root?.items ?? []) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : "";
+  for (const pair of root?.kind === "map" ? root.pairs : []) {
+    const key = pair.key.kind === "scalar" ? String(pair.key.value) : "";
     const pos = source.keyPosition([], key) ?? { line: 1, column: 1 };
     if (!KNOWN_KEYS.includes(key)) {
       errors.push(error(`unknown key "${key}"; expected one of: ${KNOWN_KEYS.join(", ")}`, pos));

@@ -4,6 +4,7 @@
  * link is the title and url, the rest of the item its summary); text around such lists stays the intro.
  */
 import type { List, ListItem, RootContent } from "mdast";
+import { lineColumnAt, lineStarts } from "../records/index.js";
 import { parseMarkdownDocument } from "./markdown.js";
 import { plainText } from "./inline.js";
 import type { TextBlock } from "./lines.js";
@@ -54,14 +55,15 @@ export function splitListEntries(block: TextBlock): ListItemSplit {
   if (lists.length === 0) return { items: [], rest: block, moved: [] };
   const items: ListItemEntry[] = [];
   const restParts: TextBlock[] = [];
+  // One line index for the block: counting newlines from its start for every part was quadratic.
+  const starts = lineStarts(block.text);
+  const lineAt = (offset: number) => block.startLine + lineColumnAt(starts, offset).line - 1;
   /** The text between two offsets as a block with its source lines, when it is not blank. */
   const part = (from: number, to: number) => {
     const raw = block.text.slice(from, to);
     const text = raw.trim();
     if (text === "") return;
     const start = from + raw.indexOf(text);
-    const lineAt = (offset: number) =>
-      block.startLine + (block.text.slice(0, offset).match(/\n/g)?.length ?? 0);
     restParts.push({ startLine: lineAt(start), endLine: lineAt(start + text.length), text });
   };
   let cursor = 0;
@@ -84,7 +86,7 @@ export function splitListEntries(block: TextBlock): ListItemSplit {
   }
   part(cursor, block.text.length);
   const firstListStart = lists[0]?.position?.start.offset ?? 0;
-  const firstListLine = block.startLine + (block.text.slice(0, firstListStart).match(/\n/g)?.length ?? 0);
+  const firstListLine = lineAt(firstListStart);
   const rest = restParts.map((p) => p.text).join("\n\n");
   return {
     items,

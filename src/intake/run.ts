@@ -241,7 +241,8 @@ export async function runIntake(input: IntakeInput): Promise<IntakeResult> {
   const next = parseRecords(inserted.text, file);
   if (!next.ok) {
     // The schema refused the record as written into the file: point each error at the submitted field.
-    const raw = next.source.doc.toJS() as { entries?: { id?: unknown }[] } | null;
+    const loaded = next.source.toData();
+    const raw = (loaded.ok ? loaded.data : null) as { entries?: { id?: unknown }[] } | null;
     const at = raw?.entries?.findIndex((e) => e.id === entry.id) ?? -1;
     return {
       ok: false,

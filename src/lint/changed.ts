@@ -2,16 +2,13 @@
  * Which entries a change touched, for `lint --changed-since <ref>`: the edge reads the old file with
  * `git show`; these pure functions compare entries by id and content.
  */
-import { parseDocument } from "yaml";
 import { compareCodePoints } from "../records/diagnostics.js";
 import type { Entry } from "../records/schema.js";
-import { toPlainData } from "../records/yaml-data.js";
+import { loadYamlValue } from "../records/yaml-data.js";
 
 /** The entries of an old version of the file, as plain data; undefined when it does not parse or load. */
 export function entriesOfText(text: string): unknown[] | undefined {
-  const doc = parseDocument(text, { uniqueKeys: false });
-  if (doc.errors.length > 0) return undefined;
-  const plain = toPlainData(doc);
+  const plain = loadYamlValue(text, true);
   if (!plain.ok) return undefined;
   const entries = (plain.data as { entries?: unknown } | null)?.entries;
   return Array.isArray(entries) ? entries : undefined;

@@ -1,7 +1,8 @@
 /**
  * Findings of the records stage (`parseRecords`) that lint reports in its own formats. They decide whether
- * the file can be used at all, so they are always errors, cannot be turned off and cannot be silenced; when
- * any is present the other rules do not run (they need a valid list).
+ * a record can be used at all, so they are always errors, cannot be turned off and cannot be silenced. They
+ * do not stop the other rules: those still run on every record whose shape allows it (lint/sound-part.ts),
+ * except when the file is not YAML or its category tree is broken.
  */
 export interface CoreRule {
   id: string;

@@ -77,7 +77,7 @@ function coreSection(): string {
   return [
     "## Core rules",
     "",
-    "Reported by the records stage and always errors; when any is present the rules below do not run.",
+    "Reported by the records stage and always errors. The rules below still run on every record whose shape allows it; only a file that is not YAML, or whose category tree is broken, stops here.",
     "",
     "| Rule | Checks |",
     "| --- | --- |",

@@ -2,7 +2,6 @@
  * Turns a rule's finding into a file position: the node at its data path, or — for a sentence inside a
  * 摘要 — the exact line and column inside the YAML scalar, so an annotation lands on that line of the diff.
  */
-import { isScalar, Scalar } from "yaml";
 import type { Position } from "../records/diagnostics.js";
 import type { RecordSource } from "../records/source.js";
 import type { Finding } from "./types.js";
@@ -32,20 +31,20 @@ export function locateInScalar(
   [start, end]: readonly [number, number],
 ): Position | undefined {
   const node = source.nodeAt(path);
-  if (!isScalar(node) || !node.range) return undefined;
-  const [from, to] = node.range;
+  if (node?.kind !== "scalar") return undefined;
+  const { start: from, end: to } = node;
   const raw = source.text.slice(from, to);
   const oneLine = !raw.includes("\n");
-  switch (node.type) {
-    case Scalar.BLOCK_LITERAL:
+  switch (node.style) {
+    case "literal":
       return blockLiteralRange(source, from, String(node.value), start, end);
-    case Scalar.PLAIN:
+    case "plain":
       return oneLine ? source.rangeToPosition(from + start, from + end) : undefined;
-    case Scalar.QUOTE_SINGLE:
+    case "single-quoted":
       return oneLine && !raw.slice(1, -1).includes("''")
         ? source.rangeToPosition(from + 1 + start, from + 1 + end)
         : undefined;
-    case Scalar.QUOTE_DOUBLE:
+    case "double-quoted":
       return oneLine && !raw.includes("\\")
         ? source.rangeToPosition(from + 1 + start, from + 1 + end)
         : undefined;

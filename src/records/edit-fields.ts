@@ -4,9 +4,12 @@
  * the first later key the record has), so a filled record reads like a hand-written one. All additions are
  * planned on one parse and verified on one re-parse: 53 records × 7 fields is one edit, not 371.
  */
-import { isMap, isScalar, isSeq, stringify, type Node, type Pair, type YAMLMap } from "yaml";
+import { stringify } from "yaml";
 import { afterLine, editFailure, lineStart, loadForEdit, verifyEdit, type EditResult } from "./edit.js";
 import { EntrySchema, type Entry, type PapersFile } from "./schema.js";
+import type { MapNode } from "./source.js";
+
+type Pair = MapNode["pairs"][number];
 
 export interface FieldAddition {
   entryIndex: number;
@@ -27,7 +30,7 @@ interface Splice {
 }
 
 function keyOf(pair: Pair): string {
-  return isScalar(pair.key) ? String(pair.key.value) : "";
+  return pair.key.kind === "scalar" ? String(pair.key.value) : "";
 }
 
 /** `key: value` as block YAML, each line indented by `indent` spaces; long lines never folded. */
@@ -41,8 +44,8 @@ function yamlField(key: string, value: unknown, indent: number): string {
 }
 
 /** The existing key a new `key` goes before (the first with a later schema rank), or undefined: the end. */
-function anchorOf(map: YAMLMap<unknown, unknown>, key: string): Pair | undefined {
-  return (map.items as Pair[]).find((p) => rank(keyOf(p)) > rank(key));
+function anchorOf(map: MapNode, key: string): Pair | undefined {
+  return map.pairs.find((p) => rank(keyOf(p)) > rank(key));
 }
 
 /** The entry with its new keys in the order the edited text will hold them (verify compares key order). */
@@ -79,17 +82,16 @@ export function addEntryFields(
   for (const add of additions) {
     const map = source.nodeAt(["entries", add.entryIndex]);
     const entry = data.entries[add.entryIndex];
-    if (!isMap(map) || map.flow || map.items.length === 0 || !entry)
+    if (map?.kind !== "map" || map.flow || map.pairs.length === 0 || !entry)
       return editFailure(file, `no block record at entry ${add.entryIndex}`);
-    const pair = (map.items as Pair[]).find((p) => keyOf(p) === add.key);
+    const pair = map.pairs.find((p) => keyOf(p) === add.key);
     if (pair && add.mode === "set")
       return editFailure(file, `entry "${entry.id}" already has ${add.key}: not overwritten`);
     if (pair) {
-      const seq = pair.value as Node | null;
-      if (!isSeq(seq) || seq.flow || !seq.range || seq.items.length === 0)
+      const seq = pair.value;
+      if (seq.kind !== "seq" || seq.flow || seq.items.length === 0)
         return editFailure(file, `entry "${entry.id}": ${add.key} is not a block list`);
-      const firstItem = seq.items[0] as Node;
-      const itemStart = firstItem.range?.[0] ?? seq.range[0];
+      const itemStart = seq.items[0]?.start ?? seq.start;
       const dash = text.lastIndexOf("-", itemStart);
       const itemIndent = dash - lineStart(text, dash);
       const item = stringify([add.value], { lineWidth: 0, blockQuote: "literal", indent: 2 });
@@ -97,7 +99,7 @@ export function addEntryFields(
         .split("\n")
         .map((line) => (line === "" ? line : " ".repeat(itemIndent) + line))
         .join("\n");
-      splices.push({ at: afterLine(text, seq.range[1]), order: rank(add.key), text: padded });
+      splices.push({ at: afterLine(text, seq.end), order: rank(add.key), text: padded });
       const lists = appended.get(add.entryIndex) ?? new Map<string, unknown[]>();
       lists.set(add.key, [...(lists.get(add.key) ?? []), add.value]);
       appended.set(add.entryIndex, lists);
@@ -111,22 +113,18 @@ export function addEntryFields(
     newKeys.set(add.entryIndex, keys);
   }
   for (const [entryIndex, keys] of newKeys) {
-    const map = source.nodeAt(["entries", entryIndex]) as YAMLMap<unknown, unknown>;
+    const map = source.nodeAt(["entries", entryIndex]) as MapNode;
     const entryId = data.entries[entryIndex]?.id ?? String(entryIndex);
-    const firstKey = (map.items[0] as Pair).key as Node;
-    const keyStart = firstKey.range?.[0] ?? 0;
+    const keyStart = map.pairs[0]?.key.start ?? 0;
     const indent = keyStart - lineStart(text, keyStart);
     for (const [key, value] of keys) {
       const anchor = anchorOf(map, key);
       // The record's first key shares the "- " line: a key placed before it would need the dash moved.
-      if (anchor && anchor === map.items[0])
+      if (anchor && anchor === map.pairs[0])
         return editFailure(file, `entry "${entryId}": ${key} cannot go before its first key`);
-      const anchorKey = anchor?.key as Node | undefined;
-      const last = map.items[map.items.length - 1] as Pair;
-      const lastNode = (last.value ?? last.key) as Node;
-      const at = anchorKey?.range
-        ? lineStart(text, anchorKey.range[0])
-        : afterLine(text, lastNode.range?.[1] ?? text.length);
+      const last = map.pairs[map.pairs.length - 1];
+      const lastEnd = last ? Math.max(last.key.end, last.value.end) : text.length;
+      const at = anchor ? lineStart(text, anchor.key.start) : afterLine(text, lastEnd);
       const prefix = at === text.length && !text.endsWith("\n") ? "\n" : "";
       splices.push({ at, order: rank(key), text: prefix + yamlField(key, value, indent) });
     }

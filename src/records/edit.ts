@@ -2,16 +2,19 @@
  * Edits to data/papers.yaml that keep every other byte: the intake inserts a record, `fix` replaces a URL.
  * Each edit splices text (so comments, quoting and blank lines elsewhere survive) and is then verified by
  * re-parsing: if anything but the intended change differs, the edit is refused rather than written.
+ * Reading uses the same js-yaml load as everything else (RecordSource: node ranges and scalar styles);
+ * only the new record's text comes from the `yaml` package's stringify, which can force block literals
+ * and never fold long lines, so a written record reads back byte for byte on the next edit.
  */
 import { randomBytes } from "node:crypto";
 import { open, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import { isScalar, isSeq, parseDocument, Scalar, stringify, type Node, type YAMLSeq } from "yaml";
+import { stringify } from "yaml";
 import type { Diagnostic } from "./diagnostics.js";
 import { EntrySchema, type Entry, type PapersFile } from "./schema.js";
-import { RecordSource, type PathSegment } from "./source.js";
+import { RecordSource, type PathSegment, type SeqNode, type SourceNode } from "./source.js";
 import { flattenCategories } from "./validate.js";
-import { toPlainData } from "./yaml-data.js";
+import { loadYamlValue } from "./yaml-data.js";
 
 export type EditResult = { ok: true; text: string } | { ok: false; errors: Diagnostic[] };
 
@@ -49,22 +52,22 @@ export function stringifyEntry(entry: Entry, indent = 2): string {
 interface Loaded {
   source: RecordSource;
   data: PapersFile;
-  entries: YAMLSeq<Node>;
+  entries: SeqNode;
 }
 
 function load(text: string, file: string): Loaded | EditResult {
   const source = new RecordSource(file, text);
-  if (source.doc.errors.length > 0)
-    return failure(
-      file,
-      `cannot edit: the file has YAML errors (${source.doc.errors[0]?.message.split("\n")[0]})`,
-    );
-  const entries = source.doc.getIn(["entries"], true);
-  if (!isSeq(entries)) return failure(file, 'cannot edit: the file has no "entries:" list');
   const plain = source.toData();
-  if (!plain.ok)
-    return failure(file, `cannot edit: ${plain.message}`, plain.position.line, plain.position.column);
-  return { source, data: plain.data as PapersFile, entries: entries as YAMLSeq<Node> };
+  if (!plain.ok) {
+    const why =
+      source.loaded.ok || source.loaded.problem.kind === "alias"
+        ? plain.message
+        : `the file has YAML errors (${plain.message})`;
+    return failure(file, `cannot edit: ${why}`, plain.position.line, plain.position.column);
+  }
+  const entries = source.nodeAt(["entries"]);
+  if (entries?.kind !== "seq") return failure(file, 'cannot edit: the file has no "entries:" list');
+  return { source, data: plain.data as PapersFile, entries };
 }
 
 /** Offset of the first character of the line holding `offset`. */
@@ -80,16 +83,15 @@ function afterLine(text: string, end: number): number {
 }
 
 /** [start, end) of an entry's lines: from its "- " line to the end of its last value's line. */
-function itemSpan(text: string, node: Node): [number, number] {
-  const [start, valueEnd] = node.range ?? [0, 0];
-  return [lineStart(text, start), afterLine(text, valueEnd)];
+function itemSpan(text: string, node: SourceNode): [number, number] {
+  return [lineStart(text, node.start), afterLine(text, node.end)];
 }
 
 /** Indentation of the sequence's dashes, read from the first item. */
-function dashIndent(text: string, entries: YAMLSeq<Node>): number {
+function dashIndent(text: string, entries: SeqNode): number {
   const first = entries.items[0];
-  if (!first?.range) return 2;
-  const start = lineStart(text, first.range[0]);
+  if (!first) return 2;
+  const start = lineStart(text, first.start);
   const dash = text.indexOf("-", start);
   return dash >= start ? dash - start : 2;
 }
@@ -101,11 +103,6 @@ function verify(
   expected: (data: PapersFile) => PapersFile,
 ): EditResult {
   const after = new RecordSource(file, afterText);
-  if (after.doc.errors.length > 0)
-    return failure(
-      file,
-      `edit refused: the result would not parse (${after.doc.errors[0]?.message.split("\n")[0]})`,
-    );
   const plain = after.toData();
   if (!plain.ok) return failure(file, `edit refused: the result would not load (${plain.message})`);
   const want = JSON.stringify(expected(structuredClone(before)));
@@ -141,7 +138,7 @@ export function insertEntry(text: string, entry: Entry, file = "data/papers.yaml
   let next: string;
   if (entries.items.length === 0) {
     // `entries: []` (or an empty block): rewrite just that value as a block sequence.
-    const [start, end] = entries.range ?? [text.length, text.length];
+    const { start, end } = entries;
     const block = `\n${stringifyEntry(entry, 2)}`;
     next =
       text.slice(0, start).replace(/(?<![ \t])[ \t]*$/, "") +
@@ -150,7 +147,7 @@ export function insertEntry(text: string, entry: Entry, file = "data/papers.yaml
   } else {
     const block = stringifyEntry(entry, dashIndent(text, entries));
     const previous = entries.items[index - 1];
-    const at = previous ? itemSpan(text, previous)[1] : itemSpan(text, entries.items[0] as Node)[0];
+    const at = previous ? itemSpan(text, previous)[1] : itemSpan(text, entries.items[0] as SourceNode)[0];
     const prefix = at === text.length && !text.endsWith("\n") ? "\n" : "";
     next = text.slice(0, at) + prefix + block + text.slice(at);
   }
@@ -170,7 +167,7 @@ export function replaceEntry(text: string, id: string, entry: Entry, file = "dat
   if ("ok" in loaded) return loaded;
   const index = findEntry(loaded, id);
   if (index === -1) return failure(file, `no entry with id "${id}"`);
-  const [start, end] = itemSpan(text, loaded.entries.items[index] as Node);
+  const [start, end] = itemSpan(text, loaded.entries.items[index] as SourceNode);
   const next =
     text.slice(0, start) + stringifyEntry(entry, dashIndent(text, loaded.entries)) + text.slice(end);
   return verify(loaded.data, next, file, (d) => {
@@ -185,7 +182,7 @@ export function removeEntry(text: string, id: string, file = "data/papers.yaml")
   if ("ok" in loaded) return loaded;
   const index = findEntry(loaded, id);
   if (index === -1) return failure(file, `no entry with id "${id}"`);
-  const [start, end] = itemSpan(text, loaded.entries.items[index] as Node);
+  const [start, end] = itemSpan(text, loaded.entries.items[index] as SourceNode);
   return verify(loaded.data, text.slice(0, start) + text.slice(end), file, (d) => {
     d.entries.splice(index, 1);
     return d;
@@ -195,8 +192,47 @@ export function removeEntry(text: string, id: string, file = "data/papers.yaml")
 /** True when `value` reads back as the same string written plain (no quotes). */
 function plainIsSafe(value: string): boolean {
   if (value === "" || /^[\s]|[\s]$|[\n\r\t]|: |\s#|^[-?:,[\]{}#&*!|>'"%@`]/.test(value)) return false;
-  const parsed = toPlainData(parseDocument(value));
+  const parsed = loadYamlValue(value);
   return parsed.ok && parsed.data === value;
+}
+
+/** One scalar replacement: the value at `path` becomes `value`. */
+export interface ScalarEdit {
+  path: readonly PathSegment[];
+  value: string;
+}
+
+/** The replacement text of one scalar, keeping its quoting style where it can; an error when it cannot. */
+function replacement(
+  loaded: Loaded,
+  edit: ScalarEdit,
+  file: string,
+): { start: number; end: number; written: string } | EditResult {
+  const node = loaded.source.nodeAt(edit.path);
+  if (node?.kind !== "scalar") return failure(file, `no single value at ${edit.path.join(".")}`);
+  if (node.style === "literal" || node.style === "folded") {
+    const pos = loaded.source.position(edit.path);
+    return failure(
+      file,
+      `cannot replace the block text at ${edit.path.join(".")} in place`,
+      pos.line,
+      pos.column,
+    );
+  }
+  const { value } = edit;
+  let written: string;
+  if (node.style === "plain" && plainIsSafe(value)) written = value;
+  else if (node.style === "single-quoted" && !/[\n\r]/.test(value))
+    written = `'${value.replace(/'/g, "''")}'`;
+  else written = JSON.stringify(value); // JSON escapes are valid in YAML double-quoted scalars
+  return { start: node.start, end: node.end, written };
+}
+
+function setAt(data: PapersFile, edit: ScalarEdit): void {
+  let target: unknown = data;
+  for (const seg of edit.path.slice(0, -1)) target = (target as Record<string | number, unknown>)[seg];
+  (target as Record<string | number, unknown>)[edit.path[edit.path.length - 1] as string | number] =
+    edit.value;
 }
 
 /** Replaces one scalar value (e.g. a URL). Keeps the quoting style where it can; no other byte changes. */
@@ -206,32 +242,60 @@ export function setScalar(
   value: string,
   file = "data/papers.yaml",
 ): EditResult {
+  const { text: next, results } = setScalars(text, [{ path: dataPath, value }], file);
+  const result = results[0];
+  return result && !result.ok ? result : { ok: true, text: next };
+}
+
+/**
+ * Replaces many scalars with one load and one check of the result: `fix` on a list with a thousand dead
+ * links would otherwise parse the whole file twice per link. Each edit succeeds or is refused on its own
+ * (a block text, a path that is not a value); should the combined result fail the check, the edits are
+ * tried one by one so each refusal names its own cause.
+ */
+export function setScalars(
+  text: string,
+  edits: readonly ScalarEdit[],
+  file = "data/papers.yaml",
+): { text: string; results: EditResult[] } {
   const loaded = load(text, file);
-  if ("ok" in loaded) return loaded;
-  const node = loaded.source.nodeAt(dataPath);
-  if (!isScalar(node) || !node.range) return failure(file, `no single value at ${dataPath.join(".")}`);
-  if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {
-    const pos = loaded.source.position(dataPath);
-    return failure(
-      file,
-      `cannot replace the block text at ${dataPath.join(".")} in place`,
-      pos.line,
-      pos.column,
-    );
+  if ("ok" in loaded) return { text, results: edits.map(() => loaded) };
+  const results: EditResult[] = [];
+  const splices: { start: number; end: number; written: string }[] = [];
+  const accepted: ScalarEdit[] = [];
+  for (const edit of edits) {
+    const planned = replacement(loaded, edit, file);
+    if ("ok" in planned) {
+      results.push(planned);
+      continue;
+    }
+    results.push({ ok: true, text: "" });
+    splices.push(planned);
+    accepted.push(edit);
   }
-  let written: string;
-  if (node.type === Scalar.PLAIN && plainIsSafe(value)) written = value;
-  else if (node.type === Scalar.QUOTE_SINGLE && !/[\n\r]/.test(value))
-    written = `'${value.replace(/'/g, "''")}'`;
-  else written = JSON.stringify(value); // JSON escapes are valid in YAML double-quoted scalars
-  const [start, end] = node.range;
-  const next = text.slice(0, start) + written + text.slice(end);
-  return verify(loaded.data, next, file, (d) => {
-    let target: unknown = d;
-    for (const seg of dataPath.slice(0, -1)) target = (target as Record<string | number, unknown>)[seg];
-    (target as Record<string | number, unknown>)[dataPath[dataPath.length - 1] as string | number] = value;
+  if (splices.length === 0) return { text, results };
+  // Splice from the end so earlier offsets stay valid; two edits of one value keep the last.
+  const ordered = [...splices].reverse().sort((a, b) => b.start - a.start);
+  let next = text;
+  let limit = Infinity;
+  for (const s of ordered) {
+    if (s.end > limit) continue;
+    next = next.slice(0, s.start) + s.written + next.slice(s.end);
+    limit = s.start;
+  }
+  const checked = verify(loaded.data, next, file, (d) => {
+    for (const edit of accepted) setAt(d, edit);
     return d;
   });
+  if (checked.ok) return { text: next, results: results.map((r) => (r.ok ? checked : r)) };
+  if (edits.length === 1) return { text, results: [checked] };
+  let current = text;
+  const oneByOne = edits.map((edit) => {
+    const single = setScalars(current, [edit], file);
+    if (single.results[0]?.ok) current = single.text;
+    return single.results[0] ?? checked;
+  });
+  return { text: current, results: oneByOne };
 }
 
 /** Shared with the field edits (edit-fields.ts), which splice inside one record. */

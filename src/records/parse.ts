@@ -2,7 +2,6 @@
  * Records: `parseRecords(text)` is pure (tests call it with strings); `readRecords(path)` only reads bytes.
  */
 import { readFile } from "node:fs/promises";
-import { isScalar, visit } from "yaml";
 import { sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import type { PapersFile } from "./schema.js";
 import { RecordSource } from "./source.js";
@@ -10,65 +9,54 @@ import { validateReferences, validateSchema } from "./validate.js";
 
 export type ParseResult =
   | { ok: true; data: PapersFile; source: RecordSource; warnings: Diagnostic[] }
-  | { ok: false; errors: Diagnostic[]; source: RecordSource };
+  | { ok: false; errors: Diagnostic[]; source: RecordSource; partial?: PartialList };
 
-function yamlErrorMessage(message: string): string {
-  const first = message.split("\n")[0] ?? message;
-  return `YAML syntax error: ${first}`;
-}
-
-/** yaml only says "Map keys must be unique": name the key and where it first appeared. */
-function duplicateKeyMessage(source: RecordSource, offset: number): string {
-  let message = "duplicate key: a mapping may name each key once";
-  visit(source.doc, {
-    Map(_, map) {
-      const pairs = map.items.filter((p) => isScalar(p.key));
-      const repeated = pairs.find((p) => isScalar(p.key) && p.key.range?.[0] === offset);
-      if (!repeated || !isScalar(repeated.key)) return undefined;
-      const key = String(repeated.key.value);
-      const first = pairs.find((p) => isScalar(p.key) && String(p.key.value) === key);
-      const line =
-        isScalar(first?.key) && first.key.range ? source.positionAt(first.key.range[0]).line : undefined;
-      message = `duplicate key "${key}"${line === undefined ? "" : ` (first on line ${line})`}; a mapping may name each key once: keep one`;
-      return visit.BREAK;
-    },
-  });
-  return message;
+/**
+ * A list that loaded as YAML but failed the schema: its data as far as it goes, so lint can still run
+ * every rule on the records whose shape is right (`lintList` uses it; see lint/engine.ts).
+ */
+export interface PartialList {
+  data: unknown;
+  /** Data paths of the schema errors, so a caller can tell which records are broken. */
+  errorPaths: (string | number)[][];
+  /** YAML warnings, reported with the errors. */
+  warnings: Diagnostic[];
 }
 
 /** Parses and validates the text of a papers file. Never throws on bad input. */
 export function parseRecords(text: string, file = "data/papers.yaml"): ParseResult {
   const source = new RecordSource(file, text);
-  const { doc } = source;
-  const yamlProblems = (list: typeof doc.errors, severity: Diagnostic["severity"]): Diagnostic[] =>
-    list.map((e) => ({
-      ruleId: e.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax",
-      severity,
-      message:
-        e.code === "DUPLICATE_KEY" ? duplicateKeyMessage(source, e.pos[0]) : yamlErrorMessage(e.message),
-      file,
-      ...source.rangeToPosition(e.pos[0], e.pos[1]),
-    }));
-  const warnings = yamlProblems(doc.warnings, "warning");
-  if (doc.errors.length > 0)
-    return { ok: false, errors: sortDiagnostics(yamlProblems(doc.errors, "error")), source };
-
-  const plain = source.toData();
-  if (!plain.ok) {
-    const { message, position } = plain;
+  const { loaded } = source;
+  if (!loaded.ok) {
+    const { kind, message, start, end } = loaded.problem;
+    const ruleId = kind === "duplicate-key" ? "duplicate-key" : "yaml-syntax";
     return {
       ok: false,
-      errors: [{ ruleId: "yaml-syntax", severity: "error", message, file, ...position }],
+      errors: [{ ruleId, severity: "error", message, file, ...source.rangeToPosition(start, end) }],
       source,
     };
   }
-  const { data } = plain;
-  const errors = validateSchema(data, source);
+  const warnings: Diagnostic[] = loaded.warnings.map((w) => ({
+    ruleId: "yaml-syntax",
+    severity: "warning",
+    message: w.message,
+    file,
+    ...source.rangeToPosition(w.start, w.end),
+  }));
+  const { data } = loaded;
+  const schema = validateSchema(data, source);
+  const errors = schema.map((e) => e.diagnostic);
   const shaped = data as Partial<PapersFile> | null;
   if (shaped && Array.isArray(shaped.categories) && Array.isArray(shaped.entries)) {
     errors.push(...validateReferences(shaped as PapersFile, source));
   }
-  if (errors.length > 0) return { ok: false, errors: sortDiagnostics(errors), source };
+  if (errors.length > 0)
+    return {
+      ok: false,
+      errors: sortDiagnostics(errors),
+      source,
+      partial: { data, errorPaths: schema.map((e) => e.path), warnings },
+    };
   return { ok: true, data: data as PapersFile, source, warnings };
 }
 

@@ -1,41 +1,68 @@
 /**
- * The parsed YAML document with its source positions. `yaml` keeps the exact offsets of every node
- * (js-yaml cannot), so every finding can point at file:line:column.
+ * A YAML file loaded once with every node's source range (js-yaml, see yaml-data.ts), so every finding can
+ * point at file:line:column. Line and column come from a line-start index by binary search: linear in the
+ * file however many positions are asked for.
  */
-import { isMap, isSeq, isScalar, isPair, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type { Position } from "./diagnostics.js";
-import { toPlainData } from "./yaml-data.js";
+import { loadYaml, type MapNode, type SourceNode, type YamlLoadResult } from "./yaml-data.js";
+
+export type { MapNode, ScalarNode, ScalarStyle, SeqNode, SourceNode, YamlProblem } from "./yaml-data.js";
 
 export type PathSegment = string | number;
+
+/** Offsets at which each line starts (line 1 at index 0). */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based line and column of `offset`, by binary search over `starts`. */
+export function lineColumnAt(starts: readonly number[], offset: number): { line: number; column: number } {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
+}
+
+/** The value of a key node as a mapping lookup sees it (js-yaml makes every key a string). */
+function keyText(node: SourceNode): string {
+  return node.kind === "scalar" ? String(node.value) : "";
+}
 
 export class RecordSource {
   readonly file: string;
   readonly text: string;
-  readonly doc: Document.Parsed;
-  readonly lineCounter: LineCounter;
+  /** The load: data and node tree, or the first problem (syntax, repeated key, alias). */
+  readonly loaded: YamlLoadResult;
+  private starts: number[] | undefined;
 
   constructor(file: string, text: string) {
     this.file = file;
     this.text = text;
-    this.lineCounter = new LineCounter();
-    // uniqueKeys makes a repeated key an error rather than silently keeping the last value.
-    this.doc = parseDocument(text, { lineCounter: this.lineCounter, uniqueKeys: true, prettyErrors: false });
+    this.loaded = loadYaml(text, (offset) => this.positionAt(offset).line);
   }
 
-  /**
-   * The document as plain data, or why it cannot be (an alias without its anchor, an alias bomb) and where.
-   * Call only on a document without syntax errors.
-   */
+  /** The root node, undefined for an empty document or one that did not load. */
+  get root(): SourceNode | undefined {
+    return this.loaded.ok ? this.loaded.root : undefined;
+  }
+
+  /** The document as plain data, or why it cannot be and where. */
   toData(): { ok: true; data: unknown } | { ok: false; message: string; position: Position } {
-    const result = toPlainData(this.doc);
-    if (result.ok) return result;
-    return { ok: false, message: result.message, position: this.rangeToPosition(...result.range) };
+    if (this.loaded.ok) return { ok: true, data: this.loaded.data };
+    const { message, start, end } = this.loaded.problem;
+    return { ok: false, message, position: this.rangeToPosition(start, end) };
   }
 
   /** 1-based line and column of a character offset. */
   positionAt(offset: number): { line: number; column: number } {
-    const { line, col } = this.lineCounter.linePos(Math.max(0, Math.min(offset, this.text.length)));
-    return { line, column: col };
+    this.starts ??= lineStarts(this.text);
+    return lineColumnAt(this.starts, Math.max(0, Math.min(offset, this.text.length)));
   }
 
   rangeToPosition(start: number, end: number): Position {
@@ -45,28 +72,22 @@ export class RecordSource {
   }
 
   /** The node at a data path, or undefined when the path does not exist in the document. */
-  nodeAt(path: readonly PathSegment[]): Node | undefined {
-    let node: unknown = this.doc.contents;
+  nodeAt(path: readonly PathSegment[]): SourceNode | undefined {
+    let node = this.root;
     for (const segment of path) {
-      if (isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
-        node = pair?.value;
-      } else if (isSeq(node) && typeof segment === "number") {
-        node = node.items[segment];
-      } else {
-        return undefined;
-      }
+      if (node?.kind === "map") node = findPair(node, String(segment))?.value;
+      else if (node?.kind === "seq" && typeof segment === "number") node = node.items[segment];
+      else return undefined;
     }
-    return (node ?? undefined) as Node | undefined;
+    return node;
   }
 
   /** Position of the key `key` inside the mapping at `path` (for unknown or duplicate fields). */
   keyPosition(path: readonly PathSegment[], key: string): Position | undefined {
     const node = this.nodeAt(path);
-    if (!isMap(node)) return undefined;
-    const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
-    const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
-    return range ? this.rangeToPosition(range[0], range[1]) : undefined;
+    if (node?.kind !== "map") return undefined;
+    const pair = findPair(node, key);
+    return pair ? this.rangeToPosition(pair.key.start, pair.key.end) : undefined;
   }
 
   /**
@@ -74,17 +95,29 @@ export class RecordSource {
    * record that lacks it.
    */
   position(path: readonly PathSegment[]): Position {
-    for (let depth = path.length; depth >= 0; depth--) {
-      const node = this.nodeAt(path.slice(0, depth));
-      if (node?.range) return this.rangeToPosition(node.range[0], node.range[1]);
+    let node = this.root;
+    let found = node;
+    for (const segment of path) {
+      if (node?.kind === "map") node = findPair(node, String(segment))?.value;
+      else if (node?.kind === "seq" && typeof segment === "number") node = node.items[segment];
+      else node = undefined;
+      if (!node) break;
+      found = node;
     }
-    return { line: 1, column: 1, endLine: 1, endColumn: 1 };
+    return found
+      ? this.rangeToPosition(found.start, found.end)
+      : { line: 1, column: 1, endLine: 1, endColumn: 1 };
   }
 
   /** Line span of the i-th entry (its whole mapping), used to map diffs and annotations to records. */
   entryPosition(index: number): Position {
     return this.position(["entries", index]);
   }
+}
+
+/** The pair named `key`; a mapping has a few dozen keys at most, so a scan costs less than an index. */
+function findPair(node: MapNode, key: string): MapNode["pairs"][number] | undefined {
+  return node.pairs.find((p) => keyText(p.key) === key);
 }
 
 /** Splits an ajv instancePath ("/entries/3/repos/0/url") into data path segments. */

@@ -121,13 +121,26 @@ function dropBranchNoise(errors: readonly ErrorObject[]): ErrorObject[] {
   return errors.filter((e) => e.keyword === "anyOf" || !anyOfPaths.has(e.instancePath));
 }
 
-export function validateSchema(data: unknown, source: RecordSource): Diagnostic[] {
+/** A schema error with the data path it is about (lint uses the paths to tell broken records from sound ones). */
+export interface SchemaError {
+  diagnostic: Diagnostic;
+  path: PathSegment[];
+}
+
+export function validateSchema(data: unknown, source: RecordSource): SchemaError[] {
   const validate = schemaValidator();
   if (validate(data)) return [];
   return dropBranchNoise(validate.errors ?? []).map((error) => {
     const { message, path, key } = explain(error, data);
     const pos = (key !== undefined ? source.keyPosition(path, key) : undefined) ?? source.position(path);
-    return { ruleId: "schema", severity: "error", message, file: source.file, ...pos };
+    const diagnostic: Diagnostic = {
+      ruleId: "schema",
+      severity: "error",
+      message,
+      file: source.file,
+      ...pos,
+    };
+    return { diagnostic, path: key === undefined ? path : [...path, key] };
   });
 }
 

@@ -125,6 +125,45 @@ describe("papershelf lint", () => {
     expect(report.diagnostics.map((d) => [d.ruleId, d.line])).toEqual([["schema", 8]]);
   });
 
+  it("reports six different bad entries, a schema error among them, at their lines in one run", async () => {
+    const entry = (id: string, lines: Record<string, string>) =>
+      [
+        `  - id: ${id}`,
+        ...Object.entries({
+          title: `"The paper called ${id}"`,
+          url: `https://arxiv.org/abs/2104.0${id.length}${id.charCodeAt(0)}`,
+          kind: "paper",
+          category: "llm",
+          date: "2021-04-09",
+          ...lines,
+        }).map(([key, value]) => `    ${key}: ${value}`),
+        "",
+      ].join("\n");
+    const text =
+      CLEAN +
+      entry("scripted", { url: "javascript:alert(1)" }) +
+      entry("slug-title", { title: "alex-petrenko/sample-factory" }) +
+      entry("from-the-future", { date: "2099-01-01" }) +
+      entry("local-host", { url: "http://localhost:8080/paper" }) +
+      entry("dated-venue", { venue: "2021-04" }) +
+      entry("long-venue", { venue: `"${"A very long venue name ".repeat(5).trim()}"` });
+    const cwd = project({ "papers.yaml": text });
+    const { code, stdout } = await lint(cwd, "papers.yaml", "--format", "json");
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as {
+      diagnostics: { ruleId: string; line: number; entryId?: string }[];
+    };
+    // Each entry is 6 lines from line 11 (7 with a venue); every finding sits on its field's line.
+    expect(report.diagnostics.map((d) => `${d.line} ${d.ruleId} ${d.entryId ?? "-"}`)).toEqual([
+      "13 schema -",
+      "18 title-is-slug-or-url slug-title",
+      "28 date from-the-future",
+      "31 url-local-host local-host",
+      "41 venue-looks-like-date dated-venue",
+      "48 text-length long-venue",
+    ]);
+  });
+
   it("prints GitHub annotations and a Markdown summary", async () => {
     const cwd = project({ "papers.yaml": CLEAN + SLUG });
     expect((await lint(cwd, "papers.yaml", "--format", "github")).stdout).toMatch(

@@ -95,12 +95,50 @@ describe("lintList", () => {
     expect(found.map((d) => d.ruleId)).toEqual(["empty-category"]);
   });
 
-  it("returns parse errors as they are and runs no rule on an invalid file", () => {
+  it("reports parse errors and rule findings in one pass", () => {
     const broken = FILE.replace(
       "category: llm\n    date: 2021-04-09",
       "category: nowhere\n    date: 2021-04-09",
     );
-    expect(brief(lintText(broken))).toEqual(["15:15 error unknown-category"]);
+    expect(brief(lintText(broken))).toEqual([
+      "12:12 error title-is-slug-or-url",
+      "15:15 error unknown-category",
+      "19:10 error duplicate-entry",
+      "25:23 error repeated-sentence",
+    ]);
+  });
+
+  it("runs the rules on what a broken record has, and on every other record", () => {
+    // kosmos-1's required url is broken: it sits out. cs-deathmatch's optional date is broken: the rules
+    // still see the rest of it (its slug title).
+    const broken = FILE.replace("url: https://arxiv.org/abs/2302.14045", "url: javascript:alert(1)").replace(
+      "date: 2021-04-09",
+      "date: April 2021",
+    );
+    expect(brief(lintText(broken))).toEqual([
+      "7:10 error schema",
+      "12:12 error title-is-slug-or-url",
+      "16:11 error schema",
+      "25:23 error repeated-sentence",
+    ]);
+  });
+
+  it("does not call a category empty when its only record is broken", () => {
+    const broken = FILE.replace(/kind: paper/g, "kind: poster");
+    expect(brief(lintText(broken))).toEqual([
+      "8:11 error schema",
+      "14:11 error schema",
+      "20:11 error schema",
+    ]);
+  });
+
+  it("stops at the errors when the file is not YAML or the category tree is broken", () => {
+    expect(brief(lintText(FILE.replace("    title: LLM\n", "    title: [LLM\n")))).toEqual([
+      "4:1 error yaml-syntax",
+    ]);
+    expect(brief(lintText(FILE.replace("    title: LLM\n", "    title: 7\n")))).toEqual([
+      "3:12 error schema",
+    ]);
   });
 
   it("is deterministic: the same list gives the same findings in the same order", () => {

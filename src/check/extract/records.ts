@@ -3,7 +3,6 @@
  * intro and category intros, as the record walker (records/anatomy/walk.ts) finds them. Scalar URLs keep
  * their data path, so `fix` can replace exactly that value.
  */
-import { isScalar, Scalar } from "yaml";
 import { walkRecordUrls, type PapersFile, type PathSegment, type RecordSource } from "../../records/index.js";
 import { extractMarkdownUrls } from "./markdown.js";
 import { groupTargets, isHttpUrl, type CheckTarget, type UrlLocation } from "./targets.js";
@@ -13,19 +12,21 @@ interface Found {
   location: UrlLocation;
 }
 
-/** Spaces before the first non-empty content line of a block scalar starting on `headerLine` (1-based). */
-function blockIndent(text: string, headerLine: number): number {
-  const lines = text.split("\n", headerLine + 50).slice(headerLine);
-  const first = lines.find((l) => l.trim() !== "") ?? "";
-  return first.length - first.trimStart().length;
+/**
+ * Spaces before the first non-empty content line of a block scalar whose header is at `headerOffset`.
+ * Reads only the scalar's own lines: splitting the file from its start for every field was quadratic.
+ */
+function blockIndent(text: string, headerOffset: number, end: number): number {
+  const body = text.slice(text.indexOf("\n", headerOffset) + 1, end);
+  return /^(?:[ \t]*\r?\n)*( *)/.exec(body)?.[1]?.length ?? 0;
 }
 
 /** URLs inside a Markdown value, placed on the file's lines (a block scalar's text starts one line down). */
 function markdownUrls(text: string, path: PathSegment[], source: RecordSource, entryId?: string): Found[] {
   const node = source.nodeAt(path);
   const start = source.position(path);
-  const block = isScalar(node) && (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED);
-  const indent = block ? blockIndent(source.text, start.line) : 0;
+  const block = node?.kind === "scalar" && (node.style === "literal" || node.style === "folded");
+  const indent = block ? blockIndent(source.text, node.start, node.end) : 0;
   return extractMarkdownUrls(text).map((hit) => ({
     url: hit.url,
     location: {

@@ -3,8 +3,8 @@
  * link is kept in its record's `previous-urls`, so the history of where an entry pointed is never lost.
  */
 import type { Diagnostic } from "../../records/diagnostics.js";
-import { setScalar } from "../../records/edit.js";
 import { addEntryFields, type FieldAddition } from "../../records/edit-fields.js";
+import { setScalars } from "../../records/edit.js";
 import type { PapersFile } from "../../records/schema.js";
 import type { PlannedFix } from "./plan.js";
 
@@ -39,18 +39,20 @@ export function applyFixes(
   file = "data/papers.yaml",
   data?: PapersFile,
 ): AppliedFixes {
-  let current = text;
+  // One load and one check for all fixes: per-fix edits parsed the whole file twice per fix.
+  const scalars = setScalars(
+    text,
+    fixes.map((fix) => ({ path: fix.path, value: fix.to })),
+    file,
+  );
+  let current = scalars.text;
   const applied: PlannedFix[] = [];
   const refused: AppliedFixes["refused"] = [];
-  for (const fix of fixes) {
-    const result = setScalar(current, fix.path, fix.to, file);
-    if (result.ok) {
-      current = result.text;
-      applied.push(fix);
-    } else {
-      refused.push({ fix, errors: result.errors });
-    }
-  }
+  fixes.forEach((fix, i) => {
+    const result = scalars.results[i];
+    if (!result || result.ok) applied.push(fix);
+    else refused.push({ fix, errors: result.errors });
+  });
   const additions = previousUrlAdditions(data, applied);
   if (additions.length > 0) {
     const kept = addEntryFields(current, additions, file);

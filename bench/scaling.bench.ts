@@ -1,0 +1,143 @@
+/**
+ * Linear by construction (`npm run bench`): lint, build, link extraction and the duplicate finder at 1× and
+ * 10× input, and the ratio (goal ≤ 12; quadratic code would show ~100). 1× is 1,000 records (5,000 links
+ * for urls.txt extraction), 10× is 10,000 (50,000 links).
+ *
+ * Each figure is the minimum of RUNS runs after two warm-ups, as wall time and as this process's CPU time:
+ * on a shared, loaded machine the CPU time is the steadier of the two.
+ */
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync, cpSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { extractRecordUrls } from "../src/check/extract/records.js";
+import { extractTextUrls } from "../src/check/extract/text.js";
+import { runCli } from "../src/cli/main.js";
+import { lintList } from "../src/lint/index.js";
+import { duplicateEntry } from "../src/lint/rules/duplicate-entry.js";
+import { parseRecords } from "../src/records/parse.js";
+import { makeSyntheticYaml } from "./synthetic.js";
+
+const RUNS = 5;
+const GOAL_RATIO = 12;
+const NOW = new Date("2026-03-15T00:00:00Z");
+const README =
+  "# Bench\n\n<!-- papershelf:begin toc -->\n<!-- papershelf:end toc -->\n\n<!-- papershelf:begin entries -->\n<!-- papershelf:end entries -->\n";
+
+interface Cost {
+  wall: number;
+  cpu: number;
+}
+
+/** Minimum wall and CPU milliseconds of `fn` over RUNS runs, after two warm-ups. */
+async function measure(fn: () => unknown): Promise<Cost> {
+  await fn();
+  await fn();
+  let wall = Infinity;
+  let cpu = Infinity;
+  for (let i = 0; i < RUNS; i++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    await fn();
+    const dc = process.cpuUsage(c0);
+    wall = Math.min(wall, performance.now() - t0);
+    cpu = Math.min(cpu, (dc.user + dc.system) / 1000);
+  }
+  return { wall, cpu };
+}
+
+function parsedList(yaml: string) {
+  const parsed = parseRecords(yaml, "bench.yaml");
+  if (!parsed.ok) throw new Error(`synthetic list invalid: ${parsed.errors[0]?.message}`);
+  return parsed;
+}
+
+/** A project folder for `papershelf build`: the list, a README with zones, the repository's templates. */
+function project(yaml: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "papershelf-bench-"));
+  mkdirSync(path.join(dir, "data"));
+  writeFileSync(path.join(dir, "data/papers.yaml"), yaml);
+  cpSync(fileURLToPath(new URL("../templates", import.meta.url)), path.join(dir, "templates"), {
+    recursive: true,
+  });
+  return dir;
+}
+
+async function build(dir: string): Promise<void> {
+  writeFileSync(path.join(dir, "README.md"), README);
+  const quiet = { write: () => true };
+  const code = await runCli(["build"], {
+    stdout: quiet,
+    stderr: quiet,
+    env: {},
+    cwd: dir,
+    interactive: false,
+  });
+  if (code !== 0) throw new Error(`build exited ${code}`);
+}
+
+function urlsText(n: number): string {
+  return Array.from(
+    { length: n },
+    (_, i) => `see https://host-${i % 40}.example.org/paper/${i} and more`,
+  ).join("\n");
+}
+
+interface Row {
+  name: string;
+  small: Cost;
+  large: Cost;
+}
+
+const rows: Row[] = [];
+const yaml1 = makeSyntheticYaml(1_000);
+const yaml10 = makeSyntheticYaml(10_000);
+const dirs = [project(yaml1), project(yaml10)];
+try {
+  const [p1, p10] = [parsedList(yaml1), parsedList(yaml10)];
+  rows.push({
+    name: "lint (parse + schema + rules)",
+    small: await measure(() => lintList(parseRecords(yaml1), { now: NOW })),
+    large: await measure(() => lintList(parseRecords(yaml10), { now: NOW })),
+  });
+  rows.push({
+    name: "build (papershelf build, in process)",
+    small: await measure(() => build(dirs[0] as string)),
+    large: await measure(() => build(dirs[1] as string)),
+  });
+  rows.push({
+    name: "link extraction (records)",
+    small: await measure(() => extractRecordUrls(p1.data, p1.source)),
+    large: await measure(() => extractRecordUrls(p10.data, p10.source)),
+  });
+  const [t1, t10] = [urlsText(5_000), urlsText(50_000)];
+  rows.push({
+    name: "link extraction (urls.txt)",
+    small: await measure(() => extractTextUrls(t1)),
+    large: await measure(() => extractTextUrls(t10)),
+  });
+  rows.push({
+    name: "duplicate finder",
+    small: await measure(() => duplicateEntry.check({ data: p1.data, source: p1.source, now: NOW })),
+    large: await measure(() => duplicateEntry.check({ data: p10.data, source: p10.source, now: NOW })),
+  });
+} finally {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+}
+
+const ms = (n: number) => `${n.toFixed(0).padStart(6)} ms`;
+console.log(
+  `scaling bench: 1× and 10× input, min of ${RUNS} runs (Node ${process.version}; load average ${loadavg()[0]?.toFixed(1)} on this machine)`,
+);
+let met = true;
+for (const { name, small, large } of rows) {
+  const ratio = large.cpu / Math.max(small.cpu, 0.001);
+  const wallRatio = large.wall / Math.max(small.wall, 0.001);
+  met &&= ratio <= GOAL_RATIO;
+  console.log(
+    `${name.padEnd(38)} 1× ${ms(small.wall)} (cpu ${ms(small.cpu)})   10× ${ms(large.wall)} (cpu ${ms(large.cpu)})   ` +
+      `ratio ${wallRatio.toFixed(1)} wall, ${ratio.toFixed(1)} cpu ${ratio <= GOAL_RATIO ? "ok" : "OVER"}`,
+  );
+}
+console.log(`every 10× ratio ≤ ${GOAL_RATIO} (cpu): ${met ? "met" : "NOT met"}`);
