@@ -1,7 +1,7 @@
 /**
- * `papershelf build` on 10,000 records as a user runs it (`npm run bench`): `node dist/cli.js build` in a
- * fresh project folder, start-up included. Goal: under 1.5 s wall. Run `npm run build:dist` first so dist/
- * holds the current code.
+ * `papershelf build` on 10,000 records as a user runs it (`npm run bench`): `node lib/cli.js build` in a
+ * fresh project folder, start-up included. Goal: under 1.5 s wall. Run `npm run build:lib` first so lib/
+ * holds the current code (the published bin).
  *
  * Wall time on a shared machine depends on its load, so each run also prints the child's CPU time (read
  * with the shell's `times`) and the load average.
@@ -20,8 +20,8 @@ const RECORDS = 10_000;
 const README =
   "# Bench\n\n<!-- papershelf:begin toc -->\n<!-- papershelf:end toc -->\n\n<!-- papershelf:begin entries -->\n<!-- papershelf:end entries -->\n";
 
-const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
-if (!existsSync(cli)) throw new Error("dist/cli.js is missing: run npm run build:dist first");
+const cli = fileURLToPath(new URL("../lib/cli.js", import.meta.url));
+if (!existsSync(cli)) throw new Error("lib/cli.js is missing: run npm run build:lib first");
 
 /** Runs `node <args>` in `cwd` through sh, returning wall ms and the child's user+system CPU ms. */
 function run(cwd: string, args: string[]): { wall: number; cpu: number | undefined } {
@@ -50,7 +50,7 @@ try {
   const fmt = (r: { wall: number; cpu: number | undefined }) =>
     `wall ${r.wall.toFixed(0).padStart(5)} ms, cpu ${r.cpu === undefined ? "?" : r.cpu.toFixed(0).padStart(5)} ms`;
   console.log(
-    `papershelf build, ${RECORDS.toLocaleString("en")} records, node dist/cli.js (Node ${process.version})`,
+    `papershelf build, ${RECORDS.toLocaleString("en")} records, node lib/cli.js (Node ${process.version})`,
   );
   console.log(`  start-up only (--help): ${fmt(run(dir, [cli, "--help"]))}`);
   const walls: number[] = [];

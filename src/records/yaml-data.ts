@@ -164,7 +164,10 @@ function finish(
   const close = state.position + shift;
   if (kind === "scalar") {
     const style = styleOf(first);
-    if (style === "single-quoted" || style === "double-quoted") checkAfterQuote(text, close);
+    if (style === "single-quoted" || style === "double-quoted") {
+      checkAfterQuote(text, close);
+      checkQuotedLines(text, start, close);
+    }
     return { kind: "scalar", style, value: result, start, end: trimEnd(text, start, close) };
   }
   const flow = first === 0x5b /* [ */ || first === 0x7b; /* { */
@@ -204,6 +207,34 @@ function checkAfterQuote(text: string, close: number): void {
     end: close + 1,
     message: "YAML syntax error: a comment needs a space before its #",
   });
+}
+
+/**
+ * A quoted value may run over several lines, each indented more than the line it starts on. js-yaml also
+ * reads less indented lines into it (an unclosed quote then swallows the next keys); YAML and the `yaml`
+ * package refuse that, and so does the data file.
+ */
+function checkQuotedLines(text: string, start: number, close: number): void {
+  let newline = text.indexOf("\n", start);
+  if (newline === -1 || newline >= close) return;
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  let indent = 0;
+  while (text.charCodeAt(lineStart + indent) === 0x20) indent++;
+  while (newline !== -1 && newline < close) {
+    let i = newline + 1;
+    while (text.charCodeAt(i) === 0x20) i++;
+    const c = text.charCodeAt(i);
+    const blank = c === 0x0a || c === 0x0d || Number.isNaN(c);
+    if (!blank && i - newline - 1 <= indent && i < close)
+      throw new Refused({
+        kind: "syntax",
+        start: i,
+        end: i,
+        message:
+          "YAML syntax error: a quoted value continues on a line that is not indented under it (is a closing quote missing?)",
+      });
+    newline = text.indexOf("\n", newline + 1);
+  }
 }
 
 /**
