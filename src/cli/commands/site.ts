@@ -22,7 +22,8 @@ import { printRecordErrors, readRecordsFile } from "../records.js";
  */
 async function readSiteAssets(): Promise<SiteAssets> {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const candidates = [path.join(here, "site"), path.resolve(here, "../../../dist/site")];
+  // Bundled: lib/cli.js next to dist/site/ in the package; from source: src/cli/commands/ three levels down.
+  const candidates = [path.resolve(here, "../dist/site"), path.resolve(here, "../../../dist/site")];
   const dir = candidates.find((d) => existsSync(path.join(d, "site.js")));
   if (!dir)
     throw new ConfigError(
