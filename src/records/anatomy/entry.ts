@@ -191,7 +191,8 @@ export const ENTRY_ANATOMY = {
     required: false,
     schema: Type.String({
       minLength: 1,
-      description: "Where the paper was published, as arXiv's journal reference gives it (filled by `papershelf enrich`).",
+      description:
+        "Where the paper was published, as arXiv's journal reference gives it (filled by `papershelf enrich`).",
     }),
     label: { zh: "期刊出處", en: "Journal reference" },
     maxChars: 300,
