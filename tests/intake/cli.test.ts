@@ -116,7 +116,10 @@ describe("papershelf intake", () => {
     expect(result.stdout).toContain(
       "  authors:\n    - Xin Lai\n    - Zhuotao Tian\n    - Yukang Chen\n    - Yanwei Li\n  url:",
     );
-    expect(result.stdout).not.toContain("abstract:");
+    // The abstract was left empty: arXiv fills it. The four authors typed win over arXiv's seven (above).
+    expect(result.stdout).toContain(
+      "  abstract: Although perception systems have made remarkable advancements",
+    );
     expect(result.stdout).toContain("  added: 2026-03-15\n");
     // The preview shows three authors, then et al.
     expect(result.stdout).toContain("*Xin Lai, Zhuotao Tian, Yukang Chen et al.*");
