@@ -33,7 +33,10 @@ export const issueFormGenerator: Generator = {
       const configFile = path.join(path.dirname(ctx.config.issueForm), "config.yml");
       const config = await ctx.readText(configFile);
       const errors = [
-        ...validateIssueForm(result.text).map(diagnostic(file)),
+        // The file as committed is what GitHub shows now; the generated text is what it will show.
+        ...[...new Set([...validateIssueForm(current ?? ""), ...validateIssueForm(result.text)])].map(
+          diagnostic(file),
+        ),
         ...(config === undefined
           ? []
           : validateTemplateConfig(config).map(diagnostic(ctx.displayPath(configFile)))),
