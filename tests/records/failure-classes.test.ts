@@ -56,7 +56,7 @@ describe("records: every failure class says what and where", () => {
 
   test("unknown field", () => {
     expect(errorsOf(edit("    kind: paper\n", "    kind: paper\n    autor: X\n"))).toEqual([
-      'data/papers.yaml:9:5  schema  unknown field "autor" in entry "shikra"; expected one of: id, title, authors, url, kind, category, date, venue, arxiv, doi, repos, links, images, extra, summary, abstract, note, aside, tags, added, previous-urls, lint-ignore',
+      'data/papers.yaml:9:5  schema  unknown field "autor" in entry "shikra"; expected one of: id, title, authors, url, kind, category, date, venue, arxiv, doi, arxiv-category, journal-ref, repos, links, images, extra, summary, abstract, note, aside, tags, added, previous-urls, lint-ignore',
     ]);
   });
 
