@@ -7,6 +7,7 @@ import { DEFAULT_CONFIG, parseConfig } from "../config/load.js";
 import { formatDiagnostic } from "../records/diagnostics.js";
 import { parseRecords } from "../records/parse.js";
 import { runGenerators } from "../render/generated.js";
+import { renderIssueForm } from "../intake/index.js";
 import { TEMPLATE_NAMES, templateFileName } from "../render/templates.js";
 import type { InitAnswers } from "./answers.js";
 import { renderDataFile } from "./data-file.js";
@@ -63,6 +64,12 @@ export async function scaffoldList({ answers, templates, pin }: ScaffoldInput): 
   const defaults = parseConfig("");
   if (!defaults.ok) throw new Error("papershelf's default config does not parse");
   const config = defaults.config;
+  // The skeleton form has no category options, which GitHub (and build --check, reading the committed form)
+  // refuses: fill them first, so the form init writes is valid before and after generation.
+  const skeleton = files.get(DEFAULT_CONFIG.issueForm) ?? "";
+  const filled = renderIssueForm(skeleton, records.data.categories);
+  if (!filled.ok) return { ok: false, errors: filled.errors };
+  files.set(DEFAULT_CONFIG.issueForm, filled.text);
   const generated = await runGenerators({
     config,
     data: records.data,
