@@ -82,7 +82,8 @@ function fastHtml(text: string): string | undefined {
       for (const line of lines) {
         if (BULLET.exec(line)?.[1] !== marker) return undefined;
         const item = line.slice(2);
-        if (!plainInline(item)) return undefined;
+        // An item that itself starts a block ("- 1.", "- - x") nests a list or quote: leave it to the stack.
+        if (BLOCK_START.test(item) || !plainInline(item)) return undefined;
         items.push(`<li>${item}</li>`);
       }
       html.push(`<ul>\n${items.join("\n")}\n</ul>`);
