@@ -12,7 +12,9 @@ import path from "node:path";
 import { ACTION_BUNDLE_OPTIONS } from "./action-bundle.js";
 import { bundleSiteAssets } from "./site-assets.js";
 
-const ENTRY_POINTS = ["src/action.ts"].filter((p) => existsSync(p));
+// The Action's entry is src/index.ts (GitHub's template layout: src/main.ts exports run()), bundled as
+// dist/action.js, which action.yml runs.
+const ENTRY_POINTS = { action: "src/index.ts" };
 
 async function bundle(outdir: string): Promise<void> {
   await build({ ...ACTION_BUNDLE_OPTIONS, entryPoints: ENTRY_POINTS, outdir });
@@ -35,7 +37,7 @@ async function main(): Promise<number> {
   if (!process.argv.includes("--check")) {
     await rm("dist", { recursive: true, force: true });
     await bundle("dist");
-    console.log(`dist/ rebuilt from ${ENTRY_POINTS.join(", ")}`);
+    console.log(`dist/ rebuilt from ${Object.values(ENTRY_POINTS).join(", ")}`);
     return 0;
   }
   const tmp = await mkdtemp(path.join(os.tmpdir(), "papershelf-dist-"));

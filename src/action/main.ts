@@ -37,7 +37,7 @@ export function failureUnderPolicy(result: CommandResult, failOn: FailOn): strin
 }
 
 /** Runs the Action once. Returns the exit code it stands for (the step's status is set through the reporter). */
-export async function run(runtime: ActionRuntime): Promise<number> {
+export async function runAction(runtime: ActionRuntime): Promise<number> {
   const { reporter } = runtime;
   try {
     const read = readInputs(runtime.env);

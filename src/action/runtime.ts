@@ -1,6 +1,6 @@
 /**
  * What the Action's `run()` is handed: the environment (INPUT_*, GITHUB_*), and a reporter for annotations,
- * outputs and the job summary. `src/action.ts` passes process.env and @actions/core; tests pass their own, so
+ * outputs and the job summary. `src/main.ts` passes process.env and @actions/core; tests pass their own, so
  * nothing here reads globals and a test can run the Action twice in one process.
  */
 import type { Dispatcher } from "undici";

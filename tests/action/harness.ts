@@ -7,7 +7,7 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises"
 import os from "node:os";
 import path from "node:path";
 import { MockAgent } from "undici";
-import { run } from "../../src/action/main.js";
+import { run } from "../../src/main.js";
 import type { ActionReporter, AnnotationLevel, AnnotationPlace } from "../../src/action/runtime.js";
 import type { MockGitHub } from "../github/mock-github.js";
 
