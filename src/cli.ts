@@ -1,6 +1,11 @@
 #!/usr/bin/env node
+import module from "node:module";
 import { createInterface } from "node:readline/promises";
-import { runCli } from "./cli/main.js";
+
+// Node >= 22.1 keeps compiled modules on disk between runs, so a CLI start-up skips parsing them again; Node 20
+// has no such cache and skips this. It must run before the rest is imported, hence the dynamic import below.
+(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+const { runCli } = await import("./cli/main.js");
 
 /** One question on the terminal (papershelf init); the interface is closed again so the process can exit. */
 async function ask(question: string): Promise<string> {

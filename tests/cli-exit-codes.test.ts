@@ -91,8 +91,10 @@ describe("exit codes are the same in every command", () => {
     }
   });
 
-  it("every --help states the rule, including the internal-error code", () => {
-    for (const command of COMMANDS) {
+  it("every --help states the rule, including the internal-error code", async () => {
+    for (const entry of COMMANDS) {
+      const command = await entry.load();
+      expect(command.name).toBe(entry.name);
       expect(command.help, command.name).toMatch(/Exit codes:/);
       expect(command.help, command.name).toContain("70 internal error");
     }
