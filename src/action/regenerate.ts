@@ -1,5 +1,5 @@
 /**
- * The generated files (README zones, JSON Schema, the form's categories — whatever src/render registers) for a
+ * The generated files (README zones, JSON Schema, the form's categories — whatever src/build registers) for a
  * given papers text, as `papershelf build` makes them: what a submission's pull request and the rebuild on
  * main commit alongside the data.
  */
@@ -8,7 +8,7 @@ import path from "node:path";
 import type { FileChange } from "../github/git-data.js";
 import { formatDiagnostic, type Diagnostic } from "../records/diagnostics.js";
 import { parseRecords } from "../records/parse.js";
-import { runGenerators } from "../render/generated.js";
+import { buildProject } from "../build/index.js";
 import type { CommandContext } from "./context.js";
 
 /** Findings stay Diagnostics (file, line, column) so the edge can annotate them where they are. */
@@ -31,22 +31,19 @@ export async function regenerate(
   const records = parseRecords(papersText, ctx.relative(ctx.config.data));
   if (!records.ok) return { ok: false, errors: records.errors };
   const resolve = (file: string) => path.resolve(ctx.run.workspace, file);
-  const generated = await runGenerators({
+  const built = await buildProject({
     config: ctx.config,
     data: records.data,
     readText: (file) => readText(resolve(file)),
     displayPath: (file) => ctx.relative(resolve(file)),
   });
-  const errors = generated.flatMap((f) => (f.result.ok ? [] : f.result.errors));
-  if (errors.length > 0) return { ok: false, errors };
+  if (!built.ok) return built;
   return {
     ok: true,
-    files: generated.flatMap((f) =>
-      f.result.ok && f.stale
-        ? [{ path: ctx.relative(resolve(f.path)), content: f.result.text, describe: f.describe }]
-        : [],
+    files: built.files.flatMap((f) =>
+      f.stale ? [{ path: ctx.relative(resolve(f.path)), content: f.text, describe: f.describe }] : [],
     ),
-    warnings: generated.flatMap((f) => (f.result.ok ? f.result.warnings : [])),
+    warnings: built.warnings,
   };
 }
 

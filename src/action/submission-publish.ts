@@ -11,7 +11,7 @@ import { setStateLabel } from "../github/labels.js";
 import { proposeChange, type ProposalResult } from "../github/publish.js";
 import { closePull, findOpenPull, type PullRef } from "../github/pulls.js";
 import { INTAKE_MARKER } from "../intake/index.js";
-import { GENERATORS } from "../render/generated.js";
+import { GENERATORS } from "../build/index.js";
 import type { CommandContext } from "./context.js";
 import {
   NEEDS_CHANGES_LABEL,

@@ -6,7 +6,7 @@
 import { DEFAULT_CONFIG, parseConfig } from "../config/load.js";
 import { formatDiagnostic } from "../records/diagnostics.js";
 import { parseRecords } from "../records/parse.js";
-import { runGenerators } from "../render/generated.js";
+import { runGenerators } from "../build/index.js";
 import { renderIssueForm } from "../intake/index.js";
 import { TEMPLATE_NAMES, templateFileName } from "../render/templates.js";
 import type { InitAnswers } from "./answers.js";

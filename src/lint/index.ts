@@ -4,4 +4,5 @@ export { parseLintConfig, resolveSettings, type LintConfigResult, type RuleSetti
 export { CORE_RULES, CORE_RULE_IDS, type CoreRule } from "./core-rules.js";
 export { lintList, type LintOptions } from "./engine.js";
 export { RULES } from "./rules/index.js";
+export { renderRulesDoc } from "./docs.js";
 export { docsAnchor, type Finding, type LintRule, type RuleContext, type RuleSetting } from "./types.js";

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { runCli } from "../../src/cli/main.js";
 import { renderRulesDoc } from "../../src/lint/docs.js";
-import { renderJsonSchema } from "../../src/render/json-schema-file.js";
+import { renderJsonSchema } from "../../src/build/index.js";
 import { FIXTURES, TEMPLATES_DIR } from "./fixtures.js";
 
 let dir: string;

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "vitest";
 import { parseRecords } from "../../src/records/parse.js";
 import { flattenCategories } from "../../src/records/validate.js";
-import { renderJsonSchema } from "../../src/render/json-schema-file.js";
+import { renderJsonSchema } from "../../src/build/index.js";
 import { fragmentLinks, headingIds, renderGfm } from "./gfm.js";
 
 const root = new URL("../../", import.meta.url);

@@ -5,7 +5,7 @@ import { formatDiagnostic } from "../../records/diagnostics.js";
 import { writeTextAtomic } from "../../records/edit.js";
 import { readTextOrUndefined } from "../../records/files.js";
 import { formatShortDiff } from "../../render/diff.js";
-import { runGenerators } from "../../render/generated.js";
+import { buildProject } from "../../build/index.js";
 import type { Command } from "../context.js";
 import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
 import { printRecordErrors, readRecordsFile } from "../records.js";
@@ -38,27 +38,24 @@ Exit codes: 0 up to date (or written), 1 invalid records or stale files (--check
       printRecordErrors(ctx, records.errors, show(config.data), "fix them, then build again");
       return EXIT_FINDINGS;
     }
-    const files = await runGenerators({
+    const built = await buildProject({
       config,
       data: records.data,
       readText: (file) => readTextOrUndefined(path.resolve(ctx.cwd, file)),
       displayPath: (file) => show(path.resolve(ctx.cwd, file)),
     });
-
-    const failed = files.flatMap((f) => (f.result.ok ? [] : f.result.errors));
-    if (failed.length > 0) {
-      for (const d of failed) ctx.stderr.write(`${formatDiagnostic(d)}\n`);
+    if (!built.ok) {
+      for (const d of built.errors) ctx.stderr.write(`${formatDiagnostic(d)}\n`);
       return EXIT_USAGE;
     }
-    for (const f of files)
-      if (f.result.ok) for (const d of f.result.warnings) ctx.stderr.write(`${formatDiagnostic(d)}\n`);
+    for (const d of built.warnings) ctx.stderr.write(`${formatDiagnostic(d)}\n`);
+    const { files } = built;
 
     const stale = files.filter((f) => f.stale);
     if (values.check) {
       for (const f of stale) {
-        const text = f.result.ok ? f.result.text : "";
         ctx.stderr.write(`${show(path.resolve(ctx.cwd, f.path))} is stale (${f.describe}):\n`);
-        ctx.stderr.write(formatShortDiff(show(path.resolve(ctx.cwd, f.path)), f.current, text));
+        ctx.stderr.write(formatShortDiff(show(path.resolve(ctx.cwd, f.path)), f.current, f.text));
       }
       if (stale.length > 0) {
         ctx.stderr.write(
@@ -70,10 +67,9 @@ Exit codes: 0 up to date (or written), 1 invalid records or stale files (--check
       return EXIT_OK;
     }
     for (const f of stale) {
-      if (!f.result.ok) continue;
       const file = path.resolve(ctx.cwd, f.path);
       await mkdir(path.dirname(file), { recursive: true });
-      await writeTextAtomic(file, f.result.text);
+      await writeTextAtomic(file, f.text);
       ctx.stdout.write(`wrote ${show(file)} (${f.describe})\n`);
     }
     ctx.stdout.write(

@@ -1,6 +1,6 @@
 /** `docs/rules.md`, the lint rules reference, generated from the rules themselves (src/lint/docs.ts). */
-import { renderRulesDoc } from "../lint/docs.js";
-import type { Generator } from "./generated.js";
+import { renderRulesDoc } from "../lint/index.js";
+import type { Generator } from "./generators.js";
 
 export const RULES_DOC_PATH = "docs/rules.md";
 

@@ -1,6 +1,6 @@
 /** `schemas/papers.schema.json`, generated from the one schema (records/schema.ts) for editors. */
-import { buildJsonSchema } from "../records/schema.js";
-import type { Generator } from "./generated.js";
+import { buildJsonSchema } from "../records/index.js";
+import type { Generator } from "./generators.js";
 
 /** Where editors find the schema: data/papers.yaml names it in its `# yaml-language-server: $schema=` line. */
 export const JSON_SCHEMA_PATH = "schemas/papers.schema.json";

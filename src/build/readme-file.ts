@@ -1,7 +1,6 @@
 /** The README generator: reads the templates, rewrites the zones of the configured README. */
-import type { Generator } from "./generated.js";
-import { renderReadme } from "./readme.js";
-import { readTemplates } from "./templates.js";
+import { readTemplates, renderReadme } from "../render/index.js";
+import type { Generator } from "./generators.js";
 
 export const readmeGenerator: Generator = {
   path: (config) => config.readme,

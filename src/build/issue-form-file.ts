@@ -4,10 +4,9 @@
  * else in the form is hand-written and kept byte for byte. A project without the form does not use the intake: nothing is generated.
  */
 import path from "node:path";
-import type { Diagnostic } from "../records/diagnostics.js";
-import type { Generator } from "../render/generated.js";
-import { renderIssueForm } from "./form-categories.js";
-import { validateIssueForm, validateTemplateConfig } from "./form.js";
+import { renderIssueForm, validateIssueForm, validateTemplateConfig } from "../intake/index.js";
+import type { Diagnostic } from "../records/index.js";
+import type { Generator } from "./generators.js";
 
 const diagnostic =
   (file: string) =>

@@ -1,5 +1,6 @@
 /**
- * Every file papershelf generates, in one registry: `papershelf build` writes them, `papershelf build --check`
+ * The build stage sits above records, render, lint and intake: every file papershelf generates, in one
+ * registry (each generator calls down into its stage; no stage calls back up here): `papershelf build` writes them, `papershelf build --check`
  * (CI) fails when one differs from what the records and templates would produce.
  *
  * To register a generated file, add one item to GENERATORS:
@@ -16,12 +17,11 @@
  * `current` as they are. It reads other files only through `ctx.readText`.
  */
 import type { ProjectConfig } from "../config/load.js";
-import type { Diagnostic } from "../records/diagnostics.js";
-import type { PapersFile } from "../records/schema.js";
+import type { Diagnostic, PapersFile } from "../records/index.js";
+import { issueFormGenerator } from "./issue-form-file.js";
 import { jsonSchemaGenerator } from "./json-schema-file.js";
 import { readmeGenerator } from "./readme-file.js";
 import { rulesDocGenerator } from "./rules-doc-file.js";
-import { issueFormGenerator } from "../intake/issue-form-file.js";
 
 export interface GenerateContext {
   /** The project config, paths resolved. */
