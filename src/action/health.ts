@@ -10,7 +10,6 @@ import {
   dedupeFixes,
   planPapersWithCodeFixes,
   planRenameFixes,
-  renderMarkdown,
   type CheckReport,
   type PlannedFix,
 } from "../check/index.js";
@@ -18,6 +17,7 @@ import type { LabelSpec } from "../github/labels.js";
 import { proposeChange, type ProposalResult } from "../github/publish.js";
 import { fitBody, upsertRollingIssue, type RollingIssueResult } from "../github/rolling-issue.js";
 import { parseRecords } from "../records/parse.js";
+import { CHECK_FORMATS } from "../report/index.js";
 import type { CommandContext, CommandResult } from "./context.js";
 import { enrichFromArxiv, type FilledValue } from "./enrich-step.js";
 import { regenerateFiles } from "./regenerate.js";
@@ -109,7 +109,7 @@ function fixesBody(
 /** Summary, issue and fixes for a finished report; returns the command's result. */
 export async function publishReport(ctx: CommandContext, report: CheckReport): Promise<CommandResult> {
   const failOn = ctx.checkConfig().failOn;
-  const markdown = renderMarkdown(report);
+  const markdown = CHECK_FORMATS.markdown(report);
   annotateReport(ctx, report, failOn);
   await ctx.reporter.appendSummary(markdown);
   const { errors, warnings } = countReport(report, failOn);

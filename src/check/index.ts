@@ -26,9 +26,13 @@ export { parseShard, shardOfHost, type Shard } from "./shard.js";
 export { emptyCache, type CacheFile } from "./state/cache.js";
 export { emptyState, type CheckState } from "./state/history.js";
 export { readCacheFile, readStateFile, writeJsonFile } from "./state/files.js";
-export { buildReport, countFailures, type CheckReport } from "./report/types.js";
-export { renderText } from "./report/text.js";
-export { renderJson, renderMarkdown } from "./report/markdown.js";
-export { mergeReports, parseReport } from "./report/merge.js";
+export {
+  buildReport,
+  countFailures,
+  type CheckReport,
+  type ReportedLink,
+  type ReportedRepo,
+} from "./check-report.js";
+export { mergeReports, parseReport, type ParsedReport } from "./merge-reports.js";
 export * from "./fix/plan.js";
 export { applyFixes } from "./fix/apply.js";

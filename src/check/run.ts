@@ -10,7 +10,7 @@ import { checkRepos, type RepoCheckDeps } from "./repos/check-repos.js";
 import { GITHUB_API_HOST, inShard, shardOfHost, type Shard } from "./shard.js";
 import { emptyCache, type CacheFile } from "./state/cache.js";
 import { emptyState, type CheckState } from "./state/history.js";
-import { buildReport, type CheckReport, type ReportedLink, type ReportedRepo } from "./report/types.js";
+import { buildReport, type CheckReport, type ReportedLink, type ReportedRepo } from "./check-report.js";
 import type { RepoRef } from "./repos/verdict.js";
 
 export interface RunCheckDeps extends Omit<LinkCheckDeps, "onProgress">, Omit<RepoCheckDeps, "onProgress"> {

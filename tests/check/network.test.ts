@@ -6,7 +6,7 @@ import type { Dispatcher } from "undici";
 import { describe, expect, it } from "vitest";
 import { checkUrls } from "../../src/check/links/check-urls.js";
 import { judgeNetwork } from "../../src/check/links/network.js";
-import { renderText } from "../../src/check/report/text.js";
+import { renderCheckText as renderText } from "../../src/report/index.js";
 import { runCheck } from "../../src/check/run.js";
 import { emptyState } from "../../src/check/state/history.js";
 

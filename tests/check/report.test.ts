@@ -6,13 +6,16 @@ import {
   parseReport,
   parseShard,
   planTargets,
-  renderJson,
-  renderMarkdown,
-  renderText,
   shardOfHost,
   type CheckReport,
+  type ReportedLink,
+  type ReportedRepo,
 } from "../../src/check/index.js";
-import type { ReportedLink, ReportedRepo } from "../../src/check/report/types.js";
+import {
+  renderCheckJson as renderJson,
+  renderCheckMarkdown as renderMarkdown,
+  renderCheckText as renderText,
+} from "../../src/report/index.js";
 import { inShard } from "../../src/check/shard.js";
 
 const AT = "2026-03-01T12:00:00.000Z";

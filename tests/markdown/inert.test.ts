@@ -1,8 +1,9 @@
 /** Issue 12, findings 4–6: text that leaves for GitHub notifies, references and closes nothing. */
 import { describe, expect, it } from "vitest";
-import { renderMarkdown, type CheckReport } from "../../src/check/index.js";
+import type { CheckReport } from "../../src/check/index.js";
 import { escapeMarkdownText, neutralizeMarkdown } from "../../src/intake/markdown-safe.js";
 import { breakNotifications, inertText } from "../../src/markdown/index.js";
+import { renderCheckMarkdown as renderMarkdown } from "../../src/report/index.js";
 
 const ZWSP = "\u200B";
 /** What GitHub would still act on: a mention after a non-word character, a reference, a closing keyword. */

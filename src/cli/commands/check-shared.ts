@@ -8,19 +8,14 @@ import { sectionOf } from "../../config/load.js";
 import {
   createGraphqlClient,
   parseCheckSection,
-  renderJson,
-  renderMarkdown,
-  renderText,
   type CheckConfig,
   type CheckReport,
   type GraphqlClient,
 } from "../../check/index.js";
 import { FAIL_ON_VALUES } from "../../check/config.js";
 import { ConfigError, UsageError } from "../../errors.js";
+import { CHECK_FORMATS, pickFormat, type CheckFormat } from "../../report/index.js";
 import type { CliContext } from "../context.js";
-
-export const FORMATS = ["text", "json", "markdown"] as const;
-export type Format = (typeof FORMATS)[number];
 
 /** The `check:` section, validated; errors carry the config file's line and column. */
 export function loadCheckConfig(config: ProjectConfig, cwd: string): CheckConfig {
@@ -41,12 +36,12 @@ export function loadCheckConfig(config: ProjectConfig, cwd: string): CheckConfig
   };
 }
 
-export function parseFormat(value: string | undefined): Format {
-  const format = value ?? "text";
-  if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, got "${format}"`);
+export function parseFormat(value: string | undefined): CheckFormat {
+  const format = pickFormat(CHECK_FORMATS, value ?? "text");
+  if (!format) {
+    throw new UsageError(`--format must be one of ${Object.keys(CHECK_FORMATS).join(", ")}, got "${value}"`);
   }
-  return format as Format;
+  return format;
 }
 
 export function parseFailOn(value: string | undefined, fallback: string[]): string[] {
@@ -71,12 +66,8 @@ export function parsePositiveInt(name: string, value: string | undefined): numbe
   return Number(value);
 }
 
-export function renderReport(report: CheckReport, format: Format): string {
-  return format === "json"
-    ? renderJson(report)
-    : format === "markdown"
-      ? renderMarkdown(report)
-      : renderText(report);
+export function renderReport(report: CheckReport, format: CheckFormat): string {
+  return CHECK_FORMATS[format](report);
 }
 
 /** GITHUB_TOKEN, GITHUB_API_URL, GITHUB_GRAPHQL_URL: read here, at the edge, and passed in. */

@@ -8,13 +8,10 @@ import { promisify } from "node:util";
 import { ConfigError, EXIT_FINDINGS, EXIT_OK, UsageError } from "../../errors.js";
 import { changedEntryIds, entriesOfText, lintList, parseLintConfig, RULES } from "../../lint/index.js";
 import { formatDiagnostic } from "../../records/diagnostics.js";
-import { formatGithub, formatJson, formatMarkdown, formatText } from "../../report/index.js";
+import { LINT_FORMATS, pickFormat } from "../../report/index.js";
 import type { Command } from "../context.js";
 import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
 import { readRecordsFile } from "../records.js";
-
-const FORMATS = ["text", "json", "github", "markdown"] as const;
-type Format = (typeof FORMATS)[number];
 
 const run = promisify(execFile);
 
@@ -71,9 +68,11 @@ error or a missing/unreadable records file, 70 internal error (a bug: please rep
       true,
     );
     if (positionals.length > 1) throw new UsageError(`expected at most one file, got ${positionals.length}`);
-    const format = (values.format ?? "text") as Format;
-    if (!FORMATS.includes(format))
-      throw new UsageError(`--format "${values.format}" is not one of: ${FORMATS.join(", ")}`);
+    const format = pickFormat(LINT_FORMATS, values.format ?? "text");
+    if (!format)
+      throw new UsageError(
+        `--format "${values.format}" is not one of: ${Object.keys(LINT_FORMATS).join(", ")}`,
+      );
 
     const config = await loadProjectConfig(values.config, ctx.cwd);
     const lintConfig = parseLintConfig(config, RULES);
@@ -98,29 +97,13 @@ error or a missing/unreadable records file, 70 internal error (a bug: please rep
       settings: lintConfig.settings,
       ...(onlyEntryIds ? { onlyEntryIds } : {}),
     });
-    const entries = parsed.ok ? parsed.data.entries.length : undefined;
     ctx.stdout.write(
-      format === "json"
-        ? formatJson(diagnostics, {
-            file: shown,
-            ...(entries === undefined ? {} : { entries }),
-            ...(onlyEntryIds ? { onlyEntries: onlyEntryIds } : {}),
-          })
-        : format === "github"
-          ? formatGithub(diagnostics)
-          : format === "markdown"
-            ? formatMarkdown(diagnostics, {
-                file: shown,
-                ...(entries === undefined ? {} : { entries }),
-                ...(onlyEntryIds && ref !== undefined
-                  ? { changedOnly: { ref, count: onlyEntryIds.size } }
-                  : {}),
-              })
-            : formatText(diagnostics, {
-                file: shown,
-                ...(entries === undefined ? {} : { entries }),
-                ...(onlyEntryIds ? { reportedEntries: onlyEntryIds.size } : {}),
-              }),
+      LINT_FORMATS[format]({
+        diagnostics,
+        file: shown,
+        ...(parsed.ok ? { entries: parsed.data.entries.length } : {}),
+        ...(onlyEntryIds && ref !== undefined ? { changedSince: { ref, entryIds: onlyEntryIds } } : {}),
+      }),
     );
     return diagnostics.some((d) => d.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
   },

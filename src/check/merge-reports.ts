@@ -3,9 +3,9 @@
  * appears in one shard only; should it appear twice, the later check wins. The collapse rule (many links
  * landing on one page) is applied again across shards, since a shard only saw its own hosts.
  */
-import { markCollapsedRedirects } from "../links/collapse.js";
-import { COLLAPSE_THRESHOLD } from "../links/options.js";
-import { buildReport, type CheckReport, type ReportedLink, type ReportedRepo } from "./types.js";
+import { markCollapsedRedirects } from "./links/collapse.js";
+import { COLLAPSE_THRESHOLD } from "./links/options.js";
+import { buildReport, type CheckReport, type ReportedLink, type ReportedRepo } from "./check-report.js";
 
 export type ParsedReport = { ok: true; report: CheckReport } | { ok: false; message: string };
 

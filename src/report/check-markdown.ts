@@ -1,8 +1,7 @@
 /** The report as Markdown, for a job summary or the rolling "link health" issue. */
-import { inertLink, inertText } from "../../markdown/index.js";
-import type { UrlLocation } from "../extract/targets.js";
-import { LINK_ORDER, REPO_ORDER } from "./text.js";
-import type { CheckReport, ReportedLink, ReportedRepo } from "./types.js";
+import type { CheckReport, ReportedLink, ReportedRepo, UrlLocation } from "../check/index.js";
+import { inertLink, inertText } from "../markdown/index.js";
+import { LINK_ORDER, REPO_ORDER } from "./check-text.js";
 
 /** Sections longer than this fold into <details>: a job summary stays readable with 50 soft 404s. */
 const OPEN_SECTION_MAX_ITEMS = 10;
@@ -44,7 +43,7 @@ function section(title: string, items: string[]): string[] {
 }
 
 /** Renders the report as GitHub-flavoured Markdown. */
-export function renderMarkdown(report: CheckReport): string {
+export function renderCheckMarkdown(report: CheckReport): string {
   const out = ["## Link and repository check", ""];
   if (report.shard) out.push(`Shard ${report.shard.index} of ${report.shard.count}.`, "");
   out.push("| | links | repositories |", "|---|---:|---:|");
@@ -67,6 +66,6 @@ export function renderMarkdown(report: CheckReport): string {
 }
 
 /** The JSON form (docs/check.md): two-space indentation, a final newline. */
-export function renderJson(report: CheckReport): string {
+export function renderCheckJson(report: CheckReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }

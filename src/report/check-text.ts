@@ -1,8 +1,12 @@
 /** The report as text for a terminal or a CI log: findings grouped by verdict, worst first, ok as a count. */
-import type { UrlLocation } from "../extract/targets.js";
-import type { LinkVerdict } from "../links/verdict.js";
-import type { RepoVerdict } from "../repos/verdict.js";
-import type { CheckReport, ReportedLink, ReportedRepo } from "./types.js";
+import type {
+  CheckReport,
+  LinkVerdict,
+  RepoVerdict,
+  ReportedLink,
+  ReportedRepo,
+  UrlLocation,
+} from "../check/index.js";
 
 /** Order of the groups: what needs a person first. */
 export const LINK_ORDER: readonly LinkVerdict[] = [
@@ -59,7 +63,7 @@ function countLine(label: string, group: readonly { message: string }[]): string
 }
 
 /** Renders the whole report. */
-export function renderText(report: CheckReport): string {
+export function renderCheckText(report: CheckReport): string {
   const out: string[] = [];
   const seconds = (report.stats.durationMs / 1000).toFixed(1);
   const shard = report.shard ? ` (shard ${report.shard.index}/${report.shard.count})` : "";

@@ -1,12 +1,12 @@
 /**
- * The check report: one document for every output format and for `report merge`. Its JSON form is stable
+ * The check report: one document for every output format (src/report renders it) and for `report merge`. Its JSON form is stable
  * and documented in docs/check.md (version 1): fields are only ever added.
  */
-import type { UrlLocation } from "../extract/targets.js";
-import { LINK_VERDICTS, type LinkResult, type LinkVerdict } from "../links/verdict.js";
-import { REPO_VERDICTS, type RepoResult, type RepoVerdict } from "../repos/verdict.js";
-import type { NetworkStatus } from "../links/network.js";
-import type { Shard } from "../shard.js";
+import type { UrlLocation } from "./extract/targets.js";
+import type { NetworkStatus } from "./links/network.js";
+import { LINK_VERDICTS, type LinkResult, type LinkVerdict } from "./links/verdict.js";
+import { REPO_VERDICTS, type RepoResult, type RepoVerdict } from "./repos/verdict.js";
+import type { Shard } from "./shard.js";
 
 export type ReportedLink = LinkResult & { locations: UrlLocation[] };
 export type ReportedRepo = RepoResult & { locations: UrlLocation[] };
