@@ -15,7 +15,6 @@ import {
   blockquote,
   neutralizeMarkdown,
   renderIntakeComment,
-  runIntake,
   type IntakeArxivLookup,
   type IntakeLinkCheck,
   type IntakeLinkResult,
@@ -23,7 +22,9 @@ import {
 } from "../intake/index.js";
 import type { CommandContext } from "./context.js";
 import type { IssueSnapshot } from "./event.js";
-import { createIntakeLinkCheck, createIntakeLint, createIntakeRenderer } from "./pipeline.js";
+import { intakeSubmission } from "../project/index.js";
+import { formatDiagnostic } from "../records/diagnostics.js";
+import { createIntakeLinkCheck } from "./pipeline.js";
 import { regenerateFiles } from "./regenerate.js";
 import { createBaseReader, currentHead, workspaceBase, type SubmissionBase } from "./submission-base.js";
 import {
@@ -158,18 +159,21 @@ async function computeOn(
     throw new Error(
       `${template === undefined ? ctx.relative(ctx.config.issueForm) : file} is missing at ${base.sha}`,
     );
-  const renderEntry = await createIntakeRenderer(ctx, base.readText);
-  const result = await runIntake({
+  const { result, templateErrors } = await intakeSubmission({
+    config: ctx.config,
     body: issue.body,
     template,
     papersText,
     file,
     now: ctx.now,
-    lint: createIntakeLint(ctx),
+    readText: base.readText,
+    displayPath: ctx.relative,
     checkLinks,
     lookupArxiv,
-    ...(renderEntry ? { renderEntry } : {}),
   });
+  // Broken templates are the maintainers' problem (build reports them): the submitter gets the plain preview.
+  for (const d of templateErrors)
+    ctx.reporter.annotate("warning", `${formatDiagnostic(d)} (plain preview instead)`);
   if (!result.ok) return { result, files: [], papersText };
   const generated = await regenerateFiles(ctx, result.newText, base.readText);
   return { result, files: [{ path: file, content: result.newText }, ...generated], papersText };

@@ -1,15 +1,11 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { ConfigError, EXIT_FINDINGS, EXIT_OK, UsageError } from "../../errors.js";
-import { renderIntakeComment } from "../../intake/comment.js";
-import { createEntryRenderer } from "../../intake/preview.js";
-import { showInvisible, type IntakeProblem } from "../../intake/problems.js";
-import { runIntake, type IntakeLint } from "../../intake/run.js";
+import { renderIntakeComment, showInvisible, type IntakeProblem } from "../../intake/index.js";
+import { intakeSubmission } from "../../project/index.js";
 import { stringifyEntry, writeTextAtomic } from "../../records/edit.js";
 import { readTextOrUndefined } from "../../records/files.js";
 import { formatDiagnostic } from "../../records/diagnostics.js";
-import { lintList, parseLintConfig, RULES } from "../../lint/index.js";
-import { readTemplates } from "../../render/templates.js";
 import { createPaperLookup } from "../../arxiv/index.js";
 import { arxivFromEnv } from "../arxiv-env.js";
 import type { CliContext, Command } from "../context.js";
@@ -77,32 +73,25 @@ export const intakeCommand: Command = {
     });
     if (values.body === undefined) throw new UsageError("--body <file> is required");
     const config = await loadProjectConfig(values.config, ctx.cwd);
-    const lintConfig = parseLintConfig(config, RULES);
-    if (!lintConfig.ok) throw new ConfigError(lintConfig.errors.map(formatDiagnostic).join("\n"));
     const dataFile = values.data === undefined ? config.data : path.resolve(ctx.cwd, values.data);
     const formFile = values.form === undefined ? config.issueForm : path.resolve(ctx.cwd, values.form);
-    const lint: IntakeLint = ({ parsed, entryId, now }) =>
-      lintList(parsed, { now, settings: lintConfig.settings, onlyEntryIds: new Set([entryId]) });
-
-    // The preview uses the README's entry template; without usable templates, a plain preview.
     const show = (file: string) => displayPath(path.resolve(ctx.cwd, file), ctx.cwd);
-    const templates = await readTemplates(config.templates, readTemplateText, show);
-    if (!templates.ok)
-      for (const d of templates.errors)
-        ctx.stderr.write(`warning  ${formatDiagnostic(d)} (plain preview instead)\n`);
-
     // PAPERSHELF_ARXIV_API_URL points this at a mirror or a test server; one request for the submission.
     const arxiv = await arxivFromEnv(ctx);
-    const result = await runIntake({
+    const { result, templateErrors } = await intakeSubmission({
+      config,
       lookupArxiv: createPaperLookup(arxiv.client),
       body: await readInput(path.resolve(ctx.cwd, values.body), "issue body"),
       template: await readInput(formFile, "issue form"),
       papersText: await readInput(dataFile, "records file"),
       file: displayPath(dataFile, ctx.cwd),
       now: clock(ctx),
-      lint,
-      ...(templates.ok ? { renderEntry: createEntryRenderer(templates.templates) } : {}),
+      readText: readTemplateText,
+      displayPath: show,
     });
+    // The preview used the README's entry template; without usable templates, a plain one.
+    for (const d of templateErrors)
+      ctx.stderr.write(`warning  ${formatDiagnostic(d)} (plain preview instead)\n`);
 
     await arxiv.save();
     if (values.comment) ctx.stdout.write(renderIntakeComment(result));

@@ -1,13 +1,12 @@
 /**
- * `papershelf lint`: the edge around `lintList`. It reads the config, the records and (for
+ * `papershelf lint`: the edge around `lintProject`. It reads the config, the records and (for
  * `--changed-since`) the old file from git, then prints one report format and maps findings to the exit code.
  */
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import { ConfigError, EXIT_FINDINGS, EXIT_OK, UsageError } from "../../errors.js";
-import { changedEntryIds, entriesOfText, lintList, parseLintConfig, RULES } from "../../lint/index.js";
-import { formatDiagnostic } from "../../records/diagnostics.js";
+import { EXIT_FINDINGS, EXIT_OK, UsageError } from "../../errors.js";
+import { lintProject } from "../../project/index.js";
 import { LINT_FORMATS, pickFormat } from "../../report/index.js";
 import type { Command } from "../context.js";
 import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
@@ -75,36 +74,16 @@ error or a missing/unreadable records file, 70 internal error (a bug: please rep
       );
 
     const config = await loadProjectConfig(values.config, ctx.cwd);
-    const lintConfig = parseLintConfig(config, RULES);
-    if (!lintConfig.ok) throw new ConfigError(lintConfig.errors.map(formatDiagnostic).join("\n"));
-
     const file = positionals[0] === undefined ? config.data : path.resolve(ctx.cwd, positionals[0]);
     const shown = displayPath(file, ctx.cwd);
-    const parsed = await readRecordsFile(file, shown);
-
     const ref = values["changed-since"];
-    let onlyEntryIds: Set<string> | undefined;
-    if (ref !== undefined && parsed.ok) {
-      const before = await readAtRef(ref, file);
-      onlyEntryIds = changedEntryIds(
-        before === undefined ? undefined : entriesOfText(before),
-        parsed.data.entries,
-      );
-    }
-
-    const diagnostics = lintList(parsed, {
+    const { diagnostics, ...scope } = await lintProject({
+      config,
+      parsed: await readRecordsFile(file, shown),
       now: new Date(),
-      settings: lintConfig.settings,
-      ...(onlyEntryIds ? { onlyEntryIds } : {}),
+      ...(ref !== undefined ? { changedSince: { ref, readBefore: () => readAtRef(ref, file) } } : {}),
     });
-    ctx.stdout.write(
-      LINT_FORMATS[format]({
-        diagnostics,
-        file: shown,
-        ...(parsed.ok ? { entries: parsed.data.entries.length } : {}),
-        ...(onlyEntryIds && ref !== undefined ? { changedSince: { ref, entryIds: onlyEntryIds } } : {}),
-      }),
-    );
+    ctx.stdout.write(LINT_FORMATS[format]({ diagnostics, file: shown, ...scope }));
     return diagnostics.some((d) => d.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
   },
 };

@@ -1,0 +1,99 @@
+/**
+ * `intakeSubmission`: the intake as the CLI and the Action both run it, wired once: the project's lint
+ * severities, the README's entry template for the preview (a plain preview when the templates are broken),
+ * and, when the edge hands in an HTTP client, the public-only check of the submitted links.
+ */
+import type { Dispatcher } from "undici";
+import { checkUrls, type LinkCheckOptions } from "../check/index.js";
+import type { ProjectConfig } from "../config/load.js";
+import { ConfigError } from "../errors.js";
+import {
+  createEntryRenderer,
+  runIntake,
+  type IntakeArxivLookup,
+  type IntakeLinkCheck,
+  type IntakeLint,
+  type IntakeResult,
+} from "../intake/index.js";
+import { lintList, parseLintConfig, RULES } from "../lint/index.js";
+import { formatDiagnostic, type Diagnostic } from "../records/index.js";
+import { readTemplates } from "../render/index.js";
+import { isPublicUrl } from "../urls/index.js";
+
+/** The lint as the intake runs it: the whole list with the new record, the project's severities. */
+export function createIntakeLint(config: ProjectConfig): IntakeLint {
+  const settings = parseLintConfig(config, RULES);
+  if (!settings.ok) throw new ConfigError(settings.errors.map(formatDiagnostic).join("\n"));
+  return ({ parsed, entryId, now }) =>
+    lintList(parsed, { now, settings: settings.settings, onlyEntryIds: new Set([entryId]) });
+}
+
+/** True for URLs the runner must not be made to request (loopback, private, link-local: cloud metadata). */
+function isLocalUrl(url: string): boolean {
+  try {
+    return !isPublicUrl(new URL(url));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The link check as the intake runs it: the submitted links only, fresh (no cache: the submitter just typed
+ * them). Anyone can open an issue, so addresses on the runner's own network are never requested; the
+ * url-local-host lint rule reports them to the submitter instead. `dispatcher` must be public-only too: it
+ * tests the names the URLs resolve to, `publicOnly` here each URL and redirect hop.
+ */
+export function createIntakeLinkCheck(
+  dispatcher: Dispatcher,
+  options: Partial<LinkCheckOptions>,
+): IntakeLinkCheck {
+  return async (urls) => {
+    const remote = urls.filter((url) => !isLocalUrl(url));
+    const { results } = await checkUrls(remote, { dispatcher }, { ...options, publicOnly: true });
+    const skipped = urls
+      .filter(isLocalUrl)
+      .map((url) => ({ url, verdict: "excluded", message: "a local or private address is not requested" }));
+    return [...results, ...skipped];
+  };
+}
+
+export interface IntakeSubmissionInput {
+  config: ProjectConfig;
+  /** The issue body, the form's YAML and data/papers.yaml as they are on the base. */
+  body: string;
+  template: string;
+  papersText: string;
+  /** How the data file is named in messages. */
+  file: string;
+  now: Date;
+  /** Reads the templates (the workspace, or a commit's files); undefined when missing or unreadable. */
+  readText(path: string): Promise<string | undefined>;
+  displayPath(path: string): string;
+  /** The submitted links' check; none: links are not requested (the CLI). */
+  checkLinks?: IntakeLinkCheck;
+  /** Fills what the submitter left empty from arXiv (one request); none: nothing is looked up. */
+  lookupArxiv?: IntakeArxivLookup;
+}
+
+export interface IntakeSubmission {
+  result: IntakeResult;
+  /** Why the preview is plain: the templates' errors, for the maintainers (never the submitter). */
+  templateErrors: Diagnostic[];
+}
+
+export async function intakeSubmission(input: IntakeSubmissionInput): Promise<IntakeSubmission> {
+  const lint = createIntakeLint(input.config);
+  const templates = await readTemplates(input.config.templates, input.readText, input.displayPath);
+  const result = await runIntake({
+    body: input.body,
+    template: input.template,
+    papersText: input.papersText,
+    file: input.file,
+    now: input.now,
+    lint,
+    ...(input.checkLinks ? { checkLinks: input.checkLinks } : {}),
+    ...(input.lookupArxiv ? { lookupArxiv: input.lookupArxiv } : {}),
+    ...(templates.ok ? { renderEntry: createEntryRenderer(templates.templates) } : {}),
+  });
+  return { result, templateErrors: templates.ok ? [] : templates.errors };
+}
