@@ -11,4 +11,5 @@ export {
   type IntakeSubmission,
   type IntakeSubmissionInput,
 } from "./intake-submission.js";
+export { checkProject, type CheckProjectInput } from "./check-project.js";
 export { lintProject, type LintProjectInput, type LintProjectResult } from "./lint-project.js";

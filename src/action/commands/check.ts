@@ -5,17 +5,10 @@
  * With `changed-since` only the URLs of changed entries are checked (pull request review).
  */
 import path from "node:path";
-import {
-  extractRecordUrls,
-  parseShard,
-  readCacheFile,
-  readStateFile,
-  runCheck,
-  writeJsonFile,
-  type CheckTarget,
-} from "../../check/index.js";
+import { extractRecordUrls, parseShard, writeJsonFile, type CheckTarget } from "../../check/index.js";
 import { ConfigError, UsageError } from "../../errors.js";
 import { readFileAt } from "../../github/contents.js";
+import { checkProject } from "../../project/index.js";
 import { changedEntryIds, entriesOfText } from "../../lint/index.js";
 import { formatDiagnostic } from "../../records/diagnostics.js";
 import { readRecords } from "../../records/parse.js";
@@ -55,26 +48,21 @@ export async function checkCommand(ctx: CommandContext): Promise<CommandResult> 
   const resolve = (p: string) => path.resolve(ctx.run.workspace, p);
   const cacheFile = resolve(check.cacheFile);
   const stateFile = resolve(check.stateFile);
-  const cached = await readCacheFile(cacheFile);
-  const state = await readStateFile(stateFile);
   const graphql = ctx.graphql();
-  const run = await runCheck(
-    targets,
-    { dispatcher: ctx.links(), now: () => ctx.now.getTime(), ...(graphql ? { graphql } : {}) },
+  const run = await checkProject(
     {
+      targets,
       links: {
         ...check.links,
         ...(ctx.inputs.maxConcurrency !== undefined ? { maxConcurrency: ctx.inputs.maxConcurrency } : {}),
       },
       ...(check.staleMonths !== undefined ? { staleMonths: check.staleMonths } : {}),
       ...(shard?.ok ? { shard: shard.shard } : {}),
-      cache: cached.cache,
-      state: state.state,
-      notes: [cached.note, state.note].filter((n): n is string => n !== undefined),
+      cacheFile,
+      stateFile,
     },
+    { dispatcher: ctx.links(), now: () => ctx.now.getTime(), ...(graphql ? { graphql } : {}) },
   );
-  await writeJsonFile(cacheFile, run.cache);
-  await writeJsonFile(stateFile, run.state);
   const reportFile = ctx.inputs.reportFiles[0];
   if (reportFile) await writeJsonFile(resolve(reportFile), run.report);
   ctx.reporter.info(`${targets.length} URL(s) checked${shard?.ok ? ` (shard ${ctx.inputs.shard})` : ""}`);

@@ -5,15 +5,12 @@ import {
   extractRecordUrls,
   mergeTargets,
   parseShard,
-  readCacheFile,
   readFileTargets,
-  readStateFile,
-  runCheck,
-  writeJsonFile,
   type CheckTarget,
   type LinkCheckOptions,
 } from "../../check/index.js";
 import { EXIT_FINDINGS, EXIT_NETWORK_UNAVAILABLE, EXIT_OK, UsageError } from "../../errors.js";
+import { checkProject } from "../../project/index.js";
 import { writeTextAtomic } from "../../records/edit.js";
 import type { CliContext, Command } from "../context.js";
 import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
@@ -126,32 +123,24 @@ export const checkCommand: Command = {
 
     const targets = await collectTargets(positionals, config.data, ctx);
     if (!targets) return EXIT_FINDINGS;
-    const notes: string[] = [];
-    const cached = useCache ? await readCacheFile(cacheFile) : undefined;
-    const state = await readStateFile(stateFile);
-    for (const note of [cached?.note, state.note]) if (note) notes.push(note);
-
     const dispatcher = createLinkDispatcher(links);
     const offline = values.offline === true;
     const graphql = offline ? undefined : githubClientFromEnv(ctx);
     const progress = progressPrinter(ctx, "URLs");
     try {
-      const run = await runCheck(
-        targets,
-        { dispatcher, ...(graphql ? { graphql } : {}), onProgress: progress.update },
+      const run = await checkProject(
         {
+          targets,
           links,
           ...(check.staleMonths !== undefined ? { staleMonths: check.staleMonths } : {}),
           ...(shard?.ok ? { shard: shard.shard } : {}),
-          ...(cached ? { cache: cached.cache } : {}),
-          state: state.state,
-          notes,
+          ...(useCache ? { cacheFile } : {}),
+          stateFile,
           ...(offline ? { offline } : {}),
         },
+        { dispatcher, ...(graphql ? { graphql } : {}), onProgress: progress.update },
       );
       progress.end();
-      if (useCache) await writeJsonFile(cacheFile, run.cache);
-      if (!offline) await writeJsonFile(stateFile, run.state);
       const text = renderReport(run.report, format);
       if (values.output) {
         await writeTextAtomic(path.resolve(ctx.cwd, values.output), text);
