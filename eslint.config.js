@@ -2,6 +2,127 @@ import js from "@eslint/js";
 import regexp from "eslint-plugin-regexp";
 import tseslint from "typescript-eslint";
 
+/**
+ * Rooms have doors (issue 8): a room with an index.ts is entered only through it. An import that names a room's
+ * folder and then a file other than index.js (`../records/schema.js`) fails; imports inside a room use
+ * `./x.js` or `../sub/x.js`, which never name their own room, so they are not caught.
+ * tests/architecture.test.ts shows the rule failing on an import past a door.
+ */
+export const ROOMS_WITH_DOORS = [
+  "arxiv",
+  "build",
+  "check",
+  "github",
+  "import",
+  "init",
+  "intake",
+  "lint",
+  "markdown",
+  "project",
+  "records",
+  "render",
+  "report",
+  "site",
+  "urls",
+];
+const DOOR_PATTERN = {
+  regex: `^\\.{1,2}/(?:\\.\\./)*(?:${ROOMS_WITH_DOORS.join("|")})/(?!index\\.js$).+`,
+  message: "Enter a room through its index.ts: import from '<room>/index.js' (add the export there).",
+};
+const MARKDOWN_PATTERN = {
+  group: ["remark", "remark-parse", "remark-gfm", "micromark", "micromark-*", "mdast-util-from-markdown"],
+  message:
+    "Parse Markdown with src/markdown (parseMarkdown): its limits keep hostile text from hanging the run.",
+};
+
+/** Files that still import past a door (issue 8 point 3, to be moved to the index imports); none may be added. */
+const IMPORTS_PAST_A_DOOR = [
+  "src/action/annotate.ts",
+  "src/action/commands/build.ts",
+  "src/action/commands/check.ts",
+  "src/action/commands/intake.ts",
+  "src/action/commands/lint.ts",
+  "src/action/context.ts",
+  "src/action/enrich-step.ts",
+  "src/action/event.ts",
+  "src/action/health.ts",
+  "src/action/regenerate.ts",
+  "src/action/runtime.ts",
+  "src/action/submission-base.ts",
+  "src/action/submission-freeze.ts",
+  "src/action/submission-publish.ts",
+  "src/action/submission.ts",
+  "src/arxiv/cache-file.ts",
+  "src/arxiv/client.ts",
+  "src/arxiv/enrich.ts",
+  "src/arxiv/feed.ts",
+  "src/check/fix/apply.ts",
+  "src/check/fix/plan.ts",
+  "src/check/links/gone-sites.ts",
+  "src/check/state/files.ts",
+  "src/cli/commands/build.ts",
+  "src/cli/commands/check-shared.ts",
+  "src/cli/commands/check.ts",
+  "src/cli/commands/enrich.ts",
+  "src/cli/commands/fix.ts",
+  "src/cli/commands/import.ts",
+  "src/cli/commands/intake.ts",
+  "src/cli/commands/report.ts",
+  "src/cli/commands/site.ts",
+  "src/cli/commands/validate.ts",
+  "src/cli/options.ts",
+  "src/cli/records.ts",
+  "src/config/load.ts",
+  "src/import/arxiv.ts",
+  "src/import/dates.ts",
+  "src/import/entry.ts",
+  "src/import/import-markdown.ts",
+  "src/import/kinds.ts",
+  "src/import/serialize.ts",
+  "src/import/types.ts",
+  "src/init/answers.ts",
+  "src/init/data-file.ts",
+  "src/init/issue-forms.ts",
+  "src/init/scaffold.ts",
+  "src/init/write.ts",
+  "src/intake/answers.ts",
+  "src/intake/body.ts",
+  "src/intake/build-record.ts",
+  "src/intake/comment.ts",
+  "src/intake/dates.ts",
+  "src/intake/form-categories.ts",
+  "src/intake/markdown-safe.ts",
+  "src/intake/preview.ts",
+  "src/intake/run.ts",
+  "src/intake/text.ts",
+  "src/lint/changed.ts",
+  "src/lint/config.ts",
+  "src/lint/docs.ts",
+  "src/lint/engine.ts",
+  "src/lint/examples.ts",
+  "src/lint/locate.ts",
+  "src/lint/markdown.ts",
+  "src/lint/normalize.ts",
+  "src/lint/rules/date-arxiv-mismatch.ts",
+  "src/lint/rules/date.ts",
+  "src/lint/rules/duplicate-entry.ts",
+  "src/lint/rules/empty-category.ts",
+  "src/lint/rules/required-fields.ts",
+  "src/lint/rules/unused-lint-ignore.ts",
+  "src/lint/types.ts",
+  "src/lint/walk.ts",
+  "src/render/readme.ts",
+  "src/render/templates.ts",
+  "src/render/view-model.ts",
+  "src/render/zones.ts",
+  "src/report/github.ts",
+  "src/report/json.ts",
+  "src/report/markdown.ts",
+  "src/report/summary.ts",
+  "src/report/text.ts",
+  "src/site/entry-view.ts",
+];
+
 export default tseslint.config(
   { ignores: ["dist/", "lib/", "node_modules/", "coverage/", "tmp/", ".papershelf-cache/"] },
   js.configs.recommended,
@@ -40,29 +161,21 @@ export default tseslint.config(
     },
   },
   {
-    // One Markdown parser with its limits built in (issue 8): only src/markdown may reach micromark.
+    // One Markdown parser with its limits built in (issue 8): only src/markdown may reach micromark. And rooms
+    // have doors. Both are no-restricted-imports patterns, and a later block would replace (not add to) an
+    // earlier one's, so each set of files gets exactly the patterns that apply to it.
     files: ["src/**/*.ts"],
+    ignores: ["src/markdown/**", ...IMPORTS_PAST_A_DOOR],
+    rules: { "no-restricted-imports": ["error", { patterns: [MARKDOWN_PATTERN, DOOR_PATTERN] }] },
+  },
+  {
+    files: IMPORTS_PAST_A_DOOR,
     ignores: ["src/markdown/**"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              group: [
-                "remark",
-                "remark-parse",
-                "remark-gfm",
-                "micromark",
-                "micromark-*",
-                "mdast-util-from-markdown",
-              ],
-              message:
-                "Parse Markdown with src/markdown (parseMarkdown): its limits keep hostile text from hanging the run.",
-            },
-          ],
-        },
-      ],
-    },
+    rules: { "no-restricted-imports": ["error", { patterns: [MARKDOWN_PATTERN] }] },
+  },
+  {
+    files: ["src/markdown/**/*.ts"],
+    ignores: IMPORTS_PAST_A_DOOR,
+    rules: { "no-restricted-imports": ["error", { patterns: [DOOR_PATTERN] }] },
   },
 );

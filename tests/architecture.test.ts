@@ -1,7 +1,9 @@
 /**
- * Stages read one way (issue 8): no import cycle between the rooms of src/. The graph is read from the source
- * with TypeScript's pre-processor (scripts/room-graph.ts); the second test shows the walk finds a cycle.
+ * Stages read one way (issue 8): no import cycle between the rooms of src/ (the graph is read from the source
+ * with TypeScript's pre-processor, scripts/room-graph.ts), and rooms are entered through their index.ts
+ * (eslint.config.js's door rule, run here on a file placed in src/check/).
  */
+import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
 import { readImports, roomArrows, roomCycles, type ImportEdge } from "../scripts/room-graph.js";
 
@@ -25,5 +27,28 @@ describe("rooms of src/", () => {
       ["build", "intake", "build"],
       ["lint", "render", "records", "lint"],
     ]);
+  });
+});
+
+describe("the door rule (eslint.config.js)", () => {
+  const lint = async (code: string) => {
+    const [result] = await new ESLint().lintText(code, { filePath: "src/check/door-rule-example.ts" });
+    return (result?.messages ?? []).filter((m) => m.ruleId === "no-restricted-imports");
+  };
+
+  // The first lintText loads the whole config (typescript-eslint): slow on a shared machine.
+  it("fails on an import past a room's index.ts", { timeout: 120_000 }, async () => {
+    const messages = await lint(
+      'import { parseRecords } from "../records/parse.js";\nexport const p = parseRecords;\n',
+    );
+    expect(messages).toHaveLength(1);
+    expect(messages[0]?.message).toContain("Enter a room through its index.ts");
+  });
+
+  it("passes the same import through the door, and a room's own files", async () => {
+    expect(
+      await lint('import { parseRecords } from "../records/index.js";\nexport const p = parseRecords;\n'),
+    ).toEqual([]);
+    expect(await lint('import { runCheck } from "./run.js";\nexport const r = runCheck;\n')).toEqual([]);
   });
 });
