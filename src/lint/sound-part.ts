@@ -7,9 +7,14 @@
  * broken or missing, or that is not a mapping, sits out: the rules read those fields. Rule findings come
  * back with the record's index in the file, so positions, `lint-ignore` and `--changed-since` work as usual.
  */
-import type { PartialList } from "../records/parse.js";
-import { EntrySchema, type Category, type Entry, type PapersFile } from "../records/schema.js";
-import { flattenCategories } from "../records/validate.js";
+import {
+  EntrySchema,
+  flattenCategories,
+  type Category,
+  type Entry,
+  type PapersFile,
+  type PartialList,
+} from "../records/index.js";
 import type { Finding } from "./types.js";
 
 const REQUIRED_ENTRY_FIELDS = new Set<string>(EntrySchema.required ?? []);
