@@ -1,4 +1,5 @@
-/** The README generator: reads the templates, rewrites the zones of the configured README. */
+/** The README generator: reads the templates and `site.url`, rewrites the zones of the configured README. */
+import { parseSiteConfig } from "../config/site.js";
 import { readTemplates, renderReadme } from "../render/index.js";
 import type { Generator } from "./generators.js";
 
@@ -14,7 +15,7 @@ export const readmeGenerator: Generator = {
           {
             ruleId: "readme-zones",
             severity: "error",
-            message: `${file} not found; create it with the zone markers (see "Generated zones" in papershelf's README)`,
+            message: `${file} not found; create it with the zone markers (see "Generated zones" in papershelf's docs/development.md)`,
             file,
             line: 1,
             column: 1,
@@ -22,8 +23,11 @@ export const readmeGenerator: Generator = {
         ],
       };
     }
+    // site.url is checked here too (file:line), since the README links it.
+    const site = parseSiteConfig(ctx.config, ctx.data.list?.title);
+    if (!site.ok) return site;
     const templates = await readTemplates(ctx.config.templates, ctx.readText, ctx.displayPath);
     if (!templates.ok) return templates;
-    return renderReadme(current, file, ctx.data, templates.templates);
+    return renderReadme(current, file, ctx.data, templates.templates, undefined, { siteUrl: site.site.url });
   },
 };

@@ -8,7 +8,7 @@
  */
 import type { ProjectConfig } from "./load.js";
 import { sectionOf } from "./load.js";
-import type { Diagnostic } from "../records/diagnostics.js";
+import type { Diagnostic } from "../records/index.js";
 
 export interface SiteConfig {
   url: string;

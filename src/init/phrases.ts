@@ -108,6 +108,9 @@ export const PHRASES = {
       "想推薦論文、資料集或模型，請[開一個「投稿論文」issue](../../issues/new/choose)並填好表單。機器人會留言：需要修改的地方，或是預覽和一個給維護者合併的 pull request。",
   },
   readmeContents: { en: "Contents", "zh-TW": "目錄" },
+  // Words inside papershelf's own templates (toc.md.hbs, site.md.hbs), said in the list's languages.
+  readmeSubcategories: { en: "Subcategories", "zh-TW": "子分類" },
+  readmeSiteLink: { en: "Search, filter and cite on the site", "zh-TW": "網站：搜尋、篩選、引用" },
   emptyCategory: {
     en: "Nothing here yet: [submit the first one](../../issues/new/choose).",
     "zh-TW": "這裡還沒有項目，歡迎[投稿第一篇](../../issues/new/choose)。",

@@ -1,10 +1,17 @@
-/** The first README: the list's name, a short intro, how to submit, and the zones `papershelf build` fills. */
+/**
+ * The first README: the list's name, a short intro, how to submit, and the zones `papershelf build` fills.
+ * The `site` zone comes first and stays empty until `site.url` is set in `.papershelf.yml`; then the README's
+ * first line links the site.
+ */
 import type { InitAnswers } from "./answers.js";
 import { say } from "./phrases.js";
 
 export function renderReadmeFile({ name, languages }: InitAnswers): string {
   const each = (key: Parameters<typeof say>[0]) => languages.map((l) => say(key, [l])).join("\n\n");
-  return `# ${name}
+  return `<!-- papershelf:begin site -->
+<!-- papershelf:end site -->
+
+# ${name}
 
 ${each("readmeIntro")}
 

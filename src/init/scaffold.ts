@@ -12,12 +12,13 @@ import { TEMPLATE_NAMES, templateFileName } from "../render/templates.js";
 import type { InitAnswers } from "./answers.js";
 import { renderDataFile } from "./data-file.js";
 import { ISSUE_CONFIG, renderReportForm, renderSubmitForm } from "./issue-forms.js";
+import { say } from "./phrases.js";
 import { CONFIG_FILE_TEXT, renderReadmeFile } from "./readme-file.js";
 import { renderCallerWorkflow, WORKFLOW_FILES, type WorkflowPin } from "./workflows.js";
 
 export interface ScaffoldInput {
   answers: InitAnswers;
-  /** papershelf's own templates/ folder: file name → text (the four .md.hbs and their README). */
+  /** papershelf's own templates/ folder: file name → text (the .md.hbs files and their README). */
   templates: Record<string, string>;
   pin: WorkflowPin;
 }
@@ -30,10 +31,24 @@ export interface ScaffoldFile {
 
 export type ScaffoldResult = { ok: true; files: ScaffoldFile[] } | { ok: false; errors: string[] };
 
-/** The summary's heading in papershelf's entry template is the seed list's "摘要"; say it in the list's words. */
-function localiseEntryTemplate(text: string, answers: InitAnswers): string {
-  const word = answers.languages.includes("zh-TW") ? "摘要" : "Summary";
-  return text.replace("<summary>摘要</summary>", `<summary>${word}</summary>`);
+/**
+ * papershelf's templates speak the seed list's languages (the 摘要 heading, the ToC's fold, the site link);
+ * say those words in the list's own.
+ */
+function localiseTemplate(name: string, text: string, answers: InitAnswers): string {
+  const both = ["zh-TW", "en"] as const;
+  switch (name) {
+    case "entry.md.hbs": {
+      const word = answers.languages.includes("zh-TW") ? "摘要" : "Summary";
+      return text.replace("<summary>摘要</summary>", `<summary>${word}</summary>`);
+    }
+    case "toc.md.hbs":
+      return text.replace(say("readmeSubcategories", both), say("readmeSubcategories", answers.languages));
+    case "site.md.hbs":
+      return text.replace(say("readmeSiteLink", both), say("readmeSiteLink", answers.languages));
+    default:
+      return text;
+  }
 }
 
 export async function scaffoldList({ answers, templates, pin }: ScaffoldInput): Promise<ScaffoldResult> {
@@ -50,10 +65,7 @@ export async function scaffoldList({ answers, templates, pin }: ScaffoldInput): 
     [".github/ISSUE_TEMPLATE/config.yml", ISSUE_CONFIG],
   ]);
   for (const [name, text] of Object.entries(templates))
-    files.set(
-      `${DEFAULT_CONFIG.templates}/${name}`,
-      name === "entry.md.hbs" ? localiseEntryTemplate(text, answers) : text,
-    );
+    files.set(`${DEFAULT_CONFIG.templates}/${name}`, localiseTemplate(name, text, answers));
   for (const name of WORKFLOW_FILES)
     files.set(`.github/workflows/${name}.yml`, renderCallerWorkflow(name, pin));
 

@@ -10,10 +10,27 @@ import { AnchorSlugger } from "./anchors.js";
 import { scanBlocks } from "./block-scan.js";
 import { escapeUrl } from "./escape.js";
 import { TemplateRenderError, type TemplateSet } from "./templates.js";
-import { buildEntryView, buildIntroView, buildSectionView, type TocItemView } from "./view-model.js";
+import {
+  buildEntryView,
+  buildIntroView,
+  buildSectionView,
+  buildSiteView,
+  groupTocItems,
+  type TocItemView,
+  type TocView,
+} from "./view-model.js";
 import { parseZones, replaceZones, splitAroundZones, type ZoneSpec } from "./zones.js";
 
-export const README_ZONES: ZoneSpec = { known: ["intro", "toc", "entries"], required: ["toc", "entries"] };
+export const README_ZONES: ZoneSpec = {
+  known: ["site", "intro", "toc", "entries"],
+  required: ["toc", "entries"],
+};
+
+/** What the README links beyond the records. */
+export interface ReadmeLinks {
+  /** The published site (`site.url`); the `site` zone stays empty without it. */
+  siteUrl?: string;
+}
 
 /** GitHub stops rendering a README at 512 KiB; past that the list must be split. */
 export const README_RENDER_LIMIT_BYTES = 512 * 1024;
@@ -107,7 +124,13 @@ function renderToc(
       indent: "  ".repeat(depth),
     };
   });
-  return [{ text: trimPiece(templates.toc.render({ items, total: data.entries.length })) }];
+  const view: TocView = {
+    items,
+    categories: groupTocItems(items),
+    hasSubcategories: items.some((item) => item.depth > 0),
+    total: data.entries.length,
+  };
+  return [{ text: trimPiece(templates.toc.render(view)) }];
 }
 
 /**
@@ -141,6 +164,7 @@ export function renderReadme(
   data: PapersFile,
   templates: TemplateSet,
   anatomy: Anatomy = ENTRY_ANATOMY,
+  links: ReadmeLinks = {},
 ): ReadmeResult {
   const parsed = parseZones(current, file, README_ZONES);
   if (!parsed.ok) return parsed;
@@ -150,8 +174,12 @@ export function renderReadme(
     const intro = [{ text: trimPiece(templates.intro.render(buildIntroView(data, counts.size))) }];
     // First pass with a placeholder: the ToC's own headings (if its template has any) take part in numbering.
     const tocDraft = renderToc(data, templates, counts, () => "anchor");
-    const piecesOf = (toc: Piece[]) =>
-      zones.map((z) => (z.name === "toc" ? toc : z.name === "intro" ? intro : entries));
+    // No site URL, no line: the zone stays empty (a list scaffolded by init has the zone and no site yet).
+    const site = links.siteUrl
+      ? [{ text: trimPiece(templates.site.render(buildSiteView(links.siteUrl, data))) }]
+      : [];
+    const byZone: Record<string, Piece[]> = { site, intro, entries };
+    const piecesOf = (toc: Piece[]) => zones.map((z) => (z.name === "toc" ? toc : (byZone[z.name] ?? [])));
     const anchors = assignAnchors(splitAroundZones(current, zones), piecesOf(tocDraft));
     const toc = renderToc(data, templates, counts, (id) => anchors.get(id) ?? "");
     const contents = new Map(

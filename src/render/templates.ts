@@ -6,8 +6,14 @@
 import Handlebars from "handlebars";
 import type { Diagnostic } from "../records/diagnostics.js";
 
-export const TEMPLATE_NAMES = ["intro", "toc", "section", "entry"] as const;
+export const TEMPLATE_NAMES = ["intro", "toc", "section", "entry", "site"] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
+
+/**
+ * Templates a list may lack: `site.md.hbs` came after lists were scaffolded, and only a README with a `site`
+ * zone and a configured `site.url` renders it. A missing one is an error only when it is rendered.
+ */
+const OPTIONAL_TEMPLATES: ReadonlySet<TemplateName> = new Set(["site"]);
 
 /** `templates/entry.md.hbs` and so on. */
 export function templateFileName(name: TemplateName): string {
@@ -46,15 +52,37 @@ export class TemplateRenderError extends Error {
   }
 }
 
-/** Compiles the four templates from their texts. A syntax error is a diagnostic with the template's line. */
+/** A template that was not found: rendering it is the error, naming the file and why it is needed. */
+function missingTemplate(file: string): CompiledTemplate {
+  return {
+    file,
+    render() {
+      throw new TemplateRenderError(
+        file,
+        `template not found: ${file} (the README's "site" zone renders it when site.url is set; copy it from papershelf's templates/)`,
+      );
+    },
+  };
+}
+
+/**
+ * Compiles the templates from their texts (an optional one may be absent). A syntax error is a diagnostic
+ * with the template's line.
+ */
 export function compileTemplates(
-  sources: Record<TemplateName, { file: string; text: string }>,
+  sources: Partial<Record<TemplateName, { file: string; text: string }>> &
+    Record<Exclude<TemplateName, "site">, { file: string; text: string }>,
 ): TemplatesResult {
   const hb = Handlebars.create();
   const errors: Diagnostic[] = [];
   const compiled: Partial<TemplateSet> = {};
   for (const name of TEMPLATE_NAMES) {
-    const { file, text } = sources[name];
+    const source = sources[name];
+    if (source === undefined) {
+      compiled[name] = missingTemplate(templateFileName(name));
+      continue;
+    }
+    const { file, text } = source;
     try {
       hb.parse(text); // compile() is lazy: parse now so syntax errors surface before any rendering
       const fn = hb.compile(text, { noEscape: true, strict: true });
@@ -91,16 +119,19 @@ export async function readTemplates(
   readText: (path: string) => Promise<string | undefined>,
   display: (path: string) => string = (p) => p,
 ): Promise<TemplatesResult> {
-  const sources = {} as Record<TemplateName, { file: string; text: string }>;
+  const sources: Partial<Record<TemplateName, { file: string; text: string }>> = {};
+  const absent = new Map<TemplateName, string>();
   const errors: Diagnostic[] = [];
   for (const name of TEMPLATE_NAMES) {
     const path = `${dir.replace(/\/$/, "")}/${templateFileName(name)}`;
     const text = await readText(path);
-    if (text === undefined) {
+    if (text === undefined && OPTIONAL_TEMPLATES.has(name)) {
+      absent.set(name, display(path));
+    } else if (text === undefined) {
       errors.push({
         ruleId: "template",
         severity: "error",
-        message: `template not found: ${display(path)} (the "templates" folder must hold ${TEMPLATE_NAMES.map(templateFileName).join(", ")})`,
+        message: `template not found: ${display(path)} (the "templates" folder must hold ${REQUIRED_TEMPLATE_FILES})`,
         file: display(path),
         line: 1,
         column: 1,
@@ -109,5 +140,12 @@ export async function readTemplates(
       sources[name] = { file: display(path), text };
     }
   }
-  return errors.length > 0 ? { ok: false, errors } : compileTemplates(sources);
+  if (errors.length > 0) return { ok: false, errors };
+  const compiled = compileTemplates(sources as Parameters<typeof compileTemplates>[0]);
+  if (compiled.ok) for (const [name, file] of absent) compiled.templates[name] = missingTemplate(file);
+  return compiled;
 }
+
+const REQUIRED_TEMPLATE_FILES = TEMPLATE_NAMES.filter((n) => !OPTIONAL_TEMPLATES.has(n))
+  .map(templateFileName)
+  .join(", ");

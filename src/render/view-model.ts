@@ -106,10 +106,29 @@ export interface TocItemView {
   indent: string;
 }
 
+/** A top category with everything below it, for a ToC of one line per category. */
+export interface TocCategoryView extends TocItemView {
+  /** Its subcategories at every depth, in order (each keeps its `depth`). */
+  subcategories: TocItemView[];
+}
+
 export interface TocView {
+  /** Every category in order, at every depth. */
   items: TocItemView[];
+  /** The top categories, each with its subcategories. */
+  categories: TocCategoryView[];
+  /** Some category has subcategories (a flat list needs no second, nested ToC). */
+  hasSubcategories: boolean;
   /** All entries. */
   total: number;
+}
+
+/** The `site` zone's view: the published site of the list. */
+export interface SiteView {
+  /** The site's address (`site.url`), escaped for a link. */
+  url: string;
+  /** The list's title (`list.title`), empty when it has none. */
+  title: string;
 }
 
 export interface IntroView {
@@ -241,15 +260,39 @@ export function buildEntryView(entry: Entry, anatomy: Anatomy = ENTRY_ANATOMY): 
       label: escapeText(r.label ?? repositoryLabel(r.url)),
       official: r.official === true,
     })),
-    images: (entry.images ?? []).map((i): ImageView => ({
+    images: (entry.images ?? []).map((i, index, all): ImageView => ({
       src: escapeUrl(i.url),
       width: i.width === undefined ? "" : escapeText(String(i.width)),
-      alt: escapeText(i.alt ?? entry.title),
+      alt: escapeText(i.alt?.trim() || imageAltText(entry.title, index, all.length)),
     })),
     noteQuoted: note === "" ? "" : note.replace(/^/gm, "> ").replace(/^> $/gm, ">"),
   } satisfies Partial<EntryView>;
   // The role-shaped fields carry every other key of EntryView (the test of the view checks each one).
   return { ...fields, ...derived } as EntryView;
+}
+
+/** Groups the flat, pre-order ToC items under their top categories. */
+export function groupTocItems(items: readonly TocItemView[]): TocCategoryView[] {
+  const groups: TocCategoryView[] = [];
+  for (const item of items) {
+    const group = groups.at(-1);
+    if (item.depth === 0 || !group) groups.push({ ...item, subcategories: [] });
+    else group.subcategories.push(item);
+  }
+  return groups;
+}
+
+/** The view of the `site` zone. */
+export function buildSiteView(url: string, data: PapersFile): SiteView {
+  return { url: escapeUrl(url), title: data.list?.title ? escapeText(data.list.title) : "" };
+}
+
+/**
+ * Alt text says what the image is, since the title is already the line above it: a lone image is the
+ * paper's teaser, several are its figures in order. An alt the record gives wins.
+ */
+export function imageAltText(title: string, index: number, count: number): string {
+  return count === 1 ? `teaser of ${title}` : `figure ${index + 1} of ${title}`;
 }
 
 /** The view of one category's heading and intro. */

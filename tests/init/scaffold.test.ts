@@ -8,6 +8,9 @@ import { parseIssueForm } from "../../src/intake/form.js";
 import { runIntake } from "../../src/intake/run.js";
 import { lintList } from "../../src/lint/index.js";
 import { parseRecords } from "../../src/records/parse.js";
+import { parseConfig } from "../../src/config/load.js";
+import { runGenerators } from "../../src/build/generators.js";
+import { readmeGenerator } from "../../src/build/readme-file.js";
 import { checkWorkflowPolicy } from "../../scripts/workflow-policy.js";
 
 const TEMPLATES = Object.fromEntries(
@@ -69,8 +72,12 @@ describe("scaffoldList", () => {
   it("generates the README zones and the form's categories as `build` does", async () => {
     const files = await scaffold(answers(["en"]));
     const readme = files.get("README.md") ?? "";
-    expect(readme).toMatch(/^# My papers\n/);
-    expect(readme).toContain("- [Language models](#language-models) (1)");
+    // The site zone leads, empty: no site.url yet, so no site line above the title.
+    expect(readme).toMatch(
+      /^<!-- papershelf:begin site -->\n\n<!-- papershelf:end site -->\n\n# My papers\n/,
+    );
+    expect(readme).toContain("**[Language models](#language-models)** (1) · **[Vision](#vision)** (0)");
+    expect(readme).not.toContain("<summary>Subcategories</summary>"); // a flat list needs no fold
     expect(readme).toContain("**[Attention Is All You Need](https://arxiv.org/abs/1706.03762)**");
     expect(readme).toContain("<summary>Summary</summary>");
     const form = parseIssueForm(files.get(".github/ISSUE_TEMPLATE/submit-paper.yml") ?? "");
@@ -95,6 +102,32 @@ describe("scaffoldList", () => {
       expect(text.split("\n").filter((l) => l && !l.startsWith("#")).length).toBeLessThanOrEqual(16);
     }
     expect(files.get(".github/workflows/review.yml")).toMatch(/permissions:\n {6}contents: read\n/);
+  });
+
+  it("says the templates' words in the list's languages, and links the site once site.url is set", async () => {
+    const files = await scaffold(answers(["en"]));
+    expect(files.get("templates/toc.md.hbs")).toContain("<summary>Subcategories</summary>");
+    expect(files.get("templates/site.md.hbs")).toBe("**[Search, filter and cite on the site]({{url}})**\n");
+    const both = await scaffold(answers(["zh-TW", "en"]));
+    expect(both.get("templates/toc.md.hbs")).toContain("<summary>子分類 / Subcategories</summary>");
+
+    // The adopter publishes the site and sets site.url: the next build puts the link on the first line.
+    const config = parseConfig(`${files.get(".papershelf.yml")}site:\n  url: https://me.github.io/papers/\n`);
+    const parsed = parseRecords(files.get("data/papers.yaml") ?? "");
+    if (!config.ok || !parsed.ok) throw new Error("the scaffolded config or data does not parse");
+    const [readme] = await runGenerators(
+      {
+        config: config.config,
+        data: parsed.data,
+        readText: async (f) => files.get(f),
+        displayPath: (f) => f,
+      },
+      [readmeGenerator],
+    );
+    if (!readme?.result.ok) throw new Error("build failed");
+    const body = readme.result.text.split("\n").filter((l) => l !== "" && !l.startsWith("<!--"));
+    expect(body[0]).toBe("**[Search, filter and cite on the site](https://me.github.io/papers/)**");
+    expect(body[1]).toBe("# My papers");
   });
 
   it("labels the form in every language and takes a submission in the list's words", async () => {

@@ -69,16 +69,18 @@ describe("papershelf build", () => {
 
   test("--check exits 1 with a short diff and the command to fix it, and writes nothing", async () => {
     await run("build");
-    const edited = (await read("README.md")).replace("(#multimodal-1) (2)", "(#multimodal) (2)");
+    const edited = (await read("README.md")).replace(
+      "**[Multimodal](#multimodal-1)** (2)",
+      "**[Multimodal](#multimodal)** (2)",
+    );
     await writeFile(path.join(dir, "README.md"), edited);
     const result = await run("build", "--check");
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
       "README.md is stale (README zones from data/papers.yaml and templates/):",
     );
-    expect(result.stderr).toContain(
-      "\n-- [Multimodal](#multimodal) (2)\n+- [Multimodal](#multimodal-1) (2)\n",
-    );
+    expect(result.stderr).toContain("\n-**[Multimodal](#multimodal)** (2) · ");
+    expect(result.stderr).toContain("\n+**[Multimodal](#multimodal-1)** (2) · ");
     expect(result.stderr).toContain('run "papershelf build" (npm run readme) and commit');
     expect(await read("README.md")).toBe(edited);
   });

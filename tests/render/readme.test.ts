@@ -17,16 +17,19 @@ describe("renderReadme", () => {
     const html = renderGfm(text);
     const ids = new Set(headingIds(html).map((h) => h.id));
     const links = fragmentLinks(html);
-    expect(links).toHaveLength(9); // one per category
+    // One per top category in the line of categories (4), one per category in the folded subcategories (9).
+    expect(links).toHaveLength(4 + 9);
     expect(links.filter((l) => !ids.has(l))).toEqual([]);
   });
 
   test("hand-written headings before the zones count: the repeated titles get -1, -2 like on GitHub", async () => {
     const { text } = await render("papers.yaml");
-    expect(text).toContain("- [Multimodal](#multimodal-1) (2)");
-    expect(text).toContain("  - [Multimodal](#multimodal-2) (1)");
-    expect(text).toContain("  - [LLM](#llm) (1)");
-    expect(text).toContain("  - [LLM](#llm-1) (2)");
+    expect(text).toContain("**[Multimodal](#multimodal-1)** (2) · ");
+    expect(text).toContain("- [Multimodal](#multimodal-1) (2): ");
+    expect(text).toContain(
+      "- [Survey Paper](#survey-paper) (3): [Multimodal](#multimodal-2) (1) · [LLM](#llm) (1)",
+    );
+    expect(text).toContain("- [開源模型](#開源模型) (2): [LLM](#llm-1) (2)");
     // Chinese with brackets and a full-width comma, and a "|" in the title.
     expect(text).toContain("(#協作型multimodal以llm為assistant調用模型或資料)");
     expect(text).toContain("(#科学空间scientific-spaces議題)");
@@ -38,6 +41,7 @@ describe("renderReadme", () => {
     const after = parseZones(text, "README.md", README_ZONES);
     if (!before.ok || !after.ok) throw new Error("zones");
     expect(after.zones.map((z) => z.name)).toEqual(["intro", "toc", "entries"]);
+    expect(text).not.toContain("網站"); // no site zone here, and no site URL: no site line
     expect(splitAroundZones(text, after.zones)).toEqual(splitAroundZones(current, before.zones));
     expect(text).toContain("shown as an example, not a zone");
     expect(text).not.toContain("stale entries");

@@ -58,7 +58,7 @@ describe("parseZones", () => {
       errorsOf(`${toc}${entries}<!-- papershelf: begin toc -->\n<!-- papershelf:begin tocs -->\n`),
     ).toEqual([
       '5:1 malformed papershelf marker "<!-- papershelf: begin toc -->"; expected a line of its own such as "<!-- papershelf:begin toc -->" or "<!-- papershelf:end toc -->"',
-      '6:1 unknown zone "tocs"; expected one of: intro, toc, entries',
+      '6:1 unknown zone "tocs"; expected one of: site, intro, toc, entries',
     ]);
   });
 
