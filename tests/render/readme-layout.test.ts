@@ -12,6 +12,8 @@ import { parseConfig } from "../../src/config/load.js";
 import { parseSiteConfig } from "../../src/config/site.js";
 import { parseRecords } from "../../src/records/parse.js";
 import { flattenCategories } from "../../src/records/validate.js";
+import { README_ZONES } from "../../src/render/readme.js";
+import { parseZones, splitAroundZones } from "../../src/render/zones.js";
 import { launchChromium } from "../site/helpers/browser.js";
 import { headingIds, renderGfm, stripTags } from "./gfm.js";
 import { DESKTOP, PHONE, measureReadme, type ReadmeViewport } from "./readme-layout.js";
@@ -74,8 +76,9 @@ describe("what frames the list", () => {
 
   test("the set-up commands (rebuild the README, run the tests) are in the last section", () => {
     const last = readme.slice(readme.lastIndexOf("\n## "));
-    expect(last).toMatch(/^\s*npm (?:ci && npm )?run readme\b.*data\/papers\.yaml/m);
-    expect(last).toMatch(/^\s*npm test\b/m);
+    expect(last).toMatch(/^(?:npm ci && )?npm run readme$/m);
+    expect(last).toMatch(/^npm test$/m);
+    expect(last).toContain("data/papers.yaml");
     expect(last.split("\n").length).toBeLessThan(15);
   });
 
@@ -85,6 +88,20 @@ describe("what frames the list", () => {
       expect(readFileSync(new URL(doc, root), "utf8").length).toBeGreaterThan(1000);
     }
     expect(headingIds(html).map((h) => h.text)).not.toContain("維護者 / For maintainers");
+  });
+
+  test("hand-written Chinese and English sentences are on lines of their own", () => {
+    const zones = parseZones(readme, "README.md", README_ZONES);
+    if (!zones.ok) throw new Error("README zones");
+    const lines = splitAroundZones(readme, zones.zones)
+      .flatMap((segment) => [...renderGfm(segment).matchAll(/<p>([\s\S]*?)<\/p>/g)])
+      .flatMap((p) => (p[1] ?? "").split("<br />"))
+      .map((line) => stripTags(line).replace(/\s+/g, " "));
+    expect(lines.some((line) => line.includes("。"))).toBe(true);
+    // A Chinese sentence (ending in 。) beside four English words in a row reads as one run-on line.
+    expect(lines.filter((line) => line.includes("。") && /(?:[A-Za-z]+,? ){3}[A-Za-z]+/.test(line))).toEqual(
+      [],
+    );
   });
 
   test("no label is doubled, as in 摘要（摘要）", () => {
