@@ -6,6 +6,7 @@
  * passed in: tests answer from a loopback server and never wait 3 real seconds.
  */
 import { request, type Dispatcher } from "undici";
+import { PAPERSHELF_URL } from "../papershelf-repository.js";
 import { normalizeArxivId } from "../records/arxiv.js";
 import { parseArxivFeed, type ArxivPaper } from "./feed.js";
 
@@ -20,7 +21,7 @@ export const ARXIV_RETRIES = 3;
 export const ARXIV_MAX_RETRY_WAIT_MS = 120_000;
 /** Cached answers are reused for 30 days: titles and abstracts of published versions rarely change. */
 export const ARXIV_CACHE_MAX_AGE_MS = 30 * 24 * 3_600_000;
-export const ARXIV_USER_AGENT = "papershelf (+https://github.com/papershelf/papershelf)";
+export const ARXIV_USER_AGENT = `papershelf (+${PAPERSHELF_URL})`;
 const REQUEST_TIMEOUT_MS = 30_000;
 
 /** The cache as the edge stores it (.papershelf-cache/arxiv-cache.json): papers by id, with when they came. */

@@ -2,6 +2,7 @@
  * Tunables of the link engine with their defaults. Each number says which limit it respects; the config
  * section `check:` in .papershelf.yml and the CLI flags override them.
  */
+import { PAPERSHELF_URL } from "../../papershelf-repository.js";
 
 /** Requests in flight across all hosts. 256 keeps a 50-host list near its per-host bound without exhausting file descriptors (1,024 by default on Linux). */
 export const MAX_CONCURRENCY = 256;
@@ -135,7 +136,7 @@ export const DEFAULT_LINK_OPTIONS: LinkCheckOptions = {
   // Two runs "some hours apart": a scheduled daily check passes it, two pushes in one afternoon do not.
   deadAfterMs: 6 * HOUR_MS,
   cacheMaxAgeMs: 24 * HOUR_MS,
-  userAgent: "papershelf-link-check/0.1 (+https://github.com/papershelf/papershelf)",
+  userAgent: `papershelf-link-check/0.1 (+${PAPERSHELF_URL})`,
   publicOnly: false,
 };
 

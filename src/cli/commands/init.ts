@@ -16,6 +16,7 @@ import {
   type Parsed,
   type WorkflowPin,
 } from "../../init/index.js";
+import { PAPERSHELF_REPOSITORY } from "../../papershelf-repository.js";
 import type { CliContext, Command } from "../context.js";
 import { displayPath, parseCommandArgs } from "../options.js";
 
@@ -38,7 +39,7 @@ Options:
   --force                    overwrite files that exist (without it, init writes nothing when one exists)
   --ref <sha>                the papershelf commit the workflows call (default: the one this package was
                              built from)
-  --repository <owner/name>  where papershelf's reusable workflows live (default: package.json "repository")
+  --repository <owner/name>  where papershelf's reusable workflows live (default: ${PAPERSHELF_REPOSITORY})
 
 Exit codes: 0 written, 2 usage error or a file already there (nothing written), 70 internal error (a bug:
 please report it).`;
@@ -82,14 +83,10 @@ async function builtFromCommit(): Promise<string | undefined> {
 async function workflowPin(ref: string | undefined, repository: string | undefined): Promise<WorkflowPin> {
   const pkg = JSON.parse(await readFile(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as {
     version: string;
-    repository?: { url?: string };
   };
-  const repo =
-    repository ?? /github\.com[/:]([\w.-]+\/[\w.-]+?)(?:\.git)?$/.exec(pkg.repository?.url ?? "")?.[1];
-  if (!repo || !/^[\w.-]+\/[\w.-]+$/.test(repo))
-    throw new UsageError(
-      `--repository should be owner/name, found "${repository ?? pkg.repository?.url ?? ""}"`,
-    );
+  const repo = repository ?? PAPERSHELF_REPOSITORY;
+  if (!/^[\w.-]+\/[\w.-]+$/.test(repo))
+    throw new UsageError(`--repository should be owner/name, found "${repo}"`);
   const commit = ref ?? (await builtFromCommit());
   if (commit === undefined)
     throw new UsageError(
