@@ -4,8 +4,13 @@
  * else in the form is hand-written and kept byte for byte. A project without the form does not use the intake: nothing is generated.
  */
 import path from "node:path";
-import { renderIssueForm, validateIssueForm, validateTemplateConfig } from "../intake/index.js";
-import type { Diagnostic } from "../records/index.js";
+import {
+  CATEGORY_FIELD_ID,
+  renderIssueForm,
+  validateIssueForm,
+  validateTemplateConfig,
+} from "../intake/index.js";
+import { ENTRY_ANATOMY, type Diagnostic } from "../records/index.js";
 import type { Generator } from "./generators.js";
 
 const diagnostic =
@@ -26,7 +31,13 @@ export const issueFormGenerator: Generator = {
   optional: true,
   async generate(ctx, current) {
     const file = ctx.displayPath(ctx.config.issueForm);
-    const result = renderIssueForm(current ?? "", ctx.data.categories);
+    const result = renderIssueForm(
+      current ?? "",
+      ctx.data.categories,
+      CATEGORY_FIELD_ID,
+      ENTRY_ANATOMY,
+      ctx.config.languages,
+    );
     if (result.ok) {
       // GitHub refuses a form with a syntax error (and shows no form at all): so does `build --check`.
       const configFile = path.join(path.dirname(ctx.config.issueForm), "config.yml");

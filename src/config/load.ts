@@ -4,6 +4,7 @@
  * section with `sectionOf`, so a stage's options live next to the code that uses them.
  */
 import { readFile } from "node:fs/promises";
+import { DEFAULT_LABEL_LANGUAGES, LABEL_LANGUAGES, type LabelLanguage } from "../records/index.js";
 import type { Diagnostic } from "../records/diagnostics.js";
 import { RecordSource } from "../records/source.js";
 
@@ -18,6 +19,8 @@ export interface ProjectConfig {
   templates: string;
   /** The submission issue form whose category list `build` regenerates. */
   issueForm: string;
+  /** The languages of the labels `build` generates in the form, in order ("標題 / Title" for zh-TW, en). */
+  languages: readonly LabelLanguage[];
   /** Raw stage sections, validated by their stages. */
   sections: Record<"lint" | "check" | "intake" | "site", unknown>;
   /** Where the config came from, for positions in stage errors (undefined: defaults only). */
@@ -26,14 +29,31 @@ export interface ProjectConfig {
 
 const PATH_KEYS = ["data", "readme", "templates", "issueForm"] as const;
 const SECTION_KEYS = ["lint", "check", "intake", "site"] as const;
-const KNOWN_KEYS: readonly string[] = [...PATH_KEYS, ...SECTION_KEYS];
+const KNOWN_KEYS: readonly string[] = [...PATH_KEYS, "languages", ...SECTION_KEYS];
 
 export const DEFAULT_CONFIG: Omit<ProjectConfig, "sections" | "source"> = {
   data: "data/papers.yaml",
   readme: "README.md",
   templates: "templates",
   issueForm: ".github/ISSUE_TEMPLATE/submit-paper.yml",
+  languages: DEFAULT_LABEL_LANGUAGES,
 };
+
+/** `languages: [en]` or `[zh-TW, en]`: known languages, at least one, none twice; else what is wrong. */
+function readLanguages(value: unknown): LabelLanguage[] | string {
+  const known: readonly string[] = LABEL_LANGUAGES;
+  const list = typeof value === "string" ? [value] : value;
+  if (!Array.isArray(list) || list.length === 0)
+    return `"languages" should be a list of ${LABEL_LANGUAGES.join(", ")}, found ${JSON.stringify(value ?? null)}`;
+  const out: LabelLanguage[] = [];
+  for (const item of list as unknown[]) {
+    if (typeof item !== "string" || !known.includes(item))
+      return `unknown language ${JSON.stringify(item)} in "languages"; papershelf has words for ${LABEL_LANGUAGES.join(", ")}`;
+    if (out.includes(item as LabelLanguage)) return `"languages" names ${item} twice`;
+    out.push(item as LabelLanguage);
+  }
+  return out;
+}
 
 export type ConfigResult = { ok: true; config: ProjectConfig } | { ok: false; errors: Diagnostic[] };
 
@@ -68,7 +88,11 @@ export function parseConfig(text: string, file = DEFAULT_CONFIG_FILE): ConfigRes
       continue;
     }
     const plain = values[key];
-    if ((PATH_KEYS as readonly string[]).includes(key)) {
+    if (key === "languages") {
+      const languages = readLanguages(plain);
+      if (typeof languages === "string") errors.push(error(languages, source.position([key])));
+      else config.languages = languages;
+    } else if ((PATH_KEYS as readonly string[]).includes(key)) {
       if (typeof plain !== "string" || plain === "") {
         errors.push(
           error(

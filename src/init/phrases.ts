@@ -1,7 +1,8 @@
 /**
- * The words init writes, per language. A list in several languages shows each label in all of them, joined
- * with " / " in the order the maintainer gave ("標題 / Title"), as papershelf's own list does. Only labels
- * and descriptions are translated: field ids stay the same, because the intake reads answers by id.
+ * The words init writes, per language, beside the ones the record anatomy owns (the submission form's fields
+ * are generated from the anatomy, src/records/anatomy). A list in several languages shows each label in all of
+ * them, joined with " / " in the order the maintainer gave ("標題 / Title"), as papershelf's own list does. Only
+ * labels and descriptions are translated: field ids stay the same, because the intake reads answers by id.
  */
 import type { Language } from "./answers.js";
 
@@ -18,63 +19,6 @@ export const PHRASES = {
     en: "Thanks for contributing! After you submit, a bot checks the answers and comments: either what to fix, or a preview of the entry and a pull request that adds it. Edit this issue to fix anything; the bot checks again.",
     "zh-TW":
       "感謝投稿！送出後，機器人會檢查內容並留言：有問題時說明如何修改；沒問題時附上預覽並開一個 pull request。修改這個 issue 的內容後，機器人會重新檢查。",
-  },
-  title: { en: "Title", "zh-TW": "標題" },
-  titleHelp: { en: "The title as published.", "zh-TW": "發表時的完整標題" },
-  url: { en: "Link", "zh-TW": "連結" },
-  urlHelp: {
-    en: "The main link: the paper's page (arXiv abs preferred), the dataset or the model card.",
-    "zh-TW": "主要連結：論文頁面（建議 arXiv abs）、資料集或模型頁",
-  },
-  arxiv: { en: "arXiv ID", "zh-TW": "arXiv ID" },
-  arxivHelp: {
-    en: "e.g. 1706.03762; leave empty when the link is on arxiv.org.",
-    "zh-TW": "例如 1706.03762；連結是 arxiv.org 時可留空",
-  },
-  date: { en: "Date", "zh-TW": "日期" },
-  dateHelp: {
-    en: "Publication date: 2017-06-12, 2017-06 or 2017.",
-    "zh-TW": "發表日期，例如 2017-06-12、2017年6月12日",
-  },
-  venue: { en: "Venue", "zh-TW": "會議或期刊" },
-  venueHelp: {
-    en: "e.g. NeurIPS 2017; leave empty for a preprint.",
-    "zh-TW": "例如 NeurIPS 2017；預印本可留空",
-  },
-  kind: { en: "Kind", "zh-TW": "類型" },
-  kindPaper: { en: "paper", "zh-TW": "論文" },
-  kindDataset: { en: "dataset", "zh-TW": "資料集" },
-  kindModel: { en: "model", "zh-TW": "模型" },
-  kindResource: { en: "resource", "zh-TW": "資源" },
-  category: { en: "Category", "zh-TW": "分類" },
-  categoryHelp: {
-    en: "Where the entry goes. Missing a category? Say so in the note.",
-    "zh-TW": "放在哪個分類下；沒有合適的分類請在備註說明",
-  },
-  repos: { en: "Repositories", "zh-TW": "程式碼" },
-  reposHelp: {
-    en: 'One URL per line, optionally "label | URL".',
-    "zh-TW": "每行一個網址，可寫成「標籤 | 網址」",
-  },
-  links: { en: "Other links", "zh-TW": "其他連結" },
-  linksHelp: {
-    en: 'One "label | URL" per line: demo, project page, download.',
-    "zh-TW": "每行「標籤 | 網址」：示範、專案頁、下載",
-  },
-  image: { en: "Image", "zh-TW": "圖片" },
-  imageHelp: {
-    en: 'An image URL, optionally followed by a width: "https://…/figure.png 50%".',
-    "zh-TW": "圖片網址，可在後面加寬度",
-  },
-  summary: { en: "Summary", "zh-TW": "摘要" },
-  summaryHelp: {
-    en: "A short summary; Markdown lists, tables and formulas are kept.",
-    "zh-TW": "摘要，支援 Markdown（清單、表格、公式）",
-  },
-  note: { en: "Note", "zh-TW": "備註" },
-  noteHelp: {
-    en: "Anything readers or maintainers should know (shown with the entry).",
-    "zh-TW": "給讀者或維護者的補充",
   },
   confirm: { en: "Confirmation", "zh-TW": "確認" },
   confirmOption: {

@@ -3,7 +3,7 @@
  * The `site` zone comes first and stays empty until `site.url` is set in `.papershelf.yml`; then the README's
  * first line links the site.
  */
-import type { InitAnswers } from "./answers.js";
+import type { InitAnswers, Language } from "./answers.js";
 import { say } from "./phrases.js";
 
 export function renderReadmeFile({ name, languages }: InitAnswers): string {
@@ -32,9 +32,14 @@ between the \`papershelf:begin\`/\`papershelf:end\` markers from \`data/papers.y
 `;
 }
 
-export const CONFIG_FILE_TEXT = `# papershelf project config. Every key is optional; \`npx papershelf <command> --help\` explains each.
+/** `.papershelf.yml`: the default paths, spelled out, and the languages of the generated form labels. */
+export function renderConfigFile(languages: readonly Language[]): string {
+  return `# papershelf project config. Every key is optional; \`npx papershelf <command> --help\` explains each.
 data: data/papers.yaml
 readme: README.md
 templates: templates
 issueForm: .github/ISSUE_TEMPLATE/submit-paper.yml
+# The languages of the labels \`papershelf build\` generates in the submission form, in order (en, zh-TW).
+languages: [${languages.join(", ")}]
 `;
+}

@@ -7,7 +7,12 @@
  * opened. ASCII commas become "，" because parsers split dropdown answers on ", " (multi-select joins).
  */
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Node } from "yaml";
-import { ENTRY_ANATOMY, type Anatomy } from "../records/index.js";
+import {
+  DEFAULT_LABEL_LANGUAGES,
+  ENTRY_ANATOMY,
+  type Anatomy,
+  type LabelLanguage,
+} from "../records/index.js";
 import type { Category } from "../records/schema.js";
 import { flattenCategories } from "../records/validate.js";
 import { fillFormFields } from "./form-fields.js";
@@ -86,15 +91,16 @@ function findOptionsNode(template: string, fieldId: string): Node | string {
 /**
  * Rewrites the generated parts of a committed issue form: the fields between the field markers from the
  * record anatomy (form-fields.ts), then the category dropdown's options from the category tree. Every other
- * byte (comments, other fields, quoting) is kept. Idempotent: rendering its own output again changes nothing.
+ * byte (comments, other fields, quoting) is kept. The generated words are in `languages` (`.papershelf.yml`). Idempotent: rendering its own output again changes nothing.
  */
 export function renderIssueForm(
   committed: string,
   categories: readonly Category[],
   fieldId = CATEGORY_FIELD_ID,
   anatomy: Anatomy = ENTRY_ANATOMY,
+  languages: readonly LabelLanguage[] = DEFAULT_LABEL_LANGUAGES,
 ): FormRenderResult {
-  const filled = fillFormFields(committed, anatomy);
+  const filled = fillFormFields(committed, anatomy, languages);
   if (!filled.ok) return filled;
   const template = filled.text;
   const node = findOptionsNode(template, fieldId);

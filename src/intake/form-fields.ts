@@ -7,10 +7,12 @@
 import { stringify } from "yaml";
 import {
   anatomyFields,
-  bilingual,
+  DEFAULT_LABEL_LANGUAGES,
   ENTRY_ANATOMY,
   formIdOf,
+  labelIn,
   type Anatomy,
+  type LabelLanguage,
   type NamedField,
 } from "../records/index.js";
 
@@ -27,18 +29,25 @@ export function formFields(anatomy: Anatomy = ENTRY_ANATOMY): (NamedField & { fo
     .sort((a, b) => (a.form?.order ?? 0) - (b.form?.order ?? 0));
 }
 
-/** One form element as GitHub's issue-form schema wants it. */
-function formElement(field: NamedField & { formId: string }): Record<string, unknown> {
+/** One form element as GitHub's issue-form schema wants it, its words in the list's languages. */
+function formElement(
+  field: NamedField & { formId: string },
+  languages: readonly LabelLanguage[],
+): Record<string, unknown> {
   const form = field.form;
   if (!form) throw new Error(`field "${field.key}" has no form spec`);
+  // The intake reads an enum answer by its English word ("論文 / paper" → paper), so its options keep it.
+  const optionLanguages: readonly LabelLanguage[] =
+    field.role === "enum" && !languages.includes("en") ? [...languages, "en"] : languages;
   // A category dropdown's options come from the category tree (form-categories.ts fills them in next).
-  const options = field.role === "category" ? [] : form.options;
+  const options =
+    field.role === "category" ? [] : form.options?.map((option) => labelIn(option, optionLanguages));
   return {
     type: form.type,
     id: field.formId,
     attributes: {
-      label: bilingual(field.label),
-      description: bilingual(form.description),
+      label: labelIn(field.label, languages),
+      description: labelIn(form.description, languages),
       ...(form.placeholder === undefined ? {} : { placeholder: form.placeholder }),
       ...(options === undefined ? {} : { options: [...options] }),
       ...(form.default === undefined ? {} : { default: form.default }),
@@ -48,8 +57,12 @@ function formElement(field: NamedField & { formId: string }): Record<string, unk
 }
 
 /** The YAML of the generated form elements, as items of the `body:` list (two spaces in). */
-export function renderFormFields(anatomy: Anatomy = ENTRY_ANATOMY): string {
-  const yaml = stringify(formFields(anatomy).map(formElement), { lineWidth: 0 });
+export function renderFormFields(
+  anatomy: Anatomy = ENTRY_ANATOMY,
+  languages: readonly LabelLanguage[] = DEFAULT_LABEL_LANGUAGES,
+): string {
+  const elements = formFields(anatomy).map((field) => formElement(field, languages));
+  const yaml = stringify(elements, { lineWidth: 0 });
   return yaml
     .trimEnd()
     .split("\n")
@@ -63,7 +76,11 @@ export type FieldsZoneResult = { ok: true; text: string } | { ok: false; errors:
  * Rewrites the lines between the field markers. A form without the markers is left as it is (a project's
  * own hand-made form); one with a single marker, or the end before the start, is an error.
  */
-export function fillFormFields(template: string, anatomy: Anatomy = ENTRY_ANATOMY): FieldsZoneResult {
+export function fillFormFields(
+  template: string,
+  anatomy: Anatomy = ENTRY_ANATOMY,
+  languages: readonly LabelLanguage[] = DEFAULT_LABEL_LANGUAGES,
+): FieldsZoneResult {
   const lines = template.split("\n");
   const start = lines.findIndex((l) => l.trim().startsWith(FIELDS_START_MARKER));
   const end = lines.findIndex((l) => l.trim().startsWith(FIELDS_END_MARKER));
@@ -75,6 +92,8 @@ export function fillFormFields(template: string, anatomy: Anatomy = ENTRY_ANATOM
         `the generated fields need "${FIELDS_START_MARKER}" and then "${FIELDS_END_MARKER}", each on its own line`,
       ],
     };
-  const text = [...lines.slice(0, start + 1), renderFormFields(anatomy), ...lines.slice(end)].join("\n");
+  const text = [...lines.slice(0, start + 1), renderFormFields(anatomy, languages), ...lines.slice(end)].join(
+    "\n",
+  );
   return { ok: true, text };
 }

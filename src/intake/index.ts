@@ -5,6 +5,7 @@ export * from "./build-record.js";
 export * from "./comment.js";
 export * from "./dates.js";
 export * from "./form-categories.js";
+export * from "./form-fields.js";
 export * from "./form.js";
 export * from "./ids.js";
 export * from "./markdown-safe.js";

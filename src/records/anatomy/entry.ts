@@ -103,7 +103,12 @@ export const ENTRY_ANATOMY = {
         zh: "論文、資料集、模型或其他資源",
         en: "A paper, a dataset, a model or another resource.",
       },
-      options: ["論文 / paper", "資料集 / dataset", "模型 / model", "資源 / resource"],
+      options: [
+        { zh: "論文", en: "paper" },
+        { zh: "資料集", en: "dataset" },
+        { zh: "模型", en: "model" },
+        { zh: "資源", en: "resource" },
+      ],
       default: 0,
     },
   }),
@@ -283,7 +288,7 @@ export const ENTRY_ANATOMY = {
       required: false,
       description: {
         zh: "繁體中文摘要，支援 Markdown（清單、表格、公式）",
-        en: "The summary in Traditional Chinese; Markdown lists, tables and formulas are kept.",
+        en: "A summary in the list's language; Markdown lists, tables and formulas are kept.",
       },
     },
   }),

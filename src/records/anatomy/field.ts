@@ -41,11 +41,18 @@ export type FieldRole =
 /** The item of a `labelled-urls` field: which URL role link checks and lint rules see. */
 export type LabelledUrlItem = "repo" | "link" | "image";
 
-/** A label in both languages of the list: 中文 first, then English. */
+/** A label in both languages papershelf has words for: 中文 (zh-TW) and English. */
 export interface Bilingual {
   zh: string;
   en: string;
 }
+
+/** The languages a list's generated labels can be in, as `.papershelf.yml` and `papershelf init` name them. */
+export const LABEL_LANGUAGES = ["zh-TW", "en"] as const;
+export type LabelLanguage = (typeof LABEL_LANGUAGES)[number];
+
+/** papershelf's own list (and any list whose config names none): 中文 first, then English. */
+export const DEFAULT_LABEL_LANGUAGES: readonly LabelLanguage[] = ["zh-TW", "en"];
 
 /** The issue-form field a record field is asked through. */
 export interface FormSpec {
@@ -57,8 +64,11 @@ export interface FormSpec {
   required: boolean;
   description: Bilingual;
   placeholder?: string;
-  /** Dropdown options, for a field whose options are not generated (the category's are). */
-  options?: readonly string[];
+  /**
+   * Dropdown options, for a field whose options are not generated (the category's are). For an `enum` field
+   * each option's `en` is its value: the form always keeps that word, since the intake reads the answer by it.
+   */
+  options?: readonly Bilingual[];
   /** Index of the option selected by default. */
   default?: number;
 }
@@ -109,7 +119,17 @@ export function formIdOf(key: string, spec: FieldSpec): string | undefined {
   return spec.form ? (spec.form.id ?? key) : undefined;
 }
 
+/** The text in each language, in order, joined with " / "; a text both languages share once ("arXiv ID"). */
+export function labelIn(text: Bilingual, languages: readonly LabelLanguage[]): string {
+  const parts: string[] = [];
+  for (const language of languages) {
+    const part = language === "en" ? text.en : text.zh;
+    if (!parts.includes(part)) parts.push(part);
+  }
+  return parts.join(" / ");
+}
+
 /** "中文 / English", or one of them when both read the same ("arXiv ID"). */
 export function bilingual(text: Bilingual): string {
-  return text.zh === text.en ? text.en : `${text.zh} / ${text.en}`;
+  return labelIn(text, DEFAULT_LABEL_LANGUAGES);
 }
