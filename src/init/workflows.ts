@@ -17,7 +17,7 @@ export interface WorkflowPin {
   version: string;
 }
 
-export const WORKFLOW_FILES = ["intake", "review", "main", "health"] as const;
+export const WORKFLOW_FILES = ["intake", "review", "main", "health", "pages"] as const;
 export type WorkflowName = (typeof WORKFLOW_FILES)[number];
 
 interface CallerSpec {
@@ -32,6 +32,7 @@ const SPECS: Record<WorkflowName, CallerSpec> = {
     title: "Submissions",
     why: "A submission issue becomes one bot comment, a label and, when valid, a pull request adding the record.",
     on: "  issues:\n    types: [opened, edited, reopened, labeled]",
+    // The called workflow's read-only compute job narrows these to read; its publish job uses them.
     permissions: [
       "contents: write # the papershelf/issue-<n> branch, committed through the API",
       "issues: write # the comment and the labels",
@@ -48,6 +49,7 @@ const SPECS: Record<WorkflowName, CallerSpec> = {
     title: "Main",
     why: "On every push to main: rebuild the README and refresh the open submission pull requests.",
     on: "  push:\n    branches: [main]\n  workflow_dispatch:",
+    // build commits the README; refresh narrows these to read; publish updates the submissions.
     permissions: [
       "contents: write # commit the regenerated files; update submission branches",
       "issues: write # refresh the submission comments and labels",
@@ -62,6 +64,16 @@ const SPECS: Record<WorkflowName, CallerSpec> = {
       "contents: write # the fixes branch, committed through the API",
       "issues: write # the rolling report issue",
       "pull-requests: write # the fixes pull request",
+    ],
+  },
+  pages: {
+    title: "Pages",
+    why: "On every push to main: publish the list as a site (search, filters, feed) on GitHub Pages.",
+    on: "  push:\n    branches: [main]\n  workflow_dispatch:",
+    permissions: [
+      "contents: read # the list, for the build job",
+      "pages: write # the deploy job publishes the site",
+      "id-token: write # the deploy job proves to Pages which run made the site",
     ],
   },
 };

@@ -40,7 +40,7 @@ describe("papershelf init", () => {
     expect(init.stdout).toContain("wrote data/papers.yaml\n");
     expect(init.stdout).toContain("Allow GitHub Actions to create and approve pull requests");
     expect(init.stdout).toContain('create the label "submission"');
-    expect(init.stdout).toContain("Pages");
+    expect(init.stdout).toContain('GitHub Pages must be enabled with "GitHub Actions" as the source');
     for (const argv of [["validate"], ["lint"], ["build", "--check"]]) {
       const result = await run(dir, argv);
       expect({ argv, code: result.code, stderr: result.stderr }).toEqual({ argv, code: 0, stderr: "" });

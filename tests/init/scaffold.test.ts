@@ -2,7 +2,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseCategories, scaffoldList, type InitAnswers } from "../../src/init/index.js";
+import { PAPERSHELF_REPOSITORY } from "../../src/papershelf-repository.js";
+import { parseCategories, scaffoldList, WORKFLOW_FILES, type InitAnswers } from "../../src/init/index.js";
 import { categoryOptions } from "../../src/intake/form-categories.js";
 import { parseIssueForm } from "../../src/intake/form.js";
 import { runIntake } from "../../src/intake/run.js";
@@ -19,7 +20,7 @@ const TEMPLATES = Object.fromEntries(
     .map((e) => path.relative("templates", path.join(e.parentPath, e.name)))
     .map((f) => [f, readFileSync(path.join("templates", f), "utf8")]),
 );
-const PIN = { repository: "papershelf/papershelf", commit: "a".repeat(40), version: "1.2.3" };
+const PIN = { repository: PAPERSHELF_REPOSITORY, commit: "a".repeat(40), version: "1.2.3" };
 const NOW = new Date("2026-12-01T00:00:00Z");
 
 function answers(languages: InitAnswers["languages"], categories = "Language models, Vision"): InitAnswers {
@@ -52,6 +53,7 @@ describe("scaffoldList", () => {
         ".github/workflows/health.yml",
         ".github/workflows/intake.yml",
         ".github/workflows/main.yml",
+        ".github/workflows/pages.yml",
         ".github/workflows/review.yml",
         ".papershelf.yml",
         "data/papers.yaml",
@@ -92,16 +94,20 @@ describe("scaffoldList", () => {
 
   it("writes callers pinned to the commit, with least privilege, that pass the workflow policy", async () => {
     const files = await scaffold(answers(["en"]));
-    for (const name of ["intake", "review", "main", "health"]) {
+    for (const name of WORKFLOW_FILES) {
       const text = files.get(`.github/workflows/${name}.yml`) ?? "";
       expect(checkWorkflowPolicy(name, text)).toEqual([]);
       expect(text).toContain(
-        `uses: papershelf/papershelf/.github/workflows/papershelf-${name}.yml@${"a".repeat(40)} # v1.2.3`,
+        `uses: ${PAPERSHELF_REPOSITORY}/.github/workflows/papershelf-${name}.yml@${"a".repeat(40)} # v1.2.3`,
       );
       expect(text).toContain(`papershelf-ref: ${"a".repeat(40)}`);
       expect(text.split("\n").filter((l) => l && !l.startsWith("#")).length).toBeLessThanOrEqual(16);
     }
     expect(files.get(".github/workflows/review.yml")).toMatch(/permissions:\n {6}contents: read\n/);
+    // Pages: the deploy job's two permissions, and read access for the build.
+    expect(files.get(".github/workflows/pages.yml")).toMatch(
+      /permissions:\n {6}contents: read.*\n {6}pages: write.*\n {6}id-token: write.*\n/,
+    );
   });
 
   it("says the templates' words in the list's languages, and links the site once site.url is set", async () => {
