@@ -10,7 +10,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { installTarballOffline, OFFLINE_ENV } from "./offline-install.js";
+import { PAPERSHELF_REPOSITORY } from "../../src/papershelf-repository.js";
+import {
+  installTarballOffline,
+  OFFLINE_ENV,
+  oldestSupportedNode,
+  packagesRefusingNode,
+} from "./offline-install.js";
 
 const CHECKOUT = path.resolve(import.meta.dirname, "../..");
 const GIT_ENV = {
@@ -40,6 +46,8 @@ let repo = "";
 let tarball = "";
 /** HEAD when the package was packed (the checkout may move while the test runs). */
 let packedAt = "";
+/** What npm warned about while installing the tarball. */
+let installWarnings = "";
 
 beforeAll(() => {
   work = mkdtempSync(path.join(tmpdir(), "papershelf-adopt-"));
@@ -58,7 +66,7 @@ beforeAll(() => {
   // An adopter runs `npx papershelf` without installing it; here the tarball is installed in the clone, so keep
   // node_modules and the install's package files out of the list's commits, as they would not be there.
   writeFileSync(path.join(repo, ".git/info/exclude"), "node_modules/\npackage.json\npackage-lock.json\n");
-  installTarballOffline(CHECKOUT, tarball, repo);
+  installWarnings = installTarballOffline(CHECKOUT, tarball, repo);
 }, 240_000);
 
 afterAll(() => {
@@ -105,9 +113,10 @@ describe("adopting papershelf from the packed tarball", () => {
     };
     const head = packedAt;
     expect(release.commit).toBe(head);
-    expect(readFileSync(path.join(repo, ".github/workflows/intake.yml"), "utf8")).toContain(
-      `/.github/workflows/papershelf-intake.yml@${head} # v${release.version}`,
-    );
+    for (const name of ["intake", "review", "main", "health", "pages"])
+      expect(readFileSync(path.join(repo, `.github/workflows/${name}.yml`), "utf8")).toContain(
+        `uses: ${PAPERSHELF_REPOSITORY}/.github/workflows/papershelf-${name}.yml@${head} # v${release.version}`,
+      );
   });
 
   it("writes workflows that pass npm run lint:workflows' checks", () => {
@@ -116,8 +125,26 @@ describe("adopting papershelf from the packed tarball", () => {
       env: ENV,
       encoding: "utf8",
     });
-    expect(out).toContain("4 workflows: 0 finding(s)");
+    expect(out).toContain("5 workflows: 0 finding(s)");
   }, 120_000);
+
+  it("installs on the oldest Node it claims (Node 20) without an engine warning", () => {
+    expect(installWarnings).not.toContain("EBADENGINE");
+    const pkg = JSON.parse(readFileSync(path.join(CHECKOUT, "package.json"), "utf8")) as {
+      engines: Record<string, string>;
+    };
+    const oldest = oldestSupportedNode(pkg.engines);
+    expect(oldest).toMatch(/^20\./);
+    expect(packagesRefusingNode(repo, oldest)).toEqual([]);
+    // content-type 3 declares Node >= 22 (pulled in by @octokit/request); the override keeps 2.1.0, same API.
+    const contentType = JSON.parse(
+      readFileSync(
+        path.join(repo, "node_modules/@octokit/request/node_modules/content-type/package.json"),
+        "utf8",
+      ),
+    ) as { version: string; engines: { node: string } };
+    expect(contentType.engines.node).toBe(">=18");
+  });
 
   it("ships lib/, templates/, schemas/ and the site assets, and no source, tests or Action bundle", () => {
     const files = sh(work, `tar -tzf ${tarball}`).split("\n").filter(Boolean);
