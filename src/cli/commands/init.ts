@@ -25,15 +25,16 @@ const HELP = `Usage: papershelf init [dir] [--yes] [--force] [--name <text>] [--
 
 Scaffolds a papershelf list in dir (default: the current directory), empty or not:
   .papershelf.yml, data/papers.yaml (the categories and one example record), README.md (with the generated
-  zones), templates/, schemas/papers.schema.json, .github/ISSUE_TEMPLATE/ (the submission form with its
-  category list generated, a report form, config.yml) and .github/workflows/ (intake, review, main, health:
-  each calls papershelf's reusable workflow at a pinned commit).
+  zones), templates/, schemas/papers.schema.json, .github/ISSUE_TEMPLATE/ (the submission form, its fields
+  and category list generated as "build" does; a report form; config.yml) and .github/workflows/ (intake,
+  review, main, health, pages: each calls papershelf's reusable workflow at a pinned commit).
 Right after it, "papershelf validate", "lint" and "build --check" pass. On a terminal it asks for what the
 flags below did not give; elsewhere (CI) pass them, or --yes for the defaults.
 
 Options:
   --name <text>              the list's name, the README's title (default: the folder's name)
-  --languages <list>         the languages of labels and texts, in order: en, zh-TW (default: en)
+  --languages <list>         the languages of labels and texts, in order: en, zh-TW (default: en); kept in
+                             .papershelf.yml, where "build" reads them for the form
   --categories <list>        the first top-level categories, comma-separated (default: "${DEFAULT_CATEGORIES}")
   --yes, -y                  take the defaults for everything not given, ask nothing
   --force                    overwrite files that exist (without it, init writes nothing when one exists)
