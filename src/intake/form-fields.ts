@@ -12,6 +12,7 @@ import {
   formIdOf,
   labelIn,
   type Anatomy,
+  type Bilingual,
   type LabelLanguage,
   type NamedField,
 } from "../records/index.js";
@@ -27,6 +28,12 @@ export function formFields(anatomy: Anatomy = ENTRY_ANATOMY): (NamedField & { fo
       return formId === undefined ? [] : [{ ...f, formId }];
     })
     .sort((a, b) => (a.form?.order ?? 0) - (b.form?.order ?? 0));
+}
+
+/** An example answer in the form's first language (an example is one answer, not a translation). */
+function placeholderIn(placeholder: string | Bilingual, languages: readonly LabelLanguage[]): string {
+  if (typeof placeholder === "string") return placeholder;
+  return languages[0] === "en" ? placeholder.en : placeholder.zh;
 }
 
 /** One form element as GitHub's issue-form schema wants it, its words in the list's languages. */
@@ -48,7 +55,7 @@ function formElement(
     attributes: {
       label: labelIn(field.label, languages),
       description: labelIn(form.description, languages),
-      ...(form.placeholder === undefined ? {} : { placeholder: form.placeholder }),
+      ...(form.placeholder === undefined ? {} : { placeholder: placeholderIn(form.placeholder, languages) }),
       ...(options === undefined ? {} : { options: [...options] }),
       ...(form.default === undefined ? {} : { default: form.default }),
     },

@@ -78,6 +78,15 @@ describe("init's submission form", () => {
     expect(kind?.options[0]).toBe("論文 / paper");
   });
 
+  it("gives examples in the form's first language", async () => {
+    const en = (await scaffold(["en", "zh-TW"])).get(FORM) ?? "";
+    const zh = (await scaffold(["zh-TW", "en"])).get(FORM) ?? "";
+    expect(en).toContain("placeholder: 2023-06-27\n");
+    expect(en).toContain("Project page | https://example.org/project");
+    expect(zh).toContain("placeholder: 2023年6月27日\n");
+    expect(zh).toContain("專案頁 | https://example.org/project");
+  });
+
   it("is what `papershelf build` generates: building it again changes nothing", async () => {
     const files = await scaffold(["en"]);
     const text = files.get(FORM) ?? "";

@@ -142,7 +142,7 @@ export const ENTRY_ANATOMY = {
         zh: "發表日期",
         en: "Publication date — 2023-06-27, 2023/6/27, 2023年6月27日, 2023-06 or 2023.",
       },
-      placeholder: "2023年6月27日",
+      placeholder: { zh: "2023年6月27日", en: "2023-06-27" },
     },
   }),
   venue: field({
@@ -243,7 +243,10 @@ export const ENTRY_ANATOMY = {
         zh: "每行「標籤 | 網址」：示範、專案頁、下載",
         en: 'One "label | URL" per line: demo, project page, download.',
       },
-      placeholder: "Demo | https://huggingface.co/spaces/someone/demo\n專案頁 | https://example.org/project",
+      placeholder: {
+        zh: "Demo | https://huggingface.co/spaces/someone/demo\n專案頁 | https://example.org/project",
+        en: "Demo | https://huggingface.co/spaces/someone/demo\nProject page | https://example.org/project",
+      },
     },
   }),
   images: field({

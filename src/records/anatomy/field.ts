@@ -63,7 +63,8 @@ export interface FormSpec {
   type: "input" | "textarea" | "dropdown";
   required: boolean;
   description: Bilingual;
-  placeholder?: string;
+  /** An example answer: one text, or one per language where the example is in words (the form shows the first language's). */
+  placeholder?: string | Bilingual;
   /**
    * Dropdown options, for a field whose options are not generated (the category's are). For an `enum` field
    * each option's `en` is its value: the form always keeps that word, since the intake reads the answer by it.
