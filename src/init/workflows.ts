@@ -34,9 +34,9 @@ const SPECS: Record<WorkflowName, CallerSpec> = {
     on: "  issues:\n    types: [opened, edited, reopened, labeled]",
     // The called workflow's read-only compute job narrows these to read; its publish job uses them.
     permissions: [
-      "contents: write # the papershelf/issue-<n> branch, committed through the API",
-      "issues: write # the comment and the labels",
-      "pull-requests: write # open and update the pull request",
+      "contents: write # publish: the papershelf/issue-<n> branch (compute, which reads the issue, gets read)",
+      "issues: write # publish: the comment and the labels",
+      "pull-requests: write # publish: open and update the pull request",
     ],
   },
   review: {
@@ -51,9 +51,9 @@ const SPECS: Record<WorkflowName, CallerSpec> = {
     on: "  push:\n    branches: [main]\n  workflow_dispatch:",
     // build commits the README; refresh narrows these to read; publish updates the submissions.
     permissions: [
-      "contents: write # commit the regenerated files; update submission branches",
-      "issues: write # refresh the submission comments and labels",
-      "pull-requests: write # update submission pull requests",
+      "contents: write # build: commit the regenerated files; publish: update submission branches",
+      "issues: write # publish: refresh the submission comments and labels (refresh, which reads, gets read)",
+      "pull-requests: write # publish: update submission pull requests",
     ],
   },
   health: {
