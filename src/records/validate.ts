@@ -2,20 +2,14 @@
  * Schema validation (ajv against the one schema) and the cross-record checks a schema cannot express:
  * duplicate ids and entries that name an unknown category. Every error carries file:line:column.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import type { ErrorObject } from "ajv";
 import type { Diagnostic } from "./diagnostics.js";
 import { buildJsonSchema, type Category, type PapersFile } from "./schema.js";
+import { prepareSchemaValidator } from "./schema-validator.js";
 import { parseJsonPointer, type PathSegment, type RecordSource } from "./source.js";
 
-let compiled: ValidateFunction | undefined;
-
-/** Compiled once per process: compiling costs more than validating 10,000 records. */
-function schemaValidator(): ValidateFunction {
-  compiled ??= new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true }).compile(
-    buildJsonSchema(),
-  );
-  return compiled;
-}
+/** Precompiled in lib/, compiled once per process elsewhere (schema-validator.ts). */
+const schemaValidator = await prepareSchemaValidator(buildJsonSchema);
 
 function describeValue(value: unknown): string {
   if (value === null) return "null";
