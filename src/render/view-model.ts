@@ -195,58 +195,74 @@ const asTexts = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 
 /**
- * The safe view of one field by its role: escaped text, sanitised Markdown, escaped URL, raw pattern-checked
- * ids and dates, escaped lists. `names` also gives `<key>List` with every name.
+ * The safe view of one field by its role, written into `view`: escaped text, sanitised Markdown, escaped
+ * URL, raw pattern-checked ids and dates, escaped lists. `names` also gives `<key>List` with every name.
+ * It writes into one object per entry rather than returning one per field: 10,000 entries made ~200,000
+ * small objects to merge, which showed as garbage collection in the profile of a build.
  */
-function fieldView(key: string, spec: FieldSpec, value: unknown): Record<string, unknown> {
+function writeFieldView(view: Record<string, unknown>, key: string, spec: FieldSpec, value: unknown): void {
   switch (spec.role) {
     case "line":
     case "doi": {
       const text = asText(value);
-      return { [key]: text ? escapeText(text) : "" };
+      view[key] = text ? escapeText(text) : "";
+      return;
     }
     case "markdown":
-      return { [key]: markdown(asText(value)) };
+      view[key] = markdown(asText(value));
+      return;
     case "url": {
       const text = asText(value);
-      return { [key]: text ? escapeUrl(text) : "" };
+      view[key] = text ? escapeUrl(text) : "";
+      return;
     }
     case "names": {
       const names = asTexts(value).map(escapeText);
-      return { [key]: shortenNames(names), [`${key}List`]: names };
+      view[key] = shortenNames(names);
+      view[`${key}List`] = names;
+      return;
     }
     case "tags":
-      return { [key]: asTexts(value).map(escapeText) };
+      view[key] = asTexts(value).map(escapeText);
+      return;
     case "labelled-urls":
-      return {
-        [key]: (Array.isArray(value) ? (value as unknown[]) : []).map((item) => {
-          const record = (item ?? {}) as Readonly<Record<string, unknown>>;
-          const url = asText(record.url);
-          const label = asText(record.label) ?? asText(record.alt);
-          return { url: url ? escapeUrl(url) : "", label: label ? escapeText(label) : "" };
-        }),
-      };
+      view[key] = (Array.isArray(value) ? (value as unknown[]) : []).map((item) => {
+        const record = (item ?? {}) as Readonly<Record<string, unknown>>;
+        const url = asText(record.url);
+        const label = asText(record.label) ?? asText(record.alt);
+        return { url: url ? escapeUrl(url) : "", label: label ? escapeText(label) : "" };
+      });
+      return;
     case "ignores":
     case "history":
       // Bookkeeping no template shows.
-      return {};
+      return;
     default:
       // id, enum, category, date, arxiv: checked against a pattern or a closed set, safe as they are.
-      return { [key]: asText(value) ?? "" };
+      view[key] = asText(value) ?? "";
   }
+}
+
+/** The anatomy's entries, listed once per anatomy rather than once per record. */
+const fieldLists = new WeakMap<Anatomy, [string, FieldSpec][]>();
+function fieldsOf(anatomy: Anatomy): [string, FieldSpec][] {
+  let fields = fieldLists.get(anatomy);
+  if (!fields) fieldLists.set(anatomy, (fields = Object.entries(anatomy)));
+  return fields;
 }
 
 /**
  * The view of one entry: every anatomy field by its role, then what the shipped templates derive from
  * several fields (`when`, `arxivUrl`, `doiUrl`, `noteQuoted`) or show their own way (`kind`, repository
- * labels, image alt texts).
+ * labels, image alt texts), which replace the role-shaped value of the same key.
  */
 export function buildEntryView(entry: Entry, anatomy: Anatomy = ENTRY_ANATOMY): EntryView {
   const record = entry as unknown as Readonly<Record<string, unknown>>;
-  const fields: Record<string, unknown> = {};
-  for (const [key, spec] of Object.entries(anatomy)) Object.assign(fields, fieldView(key, spec, record[key]));
+  const view: Record<string, unknown> = {};
+  for (const [key, spec] of fieldsOf(anatomy)) writeFieldView(view, key, spec, record[key]);
   const venue = entry.venue ? escapeText(entry.venue) : "";
-  const note = markdown(entry.note);
+  const note =
+    typeof view.note === "string" && anatomy.note?.role === "markdown" ? view.note : markdown(entry.note);
   const derived = {
     kind: entry.kind === "paper" ? "" : entry.kind,
     when: [venue, entry.date ?? ""].filter(Boolean).join(" · "),
@@ -268,7 +284,7 @@ export function buildEntryView(entry: Entry, anatomy: Anatomy = ENTRY_ANATOMY): 
     noteQuoted: note === "" ? "" : note.replace(/^/gm, "> ").replace(/^> $/gm, ">"),
   } satisfies Partial<EntryView>;
   // The role-shaped fields carry every other key of EntryView (the test of the view checks each one).
-  return { ...fields, ...derived } as EntryView;
+  return Object.assign(view, derived) as EntryView;
 }
 
 /** Groups the flat, pre-order ToC items under their top categories. */
