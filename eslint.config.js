@@ -1,30 +1,20 @@
+import { existsSync, readdirSync } from "node:fs";
+import { URL } from "node:url";
 import js from "@eslint/js";
 import regexp from "eslint-plugin-regexp";
 import tseslint from "typescript-eslint";
 
 /**
- * Rooms have doors (issue 8): a room with an index.ts is entered only through it. An import that names a room's
- * folder and then a file other than index.js (`../records/schema.js`) fails; imports inside a room use
- * `./x.js` or `../sub/x.js`, which never name their own room, so they are not caught.
+ * Rooms have doors (issue 8): a folder of src/ with an index.ts is a room, entered only through it (cli/ and
+ * action/, the edges, have none). An import that names a room's folder and then a file other than index.js
+ * (`../records/schema.js`) fails; imports inside a room use `./x.js` or `../sub/x.js`, which never name their
+ * own room, so they are not caught. `npx tsx scripts/enter-through-doors.ts` rewrites such imports.
  * tests/architecture.test.ts shows the rule failing on an import past a door.
  */
-export const ROOMS_WITH_DOORS = [
-  "arxiv",
-  "build",
-  "check",
-  "github",
-  "import",
-  "init",
-  "intake",
-  "lint",
-  "markdown",
-  "project",
-  "records",
-  "render",
-  "report",
-  "site",
-  "urls",
-];
+export const ROOMS_WITH_DOORS = readdirSync(new URL("./src/", import.meta.url), { withFileTypes: true })
+  .filter((e) => e.isDirectory() && existsSync(new URL(`./src/${e.name}/index.ts`, import.meta.url)))
+  .map((e) => e.name)
+  .sort();
 const DOOR_PATTERN = {
   regex: `^\\.{1,2}/(?:\\.\\./)*(?:${ROOMS_WITH_DOORS.join("|")})/(?!index\\.js$).+`,
   message: "Enter a room through its index.ts: import from '<room>/index.js' (add the export there).",
