@@ -8,18 +8,13 @@
  * It refuses (and lists) what it cannot do by itself: a default or namespace import past a door, and a name the
  * index already exports from somewhere else.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
-import { readImports } from "./room-graph.js";
+import { readImports, roomsWithDoors } from "./room-graph.js";
 
 const SRC = path.resolve("src");
-/** Rooms with doors: the folders of src/ that have an index.ts (as in eslint.config.js; cli/ and action/ have none). */
-const DOORS = new Set(
-  readdirSync(SRC, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && existsSync(path.join(SRC, e.name, "index.ts")))
-    .map((e) => e.name),
-);
+const DOORS = roomsWithDoors(SRC);
 
 interface PastDoor {
   file: string;

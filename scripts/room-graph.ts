@@ -3,7 +3,7 @@
  * of its own), read with TypeScript's own pre-processor. Used by tests/architecture.test.ts and runnable:
  *   tsx scripts/room-graph.ts   prints the room arrows and any cycle (exit 1 on a cycle)
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 
@@ -35,6 +35,23 @@ export function readImports(srcDir: string): ImportEdge[] {
 export function roomOf(file: string): string {
   const [first, ...rest] = file.split(path.sep);
   return rest.length > 0 ? (first as string) : file;
+}
+
+/** The rooms with a door: the folders of `srcDir` that have an index.ts (as eslint.config.js reads them). */
+export function roomsWithDoors(srcDir: string): Set<string> {
+  return new Set(
+    readdirSync(srcDir, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && existsSync(path.join(srcDir, e.name, "index.ts")))
+      .map((e) => e.name),
+  );
+}
+
+/** Imports from another room that name a file inside it instead of its index.ts. */
+export function importsPastDoors(edges: readonly ImportEdge[], doors: ReadonlySet<string>): ImportEdge[] {
+  return edges.filter((e) => {
+    const room = roomOf(e.to);
+    return doors.has(room) && room !== roomOf(e.from) && e.to !== path.join(room, "index.ts");
+  });
 }
 
 /** Arrows between different rooms, each with one import that makes it. */
