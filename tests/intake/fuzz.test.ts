@@ -10,26 +10,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { renderIntakeComment } from "../../src/intake/comment.js";
-import { runIntake, tooComplexProblem } from "../../src/intake/run.js";
+import { tooComplexProblem } from "../../src/intake/run.js";
 import { startCpuBudget } from "../../src/intake/budget.js";
-import {
-  bodyFor,
-  fixtureForm,
-  fixtureTemplate,
-  NOW,
-  papersText,
-  readmeEntryRenderer,
-  VALID_ANSWERS,
-} from "./helpers.js";
+import { createIntakeHarness } from "./helpers.js";
 
 const MAX_BODY_CHARS = 65_536;
 const MAX_CPU_SECONDS = 2;
 const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
 
-const form = fixtureForm();
-const template = fixtureTemplate();
-const original = papersText();
-const renderEntry = await readmeEntryRenderer();
+const harness = await createIntakeHarness();
 
 /** Pieces micromark, the body parser or a regex once spent time on. */
 const PIECES = [
@@ -97,14 +86,10 @@ describe("the intake's time bound", () => {
     async () => {
       await fc.assert(
         fc.asyncProperty(field, field, fc.constantFrom("summary", "note", "title"), async (a, b, where) => {
-          const answers = {
-            ...VALID_ANSWERS,
-            [where]: a,
-            ...(where === "summary" ? { note: b } : { summary: b }),
-          };
-          const body = bodyFor(form, answers).slice(0, MAX_BODY_CHARS);
+          const answers = { [where]: a, ...(where === "summary" ? { note: b } : { summary: b }) };
+          const body = harness.body(answers).slice(0, MAX_BODY_CHARS);
           const seconds = await cpuSeconds(async () => {
-            const result = await runIntake({ body, template, papersText: original, now: NOW, renderEntry });
+            const result = await harness.run(body);
             renderIntakeComment(result);
           });
           expect(seconds).toBeLessThan(MAX_CPU_SECONDS);
@@ -119,8 +104,7 @@ describe("the intake's time bound", () => {
     let micros = 0;
     // A clock that advances 1 s of CPU every time it is read: the budget of 2 s is spent by the third read.
     const budget = startCpuBudget(2, () => ({ user: (micros += 1e6), system: 0 }));
-    const body = bodyFor(form, VALID_ANSWERS);
-    const result = await runIntake({ body, template, papersText: original, now: NOW, renderEntry, budget });
+    const result = await harness.run(harness.body(), { budget });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors).toEqual([tooComplexProblem(budget)]);
     expect(tooComplexProblem(budget).message).toMatch(/太複雜.*too complex/);

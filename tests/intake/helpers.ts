@@ -1,8 +1,10 @@
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import type { CpuBudget } from "../../src/intake/budget.js";
 import { renderIssueForm } from "../../src/intake/form-categories.js";
 import { createEntryRenderer } from "../../src/intake/preview.js";
+import { runIntake, type IntakeResult } from "../../src/intake/run.js";
 import { readTemplates } from "../../src/render/templates.js";
 import { parseIssueForm, type IssueForm } from "../../src/intake/form.js";
 import { parseRecords } from "../../src/records/parse.js";
@@ -72,4 +74,41 @@ export async function readmeEntryRenderer(): Promise<ReturnType<typeof createEnt
   const templates = await readTemplates(path.join(ROOT, "templates"), (file) => readFile(file, "utf8"));
   if (!templates.ok) throw new Error(templates.errors[0]?.message);
   return createEntryRenderer(templates.templates);
+}
+
+/**
+ * The intake on the fixture list as the edges run it, built once per test file: the form with its category
+ * options, the list, and the README's own entry template for the preview. The hostile, time-bound and fuzz
+ * tests all drive the intake through it.
+ */
+export interface IntakeHarness {
+  form: IssueForm;
+  /** The fixture list as read: an accepted submission's insertion must change no other byte of it. */
+  original: string;
+  /** The issue body GitHub writes for these answers, on top of VALID_ANSWERS. */
+  body(answers?: Record<string, string>): string;
+  /** Runs the intake on a body; `plain` swaps the README's template for the stand-in preview. */
+  run(body: string, options?: { plain?: boolean; budget?: CpuBudget }): Promise<IntakeResult>;
+}
+
+export async function createIntakeHarness(): Promise<IntakeHarness> {
+  const form = fixtureForm();
+  const template = fixtureTemplate();
+  const original = papersText();
+  const renderEntry = await readmeEntryRenderer();
+  return {
+    form,
+    original,
+    body: (answers = {}) => bodyFor(form, { ...VALID_ANSWERS, ...answers }),
+    run: (body, options = {}) =>
+      runIntake({
+        body,
+        template,
+        papersText: original,
+        file: "papers.yaml",
+        now: NOW,
+        ...(options.plain ? {} : { renderEntry }),
+        ...(options.budget ? { budget: options.budget } : {}),
+      }),
+  };
 }

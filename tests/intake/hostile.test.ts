@@ -11,23 +11,13 @@ import { visit } from "unist-util-visit";
 import { describe, expect, it } from "vitest";
 import { parseIssueBody } from "../../src/intake/body.js";
 import { INTAKE_MARKER, renderIntakeComment } from "../../src/intake/comment.js";
-import { runIntake, type IntakeResult } from "../../src/intake/run.js";
+import type { IntakeResult } from "../../src/intake/run.js";
 import { removeEntry } from "../../src/records/edit.js";
 import { parseRecords } from "../../src/records/parse.js";
-import {
-  bodyFor,
-  fixtureForm,
-  fixtureTemplate,
-  NOW,
-  papersText,
-  readmeEntryRenderer,
-  VALID_ANSWERS,
-} from "./helpers.js";
+import { bodyFor, createIntakeHarness, VALID_ANSWERS } from "./helpers.js";
 
-const form = fixtureForm();
-const template = fixtureTemplate();
-const original = papersText();
-const readmeRenderer = await readmeEntryRenderer();
+const harness = await createIntakeHarness();
+const { form, original } = harness;
 
 /** Pieces that broke issue parsers, YAML emitters or comment renderers somewhere. */
 const TRICKY = [
@@ -74,15 +64,8 @@ const trickyText = fc
 
 /** `plain`: the stand-in preview; otherwise the README's own entry template, as the edges use it. */
 function intake(answers: Record<string, string>, crlf = false, plain = false): Promise<IntakeResult> {
-  const body = bodyFor(form, { ...VALID_ANSWERS, ...answers });
-  return runIntake({
-    body: crlf ? body.replace(/\n/g, "\r\n") : body,
-    template,
-    papersText: original,
-    file: "papers.yaml",
-    now: NOW,
-    ...(plain ? {} : { renderEntry: readmeRenderer }),
-  });
+  const body = harness.body(answers);
+  return harness.run(crlf ? body.replace(/\n/g, "\r\n") : body, { plain });
 }
 
 /** The comment outside its record code block: what GitHub renders as Markdown. */
