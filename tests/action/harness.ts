@@ -138,3 +138,28 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     await rm(eventPath, { force: true });
   }
 }
+
+/** The issue as GitHub holds it when the event fires: the intake reads it back through the API. */
+export function seedIssue(
+  mock: MockGitHub,
+  payload: Record<string, unknown>,
+): ReturnType<MockGitHub["addIssue"]> {
+  const issue = payload.issue as { title: string; body: string; labels: { name: string }[] };
+  return mock.addIssue({ title: issue.title, body: issue.body, labels: issue.labels.map((l) => l.name) });
+}
+
+/** One `command: intake` step on this event, the submitted links (arXiv, GitHub) answered as healthy. */
+export function runIntakeStep(
+  repo: { mock: MockGitHub; workspace: string; sha: string },
+  eventName: string,
+  payload: unknown,
+  inputs: Record<string, string> = {},
+): Promise<ActionRun> {
+  return runAction({
+    ...repo,
+    eventName,
+    payload,
+    inputs: { command: "intake", ...inputs },
+    links: healthyLinks(SUBMISSION_ORIGINS),
+  });
+}

@@ -13,12 +13,11 @@ import { CHANGED_MARKER } from "../../src/action/submission-freeze.js";
 import { INTAKE_MARKER } from "../../src/intake/index.js";
 import { MockGitHub } from "../github/mock-github.js";
 import {
-  healthyLinks,
   makeWorkspace,
   readEvent,
   removeWorkspace,
-  runAction,
-  SUBMISSION_ORIGINS,
+  runIntakeStep,
+  seedIssue as seedMockIssue,
   workspaceFiles,
 } from "./harness.js";
 
@@ -40,22 +39,9 @@ afterEach(async () => {
   await rm(artifacts, { recursive: true, force: true });
 });
 
-function seedIssue(payload: Record<string, unknown>) {
-  const issue = payload.issue as { title: string; body: string; labels: { name: string }[] };
-  return mock.addIssue({ title: issue.title, body: issue.body, labels: issue.labels.map((l) => l.name) });
-}
-
-async function step(eventName: string, payload: unknown, inputs: Record<string, string>) {
-  return runAction({
-    mock,
-    workspace,
-    eventName,
-    payload,
-    sha: main,
-    inputs: { command: "intake", ...inputs },
-    links: healthyLinks(SUBMISSION_ORIGINS),
-  });
-}
+const seedIssue = (payload: Record<string, unknown>) => seedMockIssue(mock, payload);
+const step = (eventName: string, payload: unknown, inputs: Record<string, string>) =>
+  runIntakeStep({ mock, workspace, sha: main }, eventName, payload, inputs);
 
 /** The two jobs of intake.yml, with the artifact file between them. */
 async function computeThenPublish(eventName: string, payload: unknown) {

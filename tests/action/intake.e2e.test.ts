@@ -13,6 +13,8 @@ import {
   readEvent,
   removeWorkspace,
   runAction,
+  runIntakeStep,
+  seedIssue as seedMockIssue,
   SUBMISSION_ORIGINS,
   workspaceFiles,
 } from "./harness.js";
@@ -32,23 +34,9 @@ afterEach(async () => {
   await removeWorkspace(workspace);
 });
 
-/** The issue as GitHub holds it when the event fires. */
-function seedIssue(payload: Record<string, unknown>) {
-  const issue = payload.issue as { title: string; body: string; labels: { name: string }[] };
-  return mock.addIssue({ title: issue.title, body: issue.body, labels: issue.labels.map((l) => l.name) });
-}
-
-async function intake(eventName: string, payload: unknown, inputs: Record<string, string> = {}, sha = main) {
-  return runAction({
-    mock,
-    workspace,
-    eventName,
-    payload,
-    sha,
-    inputs: { command: "intake", ...inputs },
-    links: healthyLinks(SUBMISSION_ORIGINS),
-  });
-}
+const seedIssue = (payload: Record<string, unknown>) => seedMockIssue(mock, payload);
+const intake = (eventName: string, payload: unknown, inputs: Record<string, string> = {}, sha = main) =>
+  runIntakeStep({ mock, workspace, sha }, eventName, payload, inputs);
 
 describe("intake on issues events", () => {
   it("opened: one comment, the ready label, a branch with one commit on main and a pull request", async () => {
