@@ -5,12 +5,39 @@
  */
 import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
-import { readImports, roomArrows, roomCycles, type ImportEdge } from "../scripts/room-graph.js";
+import {
+  importsPastDoors,
+  readImports,
+  roomArrows,
+  roomCycles,
+  roomsWithDoors,
+  type ImportEdge,
+} from "../scripts/room-graph.js";
 
 describe("rooms of src/", () => {
   it("import each other without a cycle", () => {
     const cycles = roomCycles(roomArrows(readImports("src")));
     expect(cycles).toEqual([]);
+  });
+
+  it("are entered only through their index.ts (what the door rule enforces, read from the source)", () => {
+    const past = importsPastDoors(readImports("src"), roomsWithDoors("src"));
+    expect(past.map((e) => `${e.from} imports ${e.specifier}`)).toEqual([]);
+  });
+
+  it("the door finder reports an import past an index.ts, and none through it or inside a room", () => {
+    const edge = (from: string, to: string): ImportEdge => ({ from, to, specifier: to });
+    const doors = new Set(["records", "lint"]);
+    const past = importsPastDoors(
+      [
+        edge("lint/a.ts", "records/parse.ts"),
+        edge("lint/b.ts", "records/index.ts"),
+        edge("lint/rules/c.ts", "lint/engine.ts"),
+        edge("cli/d.ts", "action/main.ts"),
+      ],
+      doors,
+    );
+    expect(past.map((e) => e.from)).toEqual(["lint/a.ts"]);
   });
 
   it("the cycle finder reports a cycle through three rooms, and one that goes back directly", () => {

@@ -2,7 +2,7 @@
  * Findings as annotations. GitHub shows only 10 errors and 10 warnings per step as annotations, so every
  * command also writes all of its findings to the job summary (src/report's Markdown format).
  */
-import type { Diagnostic } from "../records/diagnostics.js";
+import type { Diagnostic } from "../records/index.js";
 import type { ActionReporter, AnnotationPlace } from "./runtime.js";
 
 /** Where an annotation points: columns only on single-line ranges (the runner rejects them otherwise). */

@@ -3,13 +3,17 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Dispatcher } from "undici";
 import { ARXIV_USER_AGENT, createArxivClient, type ArxivCache, type ArxivClient } from "../arxiv/index.js";
-import { parseCheckSection, type CheckConfig } from "../check/config.js";
-import { createLinkDispatcher } from "../check/links/check-urls.js";
-import { createGraphqlClient, type GraphqlClient } from "../check/repos/client.js";
-import { DEFAULT_CONFIG_FILE, parseConfig, readConfig, type ProjectConfig } from "../config/load.js";
+import {
+  type CheckConfig,
+  createGraphqlClient,
+  createLinkDispatcher,
+  type GraphqlClient,
+  parseCheckSection,
+} from "../check/index.js";
+import { DEFAULT_CONFIG_FILE, parseConfig, readConfig, type ProjectConfig } from "../config/index.js";
 import { ConfigError } from "../errors.js";
-import { createGitHubClient, type GitHubClient } from "../github/client.js";
-import { formatDiagnostic } from "../records/diagnostics.js";
+import { createGitHubClient, type GitHubClient } from "../github/index.js";
+import { formatDiagnostic } from "../records/index.js";
 import type { RunContext } from "./event.js";
 import type { ActionInputs } from "./inputs.js";
 import type { ActionReporter, ActionRuntime } from "./runtime.js";

@@ -11,8 +11,7 @@ import {
   readArxivCache,
   writeArxivCache,
 } from "../arxiv/index.js";
-import { addEntryFields } from "../records/edit-fields.js";
-import { parseRecords } from "../records/parse.js";
+import { addEntryFields, parseRecords } from "../records/index.js";
 import type { CommandContext } from "./context.js";
 
 export interface FilledValue {

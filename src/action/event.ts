@@ -4,7 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { parseRepoRef, type RepoRef } from "../github/client.js";
+import { parseRepoRef, type RepoRef } from "../github/index.js";
 
 export interface IssueSnapshot {
   number: number;

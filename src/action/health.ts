@@ -13,10 +13,15 @@ import {
   type CheckReport,
   type PlannedFix,
 } from "../check/index.js";
-import type { LabelSpec } from "../github/labels.js";
-import { proposeChange, type ProposalResult } from "../github/publish.js";
-import { fitBody, upsertRollingIssue, type RollingIssueResult } from "../github/rolling-issue.js";
-import { parseRecords } from "../records/parse.js";
+import {
+  fitBody,
+  type LabelSpec,
+  type ProposalResult,
+  proposeChange,
+  type RollingIssueResult,
+  upsertRollingIssue,
+} from "../github/index.js";
+import { parseRecords } from "../records/index.js";
 import { CHECK_FORMATS } from "../report/index.js";
 import type { CommandContext, CommandResult } from "./context.js";
 import { enrichFromArxiv, type FilledValue } from "./enrich-step.js";

@@ -3,11 +3,9 @@
  * given papers text, as `papershelf build` makes them: what a submission's pull request and the rebuild on
  * main commit alongside the data.
  */
-import { readTextOrUndefined } from "../records/files.js";
+import { type Diagnostic, formatDiagnostic, parseRecords, readTextOrUndefined } from "../records/index.js";
 import path from "node:path";
-import type { FileChange } from "../github/git-data.js";
-import { formatDiagnostic, type Diagnostic } from "../records/diagnostics.js";
-import { parseRecords } from "../records/parse.js";
+import type { FileChange } from "../github/index.js";
 import { buildProject } from "../build/index.js";
 import type { CommandContext } from "./context.js";
 

@@ -4,7 +4,7 @@
  * nothing here reads globals and a test can run the Action twice in one process.
  */
 import type { Dispatcher } from "undici";
-import type { GitHubClientOptions } from "../github/client.js";
+import type { GitHubClientOptions } from "../github/index.js";
 
 export type AnnotationLevel = "error" | "warning" | "notice";
 

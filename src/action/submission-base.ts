@@ -11,8 +11,7 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { readFileAt } from "../github/contents.js";
-import { getBranchHead } from "../github/git-data.js";
+import { getBranchHead, readFileAt } from "../github/index.js";
 import type { CommandContext } from "./context.js";
 
 export interface SubmissionBase {

@@ -7,10 +7,14 @@
  * A rebuild that leaves the entry as it was (main moved, so the branch moves onto it) is not a change under
  * review and still happens: the entry is compared, not the commit.
  */
-import type { GitHubClient, RepoRef } from "../github/client.js";
-import { readFileAt } from "../github/contents.js";
-import { getBranchHead, getCommitInfo } from "../github/git-data.js";
-import type { LabelSpec } from "../github/labels.js";
+import {
+  getBranchHead,
+  getCommitInfo,
+  type GitHubClient,
+  type LabelSpec,
+  readFileAt,
+  type RepoRef,
+} from "../github/index.js";
 
 export const FROZEN_LABEL: LabelSpec = {
   name: "papershelf: frozen",

@@ -5,11 +5,17 @@
  * it was made for, and the files it may touch (the data file and the generated files, nothing else).
  */
 import path from "node:path";
-import { upsertMarkedComment, type UpsertedComment } from "../github/comments.js";
-import { getBranchHead } from "../github/git-data.js";
-import { setStateLabel } from "../github/labels.js";
-import { proposeChange, type ProposalResult } from "../github/publish.js";
-import { closePull, findOpenPull, type PullRef } from "../github/pulls.js";
+import {
+  closePull,
+  findOpenPull,
+  getBranchHead,
+  type ProposalResult,
+  proposeChange,
+  type PullRef,
+  setStateLabel,
+  type UpsertedComment,
+  upsertMarkedComment,
+} from "../github/index.js";
 import { INTAKE_MARKER } from "../intake/index.js";
 import { GENERATORS } from "../build/index.js";
 import type { CommandContext } from "./context.js";

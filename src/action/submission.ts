@@ -7,10 +7,7 @@
 import { readFile } from "node:fs/promises";
 import { createPaperLookup } from "../arxiv/index.js";
 import { parseDocument } from "yaml";
-import type { FileChange } from "../github/git-data.js";
-import type { LabelSpec } from "../github/labels.js";
-import { findOpenPull } from "../github/pulls.js";
-import { fitBody } from "../github/rolling-issue.js";
+import { type FileChange, findOpenPull, fitBody, type LabelSpec } from "../github/index.js";
 import {
   blockquote,
   neutralizeMarkdown,
@@ -23,7 +20,7 @@ import {
 import type { CommandContext } from "./context.js";
 import type { IssueSnapshot } from "./event.js";
 import { intakeSubmission } from "../project/index.js";
-import { formatDiagnostic } from "../records/diagnostics.js";
+import { formatDiagnostic } from "../records/index.js";
 import { createIntakeLinkCheck } from "./pipeline.js";
 import { regenerateFiles } from "./regenerate.js";
 import { createBaseReader, currentHead, workspaceBase, type SubmissionBase } from "./submission-base.js";

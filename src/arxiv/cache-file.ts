@@ -1,7 +1,7 @@
 /** The arXiv cache on disk: a small JSON file a person can read; an unusable one is replaced, never half-used. */
 import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { writeTextAtomic } from "../records/edit.js";
+import { writeTextAtomic } from "../records/index.js";
 import { emptyArxivCache, type ArxivCache } from "./client.js";
 
 export const ARXIV_CACHE_FILE = ".papershelf-cache/arxiv-cache.json";

@@ -7,7 +7,7 @@
  */
 import { request, type Dispatcher } from "undici";
 import { PAPERSHELF_URL } from "../papershelf-repository.js";
-import { normalizeArxivId } from "../records/arxiv.js";
+import { normalizeArxivId } from "../records/index.js";
 import { parseArxivFeed, type ArxivPaper } from "./feed.js";
 
 export const ARXIV_API_URL = "https://export.arxiv.org/api/query";

@@ -2,9 +2,13 @@
  * What arXiv can add to a record: the fields it lacks, never one a person wrote. Pure: the plan is data
  * (entry, field, value) that `enrich` prints or writes with the byte-preserving field edit.
  */
-import { arxivIdFromUrl, normalizeArxivId } from "../records/arxiv.js";
-import type { FieldAddition } from "../records/edit-fields.js";
-import type { Entry, PapersFile } from "../records/schema.js";
+import {
+  arxivIdFromUrl,
+  type Entry,
+  type FieldAddition,
+  normalizeArxivId,
+  type PapersFile,
+} from "../records/index.js";
 import type { ArxivPaper } from "./feed.js";
 
 /** The record fields arXiv fills, in record key order, each with how it is read off the feed. */

@@ -5,7 +5,7 @@
  * know simply has no entry (an error "entry" for a malformed id, titled "Error").
  */
 import { XMLParser } from "fast-xml-parser";
-import { normalizeArxivId } from "../records/arxiv.js";
+import { normalizeArxivId } from "../records/index.js";
 
 /** What arXiv knows about one paper, in the shape records use. */
 export interface ArxivPaper {

@@ -3,7 +3,7 @@
  * generator for these records and says which files are stale; writing, committing and printing stay with the
  * edges (the CLI writes the workspace, the Action commits through the API).
  */
-import type { ProjectConfig } from "../config/load.js";
+import type { ProjectConfig } from "../config/index.js";
 import type { Diagnostic, PapersFile } from "../records/index.js";
 import { GENERATORS, runGenerators, type Generator } from "./generators.js";
 

@@ -16,7 +16,7 @@
  * `generate` must be deterministic (same records, same bytes) and should keep hand-written parts of
  * `current` as they are. It reads other files only through `ctx.readText`.
  */
-import type { ProjectConfig } from "../config/load.js";
+import type { ProjectConfig } from "../config/index.js";
 import type { Diagnostic, PapersFile } from "../records/index.js";
 import { issueFormGenerator } from "./issue-form-file.js";
 import { jsonSchemaGenerator } from "./json-schema-file.js";

@@ -1,5 +1,5 @@
 /** The README generator: reads the templates and `site.url`, rewrites the zones of the configured README. */
-import { parseSiteConfig } from "../config/site.js";
+import { parseSiteConfig } from "../config/index.js";
 import { readTemplates, renderReadme } from "../render/index.js";
 import type { Generator } from "./generators.js";
 

@@ -36,3 +36,4 @@ export {
 export { mergeReports, parseReport, type ParsedReport } from "./merge-reports.js";
 export * from "./fix/plan.js";
 export { applyFixes } from "./fix/apply.js";
+export { FAIL_ON_VALUES } from "./config.js";

@@ -2,8 +2,8 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UsageError } from "../errors.js";
 import { existsSync } from "node:fs";
-import { DEFAULT_CONFIG_FILE, parseConfig, readConfig, type ProjectConfig } from "../config/load.js";
-import { formatDiagnostic } from "../records/diagnostics.js";
+import { DEFAULT_CONFIG_FILE, parseConfig, readConfig, type ProjectConfig } from "../config/index.js";
+import { formatDiagnostic } from "../records/index.js";
 import { ConfigError } from "../errors.js";
 import path from "node:path";
 

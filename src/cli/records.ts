@@ -3,8 +3,7 @@
  * unreadable file is an input error (exit 2); invalid records are findings (exit 1), printed with positions.
  */
 import { ConfigError } from "../errors.js";
-import { formatDiagnostic, type Diagnostic } from "../records/diagnostics.js";
-import { readRecords, type ParseResult } from "../records/parse.js";
+import { type Diagnostic, formatDiagnostic, type ParseResult, readRecords } from "../records/index.js";
 import type { CliContext } from "./context.js";
 
 /** Reads and validates the records; throws ConfigError (exit 2) when the file cannot be read at all. */

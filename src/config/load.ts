@@ -4,9 +4,13 @@
  * section with `sectionOf`, so a stage's options live next to the code that uses them.
  */
 import { readFile } from "node:fs/promises";
-import { DEFAULT_LABEL_LANGUAGES, LABEL_LANGUAGES, type LabelLanguage } from "../records/index.js";
-import type { Diagnostic } from "../records/diagnostics.js";
-import { RecordSource } from "../records/source.js";
+import {
+  DEFAULT_LABEL_LANGUAGES,
+  type Diagnostic,
+  LABEL_LANGUAGES,
+  type LabelLanguage,
+  RecordSource,
+} from "../records/index.js";
 
 export const DEFAULT_CONFIG_FILE = ".papershelf.yml";
 

@@ -4,8 +4,7 @@
  * fallback, for an entry whose title matches no row while the row in its position matches no entry.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
-import type { Diagnostic } from "../records/diagnostics.js";
-import { ARXIV_ID } from "../records/arxiv.js";
+import { ARXIV_ID, type Diagnostic } from "../records/index.js";
 import type { ArxivIdList, ArxivIdRow, ImportNotice } from "./types.js";
 
 export type ArxivIdsResult = { ok: true; list: ArxivIdList } | { ok: false; errors: Diagnostic[] };

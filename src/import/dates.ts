@@ -3,7 +3,7 @@
  * a venue (`CVPR 2023`, `ICML2020`, kept verbatim). A date keeps exactly the precision written; none is
  * invented. The spellings and the calendar live in src/records/dates.ts.
  */
-import { readWrittenDate, toSchemaDate } from "../records/dates.js";
+import { readWrittenDate, toSchemaDate } from "../records/index.js";
 
 export type WhenResult =
   | {

@@ -3,8 +3,7 @@
  * before the summary heading give images, repositories and links (anything else is kept verbatim as
  * `extra`); the summary is kept verbatim. Every rule that changes or places something leaves a notice.
  */
-import type { Entry, Image, Link, Repository } from "../records/schema.js";
-import { arxivIdFromUrl } from "../records/arxiv.js";
+import { arxivIdFromUrl, type Entry, type Image, type Link, type Repository } from "../records/index.js";
 import { githubRepoRoot } from "../urls/index.js";
 import { readWhen, type WhenResult } from "./dates.js";
 import { entryIdBase, type IdAllocator } from "./ids.js";

@@ -3,9 +3,13 @@
  * files, writes the YAML and prints the report. Nothing is dropped silently: whatever cannot be placed in a
  * record is a warning with its line, and every rule that moves or rewrites text leaves an info notice.
  */
-import { compareCodePoints } from "../records/diagnostics.js";
-import type { Category, Entry, PapersFile } from "../records/schema.js";
-import { arxivIdFromUrl } from "../records/arxiv.js";
+import {
+  arxivIdFromUrl,
+  type Category,
+  compareCodePoints,
+  type Entry,
+  type PapersFile,
+} from "../records/index.js";
 import { assignArxivIds, type ArxivCandidate } from "./arxiv.js";
 import { buildEntry } from "./entry.js";
 import { kindNotice, kindOfUrl } from "./kinds.js";

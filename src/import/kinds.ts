@@ -3,7 +3,7 @@
  * a GitHub repository, an arXiv page). Where the URL does not, the entry is a paper, and the importer says
  * that it guessed, so nothing is classified silently.
  */
-import type { EntryKind } from "../records/schema.js";
+import type { EntryKind } from "../records/index.js";
 import { githubRepoOf } from "../urls/index.js";
 
 export type KindBasis =

@@ -4,8 +4,13 @@
  * writer the intake uses to insert records, so imported and submitted records read alike.
  */
 import { stringify } from "yaml";
-import { stringifyEntry } from "../records/edit.js";
-import { CategorySchema, ListSchema, type Category, type PapersFile } from "../records/schema.js";
+import {
+  type Category,
+  CategorySchema,
+  ListSchema,
+  type PapersFile,
+  stringifyEntry,
+} from "../records/index.js";
 
 // Same options as stringifyEntry: never fold long lines (a folded 摘要 would change on the next round trip).
 const YAML_OPTIONS = { lineWidth: 0, blockQuote: "literal", indent: 2 } as const;

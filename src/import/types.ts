@@ -1,5 +1,5 @@
 /** Shapes shared by the importer's stages: its options, its notices and its result. */
-import type { PapersFile } from "../records/schema.js";
+import type { PapersFile } from "../records/index.js";
 
 /** One row of an arXiv-ids file (`- title: …\n  arxiv: '2306.15195'`); `arxiv: null` means "not a paper". */
 export interface ArxivIdRow {

@@ -2,9 +2,8 @@
  * What `papershelf init` asks: the list's name, its languages and its first categories. The edge gets them
  * from flags or a terminal; these pure functions turn the typed text into checked values (or say what is wrong).
  */
-import type { LabelLanguage } from "../records/index.js";
-import { ID_PATTERN } from "../records/schema.js";
-import { slugify } from "../intake/ids.js";
+import { ID_PATTERN, type LabelLanguage } from "../records/index.js";
+import { slugify } from "../intake/index.js";
 
 /** The languages papershelf has words for: its form labels, README text and the summary's heading. */
 export const LANGUAGES: readonly LabelLanguage[] = ["en", "zh-TW"];

@@ -1,6 +1,6 @@
 /** The first data/papers.yaml: the schema comment editors read, the categories, and one example record. */
 import { stringify } from "yaml";
-import type { PapersFile } from "../records/schema.js";
+import type { PapersFile } from "../records/index.js";
 import type { InitAnswers } from "./answers.js";
 import { say } from "./phrases.js";
 

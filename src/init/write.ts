@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { writeTextAtomic } from "../records/edit.js";
+import { writeTextAtomic } from "../records/index.js";
 import type { ScaffoldFile } from "./scaffold.js";
 
 export type WriteResult =

@@ -2,8 +2,7 @@
  * Readers for the answers that are more than one value: arXiv ids, the "label | URL" lines of the
  * repositories and links fields, and the image field ("URL [width]").
  */
-import { ARXIV_ID, arxivIdFromUrl } from "../records/arxiv.js";
-import type { Image, Link, Repository } from "../records/schema.js";
+import { ARXIV_ID, arxivIdFromUrl, type Image, type Link, type Repository } from "../records/index.js";
 import { fieldError, fieldWarning, quoteValue, type IntakeProblem } from "./problems.js";
 import { cleanLine, cleanUrl, type Field } from "./text.js";
 

@@ -3,7 +3,7 @@
  * as `### <label>`, a blank line, the answer; we split only on `### ` lines whose text is a label of the
  * form, in form order, outside fences, so a `###` typed inside an answer stays part of it.
  */
-import { closesFence, openingFence, type Fence } from "../records/fences.js";
+import { closesFence, openingFence, type Fence } from "../records/index.js";
 import type { FormField, IssueForm } from "./form.js";
 import { fieldError, fieldWarning, quoteValue, type IntakeProblem } from "./problems.js";
 

@@ -4,9 +4,7 @@
  * loosely written answers (dates, arXiv links, "label | URL" lines) into the schema's shapes.
  */
 import { missingFromArxiv, type ArxivPaper } from "../arxiv/index.js";
-import { parseArxivId } from "../records/arxiv.js";
-import { ENTRY_ANATOMY, type Anatomy } from "../records/index.js";
-import type { Category, Entry } from "../records/schema.js";
+import { type Anatomy, type Category, type Entry, ENTRY_ANATOMY, parseArxivId } from "../records/index.js";
 import { arxivIdFromUrl, readArxivId } from "./answers.js";
 import type { IssueAnswers } from "./body.js";
 import { categoryIdFromOption } from "./form-categories.js";

@@ -3,7 +3,7 @@
  * marker. Everything the submitter wrote is escaped or neutralised, so a submission cannot forge the
  * verdict, hide a second marker, or make the bot mention people.
  */
-import { stringifyEntry } from "../records/edit.js";
+import { stringifyEntry } from "../records/index.js";
 import {
   blockquote,
   defuseMarkers,

@@ -4,7 +4,7 @@
  * spellings and the calendar come from the shared module (src/records/dates.ts); the year bounds, the
  * messages and one leniency are the intake's own.
  */
-import { readWrittenDate, toSchemaDate, type PartialDate } from "../records/dates.js";
+import { readWrittenDate, toSchemaDate, type PartialDate } from "../records/index.js";
 import { quoteValue } from "./problems.js";
 
 export type DateResult = { ok: true; date: string } | { ok: false; message: string };

@@ -8,13 +8,13 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Node } from "yaml";
 import {
+  type Anatomy,
+  type Category,
   DEFAULT_LABEL_LANGUAGES,
   ENTRY_ANATOMY,
-  type Anatomy,
+  flattenCategories,
   type LabelLanguage,
 } from "../records/index.js";
-import type { Category } from "../records/schema.js";
-import { flattenCategories } from "../records/validate.js";
 import { fillFormFields } from "./form-fields.js";
 import { parseIssueForm } from "./form.js";
 import { quoteValue } from "./problems.js";

@@ -7,7 +7,7 @@
  */
 import type { Nodes, Root } from "mdast";
 import { breakNotifications, defuseMarkers, inertText, oneLine, parseMarkdown } from "../markdown/index.js";
-import { safeFence } from "../records/fences.js";
+import { safeFence } from "../records/index.js";
 import { showInvisible } from "./problems.js";
 
 /** Tags the README renderer emits (images with a width, collapsed 摘要) and nothing else. */

@@ -3,10 +3,8 @@
  * view model), so the submitter sees exactly what the README will show. `renderFallbackPreview` is a plain
  * stand-in for when no templates are at hand (a project without templates/, or tests of the pure core).
  */
-import { ENTRY_ANATOMY, type Anatomy } from "../records/index.js";
-import type { Entry } from "../records/schema.js";
-import { TemplateRenderError, type TemplateSet } from "../render/templates.js";
-import { buildEntryView } from "../render/view-model.js";
+import { type Anatomy, type Entry, ENTRY_ANATOMY } from "../records/index.js";
+import { buildEntryView, TemplateRenderError, type TemplateSet } from "../render/index.js";
 import { githubRepoOf } from "../urls/index.js";
 
 /** The entry's Markdown as the README shows it. A template that fails on this entry falls back to plain. */

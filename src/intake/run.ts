@@ -3,15 +3,24 @@
  * record → inserted into the list's text → the whole new list re-validated and linted → preview. The CLI
  * and the Action call this same function; only they read files, post comments or write the data file.
  */
-import type { Diagnostic } from "../records/diagnostics.js";
-import { insertEntry } from "../records/edit.js";
-import { parseRecords, type ParseResult } from "../records/parse.js";
-import { ENTRY_ANATOMY, entryUrls as recordEntryUrls, formIdOf, type Anatomy } from "../records/index.js";
-import { EntrySchema, type Entry, type PapersFile } from "../records/schema.js";
-import type { RecordSource } from "../records/source.js";
-import { flattenCategories } from "../records/validate.js";
+import {
+  type Anatomy,
+  arxivIdFromUrl,
+  type Diagnostic,
+  type Entry,
+  ENTRY_ANATOMY,
+  EntrySchema,
+  entryUrls as recordEntryUrls,
+  flattenCategories,
+  formIdOf,
+  insertEntry,
+  type PapersFile,
+  parseArxivId,
+  parseRecords,
+  type ParseResult,
+  type RecordSource,
+} from "../records/index.js";
 import type { ArxivPaper } from "../arxiv/index.js";
-import { arxivIdFromUrl, parseArxivId } from "../records/arxiv.js";
 import { parseIssueBody } from "./body.js";
 import { overBudget, startCpuBudget, type CpuBudget } from "./budget.js";
 import { buildRecord, type BuildContext } from "./build-record.js";

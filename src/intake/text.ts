@@ -10,7 +10,7 @@
  * - URLs must be plain http(s) URLs: any invisible character there is an error.
  */
 import type { FormField } from "./form.js";
-import { checkMarkdownLimits, describeMarkdownLimit } from "../records/markdown-limits.js";
+import { checkMarkdownLimits, describeMarkdownLimit } from "../records/index.js";
 import { fieldError, fieldWarning, quoteValue, type IntakeProblem } from "./problems.js";
 
 const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;

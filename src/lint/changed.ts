@@ -2,9 +2,7 @@
  * Which entries a change touched, for `lint --changed-since <ref>`: the edge reads the old file with
  * `git show`; these pure functions compare entries by id and content.
  */
-import { compareCodePoints } from "../records/diagnostics.js";
-import type { Entry } from "../records/schema.js";
-import { loadYamlValue } from "../records/yaml-data.js";
+import { compareCodePoints, type Entry, loadYamlValue } from "../records/index.js";
 
 /** The entries of an old version of the file, as plain data; undefined when it does not parse or load. */
 export function entriesOfText(text: string): unknown[] | undefined {

@@ -9,9 +9,8 @@
  * Defaults live on the rules; this only holds overrides. Bad values are errors at the config's own
  * file:line:column, which the CLI turns into exit 2.
  */
-import type { ProjectConfig } from "../config/load.js";
-import { sectionOf } from "../config/load.js";
-import { sortDiagnostics, type Diagnostic } from "../records/diagnostics.js";
+import { type ProjectConfig, sectionOf } from "../config/index.js";
+import { sortDiagnostics, type Diagnostic } from "../records/index.js";
 import { CORE_RULE_IDS } from "./core-rules.js";
 import type { LintRule, RuleSetting } from "./types.js";
 

@@ -4,7 +4,7 @@
  * generated.ts): `npm run readme` rewrites it and `papershelf build --check` (CI) fails when it is stale.
  * The text is committed as rendered (the file is in .prettierignore): prettier would re-align its tables.
  */
-import { formatDiagnostic } from "../records/diagnostics.js";
+import { formatDiagnostic } from "../records/index.js";
 import { CORE_RULES } from "./core-rules.js";
 import { EXAMPLE_NOW, lintExample } from "./examples.js";
 import { RULES } from "./rules/index.js";

@@ -3,10 +3,14 @@
  * drops findings a record silences with `lint-ignore`, reports silences that matched nothing, and narrows
  * the report to chosen entries (`--changed-since`) after checking everything.
  */
-import { sortDiagnostics, type Diagnostic } from "../records/diagnostics.js";
-import type { ParseResult } from "../records/parse.js";
-import type { Entry, PapersFile } from "../records/schema.js";
-import type { RecordSource } from "../records/source.js";
+import {
+  type Diagnostic,
+  type Entry,
+  type PapersFile,
+  type ParseResult,
+  type RecordSource,
+  sortDiagnostics,
+} from "../records/index.js";
 import { resolveSettings, type RuleSettings } from "./config.js";
 import { locateFinding } from "./locate.js";
 import { RULES } from "./rules/index.js";

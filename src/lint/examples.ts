@@ -1,6 +1,5 @@
 /** Rule examples as complete papers files: what docs/rules.md shows and what the example tests lint. */
-import type { Diagnostic } from "../records/diagnostics.js";
-import { parseRecords } from "../records/parse.js";
+import { type Diagnostic, parseRecords } from "../records/index.js";
 import { lintList } from "./engine.js";
 
 /** The day examples are linted on, so the docs do not change with the calendar. */

@@ -2,8 +2,7 @@
  * Turns a rule's finding into a file position: the node at its data path, or — for a sentence inside a
  * 摘要 — the exact line and column inside the YAML scalar, so an annotation lands on that line of the diff.
  */
-import type { Position } from "../records/diagnostics.js";
-import type { RecordSource } from "../records/source.js";
+import type { Position, RecordSource } from "../records/index.js";
 import type { Finding } from "./types.js";
 
 /** Where a finding points in the file. */

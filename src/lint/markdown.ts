@@ -14,7 +14,7 @@ import { unified } from "unified";
 import { lintRule } from "unified-lint-rule";
 import { visit } from "unist-util-visit";
 import { VFile } from "vfile";
-import type { PapersFile } from "../records/schema.js";
+import type { PapersFile } from "../records/index.js";
 import { entryMarkdown, listTexts, type FieldRef } from "./walk.js";
 import { describeMarkdownLimit, parseMarkdown } from "../markdown/index.js";
 

@@ -1,6 +1,4 @@
-import { arxivIdFromUrl, normalizeArxivId } from "../records/arxiv.js";
-import { compareCodePoints } from "../records/diagnostics.js";
-import type { Entry } from "../records/schema.js";
+import { arxivIdFromUrl, compareCodePoints, type Entry, normalizeArxivId } from "../records/index.js";
 
 export { normalizeArxivId };
 

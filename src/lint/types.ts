@@ -2,8 +2,7 @@
  * The shapes shared by the lint engine and its rules. A rule is data: an id, a one-line description, a
  * docs anchor, examples that pass and fail (tested and rendered into docs/rules.md) and a pure check.
  */
-import type { PapersFile } from "../records/schema.js";
-import type { PathSegment, RecordSource } from "../records/source.js";
+import type { PapersFile, PathSegment, RecordSource } from "../records/index.js";
 
 /** What a rule's severity can be set to in `.papershelf.yml` → `lint.rules`. */
 export type RuleSetting = "error" | "warning" | "off";

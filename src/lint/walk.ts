@@ -3,9 +3,7 @@
  * stays a few lines of "what is wrong" and the engine places findings at the exact YAML node. Which fields
  * hold what comes from the record anatomy (records/anatomy/walk.ts), never from a list kept here.
  */
-import { walkRecordUrls, type FieldRef } from "../records/index.js";
-import type { PapersFile } from "../records/schema.js";
-import type { PathSegment } from "../records/source.js";
+import { type FieldRef, type PapersFile, type PathSegment, walkRecordUrls } from "../records/index.js";
 import { parseUrl } from "./normalize.js";
 
 export { entryMarkdown, entryShortTexts, entryUrls, listTexts, type FieldRef } from "../records/index.js";

@@ -5,7 +5,7 @@
  */
 import type { Dispatcher } from "undici";
 import { checkUrls, type LinkCheckOptions } from "../check/index.js";
-import type { ProjectConfig } from "../config/load.js";
+import type { ProjectConfig } from "../config/index.js";
 import { ConfigError } from "../errors.js";
 import {
   createEntryRenderer,

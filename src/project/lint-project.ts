@@ -3,7 +3,7 @@
  * validated and linted, and with a base (a pull request's, or `--changed-since`) only the findings about
  * entries added or changed since then. Each edge reads the base its own way (git, the API) and prints.
  */
-import type { ProjectConfig } from "../config/load.js";
+import type { ProjectConfig } from "../config/index.js";
 import { ConfigError } from "../errors.js";
 import { changedEntryIds, entriesOfText, lintList, parseLintConfig, RULES } from "../lint/index.js";
 import { formatDiagnostic, type Diagnostic, type ParseResult } from "../records/index.js";

@@ -5,3 +5,19 @@ export * from "./source.js";
 export * from "./validate.js";
 export * from "./edit.js";
 export * from "./anatomy/index.js";
+export { addEntryFields, type FieldAddition } from "./edit-fields.js";
+export { readTextOrUndefined } from "./files.js";
+export { ARXIV_ID, arxivIdFromUrl, isArxivPage, normalizeArxivId, parseArxivId } from "./arxiv.js";
+export {
+  arxivYearMonth,
+  daysInMonth,
+  formatYearMonth,
+  isAfter,
+  parsePartialDate,
+  type PartialDate,
+  readWrittenDate,
+  toSchemaDate,
+} from "./dates.js";
+export { closesFence, type Fence, openingFence, safeFence } from "./fences.js";
+export { checkMarkdownLimits, describeMarkdownLimit } from "./markdown-limits.js";
+export { loadYamlValue } from "./yaml-data.js";

@@ -2,10 +2,14 @@
  * The README's generated zones: `intro` (optional: the list's intro), `toc` and `entries`. Pure: takes the
  * current README text, the records and compiled templates; returns the new text or diagnostics.
  */
-import { ENTRY_ANATOMY, type Anatomy } from "../records/index.js";
-import type { Diagnostic } from "../records/diagnostics.js";
-import type { Entry, PapersFile } from "../records/schema.js";
-import { flattenCategories } from "../records/validate.js";
+import {
+  type Anatomy,
+  type Diagnostic,
+  type Entry,
+  ENTRY_ANATOMY,
+  flattenCategories,
+  type PapersFile,
+} from "../records/index.js";
 import { AnchorSlugger } from "./anchors.js";
 import { scanBlocks } from "./block-scan.js";
 import { escapeUrl } from "./escape.js";

@@ -4,7 +4,7 @@
  * and strict (a misspelt field is an error naming the template, not a silently empty string).
  */
 import Handlebars from "handlebars";
-import type { Diagnostic } from "../records/diagnostics.js";
+import type { Diagnostic } from "../records/index.js";
 
 export const TEMPLATE_NAMES = ["intro", "toc", "section", "entry", "site"] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];

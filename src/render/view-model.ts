@@ -5,9 +5,15 @@
  * author cannot un-escape by accident. Every field is always present (empty string / empty list when the
  * record has none), so strict templates can test any field with `{{#if}}`.
  */
-import { isArxivPage } from "../records/arxiv.js";
-import { ENTRY_ANATOMY, type Anatomy, type FieldSpec } from "../records/index.js";
-import type { Category, Entry, PapersFile } from "../records/schema.js";
+import {
+  type Anatomy,
+  type Category,
+  type Entry,
+  ENTRY_ANATOMY,
+  type FieldSpec,
+  isArxivPage,
+  type PapersFile,
+} from "../records/index.js";
 import { escapeText, escapeUrl } from "./escape.js";
 import { sanitizeMarkdown } from "./sanitize-markdown.js";
 import { githubRepoOf } from "../urls/index.js";

@@ -8,7 +8,7 @@
  * A marker is a whole line of its own, outside fenced code (so the README can show the syntax in a code
  * block). Only the lines between a pair change; every byte outside stays, including the file's line endings.
  */
-import type { Diagnostic } from "../records/diagnostics.js";
+import type { Diagnostic } from "../records/index.js";
 import { scanBlocks } from "./block-scan.js";
 
 export interface Zone {

@@ -3,7 +3,7 @@
  * pull request's diff at the record's lines. GitHub shows at most 10 errors and 10 warnings per step, which
  * is why the Markdown job summary lists all findings.
  */
-import { sortDiagnostics, type Diagnostic } from "../records/diagnostics.js";
+import { sortDiagnostics, type Diagnostic } from "../records/index.js";
 
 /** Message text: `%`, CR and LF would end or corrupt the command (as @actions/core escapes them). */
 export function escapeData(text: string): string {

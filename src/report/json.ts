@@ -2,7 +2,7 @@
  * The JSON report, a stable interface for other tools. Its shape is documented in docs/rules.md ("JSON
  * report"); a change that removes or renames a field bumps REPORT_VERSION.
  */
-import { sortDiagnostics, type Diagnostic } from "../records/diagnostics.js";
+import { sortDiagnostics, type Diagnostic } from "../records/index.js";
 import { countDiagnostics } from "./summary.js";
 
 export const REPORT_VERSION = 1;

@@ -2,7 +2,7 @@
  * A Markdown job summary (`$GITHUB_STEP_SUMMARY`): a heading, the counts and a table of every finding.
  * Annotations show only 10 per step; the summary shows all, up to GitHub's 1 MiB per step.
  */
-import { sortDiagnostics, type Diagnostic } from "../records/diagnostics.js";
+import { sortDiagnostics, type Diagnostic } from "../records/index.js";
 import { countDiagnostics, describeCounts } from "./summary.js";
 
 /** GitHub rejects a step summary over 1 MiB; stop adding rows with room for the closing note. */

@@ -1,5 +1,5 @@
 /** Counts shared by the report formats. */
-import type { Diagnostic } from "../records/diagnostics.js";
+import type { Diagnostic } from "../records/index.js";
 
 export interface DiagnosticCounts {
   errors: number;

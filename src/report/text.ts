@@ -1,5 +1,5 @@
 /** Terminal report: one `file:line:col  rule-id  message` line per finding, then a summary line. */
-import { formatDiagnostic, sortDiagnostics, type Diagnostic } from "../records/diagnostics.js";
+import { formatDiagnostic, sortDiagnostics, type Diagnostic } from "../records/index.js";
 import { countDiagnostics, describeCounts } from "./summary.js";
 
 export interface ReportContext {

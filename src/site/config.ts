@@ -1,2 +1,2 @@
 /** The `site` section of `.papershelf.yml` lives with the config: the README links the site too. */
-export * from "../config/site.js";
+export { parseSiteConfig, type SiteConfig, type SiteConfigResult } from "../config/index.js";

@@ -6,8 +6,14 @@
  * without an edit here. Plain values stay plain (the HTML templates escape them); Markdown arrives as
  * sanitised HTML in the `*Html` fields, the only ones the templates print unescaped.
  */
-import { isArxivPage } from "../records/arxiv.js";
-import { ENTRY_ANATOMY, bilingual, type Anatomy, type Entry, type FieldSpec } from "../records/index.js";
+import {
+  type Anatomy,
+  bilingual,
+  type Entry,
+  ENTRY_ANATOMY,
+  type FieldSpec,
+  isArxivPage,
+} from "../records/index.js";
 import { repositoryLabel } from "../render/index.js";
 import { markdownToHtml } from "./markdown-html.js";
 

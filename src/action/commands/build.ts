@@ -6,9 +6,8 @@
  */
 import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { commitToBranch } from "../../github/publish.js";
-import { formatDiagnostic } from "../../records/diagnostics.js";
-import { writeTextAtomic } from "../../records/edit.js";
+import { commitToBranch } from "../../github/index.js";
+import { formatDiagnostic, writeTextAtomic } from "../../records/index.js";
 import { annotateDiagnostics } from "../annotate.js";
 import type { CommandContext, CommandResult } from "../context.js";
 import { regenerate } from "../regenerate.js";

@@ -7,12 +7,10 @@
 import path from "node:path";
 import { extractRecordUrls, parseShard, writeJsonFile, type CheckTarget } from "../../check/index.js";
 import { ConfigError, UsageError } from "../../errors.js";
-import { readFileAt } from "../../github/contents.js";
+import { readFileAt } from "../../github/index.js";
 import { checkProject } from "../../project/index.js";
 import { changedEntryIds, entriesOfText } from "../../lint/index.js";
-import { formatDiagnostic } from "../../records/diagnostics.js";
-import { readRecords } from "../../records/parse.js";
-import type { Entry } from "../../records/schema.js";
+import { type Entry, formatDiagnostic, readRecords } from "../../records/index.js";
 import type { CommandContext, CommandResult } from "../context.js";
 import { publishReport } from "../health.js";
 

@@ -12,7 +12,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "../../errors.js";
-import { closePull, listOpenPullsByBranchPrefix, type PullRef } from "../../github/pulls.js";
+import { closePull, listOpenPullsByBranchPrefix, type PullRef } from "../../github/index.js";
 import type { CommandContext, CommandResult } from "../context.js";
 import { toIssueSnapshot, type IssueSnapshot } from "../event.js";
 import {

@@ -4,9 +4,9 @@
  * findings about entries the pull request adds or changes are reported; the base file comes from the API
  * because a pull request's shallow checkout does not hold the base commit.
  */
-import { readFileAt } from "../../github/contents.js";
+import { readFileAt } from "../../github/index.js";
 import { lintProject } from "../../project/index.js";
-import { readRecords } from "../../records/parse.js";
+import { readRecords } from "../../records/index.js";
 import { countDiagnostics, describeCounts, LINT_FORMATS } from "../../report/index.js";
 import { annotateDiagnostics } from "../annotate.js";
 import type { CommandContext, CommandResult } from "../context.js";

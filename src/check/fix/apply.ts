@@ -2,10 +2,13 @@
  * Applies planned fixes to the records' text, one scalar at a time, with no other byte changed. Each replaced
  * link is kept in its record's `previous-urls`, so the history of where an entry pointed is never lost.
  */
-import type { Diagnostic } from "../../records/diagnostics.js";
-import { addEntryFields, type FieldAddition } from "../../records/edit-fields.js";
-import { setScalars } from "../../records/edit.js";
-import type { PapersFile } from "../../records/schema.js";
+import {
+  addEntryFields,
+  type Diagnostic,
+  type FieldAddition,
+  type PapersFile,
+  setScalars,
+} from "../../records/index.js";
 import type { PlannedFix } from "./plan.js";
 
 export interface AppliedFixes {

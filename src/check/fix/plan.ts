@@ -6,8 +6,7 @@
  *  - renamed         a GitHub repository GitHub now answers for under another owner/name → the new name
  *  - redirect        a permanent redirect → its target (opt-in: a site can redirect for its own reasons)
  */
-import type { PapersFile } from "../../records/schema.js";
-import type { PathSegment } from "../../records/source.js";
+import type { PapersFile, PathSegment } from "../../records/index.js";
 import { githubRepoKey, githubRepoOf } from "../../urls/index.js";
 import { listScalarUrls } from "../extract/records.js";
 import type { LinkResult } from "../links/verdict.js";

@@ -3,7 +3,7 @@
  * accepts the final 200 calls every such link healthy; these rules say where a live link must land, so a
  * single link landing anywhere else is a soft 404 (the collapse rule needs several links on one page).
  */
-import { ARXIV_ID } from "../../records/arxiv.js";
+import { ARXIV_ID } from "../../records/index.js";
 import { hostMatches } from "./options.js";
 
 export interface GoneSite {

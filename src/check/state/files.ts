@@ -4,8 +4,7 @@
  */
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { writeTextAtomic } from "../../records/edit.js";
-import { readTextOrUndefined } from "../../records/files.js";
+import { readTextOrUndefined, writeTextAtomic } from "../../records/index.js";
 import { emptyCache, parseCache, type CacheFile } from "./cache.js";
 import { emptyState, parseState, type CheckState } from "./history.js";
 

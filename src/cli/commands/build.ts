@@ -1,10 +1,8 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../../errors.js";
-import { formatDiagnostic } from "../../records/diagnostics.js";
-import { writeTextAtomic } from "../../records/edit.js";
-import { readTextOrUndefined } from "../../records/files.js";
-import { formatShortDiff } from "../../render/diff.js";
+import { formatDiagnostic, readTextOrUndefined, writeTextAtomic } from "../../records/index.js";
+import { formatShortDiff } from "../../render/index.js";
 import { buildProject } from "../../build/index.js";
 import type { Command } from "../context.js";
 import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";

@@ -3,16 +3,15 @@
  * built from the environment, progress output, report rendering.
  */
 import path from "node:path";
-import type { ProjectConfig } from "../../config/load.js";
-import { sectionOf } from "../../config/load.js";
+import { type ProjectConfig, sectionOf } from "../../config/index.js";
 import {
-  createGraphqlClient,
-  parseCheckSection,
   type CheckConfig,
   type CheckReport,
+  createGraphqlClient,
+  FAIL_ON_VALUES,
   type GraphqlClient,
+  parseCheckSection,
 } from "../../check/index.js";
-import { FAIL_ON_VALUES } from "../../check/config.js";
 import { ConfigError, UsageError } from "../../errors.js";
 import { CHECK_FORMATS, pickFormat, type CheckFormat } from "../../report/index.js";
 import type { CliContext } from "../context.js";

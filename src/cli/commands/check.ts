@@ -11,7 +11,7 @@ import {
 } from "../../check/index.js";
 import { EXIT_FINDINGS, EXIT_NETWORK_UNAVAILABLE, EXIT_OK, UsageError } from "../../errors.js";
 import { checkProject } from "../../project/index.js";
-import { writeTextAtomic } from "../../records/edit.js";
+import { writeTextAtomic } from "../../records/index.js";
 import type { CliContext, Command } from "../context.js";
 import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
 import { printRecordErrors, readRecordsFile } from "../records.js";

@@ -1,9 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { arxivIdOf, planEnrichment } from "../../arxiv/index.js";
 import { ConfigError, EXIT_FINDINGS, EXIT_NETWORK_UNAVAILABLE, EXIT_OK } from "../../errors.js";
-import { writeTextAtomic } from "../../records/edit.js";
-import { addEntryFields } from "../../records/edit-fields.js";
-import { parseRecords } from "../../records/parse.js";
+import { addEntryFields, parseRecords, writeTextAtomic } from "../../records/index.js";
 import { arxivFromEnv } from "../arxiv-env.js";
 import type { Command } from "../context.js";
 import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";

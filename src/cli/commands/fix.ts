@@ -19,9 +19,7 @@ import {
   type RepoResult,
 } from "../../check/index.js";
 import { ConfigError, EXIT_FINDINGS, EXIT_OK, UsageError } from "../../errors.js";
-import { writeTextAtomic } from "../../records/edit.js";
-import { parseRecords } from "../../records/parse.js";
-import type { PapersFile } from "../../records/schema.js";
+import { type PapersFile, parseRecords, writeTextAtomic } from "../../records/index.js";
 import type { CliContext, Command } from "../context.js";
 import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
 import { printRecordErrors } from "../records.js";

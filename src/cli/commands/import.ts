@@ -2,9 +2,7 @@ import { mkdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { ConfigError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from "../../errors.js";
 import { formatNotice, importMarkdown, parseArxivIds, stringifyPapersFile } from "../../import/index.js";
-import { formatDiagnostic } from "../../records/diagnostics.js";
-import { writeTextAtomic } from "../../records/edit.js";
-import { parseRecords } from "../../records/parse.js";
+import { formatDiagnostic, parseRecords, writeTextAtomic } from "../../records/index.js";
 import type { Command } from "../context.js";
 import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
 

@@ -3,9 +3,12 @@ import path from "node:path";
 import { ConfigError, EXIT_FINDINGS, EXIT_OK, UsageError } from "../../errors.js";
 import { renderIntakeComment, showInvisible, type IntakeProblem } from "../../intake/index.js";
 import { intakeSubmission } from "../../project/index.js";
-import { stringifyEntry, writeTextAtomic } from "../../records/edit.js";
-import { readTextOrUndefined } from "../../records/files.js";
-import { formatDiagnostic } from "../../records/diagnostics.js";
+import {
+  formatDiagnostic,
+  readTextOrUndefined,
+  stringifyEntry,
+  writeTextAtomic,
+} from "../../records/index.js";
 import { createPaperLookup } from "../../arxiv/index.js";
 import { arxivFromEnv } from "../arxiv-env.js";
 import type { CliContext, Command } from "../context.js";

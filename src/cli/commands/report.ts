@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { countFailures, mergeReports, parseReport, type CheckReport } from "../../check/index.js";
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from "../../errors.js";
-import { writeTextAtomic } from "../../records/edit.js";
+import { writeTextAtomic } from "../../records/index.js";
 import type { Command } from "../context.js";
 import { loadProjectConfig, parseCommandArgs } from "../options.js";
 import { loadCheckConfig, parseFailOn, parseFormat, renderReport } from "./check-shared.js";

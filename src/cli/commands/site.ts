@@ -3,8 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ConfigError, EXIT_FINDINGS, EXIT_OK } from "../../errors.js";
-import { formatDiagnostic } from "../../records/diagnostics.js";
-import { readTextOrUndefined } from "../../records/files.js";
+import { formatDiagnostic, readTextOrUndefined } from "../../records/index.js";
 import {
   buildSite,
   parseSiteConfig,

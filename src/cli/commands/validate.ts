@@ -1,5 +1,5 @@
 import { EXIT_FINDINGS, EXIT_OK } from "../../errors.js";
-import { formatDiagnostic } from "../../records/diagnostics.js";
+import { formatDiagnostic } from "../../records/index.js";
 import type { Command } from "../context.js";
 import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
 import { printRecordErrors, readRecordsFile } from "../records.js";

@@ -1,4 +1,4 @@
-import { arxivYearMonth, formatYearMonth, parsePartialDate } from "../../records/dates.js";
+import { arxivYearMonth, formatYearMonth, parsePartialDate } from "../../records/index.js";
 import { entryArxivId } from "../normalize.js";
 import type { Finding, LintRule } from "../types.js";
 import { SHIKRA } from "./example-record.js";

@@ -1,4 +1,4 @@
-import { daysInMonth, isAfter, parsePartialDate } from "../../records/dates.js";
+import { daysInMonth, isAfter, parsePartialDate } from "../../records/index.js";
 import type { Finding, LintRule } from "../types.js";
 import { SHIKRA } from "./example-record.js";
 

@@ -1,4 +1,4 @@
-import type { Entry } from "../../records/schema.js";
+import type { Entry } from "../../records/index.js";
 import { normalizeArxivId, normalizeDoi, normalizeTitle, normalizeUrl } from "../normalize.js";
 import type { Finding, LintRule } from "../types.js";
 import { KOSMOS, SHIKRA } from "./example-record.js";

@@ -1,5 +1,4 @@
-import type { Category } from "../../records/schema.js";
-import { flattenCategories } from "../../records/validate.js";
+import { type Category, flattenCategories } from "../../records/index.js";
 import type { Finding, LintRule } from "../types.js";
 
 export const emptyCategory: LintRule = {

@@ -1,4 +1,4 @@
-import type { Entry, EntryKind } from "../../records/schema.js";
+import type { Entry, EntryKind } from "../../records/index.js";
 import type { Finding, LintRule } from "../types.js";
 
 type Field = keyof Entry;

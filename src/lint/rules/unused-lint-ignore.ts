@@ -1,4 +1,4 @@
-import type { PapersFile } from "../../records/schema.js";
+import type { PapersFile } from "../../records/index.js";
 import { suggest } from "../config.js";
 import { CORE_RULE_IDS } from "../core-rules.js";
 import type { Finding, LintRule, RuleSetting } from "../types.js";
