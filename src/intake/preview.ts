@@ -5,6 +5,8 @@
  */
 import { ENTRY_ANATOMY, type Anatomy } from "../records/index.js";
 import type { Entry } from "../records/schema.js";
+import type { PapersFile } from "../records/schema.js";
+import { renderReadme } from "../render/readme.js";
 import { TemplateRenderError, type TemplateSet } from "../render/templates.js";
 import { buildEntryView } from "../render/view-model.js";
 import { githubRepoOf } from "../urls/index.js";
@@ -26,6 +28,24 @@ export function createEntryRenderer(
       if (error instanceof TemplateRenderError) return renderFallbackPreview(entry);
       throw error;
     }
+  };
+}
+
+/**
+ * Links an entry already listed to its place in the README: the README at `readmeUrl`, at the anchor of the
+ * entry's category heading, computed by the README generator itself (github-slugger over the headings in
+ * document order, as GitHub does). The README is rendered only when a link is asked for (a duplicate).
+ */
+export function createEntryLinker(
+  templates: TemplateSet,
+  readmeText: string | undefined,
+  readmeUrl: string,
+): (entry: Entry, data: PapersFile) => string {
+  return (entry, data) => {
+    if (readmeText === undefined) return readmeUrl;
+    const readme = renderReadme(readmeText, readmeUrl, data, templates);
+    const anchor = readme.ok ? readme.anchors.get(entry.category) : undefined;
+    return anchor ? `${readmeUrl}#${anchor}` : readmeUrl;
   };
 }
 
