@@ -3,11 +3,18 @@
  * submitter can act on: in both languages, on the form field they are about, with the fix. Rule ids and
  * entry ids stay in `code`, out of the sentences.
  */
-import type { Diagnostic } from "../records/diagnostics.js";
-import { normalizeArxivId, arxivIdFromUrl } from "../records/arxiv.js";
-import { ENTRY_ANATOMY, entryUrls as recordEntryUrls, formIdOf, type Anatomy } from "../records/index.js";
-import { EntrySchema, type Entry } from "../records/schema.js";
-import type { RecordSource } from "../records/source.js";
+import {
+  arxivIdFromUrl,
+  ENTRY_ANATOMY,
+  EntrySchema,
+  entryUrls as recordEntryUrls,
+  formIdOf,
+  normalizeArxivId,
+  type Anatomy,
+  type Diagnostic,
+  type Entry,
+  type RecordSource,
+} from "../records/index.js";
 import type { IssueForm } from "./form.js";
 import { bodyProblem, quoteValue, say, type IntakeProblem, type ProblemLink } from "./problems.js";
 import { ruleWords } from "./rule-messages.js";

@@ -5,3 +5,4 @@ export * from "./source.js";
 export * from "./validate.js";
 export * from "./edit.js";
 export * from "./anatomy/index.js";
+export * from "./arxiv.js";
