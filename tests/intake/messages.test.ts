@@ -35,6 +35,7 @@ const cmark = createRequire(import.meta.url)("cmark-gfm") as {
 const renderComment = (markdown: string) =>
   cmark.renderHtmlSync(markdown, {
     hardbreaks: true,
+    unsafe: true, // GitHub keeps <details>, <code> and <pre> (its sanitizer drops the rest)
     extensions: { table: true, strikethrough: true, autolink: true, tagfilter: true, tasklist: true },
   });
 
