@@ -35,6 +35,8 @@ export interface RunContext {
   graphqlUrl: string;
   /** Link to this run, for reports. */
   runUrl?: string;
+  /** https://github.com (GITHUB_SERVER_URL), for links to the repository's files in comments and reports. */
+  serverUrl?: string;
 }
 
 export type ContextResult = { ok: true; context: RunContext } | { ok: false; message: string };
@@ -102,6 +104,7 @@ export async function readRunContext(
       workspace: path.resolve(env.GITHUB_WORKSPACE ?? process.cwd()),
       apiUrl,
       graphqlUrl: env.GITHUB_GRAPHQL_URL ?? `${apiUrl}/graphql`,
+      serverUrl: serverUrl.endsWith("/") ? serverUrl.slice(0, -1) : serverUrl,
       runUrl: env.GITHUB_RUN_ID
         ? `${serverUrl}/${repo.owner}/${repo.repo}/actions/runs/${env.GITHUB_RUN_ID}`
         : undefined,

@@ -25,6 +25,7 @@ import { parseRecords } from "../records/index.js";
 import { CHECK_FORMATS } from "../report/index.js";
 import type { CommandContext, CommandResult } from "./context.js";
 import { enrichFromArxiv, type FilledValue } from "./enrich-step.js";
+import { blobUrl } from "./pipeline.js";
 import { regenerateFiles } from "./regenerate.js";
 
 export const HEALTH_MARKER = "<!-- papershelf:link-health -->";
@@ -114,7 +115,9 @@ function fixesBody(
 /** Summary, issue and fixes for a finished report; returns the command's result. */
 export async function publishReport(ctx: CommandContext, report: CheckReport): Promise<CommandResult> {
   const failOn = ctx.checkConfig().failOn;
-  const markdown = CHECK_FORMATS.markdown(report);
+  // Each place a finding was seen links to that line of the file at the commit that was checked.
+  const locationUrl = (file: string, line: number) => `${blobUrl(ctx, ctx.run.sha, file)}#L${line}`;
+  const markdown = CHECK_FORMATS.markdown(report, { failOn, locationUrl });
   annotateReport(ctx, report, failOn);
   await ctx.reporter.appendSummary(markdown);
   const { errors, warnings } = countReport(report, failOn);
@@ -139,8 +142,21 @@ export async function publishReport(ctx: CommandContext, report: CheckReport): P
     Object.assign(outputs, { "issue-number": String(issue.number), "issue-url": issue.url });
 
   const fixes = await proposeFixes(ctx, report, issue);
-  if (fixes?.outcome === "proposed")
+  if (fixes?.outcome === "proposed") {
     Object.assign(outputs, { "pr-number": String(fixes.pull.number), "pr-url": fixes.pull.url });
+    // The pull request needs the issue's number and the issue the pull request's: the issue is written
+    // again, now linking its fixes.
+    if (issue.outcome !== "none") {
+      const linked = CHECK_FORMATS.markdown(report, { failOn, locationUrl, fixesUrl: fixes.pull.url });
+      await upsertRollingIssue(gh, repo, {
+        marker: HEALTH_MARKER,
+        label: HEALTH_LABEL,
+        title: "Link health report",
+        body: fitBody(`${HEALTH_MARKER}\n${linked}`, `The report is cut here; ${runLink} has all of it.`),
+        open: errors + warnings > 0,
+      });
+    }
+  }
   return { outputs, errors, warnings };
 }
 

@@ -13,3 +13,9 @@ import type { CommandContext } from "./context.js";
 export function createIntakeLinkCheck(ctx: CommandContext): IntakeLinkCheck {
   return createPublicLinkCheck(ctx.intakeLinks(), ctx.checkConfig().links);
 }
+
+/** The repository's files on GitHub at a commit: `https://github.com/<owner>/<repo>/blob/<sha>/<file>`. */
+export function blobUrl(ctx: CommandContext, sha: string, file: string): string {
+  const { owner, repo } = ctx.run.repo;
+  return `${ctx.run.serverUrl ?? "https://github.com"}/${owner}/${repo}/blob/${sha}/${file}`;
+}

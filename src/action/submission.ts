@@ -21,7 +21,7 @@ import type { CommandContext } from "./context.js";
 import type { IssueSnapshot } from "./event.js";
 import { intakeSubmission } from "../project/index.js";
 import { formatDiagnostic } from "../records/index.js";
-import { createIntakeLinkCheck } from "./pipeline.js";
+import { blobUrl, createIntakeLinkCheck } from "./pipeline.js";
 import { regenerateFiles } from "./regenerate.js";
 import { createBaseReader, currentHead, workspaceBase, type SubmissionBase } from "./submission-base.js";
 import {
@@ -165,6 +165,7 @@ async function computeOn(
     now: ctx.now,
     readText: base.readText,
     displayPath: ctx.relative,
+    readmeUrl: blobUrl(ctx, base.sha, ctx.relative(ctx.config.readme)),
     checkLinks,
     lookupArxiv,
   });

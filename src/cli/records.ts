@@ -2,8 +2,16 @@
  * The records file as every command reads it, so they agree on exit codes (src/errors.ts): a missing or
  * unreadable file is an input error (exit 2); invalid records are findings (exit 1), printed with positions.
  */
+import { readFile } from "node:fs/promises";
 import { ConfigError } from "../errors.js";
-import { type Diagnostic, formatDiagnostic, type ParseResult, readRecords } from "../records/index.js";
+import {
+  type Diagnostic,
+  formatDiagnostic,
+  parseRecords,
+  type ParseResult,
+  readRecords,
+  writeTextAtomic,
+} from "../records/index.js";
 import type { CliContext } from "./context.js";
 
 /** Reads and validates the records; throws ConfigError (exit 2) when the file cannot be read at all. */
@@ -23,4 +31,56 @@ export function printRecordErrors(
 ): void {
   for (const d of errors) ctx.stderr.write(`${formatDiagnostic(d)}\n`);
   ctx.stderr.write(`${errors.length} error(s) in ${shown}: ${consequence}\n`);
+}
+
+/** The records file read for an in-place edit (`fix`, `enrich`): its bytes and their parse. */
+export interface RecordsForEdit {
+  text: string;
+  records: Extract<ParseResult, { ok: true }>;
+}
+
+/**
+ * Reads the records file an edit starts from. Unreadable → ConfigError (exit 2); invalid records are printed
+ * with `consequence` ("nothing was fixed") and give undefined, so the command returns EXIT_FINDINGS.
+ */
+export async function readRecordsForEdit(
+  ctx: CliContext,
+  file: string,
+  shown: string,
+  consequence: string,
+): Promise<RecordsForEdit | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    throw new ConfigError(`cannot read ${shown}: ${(error as Error).message}`, { cause: error });
+  }
+  const records = parseRecords(text, shown);
+  if (records.ok) return { text, records };
+  printRecordErrors(ctx, records.errors, shown, consequence);
+  return undefined;
+}
+
+/** What an in-place edit ends with: the new bytes and how to say what they hold. */
+export interface RecordsEditPlan {
+  file: string;
+  shown: string;
+  text: string;
+  /** Whether `text` differs from the file: nothing is written otherwise. */
+  changed: boolean;
+  dryRun: boolean;
+  /** "3 fix(es)": what the dry run plans and the write applies. */
+  summary: string;
+  /** The verb after the summary once written ("applied", "filled"). */
+  done: string;
+}
+
+/** Writes the edit atomically (or, on a dry run, says nothing was written) and prints one closing line. */
+export async function finishRecordsEdit(ctx: CliContext, plan: RecordsEditPlan): Promise<void> {
+  if (plan.dryRun) {
+    ctx.stdout.write(`${plan.summary} planned; nothing written (--dry-run)\n`);
+    return;
+  }
+  if (plan.changed) await writeTextAtomic(plan.file, plan.text);
+  ctx.stdout.write(`${plan.shown}: ${plan.summary} ${plan.done}\n`);
 }

@@ -3,7 +3,7 @@
  * repositories and links fields, and the image field ("URL [width]").
  */
 import { ARXIV_ID, arxivIdFromUrl, type Image, type Link, type Repository } from "../records/index.js";
-import { fieldError, fieldWarning, quoteValue, type IntakeProblem } from "./problems.js";
+import { fieldError, fieldWarning, quoteValue, say, type IntakeProblem } from "./problems.js";
 import { cleanLine, cleanUrl, type Field } from "./text.js";
 
 /** The arXiv id an arxiv.org, Hugging Face papers or arXiv DOI link names (one parser for all of papershelf). */
@@ -22,8 +22,8 @@ export function readArxivId(
   problems.push(
     fieldError(
       field,
-      `${quoteValue(text)} is not an arXiv id`,
-      "Write it like 2306.15195 (or leave it empty).",
+      say(`${quoteValue(text)} 不是 arXiv 編號。`, `${quoteValue(text)} is not an arXiv id.`),
+      say("請寫成 2306.15195 這樣（或留空）。", "Write it like 2306.15195 (or leave it empty)."),
     ),
   );
   return null;
@@ -64,13 +64,21 @@ function readLines(
   const out: LabelledUrl[] = [];
   const seen = new Set<string>();
   const count = value.split("\n").filter((line) => line.trim() !== "").length;
-  const [max, what] = labelRequired ? [MAX_LINKS, "links"] : [MAX_REPOS, "repositories"];
+  const [max, what, whatZh] = labelRequired
+    ? [MAX_LINKS, "links", "連結"]
+    : [MAX_REPOS, "repositories", "程式碼網址"];
   if (count > max) {
     problems.push(
       fieldError(
         field,
-        `lists ${count.toLocaleString("en-US")} ${what}; at most ${max}`,
-        `Keep the ${max} that matter most; a longer list belongs on the paper's page.`,
+        say(
+          `列了 ${count.toLocaleString("en-US")} 個${whatZh}，最多 ${max} 個。`,
+          `Lists ${count.toLocaleString("en-US")} ${what}; at most ${max}.`,
+        ),
+        say(
+          `請保留最重要的 ${max} 個；更長的清單請放在論文的頁面上。`,
+          `Keep the ${max} that matter most; a longer list belongs on the paper's page.`,
+        ),
       ),
     );
     return out;
@@ -78,18 +86,38 @@ function readLines(
   value.split("\n").forEach((line, i) => {
     if (line.trim() === "") return;
     const where = `line ${i + 1}`;
+    const whereZh = `第 ${i + 1} 行`;
     const parts = splitLine(line);
-    const url = cleanUrl(field, parts.url, problems, `the URL on ${where}`);
+    const url = cleanUrl(field, parts.url, problems, say(`${whereZh}的網址`, `the URL on ${where}`));
     const label = parts.label === undefined ? undefined : cleanLine(field, parts.label, problems);
     if (url === undefined || (label === undefined && parts.label !== undefined)) return;
     if (labelRequired && !label) {
       problems.push(
-        fieldError(field, `${where} has no label`, `Write "label | URL", e.g. "Demo | ${url.slice(0, 60)}".`),
+        fieldError(
+          field,
+          say(`${whereZh}沒有標籤。`, `Line ${i + 1} has no label.`),
+          say(
+            `請寫成「標籤 | 網址」，例如「Demo | ${url.slice(0, 60)}」。`,
+            `Write "label | URL", e.g. "Demo | ${url.slice(0, 60)}".`,
+          ),
+        ),
       );
       return;
     }
     if (seen.has(url)) {
-      problems.push(fieldWarning(field, `${where} repeats ${quoteValue(url)}; it was listed once`));
+      problems.push(
+        fieldWarning(
+          field,
+          say(
+            `${whereZh}重複了 ${quoteValue(url)}，只列一次。`,
+            `Line ${i + 1} repeats ${quoteValue(url)}; it was listed once.`,
+          ),
+          say(
+            "不必處理；想保留兩個時請換成不同的網址。",
+            "Nothing to do; to keep both, give two different URLs.",
+          ),
+        ),
+      );
       return;
     }
     seen.add(url);
@@ -122,13 +150,16 @@ export function readImage(field: Field, value: string, problems: IntakeProblem[]
     problems.push(
       fieldError(
         field,
-        `${quoteValue(text)} is not "URL" or "URL width"`,
-        'Write e.g. "https://…/fig.png 50%".',
+        say(
+          `${quoteValue(text)} 不是「網址」或「網址 寬度」。`,
+          `${quoteValue(text)} is not "URL" or "URL width".`,
+        ),
+        say("請寫成例如「https://…/fig.png 50%」。", 'Write e.g. "https://…/fig.png 50%".'),
       ),
     );
     return null;
   }
-  const url = cleanUrl(field, match?.[1] ?? text, problems, "the image URL");
+  const url = cleanUrl(field, match?.[1] ?? text, problems, say("圖片網址", "the image URL"));
   if (url === undefined) return null;
   const amount = match?.[2];
   if (amount === undefined) return { url };
@@ -137,7 +168,11 @@ export function readImage(field: Field, value: string, problems: IntakeProblem[]
     if (n >= 1 && n <= 100) return { url, width: `${n}%` };
   } else if (n >= 1 && n <= 4000) return { url, width: n };
   problems.push(
-    fieldError(field, `the width ${quoteValue(amount)} is out of range`, "Use 1%–100% or 1–4000 pixels."),
+    fieldError(
+      field,
+      say(`寬度 ${quoteValue(amount)} 超出範圍。`, `The width ${quoteValue(amount)} is out of range.`),
+      say("請用 1%–100% 或 1–4000 像素。", "Use 1%–100% or 1–4000 pixels."),
+    ),
   );
   return null;
 }

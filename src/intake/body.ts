@@ -5,7 +5,8 @@
  */
 import { closesFence, openingFence, type Fence } from "../records/index.js";
 import type { FormField, IssueForm } from "./form.js";
-import { fieldError, fieldWarning, quoteValue, type IntakeProblem } from "./problems.js";
+import { bodyProblem, fieldError, fieldWarning, quoteValue, say, type IntakeProblem } from "./problems.js";
+import { requiredFieldProblem } from "./required-hints.js";
 
 /** GitHub refuses issue bodies over 65,536 characters; anything longer did not come from GitHub. */
 export const MAX_BODY_CHARS = 65_536;
@@ -45,11 +46,18 @@ function repeatedHeading(label: string, lines: readonly number[]): IntakeProblem
   const shown = lines.slice(0, 5).map((l) => l + 1);
   const where =
     lines.length > 5 ? `${shown.join(", ")}, …` : `${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}`;
-  return {
-    severity: "error",
-    message: `the heading ${quoteValue(`### ${label}`)} appears ${lines.length} times (lines ${where}); GitHub writes each field's heading once`,
-    hint: `Where it is part of your answer, put it inside a code fence (\`\`\`) or write it without "### ", so the bot need not guess where the answer ends.`,
-  };
+  const heading = quoteValue(`### ${label}`);
+  return bodyProblem(
+    "error",
+    say(
+      `標題行 ${heading} 出現了 ${lines.length} 次（第 ${shown.join("、")}${lines.length > 5 ? "…" : ""} 行），但 GitHub 每個欄位只寫一次。`,
+      `The heading ${heading} appears ${lines.length} times (lines ${where}); GitHub writes each field's heading once.`,
+    ),
+    say(
+      "如果它是你答案的一部分，請放進程式碼區塊（```）或去掉開頭的「### 」，機器人才分得出答案在哪裡結束。",
+      'Where it is part of your answer, put it inside a code fence (```) or write it without "### ", so the bot need not guess where the answer ends.',
+    ),
+  );
 }
 
 /**
@@ -91,16 +99,34 @@ function splitSections(
         return;
       }
       if (!fence) {
+        const shown = quoteValue(heading);
+        const inAnswer = current ? `「${current.field.label}」的答案裡` : "";
         const where = current ? `inside the answer to "${current.field.label}"` : "before the first field";
+        const message = !current
+          ? say(
+              `第一個欄位之前的標題行 ${shown} 不是這個表單的欄位，已略過。`,
+              `The heading ${shown} ${where} is not a field of this form; it was ignored.`,
+            )
+          : match
+            ? say(
+                `標題行 ${shown} 在${inAnswer}又出現一次，已當作文字保留。`,
+                `The heading ${shown} appears again ${where}; it was kept as text.`,
+              )
+            : say(
+                `標題行 ${shown} 不是這個表單的欄位，已當作${inAnswer}的文字保留。`,
+                `The heading ${shown} is not a field of this form; it was kept as text ${where}.`,
+              );
         const warning: IntakeProblem = {
-          severity: "warning",
+          ...bodyProblem(
+            "warning",
+            message,
+            say(
+              "若這不是你的本意，請編輯 issue，刪掉這一行開頭的「### 」。",
+              'If that is not what you meant, edit the issue and remove the "### " at the start of that line.',
+            ),
+            { line: i + 1 },
+          ),
           ...(current ? { field: current.field.id, label: current.field.label } : {}),
-          line: i + 1,
-          message: !current
-            ? `the heading ${quoteValue(heading)} ${where} is not a field of this form; it was ignored`
-            : match
-              ? `the heading ${quoteValue(heading)} appears again ${where}; it was kept as text`
-              : `the heading ${quoteValue(heading)} is not a field of this form; it was kept as text ${where}`,
         };
         if (match) keptAsText.push({ index: match.index, warning });
         else warnings.push(warning);
@@ -112,7 +138,17 @@ function splitSections(
     } else fence = openingFence(line);
     if (current) current.lines.push(line);
     else if (line.trim() !== "")
-      warnings.push({ severity: "warning", line: i + 1, message: "text before the first field was ignored" });
+      warnings.push(
+        bodyProblem(
+          "warning",
+          say("第一個欄位之前的文字已略過。", "Text before the first field was ignored."),
+          say(
+            "請把它移到適當的欄位（例如 備註 / Note）裡。",
+            "Move it into the field it belongs to (the note, for example).",
+          ),
+          { line: i + 1 },
+        ),
+      );
   });
   for (const [index, at] of unfenced)
     if (at.length > 1) errors.push(repeatedHeading(form.fields[index]?.label ?? "", at));
@@ -176,8 +212,14 @@ function readCheckboxes(field: FormField, value: string, errors: IntakeProblem[]
       errors.push(
         fieldError(
           field,
-          `${quoteValue(line)} is not one of this field's checkboxes`,
-          "Edit the issue and tick the boxes of the form instead of changing their text.",
+          say(
+            `${quoteValue(line)} 不是這個欄位的勾選項目。`,
+            `${quoteValue(line)} is not one of this field's checkboxes.`,
+          ),
+          say(
+            "請編輯 issue，勾選表單原有的方框，不要改動它們的文字。",
+            "Edit the issue and tick the boxes of the form instead of changing their text.",
+          ),
         ),
       );
       continue;
@@ -220,11 +262,14 @@ export function parseIssueBody(body: string, form: IssueForm): BodyResult {
       answers: {},
       warnings,
       errors: [
-        {
-          severity: "error",
-          message: `the issue body has ${body.length} characters; GitHub allows at most ${MAX_BODY_CHARS}`,
-          hint: "Shorten the 摘要 / Summary and submit again.",
-        },
+        bodyProblem(
+          "error",
+          say(
+            `issue 內文有 ${body.length} 個字元，GitHub 最多只允許 ${MAX_BODY_CHARS} 個。`,
+            `The issue body has ${body.length} characters; GitHub allows at most ${MAX_BODY_CHARS}.`,
+          ),
+          say("請縮短 摘要 / Summary 後再送出。", "Shorten the 摘要 / Summary and submit again."),
+        ),
       ],
     };
   const lines = body.replace(/\r\n?/g, "\n").split("\n");
@@ -239,16 +284,36 @@ export function parseIssueBody(body: string, form: IssueForm): BodyResult {
     answers[field.id] = answer;
     const required = field.required || field.requiredOptions.length > 0;
     if (!section) {
-      const problem = fieldWarning(field, "this field is missing from the issue body");
-      if (required) errors.push({ ...problem, severity: "error", hint: `Add "### ${field.label}".` });
-      else warnings.push(problem);
+      const problem = (required ? fieldError : fieldWarning)(
+        field,
+        say("issue 內文裡少了這個欄位。", "This field is missing from the issue body."),
+        required
+          ? say(
+              `請編輯 issue，加上一行「### ${field.label}」，下面空一行再寫答案。`,
+              `Edit the issue and add the line "### ${field.label}", then a blank line and your answer.`,
+            )
+          : say(
+              `不必處理；要填的話，加上一行「### ${field.label}」，下面空一行再寫答案。`,
+              `Nothing to do; to answer it, add the line "### ${field.label}", then a blank line and your answer.`,
+            ),
+      );
+      (required ? errors : warnings).push(problem);
     } else if (field.required && isEmpty(answer)) {
-      errors.push(fieldError(field, "this field is required but was left empty"));
+      errors.push(requiredFieldProblem(field));
     }
     const ticked = Array.isArray(answer) ? answer : [];
     for (const option of field.requiredOptions)
       if (section && !ticked.includes(option))
-        errors.push(fieldError(field, `please tick ${quoteValue(option)}`));
+        errors.push(
+          fieldError(
+            field,
+            say(`還沒有勾選 ${quoteValue(option)}。`, `${quoteValue(option)} is not ticked.`),
+            say(
+              "請編輯 issue，確認之後勾選這個方框。",
+              "Edit the issue and tick this box once you have checked it.",
+            ),
+          ),
+        );
   }
   if (errors.length > 0) return { ok: false, errors, answers, warnings };
   return { ok: true, answers, warnings };

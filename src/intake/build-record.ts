@@ -9,10 +9,13 @@ import { arxivIdFromUrl, readArxivId } from "./answers.js";
 import type { IssueAnswers } from "./body.js";
 import { categoryIdFromOption } from "./form-categories.js";
 import { formFields } from "./form-fields.js";
-import { fieldById, type IssueForm } from "./form.js";
+import { fieldById, type FormField, type IssueForm } from "./form.js";
 import { baseIdFromTitle, uniqueId } from "./ids.js";
-import { fieldError, type IntakeProblem } from "./problems.js";
+import { fieldError, say, type IntakeProblem } from "./problems.js";
 import { readAnswer } from "./read-answer.js";
+import { requiredFieldProblem } from "./required-hints.js";
+
+const IS_REQUIRED = say("這個欄位必填，但沒有填寫。", "This field is required but was left empty.");
 import { cleanLine, cleanUrl, type Field } from "./text.js";
 
 /**
@@ -62,9 +65,21 @@ function readCategory(
   const found = categoryIdFromOption(text ?? "", categories);
   if (found.ok) return found.id;
   if (text !== undefined)
-    problems.push(
-      fieldError(field, text === "" ? "is required" : found.message, "Choose a category from the list."),
-    );
+    problems.push({
+      ...fieldError(
+        field,
+        found.message,
+        say(
+          text === ""
+            ? "請編輯 issue，在「分類」標題下寫上下面其中一項（照抄整行）。"
+            : "請編輯 issue，把答案換成下面其中一項（照抄整行，最接近你寫的排在最前面）。",
+          text === ""
+            ? "Edit the issue and write one of these under the category heading, copied as it is."
+            : "Edit the issue and replace the answer with one of these, copied as it is (the closest to yours first).",
+        ),
+      ),
+      choices: found.choices,
+    });
   return undefined;
 }
 
@@ -73,7 +88,17 @@ const todayUtc = (now: Date) => now.toISOString().slice(0, 10);
 /** Builds the record from parsed answers. Pure; collects every problem instead of stopping at the first. */
 export function buildRecord(answers: IssueAnswers, context: BuildContext): BuildResult {
   const problems: IntakeProblem[] = [];
-  const field = (id: string): Field => fieldById(context.form, id) ?? { id, label: id };
+  const formField = (id: string): FormField =>
+    fieldById(context.form, id) ?? {
+      id,
+      label: id,
+      type: "input",
+      required: true,
+      options: [],
+      requiredOptions: [],
+      multiple: false,
+    };
+  const field = (id: string): Field => formField(id);
   const text = (id: string): string => {
     const answer = answers[id];
     return typeof answer === "string" ? answer : "";
@@ -86,10 +111,16 @@ export function buildRecord(answers: IssueAnswers, context: BuildContext): Build
     problems.push(
       fieldError(
         field("title"),
-        "is required",
+        IS_REQUIRED,
         context.arxiv && "unreachable" in context.arxiv
-          ? "arXiv could not be asked for it just now: write the paper's title, or edit the issue later to try again."
-          : "Write the paper's title, or give an arXiv link or id so it is filled in.",
+          ? say(
+              "剛才問不到 arXiv：請寫上論文標題，或稍後再編輯 issue 重試。",
+              "arXiv could not be asked for it just now: write the paper's title, or edit the issue later to try again.",
+            )
+          : say(
+              "請寫上論文標題，或在連結欄給 arXiv 連結或編號，標題會自動填入。",
+              "Write the paper's title, or give an arXiv link or id so it is filled in.",
+            ),
       ),
     );
   // A bare arXiv id in the link field ("2306.15195") means its abstract page.
@@ -101,8 +132,11 @@ export function buildRecord(answers: IssueAnswers, context: BuildContext): Build
     problems.push(
       fieldError(
         field("url"),
-        "is required",
-        "Paste the paper's page, e.g. https://arxiv.org/abs/2306.15195",
+        IS_REQUIRED,
+        say(
+          "請貼上論文的頁面，例如 https://arxiv.org/abs/2306.15195",
+          "Paste the paper's page, e.g. https://arxiv.org/abs/2306.15195",
+        ),
       ),
     );
 
@@ -112,8 +146,11 @@ export function buildRecord(answers: IssueAnswers, context: BuildContext): Build
     problems.push(
       fieldError(
         field("arxiv"),
-        `the arXiv id ${typedArxiv} differs from the one in the link (${linkedArxiv})`,
-        "Fix one of them, or leave the arXiv id empty.",
+        say(
+          `arXiv 編號 ${typedArxiv} 和連結裡的（${linkedArxiv}）不一樣。`,
+          `The arXiv id ${typedArxiv} differs from the one in the link (${linkedArxiv}).`,
+        ),
+        say("請改正其中一個，或把 arXiv 編號留空。", "Fix one of them, or leave the arXiv id empty."),
       ),
     );
   const arxiv = typedArxiv ?? linkedArxiv;
@@ -121,8 +158,14 @@ export function buildRecord(answers: IssueAnswers, context: BuildContext): Build
     problems.push(
       fieldError(
         typedArxiv ? field("arxiv") : field("url"),
-        `arXiv has no paper ${context.arxiv.unknown}`,
-        "Check the id against the paper's arxiv.org page (e.g. 2306.15195), then edit the issue.",
+        say(
+          `arXiv 沒有編號 ${context.arxiv.unknown} 的論文。`,
+          `arXiv has no paper ${context.arxiv.unknown}.`,
+        ),
+        say(
+          "請對照論文在 arxiv.org 的頁面檢查編號（例如 2306.15195），再編輯 issue。",
+          "Check the id against the paper's arxiv.org page (e.g. 2306.15195), then edit the issue.",
+        ),
       ),
     );
 
@@ -139,7 +182,7 @@ export function buildRecord(answers: IssueAnswers, context: BuildContext): Build
     if (value !== undefined) values[spec.key] = value;
     else if (spec.required) missing.push(spec.key);
     if (value === undefined && spec.form?.required && answer.trim() === "" && spec.role !== "enum")
-      problems.push(fieldError(field(spec.formId), "is required"));
+      problems.push(requiredFieldProblem(formField(spec.formId)));
   }
 
   const warnings = problems.filter((p) => p.severity === "warning");

@@ -6,12 +6,13 @@
 import { stringifyEntry } from "../records/index.js";
 import {
   blockquote,
+  codeSpan,
   defuseMarkers,
-  escapeMarkdownText,
+  escapeCommentText,
   fencedBlock,
   neutralizeMarkdown,
 } from "./markdown-safe.js";
-import type { IntakeProblem } from "./problems.js";
+import { showInvisible, type IntakeProblem } from "./problems.js";
 import type { IntakeResult } from "./run.js";
 
 /** The hidden marker the Action finds its comment by (together with a bot author). */
@@ -24,11 +25,49 @@ export interface CommentOptions {
   pullRequestUrl?: string;
 }
 
-function problemLine(p: IntakeProblem): string {
-  const where = p.label ? `**${escapeMarkdownText(p.label)}**: ` : "";
-  const line = p.line === undefined ? "" : ` (line ${p.line})`;
-  const hint = p.hint ? `\n  ${escapeMarkdownText(p.hint)}` : "";
-  return `- ${where}${escapeMarkdownText(p.message)}${line}${hint}`;
+/** The line where a problem is, in both languages. */
+const atLine = (p: IntakeProblem) => (p.line === undefined ? "" : `（第 ${p.line} 行 / line ${p.line}）`);
+
+/** Only plain https links, or links inside the repository (the README), are shown as links. */
+const isLinkable = (url: string) =>
+  /^(?:https:\/\/[^\s<>()[\]]+|[\w./-]+\.md(?:#[\w%\-\u0080-\uFFFF]*)?)$/u.test(url);
+
+/** A few choices are shown; the rest fold away, still there to copy. */
+const SHOWN_CHOICES = 5;
+
+/** The valid answers, closest first, each in a code span so it copies exactly as it must be written. */
+function choiceLines(choices: readonly string[]): string[] {
+  const item = (c: string) => `   - ${codeSpan(showInvisible(c))}`;
+  const shown = choices.slice(0, SHOWN_CHOICES).map(item);
+  const rest = choices.slice(SHOWN_CHOICES).map(item);
+  if (rest.length === 0) return shown;
+  return [
+    ...shown,
+    "",
+    `   <details><summary>其他 ${rest.length} 項 / ${rest.length} more</summary>`,
+    "",
+    ...rest,
+    "",
+    "   </details>",
+  ];
+}
+
+/**
+ * One problem: its field, then the Chinese sentence and its fix, then the English ones, then what to copy
+ * (the valid answers, or the entry a duplicate repeats). GitHub keeps a comment's line breaks.
+ */
+function problemItem(p: IntakeProblem, n: number): string[] {
+  const where = p.label ? `**${escapeCommentText(p.label)}**${atLine(p)}` : atLine(p);
+  const links = (p.links ?? [])
+    .filter((l) => isLinkable(l.url))
+    .map((l) => `   - [${escapeCommentText(l.text)}](${l.url})`);
+  return [
+    `${n}. ${where ? `${where}\n   ` : ""}${escapeCommentText(p.zh)}${escapeCommentText(p.hintZh)}`,
+    `   ${escapeCommentText(p.message)} ${escapeCommentText(p.hint)}`,
+    ...(links.length > 0 ? ["", ...links] : []),
+    ...(p.choices && p.choices.length > 0 ? ["", ...choiceLines(p.choices)] : []),
+    "",
+  ];
 }
 
 /** A body full of bad lines must not produce a comment GitHub refuses: list the first ones, count the rest. */
@@ -36,10 +75,31 @@ const MAX_LISTED_PROBLEMS = 40;
 
 function problemList(title: string, problems: readonly IntakeProblem[]): string[] {
   if (problems.length === 0) return [];
-  const listed = problems.slice(0, MAX_LISTED_PROBLEMS).map(problemLine);
-  const rest = problems.length - listed.length;
-  return ["", title, "", ...listed, ...(rest > 0 ? [`- … ${rest} more / 還有 ${rest} 項`] : [])];
+  const listed = problems.slice(0, MAX_LISTED_PROBLEMS).flatMap((p, i) => problemItem(p, i + 1));
+  const rest = problems.length - MAX_LISTED_PROBLEMS;
+  return ["", title, "", ...listed, ...(rest > 0 ? [`還有 ${rest} 項。 / ${rest} more.`] : [])];
 }
+
+/** What code may need to know about the problems (rule ids, the entry a duplicate repeats), out of sight. */
+function codesMarker(result: IntakeResult): string {
+  const problems = [...(result.ok ? [] : result.errors), ...result.findings];
+  const codes = [...new Set(problems.map((p) => p.code).filter((c) => c !== undefined))];
+  // Codes are ids (rule ids, entry ids): anything else is dropped, so the comment cannot close early.
+  const safe = codes.map((c) => c.replace(/[^a-z0-9:._-]/gi, "").replace(/-{2,}/g, "-")).filter(Boolean);
+  return safe.length === 0 ? "" : `\n<!-- papershelf:problems ${safe.join(" ")} -->`;
+}
+
+/** Record keys arXiv filled, named as the form names them. */
+const FIELD_NAMES: Readonly<Record<string, { zh: string; en: string }>> = {
+  title: { zh: "標題", en: "title" },
+  authors: { zh: "作者", en: "authors" },
+  date: { zh: "日期", en: "date" },
+  abstract: { zh: "英文摘要", en: "abstract" },
+  doi: { zh: "DOI", en: "DOI" },
+  "journal-ref": { zh: "期刊出處", en: "journal reference" },
+  "arxiv-category": { zh: "arXiv 分類", en: "arXiv category" },
+};
+const fieldName = (key: string) => FIELD_NAMES[key] ?? { zh: key, en: key };
 
 function previewSection(preview: string): string[] {
   return ["", "#### 預覽 / Preview", "", blockquote(neutralizeMarkdown(preview))];
@@ -58,46 +118,50 @@ function recordSection(result: IntakeResult): string[] {
 }
 
 /** The marker line first; below it no other marker can survive, wherever submitted text went. */
-function assemble(parts: string[][]): string {
-  return `${INTAKE_MARKER}\n${defuseMarkers(parts.flat().join("\n"))}\n`;
+function assemble(parts: string[][], codes = ""): string {
+  return `${INTAKE_MARKER}${codes}\n${defuseMarkers(parts.flat().join("\n"))}\n`;
 }
 
 /** The comment body for an intake result: the errors and how to fix them, or the preview and findings. */
 export function renderIntakeComment(result: IntakeResult, options: CommentOptions = {}): string {
+  const filled = result.ok ? result.fromArxiv.map(fieldName) : [];
   const head = result.ok
     ? [
         "### ✅ 可以加入 / Ready to add",
         "",
-        `這筆資料會以 id ${escapeMarkdownText(`"${result.entry.id}"`)} 加入清單。 / The entry will be added as ${escapeMarkdownText(`"${result.entry.id}"`)}.`,
-        ...(result.fromArxiv.length > 0
+        "這筆資料可以加入清單；下面的預覽就是 README 會顯示的樣子。要修改的話，編輯這個 issue 即可。",
+        "The entry can be added; the preview below is how the README will show it. To change it, edit this issue.",
+        ...(filled.length > 0
           ? [
               "",
-              `由 arXiv 自動填入：${result.fromArxiv.join("、")}。填了的欄位以你寫的為準。`,
-              `Filled in from arXiv: ${result.fromArxiv.join(", ")}. Whatever you typed wins over arXiv.`,
+              `由 arXiv 自動填入：${filled.map((f) => f.zh).join("、")}。你填了的欄位以你寫的為準。`,
+              `Filled in from arXiv: ${filled.map((f) => f.en).join(", ")}. Whatever you typed wins over arXiv.`,
             ]
           : []),
         // The URL comes from the GitHub API, not from the submitter; still, only a plain https URL is linked.
         ...(options.pullRequestUrl && /^https:\/\/[^\s<>()[\]]+$/.test(options.pullRequestUrl)
-          ? ["", `Pull request: ${options.pullRequestUrl}`]
+          ? ["", `合併請求 / Pull request: ${options.pullRequestUrl}`]
           : []),
       ]
     : [
         "### ❌ 需要修改 / Needs changes",
         "",
-        "請編輯這個 issue 修正以下問題，機器人會再檢查一次。 / Edit this issue to fix the problems below; the bot checks again.",
+        "請編輯這個 issue，照下面的說明修正，機器人會再檢查一次。",
+        "Edit this issue to fix the problems below; the bot checks again.",
         ...problemList("**問題 / Problems**", result.errors),
       ];
   const findings = problemList("**注意 / Findings**", result.findings);
   const preview = result.preview === undefined ? [] : previewSection(result.preview);
-  const full = assemble([head, findings, preview, recordSection(result)]);
+  const codes = codesMarker(result);
+  const full = assemble([head, findings, preview, recordSection(result)], codes);
   if (full.length <= MAX_COMMENT_CHARS) return full;
   // Too long for one comment: the record is in the pull request anyway; then the preview goes too.
-  const shorter = assemble([head, findings, preview]);
+  const shorter = assemble([head, findings, preview], codes);
   if (shorter.length <= MAX_COMMENT_CHARS) return shorter;
   const note = [
     "",
     "_預覽太長，請看 pull request。 / The preview is too long for a comment; see the pull request._",
   ];
-  const minimal = assemble([head, findings, note]);
-  return minimal.length <= MAX_COMMENT_CHARS ? minimal : assemble([head.slice(0, 3), note]);
+  const minimal = assemble([head, findings, note], codes);
+  return minimal.length <= MAX_COMMENT_CHARS ? minimal : assemble([head.slice(0, 4), note], codes);
 }

@@ -7,7 +7,14 @@
 import { readWrittenDate, toSchemaDate, type PartialDate } from "../records/index.js";
 import { quoteValue } from "./problems.js";
 
-export type DateResult = { ok: true; date: string } | { ok: false; message: string };
+/** A refusal: `message` in English (the CLI's), `zh` the same in Chinese; the fix is always DATE_HINT. */
+export type DateResult = { ok: true; date: string } | { ok: false; message: string; zh: string };
+
+/** How to write a date the intake reads, in both languages. */
+export const DATE_HINT = {
+  zh: "請寫成 2023-06-27、2023/6/27、2023年6月27日、2023-06 或 2023。",
+  en: "Write it as 2023-06-27, 2023/6/27, 2023年6月27日, 2023-06 or 2023.",
+} as const;
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"] as const;
 
@@ -42,14 +49,24 @@ function lenientMonthName(text: string): PartialDate | undefined {
 export function normalizeDate(input: string, now: Date): DateResult {
   const text = input.normalize("NFKC").trim();
   const parts = readWrittenDate(text) ?? lenientMonthName(text);
-  const expected = "write it as 2023-06-27, 2023/6/27, 2023年6月27日, 2023-06 or 2023";
-  if (!parts) return { ok: false, message: `${quoteValue(text)} is not a date I can read; ${expected}` };
+  if (!parts)
+    return {
+      ok: false,
+      message: `${quoteValue(text)} is not a date I can read`,
+      zh: `${quoteValue(text)} 不是看得懂的日期。`,
+    };
   const { year, month, day } = parts;
   const maxYear = now.getUTCFullYear() + 1;
   if (year < MIN_YEAR || year > maxYear)
-    return { ok: false, message: `the year ${year} is out of range (${MIN_YEAR}–${maxYear})` };
+    return {
+      ok: false,
+      message: `the year ${year} is out of range (${MIN_YEAR}–${maxYear})`,
+      zh: `年份 ${year} 超出範圍（${MIN_YEAR}–${maxYear}）。`,
+    };
   const date = toSchemaDate(parts);
   if (date.ok) return { ok: true, date: date.date };
-  if (date.problem === "month") return { ok: false, message: `there is no month ${month}; ${expected}` };
-  return { ok: false, message: `${year}-${String(month).padStart(2, "0")} has no day ${day}` };
+  if (date.problem === "month")
+    return { ok: false, message: `there is no month ${month}`, zh: `沒有 ${month} 月。` };
+  const yearMonth = `${year}-${String(month).padStart(2, "0")}`;
+  return { ok: false, message: `${yearMonth} has no day ${day}`, zh: `${yearMonth} 沒有 ${day} 日。` };
 }

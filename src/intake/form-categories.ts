@@ -17,7 +17,8 @@ import {
 } from "../records/index.js";
 import { fillFormFields } from "./form-fields.js";
 import { parseIssueForm } from "./form.js";
-import { quoteValue } from "./problems.js";
+import { rankByCloseness } from "./closest.js";
+import { quoteValue, say, type Bilingual } from "./problems.js";
 
 /** The submission form's category dropdown field id. */
 export const CATEGORY_FIELD_ID = "category";
@@ -46,7 +47,16 @@ export function categoryOptions(categories: readonly Category[]): CategoryOption
   return options;
 }
 
-export type CategoryAnswer = { ok: true; id: string } | { ok: false; message: string };
+export type CategoryAnswer =
+  | { ok: true; id: string }
+  /** `choices`: every option's text, closest to the answer first (an edited issue shows no dropdown). */
+  | { ok: false; message: Bilingual; choices: string[] };
+
+/** The names an option is known by: its whole text, its id, and its last title ("影片理解"). */
+function optionNames(option: CategoryOption): string[] {
+  const path = option.text.replace(/ \[[a-z0-9-]+\]$/, "");
+  return [option.text, path, option.id, path.split(" › ").at(-1) ?? path];
+}
 
 /** Maps a dropdown answer back to a category id: by the bracketed id, else by the exact title path. */
 export function categoryIdFromOption(answer: string, categories: readonly Category[]): CategoryAnswer {
@@ -58,11 +68,19 @@ export function categoryIdFromOption(answer: string, categories: readonly Catego
   const byTitle = options.filter((o) => o.text.replace(/ \[[a-z0-9-]+\]$/, "") === text);
   if (byTitle.length === 1 && byTitle[0]) return { ok: true, id: byTitle[0].id };
   if (known.has(text)) return { ok: true, id: text };
+  const choices = rankByCloseness(text, options, optionNames).map((o) => o.text);
   return {
     ok: false,
-    message: `${quoteValue(text)} is not a category of the list${
-      bracketed === undefined ? "" : ` (no category has the id "${bracketed}")`
-    }`,
+    choices,
+    message:
+      text === ""
+        ? say("沒有選擇分類。", "No category was chosen.")
+        : say(
+            `${quoteValue(text)} 不是清單裡的分類${bracketed === undefined ? "" : `（沒有 id 為「${bracketed}」的分類）`}。`,
+            `${quoteValue(text)} is not a category of the list${
+              bracketed === undefined ? "" : ` (no category has the id "${bracketed}")`
+            }.`,
+          ),
   };
 }
 

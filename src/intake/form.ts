@@ -22,6 +22,10 @@ export interface FormField {
   multiple: boolean;
   /** Textarea `render` language: GitHub wraps the answer in a code fence. */
   render?: string;
+  /** The help line the form shows under the label ("中文 / English"): messages reuse it as a hint. */
+  description?: string;
+  /** The example the empty field shows. */
+  placeholder?: string;
 }
 
 export interface IssueForm {
@@ -79,6 +83,8 @@ function readField(element: Plain, index: number, errors: string[]): FormField |
     requiredOptions,
     multiple: attributes.multiple === true,
     ...(typeof attributes.render === "string" ? { render: attributes.render } : {}),
+    ...(typeof attributes.description === "string" ? { description: attributes.description.trim() } : {}),
+    ...(typeof attributes.placeholder === "string" ? { placeholder: attributes.placeholder.trim() } : {}),
   };
 }
 

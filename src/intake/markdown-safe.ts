@@ -10,9 +10,9 @@ import { breakNotifications, defuseMarkers, inertText, oneLine, parseMarkdown } 
 import { safeFence } from "../records/index.js";
 import { showInvisible } from "./problems.js";
 
-/** Tags the README renderer emits (images with a width, collapsed 摘要) and nothing else. */
+/** Tags the README renderer emits (images with a width, collapsed 摘要, code holding a tag) and nothing else. */
 const SAFE_TAG =
-  /^<(?:\/?(?:details|summary|sub|sup|br|p)|br\s*\/|img(?:\s+(?:src="https?:\/\/[^"<>\s]+"|(?:width|height)="\d{1,4}%?"|alt="[^"<>]*"))*\s*\/?)>$/i;
+  /^<(?:\/?(?:details|summary|sub|sup|br|p|pre|code)|br\s*\/|img(?:\s+(?:src="https?:\/\/[^"<>\s]+"|(?:width|height)="\d{1,4}%?"|alt="[^"<>]*"))*\s*\/?)>$/i;
 
 /** Breaks mentions, references and closing keywords (src/markdown's breakNotifications). */
 export const breakMentions = breakNotifications;
@@ -25,6 +25,38 @@ export { defuseMarkers };
  */
 export function escapeMarkdownText(text: string): string {
   return inertText(showInvisible(oneLine(text)));
+}
+
+/**
+ * A mention ("@name", after the start or any non-word character) or an issue reference ("#12",
+ * "GH-12"): shown in a code span, where GitHub links and notifies nothing, so no invisible break is needed.
+ */
+const NOTIFYING = /@[\p{L}\p{N}][\p{L}\p{N}_-]*|#\d+|gh-\d+/giu;
+/** GitHub links a mention only at the start of a text node or after a non-word character. */
+const WORD = /[\p{L}\p{N}_]/u;
+
+/**
+ * Plain text as one line of Markdown for an issue comment, rendering as exactly that text with nothing
+ * invisible added: Markdown characters escaped, mentions and references in code spans (the text copies as
+ * written). Closing keywords are left alone: they act only in pull request bodies and commit messages.
+ */
+export function escapeCommentText(text: string): string {
+  const line = showInvisible(oneLine(text));
+  let out = "";
+  let at = 0;
+  for (const m of line.matchAll(NOTIFYING)) {
+    // Right after a code span a new text node starts, where GitHub would link again ("#1@name").
+    // References are always shown as code: "owner/repo#1" links after a word character too.
+    if (m[0].startsWith("@") && m.index !== at && WORD.test(line.charAt(m.index - 1))) continue;
+    out += escapeInlineText(line.slice(at, m.index)) + codeSpan(m[0]);
+    at = m.index + m[0].length;
+  }
+  return out + escapeInlineText(line.slice(at));
+}
+
+/** Backslash before every character Markdown could read as syntax; `&` as an entity. */
+function escapeInlineText(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&:]/g, (c) => (c === "&" ? "&amp;" : `\\${c}`));
 }
 
 /** Text as an inline code span no backtick inside it can close. */

@@ -3,8 +3,8 @@
  * view model), so the submitter sees exactly what the README will show. `renderFallbackPreview` is a plain
  * stand-in for when no templates are at hand (a project without templates/, or tests of the pure core).
  */
-import { type Anatomy, type Entry, ENTRY_ANATOMY } from "../records/index.js";
-import { buildEntryView, TemplateRenderError, type TemplateSet } from "../render/index.js";
+import { type Anatomy, type Entry, ENTRY_ANATOMY, type PapersFile } from "../records/index.js";
+import { buildEntryView, renderReadme, TemplateRenderError, type TemplateSet } from "../render/index.js";
 import { githubRepoOf } from "../urls/index.js";
 
 /** The entry's Markdown as the README shows it. A template that fails on this entry falls back to plain. */
@@ -24,6 +24,24 @@ export function createEntryRenderer(
       if (error instanceof TemplateRenderError) return renderFallbackPreview(entry);
       throw error;
     }
+  };
+}
+
+/**
+ * Links an entry already listed to its place in the README: the README at `readmeUrl`, at the anchor of the
+ * entry's category heading, computed by the README generator itself (github-slugger over the headings in
+ * document order, as GitHub does). The README is rendered only when a link is asked for (a duplicate).
+ */
+export function createEntryLinker(
+  templates: TemplateSet,
+  readmeText: string | undefined,
+  readmeUrl: string,
+): (entry: Entry, data: PapersFile) => string {
+  return (entry, data) => {
+    if (readmeText === undefined) return readmeUrl;
+    const readme = renderReadme(readmeText, readmeUrl, data, templates);
+    const anchor = readme.ok ? readme.anchors.get(entry.category) : undefined;
+    return anchor ? `${readmeUrl}#${anchor}` : readmeUrl;
   };
 }
 

@@ -4,8 +4,8 @@
  */
 import type { NamedField } from "../records/index.js";
 import { readArxivId, readImage, readLinks, readRepos } from "./answers.js";
-import { normalizeDate } from "./dates.js";
-import { fieldError, quoteValue, type IntakeProblem } from "./problems.js";
+import { DATE_HINT, normalizeDate } from "./dates.js";
+import { fieldError, quoteValue, say, type IntakeProblem } from "./problems.js";
 import { cleanLine, cleanMarkdown, cleanUrl, type Field } from "./text.js";
 
 /** The value a dropdown answer names: "論文 / paper" → paper. Empty (field removed from the form) → the default. */
@@ -20,9 +20,17 @@ function readChoice(
   const words = answer.toLowerCase().split(/[^a-z0-9-]+/);
   const value = values.find((v) => words.includes(v));
   if (value !== undefined) return value;
-  problems.push(
-    fieldError(field, `${quoteValue(answer)} is not a ${spec.key}`, `Choose one of: ${values.join(", ")}.`),
-  );
+  problems.push({
+    ...fieldError(
+      field,
+      say(
+        `${quoteValue(answer)} 不是可選的${field.label.split(" / ")[0] ?? spec.key}。`,
+        `${quoteValue(answer)} is not a ${spec.key}.`,
+      ),
+      say(`請從下面選一項：${values.join("、")}。`, `Choose one of: ${values.join(", ")}.`),
+    ),
+    choices: values,
+  });
   return undefined;
 }
 
@@ -66,7 +74,13 @@ export function readAnswer(
       if (!text) return undefined;
       const result = normalizeDate(text, now);
       if (result.ok) return result.date;
-      problems.push(fieldError(field, result.message));
+      problems.push(
+        fieldError(
+          field,
+          say(result.zh, `${result.message.charAt(0).toUpperCase()}${result.message.slice(1)}.`),
+          DATE_HINT,
+        ),
+      );
       return undefined;
     }
     case "arxiv":

@@ -4,21 +4,15 @@
  * and the Action call this same function; only they read files, post comments or write the data file.
  */
 import {
-  type Anatomy,
   arxivIdFromUrl,
   type Diagnostic,
   type Entry,
-  ENTRY_ANATOMY,
-  EntrySchema,
-  entryUrls as recordEntryUrls,
   flattenCategories,
-  formIdOf,
   insertEntry,
   type PapersFile,
   parseArxivId,
   parseRecords,
   type ParseResult,
-  type RecordSource,
 } from "../records/index.js";
 import type { ArxivPaper } from "../arxiv/index.js";
 import { parseIssueBody } from "./body.js";
@@ -26,7 +20,14 @@ import { overBudget, startCpuBudget, type CpuBudget } from "./budget.js";
 import { buildRecord, type BuildContext } from "./build-record.js";
 import { parseIssueForm, type IssueForm } from "./form.js";
 import { renderFallbackPreview } from "./preview.js";
-import type { IntakeProblem } from "./problems.js";
+import {
+  duplicateProblem,
+  fromDiagnostic,
+  fromLinkResult,
+  linksToCheck,
+  type IntakeLinkResult,
+} from "./findings.js";
+import { bodyProblem, say, type Bilingual, type IntakeProblem } from "./problems.js";
 
 /**
  * The list after insertion, for the lint: the whole list, so duplicates of existing entries are found.
@@ -38,13 +39,7 @@ export interface IntakeLintInput {
   now: Date;
 }
 export type IntakeLint = (input: IntakeLintInput) => readonly Diagnostic[] | Promise<readonly Diagnostic[]>;
-/** What the intake needs of a link check result; the check stage's `LinkResult` fits as it is. */
-export interface IntakeLinkResult {
-  url: string;
-  /** ok, redirect, soft404, dead, suspect, blocked, timeout, error, excluded. */
-  verdict: string;
-  message: string;
-}
+export type { IntakeLinkResult };
 export type IntakeLinkCheck = (urls: readonly string[]) => Promise<readonly IntakeLinkResult[]>;
 /** The entry's Markdown as the README shows it. */
 export type IntakeRenderEntry = (entry: Entry, data: PapersFile) => string;
@@ -69,6 +64,11 @@ export interface IntakeInput {
   lint?: IntakeLint;
   checkLinks?: IntakeLinkCheck;
   renderEntry?: IntakeRenderEntry;
+  /**
+   * Where the README shows an entry already on the list (a duplicate's answer links it); absent, the
+   * answer names the entry without a link.
+   */
+  linkToEntry?: (entry: Entry, data: PapersFile) => string | undefined;
   /** Fills what the submitter left empty (title, authors, date, abstract…) from arXiv. */
   lookupArxiv?: IntakeArxivLookup;
   /** CPU seconds this intake may take (default: INTAKE_CPU_BUDGET_SECONDS from the start of the call). */
@@ -88,64 +88,28 @@ export type IntakeResult =
   /** `entry` and `preview` are there when the record was built but the list's rules refuse it. */
   | { ok: false; errors: IntakeProblem[]; findings: IntakeProblem[]; entry?: Entry; preview?: string };
 
-/** Link verdicts that mean the submitted link is wrong now (404, 410, no such host): the submitter must fix it. */
-const BROKEN_VERDICTS: readonly string[] = ["dead", "suspect"];
 /** Verdicts that say nothing about the link itself. */
 const QUIET_VERDICTS: readonly string[] = ["ok", "excluded"];
 
 /** The one note when the link check could not reach the network: the links are neither right nor wrong. */
-const LINKS_NOT_CHECKED: IntakeProblem = {
-  severity: "warning",
-  message: "links not checked: the network was unavailable when the bot ran",
-  hint: "Nothing to do: a maintainer, or the next edit of this issue, checks them again.",
-};
+const LINKS_NOT_CHECKED: IntakeProblem = bodyProblem(
+  "warning",
+  say(
+    "連結沒有檢查：機器人執行時連不上網路。",
+    "Links not checked: the network was unavailable when the bot ran.",
+  ),
+  say(
+    "不必處理：維護者或下一次編輯 issue 時會再檢查。",
+    "Nothing to do: a maintainer, or the next edit of this issue, checks them again.",
+  ),
+  { code: "links-unchecked" },
+);
 
-function listProblem(message: string, hint?: string): IntakeProblem {
-  return { severity: "error", message, ...(hint ? { hint } : {}) };
-}
+/** The lint rule whose findings become the duplicate answer (a link to the listed entry). */
+const DUPLICATE_RULE = "duplicate-entry";
 
-/** The form field a finding inside the new entry is about: the entry key whose value holds `line`. */
-function fieldAtLine(source: RecordSource, index: number, line: number, form: IssueForm): string | undefined {
-  // Every record key: the ones the form has no field for (id, added…) are filtered out below.
-  const keys = Object.keys(EntrySchema.properties);
-  const key = keys.find((k) => {
-    if (source.nodeAt(["entries", index, k]) === undefined) return false;
-    const value = source.position(["entries", index, k]);
-    const start = source.keyPosition(["entries", index], k)?.line ?? value.line;
-    // A block value's range ends at column 1 of the next key's line: that line belongs to the next key.
-    const end = value.endColumn === 1 && value.endLine > start ? value.endLine - 1 : value.endLine;
-    return line >= start && line <= end;
-  });
-  const spec = key === undefined ? undefined : (ENTRY_ANATOMY as Anatomy)[key];
-  const id = key === undefined || spec === undefined ? undefined : formIdOf(key, spec);
-  return id !== undefined && form.fields.some((f) => f.id === id) ? id : undefined;
-}
-
-function fromDiagnostic(d: Diagnostic, source: RecordSource, index: number, form: IssueForm): IntakeProblem {
-  const field = fieldAtLine(source, index, d.line, form);
-  const label = form.fields.find((f) => f.id === field)?.label;
-  return {
-    severity: d.severity,
-    message: `${d.message} (${d.ruleId})`,
-    ...(field ? { field } : {}),
-    ...(label ? { label } : {}),
-  };
-}
-
-/** The links a submission's check requests: every URL field but images (the image-url rule vets those). */
-function entryUrls(entry: Entry): string[] {
-  return recordEntryUrls(entry, 0)
-    .filter((f) => f.role !== "image")
-    .map((f) => f.value);
-}
-
-function fromLinkResult(result: IntakeLinkResult): IntakeProblem {
-  const broken = BROKEN_VERDICTS.includes(result.verdict);
-  return {
-    severity: broken ? "error" : "warning",
-    message: `${result.url}: ${result.message} (${result.verdict})`,
-    ...(broken ? { hint: "Check the address; the link must open for everyone." } : {}),
-  };
+function listProblem(message: Bilingual, hint: Bilingual, code?: string): IntakeProblem {
+  return bodyProblem("error", message, hint, code ? { code } : {});
 }
 
 /**
@@ -162,8 +126,15 @@ function mergeProblems(first: IntakeProblem[], second: IntakeProblem[], form: Is
 /** The answer to a submission that spent its CPU budget: bilingual, and what to do about it. */
 export function tooComplexProblem(budget: CpuBudget): IntakeProblem {
   return listProblem(
-    `這份提交太複雜，無法在 ${budget.limitSeconds} 秒的處理時間內完成。 / This submission is too complex to process within its budget of ${budget.limitSeconds} CPU seconds.`,
-    "請把摘要與備註改成較短的純文字段落，再編輯這個 issue。 / Write the 摘要 and the note as shorter plain paragraphs, then edit the issue.",
+    say(
+      `這份提交太複雜，無法在 ${budget.limitSeconds} 秒的處理時間內完成。`,
+      `This submission is too complex to process within its budget of ${budget.limitSeconds} CPU seconds.`,
+    ),
+    say(
+      "請把摘要與備註改成較短的純文字段落，再編輯這個 issue。",
+      "Write the 摘要 and the note as shorter plain paragraphs, then edit the issue.",
+    ),
+    "too-complex",
   );
 }
 
@@ -184,6 +155,15 @@ async function askArxiv(
   return answer.paper ? { paper: answer.paper } : { unknown: id.replace(/v\d+$/, "") };
 }
 
+/**
+ * The entry already listed that a duplicate finding pairs with the submission. The lint reports the later
+ * of two entries in the file, which may be the listed one: either way the submission is the duplicate.
+ */
+function listedOriginal(d: Diagnostic, submitted: Entry, entries: readonly Entry[]): Entry | undefined {
+  const otherId = d.entryId === submitted.id ? d.relatedEntryIds?.[0] : d.entryId;
+  return otherId === submitted.id ? undefined : entries.find((e) => e.id === otherId);
+}
+
 /** Runs the intake on one issue body. Never throws on bad input; returns the record or every problem. */
 export async function runIntake(input: IntakeInput): Promise<IntakeResult> {
   const budget = input.budget ?? startCpuBudget();
@@ -195,7 +175,14 @@ export async function runIntake(input: IntakeInput): Promise<IntakeResult> {
       ok: false,
       findings: [],
       errors: formResult.errors.map((e) =>
-        listProblem(`the submission form is broken: ${e}`, "A maintainer must fix the form."),
+        listProblem(
+          say(`投稿表單本身有錯：${e}`, `The submission form is broken: ${e}.`),
+          say(
+            "不是你的問題：需要維護者修好表單，之後機器人會再檢查。",
+            "Not your submission's fault: a maintainer must fix the form; the bot then checks again.",
+          ),
+          "form-broken",
+        ),
       ),
     };
   const { form } = formResult;
@@ -206,8 +193,15 @@ export async function runIntake(input: IntakeInput): Promise<IntakeResult> {
       findings: [],
       errors: [
         listProblem(
-          `${file} has ${list.errors.length} error(s) (first: line ${list.errors[0]?.line}: ${list.errors[0]?.message})`,
-          "Not your submission's fault: a maintainer must fix the list; the bot will then check again.",
+          say(
+            `清單 ${file} 本身有 ${list.errors.length} 個錯誤。`,
+            `${file} has ${list.errors.length} error(s) (first: line ${list.errors[0]?.line}: ${list.errors[0]?.message}).`,
+          ),
+          say(
+            "不是你的問題：需要維護者修好清單，之後機器人會再檢查。",
+            "Not your submission's fault: a maintainer must fix the list; the bot will then check again.",
+          ),
+          "list-broken",
         ),
       ],
     };
@@ -230,11 +224,20 @@ export async function runIntake(input: IntakeInput): Promise<IntakeResult> {
   });
   const findings = [...body.warnings, ...built.warnings];
   if (arxiv && "unreachable" in arxiv)
-    findings.push({
-      severity: "warning",
-      message: `nothing was filled from arXiv: ${arxiv.unreachable}`,
-      hint: "Nothing to do: the next edit of this issue, or the weekly health run, asks arXiv again.",
-    });
+    findings.push(
+      bodyProblem(
+        "warning",
+        say(
+          "沒有從 arXiv 自動填入任何欄位：剛才連不上 arXiv。",
+          `Nothing was filled from arXiv: ${arxiv.unreachable}.`,
+        ),
+        say(
+          "不必處理：下一次編輯 issue 或每週的健康檢查會再問 arXiv。",
+          "Nothing to do: the next edit of this issue, or the weekly health run, asks arXiv again.",
+        ),
+        { code: "arxiv-unreachable" },
+      ),
+    );
   if (!body.ok || !built.ok)
     return {
       ok: false,
@@ -246,7 +249,18 @@ export async function runIntake(input: IntakeInput): Promise<IntakeResult> {
 
   const inserted = insertEntry(input.papersText, entry, file);
   if (!inserted.ok)
-    return { ok: false, findings, entry, errors: inserted.errors.map((d) => listProblem(d.message)) };
+    return {
+      ok: false,
+      findings,
+      entry,
+      errors: inserted.errors.map((d) =>
+        listProblem(
+          say("這筆資料無法加進清單檔。", `${d.message.charAt(0).toUpperCase()}${d.message.slice(1)}.`),
+          say("不是你的問題：請等維護者處理。", "Not your submission's fault: a maintainer will look at it."),
+          d.ruleId,
+        ),
+      ),
+    };
   const next = parseRecords(inserted.text, file);
   if (!next.ok) {
     // The schema refused the record as written into the file: point each error at the submitted field.
@@ -275,8 +289,15 @@ export async function runIntake(input: IntakeInput): Promise<IntakeResult> {
       entry,
       errors: [
         listProblem(
-          `the entry cannot be rendered for the README (${why}): its 摘要 or note is too deeply nested or too complex`,
-          "Write the 摘要 and the note as plain paragraphs, then edit the issue.",
+          say(
+            "這筆資料無法顯示在 README 裡：摘要或備註的巢狀太深或太複雜。",
+            `The entry cannot be rendered for the README (${why}): its 摘要 or note is too deeply nested or too complex.`,
+          ),
+          say(
+            "請把摘要和備註改成一般的段落，再編輯 issue。",
+            "Write the 摘要 and the note as plain paragraphs, then edit the issue.",
+          ),
+          "render-failed",
         ),
       ],
     };
@@ -287,17 +308,25 @@ export async function runIntake(input: IntakeInput): Promise<IntakeResult> {
   if (input.lint) {
     const diagnostics = await input.lint({ parsed: next, entryId: entry.id, now: input.now });
     // Findings tied to an entry were narrowed to the new one by the lint; untied ones count only inside it.
-    for (const d of diagnostics)
-      if (d.entryId !== undefined || (d.line >= span.line && d.line <= span.endLine))
-        problems.push(fromDiagnostic(d, next.source, index, form));
+    const answered = new Set<string>();
+    for (const d of diagnostics) {
+      if (d.entryId === undefined && (d.line < span.line || d.line > span.endLine)) continue;
+      const listed = d.ruleId === DUPLICATE_RULE ? listedOriginal(d, entry, next.data.entries) : undefined;
+      if (!listed) problems.push(fromDiagnostic(d, next.source, index, form));
+      else if (!answered.has(listed.id)) {
+        answered.add(listed.id);
+        problems.push(duplicateProblem(entry, listed, d.severity, input.linkToEntry?.(listed, list.data)));
+      }
+    }
   }
   if (spent()) return { ok: false, findings, entry, preview, errors: [tooComplexProblem(budget)] };
   if (input.checkLinks) {
-    const results = await input.checkLinks(entryUrls(entry));
+    const results = await input.checkLinks(linksToCheck(entry));
     // No network: nothing is known about the links, so nothing is asked of the submitter.
     if (results.some((r) => r.verdict === "unchecked")) findings.push(LINKS_NOT_CHECKED);
     for (const r of results)
-      if (!QUIET_VERDICTS.includes(r.verdict) && r.verdict !== "unchecked") problems.push(fromLinkResult(r));
+      if (!QUIET_VERDICTS.includes(r.verdict) && r.verdict !== "unchecked")
+        problems.push(fromLinkResult(r, entry, form));
   }
   const errors = problems.filter((p) => p.severity === "error");
   findings.push(...problems.filter((p) => p.severity === "warning"));

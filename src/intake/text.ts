@@ -11,7 +11,7 @@
  */
 import type { FormField } from "./form.js";
 import { checkMarkdownLimits, describeMarkdownLimit } from "../records/index.js";
-import { fieldError, fieldWarning, quoteValue, type IntakeProblem } from "./problems.js";
+import { fieldError, fieldWarning, quoteValue, say, type Bilingual, type IntakeProblem } from "./problems.js";
 
 const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -28,6 +28,23 @@ const MAX_LINE_CHARS = 500;
 
 export type Field = Pick<FormField, "id" | "label">;
 
+/** The Markdown limit a field passed, in Chinese (describeMarkdownLimit says it in English). */
+function markdownLimitZh(problem: NonNullable<ReturnType<typeof checkMarkdownLimits>>): string {
+  const n = (value: number) => value.toLocaleString("en-US");
+  switch (problem.limit) {
+    case "depth":
+      return `第 ${problem.line} 行的引用、清單或縮排有 ${n(problem.found)} 層，最多 ${problem.max} 層。`;
+    case "lines":
+      return `共有 ${n(problem.found)} 行，最多 ${n(problem.max)} 行。`;
+    case "delimiters":
+      return `強調符號與括號（* _ ~ [）超過 ${n(problem.max)} 個。`;
+    case "containers":
+      return `清單項目和引用符號有 ${n(problem.found)} 個，最多 ${n(problem.max)} 個。`;
+  }
+}
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 function codePoint(char: string): string {
   return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
 }
@@ -38,8 +55,14 @@ function rejectControls(field: Field, value: string, pattern: RegExp, problems: 
     problems.push(
       fieldError(
         field,
-        `contains an invisible text-direction control (${codePoint(bidi[0])}) at character ${bidi.index + 1}`,
-        "Retype the text instead of pasting it; direction controls can make what reviewers see differ from what is saved.",
+        say(
+          `第 ${bidi.index + 1} 個字元是看不見的文字方向控制字元（${codePoint(bidi[0])}）。`,
+          `Contains an invisible text-direction control (${codePoint(bidi[0])}) at character ${bidi.index + 1}.`,
+        ),
+        say(
+          "請重新打字，不要貼上；方向控制字元會讓審閱者看到的和存下來的不一樣。",
+          "Retype the text instead of pasting it; direction controls can make what reviewers see differ from what is saved.",
+        ),
       ),
     );
     return false;
@@ -49,8 +72,11 @@ function rejectControls(field: Field, value: string, pattern: RegExp, problems: 
     problems.push(
       fieldError(
         field,
-        `contains a control character (${codePoint(control[0])}) at character ${control.index + 1}`,
-        "Retype the text instead of pasting it.",
+        say(
+          `第 ${control.index + 1} 個字元是控制字元（${codePoint(control[0])}）。`,
+          `Contains a control character (${codePoint(control[0])}) at character ${control.index + 1}.`,
+        ),
+        say("請重新打字，不要貼上。", "Retype the text instead of pasting it."),
       ),
     );
     return false;
@@ -62,16 +88,41 @@ function rejectControls(field: Field, value: string, pattern: RegExp, problems: 
 export function cleanLine(field: Field, value: string, problems: IntakeProblem[]): string | undefined {
   const trimmed = value.trim();
   if (/[\r\n]/.test(trimmed)) {
-    problems.push(fieldError(field, "should be one line, but has several", "Put it on a single line."));
+    problems.push(
+      fieldError(
+        field,
+        say("應該只有一行，但寫了好幾行。", "Should be one line, but has several."),
+        say("請寫在同一行。", "Put it on a single line."),
+      ),
+    );
     return undefined;
   }
   const spaced = trimmed.replace(/[\t\u00A0\u3000]+/g, " ");
   if (!rejectControls(field, spaced, LINE_CONTROL, problems)) return undefined;
   const stripped = spaced.replace(INVISIBLE, "");
-  if (stripped !== spaced) problems.push(fieldWarning(field, "invisible zero-width characters were removed"));
+  if (stripped !== spaced)
+    problems.push(
+      fieldWarning(
+        field,
+        say("已移除看不見的零寬字元。", "Invisible zero-width characters were removed."),
+        say(
+          "不必處理：預覽顯示的就是會存下來的文字。",
+          "Nothing to do: the preview shows the text as it will be saved.",
+        ),
+      ),
+    );
   const result = stripped.replace(/ {2,}/g, " ").trim();
   if (result.length > MAX_LINE_CHARS) {
-    problems.push(fieldError(field, `is ${result.length} characters long; at most ${MAX_LINE_CHARS}`));
+    problems.push(
+      fieldError(
+        field,
+        say(
+          `長度是 ${result.length} 個字元，最多 ${MAX_LINE_CHARS} 個。`,
+          `Is ${result.length} characters long; at most ${MAX_LINE_CHARS}.`,
+        ),
+        say("請縮短到一行能讀完的長度。", "Shorten it to a line a reader takes in at once."),
+      ),
+    );
     return undefined;
   }
   return result;
@@ -86,7 +137,13 @@ export function cleanMarkdown(field: Field, value: string, problems: IntakeProbl
   const tooComplex = checkMarkdownLimits(value);
   if (tooComplex) {
     const { message, hint } = describeMarkdownLimit(tooComplex);
-    problems.push(fieldError(field, message, hint));
+    problems.push(
+      fieldError(
+        field,
+        say(markdownLimitZh(tooComplex), `The text ${message}.`),
+        say("請改寫成一般的段落或少量清單（程式碼放進 ``` 區塊）；更長的內容請放在論文頁面。", hint),
+      ),
+    );
     return undefined;
   }
   return value.replace(/^\uFEFF/, "").trimEnd();
@@ -97,7 +154,7 @@ export function cleanUrl(
   field: Field,
   value: string,
   problems: IntakeProblem[],
-  what = "the link",
+  what: Bilingual = say("連結", "the link"),
 ): string | undefined {
   const url = value.trim();
   const invisible = new RegExp(INVISIBLE.source, "u").exec(url);
@@ -105,8 +162,11 @@ export function cleanUrl(
     problems.push(
       fieldError(
         field,
-        `${what} contains an invisible character (${codePoint(invisible[0])}) at character ${invisible.index + 1}`,
-        "Retype the URL instead of pasting it.",
+        say(
+          `${what.zh}的第 ${invisible.index + 1} 個字元是看不見的字元（${codePoint(invisible[0])}）。`,
+          `${capitalize(what.en)} contains an invisible character (${codePoint(invisible[0])}) at character ${invisible.index + 1}.`,
+        ),
+        say("請重新打字，不要貼上。", "Retype the URL instead of pasting it."),
       ),
     );
     return undefined;
@@ -116,14 +176,29 @@ export function cleanUrl(
     problems.push(
       fieldError(
         field,
-        `${what} ${quoteValue(url)} is not an http(s) URL`,
-        "Write the full address, e.g. https://arxiv.org/abs/2306.15195",
+        say(
+          `${what.zh} ${quoteValue(url)} 不是 http(s) 網址。`,
+          `${capitalize(what.en)} ${quoteValue(url)} is not an http(s) URL.`,
+        ),
+        say(
+          "請寫完整的網址，例如 https://arxiv.org/abs/2306.15195",
+          "Write the full address, e.g. https://arxiv.org/abs/2306.15195",
+        ),
       ),
     );
     return undefined;
   }
   if (url.length > MAX_URL_CHARS) {
-    problems.push(fieldError(field, `${what} is ${url.length} characters long; at most ${MAX_URL_CHARS}`));
+    problems.push(
+      fieldError(
+        field,
+        say(
+          `${what.zh}長 ${url.length} 個字元，最多 ${MAX_URL_CHARS} 個。`,
+          `${capitalize(what.en)} is ${url.length} characters long; at most ${MAX_URL_CHARS}.`,
+        ),
+        say("請用較短的網址（去掉追蹤參數）。", "Give a shorter address (without tracking parameters)."),
+      ),
+    );
     return undefined;
   }
   return url;

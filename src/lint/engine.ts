@@ -92,6 +92,7 @@ function runRules(
           file: source.file,
           ...locateFinding(source, finding),
           ...(entry ? { entryId: entry.id } : {}),
+          ...(related.length > 0 ? { relatedEntryIds: related } : {}),
         },
         entryIds: entry ? [entry.id, ...related] : related,
       });

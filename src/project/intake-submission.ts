@@ -8,6 +8,7 @@ import { checkUrls, type LinkCheckOptions } from "../check/index.js";
 import type { ProjectConfig } from "../config/index.js";
 import { ConfigError } from "../errors.js";
 import {
+  createEntryLinker,
   createEntryRenderer,
   runIntake,
   type IntakeArxivLookup,
@@ -69,6 +70,11 @@ export interface IntakeSubmissionInput {
   /** Reads the templates (the workspace, or a commit's files); undefined when missing or unreadable. */
   readText(path: string): Promise<string | undefined>;
   displayPath(path: string): string;
+  /**
+   * Where the README is shown, for the link to an entry a duplicate repeats: its blob URL at the base commit
+   * on GitHub, or its path (the CLI).
+   */
+  readmeUrl: string;
   /** The submitted links' check; none: links are not requested (the CLI). */
   checkLinks?: IntakeLinkCheck;
   /** Fills what the submitter left empty from arXiv (one request); none: nothing is looked up. */
@@ -93,7 +99,17 @@ export async function intakeSubmission(input: IntakeSubmissionInput): Promise<In
     lint,
     ...(input.checkLinks ? { checkLinks: input.checkLinks } : {}),
     ...(input.lookupArxiv ? { lookupArxiv: input.lookupArxiv } : {}),
-    ...(templates.ok ? { renderEntry: createEntryRenderer(templates.templates) } : {}),
+    ...(templates.ok
+      ? {
+          renderEntry: createEntryRenderer(templates.templates),
+          // A duplicate's answer links the listed entry's category in the README, with the generator's anchors.
+          linkToEntry: createEntryLinker(
+            templates.templates,
+            await input.readText(input.config.readme),
+            input.readmeUrl,
+          ),
+        }
+      : {}),
   });
   return { result, templateErrors: templates.ok ? [] : templates.errors };
 }

@@ -14,6 +14,8 @@ export interface Diagnostic {
   endColumn?: number;
   /** The entry the finding is about, when there is one. */
   entryId?: string;
+  /** Other entries the finding concerns (the earlier entry a duplicate repeats). */
+  relatedEntryIds?: string[];
 }
 
 export interface Position {

@@ -7,7 +7,14 @@ export * from "./edit.js";
 export * from "./anatomy/index.js";
 export { addEntryFields, type FieldAddition } from "./edit-fields.js";
 export { readTextOrUndefined } from "./files.js";
-export { ARXIV_ID, arxivIdFromUrl, isArxivPage, normalizeArxivId, parseArxivId } from "./arxiv.js";
+export {
+  ARXIV_ID,
+  arxivIdFromUrl,
+  arxivPageId,
+  isArxivPage,
+  normalizeArxivId,
+  parseArxivId,
+} from "./arxiv.js";
 export {
   arxivYearMonth,
   daysInMonth,

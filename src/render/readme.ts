@@ -40,7 +40,14 @@ export interface ReadmeLinks {
 export const README_RENDER_LIMIT_BYTES = 512 * 1024;
 
 export type ReadmeResult =
-  { ok: true; text: string; warnings: Diagnostic[] } | { ok: false; errors: Diagnostic[] };
+  | {
+      ok: true;
+      text: string;
+      warnings: Diagnostic[];
+      /** Each category's heading anchor as GitHub makes it (github-slugger), for links into the README. */
+      anchors: ReadonlyMap<string, string>;
+    }
+  | { ok: false; errors: Diagnostic[] };
 
 /** A rendered piece of a zone; `category` marks a section header, whose first heading the ToC links to. */
 interface Piece {
@@ -214,7 +221,7 @@ export function renderReadme(
         column: 1,
       });
     }
-    return { ok: true, text, warnings };
+    return { ok: true, text, warnings, anchors };
   } catch (error) {
     if (!(error instanceof TemplateRenderError)) throw error;
     return {

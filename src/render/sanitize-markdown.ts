@@ -104,8 +104,22 @@ function applyEdits(text: string, edits: Edit[]): string {
  * One pass: the edits the tree asks for, applied (`next`), or undefined when the text is already safe;
  * and where code is, for the last step.
  */
-function sanitizeOnce(text: string, tree: Root): { next: string | undefined; code: [number, number][] } {
-  const code: [number, number][] = [];
+/** Code in the field: where it is, whether it is a block or a span, and the text it shows. */
+interface CodeNode {
+  start: number;
+  end: number;
+  block: boolean;
+  value: string;
+}
+
+function codeNodes(node: Node, block: boolean): CodeNode[] {
+  const range = offsets(node);
+  const value = (node as { value?: unknown }).value;
+  return range && typeof value === "string" ? [{ start: range[0], end: range[1], block, value }] : [];
+}
+
+function sanitizeOnce(text: string, tree: Root): { next: string | undefined; code: CodeNode[] } {
+  const code: CodeNode[] = [];
   const edits: Edit[] = [];
   const html: { node: Node; group: unknown }[] = [];
   walkTree(tree, (node, parent) => {
@@ -128,10 +142,10 @@ function sanitizeOnce(text: string, tree: Root): { next: string | undefined; cod
           const start = unclosedFenceStart(text, node);
           if (start !== undefined) edits.push({ start, end: start, text: "\\" });
         }
-        code.push(offsets(node) ?? [0, 0]);
+        code.push(...codeNodes(node, true));
         break;
       case "inlineCode":
-        code.push(offsets(node) ?? [0, 0]);
+        code.push(...codeNodes(node, false));
         break;
     }
   });
@@ -140,24 +154,42 @@ function sanitizeOnce(text: string, tree: Root): { next: string | undefined; cod
   return { next: applyEdits(text, edits), code };
 }
 
+/** Every ASCII punctuation character: as a numeric reference it is text in Markdown and in raw HTML alike. */
+const PUNCTUATION = /[!-/:-@[-`{-~]/g;
+const asReference = (c: string) => `&#${c.charCodeAt(0)};`;
+
+/**
+ * Code as raw HTML showing the same text: `<code>` for a span, a one-line `<pre><code>` (line breaks as
+ * `&#10;`) for a block, so container prefixes on later lines are not needed and the HTML block (CommonMark
+ * type 1, `<pre`) ends on the line it starts on. Punctuation as references keeps Markdown, autolinks and
+ * tags out of it in both readings (a Markdown paragraph, or the inside of an HTML block).
+ */
+function codeAsHtml(node: CodeNode): string {
+  const value = node.value.replace(PUNCTUATION, asReference);
+  return node.block
+    ? `<pre><code>${`${value}\n`.replace(/\r?\n/g, "&#10;")}</code></pre>`
+    : `<code>${value.replace(/\r?\n/g, " ")}</code>`;
+}
+
 /**
  * Tags inside code are text for micromark, but cmark-gfm can read the same lines as an HTML block (a lone
  * `<br>` after a list item starts one there, not here), and then a `</details>` in that code would close the
- * entry's container. A zero-width space after `<` keeps code looking the same and makes it no tag anywhere.
+ * entry's container. Code holding a tag is written as the HTML GitHub renders it anyway (`<code>`,
+ * `<pre><code>`) with `<` as `&#60;`: it looks the same, copies as written (nothing invisible is added), and
+ * is no tag in either reading.
  */
-function defuseTagsInCode(text: string, code: readonly [number, number][]): string {
+function defuseTagsInCode(text: string, code: readonly CodeNode[]): string {
   const edits: Edit[] = [];
-  for (const [start, end] of code) {
-    const slice = text.slice(start, end);
+  for (const node of code) {
+    const slice = text.slice(node.start, node.end);
     // Inline formatting the allowlist accepts (`<s>`, `<br>`) cannot close a container: left as written.
     const harmless = new Set(
       tokenizeTags(slice)
         .filter((t) => t.allowed)
         .map((t) => t.start),
     );
-    for (const m of slice.matchAll(/<(?=[A-Za-z/!?])/g))
-      if (!harmless.has(m.index))
-        edits.push({ start: start + m.index, end: start + m.index + 1, text: "<\u200B" });
+    const risky = [...slice.matchAll(/<(?=[A-Za-z/!?])/g)].some((m) => !harmless.has(m.index));
+    if (risky) edits.push({ start: node.start, end: node.end, text: codeAsHtml(node) });
   }
   return edits.length === 0 ? text : applyEdits(text, edits);
 }

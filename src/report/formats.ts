@@ -5,7 +5,7 @@
  */
 import type { CheckReport } from "../check/index.js";
 import type { Diagnostic } from "../records/index.js";
-import { renderCheckJson, renderCheckMarkdown } from "./check-markdown.js";
+import { renderCheckJson, renderCheckMarkdown, type MarkdownReportOptions } from "./check-markdown.js";
 import { renderCheckText } from "./check-text.js";
 import { formatGithub } from "./github.js";
 import { formatJson } from "./json.js";
@@ -21,6 +21,8 @@ export interface LintReport {
   entries?: number;
   /** Set when `--changed-since` narrowed the report: the ref and the entries it kept. */
   changedSince?: { ref: string; entryIds: ReadonlySet<string> };
+  /** A place in a file on GitHub (`…/blob/<sha>/data/papers.yaml#L12`), for the Markdown summary. */
+  locationUrl?: (file: string, line: number) => string;
 }
 
 export const LINT_FORMATS = {
@@ -44,14 +46,16 @@ export const LINT_FORMATS = {
       ...(r.changedSince
         ? { changedOnly: { ref: r.changedSince.ref, count: r.changedSince.entryIds.size } }
         : {}),
+      ...(r.locationUrl ? { locationUrl: r.locationUrl } : {}),
     }),
 } as const satisfies Record<string, (report: LintReport) => string>;
 
+/** Markdown alone takes options (what fails the run, links to lines, the fixes PR); the others ignore them. */
 export const CHECK_FORMATS = {
-  text: renderCheckText,
-  json: renderCheckJson,
+  text: (report: CheckReport) => renderCheckText(report),
+  json: (report: CheckReport) => renderCheckJson(report),
   markdown: renderCheckMarkdown,
-} as const satisfies Record<string, (report: CheckReport) => string>;
+} as const satisfies Record<string, (report: CheckReport, options?: MarkdownReportOptions) => string>;
 
 export type LintFormat = keyof typeof LINT_FORMATS;
 export type CheckFormat = keyof typeof CHECK_FORMATS;

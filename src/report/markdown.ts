@@ -23,6 +23,15 @@ export interface MarkdownReportContext {
   title?: string;
   /** Set when `--changed-since` narrowed the report. */
   changedOnly?: { ref: string; count: number };
+  /** A place in a file on GitHub (`…/blob/<sha>/data/papers.yaml#L12`); without it, `file:line:col` as text. */
+  locationUrl?: (file: string, line: number) => string;
+}
+
+/** The location cell: a link to the line on GitHub when there is one. */
+function locationCell(d: Diagnostic, context: MarkdownReportContext): string {
+  const place = escapeCell(`${d.file}:${d.line}:${d.column}`);
+  const url = context.locationUrl?.(d.file, d.line);
+  return url && /^https:\/\/[^\s<>()|]+$/.test(url) ? `[${place}](${url})` : place;
 }
 
 export function formatMarkdown(diagnostics: readonly Diagnostic[], context: MarkdownReportContext): string {
@@ -42,10 +51,13 @@ export function formatMarkdown(diagnostics: readonly Diagnostic[], context: Mark
   if (diagnostics.length === 0) return `${head.join("\n")}\n`;
   const lines = [...head, "| | Location | Rule | Entry | Message |", "| --- | --- | --- | --- | --- |"];
   let bytes = Buffer.byteLength(lines.join("\n"));
-  const sorted = sortDiagnostics(diagnostics);
+  // What fails the run (errors) comes first; within each severity, by place.
+  const sorted = sortDiagnostics(diagnostics).sort(
+    (a, b) => Number(b.severity === "error") - Number(a.severity === "error"),
+  );
   let shown = 0;
   for (const d of sorted) {
-    const row = `| ${d.severity === "error" ? "❌" : "⚠️"} | ${escapeCell(`${d.file}:${d.line}:${d.column}`)} | ${escapeCell(d.ruleId)} | ${d.entryId ? escapeCell(d.entryId) : ""} | ${escapeCell(d.message)} |`;
+    const row = `| ${d.severity === "error" ? "❌" : "⚠️"} | ${locationCell(d, context)} | ${escapeCell(d.ruleId)} | ${d.entryId ? escapeCell(d.entryId) : ""} | ${escapeCell(d.message)} |`;
     bytes += Buffer.byteLength(row) + 1;
     if (bytes > SUMMARY_MAX_BYTES) break;
     lines.push(row);

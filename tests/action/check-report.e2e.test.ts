@@ -131,7 +131,26 @@ describe("check on schedule", () => {
     expect(second.reporter.failed).toMatch(/papershelf check: 1 error/);
     const again = [...mock.issues.values()].filter((i) => i.labels.includes("papershelf: link-health"));
     expect(again).toHaveLength(1);
-    expect(again[0]?.body).toMatch(/### dead \(1\)/);
+    const body = again[0]?.body ?? "";
+    // What fails the run comes first, said in one line, then its section; the counts table after it.
+    expect(body.split("\n").slice(1, 4)).toEqual([
+      "## Link and repository check",
+      "",
+      "❌ 1 finding fails the run: 1 dead link.",
+    ]);
+    expect(body.indexOf("### ❌ dead (1)")).toBeGreaterThan(-1);
+    expect(body.indexOf("### ❌ dead (1)")).toBeLessThan(body.indexOf("| | links | repositories |"));
+    // The report links its fixes pull request, and each place to the file's line on GitHub.
+    const pull = [...mock.pulls.values()][0];
+    expect(body).toContain(
+      `Safe fixes are proposed in [this pull request](https://github.com/octo-org/papers/pull/${pull?.number})`,
+    );
+    expect(body).toMatch(
+      /failing since 2026\\-11\\-23\\\) — \[`data\/papers\.yaml:\d+`\]\(https:\/\/github\.com\/octo-org\/papers\/blob\/[0-9a-f]{40}\/data\/papers\.yaml#L\d+\)/,
+    );
+    // Readable dates, plurals, and an error's code named once.
+    expect(body).toContain("finished 2026-11-30 04:23 UTC.");
+    expect(body).not.toMatch(/\b1 (?:repositories|links|requests)\b|\d{2}\.\d{3}Z/);
     expect(mock.pulls.size).toBe(1);
     const dead = second.reporter.annotations.find((a) => a.level === "error");
     expect(dead).toMatchObject({

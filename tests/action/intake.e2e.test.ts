@@ -358,7 +358,7 @@ describe("main.yml: build, then refresh", () => {
 });
 
 describe("intake: a duplicate submission", () => {
-  it("is answered with the existing entry's id, the needs-changes label and no pull request", async () => {
+  it("is answered with a link to the listed entry, the needs-changes label and no pull request", async () => {
     const opened = await readEvent("issues-opened");
     const issue = opened.issue as { body: string };
     // Fast Segment Anything is in the list already (same arXiv link).
@@ -371,7 +371,17 @@ describe("intake: a duplicate submission", () => {
     expect(reporter.outputs.valid).toBe("false");
     const body = mock.commentsOn(1)[0]?.body ?? "";
     expect(body).toContain("Needs changes");
-    expect(body).toContain('looks like a duplicate of entry "fast\\-segment\\-anything"');
+    // The listed entry is linked in the README at the base commit, at its category's anchor, and the
+    // submitter is asked to close the issue; its id stays in the hidden marker, out of the sentences.
+    expect(body).toContain('這篇已經在清單裡了："Fast Segment Anything"');
+    expect(body).toContain("請關閉這個 issue");
+    expect(body).toContain("Please close this issue\\.");
+    expect(body).toMatch(
+      /\n {3}- \[Fast Segment Anything\]\(https:\/\/github\.com\/octo-org\/papers\/blob\/[0-9a-f]{40}\/README\.md#segment-anything\)\n/,
+    );
+    expect(body).toContain("<!-- papershelf:problems duplicate-entry:fast-segment-anything ");
+    const visible = body.split("\n").slice(2).join("\n").split("<details><summary>資料")[0];
+    expect(visible).not.toMatch(/fast-segment-anything|duplicate-entry/);
     expect(mock.issues.get(1)?.labels).toContain("papershelf: needs-changes");
     expect(mock.refs.get(`heads/${BRANCH}`)).toBeUndefined();
     expect(mock.pulls.size).toBe(0);
@@ -486,7 +496,7 @@ describe("intake: hostile submissions", () => {
     expect(reporter.failed).toBeUndefined();
     expect(reporter.outputs.valid).toBe("false");
     expect(mock.commentsOn(1)[0]?.body).toContain(
-      "**會議或期刊 / Venue**: should be one line, but has several",
+      "**會議或期刊 / Venue**\n   應該只有一行，但寫了好幾行。請寫在同一行。\n   Should be one line, but has several\\. Put it on a single line\\.",
     );
     expect(mock.refs.get(`heads/${BRANCH}`)).toBeUndefined();
     expect(mock.pulls.size).toBe(0);
@@ -592,7 +602,8 @@ describe("intake: 50–65 KB bodies through the Action", () => {
     expect(code).toBe(0);
     const body = mock.commentsOn(1)[0]?.body ?? "";
     expect(body).toContain("Needs changes");
-    expect(body).toContain("**摘要 / Summary**: is too deeply nested");
+    expect(body).toContain("**摘要 / Summary**\n   第 1 行的引用、清單或縮排有 60,000 層");
+    expect(body).toContain("   The text is too deeply nested");
     expect(mock.issues.get(1)?.labels).toContain("papershelf: needs-changes");
     expect(mock.pulls.size).toBe(0);
   });

@@ -98,6 +98,22 @@ describe("classifyProbe", () => {
     expect(classifyError({ code: "EAI_AGAIN" }).failure).toBe("dns-temporary");
   });
 
+  it("names an error's code once, whether or not Node's message already holds it (issue 9)", () => {
+    const refused = classifyProbe(
+      probe(
+        "https://a.org",
+        classifyError({ code: "ECONNREFUSED", message: "connect ECONNREFUSED 127.0.0.1:443" }),
+      ),
+      ctx,
+    );
+    expect(refused.message).toBe("refused: connect ECONNREFUSED 127.0.0.1:443");
+    const tls = classifyProbe(
+      probe("https://a.org", classifyError({ code: "CERT_HAS_EXPIRED", message: "certificate has expired" })),
+      ctx,
+    );
+    expect(tls.message).toBe("TLS error: CERT_HAS_EXPIRED certificate has expired");
+  });
+
   it("429 and 5xx left after retries are errors, not dead", () => {
     expect(classifyProbe(probe("https://a.org", response(429)), ctx).verdict).toBe("error");
     expect(classifyProbe(probe("https://a.org", response(503)), ctx).verdict).toBe("error");

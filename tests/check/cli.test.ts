@@ -231,7 +231,7 @@ describe("papershelf check (records)", () => {
     const env = { GITHUB_TOKEN: "t", GITHUB_GRAPHQL_URL: `${github.origin}/graphql` };
     const { code, stdout } = await cli(["check", "--format", "markdown"], env, root);
     expect(code).toBe(1);
-    expect(stdout).toContain("### repositories missing (1)");
+    expect(stdout).toContain("### ❌ repositories missing (1)");
   });
 
   it("shards by host and merges the shards back into the whole", async () => {

@@ -161,6 +161,29 @@ describe("report formats", () => {
     expect(md).toContain("HTTP 4xx \\| \\<weird\\>");
   });
 
+  it("Markdown: what fails the run first, places linked to their line, one repository, readable time", () => {
+    const md = renderMarkdown(
+      report(
+        [link("https://a.org/x", { verdict: "redirect" }), link("https://b.org/y", { verdict: "dead" })],
+        [repo("a/b", { verdict: "ok" })],
+      ),
+      {
+        failOn: ["dead"],
+        locationUrl: (file, line) => `https://github.com/o/r/blob/abc/${file}#L${line}`,
+      },
+    );
+    const lines = md.split("\n");
+    expect(lines[2]).toBe("❌ 1 finding fails the run: 1 dead link.");
+    expect(md.indexOf("### ❌ dead (1)")).toBeLessThan(md.indexOf("| | links"));
+    expect(md.indexOf("| | links")).toBeLessThan(md.indexOf("### redirect (1)"));
+    expect(md).toContain("[`data/papers.yaml:3`](https://github.com/o/r/blob/abc/data/papers.yaml#L3)");
+    expect(md).toMatch(/<sub>2 links, 1 repository; .*; finished \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\.<\/sub>/);
+    expect(md).not.toMatch(/\n\n\n/);
+    expect(renderMarkdown(report([], []), { failOn: ["dead"] }).split("\n")[2]).toBe(
+      "✅ Nothing fails the run.",
+    );
+  });
+
   it("counts failures by the fail-on list; never means none", () => {
     expect(countFailures(sample, ["dead", "missing"])).toBe(1);
     expect(countFailures(sample, ["dead", "redirect", "renamed"])).toBe(3);

@@ -21,11 +21,19 @@ describe("link caps", () => {
     expect(withProblems((p) => readLinks(field, lines(20, "L | "), p)).value).toHaveLength(20);
     expect(withProblems((p) => readRepos(field, `${lines(11)}\n\n`, p))).toMatchObject({
       value: [],
-      problems: [{ severity: "error", message: "lists 11 repositories; at most 10" }],
+      problems: [
+        {
+          severity: "error",
+          message: "Lists 11 repositories; at most 10.",
+          zh: "列了 11 個程式碼網址，最多 10 個。",
+        },
+      ],
     });
     expect(withProblems((p) => readLinks(field, lines(21, "not a link "), p))).toMatchObject({
       value: [],
-      problems: [{ severity: "error", message: "lists 21 links; at most 20" }],
+      problems: [
+        { severity: "error", message: "Lists 21 links; at most 20.", zh: "列了 21 個連結，最多 20 個。" },
+      ],
     });
   });
 });
@@ -106,7 +114,12 @@ describe("arXiv ids", () => {
     expect(withProblems((p) => readArxivId(field, "", p)).value).toBeUndefined();
     const bad = withProblems((p) => readArxivId(field, "2306", p));
     expect(bad.value).toBeNull();
-    expect(bad.problems[0]?.message).toBe('"2306" is not an arXiv id');
+    expect(bad.problems[0]).toMatchObject({
+      message: '"2306" is not an arXiv id.',
+      zh: '"2306" 不是 arXiv 編號。',
+      hint: "Write it like 2306.15195 (or leave it empty).",
+      hintZh: "請寫成 2306.15195 這樣（或留空）。",
+    });
   });
 });
 
@@ -130,8 +143,12 @@ describe("repositories and links", () => {
     );
     expect(result.value).toEqual([{ label: "Demo", url: "https://x.org" }]);
     expect(result.problems.map((p) => p.message)).toEqual([
-      "line 2 has no label",
-      'the URL on line 3 "ftp://z" is not an http(s) URL',
+      "Line 2 has no label.",
+      'The URL on line 3 "ftp://z" is not an http(s) URL.',
+    ]);
+    expect(result.problems.map((p) => p.zh)).toEqual([
+      "第 2 行沒有標籤。",
+      '第 3 行的網址 "ftp://z" 不是 http(s) 網址。',
     ]);
   });
 
@@ -167,7 +184,7 @@ describe("text hygiene", () => {
     const line = withProblems((p) => cleanLine(field, "abc\u202Edef", p));
     expect(line.value).toBeUndefined();
     expect(line.problems[0]?.message).toBe(
-      "contains an invisible text-direction control (U+202E) at character 4",
+      "Contains an invisible text-direction control (U+202E) at character 4.",
     );
     expect(withProblems((p) => cleanMarkdown(field, "摘要\u2067x\u2069", p)).value).toBeUndefined();
   });
@@ -181,7 +198,7 @@ describe("text hygiene", () => {
 
   it("refuses several lines in a one-line field and control characters", () => {
     expect(withProblems((p) => cleanLine(field, "x\n- id: evil", p)).problems[0]?.message).toBe(
-      "should be one line, but has several",
+      "Should be one line, but has several.",
     );
     expect(withProblems((p) => cleanLine(field, "a\u0007b", p)).problems[0]?.message).toContain("U+0007");
   });

@@ -101,8 +101,10 @@ describe("parseIssueBody", () => {
         {
           severity: "error",
           message:
-            'the heading "### Kind" appears 2 times (lines 8 and 17); GitHub writes each field\'s heading once',
+            'The heading "### Kind" appears 2 times (lines 8 and 17); GitHub writes each field\'s heading once.',
+          zh: '標題行 "### Kind" 出現了 2 次（第 8、17 行），但 GitHub 每個欄位只寫一次。',
           hint: expect.stringContaining("inside a code fence"),
+          hintZh: expect.stringContaining("程式碼區塊"),
         },
       ],
       warnings: [],
@@ -139,7 +141,14 @@ describe("parseIssueBody", () => {
     );
     expect(unticked).toMatchObject({
       ok: false,
-      errors: [{ field: "confirm", message: 'please tick "Not a duplicate"' }],
+      errors: [
+        {
+          field: "confirm",
+          message: '"Not a duplicate" is not ticked.',
+          zh: '還沒有勾選 "Not a duplicate"。',
+          hint: "Edit the issue and tick this box once you have checked it.",
+        },
+      ],
     });
     const edited = parseIssueBody(
       body({ confirm: "- [X] Not a duplicate\n- [X] I changed this" }),
@@ -169,7 +178,13 @@ describe("parseIssueBody", () => {
     expect(missing).toMatchObject({
       ok: false,
       errors: [
-        { field: "title", label: "標題 / Title", message: "this field is missing from the issue body" },
+        {
+          field: "title",
+          label: "標題 / Title",
+          message: "This field is missing from the issue body.",
+          zh: "issue 內文裡少了這個欄位。",
+          hint: 'Edit the issue and add the line "### 標題 / Title", then a blank line and your answer.',
+        },
       ],
     });
     const empty = parseIssueBody(body({ title: "_No response_" }), smallForm());

@@ -61,27 +61,34 @@ describe("buildRecord", () => {
     });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.errors.map((e) => [e.field, e.label, e.message])).toEqual([
-      ["title", "標題 / Title", "is required"],
-      ["url", "連結 / Link", 'the link "arxiv.org/abs/2308.00692" is not an http(s) URL'],
-      ["arxiv", "arXiv ID", '"2306.1" is not an arXiv id'],
-      [
-        "date",
-        "日期 / Date",
-        "there is no month 13; write it as 2023-06-27, 2023/6/27, 2023年6月27日, 2023-06 or 2023",
-      ],
+      ["title", "標題 / Title", "This field is required but was left empty."],
+      ["url", "連結 / Link", 'The link "arxiv.org/abs/2308.00692" is not an http(s) URL.'],
+      ["arxiv", "arXiv ID", '"2306.1" is not an arXiv id.'],
+      ["date", "日期 / Date", "There is no month 13."],
       [
         "category",
         "分類 / Category",
-        '"Cooking [food]" is not a category of the list (no category has the id "food")',
+        '"Cooking [food]" is not a category of the list (no category has the id "food").',
       ],
-      ["links", "其他連結 / Other links", "line 1 has no label"],
+      ["links", "其他連結 / Other links", "Line 1 has no label."],
     ]);
+    // Each says it in Chinese first too, and how to fix it.
+    for (const e of result.ok ? [] : result.errors) {
+      expect(e.zh).toMatch(/[\u4E00-\u9FFF]/);
+      expect(e.hintZh).toMatch(/[\u4E00-\u9FFF]/);
+      expect(e.hint.length).toBeGreaterThan(0);
+    }
+    const date = result.ok ? undefined : result.errors.find((e) => e.field === "date");
+    expect(date).toMatchObject({
+      zh: "沒有 13 月。",
+      hint: "Write it as 2023-06-27, 2023/6/27, 2023年6月27日, 2023-06 or 2023.",
+    });
   });
 
   it("refuses an arXiv id that contradicts the link", () => {
     const result = build({ arxiv: "2306.15195" });
     expect(!result.ok && result.errors[0]?.message).toBe(
-      "the arXiv id 2306.15195 differs from the one in the link (2308.00692)",
+      "The arXiv id 2306.15195 differs from the one in the link (2308.00692).",
     );
   });
 

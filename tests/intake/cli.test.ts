@@ -94,7 +94,7 @@ describe("papershelf intake", () => {
     );
     const result = await intake(cwd, "--body", "body.md", "--dry-run");
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("連結 / Link: arXiv has no paper 2308.99999");
+    expect(result.stderr).toContain("連結 / Link: arXiv has no paper 2308.99999.");
   });
 
   it("takes the sample issue body through the repository's own form and the migrated list (--dry-run)", async () => {
@@ -145,9 +145,10 @@ describe("papershelf intake", () => {
     expect(result.stdout).toBe("");
     expect(result.stderr).toBe(
       [
-        '連結 / Link: the link "not a link" is not an http(s) URL',
+        '連結 / Link: The link "not a link" is not an http(s) URL.',
         "    Write the full address, e.g. https://arxiv.org/abs/2306.15195",
-        "日期 / Date: there is no month 13; write it as 2023-06-27, 2023/6/27, 2023年6月27日, 2023-06 or 2023",
+        "日期 / Date: There is no month 13.",
+        "    Write it as 2023-06-27, 2023/6/27, 2023年6月27日, 2023-06 or 2023.",
         "2 problem(s) in the submission; nothing was written",
         "",
       ].join("\n"),
@@ -176,7 +177,7 @@ describe("papershelf intake", () => {
     const result = await intake(cwd, "--body", "body.md");
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
-      "類型 / Kind: contains an invisible text-direction control (U+202E) at character 1",
+      "類型 / Kind: Contains an invisible text-direction control (U+202E) at character 1.",
     );
     expect(result.stderr).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
   });

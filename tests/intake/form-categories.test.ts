@@ -46,10 +46,28 @@ describe("categoryIdFromOption", () => {
   });
 
   it("says what is wrong with an unknown answer", () => {
-    expect(categoryIdFromOption("Cooking [food]", categories)).toEqual({
+    expect(categoryIdFromOption("Cooking [food]", categories)).toMatchObject({
       ok: false,
-      message: '"Cooking [food]" is not a category of the list (no category has the id "food")',
+      message: {
+        zh: '"Cooking [food]" 不是清單裡的分類（沒有 id 為「food」的分類）。',
+        en: '"Cooking [food]" is not a category of the list (no category has the id "food").',
+      },
     });
+  });
+
+  it("offers every category, the closest to the answer first (an edited issue shows no dropdown)", () => {
+    const all = categoryOptions(categories).map((o) => o.text);
+    for (const [typed, first] of [
+      ["surway part 2", "Multimodal › Survey， part 2 [survey-multimodal]"],
+      ["image to text", "Multimodal › 圖片理解(Image-to-text等等) [image-to-text]"],
+      ["spacse", "科学空间|Scientific Spaces議題 [spaces]"],
+    ] as const) {
+      const answer = categoryIdFromOption(typed, categories);
+      expect(answer.ok).toBe(false);
+      if (answer.ok) continue;
+      expect(answer.choices[0]).toBe(first);
+      expect([...answer.choices].sort()).toEqual([...all].sort());
+    }
   });
 });
 

@@ -107,6 +107,10 @@ describe("the intake's time bound", () => {
     const result = await harness.run(harness.body(), { budget });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors).toEqual([tooComplexProblem(budget)]);
-    expect(tooComplexProblem(budget).message).toMatch(/太複雜.*too complex/);
+    expect(tooComplexProblem(budget)).toMatchObject({
+      zh: expect.stringMatching(/太複雜/),
+      message: expect.stringMatching(/too complex/),
+      hintZh: expect.stringMatching(/較短/),
+    });
   });
 });

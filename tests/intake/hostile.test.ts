@@ -75,7 +75,7 @@ function renderedPart(comment: string): string {
 
 /** Harmless tags (no attributes but an image's src/width/alt); any other tag or comment could act. */
 const HARMLESS_TAG =
-  /^<(?:\/?(?:details|summary|sub|sup|br|p)|img src="https?:\/\/[^"<>\s]+"(?: width="\d+%?")?(?: alt="[^"<>]*")?)>$/;
+  /^<(?:\/?(?:details|summary|sub|sup|br|p|pre|code)|img src="https?:\/\/[^"<>\s]+"(?: width="\d+%?")?(?: alt="[^"<>]*")?)>$/;
 const isHarmlessHtml = (html: string) =>
   html === "<!-- papershelf:intake -->" ||
   (!html.includes("<!--") && (html.match(/<[^>]*>?/g) ?? []).every((t) => HARMLESS_TAG.test(t)));
@@ -170,7 +170,7 @@ describe("hostile submissions", () => {
     const title = await intake({ title: "x\n- id: evil\n  title: pwned" });
     expect(title).toMatchObject({
       ok: false,
-      errors: [{ field: "title", message: "should be one line, but has several" }],
+      errors: [{ field: "title", message: "Should be one line, but has several." }],
     });
     const summary = await intake({ summary: "title: x\n- id: evil\nentries: []" });
     assertSafe(summary);

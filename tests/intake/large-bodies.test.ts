@@ -43,7 +43,9 @@ describe("50–65 KB Markdown in the 摘要", () => {
       const comment = renderIntakeComment(result);
       expect(comment.length).toBeLessThanOrEqual(65_536);
       expect(comment.split(INTAKE_MARKER)).toHaveLength(2);
-      expect(comment).toContain("**摘要 / Summary**: is too");
+      expect(comment).toMatch(
+        /\*\*摘要 \/ Summary\*\*\n {3}\S[^\n]*[\u4E00-\u9FFF][^\n]*\n {3}The text is too/,
+      );
     },
   );
 
@@ -79,7 +81,7 @@ describe("2,000 repository lines", () => {
       errors: [
         {
           field: "repos",
-          message: "lists 2,000 repositories; at most 10",
+          message: "Lists 2,000 repositories; at most 10.",
           hint: expect.stringContaining("paper's page"),
         },
       ],

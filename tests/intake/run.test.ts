@@ -80,7 +80,10 @@ describe("runIntake", () => {
           severity: "warning",
           field: "venue",
           label: "會議或期刊 / Venue",
-          message: "write the venue as CVPR 2024 (venue-style)",
+          // The rule id is kept for code, out of the sentence the submitter reads.
+          message: "Write the venue as CVPR 2024.",
+          zh: "這個欄位不符合清單的規則（英文說明如下）。",
+          code: "venue-style",
         },
       ],
     });
@@ -118,7 +121,16 @@ describe("runIntake", () => {
     expect(result).toMatchObject({
       ok: false,
       errors: [
-        { severity: "error", message: "https://github.com/dvlab-research/LISA: 404 Not Found (suspect)" },
+        {
+          severity: "error",
+          // The link's field is named: the repositories field, where the link was given.
+          field: "repos",
+          label: "程式碼 / Repositories",
+          message: 'The link "https://github.com/dvlab-research/LISA": 404 Not Found.',
+          zh: '連結 "https://github.com/dvlab-research/LISA" 打不開。',
+          hint: "Check the address; the link must open for everyone.",
+          code: "link-suspect",
+        },
       ],
     });
     const warned = await runIntake(
@@ -148,7 +160,7 @@ describe("runIntake", () => {
     const result = await runIntake(input({}, { template: "name: x\n" }));
     expect(result).toMatchObject({
       ok: false,
-      errors: [{ message: 'the submission form is broken: an issue form needs a "body:" list' }],
+      errors: [{ message: 'The submission form is broken: an issue form needs a "body:" list.' }],
     });
   });
 });

@@ -104,6 +104,19 @@ describe("markdown", () => {
     expect(out).toContain("⚠️ 1 warning — `data/papers.yaml` in 3 entries");
   });
 
+  it("puts what fails the run (errors) first and links each location to its line on GitHub", () => {
+    const later: Diagnostic = { ...DIAGNOSTICS[1]!, line: 90, column: 3 };
+    const out = formatMarkdown([DIAGNOSTICS[0]!, later], {
+      file: "data/papers.yaml",
+      locationUrl: (file, line) => `https://github.com/o/r/blob/abc/${file}#L${line}`,
+    });
+    const rows = out.split("\n").filter((l) => /^\| (?:❌|⚠️)/.test(l));
+    expect(rows.map((r) => r.split(" ")[1])).toEqual(["❌", "⚠️"]);
+    expect(rows[0]).toContain(
+      "| [data/papers.yaml:90:3](https://github.com/o/r/blob/abc/data/papers.yaml#L90) |",
+    );
+  });
+
   it("names the ref when narrowed, and is short when clean", () => {
     expect(formatMarkdown([], { file: "f.yaml", changedOnly: { ref: "origin/main", count: 2 } })).toBe(
       "## papershelf lint\n\n✅ no problems — `f.yaml` in 2 entries changed since `origin/main`\n\n",

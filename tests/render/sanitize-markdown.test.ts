@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { sanitizeMarkdown } from "../../src/render/sanitize-markdown.js";
-import { renderGfm } from "./gfm.js";
+import { decodeHtml, renderGfm, stripTags } from "./gfm.js";
 
 /** Lines built from the pieces that break containers: HTML, comments, headings, fences, definitions, lists. */
 const hostileMarkdown = fc
@@ -55,6 +55,8 @@ describe("sanitizeMarkdown", () => {
         expect(html.match(/<\/details>/g)).toHaveLength(1);
         expect(html).toMatch(/<\/details>\n<p>AFTER<\/p>\n$/);
         expect(html).not.toMatch(/<h[1-6]\b|<script|<!--|<div/);
+        // Nothing invisible is added to make code inert (issue 9: a U+200B in `<SEG>` was copied along).
+        expect(sanitizeMarkdown(field)).not.toContain("\u200B");
       }),
       { numRuns: 500 },
     );
@@ -74,7 +76,26 @@ describe("sanitizeMarkdown", () => {
       expect(html).toMatch(/<\/details>\n<p>AFTER<\/p>\n$/);
       expect(html).not.toMatch(/<h[1-6]\b/);
     }
-    expect(sanitizeMarkdown("```html\n</details>\n```")).toBe("```html\n<\u200B/details>\n```");
+    // Code holding a tag becomes the HTML GitHub renders for it, with references: nothing invisible is added.
+    expect(sanitizeMarkdown("```html\n</details>\n```")).toBe(
+      "<pre><code>&#60;&#47;details&#62;&#10;</code></pre>",
+    );
+  });
+
+  test("code holding a tag shows, and copies, exactly as written (no U+200B inside, issue 9)", () => {
+    const visibleText = (html: string) =>
+      decodeHtml(stripTags(html).replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n))));
+    for (const [field, shown] of [
+      ["以 `<SEG>` token 表示分割請求。", "以 <SEG> token 表示分割請求。"],
+      ["```html\n</details>\n<b>x</b>\n```", "</details>\n<b>x</b>\n"],
+      ["- item\n\n  ```\n  <div>\n  a & b\n  ```", "<div>\na & b\n"],
+      ["| a |\n| - |\n| `<x> *y*` |", "<x> *y*"],
+    ] as const) {
+      const html = inContainer(field);
+      expect(html).not.toContain("\u200B");
+      expect(visibleText(html)).toContain(shown);
+      expect(html.match(/<\/details>/g)).toHaveLength(1);
+    }
   });
 
   test("text without anything risky is returned as written (the fast path)", () => {

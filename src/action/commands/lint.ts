@@ -9,6 +9,7 @@ import { lintProject } from "../../project/index.js";
 import { readRecords } from "../../records/index.js";
 import { countDiagnostics, describeCounts, LINT_FORMATS } from "../../report/index.js";
 import { annotateDiagnostics } from "../annotate.js";
+import { blobUrl } from "../pipeline.js";
 import type { CommandContext, CommandResult } from "../context.js";
 
 export async function lintCommand(ctx: CommandContext): Promise<CommandResult> {
@@ -29,7 +30,14 @@ export async function lintCommand(ctx: CommandContext): Promise<CommandResult> {
   });
   annotateDiagnostics(ctx.reporter, diagnostics);
   const { errors, warnings } = countDiagnostics(diagnostics);
-  await ctx.reporter.appendSummary(LINT_FORMATS.markdown({ diagnostics, file, ...scope }));
+  await ctx.reporter.appendSummary(
+    LINT_FORMATS.markdown({
+      diagnostics,
+      file,
+      ...scope,
+      locationUrl: (path, line) => `${blobUrl(ctx, ctx.run.sha, path)}#L${line}`,
+    }),
+  );
   ctx.reporter.info(`${file}: ${describeCounts({ errors, warnings })}`);
   return {
     outputs: { findings: String(diagnostics.length), errors: String(errors), warnings: String(warnings) },

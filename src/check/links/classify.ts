@@ -77,6 +77,11 @@ function suspectPart(message: string, ctx: ClassifyContext, checkedAt: string): 
   return { verdict: "suspect", firstFailedAt: checkedAt, deadAfter, message };
 }
 
+/** The error's code and message, the code once: Node's messages often hold it ("connect ECONNREFUSED …"). */
+function describeError(code: string, message: string): string {
+  return message.includes(code) ? message : `${code} ${message}`;
+}
+
 /** Verdicts for answers that never came: timeouts, DNS, TLS, resets, redirect trouble. */
 function classifyFailure(
   probe: ProbeResult,
@@ -93,9 +98,9 @@ function classifyFailure(
     case "dns":
       return suspectPart(`no such domain (${new URL(probe.finalUrl).hostname})`, ctx, checkedAt);
     case "tls":
-      return { verdict: "error", message: `TLS error: ${end.code} ${end.message}` };
+      return { verdict: "error", message: `TLS error: ${describeError(end.code, end.message)}` };
     default:
-      return { verdict: "error", message: `${end.failure}${tries}: ${end.code} ${end.message}` };
+      return { verdict: "error", message: `${end.failure}${tries}: ${describeError(end.code, end.message)}` };
   }
 }
 

@@ -19,6 +19,9 @@ export interface CheckState {
   failures: Record<string, FailureRecord>;
 }
 
+/** The day of an ISO time, as reports show it ("2026-11-23"); the state file keeps the full time. */
+const readableDay = (iso: string): string => /^\d{4}-\d{2}-\d{2}/.exec(iso)?.[0] ?? iso;
+
 /** Failure records nobody has seen for this long are dropped (the link left the list, or another shard owns it). */
 export const STATE_RECORD_MAX_AGE_MS = 30 * 24 * 3_600_000;
 
@@ -67,17 +70,19 @@ export function applyTwoRunRule(
         ...evidenceOf(result),
         verdict: "dead",
         firstFailedAt,
-        message: `${result.message} (failing since ${firstFailedAt})`,
+        message: `${result.message} (failing since ${readableDay(firstFailedAt)})`,
       };
     }
     const deadAfter = new Date(firstMs + deadAfterMs).toISOString();
-    const seen = past ? `failed on ${past.runs + 1} runs since ${firstFailedAt}` : "first failure";
+    const seen = past
+      ? `failed on ${past.runs + 1} runs since ${readableDay(firstFailedAt)}`
+      : "first failure";
     return {
       ...evidenceOf(result),
       verdict: "suspect",
       firstFailedAt,
       deadAfter,
-      message: `${result.message} (${seen}; dead if it still fails after ${deadAfter})`,
+      message: `${result.message} (${seen}; dead if it still fails after ${readableDay(deadAfter)})`,
     };
   });
   return { results: next, state: { version: 1, lastRunAt: now, failures } };

@@ -65,8 +65,9 @@ export function parsePositiveInt(name: string, value: string | undefined): numbe
   return Number(value);
 }
 
-export function renderReport(report: CheckReport, format: CheckFormat): string {
-  return CHECK_FORMATS[format](report);
+/** The report in a format; Markdown puts the `failOn` findings first. */
+export function renderReport(report: CheckReport, format: CheckFormat, failOn?: readonly string[]): string {
+  return CHECK_FORMATS[format](report, failOn ? { failOn } : {});
 }
 
 /** GITHUB_TOKEN, GITHUB_API_URL, GITHUB_GRAPHQL_URL: read here, at the edge, and passed in. */

@@ -141,7 +141,7 @@ export const checkCommand: Command = {
         { dispatcher, ...(graphql ? { graphql } : {}), onProgress: progress.update },
       );
       progress.end();
-      const text = renderReport(run.report, format);
+      const text = renderReport(run.report, format, failOn);
       if (values.output) {
         await writeTextAtomic(path.resolve(ctx.cwd, values.output), text);
         ctx.stderr.write(`report written to ${values.output}\n`);

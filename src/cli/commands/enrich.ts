@@ -1,11 +1,10 @@
-import { readFile } from "node:fs/promises";
 import { arxivIdOf, planEnrichment } from "../../arxiv/index.js";
-import { ConfigError, EXIT_FINDINGS, EXIT_NETWORK_UNAVAILABLE, EXIT_OK } from "../../errors.js";
-import { addEntryFields, parseRecords, writeTextAtomic } from "../../records/index.js";
+import { EXIT_FINDINGS, EXIT_NETWORK_UNAVAILABLE, EXIT_OK } from "../../errors.js";
+import { addEntryFields } from "../../records/index.js";
 import { arxivFromEnv } from "../arxiv-env.js";
 import type { Command } from "../context.js";
 import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
-import { printRecordErrors } from "../records.js";
+import { finishRecordsEdit, printRecordErrors, readRecordsForEdit } from "../records.js";
 
 const HELP = `Usage: papershelf enrich [options]
 
@@ -39,17 +38,9 @@ export const enrichCommand: Command = {
     const { values } = parseCommandArgs(argv, { "dry-run": { type: "boolean" } });
     const config = await loadProjectConfig(values.config, ctx.cwd);
     const file = displayPath(config.data, ctx.cwd);
-    let text: string;
-    try {
-      text = await readFile(config.data, "utf8");
-    } catch (error) {
-      throw new ConfigError(`cannot read ${file}: ${(error as Error).message}`);
-    }
-    const records = parseRecords(text, file);
-    if (!records.ok) {
-      printRecordErrors(ctx, records.errors, file, "nothing was filled");
-      return EXIT_FINDINGS;
-    }
+    const read = await readRecordsForEdit(ctx, config.data, file, "nothing was filled");
+    if (!read) return EXIT_FINDINGS;
+    const { text, records } = read;
     const ids = records.data.entries.map(arxivIdOf).filter((id): id is string => id !== undefined);
     if (ids.length === 0) {
       ctx.stdout.write(`${file}: no record names an arXiv paper\n`);
@@ -80,13 +71,15 @@ export const enrichCommand: Command = {
       ctx.stdout.write(`${file}:${pos.line}  ${entry?.id}  ${add.key}: ${shown(add.value)}\n`);
     }
     const filled = new Set(plan.additions.map((a) => a.entryIndex)).size;
-    const summary = `${plan.additions.length} value(s) for ${filled} record(s) from ${lookup.requests} arXiv request(s)`;
-    if (values["dry-run"]) {
-      ctx.stdout.write(`${summary}; nothing written (--dry-run)\n`);
-    } else {
-      await writeTextAtomic(config.data, edit.text);
-      ctx.stdout.write(`${file}: ${summary} filled\n`);
-    }
+    await finishRecordsEdit(ctx, {
+      file: config.data,
+      shown: file,
+      text: edit.text,
+      changed: true,
+      dryRun: values["dry-run"] === true,
+      summary: `${plan.additions.length} value(s) for ${filled} record(s) from ${lookup.requests} arXiv request(s)`,
+      done: "filled",
+    });
     return plan.unknown.length > 0 ? EXIT_FINDINGS : EXIT_OK;
   },
 };

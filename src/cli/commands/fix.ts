@@ -18,11 +18,11 @@ import {
   type RepoRef,
   type RepoResult,
 } from "../../check/index.js";
-import { ConfigError, EXIT_FINDINGS, EXIT_OK, UsageError } from "../../errors.js";
-import { type PapersFile, parseRecords, writeTextAtomic } from "../../records/index.js";
+import { EXIT_FINDINGS, EXIT_OK, UsageError } from "../../errors.js";
+import type { PapersFile } from "../../records/index.js";
 import type { CliContext, Command } from "../context.js";
 import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
-import { printRecordErrors } from "../records.js";
+import { finishRecordsEdit, readRecordsForEdit, type RecordsForEdit } from "../records.js";
 import { githubRepoKey, githubRepoOf, normalizeGithubRepoUrl } from "../../urls/index.js";
 import { githubClientFromEnv, loadCheckConfig } from "./check-shared.js";
 
@@ -78,7 +78,7 @@ function say(
   ctx: CliContext,
   file: string,
   fixes: readonly PlannedFix[],
-  source: ReturnType<typeof parseRecords>["source"],
+  source: RecordsForEdit["records"]["source"],
 ) {
   for (const fix of fixes) {
     const pos = source.position(fix.path);
@@ -102,17 +102,9 @@ export const fixCommand: Command = {
     const config = await loadProjectConfig(values.config, ctx.cwd);
     const check = loadCheckConfig(config, ctx.cwd);
     const file = displayPath(config.data, ctx.cwd);
-    let text: string;
-    try {
-      text = await readFile(config.data, "utf8");
-    } catch (error) {
-      throw new ConfigError(`cannot read ${file}: ${(error as Error).message}`);
-    }
-    const records = parseRecords(text, file);
-    if (!records.ok) {
-      printRecordErrors(ctx, records.errors, file, "nothing was fixed");
-      return EXIT_FINDINGS;
-    }
+    const read = await readRecordsForEdit(ctx, config.data, file, "nothing was fixed");
+    if (!read) return EXIT_FINDINGS;
+    const { text, records } = read;
     const { data } = records;
 
     const fixes: PlannedFix[] = planPapersWithCodeFixes(data);
@@ -157,12 +149,15 @@ export const fixCommand: Command = {
         `not fixed: ${fix.from} (${fix.entryId}): ${errors.map((e) => e.message).join("; ")}\n`,
       );
     }
-    if (values["dry-run"]) {
-      ctx.stdout.write(`${result.applied.length} fix(es) planned; nothing written (--dry-run)\n`);
-      return EXIT_OK;
-    }
-    if (result.applied.length > 0) await writeTextAtomic(config.data, result.text);
-    ctx.stdout.write(`${file}: ${result.applied.length} fix(es) applied\n`);
+    await finishRecordsEdit(ctx, {
+      file: config.data,
+      shown: file,
+      text: result.text,
+      changed: result.applied.length > 0,
+      dryRun: values["dry-run"] === true,
+      summary: `${result.applied.length} fix(es)`,
+      done: "applied",
+    });
     return EXIT_OK;
   },
 };

@@ -91,6 +91,7 @@ export const intakeCommand: Command = {
       now: clock(ctx),
       readText: readTemplateText,
       displayPath: show,
+      readmeUrl: show(config.readme),
     });
     // The preview used the README's entry template; without usable templates, a plain one.
     for (const d of templateErrors)

@@ -51,7 +51,7 @@ export const reportCommand: Command = {
       reports.push(parsed.report);
     }
     const merged = mergeReports(reports, check.links.collapseThreshold);
-    const out = renderReport(merged, format);
+    const out = renderReport(merged, format, failOn);
     if (values.output) await writeTextAtomic(path.resolve(ctx.cwd, values.output), out);
     else ctx.stdout.write(out);
     return countFailures(merged, failOn) > 0 ? EXIT_FINDINGS : EXIT_OK;
