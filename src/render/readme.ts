@@ -9,7 +9,7 @@ import { flattenCategories } from "../records/validate.js";
 import { AnchorSlugger } from "./anchors.js";
 import { scanBlocks } from "./block-scan.js";
 import { escapeUrl } from "./escape.js";
-import { TemplateRenderError, type TemplateSet } from "./templates.js";
+import { TemplateRenderError, templateRenderDiagnostic, type TemplateSet } from "./templates.js";
 import {
   buildEntryView,
   buildIntroView,
@@ -213,18 +213,6 @@ export function renderReadme(
     return { ok: true, text, warnings };
   } catch (error) {
     if (!(error instanceof TemplateRenderError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          ruleId: "template",
-          severity: "error",
-          message: error.message,
-          file: error.file,
-          line: 1,
-          column: 1,
-        },
-      ],
-    };
+    return { ok: false, errors: [templateRenderDiagnostic(error)] };
   }
 }

@@ -4,6 +4,7 @@
  */
 import type { Diagnostic, PapersFile } from "../records/index.js";
 import { buildJsonSchema } from "../records/index.js";
+import { templateRenderDiagnostic } from "../render/index.js";
 import { formatBibliography, formatBibtex } from "./bibtex.js";
 import { buildSiteEntry, searchFields, type SiteEntry } from "./entry-view.js";
 import { formatAtomFeed } from "./feed.js";
@@ -204,18 +205,6 @@ export function buildSite(
     };
   } catch (error) {
     if (!(error instanceof SiteTemplateError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          ruleId: "template",
-          severity: "error",
-          message: error.message,
-          file: error.file,
-          line: 1,
-          column: 1,
-        },
-      ],
-    };
+    return { ok: false, errors: [templateRenderDiagnostic(error)] };
   }
 }
