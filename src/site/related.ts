@@ -12,7 +12,7 @@
  * reused across records: at 10,000 records, sorting candidate lists and allocating a Map per record cost
  * seconds, most of it in the garbage collector.
  */
-import { tokenize } from "./search/tokenize.js";
+import { TermCounter, TermTable } from "./search/terms.js";
 import { TopK } from "./top-k.js";
 
 export interface RelatedDocument {
@@ -53,7 +53,7 @@ interface Vectors {
   start: Int32Array;
   terms: Int32Array;
   weights: Float64Array;
-  vocabulary: string[];
+  vocabulary: readonly string[];
 }
 
 function keep(term: string): boolean {
@@ -63,47 +63,29 @@ function keep(term: string): boolean {
 }
 
 /** Each record's distinct kept terms (as ids, ascending) with their counts, and each term's record count. */
-function countTerms(documents: readonly RelatedDocument[]) {
-  const ids = new Map<string, number>(); // -1: a term never kept
-  const vocabulary: string[] = [];
-  const df: number[] = [];
-  let tf = new Int32Array(1024);
-  const docTerms: Int32Array[] = [];
-  const docCounts: Int32Array[] = [];
-  const touched: number[] = [];
-  for (const { text } of documents) {
-    touched.length = 0;
-    for (const term of tokenize(text)) {
-      let id = ids.get(term);
-      if (id === undefined) {
-        id = keep(term) ? vocabulary.push(term) - 1 : -1;
-        ids.set(term, id);
-        if (id >= 0) df.push(0);
-        if (id >= tf.length) {
-          const grown = new Int32Array(tf.length * 2);
-          grown.set(tf);
-          tf = grown;
-        }
-      }
-      if (id < 0) continue;
-      if (tf[id] === 0) touched.push(id);
-      tf[id] = (tf[id] as number) + 1;
-    }
-    const terms = Int32Array.from(touched).sort();
-    const counts = new Int32Array(terms.length);
-    terms.forEach((t, k) => {
-      counts[k] = tf[t] as number;
-      tf[t] = 0;
+function countTerms(docTerms: readonly (readonly Int32Array[])[], vocabulary: readonly string[]) {
+  const kept = Uint8Array.from(vocabulary, (term) => (keep(term) ? 1 : 0));
+  const df = new Int32Array(vocabulary.length);
+  const counter = new TermCounter();
+  const terms: Int32Array[] = [];
+  const counts: Int32Array[] = [];
+  for (const parts of docTerms) {
+    for (const ids of parts) counter.add(ids);
+    const own = Int32Array.from(counter.touched.filter((id) => kept[id] === 1)).sort();
+    const ownCounts = new Int32Array(own.length);
+    own.forEach((t, k) => {
+      ownCounts[k] = counter.count(t);
       df[t] = (df[t] as number) + 1;
     });
-    docTerms.push(terms);
-    docCounts.push(counts);
+    counter.reset();
+    terms.push(own);
+    counts.push(ownCounts);
   }
-  return { vocabulary, df, docTerms, docCounts };
+  return { df, docTerms: terms, docCounts: counts };
 }
 
-function buildVectors(documents: readonly RelatedDocument[]): Vectors {
-  const { vocabulary, df, docTerms, docCounts } = countTerms(documents);
+function buildVectors(documents: readonly (readonly Int32Array[])[], vocabulary: readonly string[]): Vectors {
+  const { df, docTerms, docCounts } = countTerms(documents, vocabulary);
   const n = documents.length;
   // Sub-linear tf, smoothed idf: a long 摘要 repeating a word does not drown the title. 0: term dropped.
   const idf = Float64Array.from(df, (f) => (f < 2 || f > n / 2 ? 0 : Math.log(1 + n / f)));
@@ -184,8 +166,28 @@ export function computeRelated(
   documents: readonly RelatedDocument[],
   count = RELATED_COUNT,
 ): Map<string, RelatedEntry[]> {
-  const n = documents.length;
-  const v = buildVectors(documents);
+  const table = new TermTable();
+  const terms = documents.map((d) => [table.idsOf(d.text)]);
+  return relatedFromTerms(
+    documents.map((d) => d.id),
+    terms,
+    table.terms,
+    count,
+  );
+}
+
+/**
+ * The same, from texts already cut into term ids (`vocabulary[id]` is the term), as the site build does:
+ * `documents[d]` holds record d's texts (title, abstract, 摘要), each as ids.
+ */
+export function relatedFromTerms(
+  ids: readonly string[],
+  documents: readonly (readonly Int32Array[])[],
+  vocabulary: readonly string[],
+  count = RELATED_COUNT,
+): Map<string, RelatedEntry[]> {
+  const n = ids.length;
+  const v = buildVectors(documents, vocabulary);
   const postings = buildPostings(v, n);
   const partial = new Float64Array(n);
   const touched = new Int32Array(n);
@@ -231,9 +233,9 @@ export function computeRelated(
       if (score > 0) best.push(score, other);
     }
     result.set(
-      (documents[doc] as RelatedDocument).id,
+      ids[doc] as string,
       best.sorted().map(({ id: other, score }) => ({
-        id: (documents[other] as RelatedDocument).id,
+        id: ids[other] as string,
         score,
         sharedTerms: sharedTerms(v, dense, other, shared.clear()),
       })),

@@ -11,65 +11,73 @@
  */
 import type { AsPlainObject } from "minisearch";
 import type { SearchDocument } from "./options.js";
-import { tokenize } from "./tokenize.js";
+import { TermCounter, TermTable } from "./terms.js";
 
 /** MiniSearch's `serializationVersion` this writer follows. */
 const SERIALIZATION_VERSION = 2;
 
+/** A document's text as term ids (see terms.ts), one array per indexed field; undefined for a missing field. */
+export type FieldTerms = readonly (Int32Array | undefined)[];
+
 /** Term counts of every document, per field: `postings[term][field]` is [doc, count, doc, count, …]. */
-function countPostings(documents: readonly SearchDocument[], fields: readonly string[]) {
-  const termIds = new Map<string, number>();
-  const terms: string[] = [];
-  const postings: number[][][] = [];
+function countPostings(documents: readonly FieldTerms[], fieldCount: number) {
+  const postings: (number[][] | undefined)[] = [];
   const fieldLength: number[][] = [];
-  const averageFieldLength = fields.map(() => 0);
-  let counts = new Int32Array(1024);
-  const touched: number[] = [];
-  documents.forEach((document, doc) => {
+  const averageFieldLength = Array.from({ length: fieldCount }, () => 0);
+  const counter = new TermCounter();
+  documents.forEach((fieldTerms, doc) => {
     // A missing field leaves a hole, which JSON writes as null, as MiniSearch's own arrays do.
     const lengths: number[] = [];
-    fields.forEach((field, fieldId) => {
-      const value = document[field];
+    fieldTerms.forEach((ids, fieldId) => {
       // MiniSearch skips a missing field: no length, no terms, and the average is left as it was.
-      if (value === undefined || value === null) return;
-      touched.length = 0;
-      for (const term of tokenize(String(value))) {
-        let id = termIds.get(term);
-        if (id === undefined) {
-          id = terms.push(term) - 1;
-          termIds.set(term, id);
-          postings.push(fields.map(() => []));
-          if (id >= counts.length) {
-            const grown = new Int32Array(counts.length * 2);
-            grown.set(counts);
-            counts = grown;
-          }
-        }
-        if (counts[id] === 0) touched.push(id);
-        counts[id] = (counts[id] as number) + 1;
-      }
+      if (ids === undefined) return;
+      counter.add(ids);
+      const distinct = counter.touched.length;
       // The field's length is its number of distinct terms, and the average is MiniSearch's running mean.
-      lengths[fieldId] = touched.length;
-      averageFieldLength[fieldId] =
-        ((averageFieldLength[fieldId] as number) * doc + touched.length) / (doc + 1);
-      for (const id of touched) {
-        (postings[id]?.[fieldId] as number[]).push(doc, counts[id] as number);
-        counts[id] = 0;
+      lengths[fieldId] = distinct;
+      averageFieldLength[fieldId] = ((averageFieldLength[fieldId] as number) * doc + distinct) / (doc + 1);
+      for (const id of counter.touched) {
+        const byField = (postings[id] ??= Array.from({ length: fieldCount }, () => []));
+        (byField[fieldId] as number[]).push(doc, counter.count(id));
       }
+      counter.reset();
     });
     fieldLength.push(lengths);
   });
-  return { terms, postings, fieldLength, averageFieldLength };
+  return { postings, fieldLength, averageFieldLength };
 }
 
 /** JSON text of the MiniSearch index over `documents` (deterministic: same documents, same bytes). */
 export function buildSearchIndex(documents: readonly SearchDocument[], fields: readonly string[]): string {
-  const { terms, postings, fieldLength, averageFieldLength } = countPostings(documents, fields);
-  const order = terms
+  const table = new TermTable();
+  const terms = documents.map((document) =>
+    fields.map((field) => {
+      const value = document[field];
+      return value === undefined || value === null ? undefined : table.idsOf(String(value));
+    }),
+  );
+  return writeSearchIndex(
+    documents.map((d) => d.id),
+    terms,
+    table.terms,
+    fields,
+  );
+}
+
+/** The same, from texts already cut into term ids (`vocabulary[id]` is the term), as the site build does. */
+export function writeSearchIndex(
+  ids: readonly string[],
+  documents: readonly FieldTerms[],
+  vocabulary: readonly string[],
+  fields: readonly string[],
+): string {
+  const { postings, fieldLength, averageFieldLength } = countPostings(documents, fields.length);
+  const order = vocabulary
     .map((_, id) => id)
+    .filter((id) => postings[id] !== undefined)
     .sort((a, b) => {
-      const x = terms[a] as string;
-      const y = terms[b] as string;
+      const x = vocabulary[a] as string;
+      const y = vocabulary[b] as string;
       return x < y ? -1 : x > y ? 1 : 0;
     });
   // The index is most of the file (tens of MB at 10,000 records): written as text directly rather than
@@ -83,12 +91,12 @@ export function buildSearchIndex(documents: readonly SearchDocument[], fields: r
       for (let i = 0; i < list.length; i += 2) pairs.push(`"${list[i]}":${list[i + 1]}`);
       byField.push(`"${fieldId}":{${pairs.join(",")}}`);
     });
-    index.push(`[${JSON.stringify(terms[id])},{${byField.join(",")}}]`);
+    index.push(`[${JSON.stringify(vocabulary[id])},{${byField.join(",")}}]`);
   }
   const head: Omit<AsPlainObject, "index" | "serializationVersion"> = {
-    documentCount: documents.length,
-    nextId: documents.length,
-    documentIds: Object.fromEntries(documents.map((d, doc) => [doc, d.id])),
+    documentCount: ids.length,
+    nextId: ids.length,
+    documentIds: Object.fromEntries(ids.map((id, doc) => [doc, id])),
     fieldIds: Object.fromEntries(fields.map((field, fieldId) => [field, fieldId])),
     fieldLength: Object.fromEntries(fieldLength.map((lengths, doc) => [doc, lengths])),
     averageFieldLength,
