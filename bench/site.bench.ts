@@ -88,38 +88,58 @@ async function timeBuild(n: number, templates: SiteTemplates, assets: SiteAssets
   return { n, dir, files, build: build_, write, cpu, bytes };
 }
 
-/** Opens the 10k site's list page in Chromium, loads the index, and times searches (query + showing results). */
-async function timeBrowserSearch(
-  dir: string,
-): Promise<{ queries: Record<string, number[]>; hits: Record<string, number> }> {
+/**
+ * Opens the 10k site's list page in Chromium, loads the index, and times searches (query + showing results).
+ * Beside the page's own wall time, the renderer main thread's CPU time (DevTools' Performance.getMetrics
+ * `ThreadTime`) for the same step, which the other work on a shared machine does not inflate.
+ */
+async function timeBrowserSearch(dir: string): Promise<{
+  queries: Record<string, number[]>;
+  cpu: Record<string, number[]>;
+  hits: Record<string, number>;
+}> {
   const server = await serveStatic(dir);
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
+    const devtools = await page.context().newCDPSession(page);
+    await devtools.send("Performance.enable");
+    const threadTime = async () =>
+      (await devtools.send("Performance.getMetrics")).metrics.find((m) => m.name === "ThreadTime")?.value ??
+      NaN;
     await page.goto(server.url, { timeout: 120_000 });
     await page.evaluate("window.papershelf.ready");
     const queries: Record<string, number[]> = {};
+    const cpu: Record<string, number[]> = {};
     const hits: Record<string, number> = {};
     for (const q of ["模型", "微調", "diffusion", "language model", "multimodal reasoning 實驗"]) {
       queries[q] = [];
+      cpu[q] = [];
       for (let run = 0; run < RUNS + 1; run++) {
         // Clear first, so every timed run fills the results list anew rather than finding it filled.
-        const result = (await page.evaluate(`(async () => {
-          const input = document.querySelector("#q");
-          input.value = "";
+        await page.evaluate(`(async () => {
+          document.querySelector("#q").value = "";
           await window.papershelf.update();
-          input.value = ${JSON.stringify(q)};
+          document.body.offsetHeight;
+        })()`);
+        const before = await threadTime();
+        const result = (await page.evaluate(`(async () => {
+          document.querySelector("#q").value = ${JSON.stringify(q)};
           const t0 = performance.now();
           const visible = await window.papershelf.update();
           document.body.offsetHeight; // include the layout the change causes
           return { ms: performance.now() - t0, visible };
         })()`)) as { ms: number; visible: number };
+        const used = ((await threadTime()) - before) * 1000;
         // The first run fetches and loads the index: that is "loading", not "searching".
-        if (run > 0) queries[q]?.push(result.ms);
+        if (run > 0) {
+          queries[q]?.push(result.ms);
+          cpu[q]?.push(used);
+        }
         hits[q] = result.visible;
       }
     }
-    return { queries, hits };
+    return { queries, cpu, hits };
   } finally {
     await browser.close();
     await server.close();
@@ -176,14 +196,18 @@ async function main(): Promise<void> {
   console.log(
     "4. Chromium: a search over 10,000 records once the index has loaded (query + filling the results list + layout)",
   );
-  const { queries, hits } = await timeBrowserSearch(large.dir);
+  const { queries, cpu, hits } = await timeBrowserSearch(large.dir);
   let worst = 0;
+  let worstCpu = 0;
   for (const [q, times] of Object.entries(queries)) {
     worst = Math.max(worst, median(times));
-    console.log(`   "${q}": ${median(times).toFixed(1)} ms median of ${times.length} (${hits[q]} hits)`);
+    worstCpu = Math.max(worstCpu, median(cpu[q] ?? []));
+    console.log(
+      `   "${q}": ${median(times).toFixed(1)} ms wall, ${median(cpu[q] ?? []).toFixed(1)} ms renderer CPU, median of ${times.length} (${hits[q]} hits)`,
+    );
   }
   console.log(
-    `   worst median ${worst.toFixed(1)} ms — goal < ${SEARCH_GOAL_MS} ms: ${verdict(worst < SEARCH_GOAL_MS)}`,
+    `   worst median ${worst.toFixed(1)} ms wall, ${worstCpu.toFixed(1)} ms CPU — goal < ${SEARCH_GOAL_MS} ms: wall ${verdict(worst < SEARCH_GOAL_MS)}, CPU ${verdict(worstCpu < SEARCH_GOAL_MS)}`,
   );
   console.log(
     `\nload average at the end: ${loadavg()
