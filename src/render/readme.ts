@@ -13,7 +13,7 @@ import {
 import { AnchorSlugger } from "./anchors.js";
 import { scanBlocks } from "./block-scan.js";
 import { escapeUrl } from "./escape.js";
-import { TemplateRenderError, type TemplateSet } from "./templates.js";
+import { TemplateRenderError, templateRenderDiagnostic, type TemplateSet } from "./templates.js";
 import {
   buildEntryView,
   buildIntroView,
@@ -224,18 +224,6 @@ export function renderReadme(
     return { ok: true, text, warnings, anchors };
   } catch (error) {
     if (!(error instanceof TemplateRenderError)) throw error;
-    return {
-      ok: false,
-      errors: [
-        {
-          ruleId: "template",
-          severity: "error",
-          message: error.message,
-          file: error.file,
-          line: 1,
-          column: 1,
-        },
-      ],
-    };
+    return { ok: false, errors: [templateRenderDiagnostic(error)] };
   }
 }

@@ -52,6 +52,21 @@ export class TemplateRenderError extends Error {
   }
 }
 
+/**
+ * The diagnostic for a template that failed while rendering (strict mode: a field it names is missing). One
+ * shape for the README's templates and the site's, so both report a broken template the same way.
+ */
+export function templateRenderDiagnostic(error: { file: string; message: string }): Diagnostic {
+  return {
+    ruleId: "template",
+    severity: "error",
+    message: error.message,
+    file: error.file,
+    line: 1,
+    column: 1,
+  };
+}
+
 /** A template that was not found: rendering it is the error, naming the file and why it is needed. */
 function missingTemplate(file: string): CompiledTemplate {
   return {

@@ -77,13 +77,16 @@ async function close(w: Watched, allowedExternal: readonly string[] = []): Promi
   for (const request of w.external) expect(allowedExternal.map((u) => `image ${u}`)).toContain(request);
 }
 
-const visibleIds = (page: Page) =>
-  page.$$eval("li.entry", (cards) =>
+/** The entries a reader sees, after pressing "Show more" until every match is shown. */
+async function visibleIds(page: Page): Promise<string[]> {
+  while (await page.isVisible("button.more")) await page.click("button.more");
+  return page.$$eval("li.entry", (cards) =>
     cards
-      .filter((c) => !(c as HTMLElement).hidden)
+      .filter((c) => c.checkVisibility())
       .map((c) => c.id)
       .sort(),
   );
+}
 
 const textOf = (e: PapersFile["entries"][number]) =>
   [e.title, e.summary ?? "", e.venue ?? "", e.note ?? ""].join("\n").normalize("NFKC").toLowerCase();
@@ -185,9 +188,35 @@ describe("the list page", () => {
     expect(await w.page.inputValue("#q")).toBe("模型");
     expect(await w.page.inputValue("select[name=kind]")).toBe("paper");
     expect(await w.page.inputValue("select[name=year]")).toBe("2023");
-    // A category with no match left is hidden; one with matches is shown.
+    // The grouped list, its sections included, gives way to the results list.
     const hiddenSections = await w.page.$$eval("section.category[hidden]", (s) => s.length);
     expect(hiddenSections).toBeGreaterThan(0);
+    await close(w);
+  });
+
+  it("shows 50 matches at a time, in a results list that gives way to the grouped list when cleared", async () => {
+    const w = await open("");
+    const order = () => w.page.$$eval("section.category li.entry", (cards) => cards.map((c) => c.id));
+    const before = await order();
+    expect(before.length).toBe(data.entries.length);
+    await w.page.selectOption("select[name=kind]", "paper");
+    const papers = data.entries.filter((e) => e.kind === "paper").map((e) => e.id);
+    expect(papers.length).toBeGreaterThan(50);
+    const shown = () => w.page.$$eval(".finder-results li.entry", (cards) => cards.map((c) => c.id));
+    expect((await shown()).length).toBe(50);
+    expect(await w.page.textContent("button.more")).toContain(`(${papers.length - 50} left)`);
+    await w.page.click("button.more");
+    expect((await shown()).sort()).toEqual([...papers].sort());
+    expect(await w.page.isVisible("button.more")).toBe(false);
+    // Keyboard users land on the first card the button added.
+    expect(await w.page.evaluate(() => document.activeElement?.closest("li.entry")?.id)).toBe(
+      (await shown())[50],
+    );
+    await w.page.selectOption("select[name=kind]", "");
+    expect(await shown()).toEqual([]);
+    expect(await w.page.isVisible(".finder-results")).toBe(false);
+    // Every card is back in its category, in list order.
+    expect(await order()).toEqual(before);
     await close(w);
   });
 
@@ -214,6 +243,10 @@ describe("the list page", () => {
     const w = await open("");
     expect(await axeSeriousViolations(w.page)).toEqual([]);
     await w.page.emulateMedia({ colorScheme: "dark" });
+    expect(await axeSeriousViolations(w.page)).toEqual([]);
+    // And with the results list shown, its "Show more" button included.
+    await w.page.selectOption("select[name=kind]", "paper");
+    expect(await w.page.isVisible("button.more")).toBe(true);
     expect(await axeSeriousViolations(w.page)).toEqual([]);
     await close(w);
   });

@@ -6,8 +6,21 @@ import { parse, type DefaultTreeAdapterMap } from "parse5";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main.js";
 import type { PapersFile } from "../../src/records/index.js";
-import type { SiteFile } from "../../src/site/index.js";
-import { HOSTILE_ID, REPO, buildFixtureSite, fileText, readSiteFixture } from "./helpers/fixture.js";
+import {
+  SITE_TEMPLATE_NAMES,
+  buildSite,
+  compileSiteTemplates,
+  siteTemplatePath,
+  type SiteFile,
+} from "../../src/site/index.js";
+import {
+  HOSTILE_ID,
+  REPO,
+  SITE_OPTIONS,
+  buildFixtureSite,
+  fileText,
+  readSiteFixture,
+} from "./helpers/fixture.js";
 
 let data: PapersFile;
 let files: SiteFile[];
@@ -52,6 +65,34 @@ describe("buildSite", () => {
     for (const id of categories) expect(paths.has(`c/${id}/index.html`), id).toBe(true);
     const index = fileText(files, "index.html");
     for (const e of data.entries) expect(index).toContain(`id="${e.id}"`);
+  });
+
+  it("reports a template that names a missing field as a diagnostic on that template, and writes nothing", async () => {
+    const sources = Object.fromEntries(
+      await Promise.all(
+        SITE_TEMPLATE_NAMES.map(async (name) => {
+          const file = siteTemplatePath("templates", name);
+          const text = await readFile(path.join(REPO, file), "utf8");
+          return [name, { file, text: name === "entry" ? `${text}{{noSuchField}}` : text }];
+        }),
+      ),
+    ) as Parameters<typeof compileSiteTemplates>[0];
+    const compiled = compileSiteTemplates(sources);
+    if (!compiled.ok) throw new Error("the templates should compile");
+    const result = buildSite(data, compiled.templates, { script: "", style: "" }, SITE_OPTIONS);
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        {
+          ruleId: "template",
+          severity: "error",
+          message: expect.stringContaining("noSuchField"),
+          file: "templates/site/entry.html.hbs",
+          line: 1,
+          column: 1,
+        },
+      ],
+    });
   });
 
   it("is deterministic: the same records give the same bytes", async () => {

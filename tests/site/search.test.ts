@@ -10,6 +10,7 @@ import {
   type SearchDocument,
 } from "../../src/site/index.js";
 import { tokenize, tokenizeQuery } from "../../src/site/search/tokenize.js";
+import { makeSyntheticList } from "../../bench/synthetic.js";
 import { readRealList } from "./helpers/fixture.js";
 
 let data: PapersFile;
@@ -45,6 +46,32 @@ const containing = (needle: string) =>
     .filter((e) => textOf(e).includes(needle))
     .map((e) => e.id)
     .sort();
+
+/** The index as MiniSearch itself writes it, terms in code-unit order (ours are; its own follow its tree). */
+function miniSearchOwnIndex(docs: readonly SearchDocument[]): unknown {
+  const own = new MiniSearch<SearchDocument>(indexOptions(searchFields()));
+  own.addAll(docs);
+  // Through JSON, as the browser reads it (a missing field's length is an array hole, written as null).
+  const json = JSON.parse(JSON.stringify(own)) as ReturnType<typeof own.toJSON>;
+  return { ...json, index: [...json.index].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) };
+}
+
+describe("buildSearchIndex", () => {
+  it("writes what MiniSearch's own addAll serialises, on the real list and on generated records", () => {
+    const real = data.entries.map((e) => ({ ...buildSiteEntry(e, []).searchText, id: e.id }));
+    const generated = makeSyntheticList(300).entries.map((e) => ({
+      ...buildSiteEntry(e, []).searchText,
+      id: e.id,
+    }));
+    // A record without a field at all: MiniSearch leaves it out of the lengths and the average.
+    const { note: _note, ...withoutNote } = generated[1] as SearchDocument;
+    generated[1] = withoutNote as SearchDocument;
+    for (const docs of [real, generated]) {
+      const ours: unknown = JSON.parse(buildSearchIndex(docs, searchFields()));
+      expect(ours).toEqual(miniSearchOwnIndex(docs));
+    }
+  });
+});
 
 describe("searchFields", () => {
   it("are the anatomy's shown text fields: one-line, Markdown and names", () => {

@@ -2,13 +2,14 @@
  * The site's only script, and an optional one: every page reads the same without it. It adds
  *  - the search box (MiniSearch over the index built with the same tokenizer, fetched on first use);
  *  - the filters (category, kind, year, has code), combined with the search and kept in the URL query,
- *    so a filtered view can be shared and reopened;
+ *    so a filtered view can be shared and reopened; matches show in a short results list (results.ts);
  *  - the "Copy BibTeX" button of entry pages;
  *  - "/" to jump to the search box, Escape to clear it.
  * Bundled by scripts/build-dist.ts into dist/site/site.js.
  */
 import MiniSearch from "minisearch";
 import { indexOptions, indexedFields, type SearchDocument } from "../search/options.js";
+import { ResultsList } from "./results.js";
 
 const FILTERS = ["category", "kind", "year", "code"] as const;
 type FilterName = (typeof FILTERS)[number];
@@ -95,53 +96,67 @@ function matchesFilters(card: Card, filters: State["filters"]): boolean {
   );
 }
 
-/** Hides the cards that fail, then the sections left with nothing visible in them or below them. */
-function show(cards: readonly Card[], state: State, hits: Set<string> | undefined, active: boolean): number {
-  let visible = 0;
-  for (const card of cards) {
-    const keep = (hits === undefined || hits.has(card.id)) && matchesFilters(card, state.filters);
-    if (card.element.hidden === keep) card.element.hidden = !keep;
-    if (keep) visible++;
-  }
-  const sections = Array.from(document.querySelectorAll<HTMLElement>("section.category"));
-  // Pre-order with depths: walking backwards, a section is shown when it or a deeper one after it has cards.
-  const shownAtDepth: boolean[] = [];
-  for (let i = sections.length - 1; i >= 0; i--) {
-    const section = sections[i] as HTMLElement;
-    const depth = Number(section.dataset.depth ?? 0);
-    const own = section.querySelector("li.entry:not([hidden])") !== null;
-    const below = shownAtDepth.slice(depth + 1).some(Boolean);
-    shownAtDepth.length = depth + 1;
-    shownAtDepth[depth] = (shownAtDepth[depth] ?? false) || own || below;
-    section.hidden = active && !(own || below);
-  }
-  return visible;
+/**
+ * The matching cards: search hits in rank order (hits of entries not on this page, such as other categories',
+ * are dropped), or every card in list order when there is no query; then the filters.
+ */
+function matchingCards(
+  cards: readonly Card[],
+  byId: ReadonlyMap<string, Card>,
+  state: State,
+  hits: readonly string[] | undefined,
+): HTMLElement[] {
+  const ranked = hits === undefined ? cards : hits.flatMap((id) => byId.get(id) ?? []);
+  return ranked.filter((card) => matchesFilters(card, state.filters)).map((card) => card.element);
 }
 
-async function apply(form: HTMLFormElement, cards: readonly Card[], status: Element | null): Promise<number> {
-  const state = stateFromForm(form);
+interface Finder {
+  form: HTMLFormElement;
+  cards: readonly Card[];
+  byId: ReadonlyMap<string, Card>;
+  results: ResultsList;
+  status: Element | null;
+}
+
+/** Applies the form to the page: the results list when a search or filter is on, the grouped list when not. */
+async function apply(finder: Finder): Promise<number> {
+  const state = stateFromForm(finder.form);
   writeUrl(state);
-  let hits: Set<string> | undefined;
+  const active = state.q !== "" || FILTERS.some((f) => state.filters[f] !== "");
+  if (!active) {
+    finder.results.clear();
+    if (finder.status) finder.status.textContent = "";
+    return finder.cards.length;
+  }
+  let hits: string[] | undefined;
   if (state.q !== "") {
     const search = await loadIndex();
-    hits = new Set(search.search(state.q).map((r) => String(r.id)));
+    hits = search.search(state.q).map((r) => String(r.id));
   }
-  const active = state.q !== "" || FILTERS.some((f) => state.filters[f] !== "");
-  const visible = show(cards, state, hits, active);
-  if (status) status.textContent = active ? `${visible} / ${cards.length} 筆 entries` : "";
-  return visible;
+  const matches = matchingCards(finder.cards, finder.byId, state, hits);
+  finder.results.show(matches);
+  if (finder.status) finder.status.textContent = `${matches.length} / ${finder.cards.length} 筆 entries`;
+  return matches.length;
 }
 
 function setUpFinder(): void {
   const form = document.querySelector<HTMLFormElement>("form.finder");
-  if (!form) return;
+  const container = document.querySelector<HTMLElement>(".finder-results");
+  if (!form || !container) return;
   const cards = readCards();
-  const status = document.querySelector(".finder-status");
+  const grouped = Array.from(document.querySelectorAll<HTMLElement>("section.category, nav.toc"));
+  const finder: Finder = {
+    form,
+    cards,
+    byId: new Map(cards.map((card) => [card.id, card])),
+    results: new ResultsList(container, grouped),
+    status: document.querySelector(".finder-status"),
+  };
   form.hidden = false;
   writeForm(form, stateFromUrl());
   let pending = Promise.resolve(0);
   const update = () => {
-    pending = pending.then(() => apply(form, cards, status));
+    pending = pending.then(() => apply(finder));
     return pending;
   };
   form.addEventListener("input", () => void update());
