@@ -18,6 +18,14 @@ export const MARKDOWN_MAX_DEPTH = 10;
 export const MARKDOWN_MAX_LINES = 1_000;
 /** Runs of `*`, `_` or `~` and `[` outside code: what micromark's inline resolution pairs up. */
 export const MARKDOWN_MAX_DELIMITERS = 2_000;
+/**
+ * Work that unmatched closing brackets cause: GFM's footnote-call check walks back from every `]` over the
+ * paragraph's inline events before it (micromark-extension-gfm-footnote 2.1), so `<b>]` × 8,000 takes 6.6 s.
+ * Counted as the sum, over every `]`, of the paragraph's characters before it (blank lines end a paragraph;
+ * code included): an upper bound of the walk. `<b>]` × 2,000 is 8 million; a long 摘要 paragraph with 30
+ * brackets is well under 100,000.
+ */
+export const MARKDOWN_MAX_BRACKET_WORK = 2_000_000;
 /** List and quote markers, code included (micromark's container handling is quadratic in their number). */
 export const MARKDOWN_MAX_CONTAINER_MARKERS = 500;
 /** Delimiter runs anywhere, code included: bounds the parse that then counts the ones outside code. */
@@ -31,7 +39,7 @@ export const PREFIX_MASK_LEVELS = 96;
 
 export type MarkdownLimitProblem =
   | { limit: "depth"; found: number; max: number; line: number }
-  | { limit: "lines" | "delimiters" | "containers"; found: number; max: number };
+  | { limit: "lines" | "delimiters" | "containers" | "brackets"; found: number; max: number };
 
 const isBlank = (c: string | undefined) => c === undefined || c === " " || c === "\t";
 const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
@@ -109,6 +117,26 @@ export function countDelimiters(line: string): number {
   return count;
 }
 
+/**
+ * Accumulates MARKDOWN_MAX_BRACKET_WORK's count line by line (linear: each character is looked at once).
+ * `add` returns the total so far.
+ */
+export function bracketWorkCounter(): { add(line: string): number } {
+  let total = 0;
+  let paragraphChars = 0;
+  return {
+    add(line) {
+      if (line.trim() === "") {
+        paragraphChars = 0;
+        return total;
+      }
+      for (let i = line.indexOf("]"); i !== -1; i = line.indexOf("]", i + 1)) total += paragraphChars + i;
+      paragraphChars += line.length + 1;
+      return total;
+    },
+  };
+}
+
 /** The problem in words, for the submitter: what was found, and the limit. */
 export function describeMarkdownLimit(problem: MarkdownLimitProblem): { message: string; hint: string } {
   const n = (value: number) => value.toLocaleString("en-US");
@@ -132,6 +160,11 @@ export function describeMarkdownLimit(problem: MarkdownLimitProblem): { message:
       return {
         message: `is too complex: ${n(problem.found)} list items and quote marks (- * + 1. >); at most ${n(problem.max)}`,
         hint: "Keep to a few short lists; longer material belongs on the paper's page.",
+      };
+    case "brackets":
+      return {
+        message: `is too complex: too many closing brackets (]) in one paragraph (cost ${n(problem.found)}; at most ${n(problem.max)})`,
+        hint: "Split the text into shorter paragraphs with blank lines, or put bracket-heavy text inside a ``` fence.",
       };
   }
 }

@@ -7,12 +7,14 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import {
+  MARKDOWN_MAX_BRACKET_WORK,
   MARKDOWN_MAX_CONTAINER_MARKERS,
   MARKDOWN_MAX_DELIMITERS,
   MARKDOWN_MAX_DELIMITERS_ANYWHERE,
   MARKDOWN_MAX_DEPTH,
   MARKDOWN_MAX_LINES,
   PREFIX_MASK_LEVELS,
+  bracketWorkCounter,
   countDelimiters,
   scanPrefix,
   splitLines,
@@ -86,13 +88,18 @@ function prepare(text: string, scale: number, document: boolean): Prepared | Mar
   const masked = new Map<number, number>();
   let markers = 0;
   let delimiters = 0;
+  const brackets = bracketWorkCounter();
+  let bracketWork = 0;
   const pieces: string[] = [];
   let copied = 0;
   let offset = 0;
   for (const [index, line] of lines.entries()) {
     const prefix = scanPrefix(line);
     markers += Math.min(prefix.markers, PREFIX_MASK_LEVELS);
-    if (!document) delimiters += countDelimiters(line);
+    if (!document) {
+      delimiters += countDelimiters(line);
+      bracketWork = brackets.add(line);
+    }
     if (prefix.maskFrom !== undefined) {
       masked.set(index, prefix.levels);
       // Same length, so every offset and line of the tree stays true for `text`.
@@ -109,6 +116,8 @@ function prepare(text: string, scale: number, document: boolean): Prepared | Mar
     const maxAnywhere = MARKDOWN_MAX_DELIMITERS_ANYWHERE * scale;
     if (delimiters > maxAnywhere)
       return { limit: "delimiters", found: delimiters, max: MARKDOWN_MAX_DELIMITERS * scale };
+    const maxBracketWork = MARKDOWN_MAX_BRACKET_WORK * scale;
+    if (bracketWork > maxBracketWork) return { limit: "brackets", found: bracketWork, max: maxBracketWork };
   }
   pieces.push(text.slice(copied));
   return { lines, masked, parseable: pieces.join("") };
@@ -177,14 +186,18 @@ export function checkMarkdownLimits(text: string, scale = 1): MarkdownLimitProbl
   let delimiters = 0;
   let markers = 0;
   let shallow = true;
+  const brackets = bracketWorkCounter();
+  let bracketWork = 0;
   for (const line of lines) {
     const prefix = scanPrefix(line);
     markers += prefix.markers;
     shallow &&= prefix.levels <= MARKDOWN_MAX_DEPTH * scale;
     delimiters += countDelimiters(line);
+    bracketWork = brackets.add(line);
   }
   if (
     shallow &&
+    bracketWork <= MARKDOWN_MAX_BRACKET_WORK * scale &&
     lines.length <= MARKDOWN_MAX_LINES * scale &&
     markers <= MARKDOWN_MAX_CONTAINER_MARKERS * scale &&
     delimiters <= MARKDOWN_MAX_DELIMITERS * scale

@@ -91,6 +91,9 @@ describe("intake messages", () => {
       { category: "Cooking [food]", kind: "poem" },
       { confirm: false },
       { summary: "intro\n### 類型 / Kind\nmore" },
+      // Each Markdown limit (a too-complex field) is said in both languages too.
+      { summary: "<b>]".repeat(3_000) },
+      { summary: "- a\n".repeat(600) },
     ];
     for (const answers of cases) expectBilingualWithFix(await runIntake(input(answers)));
     // Link verdicts and lint findings too.

@@ -71,4 +71,21 @@ describe("parseMarkdown's limits", () => {
     });
     expect(checkMarkdownLimits("*a".repeat(4_100))).toMatchObject({ limit: "delimiters", found: 4_100 });
   });
+
+  it("bounds the walk back from unmatched ']' over a paragraph (GFM footnote calls are quadratic in it)", () => {
+    // `<b>]` × 8,000 took 6.6 s of CPU in the intake; found by the fuzz test's `</details>…](x)` body.
+    const hostile = "<b>]".repeat(8_000);
+    const before = process.cpuUsage();
+    expect(checkMarkdownLimits(hostile)).toMatchObject({ limit: "brackets", max: 2_000_000 });
+    // Decided before micromark runs: a linear pre-count, not the parse (CPU, not wall, so load does not matter).
+    expect(process.cpuUsage(before).user).toBeLessThan(500_000);
+    // The count is per paragraph: the same brackets split by blank lines every 100 are fine.
+    expect(
+      checkMarkdownLimits(Array.from({ length: 80 }, () => "<b>]".repeat(100)).join("\n\n")),
+    ).toBeUndefined();
+    // So is ordinary prose with links and footnotes, and code is counted too (an upper bound).
+    const prose = "See [the paper](https://arxiv.org/abs/2104.04258) and [^1]. ".repeat(40);
+    expect(checkMarkdownLimits(prose)).toBeUndefined();
+    expect(parseMarkdown(hostile)).toMatchObject({ ok: false, problem: { limit: "brackets" } });
+  });
 });
