@@ -15,6 +15,7 @@ import { renderIntakeComment } from "../../src/intake/comment.js";
 import { runIntake } from "../../src/intake/run.js";
 import { lintList } from "../../src/lint/index.js";
 import { CHECK_FORMATS } from "../../src/report/index.js";
+import { renderGfm } from "../render/gfm.js";
 import { launchChromium } from "../site/helpers/browser.js";
 import {
   bodyFor,
@@ -27,18 +28,12 @@ import {
 } from "./helpers.js";
 
 const require = createRequire(import.meta.url);
-const cmark = require("cmark-gfm") as {
-  renderHtmlSync(markdown: string, options: Record<string, unknown>): string;
-};
 const CSS = readFileSync(require.resolve("github-markdown-css/github-markdown-light.css"), "utf8");
 const SHOTS = process.env.PAPERSHELF_SCREENSHOTS ?? path.join(os.tmpdir(), "papershelf-screenshots");
 
 function page(markdown: string, hardbreaks: boolean): string {
-  const html = cmark.renderHtmlSync(markdown, {
-    hardbreaks,
-    unsafe: true, // GitHub keeps <details>, <code> and <pre> (its sanitizer drops the rest)
-    extensions: { table: true, strikethrough: true, autolink: true, tagfilter: true, tasklist: true },
-  });
+  // GitHub keeps <details>, <code> and <pre> (its sanitizer drops the rest), so raw HTML stays.
+  const html = renderGfm(markdown, { hardbreaks });
   return `<!doctype html><html><head><meta charset="utf-8"><style>${CSS}
 body { margin: 0; background: #fff; } .markdown-body { box-sizing: border-box; width: 880px; padding: 32px; }
 </style></head><body><article class="markdown-body">${html}</article></body></html>`;

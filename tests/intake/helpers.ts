@@ -4,7 +4,8 @@ import path from "node:path";
 import type { CpuBudget } from "../../src/intake/budget.js";
 import { renderIssueForm } from "../../src/intake/form-categories.js";
 import { createEntryRenderer } from "../../src/intake/preview.js";
-import { runIntake, type IntakeResult } from "../../src/intake/run.js";
+import { runIntake, type IntakeInput, type IntakeLint, type IntakeResult } from "../../src/intake/run.js";
+import { lintList } from "../../src/lint/index.js";
 import { readTemplates } from "../../src/render/templates.js";
 import { parseIssueForm, type IssueForm } from "../../src/intake/form.js";
 import { parseRecords } from "../../src/records/parse.js";
@@ -68,6 +69,25 @@ export const VALID_ANSWERS: Record<string, string> = {
   repos: "https://github.com/dvlab-research/LISA",
   summary: "推理分割：給定複雜的查詢文字，輸出分割遮罩。",
 };
+
+/** The intake's lint as the edges wire it: the whole list's rules, reported for the new entry only. */
+export const fixtureLint: IntakeLint = ({ parsed, entryId, now }) =>
+  lintList(parsed, { now, onlyEntryIds: new Set([entryId]) });
+
+/** runIntake's input for these answers (on top of VALID_ANSWERS) into the fixture list, at NOW. */
+export function fixtureInput(
+  answers: Record<string, string | boolean> = {},
+  extra: Partial<IntakeInput> = {},
+): IntakeInput {
+  return {
+    body: bodyFor(fixtureForm(), { ...VALID_ANSWERS, ...answers }),
+    template: fixtureTemplate(),
+    papersText: papersText(),
+    file: "papers.yaml",
+    now: NOW,
+    ...extra,
+  };
+}
 
 /** The README's own entry renderer from the repository's templates/, as the CLI and the Action use it. */
 export async function readmeEntryRenderer(): Promise<ReturnType<typeof createEntryRenderer>> {

@@ -11,53 +11,22 @@ import { describe, expect, it } from "vitest";
 import { renderIntakeComment } from "../../src/intake/comment.js";
 import { createEntryLinker } from "../../src/intake/preview.js";
 import type { IntakeProblem } from "../../src/intake/problems.js";
-import { runIntake, type IntakeInput, type IntakeLint, type IntakeResult } from "../../src/intake/run.js";
-import { lintList } from "../../src/lint/index.js";
+import { runIntake, type IntakeInput, type IntakeResult } from "../../src/intake/run.js";
 import { readTemplates } from "../../src/render/templates.js";
-import { decodeHtml, headingIds, stripTags } from "../render/gfm.js";
-import {
-  bodyFor,
-  fixtureForm,
-  fixtureTemplate,
-  NOW,
-  papersText,
-  readmeEntryRenderer,
-  ROOT,
-  VALID_ANSWERS,
-} from "./helpers.js";
-import { createRequire } from "node:module";
-
-const cmark = createRequire(import.meta.url)("cmark-gfm") as {
-  renderHtmlSync(markdown: string, options: Record<string, unknown>): string;
-};
+import { decodeHtml, headingIds, renderGfm, stripTags } from "../render/gfm.js";
+import { fixtureInput, fixtureLint, NOW, readmeEntryRenderer, ROOT } from "./helpers.js";
 
 /** A comment as GitHub shows it: cmark-gfm with its extensions and a comment's hard line breaks. */
-const renderComment = (markdown: string) =>
-  cmark.renderHtmlSync(markdown, {
-    hardbreaks: true,
-    unsafe: true, // GitHub keeps <details>, <code> and <pre> (its sanitizer drops the rest)
-    extensions: { table: true, strikethrough: true, autolink: true, tagfilter: true, tasklist: true },
-  });
+const renderComment = (markdown: string) => renderGfm(markdown, { hardbreaks: true });
 
 /** The text a reader sees (and copies) in rendered HTML: tags dropped, references decoded. */
 const visibleText = (html: string) =>
   decodeHtml(stripTags(html).replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n))));
 
-const lint: IntakeLint = ({ parsed, entryId, now }) =>
-  lintList(parsed, { now, onlyEntryIds: new Set([entryId]) });
 const HAN = /[\u4E00-\u9FFF]/;
 
-function input(answers: Record<string, string | boolean>, extra: Partial<IntakeInput> = {}): IntakeInput {
-  return {
-    body: bodyFor(fixtureForm(), { ...VALID_ANSWERS, ...answers }),
-    template: fixtureTemplate(),
-    papersText: papersText(),
-    file: "papers.yaml",
-    now: NOW,
-    lint,
-    ...extra,
-  };
-}
+const input = (answers: Record<string, string | boolean>, extra: Partial<IntakeInput> = {}): IntakeInput =>
+  fixtureInput(answers, { lint: fixtureLint, ...extra });
 
 const problemsOf = (r: IntakeResult): IntakeProblem[] => [...(r.ok ? [] : r.errors), ...r.findings];
 
@@ -223,7 +192,7 @@ describe("a duplicate submission", () => {
       template: form,
       papersText: data,
       now: NOW,
-      lint,
+      lint: fixtureLint,
       linkToEntry: createEntryLinker(templates.templates, readmeText, "README.md"),
     });
   }
@@ -231,7 +200,7 @@ describe("a duplicate submission", () => {
   it("links the listed entry in the README, says to close the issue, whichever comes first in the file", async () => {
     // The listed paper is in the last category: submitted into the first one, the new entry is inserted
     // before it and the lint reports the listed one; submitted into the same category, the new one.
-    const anchors = headingIds(cmark.renderHtmlSync(readmeText, { extensions: { table: true } }));
+    const anchors = headingIds(renderGfm(readmeText));
     const gameHeading = anchors.find((h) => h.text.includes("玩遊戲"));
     expect(gameHeading).toBeDefined();
     for (const category of [

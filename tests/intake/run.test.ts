@@ -1,23 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { runIntake, type IntakeInput, type IntakeLint } from "../../src/intake/run.js";
-import { lintList } from "../../src/lint/index.js";
+import { runIntake, type IntakeLint } from "../../src/intake/run.js";
 import { removeEntry } from "../../src/records/edit.js";
 import { parseRecords } from "../../src/records/parse.js";
-import { bodyFor, fixtureForm, fixtureTemplate, NOW, papersText, VALID_ANSWERS } from "./helpers.js";
+import { fixtureInput, fixtureLint, papersText } from "./helpers.js";
 
-const realLint: IntakeLint = ({ parsed, entryId, now }) =>
-  lintList(parsed, { now, onlyEntryIds: new Set([entryId]) });
-
-function input(answers: Record<string, string> = {}, extra: Partial<IntakeInput> = {}): IntakeInput {
-  return {
-    body: bodyFor(fixtureForm(), { ...VALID_ANSWERS, ...answers }),
-    template: fixtureTemplate(),
-    papersText: papersText(),
-    file: "papers.yaml",
-    now: NOW,
-    ...extra,
-  };
-}
+const input = fixtureInput;
 
 describe("runIntake", () => {
   it("inserts the record at the end of its category and changes no other byte", async () => {
@@ -47,7 +34,7 @@ describe("runIntake", () => {
           url: "https://arxiv.org/abs/2306.12156",
           category: "x [segment-anything]",
         },
-        { lint: realLint },
+        { lint: fixtureLint },
       ),
     );
     expect(result.ok).toBe(false);

@@ -11,9 +11,13 @@ const cmark = require("cmark-gfm") as {
   renderHtmlSync(markdown: string, options: Record<string, unknown>): string;
 };
 
-/** Markdown → HTML with GitHub's extensions; raw HTML kept (GitHub sanitises later, we inspect it). */
-export function renderGfm(markdown: string): string {
+/**
+ * Markdown → HTML with GitHub's extensions; raw HTML kept (GitHub sanitises later, we inspect it).
+ * `hardbreaks` renders as an issue comment does (every newline a line break); a README does not.
+ */
+export function renderGfm(markdown: string, options: { hardbreaks?: boolean } = {}): string {
   return cmark.renderHtmlSync(markdown, {
+    hardbreaks: options.hardbreaks ?? false,
     unsafe: true,
     extensions: { table: true, strikethrough: true, autolink: true, tagfilter: true, tasklist: true },
   });
