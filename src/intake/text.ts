@@ -40,8 +40,8 @@ function markdownLimitZh(problem: NonNullable<ReturnType<typeof checkMarkdownLim
       return `強調符號與括號（* _ ~ [）超過 ${n(problem.max)} 個。`;
     case "containers":
       return `清單項目和引用符號有 ${n(problem.found)} 個，最多 ${n(problem.max)} 個。`;
-    case "brackets":
-      return `同一段落裡的右方括號（]）太多（計算量 ${n(problem.found)}，最多 ${n(problem.max)}）。`;
+    case "scans":
+      return `同一段落裡的右方括號（]）或 HTML 註解、宣告的開頭（<!、<?）太多（計算量 ${n(problem.found)}，最多 ${n(problem.max)}）。`;
   }
 }
 

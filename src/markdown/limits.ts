@@ -19,13 +19,17 @@ export const MARKDOWN_MAX_LINES = 1_000;
 /** Runs of `*`, `_` or `~` and `[` outside code: what micromark's inline resolution pairs up. */
 export const MARKDOWN_MAX_DELIMITERS = 2_000;
 /**
- * Work that unmatched closing brackets cause: GFM's footnote-call check walks back from every `]` over the
- * paragraph's inline events before it (micromark-extension-gfm-footnote 2.1), so `<b>]` × 8,000 takes 6.6 s.
- * Counted as the sum, over every `]`, of the paragraph's characters before it (blank lines end a paragraph;
- * code included): an upper bound of the walk. `<b>]` × 2,000 is 8 million; a long 摘要 paragraph with 30
- * brackets is well under 100,000.
+ * Work that micromark's inline scans cost within one paragraph, where each scan can run to the paragraph's end
+ * and back, so that the total is quadratic in the paragraph:
+ * - GFM's footnote-call check walks back from every `]` over the paragraph's inline events before it
+ *   (micromark-extension-gfm-footnote 2.1): `<b>]` × 8,000 took 6.6 s;
+ * - inline HTML that opens with `<!` or `<?` (comment, declaration, CDATA, processing instruction) scans
+ *   ahead for its end and backtracks when there is none: `<!--` × 16,000 took 23 s.
+ * Counted as the paragraph's characters before every `]` plus those after every `<!`/`<?` (blank lines end
+ * a paragraph; code included): an upper bound of those scans. `<b>]` × 2,000 is 8 million; a long 摘要
+ * paragraph with 30 brackets and a comment is well under 100,000.
  */
-export const MARKDOWN_MAX_BRACKET_WORK = 2_000_000;
+export const MARKDOWN_MAX_PARAGRAPH_SCANS = 2_000_000;
 /** List and quote markers, code included (micromark's container handling is quadratic in their number). */
 export const MARKDOWN_MAX_CONTAINER_MARKERS = 500;
 /** Delimiter runs anywhere, code included: bounds the parse that then counts the ones outside code. */
@@ -39,7 +43,7 @@ export const PREFIX_MASK_LEVELS = 96;
 
 export type MarkdownLimitProblem =
   | { limit: "depth"; found: number; max: number; line: number }
-  | { limit: "lines" | "delimiters" | "containers" | "brackets"; found: number; max: number };
+  | { limit: "lines" | "delimiters" | "containers" | "scans"; found: number; max: number };
 
 const isBlank = (c: string | undefined) => c === undefined || c === " " || c === "\t";
 const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
@@ -118,22 +122,32 @@ export function countDelimiters(line: string): number {
 }
 
 /**
- * Accumulates MARKDOWN_MAX_BRACKET_WORK's count line by line (linear: each character is looked at once).
- * `add` returns the total so far.
+ * Counts MARKDOWN_MAX_PARAGRAPH_SCANS's work line by line (linear: each character is looked at once). A
+ * `]` costs the paragraph so far; a `<!` or `<?` costs the rest of its paragraph, known when it ends.
  */
-export function bracketWorkCounter(): { add(line: string): number } {
-  let total = 0;
-  let paragraphChars = 0;
+export function paragraphScanCounter(): { add(line: string): void; total(): number } {
+  let closed = 0; // work of the paragraphs that have ended
+  let chars = 0; // characters of the current paragraph so far
+  let behind = 0; // `]` work in the current paragraph
+  let opens = 0; // `<!` and `<?` in the current paragraph
+  let openOffsets = 0; // the sum of their offsets in it
+  const pending = () => behind + opens * chars - openOffsets;
   return {
     add(line) {
       if (line.trim() === "") {
-        paragraphChars = 0;
-        return total;
+        closed += pending();
+        [chars, behind, opens, openOffsets] = [0, 0, 0, 0];
+        return;
       }
-      for (let i = line.indexOf("]"); i !== -1; i = line.indexOf("]", i + 1)) total += paragraphChars + i;
-      paragraphChars += line.length + 1;
-      return total;
+      for (let i = line.indexOf("]"); i !== -1; i = line.indexOf("]", i + 1)) behind += chars + i;
+      for (let i = line.indexOf("<"); i !== -1; i = line.indexOf("<", i + 1))
+        if (line[i + 1] === "!" || line[i + 1] === "?") {
+          opens += 1;
+          openOffsets += chars + i;
+        }
+      chars += line.length + 1;
     },
+    total: () => closed + pending(),
   };
 }
 
@@ -161,10 +175,10 @@ export function describeMarkdownLimit(problem: MarkdownLimitProblem): { message:
         message: `is too complex: ${n(problem.found)} list items and quote marks (- * + 1. >); at most ${n(problem.max)}`,
         hint: "Keep to a few short lists; longer material belongs on the paper's page.",
       };
-    case "brackets":
+    case "scans":
       return {
-        message: `is too complex: too many closing brackets (]) in one paragraph (cost ${n(problem.found)}; at most ${n(problem.max)})`,
-        hint: "Split the text into shorter paragraphs with blank lines, or put bracket-heavy text inside a ``` fence.",
+        message: `is too complex: too many closing brackets (]) or HTML comment and declaration openings (<!, <?) in one paragraph (cost ${n(problem.found)}; at most ${n(problem.max)})`,
+        hint: "Split the text into shorter paragraphs with blank lines, or put such text inside a ``` fence.",
       };
   }
 }

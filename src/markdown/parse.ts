@@ -7,15 +7,15 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import {
-  MARKDOWN_MAX_BRACKET_WORK,
   MARKDOWN_MAX_CONTAINER_MARKERS,
   MARKDOWN_MAX_DELIMITERS,
   MARKDOWN_MAX_DELIMITERS_ANYWHERE,
   MARKDOWN_MAX_DEPTH,
   MARKDOWN_MAX_LINES,
+  MARKDOWN_MAX_PARAGRAPH_SCANS,
   PREFIX_MASK_LEVELS,
-  bracketWorkCounter,
   countDelimiters,
+  paragraphScanCounter,
   scanPrefix,
   splitLines,
   type MarkdownLimitProblem,
@@ -88,8 +88,7 @@ function prepare(text: string, scale: number, document: boolean): Prepared | Mar
   const masked = new Map<number, number>();
   let markers = 0;
   let delimiters = 0;
-  const brackets = bracketWorkCounter();
-  let bracketWork = 0;
+  const scans = paragraphScanCounter();
   const pieces: string[] = [];
   let copied = 0;
   let offset = 0;
@@ -98,7 +97,7 @@ function prepare(text: string, scale: number, document: boolean): Prepared | Mar
     markers += Math.min(prefix.markers, PREFIX_MASK_LEVELS);
     if (!document) {
       delimiters += countDelimiters(line);
-      bracketWork = brackets.add(line);
+      scans.add(line);
     }
     if (prefix.maskFrom !== undefined) {
       masked.set(index, prefix.levels);
@@ -116,8 +115,8 @@ function prepare(text: string, scale: number, document: boolean): Prepared | Mar
     const maxAnywhere = MARKDOWN_MAX_DELIMITERS_ANYWHERE * scale;
     if (delimiters > maxAnywhere)
       return { limit: "delimiters", found: delimiters, max: MARKDOWN_MAX_DELIMITERS * scale };
-    const maxBracketWork = MARKDOWN_MAX_BRACKET_WORK * scale;
-    if (bracketWork > maxBracketWork) return { limit: "brackets", found: bracketWork, max: maxBracketWork };
+    const maxScans = MARKDOWN_MAX_PARAGRAPH_SCANS * scale;
+    if (scans.total() > maxScans) return { limit: "scans", found: scans.total(), max: maxScans };
   }
   pieces.push(text.slice(copied));
   return { lines, masked, parseable: pieces.join("") };
@@ -186,18 +185,17 @@ export function checkMarkdownLimits(text: string, scale = 1): MarkdownLimitProbl
   let delimiters = 0;
   let markers = 0;
   let shallow = true;
-  const brackets = bracketWorkCounter();
-  let bracketWork = 0;
+  const scans = paragraphScanCounter();
   for (const line of lines) {
     const prefix = scanPrefix(line);
     markers += prefix.markers;
     shallow &&= prefix.levels <= MARKDOWN_MAX_DEPTH * scale;
     delimiters += countDelimiters(line);
-    bracketWork = brackets.add(line);
+    scans.add(line);
   }
   if (
     shallow &&
-    bracketWork <= MARKDOWN_MAX_BRACKET_WORK * scale &&
+    scans.total() <= MARKDOWN_MAX_PARAGRAPH_SCANS * scale &&
     lines.length <= MARKDOWN_MAX_LINES * scale &&
     markers <= MARKDOWN_MAX_CONTAINER_MARKERS * scale &&
     delimiters <= MARKDOWN_MAX_DELIMITERS * scale

@@ -76,7 +76,7 @@ describe("parseMarkdown's limits", () => {
     // `<b>]` × 8,000 took 6.6 s of CPU in the intake; found by the fuzz test's `</details>…](x)` body.
     const hostile = "<b>]".repeat(8_000);
     const before = process.cpuUsage();
-    expect(checkMarkdownLimits(hostile)).toMatchObject({ limit: "brackets", max: 2_000_000 });
+    expect(checkMarkdownLimits(hostile)).toMatchObject({ limit: "scans", max: 2_000_000 });
     // Decided before micromark runs: a linear pre-count, not the parse (CPU, not wall, so load does not matter).
     expect(process.cpuUsage(before).user).toBeLessThan(500_000);
     // The count is per paragraph: the same brackets split by blank lines every 100 are fine.
@@ -86,6 +86,25 @@ describe("parseMarkdown's limits", () => {
     // So is ordinary prose with links and footnotes, and code is counted too (an upper bound).
     const prose = "See [the paper](https://arxiv.org/abs/2104.04258) and [^1]. ".repeat(40);
     expect(checkMarkdownLimits(prose)).toBeUndefined();
-    expect(parseMarkdown(hostile)).toMatchObject({ ok: false, problem: { limit: "brackets" } });
+    expect(parseMarkdown(hostile)).toMatchObject({ ok: false, problem: { limit: "scans" } });
+  });
+
+  it("bounds inline HTML openings that scan to the paragraph's end ('<!--' × 16,000 took 23 s)", () => {
+    // (CDATA's `[` would also count as delimiters past 2,000, so fewer of those.)
+    for (const [opening, times] of [
+      ["<!--", 4_000],
+      ["<!a", 4_000],
+      ["<?", 4_000],
+      ["<![CDATA[", 1_500],
+    ] as const) {
+      const before = process.cpuUsage();
+      expect(checkMarkdownLimits(`x ${opening.repeat(times)}`), opening).toMatchObject({ limit: "scans" });
+      expect(process.cpuUsage(before).user).toBeLessThan(500_000);
+    }
+    // Per paragraph, and a closed comment in ordinary prose is fine.
+    expect(
+      checkMarkdownLimits(Array.from({ length: 80 }, () => "<!--".repeat(100)).join("\n\n")),
+    ).toBeUndefined();
+    expect(checkMarkdownLimits("Text <!-- a note --> more text. ".repeat(60))).toBeUndefined();
   });
 });
