@@ -4,13 +4,13 @@
  * is noticed when it is added.
  *   dist/action.js   every dependency inside (the Action runs without npm install); built from the same
  *                    options as `npm run build:dist` (scripts/action-bundle.ts), measured on the committed file.
- *   the tarball      lib/ (src compiled, dependencies left to npm), templates/, schemas/, README, package.json.
+ *   the tarball      lib/ (src bundled into chunks, dependencies left to npm), templates/, schemas/, README, package.json.
  */
 import { execFileSync } from "node:child_process";
 import { stat } from "node:fs/promises";
 import { ACTION_BUNDLE_BUDGET_BYTES } from "../scripts/action-bundle.js";
 
-/** The packed tarball; lib/ is unminified source, the README holds the whole list. */
+/** The packed tarball; lib/ is unminified, the README holds the whole list. */
 const TARBALL_BUDGET_BYTES = 300_000;
 
 interface PackInfo {

@@ -4,12 +4,6 @@
  * else in the form is hand-written and kept byte for byte. A project without the form does not use the intake: nothing is generated.
  */
 import path from "node:path";
-import {
-  CATEGORY_FIELD_ID,
-  renderIssueForm,
-  validateIssueForm,
-  validateTemplateConfig,
-} from "../intake/index.js";
 import { ENTRY_ANATOMY, type Diagnostic } from "../records/index.js";
 import type { Generator } from "./generators.js";
 
@@ -30,6 +24,10 @@ export const issueFormGenerator: Generator = {
     "the submission form's fields from the record anatomy and its category options from data/papers.yaml",
   optional: true,
   async generate(ctx, current) {
+    // The intake room (and arXiv, levenshtein and the form's YAML reader with it) loads only for a project
+    // that has the form: a build without one does not pay for it at start-up.
+    const { CATEGORY_FIELD_ID, renderIssueForm, validateIssueForm, validateTemplateConfig } =
+      await import("../intake/index.js");
     const file = ctx.displayPath(ctx.config.issueForm);
     const result = renderIssueForm(
       current ?? "",

@@ -3,13 +3,13 @@
  * documented in src/errors.ts; an unexpected exception is an internal error (70), never "findings" (1).
  * Each command lives in cli/commands/<name>.ts; add new ones to COMMANDS (loaded lazily, by name).
  */
-import { createRequire } from "node:module";
+import { packageVersion } from "../package-root.js";
 import { ConfigError, EXIT_CODES_HELP, EXIT_INTERNAL, EXIT_USAGE, UsageError } from "../errors.js";
 import type { CliContext, Command } from "./context.js";
 
 /**
  * A command whose module is imported only when it runs: `papershelf check` then never loads remark, ajv,
- * handlebars or octokit, and `--version` loads none of them (lib/ keeps one module per file; start-up was a
+ * handlebars or octokit, and `--version` loads none of them (in lib/ each command is a chunk of its own; start-up was a
  * third of `check`'s wall time on 5,000 links, see bench/check-cli.bench.ts).
  */
 export interface LazyCommand {
@@ -34,14 +34,11 @@ export const COMMANDS: readonly LazyCommand[] = [
 const loadCommand = (c: Command | LazyCommand): Promise<Command> =>
   "load" in c ? c.load() : Promise.resolve(c);
 
-/** package.json's version (changesets bumps it there): src/cli/ and lib/cli/ both sit two folders below it. */
-export const VERSION = (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
-
 /** The overview lists every command's summary, so it loads them all (only for help, never for a run). */
 async function mainHelp(listed: readonly (Command | LazyCommand)[]): Promise<string> {
   const commands = await Promise.all(listed.map(loadCommand));
   const width = Math.max(...commands.map((c) => c.name.length));
-  return `papershelf ${VERSION} — a curated list of papers as data, with its README, intake and checks.
+  return `papershelf ${packageVersion()} — a curated list of papers as data, with its README, intake and checks.
 
 Usage: papershelf <command> [options]
 
@@ -76,7 +73,7 @@ export async function runCli(
     return name === undefined ? EXIT_USAGE : 0;
   }
   if (name === "--version" || name === "-v") {
-    ctx.stdout.write(`${VERSION}\n`);
+    ctx.stdout.write(`${packageVersion()}\n`);
     return 0;
   }
   const listed = commands.find((c) => c.name === name);

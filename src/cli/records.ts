@@ -2,7 +2,6 @@
  * The records file as every command reads it, so they agree on exit codes (src/errors.ts): a missing or
  * unreadable file is an input error (exit 2); invalid records are findings (exit 1), printed with positions.
  */
-import { readFile } from "node:fs/promises";
 import { ConfigError } from "../errors.js";
 import {
   type Diagnostic,
@@ -10,6 +9,7 @@ import {
   parseRecords,
   type ParseResult,
   readRecords,
+  readUtf8,
   writeTextAtomic,
 } from "../records/index.js";
 import type { CliContext } from "./context.js";
@@ -51,7 +51,7 @@ export async function readRecordsForEdit(
 ): Promise<RecordsForEdit | undefined> {
   let text: string;
   try {
-    text = await readFile(file, "utf8");
+    text = await readUtf8(file);
   } catch (error) {
     throw new ConfigError(`cannot read ${shown}: ${(error as Error).message}`, { cause: error });
   }

@@ -118,7 +118,7 @@ function inertSplices(markdown: string, tree: Root): Splice[] {
 /**
  * Markdown made inert for a comment, keeping every other byte: raw HTML other than the renderer's own
  * safe tags is shown as text, and mentions and references in text are broken. Code is left as is.
- * Markdown too large or too deeply nested to parse safely (see markdown-limits.ts), or that the parser fails
+ * Markdown too large or too deeply nested to parse safely (see src/markdown/limits.ts), or that the parser fails
  * on, is shown as a fenced code block instead: inert by construction, and bounded in time.
  */
 export function neutralizeMarkdown(markdown: string): string {

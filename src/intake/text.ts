@@ -10,7 +10,7 @@
  * - URLs must be plain http(s) URLs: any invisible character there is an error.
  */
 import type { FormField } from "./form.js";
-import { checkMarkdownLimits, describeMarkdownLimit } from "../records/index.js";
+import { checkMarkdownLimits, describeMarkdownLimit } from "../markdown/index.js";
 import { fieldError, fieldWarning, quoteValue, say, type Bilingual, type IntakeProblem } from "./problems.js";
 
 const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
@@ -132,7 +132,7 @@ export function cleanLine(field: Field, value: string, problems: IntakeProblem[]
 
 /**
  * Markdown (摘要, note): direction and control characters rejected, nesting and size bounded (so no parser
- * downstream stalls or overflows its stack: see markdown-limits.ts), everything else kept as written.
+ * downstream stalls or overflows its stack: see src/markdown/limits.ts), everything else kept as written.
  */
 export function cleanMarkdown(field: Field, value: string, problems: IntakeProblem[]): string | undefined {
   if (!rejectControls(field, value, CONTROL, problems)) return undefined;

@@ -6,7 +6,7 @@ export * from "./validate.js";
 export * from "./edit.js";
 export * from "./anatomy/index.js";
 export { addEntryFields, type FieldAddition } from "./edit-fields.js";
-export { readTextOrUndefined } from "./files.js";
+export { readTextOrUndefined, readUtf8 } from "./files.js";
 export {
   ARXIV_ID,
   arxivIdFromUrl,
@@ -26,5 +26,4 @@ export {
   toSchemaDate,
 } from "./dates.js";
 export { closesFence, type Fence, openingFence, safeFence } from "./fences.js";
-export { checkMarkdownLimits, describeMarkdownLimit } from "./markdown-limits.js";
 export { loadYamlValue } from "./yaml-data.js";

@@ -1,7 +1,7 @@
 /**
  * Records: `parseRecords(text)` is pure (tests call it with strings); `readRecords(path)` only reads bytes.
  */
-import { readFile } from "node:fs/promises";
+import { readUtf8 } from "./files.js";
 import { sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import type { PapersFile } from "./schema.js";
 import { RecordSource } from "./source.js";
@@ -64,7 +64,7 @@ export function parseRecords(text: string, file = "data/papers.yaml"): ParseResu
 export async function readRecords(path: string, displayName = path): Promise<ParseResult> {
   let text: string;
   try {
-    text = await readFile(path, "utf8");
+    text = await readUtf8(path);
   } catch (cause) {
     const reason = (cause as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : String(cause);
     const source = new RecordSource(displayName, "");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkMarkdownLimits } from "../../src/records/markdown-limits.js";
+import { checkMarkdownLimits } from "../../src/markdown/index.js";
 
 describe("checkMarkdownLimits", () => {
   it("lets ordinary 摘要 through: paragraphs, a nested list, a quote, emphasis and links", () => {

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { packageRoot, runsFromLib } from "../../package-root.js";
 import { ConfigError, EXIT_OK, UsageError } from "../../errors.js";
 import {
   DEFAULT_CATEGORIES,
@@ -45,11 +45,8 @@ Options:
 Exit codes: 0 written, 2 usage error or a file already there (nothing written), 70 internal error (a bug:
 please report it).`;
 
-/** papershelf's own folder: src/cli/commands/ and lib/cli/commands/ both sit three levels below it. */
-const PACKAGE_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
-
 async function readPackageTemplates(): Promise<Record<string, string>> {
-  const dir = path.join(PACKAGE_ROOT, "templates");
+  const dir = path.join(packageRoot(), "templates");
   const out: Record<string, string> = {};
   // Recursive: the site's templates live in templates/site/.
   const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
@@ -63,16 +60,19 @@ async function readPackageTemplates(): Promise<Record<string, string>> {
 /** The commit lib/ was built from (lib/release.json, written by scripts/build-lib.ts), else HEAD of a checkout. */
 async function builtFromCommit(): Promise<string | undefined> {
   try {
-    const info = JSON.parse(await readFile(new URL("../../release.json", import.meta.url), "utf8")) as {
-      commit?: string;
-    };
-    if (info.commit) return info.commit;
+    // Only the built package's stamp speaks for this code: a checkout's lib/ may be older than its src/.
+    if (runsFromLib()) {
+      const info = JSON.parse(await readFile(path.join(packageRoot(), "lib", "release.json"), "utf8")) as {
+        commit?: string;
+      };
+      if (info.commit) return info.commit;
+    }
   } catch {
     // Not a built package (running from src/): ask git below.
   }
   try {
     return execFileSync("git", ["rev-parse", "HEAD"], {
-      cwd: PACKAGE_ROOT,
+      cwd: packageRoot(),
       encoding: "utf8",
       stdio: ["ignore", "pipe", "ignore"],
     }).trim();
@@ -82,7 +82,7 @@ async function builtFromCommit(): Promise<string | undefined> {
 }
 
 async function workflowPin(ref: string | undefined, repository: string | undefined): Promise<WorkflowPin> {
-  const pkg = JSON.parse(await readFile(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as {
+  const pkg = JSON.parse(await readFile(path.join(packageRoot(), "package.json"), "utf8")) as {
     version: string;
   };
   const repo = repository ?? PAPERSHELF_REPOSITORY;

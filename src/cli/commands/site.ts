@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { packageRoot } from "../../package-root.js";
 import { ConfigError, EXIT_FINDINGS, EXIT_OK } from "../../errors.js";
 import { formatDiagnostic, readTextOrUndefined } from "../../records/index.js";
 import {
@@ -15,18 +15,12 @@ import type { Command } from "../context.js";
 import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
 import { printRecordErrors, readRecordsFile } from "../records.js";
 
-/**
- * The bundled browser assets, in papershelf's dist/site/ three folders up: from src/cli/commands/ (tsx) and
- * from lib/cli/commands/ (the npm package, which ships dist/site/) alike. Kept fresh by `npm run build:dist`.
- */
+/** The bundled browser assets, in papershelf's dist/site/ (the npm package ships it; `npm run build:dist` keeps it fresh). */
 async function readSiteAssets(): Promise<SiteAssets> {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  // Bundled: lib/cli.js next to dist/site/ in the package; from source: src/cli/commands/ three levels down.
-  const candidates = [path.resolve(here, "../dist/site"), path.resolve(here, "../../../dist/site")];
-  const dir = candidates.find((d) => existsSync(path.join(d, "site.js")));
-  if (!dir)
+  const dir = path.join(packageRoot(), "dist", "site");
+  if (!existsSync(path.join(dir, "site.js")))
     throw new ConfigError(
-      `the site's browser assets are missing (looked in ${candidates.join(", ")}): run "npm run build:dist"`,
+      `the site's browser assets are missing (looked in ${dir}): run "npm run build:dist"`,
     );
   const [script, style] = await Promise.all([
     readFile(path.join(dir, "site.js"), "utf8"),
