@@ -26,7 +26,9 @@ export interface PartialList {
 /** Parses and validates the text of a papers file. Never throws on bad input. */
 export function parseRecords(text: string, file = "data/papers.yaml"): ParseResult {
   const source = new RecordSource(file, text);
-  const { loaded } = source;
+  // The data without the node tree when the file reads cleanly: positions are built only if a
+  // diagnostic below asks for one.
+  const loaded = source.document;
   if (!loaded.ok) {
     const { kind, message, start, end } = loaded.problem;
     const ruleId = kind === "duplicate-key" ? "duplicate-key" : "yaml-syntax";

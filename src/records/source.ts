@@ -4,7 +4,14 @@
  * file however many positions are asked for.
  */
 import type { Position } from "./diagnostics.js";
-import { loadYaml, type MapNode, type SourceNode, type YamlLoadResult } from "./yaml-data.js";
+import {
+  loadYaml,
+  loadYamlQuick,
+  type MapNode,
+  type SourceNode,
+  type YamlLoadResult,
+  type YamlProblem,
+} from "./yaml-data.js";
 
 export type { MapNode, ScalarNode, ScalarStyle, SeqNode, SourceNode, YamlProblem } from "./yaml-data.js";
 
@@ -37,14 +44,29 @@ function keyText(node: SourceNode): string {
 export class RecordSource {
   readonly file: string;
   readonly text: string;
-  /** The load: data and node tree, or the first problem (syntax, repeated key, alias). */
-  readonly loaded: YamlLoadResult;
+  private full: YamlLoadResult | undefined;
+  /** The data as the quick reader got it, when the file is one the full reader accepts without a word. */
+  private readonly quick: { data: unknown } | undefined;
   private starts: number[] | undefined;
 
+  /**
+   * Reads the data at once; the node tree (positions) is built the first time something asks where a node
+   * is. A valid file that nobody points into (`build`, a clean `lint`) never pays for the tree.
+   */
   constructor(file: string, text: string) {
     this.file = file;
     this.text = text;
-    this.loaded = loadYaml(text, (offset) => this.positionAt(offset).line);
+    this.quick = loadYamlQuick(text);
+    if (!this.quick) this.full = this.loadFull();
+  }
+
+  /** The load with the node tree: data and nodes, or the first problem (syntax, repeated key, alias). */
+  get loaded(): YamlLoadResult {
+    return (this.full ??= this.loadFull());
+  }
+
+  private loadFull(): YamlLoadResult {
+    return loadYaml(this.text, (offset) => this.positionAt(offset).line);
   }
 
   /** The root node, undefined for an empty document or one that did not load. */
@@ -52,10 +74,20 @@ export class RecordSource {
     return this.loaded.ok ? this.loaded.root : undefined;
   }
 
+  /**
+   * The document as data with its YAML warnings, or its first problem; no node tree is built for a file
+   * the quick reader takes (the same data, no warnings).
+   */
+  get document(): { ok: true; data: unknown; warnings: YamlProblem[] } | { ok: false; problem: YamlProblem } {
+    if (this.quick) return { ok: true, data: this.quick.data, warnings: [] };
+    return this.loaded;
+  }
+
   /** The document as plain data, or why it cannot be and where. */
   toData(): { ok: true; data: unknown } | { ok: false; message: string; position: Position } {
-    if (this.loaded.ok) return { ok: true, data: this.loaded.data };
-    const { message, start, end } = this.loaded.problem;
+    const document = this.document;
+    if (document.ok) return { ok: true, data: document.data };
+    const { message, start, end } = document.problem;
     return { ok: false, message, position: this.rangeToPosition(start, end) };
   }
 

@@ -15,7 +15,10 @@ import { describe, expect, it } from "vitest";
 import { isMap, isScalar, isSeq, parseDocument, Scalar, type Node } from "yaml";
 import { stringifyEntry } from "../../src/records/edit.js";
 import type { Entry } from "../../src/records/schema.js";
+import { readFileSync } from "node:fs";
 import { RecordSource, type SourceNode } from "../../src/records/source.js";
+import { loadYaml, loadYamlQuick } from "../../src/records/yaml-data.js";
+import { makeSyntheticYaml } from "../../bench/synthetic.js";
 
 const KEYS = ["id", "title", "url", "kind", "date", "summary", "repos", "tags", "note", "x-y", "標題"];
 const WORDS = [
@@ -284,5 +287,83 @@ describe("js-yaml (data file) and yaml (form, serialising) read every file the s
       expect(viaYaml(text).ok, text).toBe(true);
       expect(viaJsYaml(text).ok, text).toBe(false);
     }
+  });
+});
+
+/**
+ * RecordSource reads a file with the quick reader (no node tree) and builds the tree only when asked: the
+ * quick reader must never accept a file the full reader refuses or warns about, nor read it differently.
+ */
+describe("the quick reader (no positions) and the full reader (node tree) agree", () => {
+  const full = (text: string) => loadYaml(text, () => 1);
+  const agrees = (text: string) => {
+    const quick = loadYamlQuick(text);
+    if (!quick) return;
+    const loaded = full(text);
+    expect(loaded.ok, text).toBe(true);
+    if (loaded.ok) {
+      expect(loaded.warnings, text).toEqual([]);
+      expect(quick.data, text).toEqual(loaded.data);
+    }
+  };
+
+  it("valid files: read the same, and the quick reader takes them", () => {
+    let taken = 0;
+    fc.assert(
+      fc.property(files, ({ value: v, styles }) => {
+        const text = document(v, styles);
+        agrees(text);
+        if (loadYamlQuick(text)) taken++;
+      }),
+      { numRuns: 500 },
+    );
+    // Deferring every file would be correct and useless: nearly all valid files go the quick way.
+    expect(taken).toBeGreaterThan(450);
+  });
+
+  it("files with a hand-made mistake: whatever the quick reader takes, the full reader takes the same", () => {
+    fc.assert(
+      fc.property(files, fc.nat(6), fc.nat(200), ({ value: v, styles }, kind, at) => {
+        agrees(mistake(document(v, styles), kind, at));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it("what the full reader refuses, the quick reader leaves to it", () => {
+    const refused = [
+      "a: &x 1\nb: *x\n",
+      "a: !!str 1\n",
+      "a: &x\n",
+      "- [a: b]\n",
+      "a: 'x'#c\n",
+      "a:\n  b: 'one\n two'\n",
+      "a:\n  -\n    -\n  - b\n",
+      "id: a\nid: b\n",
+      "a: [1, 2\n",
+    ];
+    for (const text of refused) {
+      const loaded = full(text);
+      const clean = loaded.ok && loaded.warnings.length === 0;
+      expect(clean, text).toBe(false);
+      expect(loadYamlQuick(text), text).toBeUndefined();
+    }
+  });
+
+  it("the list's own data file and 1,000 synthetic records read the quick way, with the same data", () => {
+    for (const text of [readFileSync("data/papers.yaml", "utf8"), makeSyntheticYaml(1000)]) {
+      const quick = loadYamlQuick(text);
+      expect(quick).toBeDefined();
+      const loaded = full(text);
+      expect(loaded.ok && loaded.data).toEqual(quick?.data);
+    }
+  });
+
+  it("a RecordSource of a clean file builds its tree only when a position is asked for", () => {
+    const source = new RecordSource("f.yaml", "entries:\n  - id: a\n    title: b\n");
+    expect(source.document.ok).toBe(true);
+    expect((source as unknown as { full?: unknown }).full).toBeUndefined();
+    expect(source.position(["entries", 0, "title"])).toMatchObject({ line: 3, column: 12 });
+    expect((source as unknown as { full?: unknown }).full).toBeDefined();
   });
 });
