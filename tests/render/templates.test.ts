@@ -46,6 +46,34 @@ describe("templates", () => {
     expect(result.errors[0]?.message).toMatch(/"titel" not defined/);
   });
 
+  test("a mustache-style section over a field renders as Handlebars reads it", () => {
+    const compiled = compileTemplates(
+      sources({
+        entry: "{{#repos}}[{{label}}]{{/repos}}{{^repos}}no code{{/repos}} · {{title}}",
+      }),
+    );
+    if (!compiled.ok) throw new Error("compile");
+    const render = (view: object) => compiled.templates.entry.render(view);
+    expect(render({ title: "T", repos: [{ label: "a" }, { label: "b" }] })).toBe("[a][b] · T");
+    expect(render({ title: "U", repos: [] })).toBe("no code · U");
+    // Still strict after the switch: a missing field is an error naming the template.
+    expect(() => render({ repos: [] })).toThrow(/"title" not defined/);
+  });
+
+  test("an unknown helper is reported as Handlebars reports it, not as the fast compile's refusal", () => {
+    const compiled = compileTemplates(sources({ entry: "{{shout title}}" }));
+    if (!compiled.ok) throw new Error("compile");
+    expect(() => compiled.templates.entry.render({ title: "T" })).toThrow(/^"shout" not defined/);
+  });
+
+  test("built-in helpers render the same under the fast compile", () => {
+    const compiled = compileTemplates(
+      sources({ entry: "{{#each xs}}{{this}}{{#unless @last}},{{/unless}}{{/each}}|{{lookup m k}}" }),
+    );
+    if (!compiled.ok) throw new Error("compile");
+    expect(compiled.templates.entry.render({ xs: [1, 2, 3], m: { a: "A" }, k: "a" })).toBe("1,2,3|A");
+  });
+
   test("triple braces print the same escaped value: a template cannot un-escape", async () => {
     const compiled = compileTemplates(
       sources({ intro: "", toc: "", section: "## {{{title}}}", entry: "{{{title}}} / {{title}}" }),
