@@ -22,6 +22,26 @@ const oneUndici: Plugin = {
   },
 };
 
+/**
+ * src/markdown/remark.ts loads remark with require() at first use (start-up time of the CLI); the bundle has
+ * no node_modules to require from, so here the same three come from static imports, bundled.
+ */
+const staticRemark: Plugin = {
+  name: "static-remark",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]markdown[\\/]remark\.ts$/ }, () => ({
+      loader: "ts",
+      resolveDir: path.resolve("src/markdown"),
+      contents: [
+        'import { unified } from "unified";',
+        'import remarkParse from "remark-parse";',
+        'import remarkGfm from "remark-gfm";',
+        "export const loadRemark = () => ({ unified, remarkParse, remarkGfm });",
+      ].join("\n"),
+    }));
+  },
+};
+
 export const ACTION_BUNDLE_OPTIONS: BuildOptions = {
   bundle: true,
   platform: "node",
@@ -32,7 +52,7 @@ export const ACTION_BUNDLE_OPTIONS: BuildOptions = {
   keepNames: true,
   legalComments: "none",
   logLevel: "warning",
-  plugins: [oneUndici],
+  plugins: [oneUndici, staticRemark],
   // CommonJS dependencies (handlebars, ajv…) call require(): give the ESM bundle one.
   banner: {
     js: 'import { createRequire as __papershelfCreateRequire } from "node:module"; const require = __papershelfCreateRequire(import.meta.url);',

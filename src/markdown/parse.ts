@@ -3,9 +3,6 @@
  * them), with the limits built in: no caller can parse without them. See limits.ts for what is bounded and why.
  */
 import type { Nodes, Root } from "mdast";
-import remarkGfm from "remark-gfm";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
 import {
   MARKDOWN_MAX_CONTAINER_MARKERS,
   MARKDOWN_MAX_DELIMITERS,
@@ -20,6 +17,7 @@ import {
   splitLines,
   type MarkdownLimitProblem,
 } from "./limits.js";
+import { loadRemark } from "./remark.js";
 
 export interface MarkdownParseOptions {
   /** Multiplies every limit (the comment's preview holds the 摘要 and the note, plus lines of its own). */
@@ -36,6 +34,7 @@ export type MarkdownParse = { ok: true; tree: Root } | { ok: false; problem: Mar
 let processor: ReturnType<typeof createProcessor> | undefined;
 
 function createProcessor() {
+  const { unified, remarkParse, remarkGfm } = loadRemark();
   return unified().use(remarkParse).use(remarkGfm).freeze();
 }
 
