@@ -72,9 +72,13 @@ export function normalizeUrl(raw: string): string | undefined {
     const match = /^\/paper\/([^/]+)/.exec(url.pathname);
     if (match?.[1]) return `pwc:${match[1].toLowerCase()}`;
   }
-  const params = [...url.searchParams.entries()]
-    .filter(([key]) => !TRACKING_PARAMS.test(key))
-    .sort(([a], [b]) => compareCodePoints(a, b));
+  // Most links have no query: no URLSearchParams is made for them (10,000 entries' worth of garbage).
+  const params =
+    url.search === ""
+      ? []
+      : [...url.searchParams.entries()]
+          .filter(([key]) => !TRACKING_PARAMS.test(key))
+          .sort(([a], [b]) => compareCodePoints(a, b));
   const query = params.length ? `?${new URLSearchParams(params).toString()}` : "";
   const path = url.pathname.replace(/(?<!\/)\/+$/, "");
   // GitHub owner and repository names are case-insensitive; most other paths are not.
