@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Command } from "../src/cli/context.js";
-import { COMMANDS, runCli } from "../src/cli/main.js";
+import { COMMANDS, runCli, type ListedCommand } from "../src/cli/main.js";
 import { EXIT_CODES_HELP, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_USAGE } from "../src/errors.js";
 
 const INVALID = `categories:
@@ -38,7 +38,7 @@ function project(papers: string | undefined): string {
   return dir;
 }
 
-async function run(cwd: string, argv: string[], commands?: readonly Command[]) {
+async function run(cwd: string, argv: string[], commands?: readonly ListedCommand[]) {
   let stdout = "";
   let stderr = "";
   const code = await runCli(
@@ -102,8 +102,26 @@ describe("exit codes are the same in every command", () => {
   });
 });
 
+describe("papershelf --help", () => {
+  it("lists every command with its summary without loading any command module", async () => {
+    const loaded: string[] = [];
+    const spied = COMMANDS.map((c) => ({
+      ...c,
+      load: () => {
+        loaded.push(c.name);
+        return c.load();
+      },
+    }));
+    const result = await run(project(undefined), ["--help"], spied);
+    expect(result.code).toBe(0);
+    for (const c of COMMANDS) expect(result.stdout).toContain(`  ${c.name}`);
+    expect(result.stdout).toContain(COMMANDS.find((c) => c.name === "build")?.summary);
+    expect(loaded).toEqual([]);
+  });
+});
+
 describe("an unexpected exception", () => {
-  const crashing: Command = {
+  const crashing: Command & { summary: string } = {
     name: "crash",
     summary: "throws",
     help: "Usage: papershelf crash",

@@ -16,8 +16,6 @@ export interface CliContext {
 
 export interface Command {
   name: string;
-  /** One line for `papershelf --help`. */
-  summary: string;
   /** The full `papershelf <name> --help` text. */
   help: string;
   /** Returns the exit code. Throws UsageError / ConfigError for exit 2. */

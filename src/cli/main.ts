@@ -14,29 +14,77 @@ import type { CliContext, Command } from "./context.js";
  */
 export interface LazyCommand {
   name: string;
+  /** One line for `papershelf --help`, kept here so the overview loads no command module. */
+  summary: string;
   load(): Promise<Command>;
 }
 
+/** A command listed with its summary: a registry entry, or (in tests) a command object with one. */
+export type ListedCommand = LazyCommand | (Command & { summary: string });
+
 export const COMMANDS: readonly LazyCommand[] = [
-  { name: "init", load: async () => (await import("./commands/init.js")).initCommand },
-  { name: "import", load: async () => (await import("./commands/import.js")).importCommand },
-  { name: "validate", load: async () => (await import("./commands/validate.js")).validateCommand },
-  { name: "lint", load: async () => (await import("./commands/lint.js")).lintCommand },
-  { name: "intake", load: async () => (await import("./commands/intake.js")).intakeCommand },
-  { name: "build", load: async () => (await import("./commands/build.js")).buildCommand },
-  { name: "check", load: async () => (await import("./commands/check.js")).checkCommand },
-  { name: "fix", load: async () => (await import("./commands/fix.js")).fixCommand },
-  { name: "enrich", load: async () => (await import("./commands/enrich.js")).enrichCommand },
-  { name: "report", load: async () => (await import("./commands/report.js")).reportCommand },
-  { name: "site", load: async () => (await import("./commands/site.js")).siteCommand },
+  {
+    name: "init",
+    summary: "Scaffold a papershelf list here: data, README, templates, issue forms, workflows",
+    load: async () => (await import("./commands/init.js")).initCommand,
+  },
+  {
+    name: "import",
+    summary: "Turn a HackMD / awesome-style Markdown list into the records file",
+    load: async () => (await import("./commands/import.js")).importCommand,
+  },
+  {
+    name: "validate",
+    summary: "Check data/papers.yaml against the schema (syntax, fields, types, ids, categories)",
+    load: async () => (await import("./commands/validate.js")).validateCommand,
+  },
+  {
+    name: "lint",
+    summary: "Check the records the way a careful reviewer would (duplicates, dates, slugs, URLs, 摘要…)",
+    load: async () => (await import("./commands/lint.js")).lintCommand,
+  },
+  {
+    name: "intake",
+    summary: "Turn a submission issue body into a record, a preview and an edit of data/papers.yaml",
+    load: async () => (await import("./commands/intake.js")).intakeCommand,
+  },
+  {
+    name: "build",
+    summary:
+      "Regenerate the README zones and the JSON Schema from data/papers.yaml (--check: fail when stale)",
+    load: async () => (await import("./commands/build.js")).buildCommand,
+  },
+  {
+    name: "check",
+    summary: "Check links and GitHub repositories (of the records, or of given Markdown/HTML/text files)",
+    load: async () => (await import("./commands/check.js")).checkCommand,
+  },
+  {
+    name: "fix",
+    summary: "Apply safe link fixes to the records (paperswithcode → arXiv, renamed repositories, redirects)",
+    load: async () => (await import("./commands/fix.js")).fixCommand,
+  },
+  {
+    name: "enrich",
+    summary: "Fill missing titles, authors, dates, abstracts, DOIs and journal references from arXiv",
+    load: async () => (await import("./commands/enrich.js")).enrichCommand,
+  },
+  {
+    name: "report",
+    summary: "Join shard reports of papershelf check (report merge a.json b.json …)",
+    load: async () => (await import("./commands/report.js")).reportCommand,
+  },
+  {
+    name: "site",
+    summary: "Build the static site (search, filters, feed, BibTeX, JSON) from data/papers.yaml",
+    load: async () => (await import("./commands/site.js")).siteCommand,
+  },
 ];
 
-const loadCommand = (c: Command | LazyCommand): Promise<Command> =>
-  "load" in c ? c.load() : Promise.resolve(c);
+const loadCommand = (c: ListedCommand): Promise<Command> => ("load" in c ? c.load() : Promise.resolve(c));
 
-/** The overview lists every command's summary, so it loads them all (only for help, never for a run). */
-async function mainHelp(listed: readonly (Command | LazyCommand)[]): Promise<string> {
-  const commands = await Promise.all(listed.map(loadCommand));
+/** The overview: every command's summary line, from the registry (no command module is loaded). */
+function mainHelp(commands: readonly ListedCommand[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return `papershelf ${packageVersion()} — a curated list of papers as data, with its README, intake and checks.
 
@@ -65,11 +113,11 @@ function reportInternalError(name: string, error: unknown, ctx: CliContext): num
 export async function runCli(
   argv: string[],
   ctx: CliContext,
-  commands: readonly (Command | LazyCommand)[] = COMMANDS,
+  commands: readonly ListedCommand[] = COMMANDS,
 ): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-    ctx.stdout.write(await mainHelp(commands));
+    ctx.stdout.write(mainHelp(commands));
     return name === undefined ? EXIT_USAGE : 0;
   }
   if (name === "--version" || name === "-v") {
@@ -78,7 +126,7 @@ export async function runCli(
   }
   const listed = commands.find((c) => c.name === name);
   if (!listed) {
-    ctx.stderr.write(`papershelf: unknown command "${name}"\n\n${await mainHelp(commands)}`);
+    ctx.stderr.write(`papershelf: unknown command "${name}"\n\n${mainHelp(commands)}`);
     return EXIT_USAGE;
   }
   const command = await loadCommand(listed);

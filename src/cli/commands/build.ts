@@ -10,7 +10,6 @@ import { printRecordErrors, readRecordsFile } from "../records.js";
 
 export const buildCommand: Command = {
   name: "build",
-  summary: "Regenerate the README zones and the JSON Schema from data/papers.yaml (--check: fail when stale)",
   help: `Usage: papershelf build [--check] [--config <path>]
 
 Rewrites every generated file from the records (data/papers.yaml) and templates (templates/*.md.hbs):

@@ -84,7 +84,6 @@ async function collectTargets(
 
 export const checkCommand: Command = {
   name: "check",
-  summary: "Check links and GitHub repositories (of the records, or of given Markdown/HTML/text files)",
   help: HELP,
   async run(argv, ctx) {
     const { values, positionals } = parseCommandArgs(

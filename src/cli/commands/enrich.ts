@@ -32,7 +32,6 @@ function shown(value: unknown): string {
 
 export const enrichCommand: Command = {
   name: "enrich",
-  summary: "Fill missing titles, authors, dates, abstracts, DOIs and journal references from arXiv",
   help: HELP,
   async run(argv, ctx) {
     const { values } = parseCommandArgs(argv, { "dry-run": { type: "boolean" } });

@@ -90,7 +90,6 @@ function say(
 
 export const fixCommand: Command = {
   name: "fix",
-  summary: "Apply safe link fixes to the records (paperswithcode → arXiv, renamed repositories, redirects)",
   help: HELP,
   async run(argv, ctx) {
     const { values } = parseCommandArgs(argv, {

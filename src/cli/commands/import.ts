@@ -28,7 +28,6 @@ async function exists(file: string): Promise<boolean> {
 
 export const importCommand: Command = {
   name: "import",
-  summary: "Turn a HackMD / awesome-style Markdown list into the records file",
   help: `Usage: papershelf import <file.md> [--out <file>] [--arxiv-ids <yaml>] [--force] [--config <path>]
 
 Reads a Markdown list (# category, ## subcategory, ### [title](url)[date or venue], image, repository and

@@ -127,7 +127,6 @@ async function answer<T>(
 
 export const initCommand: Command = {
   name: "init",
-  summary: "Scaffold a papershelf list here: data, README, templates, issue forms, workflows",
   help: HELP,
   async run(argv, ctx) {
     const { values, positionals } = parseCommandArgs(

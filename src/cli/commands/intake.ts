@@ -64,7 +64,6 @@ function formatProblem(p: IntakeProblem): string {
 
 export const intakeCommand: Command = {
   name: "intake",
-  summary: "Turn a submission issue body into a record, a preview and an edit of data/papers.yaml",
   help: HELP,
   async run(argv, ctx) {
     const { values } = parseCommandArgs(argv, {

@@ -42,7 +42,6 @@ async function readAtRef(ref: string, file: string): Promise<string | undefined>
 
 export const lintCommand: Command = {
   name: "lint",
-  summary: "Check the records the way a careful reviewer would (duplicates, dates, slugs, URLs, 摘要…)",
   help: `Usage: papershelf lint [file] [--format text|json|github|markdown] [--changed-since <git-ref>]
                        [--config <path>]
 

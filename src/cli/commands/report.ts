@@ -22,7 +22,6 @@ Exit codes: 0 no findings among --fail-on, 1 findings, 2 usage error or a missin
 
 export const reportCommand: Command = {
   name: "report",
-  summary: "Join shard reports of papershelf check (report merge a.json b.json …)",
   help: HELP,
   async run(argv, ctx) {
     const { values, positionals } = parseCommandArgs(

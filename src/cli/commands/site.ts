@@ -31,7 +31,6 @@ async function readSiteAssets(): Promise<SiteAssets> {
 
 export const siteCommand: Command = {
   name: "site",
-  summary: "Build the static site (search, filters, feed, BibTeX, JSON) from data/papers.yaml",
   help: `Usage: papershelf site [--out <dir>] [--config <path>]
 
 Writes a static site from the records (data/papers.yaml) and templates/site/*.html.hbs:

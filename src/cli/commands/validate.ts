@@ -6,7 +6,6 @@ import { printRecordErrors, readRecordsFile } from "../records.js";
 
 export const validateCommand: Command = {
   name: "validate",
-  summary: "Check data/papers.yaml against the schema (syntax, fields, types, ids, categories)",
   help: `Usage: papershelf validate [file] [--config <path>]
 
 Parses the records file (default: data/papers.yaml, or "data" in .papershelf.yml) and validates it
