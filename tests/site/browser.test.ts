@@ -46,8 +46,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(path: string): Promise<Watched> {
-  const page = await context.newPage();
+async function open(path: string, inContext: BrowserContext = context): Promise<Watched> {
+  const page = await inContext.newPage();
   const watched: Watched = { page, problems: [], external: [] };
   page.on("console", (m) => {
     if (m.type() === "error" || m.type() === "warning")
@@ -128,7 +128,8 @@ describe("the list page", () => {
     expect(await w.page.textContent(".finder-status")).toBe(
       `${expected.length} / ${data.entries.length} 筆 entries`,
     );
-    expect(new URL(w.page.url()).searchParams.get("q")).toBe("微調");
+    // The URL follows once typing pauses (url-state.ts), off the keystroke's path.
+    await expect.poll(() => new URL(w.page.url()).searchParams.get("q")).toBe("微調");
     await close(w);
   });
 
@@ -162,7 +163,7 @@ describe("the list page", () => {
         .sort();
       expect(expected.length, name).toBeGreaterThan(0);
       expect(await visibleIds(w.page), name).toEqual(expected);
-      expect(new URL(w.page.url()).searchParams.get(name)).toBe(value);
+      await expect.poll(() => new URL(w.page.url()).searchParams.get(name), { message: name }).toBe(value);
       await w.page.selectOption(`select[name=${name}]`, "");
     }
     await w.page.check("input[name=code]");
@@ -173,7 +174,7 @@ describe("the list page", () => {
     expect(await visibleIds(w.page)).toEqual(withCode);
     await w.page.uncheck("input[name=code]");
     expect((await visibleIds(w.page)).length).toBe(data.entries.length);
-    expect(new URL(w.page.url()).search).toBe("");
+    await expect.poll(() => new URL(w.page.url()).search).toBe("");
     await close(w);
   });
 
@@ -188,10 +189,34 @@ describe("the list page", () => {
     expect(await w.page.inputValue("#q")).toBe("模型");
     expect(await w.page.inputValue("select[name=kind]")).toBe("paper");
     expect(await w.page.inputValue("select[name=year]")).toBe("2023");
-    // The grouped list, its sections included, gives way to the results list.
-    const hiddenSections = await w.page.$$eval("section.category[hidden]", (s) => s.length);
-    expect(hiddenSections).toBeGreaterThan(0);
+    // The grouped list, its sections and contents included, gives way to the results list.
+    expect(
+      await w.page.$$eval(".grouped .toc, .grouped li.entry", (all) => all.some((e) => e.checkVisibility())),
+    ).toBe(false);
     await close(w);
+  });
+
+  it("writes the view to the URL before a result is followed at once, so Back returns to it", async () => {
+    // The clock stands still (in a context of its own: the clock is the context's), so the URL's pause
+    // never ends and only the click can write it.
+    const still = await browser.newContext();
+    await still.clock.install();
+    const w = await open("", still);
+    await w.page.clock.pauseAt(Date.now() + 1_000);
+    await w.page.selectOption("select[name=kind]", "dataset");
+    await w.page.evaluate(() => window.papershelf?.update());
+    const first = await w.page.$eval(".finder-results li.entry", (card) => card.id);
+    expect(new URL(w.page.url()).search).toBe("");
+    await w.page.click(`.finder-results li#${first} .entry-title a`);
+    await w.page.waitForURL(`**/p/${first}/`);
+    await w.page.goBack();
+    expect(new URL(w.page.url()).searchParams.get("kind")).toBe("dataset");
+    await w.page.evaluate(() => window.papershelf?.ready);
+    expect(await w.page.inputValue("select[name=kind]")).toBe("dataset");
+    const datasets = data.entries.filter((e) => e.kind === "dataset").map((e) => e.id);
+    expect((await visibleIds(w.page)).sort()).toEqual([...datasets].sort());
+    await close(w, data.entries.find((e) => e.id === first)?.images?.map((i) => i.url) ?? []);
+    await still.close();
   });
 
   it("shows 50 matches at a time, in a results list that gives way to the grouped list when cleared", async () => {

@@ -10,9 +10,14 @@
 import MiniSearch from "minisearch";
 import { indexOptions, indexedFields, type SearchDocument } from "../search/options.js";
 import { ResultsList } from "./results.js";
-
-const FILTERS = ["category", "kind", "year", "code"] as const;
-type FilterName = (typeof FILTERS)[number];
+import {
+  DeferredUrlWriter,
+  isActive,
+  stateFromForm,
+  stateFromUrl,
+  writeForm,
+  type State,
+} from "./url-state.js";
 
 interface Card {
   element: HTMLElement;
@@ -21,11 +26,6 @@ interface Card {
   kind: string;
   year: string;
   code: string;
-}
-
-interface State {
-  q: string;
-  filters: Record<FilterName, string>;
 }
 
 const root = document.documentElement.dataset.root ?? "";
@@ -53,38 +53,6 @@ function readCards(): Card[] {
     year: element.dataset.year ?? "",
     code: element.dataset.code ?? "0",
   }));
-}
-
-function stateFromUrl(): State {
-  const params = new URLSearchParams(location.search);
-  const filters = {} as Record<FilterName, string>;
-  for (const name of FILTERS) filters[name] = params.get(name) ?? "";
-  return { q: params.get("q") ?? "", filters };
-}
-
-function stateFromForm(form: HTMLFormElement): State {
-  const data = new FormData(form);
-  const filters = {} as Record<FilterName, string>;
-  for (const name of FILTERS) filters[name] = String(data.get(name) ?? "");
-  return { q: String(data.get("q") ?? "").trim(), filters };
-}
-
-function writeForm(form: HTMLFormElement, state: State): void {
-  const q = form.elements.namedItem("q");
-  if (q instanceof HTMLInputElement) q.value = state.q;
-  for (const name of FILTERS) {
-    const control = form.elements.namedItem(name);
-    if (control instanceof HTMLSelectElement) control.value = state.filters[name];
-    else if (control instanceof HTMLInputElement) control.checked = state.filters[name] === control.value;
-  }
-}
-
-function writeUrl(state: State): void {
-  const params = new URLSearchParams();
-  if (state.q) params.set("q", state.q);
-  for (const name of FILTERS) if (state.filters[name]) params.set(name, state.filters[name]);
-  const query = params.toString();
-  history.replaceState(null, "", query ? `?${query}` : location.pathname);
 }
 
 function matchesFilters(card: Card, filters: State["filters"]): boolean {
@@ -116,14 +84,14 @@ interface Finder {
   byId: ReadonlyMap<string, Card>;
   results: ResultsList;
   status: Element | null;
+  url: DeferredUrlWriter;
 }
 
 /** Applies the form to the page: the results list when a search or filter is on, the grouped list when not. */
 async function apply(finder: Finder): Promise<number> {
   const state = stateFromForm(finder.form);
-  writeUrl(state);
-  const active = state.q !== "" || FILTERS.some((f) => state.filters[f] !== "");
-  if (!active) {
+  finder.url.schedule(state);
+  if (!isActive(state)) {
     finder.results.clear();
     if (finder.status) finder.status.textContent = "";
     return finder.cards.length;
@@ -144,13 +112,18 @@ function setUpFinder(): void {
   const container = document.querySelector<HTMLElement>(".finder-results");
   if (!form || !container) return;
   const cards = readCards();
-  const grouped = Array.from(document.querySelectorAll<HTMLElement>("section.category, nav.toc"));
+  // One wrapper steps aside for the results (a template without it: each section and the contents do).
+  const wrapper = document.querySelector<HTMLElement>(".grouped");
+  const grouped = wrapper
+    ? [wrapper]
+    : Array.from(document.querySelectorAll<HTMLElement>("section.category, nav.toc"));
   const finder: Finder = {
     form,
     cards,
     byId: new Map(cards.map((card) => [card.id, card])),
     results: new ResultsList(container, grouped),
     status: document.querySelector(".finder-status"),
+    url: new DeferredUrlWriter(),
   };
   form.hidden = false;
   writeForm(form, stateFromUrl());

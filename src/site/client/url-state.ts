@@ -1,0 +1,86 @@
+/**
+ * The search and filters as the page's URL query (?q=…&category=…&kind=…&year=…&code=1), so a filtered
+ * view can be shared and reopened, and the form that edits them.
+ *
+ * Writing the URL is kept off the path of a keystroke: `history.replaceState` to a new query makes Chromium
+ * recompute the document's base URL and walk every link on the page (10,000 cards hold 50,000 links: 10–35 ms
+ * a call in the site bench), so the URL follows the form once typing pauses, and at once before the reader
+ * leaves (a link clicked, the page hidden), so that Back returns to the same view.
+ */
+
+export const FILTERS = ["category", "kind", "year", "code"] as const;
+export type FilterName = (typeof FILTERS)[number];
+
+export interface State {
+  q: string;
+  filters: Record<FilterName, string>;
+}
+
+/** How long the form must stay unchanged before the URL is written: a pause in typing. */
+export const URL_WRITE_DELAY_MS = 400;
+
+export function isActive(state: State): boolean {
+  return state.q !== "" || FILTERS.some((f) => state.filters[f] !== "");
+}
+
+export function stateFromUrl(): State {
+  const params = new URLSearchParams(location.search);
+  const filters = {} as Record<FilterName, string>;
+  for (const name of FILTERS) filters[name] = params.get(name) ?? "";
+  return { q: params.get("q") ?? "", filters };
+}
+
+export function stateFromForm(form: HTMLFormElement): State {
+  const data = new FormData(form);
+  const filters = {} as Record<FilterName, string>;
+  for (const name of FILTERS) filters[name] = String(data.get(name) ?? "");
+  return { q: String(data.get("q") ?? "").trim(), filters };
+}
+
+export function writeForm(form: HTMLFormElement, state: State): void {
+  const q = form.elements.namedItem("q");
+  if (q instanceof HTMLInputElement) q.value = state.q;
+  for (const name of FILTERS) {
+    const control = form.elements.namedItem(name);
+    if (control instanceof HTMLSelectElement) control.value = state.filters[name];
+    else if (control instanceof HTMLInputElement) control.checked = state.filters[name] === control.value;
+  }
+}
+
+function queryOf(state: State): string {
+  const params = new URLSearchParams();
+  if (state.q) params.set("q", state.q);
+  for (const name of FILTERS) if (state.filters[name]) params.set(name, state.filters[name]);
+  const query = params.toString();
+  return query ? `?${query}` : "";
+}
+
+/** Writes the latest state to the URL after a pause, or at once on `flush()`; skips a write that changes nothing. */
+export class DeferredUrlWriter {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private latest: State | undefined;
+
+  constructor() {
+    const flush = () => this.flush();
+    // Capture phase: before a link's default action navigates away from this history entry.
+    document.addEventListener("click", flush, true);
+    addEventListener("pagehide", flush);
+  }
+
+  schedule(state: State): void {
+    this.latest = state;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.flush(), URL_WRITE_DELAY_MS);
+  }
+
+  flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const state = this.latest;
+    this.latest = undefined;
+    if (state === undefined) return;
+    const query = queryOf(state);
+    if (query === location.search) return;
+    history.replaceState(history.state, "", query || location.pathname);
+  }
+}
