@@ -7,5 +7,11 @@ export { formatAtomFeed } from "./feed.js";
 export { computeRelated, type RelatedEntry } from "./related.js";
 export { markdownToHtml } from "./markdown-html.js";
 export { buildSearchIndex } from "./search/build-index.js";
-export { indexOptions, indexedFields, QUERY_OPTIONS, type SearchDocument } from "./search/options.js";
+export { indexOptions, QUERY_OPTIONS, type SearchDocument } from "./search/options.js";
+export {
+  expandSearchIndex,
+  isCompactSearchIndex,
+  COMPACT_INDEX_FORMAT,
+  type CompactSearchIndex,
+} from "./search/compact-index.js";
 export * from "./config.js";

@@ -8,7 +8,8 @@
  * Bundled by scripts/build-dist.ts into dist/site/site.js.
  */
 import MiniSearch from "minisearch";
-import { indexOptions, indexedFields, type SearchDocument } from "../search/options.js";
+import { expandSearchIndex, isCompactSearchIndex } from "../search/compact-index.js";
+import { indexOptions, type SearchDocument } from "../search/options.js";
 import { ResultsList } from "./results.js";
 import {
   DeferredUrlWriter,
@@ -38,8 +39,9 @@ function loadIndex(): Promise<MiniSearch<SearchDocument>> {
       return response.text();
     })
     .then((text) => {
-      const json = JSON.parse(text) as Parameters<typeof MiniSearch.loadJS>[0];
-      return MiniSearch.loadJS<SearchDocument>(json, indexOptions(indexedFields(json)));
+      const json: unknown = JSON.parse(text);
+      if (!isCompactSearchIndex(json)) throw new Error("search index: not in the format this script reads");
+      return MiniSearch.loadJS<SearchDocument>(expandSearchIndex(json), indexOptions(json.fields));
     });
   return index;
 }

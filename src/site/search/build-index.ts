@@ -1,20 +1,18 @@
 /**
  * The serialised search index, built once at site build time and fetched by the page when search is used.
  *
- * It is MiniSearch's own serialisation format (what `JSON.stringify(miniSearch)` writes and
- * `MiniSearch.loadJSON` reads, format version 2), written here from plain term counts rather than through
- * `MiniSearch#addAll`: MiniSearch inserts every token occurrence into its radix tree, scanning a node's
- * children one by one, and Chinese bigrams give nodes hundreds of children, so at 10,000 records `addAll`
- * took about 17 s. Counting the same tokens in a Map takes a fraction of a second. The result is the same
- * object MiniSearch builds (tests/site/search.test.ts compares the two on the real list and on generated
- * records), with terms in code-unit order.
+ * It holds what MiniSearch's own serialisation holds (format version 2, what `MiniSearch.loadJS` reads),
+ * with each term's documents written as gaps (compact-index.ts says why); the page expands it before
+ * loading. It is written from plain term counts rather than through `MiniSearch#addAll`: MiniSearch inserts
+ * every token occurrence into its radix tree, scanning a node's children one by one, and Chinese bigrams
+ * give nodes hundreds of children, so at 10,000 records `addAll` took about 17 s. Counting the same tokens
+ * in a Map takes a fraction of a second. Expanded, it is the same object MiniSearch builds
+ * (tests/site/search.test.ts compares the two on the real list and on generated records), with terms in
+ * code-unit order.
  */
-import type { AsPlainObject } from "minisearch";
+import { COMPACT_INDEX_FORMAT, type CompactSearchIndex } from "./compact-index.js";
 import type { SearchDocument } from "./options.js";
 import { TermCounter, TermTable } from "./terms.js";
-
-/** MiniSearch's `serializationVersion` this writer follows. */
-const SERIALIZATION_VERSION = 2;
 
 /** A document's text as term ids (see terms.ts), one array per indexed field; undefined for a missing field. */
 export type FieldTerms = readonly (Int32Array | undefined)[];
@@ -47,7 +45,7 @@ function countPostings(documents: readonly FieldTerms[], fieldCount: number) {
   return { postings, fieldLength, averageFieldLength };
 }
 
-/** JSON text of the MiniSearch index over `documents` (deterministic: same documents, same bytes). */
+/** JSON text of the search index over `documents` (deterministic: same documents, same bytes). */
 export function buildSearchIndex(documents: readonly SearchDocument[], fields: readonly string[]): string {
   const table = new TermTable();
   const terms = documents.map((document) =>
@@ -80,29 +78,32 @@ export function writeSearchIndex(
       const y = vocabulary[b] as string;
       return x < y ? -1 : x > y ? 1 : 0;
     });
-  // The index is most of the file (tens of MB at 10,000 records): written as text directly rather than
-  // as millions of small objects for JSON.stringify to walk.
-  const index: string[] = [];
+  // The postings are most of the file (millions at 10,000 records): written as text directly rather than
+  // as millions of small arrays for JSON.stringify to walk.
+  const lines: string[] = [];
   for (const id of order) {
     const byField: string[] = [];
     (postings[id] as number[][]).forEach((list, fieldId) => {
       if (list.length === 0) return;
-      const pairs: string[] = [];
-      for (let i = 0; i < list.length; i += 2) pairs.push(`"${list[i]}":${list[i + 1]}`);
-      byField.push(`"${fieldId}":{${pairs.join(",")}}`);
+      const gaps: number[] = [];
+      const counts: number[] = [];
+      // Documents were counted in order, so each gap is positive (the first is from document 0).
+      for (let i = 0, previous = 0; i < list.length; i += 2) {
+        gaps.push((list[i] as number) - previous);
+        counts.push(list[i + 1] as number);
+        previous = list[i] as number;
+      }
+      byField.push(`[${fieldId},[${gaps.join(",")}],[${counts.join(",")}]]`);
     });
-    index.push(`[${JSON.stringify(vocabulary[id])},{${byField.join(",")}}]`);
+    lines.push(`[${JSON.stringify(vocabulary[id])},[${byField.join(",")}]]`);
   }
-  const head: Omit<AsPlainObject, "index" | "serializationVersion"> = {
-    documentCount: ids.length,
-    nextId: ids.length,
-    documentIds: Object.fromEntries(ids.map((id, doc) => [doc, id])),
-    fieldIds: Object.fromEntries(fields.map((field, fieldId) => [field, fieldId])),
-    fieldLength: Object.fromEntries(fieldLength.map((lengths, doc) => [doc, lengths])),
-    averageFieldLength,
-    storedFields: {},
-    dirtCount: 0,
+  const head: Omit<CompactSearchIndex, "postings"> = {
+    format: COMPACT_INDEX_FORMAT,
+    fields: [...fields],
+    ids: [...ids],
+    lengths: fieldLength,
+    averages: averageFieldLength,
   };
   const json = JSON.stringify(head);
-  return `${json.slice(0, -1)},"index":[${index.join(",")}],"serializationVersion":${SERIALIZATION_VERSION}}`;
+  return `${json.slice(0, -1)},"postings":[${lines.join(",")}]}`;
 }

@@ -6,8 +6,8 @@
  * HTML by a native binary and its Chinese segmentation is its own, so "微調" could not be promised to match
  * exactly the texts that contain it, and the filters would live in its index rather than in our URL.
  *
- * The indexed fields come from the record anatomy (entry-view.ts `searchFields`); the serialised index
- * names them, so the browser reads them from there and needs no list of its own.
+ * The indexed fields come from the record anatomy (entry-view.ts `searchFields`); the served index
+ * names them (compact-index.ts `fields`), so the browser reads them from there and needs no list of its own.
  */
 import type { Options, SearchOptions } from "minisearch";
 import { isCjkTerm, tokenize, tokenizeQuery } from "./tokenize.js";
@@ -36,9 +36,4 @@ export function indexOptions(fields: readonly string[]): Options<SearchDocument>
     processTerm: (term) => term,
     searchOptions: QUERY_OPTIONS,
   };
-}
-
-/** The fields a serialised index was built over (MiniSearch keeps them as `fieldIds`). */
-export function indexedFields(json: { fieldIds?: Record<string, number> }): string[] {
-  return Object.keys(json.fieldIds ?? {});
 }
