@@ -1,10 +1,8 @@
 /**
  * `intakeSubmission`: the intake as the CLI and the Action both run it, wired once: the project's lint
  * severities, the README's entry template for the preview (a plain preview when the templates are broken),
- * and, when the edge hands in an HTTP client, the public-only check of the submitted links.
+ * and, when the edge hands one in, the check of the submitted links (intake-link-check.ts).
  */
-import type { Dispatcher } from "undici";
-import { checkUrls, type LinkCheckOptions } from "../check/index.js";
 import type { ProjectConfig } from "../config/index.js";
 import { ConfigError } from "../errors.js";
 import {
@@ -19,7 +17,6 @@ import {
 import { lintList, parseLintConfig, RULES } from "../lint/index.js";
 import { formatDiagnostic, type Diagnostic } from "../records/index.js";
 import { readTemplates } from "../render/index.js";
-import { isPublicUrl } from "../urls/index.js";
 
 /** The lint as the intake runs it: the whole list with the new record, the project's severities. */
 export function createIntakeLint(config: ProjectConfig): IntakeLint {
@@ -27,35 +24,6 @@ export function createIntakeLint(config: ProjectConfig): IntakeLint {
   if (!settings.ok) throw new ConfigError(settings.errors.map(formatDiagnostic).join("\n"));
   return ({ parsed, entryId, now }) =>
     lintList(parsed, { now, settings: settings.settings, onlyEntryIds: new Set([entryId]) });
-}
-
-/** True for URLs the runner must not be made to request (loopback, private, link-local: cloud metadata). */
-function isLocalUrl(url: string): boolean {
-  try {
-    return !isPublicUrl(new URL(url));
-  } catch {
-    return false;
-  }
-}
-
-/**
- * The link check as the intake runs it: the submitted links only, fresh (no cache: the submitter just typed
- * them). Anyone can open an issue, so addresses on the runner's own network are never requested; the
- * url-local-host lint rule reports them to the submitter instead. `dispatcher` must be public-only too: it
- * tests the names the URLs resolve to, `publicOnly` here each URL and redirect hop.
- */
-export function createIntakeLinkCheck(
-  dispatcher: Dispatcher,
-  options: Partial<LinkCheckOptions>,
-): IntakeLinkCheck {
-  return async (urls) => {
-    const remote = urls.filter((url) => !isLocalUrl(url));
-    const { results } = await checkUrls(remote, { dispatcher }, { ...options, publicOnly: true });
-    const skipped = urls
-      .filter(isLocalUrl)
-      .map((url) => ({ url, verdict: "excluded", message: "a local or private address is not requested" }));
-    return [...results, ...skipped];
-  };
 }
 
 export interface IntakeSubmissionInput {

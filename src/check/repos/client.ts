@@ -4,9 +4,7 @@
  * secondary limits, retry 5xx). It answers with the raw `{data, errors}` so that a NOT_FOUND for one alias
  * never hides the 99 other answers. The edge reads the token and the base URLs and passes them in.
  */
-import { Octokit } from "@octokit/core";
-import { retry } from "@octokit/plugin-retry";
-import { throttling } from "@octokit/plugin-throttling";
+import type { Octokit } from "@octokit/core";
 
 export interface GraphqlError {
   type?: string;
@@ -38,7 +36,18 @@ export interface GraphqlClientOptions {
   fetch?: typeof globalThis.fetch;
 }
 
-const ThrottledOctokit = Octokit.plugin(throttling, retry);
+/**
+ * octokit and its plugins, imported at the first query: a check without repository URLs or without a token
+ * (`papershelf check urls.txt`) never loads them.
+ */
+async function loadThrottledOctokit() {
+  const [{ Octokit: Core }, { retry }, { throttling }] = await Promise.all([
+    import("@octokit/core"),
+    import("@octokit/plugin-retry"),
+    import("@octokit/plugin-throttling"),
+  ]);
+  return Core.plugin(throttling, retry);
+}
 
 /** The GraphQL endpoint for an API base URL (GitHub Enterprise Server serves it at /api/graphql). */
 export function graphqlUrlFor(apiUrl: string): string {
@@ -63,21 +72,24 @@ export function createGraphqlClient(options: GraphqlClientOptions): GraphqlClien
     warn: () => undefined,
     error: () => undefined,
   };
-  const octokit = new ThrottledOctokit({
+  const settings = {
     auth: options.token,
     baseUrl: apiUrl,
     userAgent: "papershelf",
     log: silent,
     throttle:
       options.throttle === false
-        ? { enabled: false }
+        ? { enabled: false as const }
         : { onRateLimit: onLimit("primary"), onSecondaryRateLimit: onLimit("secondary") },
     retry: { retries: options.retries ?? 2 },
     ...(options.fetch ? { request: { fetch: options.fetch } } : {}),
-  });
+  };
+  let octokit: Promise<Octokit> | undefined;
   return async (query, variables) => {
     try {
-      const response = await octokit.request({ method: "POST", url: graphqlUrl, query, variables });
+      octokit ??= loadThrottledOctokit().then((Throttled) => new Throttled(settings));
+      const client = await octokit;
+      const response = await client.request({ method: "POST", url: graphqlUrl, query, variables });
       const body = response.data as { data?: Record<string, unknown> | null; errors?: GraphqlError[] };
       return { ok: true, data: body.data ?? null, errors: body.errors ?? [] };
     } catch (error) {
