@@ -193,6 +193,39 @@ describe("politeness", () => {
     }
   });
 
+  it("keeps a host's slot busy while one of its links sleeps in a backoff", async () => {
+    // Links are admitted a few per host slot (not all at once, not one): with a cap of 1, the other links
+    // must be requested while /flaky waits for its retry.
+    const order: string[] = [];
+    let lastSeen: () => void = () => undefined;
+    const allOthersSeen = new Promise<void>((resolve) => (lastSeen = resolve));
+    const host = await startServer((req, res) => {
+      const path = req.url ?? "/";
+      order.push(path);
+      if (path === "/p/3") lastSeen();
+      if (path === "/flaky" && order.filter((p) => p === "/flaky").length === 1) return send(res, 503);
+      send(res, 200);
+    }, "127.0.0.35");
+    try {
+      const agent = createLinkDispatcher({ hostConcurrency: 1 });
+      const urls = ["/flaky", "/p/0", "/p/1", "/p/2", "/p/3"].map((p) => `${host.origin}${p}`);
+      // The backoff ends when the others have been asked (or after 5 s, when they never are).
+      const backoff = () =>
+        Promise.race([allOthersSeen, new Promise<void>((resolve) => setTimeout(resolve, 5_000).unref())]);
+      const run = await checkUrls(
+        urls,
+        { dispatcher: agent, sleep: backoff, random: () => 0.5 },
+        { hostConcurrency: 1, retries: 1 },
+      );
+      await agent.close();
+      expect(run.results.map((r) => r.verdict)).toEqual(["ok", "ok", "ok", "ok", "ok"]);
+      expect(order).toEqual(["/flaky", "/p/0", "/p/1", "/p/2", "/p/3", "/flaky"]);
+      expect(host.maxInFlight).toBe(1);
+    } finally {
+      await host.close();
+    }
+  });
+
   it("survives a 429 storm: slows the host for the rest of the run and ends with every link ok", async () => {
     const storm = await startServer((_req, res, self) => {
       // More than 2 at once is "too many": the answer a burst gets from GitHub or a CDN.
