@@ -61,6 +61,30 @@ describe("HostScheduler", () => {
     expect(s.stats().maxInFlight).toBe(3);
   });
 
+  it("gives a freed global slot to a host that waited for one, before the same host again", async () => {
+    const { s, clock } = scheduler(2, 0, 2);
+    const a = tasks(s, "a:80", 3, clock);
+    const b = tasks(s, "b:80", 2, clock);
+    await settle();
+    expect([a.starts.length, b.starts.length]).toEqual([2, 0]);
+    a.releases[0]?.();
+    await settle();
+    // b has waited since the start; a, which just had a slot, queues behind it for the next.
+    expect([a.starts.length, b.starts.length]).toEqual([2, 1]);
+    a.releases[1]?.();
+    await settle();
+    expect([a.starts.length, b.starts.length]).toEqual([2, 2]);
+    b.releases[0]?.();
+    await settle();
+    expect([a.starts.length, b.starts.length]).toEqual([3, 2]);
+    for (let i = 0; i < 5; i++) {
+      [...a.releases, ...b.releases].forEach((r) => r());
+      await settle();
+    }
+    await Promise.all([...a.done, ...b.done]);
+    expect(s.stats().maxInFlight).toBe(2);
+  });
+
   it("spaces request starts on one host by the interval", async () => {
     const { s, clock } = scheduler(8, 100);
     const { starts, releases, done } = tasks(s, "a:80", 4, clock);

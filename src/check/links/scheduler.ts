@@ -25,6 +25,8 @@ interface HostState {
   slowed: boolean;
   /** When the last slow-down happened (-1: never). */
   slowedAt: number;
+  /** In `waitingForGlobal` (a flag rather than a search of the list: a run can ask thousands of hosts). */
+  waitingForGlobal: boolean;
 }
 
 /** Per-host queues under one global cap. */
@@ -49,8 +51,12 @@ export class HostScheduler {
     } finally {
       state.active--;
       this.active--;
-      this.pump(state);
+      // The freed global slot goes to a host that has been waiting for one before this host takes it again:
+      // otherwise the first hosts kept every global slot until their queues ran dry, and with 40 hosts of 8
+      // under a cap of 256 the last 8 hosts started only when the others had finished (a run took twice
+      // its time).
       this.pumpGlobal();
+      this.pump(state);
     }
   }
 
@@ -100,6 +106,7 @@ export class HostScheduler {
         maxActive: 0,
         slowed: false,
         slowedAt: -1,
+        waitingForGlobal: false,
       };
       this.hosts.set(host, state);
     }
@@ -115,7 +122,10 @@ export class HostScheduler {
         return;
       }
       if (this.active >= this.options.maxConcurrency) {
-        if (!this.waitingForGlobal.includes(state)) this.waitingForGlobal.push(state);
+        if (!state.waitingForGlobal) {
+          state.waitingForGlobal = true;
+          this.waitingForGlobal.push(state);
+        }
         return;
       }
       const start = state.queue.shift();
@@ -131,7 +141,9 @@ export class HostScheduler {
   private pumpGlobal(): void {
     while (this.active < this.options.maxConcurrency && this.waitingForGlobal.length > 0) {
       const state = this.waitingForGlobal.shift();
-      if (state) this.pump(state);
+      if (!state) break;
+      state.waitingForGlobal = false;
+      this.pump(state);
     }
   }
 
