@@ -3,7 +3,7 @@
  * timeout, per-host caps. Time is a fake clock: backoff and pauses are asserted as requested delays.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Agent, Dispatcher } from "undici";
+import { Agent, type Dispatcher } from "undici";
 import { checkUrls, createLinkDispatcher } from "../../src/check/index.js";
 import type { LinkResult } from "../../src/check/links/verdict.js";
 import { fakeClock } from "./helpers/clock.js";
@@ -166,6 +166,14 @@ describe("Retry-After and rate limits", () => {
     const { byPath, clock } = await check(["/too-long-wait"], { maxRetryWaitMs: 60_000 });
     expect(byPath.get("/too-long-wait")).toMatchObject({ verdict: "error", attempts: 1 });
     expect(clock.slept).toEqual([]);
+  });
+});
+
+describe("the HTTP client", () => {
+  it("is undici's own Agent (loaded from its module, not undici's index)", async () => {
+    const agent = createLinkDispatcher();
+    expect(agent).toBeInstanceOf(Agent);
+    await agent.close();
   });
 });
 
