@@ -171,12 +171,15 @@ export async function checkUrls(
       report(index, answer);
     }
   }
-  const probeNext = async (queue: readonly number[], cursor: { next: number }): Promise<void> => {
+  const probeNext = async (
+    host: string,
+    queue: readonly number[],
+    cursor: { next: number },
+  ): Promise<void> => {
     for (let index = queue[cursor.next++]; index !== undefined; index = queue[cursor.next++]) {
       const url = unique[index] as string;
-      const parsed = new URL(url);
-      const probe = await probeUrl(url, probeDeps, options, parsed);
-      reached.set(parsed.host, (reached.get(parsed.host) ?? false) || !failedAtNetworkLevel(probe));
+      const probe = await probeUrl(url, probeDeps, options);
+      if (reached.get(host) !== true) reached.set(host, !failedAtNetworkLevel(probe));
       report(index, classifyProbe(probe, { options, checkedAt: now() }));
     }
   };
@@ -184,7 +187,7 @@ export async function checkUrls(
   for (const [host, queue] of queues) {
     const cursor = { next: 0 };
     const width = Math.min(queue.length, Math.max(1, limitsFor(host).concurrency) * ADMITTED_PER_HOST_SLOT);
-    for (let i = 0; i < width; i++) admitted.push(probeNext(queue, cursor));
+    for (let i = 0; i < width; i++) admitted.push(probeNext(host, queue, cursor));
   }
   await Promise.all(admitted);
   const network = judgeNetwork(reached);

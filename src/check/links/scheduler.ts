@@ -42,10 +42,14 @@ export class HostScheduler {
   /** Runs `task` when the host and the global cap allow; the slot is released when it settles. */
   async run<T>(host: string, task: () => Promise<T>): Promise<T> {
     const state = this.stateOf(host);
-    await new Promise<void>((resolve) => {
-      state.queue.push(resolve);
-      this.pump(state);
-    });
+    // A free slot is taken at once; otherwise the task waits its turn in the host's queue (a promise and a
+    // closure per wait, which half of a long list's requests no longer pay).
+    if (!this.startNow(state)) {
+      await new Promise<void>((resolve) => {
+        state.queue.push(resolve);
+        this.pump(state);
+      });
+    }
     try {
       return await task();
     } finally {
@@ -113,6 +117,27 @@ export class HostScheduler {
     return state;
   }
 
+  /**
+   * Takes a slot for a new task when nobody is queued before it and the host's cap, interval, pause and the
+   * global cap all allow it now; false leaves everything as it was.
+   */
+  private startNow(state: HostState): boolean {
+    if (state.queue.length > 0 || state.active >= state.concurrency) return false;
+    if (this.active >= this.options.maxConcurrency || this.waitingForGlobal.length > 0) return false;
+    const now = this.options.now();
+    if (Math.max(state.nextStartAt, state.pausedUntil) > now) return false;
+    this.occupy(state, now);
+    return true;
+  }
+
+  private occupy(state: HostState, now: number): void {
+    state.active++;
+    this.active++;
+    if (state.active > state.maxActive) state.maxActive = state.active;
+    if (this.active > this.maxActiveGlobal) this.maxActiveGlobal = this.active;
+    state.nextStartAt = now + state.intervalMs;
+  }
+
   private pump(state: HostState): void {
     while (state.queue.length > 0 && state.active < state.concurrency) {
       const now = this.options.now();
@@ -129,11 +154,7 @@ export class HostScheduler {
         return;
       }
       const start = state.queue.shift();
-      state.active++;
-      this.active++;
-      state.maxActive = Math.max(state.maxActive, state.active);
-      this.maxActiveGlobal = Math.max(this.maxActiveGlobal, this.active);
-      state.nextStartAt = now + state.intervalMs;
+      this.occupy(state, now);
       start?.();
     }
   }

@@ -49,8 +49,12 @@ export function lookupRepo(
   return { ...hit, source: "cache" };
 }
 
+/** The record with its keys sorted as `<` compares strings (a readable, diffable file). */
 function sortKeys<T>(record: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const keys = Object.keys(record).sort();
+  const sorted: Record<string, T> = {};
+  for (const key of keys) sorted[key] = record[key] as T;
+  return sorted;
 }
 
 /**
