@@ -51,7 +51,11 @@ export interface LinkRun {
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** The undici client the engine expects: as many connections per origin as the per-host cap allows. */
+/**
+ * The undici client the engine expects: as many connections per origin as the per-host cap allows. The engine
+ * only calls `dispatch`; undici's `request`/`stream` methods are added by undici's index, which a CLI run
+ * does not load (see the import above), so use undici's functions (`request(url, { dispatcher })`) instead.
+ */
 export function createLinkDispatcher(options: Partial<LinkCheckOptions> = {}): Agent {
   const opts = { ...DEFAULT_LINK_OPTIONS, ...options };
   const perHost = Math.max(opts.hostConcurrency, ...Object.values(opts.hosts).map((h) => h.concurrency ?? 0));
