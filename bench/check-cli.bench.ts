@@ -5,6 +5,8 @@
  * and against linkinator's CLI, on the same loopback farm in one run.
  *   5,000 links on 40 hosts, 30 ms latency. Goals: CLI ≤ 1.5 × engine, CLI ≤ 0.2 × linkinator CLI.
  * lib/ is compiled from the current source first (npm run build:lib), so a stale lib/ never skews the figure.
+ * Each run's CPU time (user + system, all threads) is printed beside its wall time, and the load average at
+ * the start and the end: on a shared machine the wall times say little without them.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -22,29 +24,70 @@ const LINKINATOR_CLI = path.resolve("node_modules/linkinator/build/src/cli.js");
 
 const ms = (t: number) => `${Math.round(t)} ms`;
 
-/** Wall time of a child process, from spawn to exit; its output is drained (a pipe, as in CI logs). */
-function timeProcess(args: string[], cwd: string): Promise<{ ms: number; code: number | null; out: string }> {
+/** One timed run: wall time and CPU time (user + system) in milliseconds. */
+interface Timing {
+  ms: number;
+  cpuMs: number;
+}
+
+/**
+ * The CPU time of a child, from POSIX `times` in the shell that waited for it: the second line is the
+ * children's user and system time (10 ms resolution in dash).
+ */
+const TIMES_WRAPPER = 'node "$@"; status=$?; times >&2; exit $status';
+function childCpuMs(stderrTail: string): number {
+  const fields = [...stderrTail.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+  return fields.length >= 4 ? ((fields.at(-2) ?? 0) + (fields.at(-1) ?? 0)) * 1000 : Number.NaN;
+}
+
+/**
+ * Wall time of a child process, from spawn to exit, and its CPU time; its output is drained (a pipe, as in CI
+ * logs). The child runs under a POSIX shell that reports its CPU time (a few ms of the wall time).
+ */
+function timeProcess(args: string[], cwd: string): Promise<Timing & { code: number | null; out: string }> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("/bin/sh", ["-c", TIMES_WRAPPER, "sh", ...args], {
+      cwd,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ""}`,
+      },
+    });
     let out = "";
+    let stderrTail = "";
     child.stdout.on("data", (chunk: Buffer) => {
       if (out.length < 4_000) out += chunk.toString();
     });
     child.stderr.on("data", (chunk: Buffer) => {
       if (out.length < 4_000) out += chunk.toString();
+      stderrTail = (stderrTail + chunk.toString()).slice(-200);
     });
     child.on("error", reject);
-    child.on("close", (code) => resolve({ ms: performance.now() - start, code, out }));
+    child.on("close", (code) =>
+      resolve({ ms: performance.now() - start, cpuMs: childCpuMs(stderrTail), code, out }),
+    );
   });
 }
 
-async function bestOf(fn: () => Promise<number>): Promise<{ best: number; all: number[] }> {
-  const all: number[] = [];
+async function bestOf(fn: () => Promise<Timing>): Promise<{ best: number; all: Timing[] }> {
+  const all: Timing[] = [];
   for (let i = 0; i < ROUNDS; i++) all.push(await fn());
-  return { best: Math.min(...all), all };
+  return { best: Math.min(...all.map((t) => t.ms)), all };
 }
 
+const cpuNowMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(", ");
+
+const loadStart = loadAverage();
 const farm = await startFarmProcess({ hosts: HOSTS, latencyMs: LATENCY_MS, firstOctet: 60 });
 const work = await mkdtemp(path.join(os.tmpdir(), "papershelf-bench-check-"));
 try {
@@ -59,14 +102,15 @@ try {
   const cli = path.resolve("lib/cli.js");
 
   // Engine: the HTTP check in this process, defaults (host cap 8, global cap 256), a fresh dispatcher.
-  const engineRun = async () => {
+  const engineRun = async (): Promise<Timing> => {
     const dispatcher = createLinkDispatcher();
     const start = performance.now();
+    const cpuStart = cpuNowMs();
     try {
       const { results } = await checkUrls(urls, { dispatcher });
       const ok = results.filter((r) => r.verdict === "ok").length;
       if (ok !== urls.length) throw new Error(`engine: ${ok}/${urls.length} ok`);
-      return performance.now() - start;
+      return { ms: performance.now() - start, cpuMs: cpuNowMs() - cpuStart };
     } finally {
       await dispatcher.close();
     }
@@ -82,22 +126,25 @@ try {
       work,
     );
     if (run.code !== 0) throw new Error(`papershelf check exited ${run.code}:\n${run.out}`);
-    return run.ms;
+    return run;
   };
   const linkinatorRun = async () => {
     const run = await timeProcess([LINKINATOR_CLI, `${farm.info.origins[0]}/list.html`], work);
     if (run.code !== 0) throw new Error(`linkinator exited ${run.code}:\n${run.out}`);
-    return run.ms;
+    return run;
   };
   const engine = await bestOf(engineRun);
   const cliTimes = await bestOf(cliRun);
   const linkinator = await bestOf(linkinatorRun);
-  const startup = await bestOf(async () => (await timeProcess([cli, "--version"], work)).ms);
+  const startup = await bestOf(() => timeProcess([cli, "--version"], work));
 
-  console.log("| run | best wall time | all runs |");
+  console.log(`load average at the start: ${loadStart}; at the end: ${loadAverage()}\n`);
+  console.log("| run | best wall time | all runs: wall / CPU (user + system) |");
   console.log("|---|---:|---|");
-  const row = (name: string, r: { best: number; all: number[] }) =>
-    console.log(`| ${name} | ${ms(r.best)} | ${r.all.map(ms).join(", ")} |`);
+  const row = (name: string, r: { best: number; all: Timing[] }) =>
+    console.log(
+      `| ${name} | ${ms(r.best)} | ${r.all.map((t) => `${ms(t.ms)} / ${ms(t.cpuMs)}`).join(", ")} |`,
+    );
   row("engine in process (checkUrls, defaults)", engine);
   row("papershelf check urls.txt (lib/cli.js, fresh process)", cliTimes);
   row("linkinator 7.6.1 CLI (defaults)", linkinator);
