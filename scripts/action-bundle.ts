@@ -23,22 +23,36 @@ const oneUndici: Plugin = {
 };
 
 /**
- * src/markdown/remark.ts loads remark with require() at first use (start-up time of the CLI); the bundle has
- * no node_modules to require from, so here the same three come from static imports, bundled.
+ * Modules the CLI requires at first use (start-up time: src/markdown/remark.ts, src/records/yaml-stringify.ts)
+ * become static imports here: the bundle carries its dependencies and has no node_modules to require from.
  */
-const staticRemark: Plugin = {
-  name: "static-remark",
+const STATIC_REPLACEMENTS: { file: RegExp; dir: string; contents: string[] }[] = [
+  {
+    file: /[\\/]src[\\/]markdown[\\/]remark\.ts$/,
+    dir: "src/markdown",
+    contents: [
+      'import { unified } from "unified";',
+      'import remarkParse from "remark-parse";',
+      'import remarkGfm from "remark-gfm";',
+      "export const loadRemark = () => ({ unified, remarkParse, remarkGfm });",
+    ],
+  },
+  {
+    file: /[\\/]src[\\/]records[\\/]yaml-stringify\.ts$/,
+    dir: "src/records",
+    contents: ['export { stringify as stringifyYaml } from "yaml";'],
+  },
+];
+
+const staticImports: Plugin = {
+  name: "static-imports",
   setup(build) {
-    build.onLoad({ filter: /[\\/]src[\\/]markdown[\\/]remark\.ts$/ }, () => ({
-      loader: "ts",
-      resolveDir: path.resolve("src/markdown"),
-      contents: [
-        'import { unified } from "unified";',
-        'import remarkParse from "remark-parse";',
-        'import remarkGfm from "remark-gfm";',
-        "export const loadRemark = () => ({ unified, remarkParse, remarkGfm });",
-      ].join("\n"),
-    }));
+    for (const { file, dir, contents } of STATIC_REPLACEMENTS)
+      build.onLoad({ filter: file }, () => ({
+        loader: "ts",
+        resolveDir: path.resolve(dir),
+        contents: contents.join("\n"),
+      }));
   },
 };
 
@@ -52,7 +66,7 @@ export const ACTION_BUNDLE_OPTIONS: BuildOptions = {
   keepNames: true,
   legalComments: "none",
   logLevel: "warning",
-  plugins: [oneUndici, staticRemark],
+  plugins: [oneUndici, staticImports],
   // CommonJS dependencies (handlebars, ajv…) call require(): give the ESM bundle one.
   banner: {
     js: 'import { createRequire as __papershelfCreateRequire } from "node:module"; const require = __papershelfCreateRequire(import.meta.url);',

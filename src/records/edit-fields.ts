@@ -4,7 +4,7 @@
  * the first later key the record has), so a filled record reads like a hand-written one. All additions are
  * planned on one parse and verified on one re-parse: 53 records × 7 fields is one edit, not 371.
  */
-import { stringify } from "yaml";
+import { stringifyYaml as stringify } from "./yaml-stringify.js";
 import { afterLine, editFailure, lineStart, loadForEdit, verifyEdit, type EditResult } from "./edit.js";
 import { EntrySchema, type Entry, type PapersFile } from "./schema.js";
 import type { MapNode } from "./source.js";

@@ -9,7 +9,7 @@
 import { randomBytes } from "node:crypto";
 import { open, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import { stringify } from "yaml";
+import { stringifyYaml as stringify } from "./yaml-stringify.js";
 import type { Diagnostic } from "./diagnostics.js";
 import { EntrySchema, type Entry, type PapersFile } from "./schema.js";
 import { RecordSource, type PathSegment, type SeqNode, type SourceNode } from "./source.js";
