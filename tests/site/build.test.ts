@@ -8,6 +8,7 @@ import { runCli } from "../../src/cli/main.js";
 import type { PapersFile } from "../../src/records/index.js";
 import {
   SITE_TEMPLATE_NAMES,
+  buildAndWriteSite,
   buildSite,
   compileSiteTemplates,
   siteTemplatePath,
@@ -50,6 +51,22 @@ function elements(html: string): Element[] {
 
 const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
 
+/** The project's site templates, compiled, with `change` applied to the text of one of them. */
+async function templatesWith(name: (typeof SITE_TEMPLATE_NAMES)[number], change: (text: string) => string) {
+  const sources = Object.fromEntries(
+    await Promise.all(
+      SITE_TEMPLATE_NAMES.map(async (n) => {
+        const file = siteTemplatePath("templates", n);
+        const text = await readFile(path.join(REPO, file), "utf8");
+        return [n, { file, text: n === name ? change(text) : text }];
+      }),
+    ),
+  ) as Parameters<typeof compileSiteTemplates>[0];
+  const compiled = compileSiteTemplates(sources);
+  if (!compiled.ok) throw new Error("the templates should compile");
+  return compiled.templates;
+}
+
 describe("buildSite", () => {
   it("writes the list, a page per category and a permalink per entry", () => {
     const paths = new Set(files.map((f) => f.path));
@@ -68,18 +85,8 @@ describe("buildSite", () => {
   });
 
   it("reports a template that names a missing field as a diagnostic on that template, and writes nothing", async () => {
-    const sources = Object.fromEntries(
-      await Promise.all(
-        SITE_TEMPLATE_NAMES.map(async (name) => {
-          const file = siteTemplatePath("templates", name);
-          const text = await readFile(path.join(REPO, file), "utf8");
-          return [name, { file, text: name === "entry" ? `${text}{{noSuchField}}` : text }];
-        }),
-      ),
-    ) as Parameters<typeof compileSiteTemplates>[0];
-    const compiled = compileSiteTemplates(sources);
-    if (!compiled.ok) throw new Error("the templates should compile");
-    const result = buildSite(data, compiled.templates, { script: "", style: "" }, SITE_OPTIONS);
+    const templates = await templatesWith("entry", (text) => `${text}{{noSuchField}}`);
+    const result = buildSite(data, templates, { script: "", style: "" }, SITE_OPTIONS);
     expect(result).toEqual({
       ok: false,
       errors: [
@@ -133,6 +140,43 @@ describe("buildSite", () => {
       }
     }
     expect(fileText(files, "assets/site.css")).not.toMatch(/@import|url\(/);
+  });
+});
+
+describe("buildAndWriteSite", () => {
+  it("writes what buildSite builds, and a template failing halfway leaves the previous site and no staging folder", async () => {
+    const parent = await mkdtemp(path.join(os.tmpdir(), "papershelf-site-stream-"));
+    const dir = path.join(parent, "_site");
+    const assets = { script: fileText(files, "assets/site.js"), style: fileText(files, "assets/site.css") };
+    const written = await buildAndWriteSite(
+      dir,
+      data,
+      await templatesWith("entry", (t) => t),
+      assets,
+      SITE_OPTIONS,
+    );
+    expect(written).toEqual({ ok: true, fileCount: files.length });
+    for (const file of files)
+      expect(await readFile(path.join(dir, file.path), "utf8"), file.path).toBe(file.content);
+
+    // Only the first five records have an abstract: the sixth entry page fails, after the list pages and five
+    // entry pages have gone to the staging folder.
+    const failing = await templatesWith("entry", (t) => `${t}{{#unless abstract}}{{noSuchField}}{{/unless}}`);
+    const changed = { ...data, entries: data.entries.map((e) => ({ ...e, title: `${e.title} (changed)` })) };
+    const result = await buildAndWriteSite(dir, changed, failing, assets, SITE_OPTIONS);
+    expect(result).toMatchObject({
+      ok: false,
+      errors: [
+        {
+          ruleId: "template",
+          file: "templates/site/entry.html.hbs",
+          message: expect.stringContaining("noSuchField"),
+        },
+      ],
+    });
+    expect(await readdir(parent)).toEqual(["_site"]);
+    for (const file of files)
+      expect(await readFile(path.join(dir, file.path), "utf8"), file.path).toBe(file.content);
   });
 });
 

@@ -4,13 +4,7 @@ import path from "node:path";
 import { packageRoot } from "../../package-root.js";
 import { ConfigError, EXIT_FINDINGS, EXIT_OK } from "../../errors.js";
 import { formatDiagnostic, readTextOrUndefined } from "../../records/index.js";
-import {
-  buildSite,
-  parseSiteConfig,
-  readSiteTemplates,
-  writeSite,
-  type SiteAssets,
-} from "../../site/index.js";
+import { buildAndWriteSite, parseSiteConfig, readSiteTemplates, type SiteAssets } from "../../site/index.js";
 import type { Command } from "../context.js";
 import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
 import { printRecordErrors, readRecordsFile } from "../records.js";
@@ -64,12 +58,17 @@ template, template errors), 70 internal error (a bug: please report it).`,
       show,
     );
     if (!templates.ok) throw new ConfigError(templates.errors.map(formatDiagnostic).join("\n"));
-    const result = buildSite(records.data, templates.templates, await readSiteAssets(), site.site);
-    if (!result.ok) throw new ConfigError(result.errors.map(formatDiagnostic).join("\n"));
     const out = path.resolve(ctx.cwd, values.out ?? "_site");
-    await writeSite(out, result.files);
+    const result = await buildAndWriteSite(
+      out,
+      records.data,
+      templates.templates,
+      await readSiteAssets(),
+      site.site,
+    );
+    if (!result.ok) throw new ConfigError(result.errors.map(formatDiagnostic).join("\n"));
     ctx.stdout.write(
-      `wrote ${show(out)}/: ${records.data.entries.length} entries, ${result.files.length} files\n`,
+      `wrote ${show(out)}/: ${records.data.entries.length} entries, ${result.fileCount} files\n`,
     );
     return EXIT_OK;
   },
