@@ -9,7 +9,7 @@ import type { Diagnostic, PapersFile } from "../records/index.js";
 import { buildJsonSchema } from "../records/index.js";
 import { templateRenderDiagnostic } from "../render/index.js";
 import { formatBibliography, formatBibtex } from "./bibtex.js";
-import { buildSiteEntry, searchFields, type SiteEntry } from "./entry-view.js";
+import { buildSiteEntry, type SiteEntry } from "./entry-view.js";
 import { formatAtomFeed } from "./feed.js";
 import { markdownToHtml } from "./markdown-html.js";
 import {
@@ -26,9 +26,8 @@ import {
   type CardView,
   type CategoryNode,
 } from "./pages.js";
-import { relatedFromTerms, type RelatedEntry } from "./related.js";
-import { writeSearchIndex, type FieldTerms } from "./search/build-index.js";
-import { TermTable } from "./search/terms.js";
+import type { RelatedEntry } from "./related.js";
+import { termsOfEntries } from "./term-ids.js";
 import { SiteTemplateError, type SiteTemplates } from "./templates.js";
 
 export interface SiteOptions {
@@ -54,38 +53,6 @@ export interface SiteFile {
 export type SiteResult = { ok: true; files: SiteFile[] } | { ok: false; errors: Diagnostic[] };
 
 export const SEARCH_INDEX_FILE = "search-index.json";
-
-/** The fields related entries compare, as arxiv-sanity-lite does: title, abstract and 摘要. */
-const RELATED_FIELDS = ["title", "abstract", "summary"];
-
-/**
- * Every entry's searched text cut into term ids once, for both the search index and the related entries
- * (tokenizing and looking up 5 million terms twice cost a second at 10,000 records).
- */
-function termsOfEntries(entries: readonly SiteEntry[]) {
-  const fields = searchFields();
-  const table = new TermTable();
-  const terms: FieldTerms[] = entries.map((e) =>
-    fields.map((field) => {
-      const text = e.searchText[field];
-      return text === undefined ? undefined : table.idsOf(text);
-    }),
-  );
-  const relatedTerms = entries.map((e, i) =>
-    RELATED_FIELDS.map((field) => {
-      const at = fields.indexOf(field);
-      return (
-        terms[i]?.[at] ??
-        table.idsOf(field === "title" ? e.title : field === "abstract" ? e.abstract : e.summary)
-      );
-    }),
-  );
-  const ids = entries.map((e) => e.id);
-  return {
-    searchIndex: () => writeSearchIndex(ids, terms, table.terms, fields),
-    related: () => relatedFromTerms(ids, relatedTerms, table.terms),
-  };
-}
 
 /** papers.json: the records as they are, pointing at the schema they validate against. */
 function recordsJson(data: PapersFile): { json: string; schema: string } {

@@ -3,11 +3,11 @@
  * which then replaces the old one in two renames. A failure (a template error halfway through the pages, a
  * full disk) leaves the old site as it was and no staging folder behind.
  *
- * Files are written as they arrive from `siteFiles`, a bounded number at a time, so the file system works
- * on one page (in libuv's threads, on the other core) while the next is rendered, and no page is held
- * longer than its write.
+ * Files are written as they arrive from `siteFiles`, by a writer thread (file-writer.ts), so the file system
+ * works on one batch of pages on the other core while the next is rendered, and no page is held longer than
+ * its write.
  */
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../records/index.js";
 import {
@@ -18,13 +18,8 @@ import {
   type SiteOptions,
 } from "./build.js";
 import type { PapersFile } from "../records/index.js";
+import { FileWriter } from "./file-writer.js";
 import type { SiteTemplates } from "./templates.js";
-
-/**
- * Writes in flight at once: enough to keep libuv's 4 threads busy while a page renders, and far below the
- * open-file limit (each write holds one descriptor).
- */
-const WRITES_IN_FLIGHT = 16;
 
 /** Writes every file under `outDir`, replacing what was there; resolves to the number of files. */
 export async function writeSite(
@@ -51,38 +46,19 @@ export async function writeSite(
 }
 
 async function writeFiles(root: string, files: Iterable<SiteFile> | AsyncIterable<SiteFile>) {
-  // Each folder is made once; a file waits for its own folder only.
-  const folders = new Map<string, Promise<unknown>>();
-  const folder = (dir: string): Promise<unknown> => {
-    let made = folders.get(dir);
-    if (!made) {
-      made = mkdir(dir, { recursive: true });
-      folders.set(dir, made);
-    }
-    return made;
-  };
-  const inFlight = new Set<Promise<void>>();
-  let failure: { error: unknown } | undefined;
+  const writer = new FileWriter();
   let count = 0;
   try {
     for await (const file of files) {
-      if (failure) break;
-      const where = path.join(root, file.path);
-      const write: Promise<void> = folder(path.dirname(where))
-        .then(() => writeFile(where, file.content, "utf8"))
-        .catch((error: unknown) => {
-          failure ??= { error };
-        })
-        .finally(() => inFlight.delete(write));
-      inFlight.add(write);
+      await writer.write(path.join(root, file.path), file.content);
       count++;
-      if (inFlight.size >= WRITES_IN_FLIGHT) await Promise.race(inFlight);
     }
-  } finally {
-    // Even when the files fail to build, the writes already started finish before the folder is removed.
-    await Promise.all(inFlight);
+  } catch (error) {
+    // The files failed to build (or a write failed): what is queued finishes before the folder is removed.
+    await writer.close().catch(() => undefined);
+    throw error;
   }
-  if (failure) throw failure.error;
+  await writer.close();
   return count;
 }
 

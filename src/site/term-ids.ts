@@ -1,0 +1,216 @@
+/**
+ * Every record's searched text as term ids, for both the search index and the related entries, cut exactly
+ * as search/tokenize.ts cuts it (the browser's tokenizer, which the index must match) and numbered as
+ * search/terms.ts's TermTable numbers them: the same terms, in the same order, with the same ids
+ * (tests/site/term-ids.test.ts compares the two on real, generated and hostile text).
+ *
+ * It is a second implementation of that tokenizer because the build cuts about 5 million terms at 10,000
+ * records, and the general one makes a string for every term (a Chinese bigram is a new two-character
+ * string, hashed for its Map lookup) and a small array for every text: a second of CPU, then as much again
+ * in the garbage collector. Here a character's class is looked up in a table, a bigram is a number
+ * (its two code points, in a typed-array hash table) until it is first seen, and all ids go into one growing Int32Array.
+ */
+import { searchFields, type SiteEntry } from "./entry-view.js";
+import { relatedFromTerms } from "./related.js";
+import { writeSearchIndex, type FieldTerms } from "./search/build-index.js";
+
+/** The fields related entries compare, as arxiv-sanity-lite does: title, abstract and 摘要. */
+const RELATED_FIELDS = ["title", "abstract", "summary"] as const;
+
+/**
+ * Every entry's searched text cut into term ids once, for both the search index and the related entries
+ * (tokenizing and looking up 5 million terms twice cost a second at 10,000 records).
+ */
+export function termsOfEntries(entries: readonly SiteEntry[]) {
+  const fields = searchFields();
+  const table = new TermIds();
+  const texts = entries.map((e) =>
+    fields.map((field) => {
+      const text = e.searchText[field];
+      return text === undefined ? -1 : table.add(text);
+    }),
+  );
+  const relatedTexts = entries.map((e, i) =>
+    RELATED_FIELDS.map((field) => {
+      const searched = texts[i]?.[fields.indexOf(field)] ?? -1;
+      return searched === -1 ? table.add(e[field]) : searched;
+    }),
+  );
+  const ids = entries.map((e) => e.id);
+  return {
+    searchIndex: () => {
+      const terms: FieldTerms[] = texts.map((own) => own.map((t) => (t === -1 ? undefined : table.of(t))));
+      return writeSearchIndex(ids, terms, table.terms, fields);
+    },
+    related: () =>
+      relatedFromTerms(
+        ids,
+        relatedTexts.map((own) => own.map((t) => table.of(t))),
+        table.terms,
+      ),
+  };
+}
+
+/** What tokenize.ts's CJK_RUN matches: Han, kana and Hangul, the scripts written without spaces. */
+const CJK_CHAR = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u;
+/** What tokenize.ts's WORD matches: letters and digits. */
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+
+const UNKNOWN = 0;
+const SEPARATOR = 1;
+const WORD = 2;
+const CJK = 3;
+
+/** The class of every BMP character, filled as characters are met (one regex test per distinct character). */
+const bmpClass = new Uint8Array(0x10000);
+const astralClass = new Map<number, number>();
+
+function classify(cp: number): number {
+  const char = String.fromCodePoint(cp);
+  return CJK_CHAR.test(char) ? CJK : WORD_CHAR.test(char) ? WORD : SEPARATOR;
+}
+
+function classOf(cp: number): number {
+  if (cp < 0x10000) {
+    let c = bmpClass[cp] as number;
+    if (c === UNKNOWN) bmpClass[cp] = c = classify(cp);
+    return c;
+  }
+  let c = astralClass.get(cp);
+  if (c === undefined) astralClass.set(cp, (c = classify(cp)));
+  return c;
+}
+
+/** The term ids of many texts, one after another; text `t` is `ids[start(t)..end(t))`. */
+export class TermIds {
+  /** `terms[id]` is the term. */
+  readonly terms: string[] = [];
+  private readonly wordIds = new Map<string, number>();
+  /** CJK terms by their code points: a bigram (first, second), or one character (cp, -1). */
+  private readonly cjkIds = new CodePointPairs();
+  private ids = new Int32Array(1 << 16);
+  private length = 0;
+  private readonly starts: number[] = [0];
+
+  /** Cuts `text` into terms and records their ids; returns the text's number. */
+  add(text: string): number {
+    const normal = text.normalize("NFKC").toLowerCase();
+    const end = normal.length;
+    let i = 0;
+    while (i < end) {
+      const cp = normal.codePointAt(i) as number;
+      const c = classOf(cp);
+      if (c === SEPARATOR) i += cp > 0xffff ? 2 : 1;
+      else if (c === WORD) i = this.word(normal, i);
+      else i = this.cjkRun(normal, i, cp);
+    }
+    this.starts.push(this.length);
+    return this.starts.length - 2;
+  }
+
+  /** The ids of text `t` (a view, not a copy). */
+  of(t: number): Int32Array {
+    return this.ids.subarray(this.starts[t], this.starts[t + 1]);
+  }
+
+  /** A maximal run of letters and digits that are not CJK, from `from`; returns where it ends. */
+  private word(text: string, from: number): number {
+    let i = from;
+    while (i < text.length) {
+      const cp = text.codePointAt(i) as number;
+      if (classOf(cp) !== WORD) break;
+      i += cp > 0xffff ? 2 : 1;
+    }
+    const term = text.slice(from, i);
+    let id = this.wordIds.get(term);
+    if (id === undefined) {
+      id = this.terms.push(term) - 1;
+      this.wordIds.set(term, id);
+    }
+    this.push(id);
+    return i;
+  }
+
+  /**
+   * A maximal run of CJK characters starting with `first` at `from`: its overlapping bigrams and then its
+   * last character alone, or the character alone when the run has one.
+   */
+  private cjkRun(text: string, from: number, first: number): number {
+    let previous = first;
+    let i = from + (first > 0xffff ? 2 : 1);
+    while (i < text.length) {
+      const cp = text.codePointAt(i) as number;
+      if (classOf(cp) !== CJK) break;
+      this.push(this.cjkId(previous, cp));
+      previous = cp;
+      i += cp > 0xffff ? 2 : 1;
+    }
+    this.push(this.cjkId(previous, -1));
+    return i;
+  }
+
+  private cjkId(first: number, second: number): number {
+    let id = this.cjkIds.get(first, second);
+    if (id === -1) {
+      const term = second === -1 ? String.fromCodePoint(first) : String.fromCodePoint(first, second);
+      id = this.terms.push(term) - 1;
+      this.cjkIds.set(first, second, id);
+    }
+    return id;
+  }
+
+  private push(id: number): void {
+    if (this.length === this.ids.length) {
+      const grown = new Int32Array(this.ids.length * 2);
+      grown.set(this.ids);
+      this.ids = grown;
+    }
+    this.ids[this.length++] = id;
+  }
+}
+
+/**
+ * A hash table from a pair of code points to an id, in typed arrays (open addressing, linear probing, kept
+ * at most half full). A JavaScript Map would need the pair as one number above 2^31, which V8 boxes.
+ */
+class CodePointPairs {
+  private firsts = new Int32Array(1 << 12);
+  private seconds = new Int32Array(1 << 12);
+  private values = new Int32Array(1 << 12).fill(-1);
+  private size = 0;
+
+  private slot(first: number, second: number): number {
+    const mask = this.values.length - 1;
+    let at = (Math.imul(first, 0x9e3779b1) ^ Math.imul(second + 1, 0x85ebca6b)) & mask;
+    while (this.values[at] !== -1 && (this.firsts[at] !== first || this.seconds[at] !== second))
+      at = (at + 1) & mask;
+    return at;
+  }
+
+  /** The id of (first, second), or -1. */
+  get(first: number, second: number): number {
+    return this.values[this.slot(first, second)] as number;
+  }
+
+  set(first: number, second: number, value: number): void {
+    const at = this.slot(first, second);
+    this.firsts[at] = first;
+    this.seconds[at] = second;
+    this.values[at] = value;
+    if (++this.size * 2 > this.values.length) this.grow();
+  }
+
+  private grow(): void {
+    const { firsts, seconds, values } = this;
+    this.firsts = new Int32Array(values.length * 2);
+    this.seconds = new Int32Array(values.length * 2);
+    this.values = new Int32Array(values.length * 2).fill(-1);
+    for (let i = 0; i < values.length; i++)
+      if (values[i] !== -1) {
+        const at = this.slot(firsts[i] as number, seconds[i] as number);
+        this.firsts[at] = firsts[i] as number;
+        this.seconds[at] = seconds[i] as number;
+        this.values[at] = values[i] as number;
+      }
+  }
+}
