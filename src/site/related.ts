@@ -13,7 +13,7 @@
  * seconds, most of it in the garbage collector.
  */
 import { TermCounter, TermTable } from "./search/terms.js";
-import { TopK } from "./top-k.js";
+import { TopK, pushBounded } from "./top-k.js";
 
 export interface RelatedDocument {
   id: string;
@@ -48,11 +48,19 @@ const STOPWORDS = new Set(
   ).split(" "),
 );
 
-/** Sparse unit vectors in one layout: record d's terms are `terms[start[d]..start[d + 1])`, ids ascending. */
+/**
+ * Sparse unit vectors in one layout: record d's terms are `terms[start[d]..start[d + 1])`, ids ascending.
+ * Each term's posting list, its heaviest records (at most POSTINGS_PER_TERM) in no particular order, is
+ * `postingDocs/postingWeights[postingStart[t]..postingStart[t] + postingCount[t])`.
+ */
 interface Vectors {
   start: Int32Array;
   terms: Int32Array;
   weights: Float64Array;
+  postingStart: Int32Array;
+  postingCount: Int32Array;
+  postingDocs: Int32Array;
+  postingWeights: Float64Array;
   vocabulary: readonly string[];
 }
 
@@ -62,103 +70,82 @@ function keep(term: string): boolean {
   return term.length > 1 && !/^\d+$/.test(term);
 }
 
-/** Each record's distinct kept terms (as ids, ascending) with their counts, and each term's record count. */
-function countTerms(docTerms: readonly (readonly Int32Array[])[], vocabulary: readonly string[]) {
-  const kept = Uint8Array.from(vocabulary, (term) => (keep(term) ? 1 : 0));
-  const df = new Int32Array(vocabulary.length);
-  const counter = new TermCounter();
-  const terms: Int32Array[] = [];
-  const counts: Int32Array[] = [];
-  for (const parts of docTerms) {
-    for (const ids of parts) counter.add(ids);
-    const own = Int32Array.from(counter.touched.filter((id) => kept[id] === 1)).sort();
-    const ownCounts = new Int32Array(own.length);
-    own.forEach((t, k) => {
-      ownCounts[k] = counter.count(t);
-      df[t] = (df[t] as number) + 1;
-    });
-    counter.reset();
-    terms.push(own);
-    counts.push(ownCounts);
-  }
-  return { df, docTerms: terms, docCounts: counts };
-}
-
-function buildVectors(documents: readonly (readonly Int32Array[])[], vocabulary: readonly string[]): Vectors {
-  const { df, docTerms, docCounts } = countTerms(documents, vocabulary);
-  const n = documents.length;
-  // Sub-linear tf, smoothed idf: a long 摘要 repeating a word does not drown the title. 0: term dropped.
-  const idf = Float64Array.from(df, (f) => (f < 2 || f > n / 2 ? 0 : Math.log(1 + n / f)));
-  const start = new Int32Array(n + 1);
-  let total = 0;
-  docTerms.forEach((terms, d) => {
-    start[d] = total;
-    for (const t of terms) if ((idf[t] as number) > 0) total++;
-  });
-  start[n] = total;
-  const terms = new Int32Array(total);
-  const weights = new Float64Array(total);
-  docTerms.forEach((own, d) => {
-    const counts = docCounts[d] as Int32Array;
-    let at = start[d] as number;
-    let squares = 0;
-    own.forEach((t, k) => {
-      const w = idf[t] as number;
-      if (w === 0) return;
-      const weight = (1 + Math.log(counts[k] as number)) * w;
-      terms[at] = t;
-      weights[at++] = weight;
-      squares += weight * weight;
-    });
-    const norm = Math.sqrt(squares) || 1;
-    for (let k = start[d] as number; k < at; k++) weights[k] = (weights[k] as number) / norm;
-  });
-  return { start, terms, weights, vocabulary };
+/** Counts record d's terms into `counter` (its texts together). */
+function countInto(counter: TermCounter, parts: readonly Int32Array[]): void {
+  for (const ids of parts) counter.add(ids);
 }
 
 /**
- * Each term's posting list: the records that have it, heaviest first, at most POSTINGS_PER_TERM of them.
- * Built as one flat array of positions grouped by term (counting sort), then trimmed by a bounded heap.
+ * The vectors and posting lists, in two passes over the records' terms and with no array per record or per
+ * term: the first counts each kept term's records (df), the second weighs each record's terms (now that idf
+ * is known) and offers them to their terms' posting lists, each a bounded heap in one shared array.
  */
-function buildPostings(v: Vectors, n: number): { docs: Int32Array[]; weights: Float64Array[] } {
-  const total = v.terms.length;
-  const docOf = new Int32Array(total);
-  for (let d = 0; d < n; d++) docOf.fill(d, v.start[d], v.start[d + 1]);
-  const offsets = new Int32Array(v.vocabulary.length + 1);
-  for (let k = 0; k < total; k++) {
-    const slot = (v.terms[k] as number) + 1;
-    offsets[slot] = (offsets[slot] as number) + 1;
+function buildVectors(documents: readonly (readonly Int32Array[])[], vocabulary: readonly string[]): Vectors {
+  const n = documents.length;
+  const kept = Uint8Array.from(vocabulary, (term) => (keep(term) ? 1 : 0));
+  const df = new Int32Array(vocabulary.length);
+  const counter = new TermCounter();
+  let distinct = 0;
+  for (const parts of documents) {
+    countInto(counter, parts);
+    for (const t of counter.touched)
+      if (kept[t] === 1) {
+        df[t] = (df[t] as number) + 1;
+        distinct++;
+      }
+    counter.reset();
   }
-  for (let t = 0; t < v.vocabulary.length; t++)
-    offsets[t + 1] = (offsets[t + 1] as number) + (offsets[t] as number);
-  const fill = offsets.slice(0, -1);
-  const byTerm = new Int32Array(total);
-  for (let k = 0; k < total; k++) {
-    const t = v.terms[k] as number;
-    byTerm[fill[t] as number] = k;
-    fill[t] = (fill[t] as number) + 1;
-  }
-  const heap = new TopK(POSTINGS_PER_TERM);
-  const docs: Int32Array[] = [];
-  const weights: Float64Array[] = [];
-  for (let t = 0; t < v.vocabulary.length; t++) {
-    heap.clear();
-    // Positions grow with the record, so the heap's tie-break on the lower position is the lower record.
-    for (let i = offsets[t] as number; i < (offsets[t + 1] as number); i++) {
-      const k = byTerm[i] as number;
-      heap.push(v.weights[k] as number, k);
+  // Sub-linear tf, smoothed idf: a long 摘要 repeating a word does not drown the title. 0: term dropped.
+  const idf = Float64Array.from(df, (f) => (f < 2 || f > n / 2 ? 0 : Math.log(1 + n / f)));
+  const postingStart = new Int32Array(vocabulary.length + 1);
+  for (let t = 0; t < vocabulary.length; t++)
+    postingStart[t + 1] =
+      (postingStart[t] as number) + ((idf[t] as number) > 0 ? Math.min(POSTINGS_PER_TERM, df[t] as number) : 0);
+  const postingCount = new Int32Array(vocabulary.length);
+  const postingDocs = new Int32Array(postingStart[vocabulary.length] as number);
+  const postingWeights = new Float64Array(postingDocs.length);
+
+  const start = new Int32Array(n + 1);
+  // Upper bounds (every kept term, before the idf drops some); the used part is `start[n]` long.
+  const terms = new Int32Array(distinct);
+  const weights = new Float64Array(distinct);
+  const own = new Int32Array(vocabulary.length);
+  let at = 0;
+  for (let d = 0; d < n; d++) {
+    start[d] = at;
+    countInto(counter, documents[d] as readonly Int32Array[]);
+    let m = 0;
+    for (const t of counter.touched) if ((idf[t] as number) > 0) own[m++] = t;
+    own.subarray(0, m).sort();
+    let squares = 0;
+    for (let k = 0; k < m; k++) {
+      const t = own[k] as number;
+      const weight = (1 + Math.log(counter.count(t))) * (idf[t] as number);
+      terms[at + k] = t;
+      weights[at + k] = weight;
+      squares += weight * weight;
     }
-    // The order within a list does not matter: a candidate's sum is taken in the query terms' order.
-    const kept = new Int32Array(heap.length);
-    const keptWeights = new Float64Array(heap.length);
-    for (let i = 0; i < heap.length; i++) {
-      kept[i] = docOf[heap.idAt(i)] as number;
-      keptWeights[i] = heap.scoreAt(i);
+    counter.reset();
+    const norm = Math.sqrt(squares) || 1;
+    for (let k = at; k < at + m; k++) {
+      const weight = (weights[k] as number) / norm;
+      weights[k] = weight;
+      // Records arrive in order, so the heap's tie-break on the lower id keeps the lower record.
+      const t = terms[k] as number;
+      postingCount[t] = pushBounded(
+        postingWeights,
+        postingDocs,
+        postingStart[t] as number,
+        postingCount[t] as number,
+        POSTINGS_PER_TERM,
+        weight,
+        d,
+      );
     }
-    docs.push(kept);
-    weights.push(keptWeights);
+    at += m;
   }
-  return { docs, weights };
+  start[n] = at;
+  return { start, terms, weights, postingStart, postingCount, postingDocs, postingWeights, vocabulary };
 }
 
 /** Related entries for every document, keyed by id; ties break by document order, so output is stable. */
@@ -188,7 +175,6 @@ export function relatedFromTerms(
 ): Map<string, RelatedEntry[]> {
   const n = ids.length;
   const v = buildVectors(documents, vocabulary);
-  const postings = buildPostings(v, n);
   const partial = new Float64Array(n);
   const touched = new Int32Array(n);
   // The current record's weights by term id, so a candidate's exact score is one pass over its own terms.
@@ -198,26 +184,27 @@ export function relatedFromTerms(
   const best = new TopK(count);
   const shared = new TopK(SHARED_TERMS_SHOWN);
   const result = new Map<string, RelatedEntry[]>();
+  const { start, terms, weights, postingStart, postingCount, postingDocs, postingWeights } = v;
   for (let doc = 0; doc < n; doc++) {
-    const from = v.start[doc] as number;
-    const to = v.start[doc + 1] as number;
+    const from = start[doc] as number;
+    const to = start[doc + 1] as number;
     queryTerms.clear();
     for (let k = from; k < to; k++) {
-      queryTerms.push(v.weights[k] as number, k - from);
-      dense[v.terms[k] as number] = v.weights[k] as number;
+      queryTerms.push(weights[k] as number, k - from);
+      dense[terms[k] as number] = weights[k] as number;
     }
     let touchedCount = 0;
     for (let q = 0; q < queryTerms.length; q++) {
       const offset = queryTerms.idAt(q);
-      const term = v.terms[from + offset] as number;
-      const w = v.weights[from + offset] as number;
-      const docs = postings.docs[term] as Int32Array;
-      const weights = postings.weights[term] as Float64Array;
-      for (let p = 0; p < docs.length; p++) {
-        const other = docs[p] as number;
+      const term = terms[from + offset] as number;
+      const w = weights[from + offset] as number;
+      const first = postingStart[term] as number;
+      const last = first + (postingCount[term] as number);
+      for (let p = first; p < last; p++) {
+        const other = postingDocs[p] as number;
         if (other === doc) continue;
         if (partial[other] === 0) touched[touchedCount++] = other;
-        partial[other] = (partial[other] as number) + w * (weights[p] as number);
+        partial[other] = (partial[other] as number) + w * (postingWeights[p] as number);
       }
     }
     candidates.clear();
@@ -240,16 +227,19 @@ export function relatedFromTerms(
         sharedTerms: sharedTerms(v, dense, other, shared.clear()),
       })),
     );
-    for (let k = from; k < to; k++) dense[v.terms[k] as number] = 0;
+    for (let k = from; k < to; k++) dense[terms[k] as number] = 0;
   }
   return result;
 }
 
 /** Cosine of the current record (in `dense`) and record `other`, summed in ascending term order. */
 function exactScore(v: Vectors, dense: Float64Array, other: number): number {
+  // Locals, so the loop reads no property: the hottest loop of the build (20 candidates × ~300 terms a record).
+  const { terms, weights } = v;
+  const end = v.start[other + 1] as number;
   let score = 0;
-  for (let k = v.start[other] as number; k < (v.start[other + 1] as number); k++)
-    score += (dense[v.terms[k] as number] as number) * (v.weights[k] as number);
+  for (let k = v.start[other] as number; k < end; k++)
+    score += (dense[terms[k] as number] as number) * (weights[k] as number);
   return score;
 }
 

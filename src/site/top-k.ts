@@ -19,47 +19,8 @@ export class TopK {
     return this;
   }
 
-  /** True when (sa, ia) ranks below (sb, ib). */
-  private static worse(sa: number, ia: number, sb: number, ib: number): boolean {
-    return sa < sb || (sa === sb && ia > ib);
-  }
-
   push(score: number, id: number): void {
-    const { scores, ids } = this;
-    if (this.size < this.capacity) {
-      // Sift up: the root is the worst kept pair.
-      let i = this.size++;
-      while (i > 0) {
-        const parent = (i - 1) >> 1;
-        if (!TopK.worse(score, id, scores[parent] as number, ids[parent] as number)) break;
-        scores[i] = scores[parent] as number;
-        ids[i] = ids[parent] as number;
-        i = parent;
-      }
-      scores[i] = score;
-      ids[i] = id;
-      return;
-    }
-    if (this.capacity === 0 || !TopK.worse(scores[0] as number, ids[0] as number, score, id)) return;
-    // Replace the worst and sift down.
-    let i = 0;
-    for (;;) {
-      const left = 2 * i + 1;
-      if (left >= this.size) break;
-      const right = left + 1;
-      let child = left;
-      if (
-        right < this.size &&
-        TopK.worse(scores[right] as number, ids[right] as number, scores[left] as number, ids[left] as number)
-      )
-        child = right;
-      if (!TopK.worse(scores[child] as number, ids[child] as number, score, id)) break;
-      scores[i] = scores[child] as number;
-      ids[i] = ids[child] as number;
-      i = child;
-    }
-    scores[i] = score;
-    ids[i] = id;
+    this.size = pushBounded(this.scores, this.ids, 0, this.size, this.capacity, score, id);
   }
 
   /** How many pairs are kept. */
@@ -82,11 +43,72 @@ export class TopK {
     return Array.from({ length: this.size }, (_, i) => ({
       id: this.ids[i] as number,
       score: this.scores[i] as number,
-    })).sort((a, b) => (TopK.worse(a.score, a.id, b.score, b.id) ? 1 : -1));
+    })).sort((a, b) => (worse(a.score, a.id, b.score, b.id) ? 1 : -1));
   }
 
   /** The kept ids, best first. */
   sortedIds(): number[] {
     return this.sorted().map((pair) => pair.id);
   }
+}
+
+/** True when (sa, ia) ranks below (sb, ib). */
+function worse(sa: number, ia: number, sb: number, ib: number): boolean {
+  return sa < sb || (sa === sb && ia > ib);
+}
+
+/**
+ * The bounded heap's push, on the slice `[base, base + capacity)` of shared arrays holding `size` pairs;
+ * returns the new size. Many heaps then live in two typed arrays (one per term in related.ts) instead of
+ * an object and two arrays each.
+ */
+export function pushBounded(
+  scores: Float64Array,
+  ids: Int32Array,
+  base: number,
+  size: number,
+  capacity: number,
+  score: number,
+  id: number,
+): number {
+  if (size < capacity) {
+    // Sift up: the root is the worst kept pair.
+    let i = size;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!worse(score, id, scores[base + parent] as number, ids[base + parent] as number)) break;
+      scores[base + i] = scores[base + parent] as number;
+      ids[base + i] = ids[base + parent] as number;
+      i = parent;
+    }
+    scores[base + i] = score;
+    ids[base + i] = id;
+    return size + 1;
+  }
+  if (capacity === 0 || !worse(scores[base] as number, ids[base] as number, score, id)) return size;
+  // Replace the worst and sift down.
+  let i = 0;
+  for (;;) {
+    const left = 2 * i + 1;
+    if (left >= size) break;
+    const right = left + 1;
+    let child = left;
+    if (
+      right < size &&
+      worse(
+        scores[base + right] as number,
+        ids[base + right] as number,
+        scores[base + left] as number,
+        ids[base + left] as number,
+      )
+    )
+      child = right;
+    if (!worse(scores[base + child] as number, ids[base + child] as number, score, id)) break;
+    scores[base + i] = scores[base + child] as number;
+    ids[base + i] = ids[base + child] as number;
+    i = child;
+  }
+  scores[base + i] = score;
+  ids[base + i] = id;
+  return size;
 }
