@@ -17,12 +17,17 @@ import { TermCounter, TermTable } from "./terms.js";
 /** A document's text as term ids (see terms.ts), one array per indexed field; undefined for a missing field. */
 export type FieldTerms = readonly (Int32Array | undefined)[];
 
-/** Term counts of every document, per field: `postings[term][field]` is [doc, count, doc, count, …]. */
-function countPostings(documents: readonly FieldTerms[], fieldCount: number) {
-  const postings: (number[][] | undefined)[] = [];
+/**
+ * Every (term, field) pair's postings, [doc, count] in document order, in two flat arrays: pair
+ * `term * fieldCount + field` holds `docs/counts[start[pair]..start[pair + 1])`. Two passes over the
+ * documents (count, then fill) rather than a growing array per pair: at 10,000 records that was 3.5
+ * million pushes into 45,000 arrays, and their growth was most of the memory the build used.
+ */
+function countPostings(documents: readonly FieldTerms[], fieldCount: number, vocabularySize: number) {
   const fieldLength: number[][] = [];
   const averageFieldLength = Array.from({ length: fieldCount }, () => 0);
   const counter = new TermCounter();
+  const start = new Int32Array(vocabularySize * fieldCount + 1);
   documents.forEach((fieldTerms, doc) => {
     // A missing field leaves a hole, which JSON writes as null, as MiniSearch's own arrays do.
     const lengths: number[] = [];
@@ -35,14 +40,33 @@ function countPostings(documents: readonly FieldTerms[], fieldCount: number) {
       lengths[fieldId] = distinct;
       averageFieldLength[fieldId] = ((averageFieldLength[fieldId] as number) * doc + distinct) / (doc + 1);
       for (const id of counter.touched) {
-        const byField = (postings[id] ??= Array.from({ length: fieldCount }, () => []));
-        (byField[fieldId] as number[]).push(doc, counter.count(id));
+        const pair = id * fieldCount + fieldId + 1;
+        start[pair] = (start[pair] as number) + 1;
       }
       counter.reset();
     });
     fieldLength.push(lengths);
   });
-  return { postings, fieldLength, averageFieldLength };
+  for (let pair = 1; pair < start.length; pair++)
+    start[pair] = (start[pair] as number) + (start[pair - 1] as number);
+  const fill = start.slice(0, -1);
+  const docs = new Int32Array(start[start.length - 1] as number);
+  const counts = new Int32Array(docs.length);
+  documents.forEach((fieldTerms, doc) => {
+    fieldTerms.forEach((ids, fieldId) => {
+      if (ids === undefined) return;
+      counter.add(ids);
+      for (const id of counter.touched) {
+        const pair = id * fieldCount + fieldId;
+        const at = fill[pair] as number;
+        docs[at] = doc;
+        counts[at] = counter.count(id);
+        fill[pair] = at + 1;
+      }
+      counter.reset();
+    });
+  });
+  return { start, docs, counts, fieldLength, averageFieldLength };
 }
 
 /** JSON text of the search index over `documents` (deterministic: same documents, same bytes). */
@@ -69,33 +93,52 @@ export function writeSearchIndex(
   vocabulary: readonly string[],
   fields: readonly string[],
 ): string {
-  const { postings, fieldLength, averageFieldLength } = countPostings(documents, fields.length);
+  const fieldCount = fields.length;
+  const { start, docs, counts, fieldLength, averageFieldLength } = countPostings(
+    documents,
+    fieldCount,
+    vocabulary.length,
+  );
+  const hasPostings = (id: number) => start[(id + 1) * fieldCount] !== start[id * fieldCount];
   const order = vocabulary
     .map((_, id) => id)
-    .filter((id) => postings[id] !== undefined)
+    .filter(hasPostings)
     .sort((a, b) => {
       const x = vocabulary[a] as string;
       const y = vocabulary[b] as string;
       return x < y ? -1 : x > y ? 1 : 0;
     });
   // The postings are most of the file (millions at 10,000 records): written as text directly rather than
-  // as millions of small arrays for JSON.stringify to walk.
+  // as millions of small arrays for JSON.stringify to walk, from pieces made once (small numbers).
+  const numbers: string[] = [];
+  const numberText = (n: number) => (n < 1024 ? (numbers[n] ??= String(n)) : String(n));
+  const parts: string[] = [];
   const lines: string[] = [];
   for (const id of order) {
-    const byField: string[] = [];
-    (postings[id] as number[][]).forEach((list, fieldId) => {
-      if (list.length === 0) return;
-      const gaps: number[] = [];
-      const counts: number[] = [];
+    parts.length = 0;
+    parts.push("[", JSON.stringify(vocabulary[id]), ",[");
+    let firstField = true;
+    for (let fieldId = 0; fieldId < fieldCount; fieldId++) {
+      const from = start[id * fieldCount + fieldId] as number;
+      const to = start[id * fieldCount + fieldId + 1] as number;
+      if (from === to) continue;
+      parts.push(firstField ? "[" : ",[", numberText(fieldId), ",[");
+      firstField = false;
       // Documents were counted in order, so each gap is positive (the first is from document 0).
-      for (let i = 0, previous = 0; i < list.length; i += 2) {
-        gaps.push((list[i] as number) - previous);
-        counts.push(list[i + 1] as number);
-        previous = list[i] as number;
+      for (let at = from, previous = 0; at < to; at++) {
+        if (at > from) parts.push(",");
+        parts.push(numberText((docs[at] as number) - previous));
+        previous = docs[at] as number;
       }
-      byField.push(`[${fieldId},[${gaps.join(",")}],[${counts.join(",")}]]`);
-    });
-    lines.push(`[${JSON.stringify(vocabulary[id])},[${byField.join(",")}]]`);
+      parts.push("],[");
+      for (let at = from; at < to; at++) {
+        if (at > from) parts.push(",");
+        parts.push(numberText(counts[at] as number));
+      }
+      parts.push("]]");
+    }
+    parts.push("]]");
+    lines.push(parts.join(""));
   }
   const head: Omit<CompactSearchIndex, "postings"> = {
     format: COMPACT_INDEX_FORMAT,
