@@ -10,12 +10,23 @@
  * The thread's code is a string run with `eval` so it needs no file of its own: it works the same from the
  * TypeScript sources, the bundled CLI and the npm package.
  */
+import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
+import path from "node:path";
 import { Worker } from "node:worker_threads";
 
 /** Files per message: enough to make the message cost small beside the writes, little enough to start soon. */
 const BATCH_FILES = 32;
-/** A batch is sent early once it holds this many characters (large list pages). */
+/** A batch is sent early once it holds this many characters. */
 const BATCH_CHARS = 1 << 20;
+/**
+ * A file this long (the list pages, the search index, papers.json: megabytes each at 10,000 records) is
+ * written here, in slices, rather than copied to the writer thread: a message copies its text twice
+ * (serialised, then read back), and on this kind of machine every megabyte of fresh memory costs more
+ * than writing it.
+ */
+const LARGE_CHARS = 1 << 18;
+/** Characters per write of a large file: its UTF-8 fits a reused buffer, never one as large as the file. */
+const SLICE_CHARS = 1 << 16;
 /**
  * Batches sent and not yet written before the main thread waits: a few keep the writer busy while the next
  * batch renders, and the pages held in memory stay a few megabytes however large the site.
@@ -73,6 +84,10 @@ export class FileWriter {
   /** Queues a file; resolves at once unless enough batches are waiting to be written. */
   async write(file: string, content: string): Promise<void> {
     if (this.failure) throw this.failure;
+    if (content.length >= LARGE_CHARS) {
+      writeInSlices(file, content);
+      return;
+    }
     this.batch.push([file, content]);
     this.batchChars += content.length;
     if (this.batch.length >= BATCH_FILES || this.batchChars >= BATCH_CHARS) await this.send();
@@ -105,5 +120,28 @@ export class FileWriter {
         resolve();
       };
     });
+  }
+}
+
+/** UTF-8 of one slice: at most 3 bytes a UTF-16 unit. Reused, so large files need no fresh memory. */
+const sliceBytes = Buffer.allocUnsafe(SLICE_CHARS * 3);
+
+/** Writes a large text in slices, never holding its whole UTF-8 (see LARGE_CHARS). */
+function writeInSlices(file: string, content: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const fd = openSync(file, "w");
+  try {
+    for (let at = 0; at < content.length; ) {
+      let end = Math.min(content.length, at + SLICE_CHARS);
+      // Never split a surrogate pair between two slices: each half alone would be written as U+FFFD.
+      const last = content.charCodeAt(end - 1);
+      if (end < content.length && last >= 0xd800 && last <= 0xdbff) end--;
+      const length = sliceBytes.write(content.slice(at, end));
+      for (let written = 0; written < length; )
+        written += writeSync(fd, sliceBytes, written, length - written);
+      at = end;
+    }
+  } finally {
+    closeSync(fd);
   }
 }
