@@ -50,6 +50,15 @@ export interface SiteFile {
   content: string;
 }
 
+/**
+ * A file as `siteFiles` yields it: its text, or its text in pieces to be written one after another (the
+ * search index, never joined: see writeSearchIndexPieces). No piece ends inside a surrogate pair.
+ */
+export interface StreamedSiteFile {
+  path: string;
+  content: string | readonly string[];
+}
+
 export type SiteResult = { ok: true; files: SiteFile[] } | { ok: false; errors: Diagnostic[] };
 
 export const SEARCH_INDEX_FILE = "search-index.json";
@@ -179,7 +188,7 @@ export function* siteFiles(
   templates: SiteTemplates,
   assets: SiteAssets,
   options: SiteOptions,
-): Generator<SiteFile> {
+): Generator<StreamedSiteFile> {
   const nodesWithoutEntries = buildCategoryNodes(data.categories, []);
   const paths = categoryPaths(nodesWithoutEntries);
   // The entry view wants its category path nearest first (the card's data-categories, the feed).
@@ -211,7 +220,11 @@ export function buildSite(
   options: SiteOptions,
 ): SiteResult {
   try {
-    return { ok: true, files: [...siteFiles(data, templates, assets, options)] };
+    const files = [...siteFiles(data, templates, assets, options)].map(({ path, content }) => ({
+      path,
+      content: typeof content === "string" ? content : content.join(""),
+    }));
+    return { ok: true, files };
   } catch (error) {
     return { ok: false, errors: [siteTemplateDiagnostic(error)] };
   }

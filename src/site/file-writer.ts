@@ -82,10 +82,10 @@ export class FileWriter {
   }
 
   /** Queues a file; resolves at once unless enough batches are waiting to be written. */
-  async write(file: string, content: string): Promise<void> {
+  async write(file: string, content: string | readonly string[]): Promise<void> {
     if (this.failure) throw this.failure;
-    if (content.length >= LARGE_CHARS) {
-      writeInSlices(file, content);
+    if (typeof content !== "string" || content.length >= LARGE_CHARS) {
+      writeInSlices(file, typeof content === "string" ? [content] : content);
       return;
     }
     this.batch.push([file, content]);
@@ -123,24 +123,33 @@ export class FileWriter {
   }
 }
 
-/** UTF-8 of one slice: at most 3 bytes a UTF-16 unit. Reused, so large files need no fresh memory. */
-const sliceBytes = Buffer.allocUnsafe(SLICE_CHARS * 3);
+/** UTF-8 of a few slices (at most 3 bytes a UTF-16 unit). Reused, so large files need no fresh memory. */
+const sliceBytes = Buffer.allocUnsafe(SLICE_CHARS * 3 * 2);
 
-/** Writes a large text in slices, never holding its whole UTF-8 (see LARGE_CHARS). */
-function writeInSlices(file: string, content: string): void {
+/**
+ * Writes a large text, or a text in pieces, in slices through one reused buffer, never holding its whole
+ * UTF-8 (see LARGE_CHARS). Pieces must not end inside a surrogate pair; slices never do.
+ */
+function writeInSlices(file: string, pieces: readonly string[]): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const fd = openSync(file, "w");
+  let used = 0;
+  const flush = () => {
+    for (let written = 0; written < used;) written += writeSync(fd, sliceBytes, written, used - written);
+    used = 0;
+  };
   try {
-    for (let at = 0; at < content.length; ) {
-      let end = Math.min(content.length, at + SLICE_CHARS);
-      // Never split a surrogate pair between two slices: each half alone would be written as U+FFFD.
-      const last = content.charCodeAt(end - 1);
-      if (end < content.length && last >= 0xd800 && last <= 0xdbff) end--;
-      const length = sliceBytes.write(content.slice(at, end));
-      for (let written = 0; written < length; )
-        written += writeSync(fd, sliceBytes, written, length - written);
-      at = end;
-    }
+    for (const piece of pieces)
+      for (let at = 0; at < piece.length;) {
+        let end = Math.min(piece.length, at + SLICE_CHARS);
+        // Never split a surrogate pair between two slices: each half alone would be written as U+FFFD.
+        const last = piece.charCodeAt(end - 1);
+        if (end < piece.length && last >= 0xd800 && last <= 0xdbff) end--;
+        if (used + (end - at) * 3 > sliceBytes.length) flush();
+        used += sliceBytes.write(piece.slice(at, end), used);
+        at = end;
+      }
+    flush();
   } finally {
     closeSync(fd);
   }

@@ -100,7 +100,8 @@ function buildVectors(documents: readonly (readonly Int32Array[])[], vocabulary:
   const postingStart = new Int32Array(vocabulary.length + 1);
   for (let t = 0; t < vocabulary.length; t++)
     postingStart[t + 1] =
-      (postingStart[t] as number) + ((idf[t] as number) > 0 ? Math.min(POSTINGS_PER_TERM, df[t] as number) : 0);
+      (postingStart[t] as number) +
+      ((idf[t] as number) > 0 ? Math.min(POSTINGS_PER_TERM, df[t] as number) : 0);
   const postingCount = new Int32Array(vocabulary.length);
   const postingDocs = new Int32Array(postingStart[vocabulary.length] as number);
   const postingWeights = new Float64Array(postingDocs.length);

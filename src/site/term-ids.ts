@@ -12,7 +12,7 @@
  */
 import { searchFields, type SiteEntry } from "./entry-view.js";
 import { relatedFromTerms } from "./related.js";
-import { writeSearchIndex, type FieldTerms } from "./search/build-index.js";
+import { writeSearchIndexPieces, type FieldTerms } from "./search/build-index.js";
 
 /** The fields related entries compare, as arxiv-sanity-lite does: title, abstract and 摘要. */
 const RELATED_FIELDS = ["title", "abstract", "summary"] as const;
@@ -40,7 +40,7 @@ export function termsOfEntries(entries: readonly SiteEntry[]) {
   return {
     searchIndex: () => {
       const terms: FieldTerms[] = texts.map((own) => own.map((t) => (t === -1 ? undefined : table.of(t))));
-      return writeSearchIndex(ids, terms, table.terms, fields);
+      return writeSearchIndexPieces(ids, terms, table.terms, fields);
     },
     related: () =>
       relatedFromTerms(

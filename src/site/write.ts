@@ -14,8 +14,8 @@ import {
   siteFiles,
   siteTemplateDiagnostic,
   type SiteAssets,
-  type SiteFile,
   type SiteOptions,
+  type StreamedSiteFile,
 } from "./build.js";
 import type { PapersFile } from "../records/index.js";
 import { FileWriter } from "./file-writer.js";
@@ -24,7 +24,7 @@ import type { SiteTemplates } from "./templates.js";
 /** Writes every file under `outDir`, replacing what was there; resolves to the number of files. */
 export async function writeSite(
   outDir: string,
-  files: Iterable<SiteFile> | AsyncIterable<SiteFile>,
+  files: Iterable<StreamedSiteFile> | AsyncIterable<StreamedSiteFile>,
 ): Promise<number> {
   const target = path.resolve(outDir);
   const staging = `${target}.tmp-${process.pid}`;
@@ -45,7 +45,7 @@ export async function writeSite(
   }
 }
 
-async function writeFiles(root: string, files: Iterable<SiteFile> | AsyncIterable<SiteFile>) {
+async function writeFiles(root: string, files: Iterable<StreamedSiteFile> | AsyncIterable<StreamedSiteFile>) {
   const writer = new FileWriter();
   let count = 0;
   try {

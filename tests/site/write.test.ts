@@ -27,6 +27,13 @@ describe("writeSite", () => {
     expect((await readdir(path.join(dir, "p"))).length).toBe(300);
   });
 
+  it("writes a text given in pieces as their concatenation", async () => {
+    const pieces = ["[", "微調", ",", "x".repeat(70_000), "𠀀", "", "é".repeat(100_000), "]"];
+    const dir = path.join(await mkdtemp(path.join(os.tmpdir(), "papershelf-write-")), "_site");
+    await writeSite(dir, [{ path: "search-index.json", content: pieces }]);
+    expect(await readFile(path.join(dir, "search-index.json"), "utf8")).toBe(pieces.join(""));
+  });
+
   it("replaces the previous site as a whole", async () => {
     const dir = path.join(await mkdtemp(path.join(os.tmpdir(), "papershelf-write-")), "_site");
     await writeSite(dir, [{ path: "old.html", content: "old" }]);
