@@ -63,13 +63,16 @@ export type SiteResult = { ok: true; files: SiteFile[] } | { ok: false; errors: 
 
 export const SEARCH_INDEX_FILE = "search-index.json";
 
-/** papers.json: the records as they are, pointing at the schema they validate against. */
-function recordsJson(data: PapersFile): { json: string; schema: string } {
+/**
+ * papers.json: the records as they are, pointing at the schema they validate against. The JSON and its
+ * final newline stay two pieces: joined, tens of MB at 10,000 records would be copied once more.
+ */
+function recordsJson(data: PapersFile): { json: string[]; schema: string } {
   const schema = buildJsonSchema();
   // The data file's schema forbids unknown keys; this copy also allows the `$schema` link itself.
   const properties = { $schema: { type: "string" }, ...(schema.properties as object) };
   return {
-    json: `${JSON.stringify({ $schema: "papers.schema.json", ...data }, null, 2)}\n`,
+    json: [JSON.stringify({ $schema: "papers.schema.json", ...data }, null, 2), "\n"],
     schema: `${JSON.stringify({ ...schema, properties }, null, 2)}\n`,
   };
 }
@@ -96,9 +99,9 @@ function* listPages(
   ctx: PageContext,
   nodes: readonly CategoryNode[],
   entries: readonly SiteEntry[],
+  cards: ReadonlyMap<string, CardView>,
   introHtml: string,
 ): Generator<SiteFile> {
-  const cards = new Map(entries.map((e): [string, CardView] => [e.id, cardView(e)]));
   const filters = filterOptions(nodes, entries);
   const toc = nodes.map((n) => ({
     href: `#c-${n.category.id}`,
@@ -148,11 +151,12 @@ function* listPages(
 function* entryPages(
   ctx: PageContext,
   entries: readonly SiteEntry[],
+  cards: ReadonlyMap<string, CardView>,
   related: ReadonlyMap<string, RelatedEntry[]>,
 ): Generator<SiteFile> {
   const titles = new Map(entries.map((e) => [e.id, e.title]));
   for (const entry of entries) {
-    const card = cardView(entry);
+    const card = cards.get(entry.id) ?? cardView(entry);
     const body = ctx.templates.entry({
       ...card,
       root: NESTED_ROOT,
@@ -201,10 +205,12 @@ export function* siteFiles(
   // GitHub Pages would otherwise run Jekyll over the folder.
   yield { path: ".nojekyll", content: "" };
   yield { path: "feed.xml", content: formatAtomFeed({ title: options.title, entries }) };
-  yield* listPages(ctx, nodes, entries, markdownToHtml(data.list?.intro));
+  // What a card shows of each entry, made once for the list pages and the entry pages alike.
+  const cards = new Map(entries.map((e): [string, CardView] => [e.id, cardView(e)]));
+  yield* listPages(ctx, nodes, entries, cards, markdownToHtml(data.list?.intro));
   const terms = termsOfEntries(entries);
   const related = terms.related();
-  yield* entryPages(ctx, entries, related);
+  yield* entryPages(ctx, entries, cards, related);
   yield { path: SEARCH_INDEX_FILE, content: terms.searchIndex() };
   yield { path: "papers.bib", content: formatBibliography(entries) };
   const { json, schema } = recordsJson(data);

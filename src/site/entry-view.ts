@@ -86,7 +86,7 @@ const asTexts = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === "string" && v.trim() !== "") : [];
 const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
 
-function factOf(key: string, spec: FieldSpec, value: unknown): FactView | undefined {
+function factOf(key: string, spec: FieldSpec, label: string, value: unknown): FactView | undefined {
   const text = spec.role === "tags" ? asTexts(value).join(", ") : oneLine(asText(value));
   if (text === "") return undefined;
   const href =
@@ -95,7 +95,21 @@ function factOf(key: string, spec: FieldSpec, value: unknown): FactView | undefi
       : spec.role === "doi"
         ? `https://doi.org/${text}`
         : "";
-  return { key, label: bilingual(spec.label), text, href };
+  return { key, label, text, href };
+}
+
+/** An anatomy's shown fields with their labels, worked out once per anatomy rather than once per record. */
+const shownFieldsOf = new WeakMap<Anatomy, { key: string; spec: FieldSpec; label: string }[]>();
+
+function shownFields(anatomy: Anatomy) {
+  let fields = shownFieldsOf.get(anatomy);
+  if (!fields) {
+    fields = Object.entries(anatomy)
+      .filter(([, spec]) => spec.shown)
+      .map(([key, spec]) => ({ key, spec, label: bilingual(spec.label) }));
+    shownFieldsOf.set(anatomy, fields);
+  }
+  return fields;
 }
 
 /** Builds the view of one record; `categoryPath` comes from the category tree (see build.ts). */
@@ -109,17 +123,16 @@ export function buildSiteEntry(
   const texts: TextView[] = [];
   const searchText: Record<string, string> = {};
   let authors: string[] = [];
-  for (const [key, spec] of Object.entries(anatomy)) {
-    if (!spec.shown) continue;
+  for (const { key, spec, label } of shownFields(anatomy)) {
     const value = record[key];
     if (SEARCHED_ROLES.has(spec.role))
       searchText[key] = spec.role === "names" ? asTexts(value).join(" ") : asText(value);
     if (spec.role === "names" && authors.length === 0) authors = asTexts(value).map(oneLine);
     if (spec.role === "markdown" && asText(value) !== "")
-      texts.push({ key, label: bilingual(spec.label), html: markdownToHtml(asText(value)) });
+      texts.push({ key, label, html: markdownToHtml(asText(value)) });
     // The title is the page's heading, not a fact.
     if (FACT_ROLES.has(spec.role) && key !== "title") {
-      const fact = factOf(key, spec, value);
+      const fact = factOf(key, spec, label, value);
       if (fact) facts.push(fact);
     }
   }
