@@ -102,6 +102,22 @@ describe("buildSite", () => {
     });
   });
 
+  it("describes an entry page by the start of its abstract, never half a surrogate pair", async () => {
+    const abstract = `${"a".repeat(199)}𠀀${"b".repeat(800)}`;
+    const [first, ...rest] = data.entries;
+    const long = { ...data, entries: [{ ...(first as PapersFile["entries"][number]), abstract }, ...rest] };
+    const site = buildSite(
+      long,
+      await templatesWith("entry", (t) => t),
+      { script: "", style: "" },
+      SITE_OPTIONS,
+    );
+    if (!site.ok) throw new Error("the site should build");
+    const head = elements(fileText(site.files, `p/${first?.id}/index.html`));
+    const description = head.find((el) => el.tagName === "meta" && attr(el, "name") === "description");
+    expect(attr(description as Element, "content")).toBe("a".repeat(199));
+  });
+
   it("is deterministic: the same records give the same bytes", async () => {
     const again = await buildFixtureSite(data);
     expect(again).toEqual(files);
