@@ -1,116 +1,154 @@
 /**
- * A writer thread for many small files: the build renders pages on the main thread and hands them here in
- * batches; this thread makes the folders and writes them with plain synchronous calls, on the other core.
+ * A writer thread for the site's files: the main thread renders pages and encodes them as UTF-8 into a few
+ * reused buffers; this thread makes the folders and writes the bytes with plain synchronous calls, on the
+ * other core, and hands each buffer back.
  *
  * Why a thread rather than fs/promises: each `writeFile` promise is three trips through libuv's pool (open,
- * write, close), each resumed by the main thread's event loop, which is busy rendering. At 10,000 pages that
- * bookkeeping cost the main thread about 3 s of CPU, more than rendering them; synchronous calls on a thread
- * of their own cost a fraction of it and leave the main thread to render.
+ * write, close), each resumed by the main thread's event loop, which is busy rendering; at 10,000 pages that
+ * bookkeeping cost the main thread more CPU than rendering them. Why reused buffers rather than strings in
+ * messages: a message copies a string twice (serialised, then read back), and on a virtual machine every
+ * megabyte of fresh memory costs more than writing it; the list pages, the search index and papers.json are
+ * tens of MB at 10,000 records. A buffer moves between the threads without a copy (it is transferred).
  *
  * The thread's code is a string run with `eval` so it needs no file of its own: it works the same from the
  * TypeScript sources, the bundled CLI and the npm package.
  */
-import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
-import path from "node:path";
 import { Worker } from "node:worker_threads";
 
-/** Files per message: enough to make the message cost small beside the writes, little enough to start soon. */
-const BATCH_FILES = 32;
-/** A batch is sent early once it holds this many characters. */
-const BATCH_CHARS = 1 << 20;
+/** Bytes per buffer: a few dozen entry pages, or a slice of a large file. */
+const BUFFER_BYTES = 1 << 18;
 /**
- * A file this long (the list pages, the search index, papers.json: megabytes each at 10,000 records) is
- * written here, in slices, rather than copied to the writer thread: a message copies its text twice
- * (serialised, then read back), and on this kind of machine every megabyte of fresh memory costs more
- * than writing it.
+ * Buffers in all: while the writer thread writes some, the main thread fills another; when all are out,
+ * the main thread waits, so the pages held in memory stay a megabyte or two however large the site.
  */
-const LARGE_CHARS = 1 << 18;
-/** Characters per write of a large file: its UTF-8 fits a reused buffer, never one as large as the file. */
-const SLICE_CHARS = 1 << 16;
-/**
- * Batches sent and not yet written before the main thread waits: a few keep the writer busy while the next
- * batch renders, and the pages held in memory stay a few megabytes however large the site.
- */
-const BATCHES_IN_FLIGHT = 4;
+const BUFFERS = 6;
 
-type Batch = [path: string, content: string][];
-type Reply = { written: number } | { error: { message: string; code?: string } };
+/** Part of a file in a buffer: bytes [start, end); `first` creates (or truncates) it, `last` closes it. */
+type Segment = [path: string, start: number, end: number, first: boolean, last: boolean];
+type Reply = { buffer: ArrayBuffer } | { error: { message: string; code?: string } };
 
 const WRITER_SOURCE = `
 const { parentPort } = require("node:worker_threads");
-const { mkdirSync, writeFileSync } = require("node:fs");
+const { closeSync, mkdirSync, openSync, writeSync } = require("node:fs");
 const { dirname } = require("node:path");
 const folders = new Set();
-parentPort.on("message", (batch) => {
+const open = new Map();
+let failed = false;
+parentPort.on("message", ({ buffer, segments }) => {
+  if (failed) return parentPort.postMessage({ buffer }, [buffer]);
+  const bytes = new Uint8Array(buffer);
   try {
-    for (const [file, content] of batch) {
-      const folder = dirname(file);
-      if (!folders.has(folder)) {
-        mkdirSync(folder, { recursive: true });
-        folders.add(folder);
+    for (const [file, start, end, first, last] of segments) {
+      let fd = open.get(file);
+      if (first) {
+        const folder = dirname(file);
+        if (!folders.has(folder)) {
+          mkdirSync(folder, { recursive: true });
+          folders.add(folder);
+        }
+        fd = openSync(file, "w");
+        open.set(file, fd);
       }
-      writeFileSync(file, content);
+      for (let at = start; at < end; ) at += writeSync(fd, bytes, at, end - at);
+      if (last) {
+        closeSync(fd);
+        open.delete(file);
+      }
     }
-    parentPort.postMessage({ written: batch.length });
+    parentPort.postMessage({ buffer }, [buffer]);
   } catch (error) {
+    failed = true;
+    for (const fd of open.values()) closeSync(fd);
     parentPort.postMessage({ error: { message: String(error && error.message), code: error && error.code } });
   }
 });
 `;
 
+const encoder = new TextEncoder();
+
 /** Writes files (absolute paths) on a thread of its own; `close` waits for every write and reports the first failure. */
 export class FileWriter {
   private readonly worker = new Worker(WRITER_SOURCE, { eval: true });
-  private batch: Batch = [];
-  private batchChars = 0;
-  private inFlight = 0;
+  private readonly free: ArrayBuffer[] = Array.from({ length: BUFFERS }, () => new ArrayBuffer(BUFFER_BYTES));
+  private outstanding = 0;
+  private bytes: Uint8Array | undefined;
+  private used = 0;
+  private segments: Segment[] = [];
   private failure: Error | undefined;
   private wake: (() => void) | undefined;
 
   constructor() {
     this.worker.on("message", (reply: Reply) => {
-      this.inFlight--;
+      this.outstanding--;
       if ("error" in reply)
         this.failure ??= Object.assign(new Error(reply.error.message), { code: reply.error.code });
+      else this.free.push(reply.buffer);
       this.wake?.();
     });
     this.worker.on("error", (error) => {
       this.failure ??= error;
-      this.inFlight = 0;
+      this.outstanding = 0;
       this.wake?.();
     });
   }
 
-  /** Queues a file; resolves at once unless enough batches are waiting to be written. */
+  /**
+   * Encodes a file (its text, or its text in pieces) into the buffers, sending each as it fills; resolves at
+   * once unless every buffer is out. Pieces must not end inside a surrogate pair.
+   */
   async write(file: string, content: string | readonly string[]): Promise<void> {
     if (this.failure) throw this.failure;
-    if (typeof content !== "string" || content.length >= LARGE_CHARS) {
-      writeInSlices(file, typeof content === "string" ? [content] : content);
-      return;
+    let first = true;
+    for (const piece of typeof content === "string" ? [content] : content) {
+      let at = 0;
+      // An empty piece still opens the file (an empty .nojekyll).
+      while (at < piece.length || first) {
+        const bytes = this.bytes ?? (await this.take());
+        const start = this.used;
+        // encodeInto stops before a character that does not fit, never inside one.
+        const { read, written } = encoder.encodeInto(
+          at === 0 ? piece : piece.slice(at),
+          bytes.subarray(start),
+        );
+        at += read;
+        this.used += written;
+        if (written > 0 || first) this.segments.push([file, start, this.used, first, false]);
+        first = false;
+        if (at < piece.length) await this.send();
+      }
     }
-    this.batch.push([file, content]);
-    this.batchChars += content.length;
-    if (this.batch.length >= BATCH_FILES || this.batchChars >= BATCH_CHARS) await this.send();
+    const last = this.segments.at(-1);
+    if (last?.[0] === file) last[4] = true;
+    else this.segments.push([file, this.used, this.used, false, true]);
   }
 
-  /** Writes what is queued, waits for every write, and stops the thread. Throws the first write error. */
+  /** Writes what is buffered, waits for every write, and stops the thread. Throws the first write error. */
   async close(): Promise<void> {
     try {
-      if (this.batch.length > 0) await this.send();
-      while (this.inFlight > 0 && !this.failure) await this.reply();
+      if (this.segments.length > 0) await this.send();
+      while (this.outstanding > 0 && !this.failure) await this.reply();
       if (this.failure) throw this.failure;
     } finally {
       await this.worker.terminate();
     }
   }
 
-  private async send(): Promise<void> {
-    while (this.inFlight >= BATCHES_IN_FLIGHT && !this.failure) await this.reply();
+  /** The next free buffer, waiting for the writer thread to hand one back if need be. */
+  private async take(): Promise<Uint8Array> {
+    while (this.free.length === 0 && !this.failure) await this.reply();
     if (this.failure) throw this.failure;
-    this.worker.postMessage(this.batch);
-    this.inFlight++;
-    this.batch = [];
-    this.batchChars = 0;
+    this.bytes = new Uint8Array(this.free.pop() as ArrayBuffer);
+    this.used = 0;
+    return this.bytes;
+  }
+
+  private async send(): Promise<void> {
+    if (this.failure) throw this.failure;
+    const buffer = (this.bytes ?? (await this.take())).buffer as ArrayBuffer;
+    this.worker.postMessage({ buffer, segments: this.segments }, [buffer]);
+    this.outstanding++;
+    this.bytes = undefined;
+    this.segments = [];
   }
 
   private reply(): Promise<void> {
@@ -120,37 +158,5 @@ export class FileWriter {
         resolve();
       };
     });
-  }
-}
-
-/** UTF-8 of a few slices (at most 3 bytes a UTF-16 unit). Reused, so large files need no fresh memory. */
-const sliceBytes = Buffer.allocUnsafe(SLICE_CHARS * 3 * 2);
-
-/**
- * Writes a large text, or a text in pieces, in slices through one reused buffer, never holding its whole
- * UTF-8 (see LARGE_CHARS). Pieces must not end inside a surrogate pair; slices never do.
- */
-function writeInSlices(file: string, pieces: readonly string[]): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const fd = openSync(file, "w");
-  let used = 0;
-  const flush = () => {
-    for (let written = 0; written < used;) written += writeSync(fd, sliceBytes, written, used - written);
-    used = 0;
-  };
-  try {
-    for (const piece of pieces)
-      for (let at = 0; at < piece.length;) {
-        let end = Math.min(piece.length, at + SLICE_CHARS);
-        // Never split a surrogate pair between two slices: each half alone would be written as U+FFFD.
-        const last = piece.charCodeAt(end - 1);
-        if (end < piece.length && last >= 0xd800 && last <= 0xdbff) end--;
-        if (used + (end - at) * 3 > sliceBytes.length) flush();
-        used += sliceBytes.write(piece.slice(at, end), used);
-        at = end;
-      }
-    flush();
-  } finally {
-    closeSync(fd);
   }
 }

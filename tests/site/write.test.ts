@@ -1,4 +1,4 @@
-/** writeSite: every file as given, large ones (written in slices) and small ones (by the writer thread). */
+/** writeSite: every file byte for byte, large or small, whole or in pieces, wherever the writer's buffers end. */
 import { mkdtemp, readFile, readdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -10,10 +10,13 @@ describe("writeSite", () => {
     // 𠀀 (a surrogate pair) placed so that one pair straddles each 65,536-unit slice boundary.
     const unit = "微調 model 𠀀 ";
     const large = Array.from({ length: 40_000 }, (_, i) => `${unit}${i}`).join("\n");
+    // Characters of 2, 3 and 4 bytes across the writer's 256 KB buffers, and across 64K-unit slices.
     const straddling = `${"a".repeat(65_535)}𠀀${"b".repeat(65_534)}𠀀${"é".repeat(200_000)}`;
+    const acrossBuffers = [`${"a".repeat(262_142)}𠀀`, `${"a".repeat(262_143)}微`, `${"a".repeat(262_143)}é`];
     const files: SiteFile[] = [
       { path: "search-index.json", content: large },
       { path: "c/x/index.html", content: straddling },
+      ...acrossBuffers.map((content, i) => ({ path: `c/across-${i}/index.html`, content })),
       ...Array.from({ length: 300 }, (_, i) => ({
         path: `p/e-${i}/index.html`,
         content: `<p>${unit}${i}</p>`,
@@ -32,6 +35,21 @@ describe("writeSite", () => {
     const dir = path.join(await mkdtemp(path.join(os.tmpdir(), "papershelf-write-")), "_site");
     await writeSite(dir, [{ path: "search-index.json", content: pieces }]);
     expect(await readFile(path.join(dir, "search-index.json"), "utf8")).toBe(pieces.join(""));
+  });
+
+  it("fails on a file it cannot write, leaving the previous site and no staging folder", async () => {
+    const dir = path.join(await mkdtemp(path.join(os.tmpdir(), "papershelf-write-")), "_site");
+    await writeSite(dir, [{ path: "index.html", content: "old" }]);
+    // "a" is a file, so "a/b" cannot be made: the writer thread's error reaches the caller.
+    const broken = [
+      { path: "a", content: "x" },
+      ...Array.from({ length: 50 }, (_, i) => ({ path: `a/${i}`, content: "y" })),
+    ];
+    await expect(writeSite(dir, broken)).rejects.toThrow(
+      /ENOTDIR|EEXIST|not a directory|file already exists/,
+    );
+    expect(await readdir(path.dirname(dir))).toEqual(["_site"]);
+    expect(await readFile(path.join(dir, "index.html"), "utf8")).toBe("old");
   });
 
   it("replaces the previous site as a whole", async () => {
