@@ -81,11 +81,9 @@ function defuseMarkers(text: string): string {
 
 // trimEnd() rather than /\s+$/: the regex retries at every whitespace run, which shows on 17 MB of README.
 const trimPiece = (text: string): string => text.replace(/^(?:[ \t]*\n)+/, "").trimEnd();
-const joinPieces = (pieces: readonly Piece[]): string =>
-  pieces
-    .map((p) => p.text)
-    .filter((t) => t !== "")
-    .join("\n\n");
+/** A zone's texts, each with marker-like lines defused (replaceZones joins them with a blank line). */
+const zoneTexts = (pieces: readonly Piece[]): string[] =>
+  pieces.map((p) => defuseMarkers(p.text)).filter((t) => t !== "");
 
 function renderEntries(
   data: PapersFile,
@@ -193,9 +191,7 @@ export function renderReadme(
     const piecesOf = (toc: Piece[]) => zones.map((z) => (z.name === "toc" ? toc : (byZone[z.name] ?? [])));
     const anchors = assignAnchors(splitAroundZones(current, zones), piecesOf(tocDraft));
     const toc = renderToc(data, templates, counts, (id) => anchors.get(id) ?? "");
-    const contents = new Map(
-      zones.map((z, i) => [z.name, defuseMarkers(joinPieces(piecesOf(toc)[i] ?? []))]),
-    );
+    const contents = new Map(zones.map((z, i) => [z.name, zoneTexts(piecesOf(toc)[i] ?? [])]));
     const text = replaceZones(current, zones, contents);
 
     const warnings: Diagnostic[] = [];
