@@ -29,6 +29,8 @@ interface Edit {
  */
 const NEEDS_PARSE = /[<#]|```|~~~|\]:|^[ \t>]*(?:=+|-+)[ \t]*$/m;
 
+const CR_OR_NUL = /[\r\0]/;
+
 const FLOW_PARENTS = new Set(["root", "blockquote", "listItem", "footnoteDefinition"]);
 
 function offsets(node: Node): [number, number] | undefined {
@@ -224,7 +226,11 @@ function escapeUnderlines(text: string): string {
 
 /** Makes record Markdown safe to embed in the README (see the module comment). Pure and deterministic. */
 export function sanitizeMarkdown(markdown: string): string {
-  let text = markdown.replace(/\r\n?/g, "\n").replace(/\0/g, "\uFFFD").trimEnd();
+  // One scan finds whether there is anything to replace (most records have neither): two global replaces
+  // scanned every 摘要 twice.
+  let text = (
+    CR_OR_NUL.test(markdown) ? markdown.replace(/\r\n?/g, "\n").replace(/\0/g, "\uFFFD") : markdown
+  ).trimEnd();
   if (!NEEDS_PARSE.test(text)) return text;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     // Text nested or marked up past the parser's limits (a hand-edited record can be anything): shown as
