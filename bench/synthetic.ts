@@ -28,7 +28,7 @@ const HANZI =
   "在人類對話中個人可以在向他人講話時指出場景中的相關區域反過來如果有必要對方也可以通過提及特定區域來做出回應我們提出了一種新的模型架構實驗結果表明性能優越";
 
 /** A small deterministic PRNG (mulberry32): benchmarks must not depend on Math.random. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { buildSiteEntry, searchFields } from "../../src/site/index.js";
 import { TermTable } from "../../src/site/search/terms.js";
 import { TermIds } from "../../src/site/term-ids.js";
-import { makeSyntheticList } from "../../bench/synthetic.js";
+import { makeSyntheticList, rng } from "../../bench/synthetic.js";
 import { readSiteFixture } from "./helpers/fixture.js";
 
 /** Both numberings over the same texts, in order: the vocabularies and every text's ids. */
@@ -22,18 +22,6 @@ function expectSame(texts: readonly string[]) {
   const { expected, got, expectedTerms, gotTerms } = bothWays(texts);
   expect(gotTerms).toEqual(expectedTerms);
   for (let i = 0; i < texts.length; i++) expect(got[i], JSON.stringify(texts[i])).toEqual(expected[i]);
-}
-
-/** A deterministic PRNG (mulberry32), so a failing case can be found again. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
