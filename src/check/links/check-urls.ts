@@ -165,8 +165,9 @@ export async function checkUrls(
   const reached = new Map<string, boolean>();
   // What is answered without a request is answered now; the rest waits in its host's queue (input order).
   const queues = new Map<string, number[]>();
+  const known = { excludes, cache, startedAt, options, offline };
   for (const [index, url] of unique.entries()) {
-    const answer = answerWithoutRequest(url, { excludes, cache, startedAt, options, offline });
+    const answer = answerWithoutRequest(url, known);
     if (typeof answer === "string") {
       const queue = queues.get(answer);
       if (queue) queue.push(index);

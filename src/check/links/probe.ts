@@ -135,12 +135,11 @@ export async function probeUrl(
   url: string,
   deps: ProbeDeps,
   options: LinkCheckOptions,
-  parsed: URL = new URL(url),
 ): Promise<ProbeResult> {
   const started = deps.now();
   const redirects: RedirectHop[] = [];
   const seen = new Set<string>();
-  let current = parsed;
+  let current = new URL(url);
   if (current.hash !== "") current.hash = "";
   let attempts = 0;
   const budget: Budget = { remainingMs: options.deadlineMs };
