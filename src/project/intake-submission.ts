@@ -19,7 +19,7 @@ import { formatDiagnostic, type Diagnostic } from "../records/index.js";
 import { readTemplates } from "../render/index.js";
 
 /** The lint as the intake runs it: the whole list with the new record, the project's severities. */
-export function createIntakeLint(config: ProjectConfig): IntakeLint {
+function createIntakeLint(config: ProjectConfig): IntakeLint {
   const settings = parseLintConfig(config, RULES);
   if (!settings.ok) throw new ConfigError(settings.errors.map(formatDiagnostic).join("\n"));
   return ({ parsed, entryId, now }) =>

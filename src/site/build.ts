@@ -27,7 +27,7 @@ import {
   type CategoryNode,
 } from "./pages.js";
 import type { RelatedEntry } from "./related.js";
-import { termsOfEntries } from "./term-ids.js";
+import { termsOfEntries } from "./entry-terms.js";
 import { SiteTemplateError, type SiteTemplates } from "./templates.js";
 
 export interface SiteOptions {

@@ -10,47 +10,6 @@
  * in the garbage collector. Here a character's class is looked up in a table, a bigram is a number
  * (its two code points, in a typed-array hash table) until it is first seen, and all ids go into one growing Int32Array.
  */
-import { searchFields, type SiteEntry } from "./entry-view.js";
-import { relatedFromTerms } from "./related.js";
-import { writeSearchIndexPieces, type FieldTerms } from "./search/build-index.js";
-
-/** The fields related entries compare, as arxiv-sanity-lite does: title, abstract and 摘要. */
-const RELATED_FIELDS = ["title", "abstract", "summary"] as const;
-
-/**
- * Every entry's searched text cut into term ids once, for both the search index and the related entries
- * (tokenizing and looking up 5 million terms twice cost a second at 10,000 records).
- */
-export function termsOfEntries(entries: readonly SiteEntry[]) {
-  const fields = searchFields();
-  const table = new TermIds();
-  const texts = entries.map((e) =>
-    fields.map((field) => {
-      const text = e.searchText[field];
-      return text === undefined ? -1 : table.add(text);
-    }),
-  );
-  const relatedTexts = entries.map((e, i) =>
-    RELATED_FIELDS.map((field) => {
-      const searched = texts[i]?.[fields.indexOf(field)] ?? -1;
-      return searched === -1 ? table.add(e[field]) : searched;
-    }),
-  );
-  const ids = entries.map((e) => e.id);
-  return {
-    searchIndex: () => {
-      const terms: FieldTerms[] = texts.map((own) => own.map((t) => (t === -1 ? undefined : table.of(t))));
-      return writeSearchIndexPieces(ids, terms, table.terms, fields);
-    },
-    related: () =>
-      relatedFromTerms(
-        ids,
-        relatedTexts.map((own) => own.map((t) => table.of(t))),
-        table.terms,
-      ),
-  };
-}
-
 /** What tokenize.ts's CJK_RUN matches: Han, kana and Hangul, the scripts written without spaces. */
 const CJK_CHAR = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u;
 /** What tokenize.ts's WORD matches: letters and digits. */

@@ -9,7 +9,7 @@
  */
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";
-import type { Diagnostic } from "../records/index.js";
+import type { Diagnostic, PapersFile } from "../records/index.js";
 import {
   siteFiles,
   siteTemplateDiagnostic,
@@ -17,15 +17,11 @@ import {
   type SiteOptions,
   type StreamedSiteFile,
 } from "./build.js";
-import type { PapersFile } from "../records/index.js";
 import { FileWriter } from "./file-writer.js";
 import type { SiteTemplates } from "./templates.js";
 
 /** Writes every file under `outDir`, replacing what was there; resolves to the number of files. */
-export async function writeSite(
-  outDir: string,
-  files: Iterable<StreamedSiteFile> | AsyncIterable<StreamedSiteFile>,
-): Promise<number> {
+export async function writeSite(outDir: string, files: Iterable<StreamedSiteFile>): Promise<number> {
   const target = path.resolve(outDir);
   const staging = `${target}.tmp-${process.pid}`;
   const previous = `${target}.old-${process.pid}`;
@@ -45,11 +41,11 @@ export async function writeSite(
   }
 }
 
-async function writeFiles(root: string, files: Iterable<StreamedSiteFile> | AsyncIterable<StreamedSiteFile>) {
+async function writeFiles(root: string, files: Iterable<StreamedSiteFile>) {
   const writer = new FileWriter();
   let count = 0;
   try {
-    for await (const file of files) {
+    for (const file of files) {
       await writer.write(path.join(root, file.path), file.content);
       count++;
     }

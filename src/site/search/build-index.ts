@@ -78,22 +78,12 @@ export function buildSearchIndex(documents: readonly SearchDocument[], fields: r
       return value === undefined || value === null ? undefined : table.idsOf(String(value));
     }),
   );
-  return writeSearchIndex(
+  return writeSearchIndexPieces(
     documents.map((d) => d.id),
     terms,
     table.terms,
     fields,
-  );
-}
-
-/** The same, from texts already cut into term ids (`vocabulary[id]` is the term). */
-export function writeSearchIndex(
-  ids: readonly string[],
-  documents: readonly FieldTerms[],
-  vocabulary: readonly string[],
-  fields: readonly string[],
-): string {
-  return writeSearchIndexPieces(ids, documents, vocabulary, fields).join("");
+  ).join("");
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
- * One term table for the whole build: each record's text is tokenized once and each term looked up once,
- * and both the search index and the related entries count integer ids instead of strings. At 10,000
- * records that is about 5 million tokens; doing the tokenizing and the Map lookups twice cost a second.
+ * Terms numbered as they are first seen, through the browser's tokenizer (tokenize.ts): what
+ * `buildSearchIndex` and `computeRelated` use on plain texts, and the reference that the build's own faster
+ * numbering (../term-ids.ts) is tested against.
  */
 import { tokenize } from "./tokenize.js";
 
