@@ -26,6 +26,12 @@ export function lineStarts(text: string): number[] {
 
 /** 1-based line and column of `offset`, by binary search over `starts`. */
 export function lineColumnAt(starts: readonly number[], offset: number): { line: number; column: number } {
+  const low = lineIndexAt(starts, offset);
+  return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
+}
+
+/** 0-based index of the line holding `offset`, by binary search over `starts`. */
+function lineIndexAt(starts: readonly number[], offset: number): number {
   let low = 0;
   let high = starts.length - 1;
   while (low < high) {
@@ -33,7 +39,7 @@ export function lineColumnAt(starts: readonly number[], offset: number): { line:
     if ((starts[mid] ?? 0) <= offset) low = mid;
     else high = mid - 1;
   }
-  return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
+  return low;
 }
 
 /** The value of a key node as a mapping lookup sees it (js-yaml makes every key a string). */
@@ -98,9 +104,18 @@ export class RecordSource {
   }
 
   rangeToPosition(start: number, end: number): Position {
-    const a = this.positionAt(start);
-    const b = this.positionAt(Math.max(start, end));
-    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+    // Line indexes rather than two positionAt objects: link extraction asks this for every URL of a list.
+    const starts = (this.starts ??= lineStarts(this.text));
+    const from = Math.max(0, Math.min(start, this.text.length));
+    const to = Math.max(from, Math.min(end, this.text.length));
+    const line = lineIndexAt(starts, from);
+    const endLine = lineIndexAt(starts, to);
+    return {
+      line: line + 1,
+      column: from - (starts[line] ?? 0) + 1,
+      endLine: endLine + 1,
+      endColumn: to - (starts[endLine] ?? 0) + 1,
+    };
   }
 
   /** The node at a data path, or undefined when the path does not exist in the document. */
@@ -149,7 +164,8 @@ export class RecordSource {
 
 /** The pair named `key`; a mapping has a few dozen keys at most, so a scan costs less than an index. */
 function findPair(node: MapNode, key: string): MapNode["pairs"][number] | undefined {
-  return node.pairs.find((p) => keyText(p.key) === key);
+  for (const pair of node.pairs) if (keyText(pair.key) === key) return pair;
+  return undefined;
 }
 
 /** Splits an ajv instancePath ("/entries/3/repos/0/url") into data path segments. */

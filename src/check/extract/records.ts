@@ -3,14 +3,18 @@
  * intro and category intros, as the record walker (records/anatomy/walk.ts) finds them. Scalar URLs keep
  * their data path, so `fix` can replace exactly that value.
  */
-import { walkRecordUrls, type PapersFile, type PathSegment, type RecordSource } from "../../records/index.js";
+import {
+  ENTRY_ANATOMY,
+  listTexts,
+  visitEntryMarkdown,
+  visitEntryUrls,
+  walkRecordUrls,
+  type PapersFile,
+  type PathSegment,
+  type RecordSource,
+} from "../../records/index.js";
 import { extractMarkdownUrls } from "./markdown.js";
-import { groupTargets, isHttpUrl, type CheckTarget, type UrlLocation } from "./targets.js";
-
-interface Found {
-  url: string;
-  location: UrlLocation;
-}
+import { isHttpUrl, TargetGroups, type CheckTarget } from "./targets.js";
 
 /**
  * Spaces before the first non-empty content line of a block scalar whose header is at `headerOffset`.
@@ -22,20 +26,26 @@ function blockIndent(text: string, headerOffset: number, end: number): number {
 }
 
 /** URLs inside a Markdown value, placed on the file's lines (a block scalar's text starts one line down). */
-function markdownUrls(text: string, path: PathSegment[], source: RecordSource, entryId?: string): Found[] {
+function addMarkdownUrls(
+  groups: TargetGroups,
+  text: string,
+  path: PathSegment[],
+  source: RecordSource,
+  entryId?: string,
+): void {
+  const hits = extractMarkdownUrls(text);
+  if (hits.length === 0) return;
   const node = source.nodeAt(path);
   const start = source.position(path);
   const block = node?.kind === "scalar" && (node.style === "literal" || node.style === "folded");
   const indent = block ? blockIndent(source.text, node.start, node.end) : 0;
-  return extractMarkdownUrls(text).map((hit) => ({
-    url: hit.url,
-    location: {
+  for (const hit of hits)
+    groups.add(hit.url, {
       file: source.file,
       line: start.line + (block ? hit.line : hit.line - 1),
       column: block ? indent + hit.column : hit.line === 1 ? start.column + hit.column - 1 : hit.column,
       ...(entryId ? { entryId } : {}),
-    },
-  }));
+    });
 }
 
 /** A URL that is a whole YAML value (entry url, repository, link, image): what `fix` may replace. */
@@ -55,26 +65,30 @@ export function listScalarUrls(data: PapersFile): ScalarUrl[] {
   );
 }
 
-/** The records' URLs, grouped by URL with every location. */
+/**
+ * The records' URLs, grouped by URL with every location. It visits the records with the walker's visitors
+ * rather than its list of sites: a site object per URL and Markdown field was half the garbage of a run.
+ */
 export function extractRecordUrls(data: PapersFile, source: RecordSource): CheckTarget[] {
-  const sites = walkRecordUrls(data);
-  const found: Found[] = [];
+  const groups = new TargetGroups();
+  const file = source.file;
   // Locations keep the order reports have always listed them in: list and category intros, then every
   // URL field, then the links inside entries' Markdown.
-  for (const site of sites)
-    if (site.kind === "markdown" && site.entryId === undefined)
-      found.push(...markdownUrls(site.value, site.path, source));
-  for (const site of sites) {
-    if (site.kind !== "field" || !isHttpUrl(site.value)) continue;
-    const pos = source.position(site.path);
-    const { entryId, path } = site;
-    found.push({
-      url: site.value,
-      location: { file: source.file, line: pos.line, column: pos.column, entryId, path },
+  for (const intro of listTexts(data).markdown) addMarkdownUrls(groups, intro.value, intro.path, source);
+  const entries = data.entries;
+  for (let index = 0; index < entries.length; index++) {
+    const entryId = entries[index]?.id ?? "";
+    visitEntryUrls(entries[index] as object, index, ENTRY_ANATOMY, (path, url) => {
+      if (!isHttpUrl(url)) return;
+      const { line, column } = source.position(path);
+      groups.add(url, { file, line, column, entryId, path });
     });
   }
-  for (const site of sites)
-    if (site.kind === "markdown" && site.entryId !== undefined)
-      found.push(...markdownUrls(site.value, site.path, source, site.entryId));
-  return groupTargets(found);
+  for (let index = 0; index < entries.length; index++) {
+    const entryId = entries[index]?.id ?? "";
+    visitEntryMarkdown(entries[index] as object, index, ENTRY_ANATOMY, (path, text) =>
+      addMarkdownUrls(groups, text, path, source, entryId),
+    );
+  }
+  return groups.targets();
 }

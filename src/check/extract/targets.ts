@@ -23,15 +23,26 @@ export interface FoundUrl {
   column: number;
 }
 
+/** Check targets collected one location at a time, grouped by URL in order of first appearance. */
+export class TargetGroups {
+  private readonly byUrl = new Map<string, CheckTarget>();
+
+  add(url: string, location: UrlLocation): void {
+    const target = this.byUrl.get(url);
+    if (target) target.locations.push(location);
+    else this.byUrl.set(url, { url, locations: [location] });
+  }
+
+  targets(): CheckTarget[] {
+    return [...this.byUrl.values()];
+  }
+}
+
 /** Groups found URLs by URL, in order of first appearance. */
 export function groupTargets(found: Iterable<{ url: string; location: UrlLocation }>): CheckTarget[] {
-  const byUrl = new Map<string, CheckTarget>();
-  for (const { url, location } of found) {
-    const target = byUrl.get(url) ?? { url, locations: [] };
-    target.locations.push(location);
-    byUrl.set(url, target);
-  }
-  return [...byUrl.values()];
+  const groups = new TargetGroups();
+  for (const { url, location } of found) groups.add(url, location);
+  return groups.targets();
 }
 
 /** Only absolute http(s) URLs are checked; relative links and other schemes are someone else's job. */
@@ -41,6 +52,8 @@ export function isHttpUrl(url: string): boolean {
 
 /** Trailing punctuation that ends a sentence rather than a URL: "see https://x.org/a." → "https://x.org/a". */
 export function trimUrl(raw: string): string {
+  // Most URLs end in a letter, digit or slash: nothing to trim, no regex run and no string made.
+  if (/[A-Za-z0-9/]/.test(raw.charAt(raw.length - 1))) return raw;
   let url = raw.replace(/(?<![.,;:!?'"*_~])[.,;:!?'"*_~]+$/, "");
   // A closing bracket belongs to the URL only when the URL opened it (Wikipedia-style "(disambiguation)").
   for (const [open, close] of [

@@ -6,7 +6,7 @@
 import type { PathSegment } from "../source.js";
 import { flattenCategories } from "../validate.js";
 import { ENTRY_ANATOMY } from "./entry.js";
-import type { Anatomy, LabelledUrlItem } from "./field.js";
+import type { Anatomy, FieldSpec, LabelledUrlItem } from "./field.js";
 
 /** What a URL field is: a `url` field (the entry's main link or another), a repository, a link or an image. */
 export type UrlRole = "url" | LabelledUrlItem;
@@ -37,44 +37,107 @@ const asObject = (value: unknown): AnyRecord =>
 /** The text key of a labelled-URL item: images have alt text, repositories and links a label. */
 const LABEL_KEY: Readonly<Record<LabelledUrlItem, string>> = { repo: "label", link: "label", image: "alt" };
 
-/** Every URL an entry holds in a field, in anatomy order (Markdown links are found by `entryMarkdown`). */
-export function entryUrls(entry: object, index: number, anatomy: Anatomy = ENTRY_ANATOMY): UrlFieldRef[] {
+/**
+ * The anatomy's fields by role, worked out once per anatomy: the walkers run over 10,000 entries, and
+ * `Object.entries(anatomy)` per entry and walker was most of the garbage a walk made (8 KB per entry).
+ */
+interface AnatomyPlan {
+  /** Every field in anatomy order, for the walkers that look at several roles at once. */
+  fields: readonly (readonly [string, FieldSpec])[];
+  /** The URL fields (`url`, labelled URL lists) and the Markdown fields, in anatomy order. */
+  urls: readonly (readonly [string, FieldSpec])[];
+  markdown: readonly (readonly [string, FieldSpec])[];
+}
+
+const plans = new WeakMap<Anatomy, AnatomyPlan>();
+
+function planOf(anatomy: Anatomy): AnatomyPlan {
+  let plan = plans.get(anatomy);
+  if (!plan) {
+    const fields = Object.entries(anatomy);
+    plan = {
+      fields,
+      urls: fields.filter(([, spec]) => spec.role === "url" || (spec.role === "labelled-urls" && spec.item)),
+      markdown: fields.filter(([, spec]) => spec.role === "markdown"),
+    };
+    plans.set(anatomy, plan);
+  }
+  return plan;
+}
+
+/**
+ * Calls `visit` with every URL field of an entry, in anatomy order; the walkers build their own objects from
+ * it, so a walk over a list makes one object per URL rather than one per walker layer. Index loops: this
+ * runs for every field of every entry, and an iterator per loop was garbage too.
+ */
+export function visitEntryUrls(
+  entry: object,
+  index: number,
+  anatomy: Anatomy,
+  visit: (path: PathSegment[], value: string, role: UrlRole, key: string, item?: number) => void,
+): void {
   const record = entry as AnyRecord;
-  const base: PathSegment[] = ["entries", index];
-  const out: UrlFieldRef[] = [];
-  for (const [key, spec] of Object.entries(anatomy)) {
-    const value = record[key];
-    if (spec.role === "url") {
-      const url = asText(value);
-      if (url !== undefined) out.push({ path: [...base, key], value: url, name: key, role: "url" });
-    } else if (spec.role === "labelled-urls" && spec.item) {
-      const role = spec.item;
-      asItems(value).forEach((item, i) => {
-        const url = asText(asObject(item).url);
-        if (url !== undefined)
-          out.push({ path: [...base, key, i, "url"], value: url, name: `${key}[${i}].url`, role });
-      });
+  const fields = planOf(anatomy).urls;
+  for (let f = 0; f < fields.length; f++) {
+    const [key, spec] = fields[f] as readonly [string, FieldSpec];
+    if (spec.role === "url" || spec.item === undefined) {
+      const url = asText(record[key]);
+      if (url !== undefined) visit(["entries", index, key], url, "url", key);
+      continue;
+    }
+    const role = spec.item;
+    const items = asItems(record[key]);
+    for (let i = 0; i < items.length; i++) {
+      const url = asText(asObject(items[i]).url);
+      if (url !== undefined) visit(["entries", index, key, i, "url"], url, role, key, i);
     }
   }
+}
+
+/** The name messages use for a URL field: "url", "repos[1].url". */
+const urlFieldName = (key: string, item?: number): string =>
+  item === undefined ? key : `${key}[${item}].url`;
+
+/** Calls `visit` with every Markdown field of an entry that is present, in anatomy order. */
+export function visitEntryMarkdown(
+  entry: object,
+  index: number,
+  anatomy: Anatomy,
+  visit: (path: PathSegment[], value: string, name: string, limit: number | undefined) => void,
+): void {
+  const record = entry as AnyRecord;
+  const fields = planOf(anatomy).markdown;
+  for (let f = 0; f < fields.length; f++) {
+    const [key, spec] = fields[f] as readonly [string, FieldSpec];
+    const text = asText(record[key]);
+    if (text !== undefined) visit(["entries", index, key], text, key, spec.maxChars);
+  }
+}
+
+/** Every URL an entry holds in a field, in anatomy order (Markdown links are found by `entryMarkdown`). */
+export function entryUrls(entry: object, index: number, anatomy: Anatomy = ENTRY_ANATOMY): UrlFieldRef[] {
+  const out: UrlFieldRef[] = [];
+  visitEntryUrls(entry, index, anatomy, (path, value, role, key, item) =>
+    out.push({ path, value, name: urlFieldName(key, item), role }),
+  );
   return out;
 }
 
 /** One-line texts of an entry: line fields, names, tags, and the labels and alt texts of its URL lists. */
 export function entryShortTexts(entry: object, index: number, anatomy: Anatomy = ENTRY_ANATOMY): FieldRef[] {
   const record = entry as AnyRecord;
-  const base: PathSegment[] = ["entries", index];
   const out: FieldRef[] = [];
-  for (const [key, spec] of Object.entries(anatomy)) {
+  for (const [key, spec] of planOf(anatomy).fields) {
     const limit = spec.maxChars === undefined ? {} : { limit: spec.maxChars };
     const value = record[key];
     if (spec.role === "line") {
       const text = asText(value);
-      if (text !== undefined) out.push({ path: [...base, key], value: text, name: key, ...limit });
+      if (text !== undefined) out.push({ path: ["entries", index, key], value: text, name: key, ...limit });
     } else if (spec.role === "names" || spec.role === "tags") {
       asItems(value).forEach((item, i) => {
         const text = asText(item);
         if (text !== undefined)
-          out.push({ path: [...base, key, i], value: text, name: `${key}[${i}]`, ...limit });
+          out.push({ path: ["entries", index, key, i], value: text, name: `${key}[${i}]`, ...limit });
       });
     } else if (spec.role === "labelled-urls" && spec.item) {
       const labelKey = LABEL_KEY[spec.item];
@@ -82,7 +145,7 @@ export function entryShortTexts(entry: object, index: number, anatomy: Anatomy =
         const text = asText(asObject(item)[labelKey]);
         if (text !== undefined)
           out.push({
-            path: [...base, key, i, labelKey],
+            path: ["entries", index, key, i, labelKey],
             value: text,
             name: `${key}[${i}].${labelKey}`,
             ...limit,
@@ -95,19 +158,10 @@ export function entryShortTexts(entry: object, index: number, anatomy: Anatomy =
 
 /** The Markdown fields of an entry that are present, in anatomy order. */
 export function entryMarkdown(entry: object, index: number, anatomy: Anatomy = ENTRY_ANATOMY): FieldRef[] {
-  const record = entry as AnyRecord;
   const out: FieldRef[] = [];
-  for (const [key, spec] of Object.entries(anatomy)) {
-    if (spec.role !== "markdown") continue;
-    const text = asText(record[key]);
-    if (text !== undefined)
-      out.push({
-        path: ["entries", index, key],
-        value: text,
-        name: key,
-        ...(spec.maxChars === undefined ? {} : { limit: spec.maxChars }),
-      });
-  }
+  visitEntryMarkdown(entry, index, anatomy, (path, value, name, limit) =>
+    out.push(limit === undefined ? { path, value, name } : { path, value, name, limit }),
+  );
   return out;
 }
 
@@ -153,12 +207,20 @@ export type UrlSite =
  */
 export function walkRecordUrls(data: WalkedList, anatomy: Anatomy = ENTRY_ANATOMY): UrlSite[] {
   const sites: UrlSite[] = listTexts(data).markdown.map((f) => ({ kind: "markdown", ...f }));
-  data.entries.forEach((entry, entryIndex) => {
+  const entries = data.entries;
+  for (let entryIndex = 0; entryIndex < entries.length; entryIndex++) {
+    const entry = entries[entryIndex] as object;
     const entryId = asText((entry as AnyRecord).id) ?? "";
-    for (const f of entryUrls(entry, entryIndex, anatomy))
-      sites.push({ kind: "field", entryIndex, entryId, ...f });
-    for (const f of entryMarkdown(entry, entryIndex, anatomy))
-      sites.push({ kind: "markdown", entryIndex, entryId, ...f });
-  });
+    visitEntryUrls(entry, entryIndex, anatomy, (path, value, role, key, item) =>
+      sites.push({ kind: "field", entryIndex, entryId, path, value, name: urlFieldName(key, item), role }),
+    );
+    visitEntryMarkdown(entry, entryIndex, anatomy, (path, value, name, limit) =>
+      sites.push(
+        limit === undefined
+          ? { kind: "markdown", entryIndex, entryId, path, value, name }
+          : { kind: "markdown", entryIndex, entryId, path, value, name, limit },
+      ),
+    );
+  }
   return sites;
 }
