@@ -51,6 +51,28 @@ describe("HTML and text", () => {
     ).toEqual(["https://a.org/x", "https://en.wikipedia.org/wiki/Foo_(bar)"]);
   });
 
+  it("trims trailing underscores, tildes and quotes that end a sentence, not the letters before them", () => {
+    expect(
+      extractTextUrls("_https://a.org/x_ and ~https://b.org/y~ and 'https://c.org/z' https://d.org/a_b").map(
+        (u) => u.url,
+      ),
+    ).toEqual(["https://a.org/x", "https://b.org/y", "https://c.org/z", "https://d.org/a_b"]);
+  });
+
+  it("places every URL at the line and column a line-by-line reading gives, over many lines", () => {
+    const lines = Array.from({ length: 400 }, (_, i) =>
+      i % 7 === 0 ? "" : `${"x ".repeat(i % 5)}https://h${i}.org/p/${i}${i % 3 ? "" : ` and http://g${i}.org/`}\r`,
+    );
+    const expected = lines.flatMap((text, i) =>
+      [...text.matchAll(/https?:\/\/\S+/g)].map((m) => ({
+        url: m[0].replace(/\r$/, ""),
+        line: i + 1,
+        column: (m.index ?? 0) + 1,
+      })),
+    );
+    expect(extractTextUrls(lines.join("\n"))).toEqual(expected);
+  });
+
   it("chooses the extractor by extension and groups repeats", () => {
     const targets = extractFileUrls("urls.txt", "https://a.org/x\nhttps://a.org/x\nhttps://b.org/\n");
     expect(targets).toEqual([
