@@ -1,4 +1,10 @@
-import { arxivIdFromUrl, compareCodePoints, type Entry, normalizeArxivId } from "../records/index.js";
+import {
+  arxivIdFromUrl,
+  canonicalArxivPageId,
+  compareCodePoints,
+  type Entry,
+  normalizeArxivId,
+} from "../records/index.js";
 
 export { normalizeArxivId };
 
@@ -60,6 +66,8 @@ export function doiFromUrl(url: URL): string | undefined {
  * scheme, `www.`, default port, fragment, trailing slash and tracking parameters removed.
  */
 export function normalizeUrl(raw: string): string | undefined {
+  const canonical = canonicalArxivPageId(raw);
+  if (canonical !== undefined) return `arxiv:${normalizeArxivId(canonical) ?? canonical}`;
   const url = parseUrl(raw);
   if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) return undefined;
   const arxiv = arxivKeyOfUrl(url);
@@ -104,8 +112,12 @@ const NON_WORD =
 
 /** Text compared without case, width, spacing or punctuation: "ＬＬＭ: A  Survey!" → "llmasurvey". */
 export function comparableText(text: string): string {
-  return text.normalize("NFKC").toLowerCase().replace(NON_WORD, "");
+  // NFKC leaves ASCII as it is: most titles are ASCII, and skipping it saves a copy of each.
+  const normalized = NON_ASCII.test(text) ? text.normalize("NFKC") : text;
+  return normalized.toLowerCase().replace(NON_WORD, "");
 }
+
+const NON_ASCII = /[\u0080-\uFFFF]/;
 
 /** The arXiv id an entry names, in its `arxiv` field or else in its main URL. */
 export function entryArxivId(entry: Entry): string | undefined {

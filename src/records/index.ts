@@ -10,6 +10,7 @@ export { readTextOrUndefined, readUtf8 } from "./files.js";
 export {
   ARXIV_ID,
   arxivIdFromUrl,
+  canonicalArxivPageId,
   arxivPageId,
   isArxivPage,
   normalizeArxivId,

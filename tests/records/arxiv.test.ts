@@ -1,6 +1,14 @@
 /** The one arXiv parser every stage uses (lint, import, render, intake): ids, URLs, pages. */
 import { describe, expect, it } from "vitest";
-import { arxivIdFromUrl, arxivPageId, isArxivPage, normalizeArxivId } from "../../src/records/arxiv.js";
+import fc from "fast-check";
+import {
+  arxivIdFromUrl,
+  arxivPageId,
+  canonicalArxivPageId,
+  isArxivPage,
+  normalizeArxivId,
+} from "../../src/records/arxiv.js";
+import { normalizeUrl } from "../../src/lint/normalize.js";
 import { buildEntryView } from "../../src/render/view-model.js";
 
 describe("arxivIdFromUrl: the id as written (version kept)", () => {
@@ -27,6 +35,59 @@ describe("arxivIdFromUrl: the id as written (version kept)", () => {
   ])("%s → %s", (url, id) => {
     expect(arxivIdFromUrl(url)).toBe(id);
     expect(arxivIdFromUrl(url)).toBe(URL.canParse(url) ? arxivIdFromUrl(new URL(url)) : undefined);
+  });
+});
+
+describe("the canonical arxiv.org form, read without a URL parser", () => {
+  // Strings close to the canonical form: every part the fast regex looks at, varied.
+  const urlLike = fc
+    .record({
+      scheme: fc.constantFrom("https", "http", "HTTPS", "ftp"),
+      host: fc.constantFrom(
+        "arxiv.org",
+        "www.arxiv.org",
+        "export.arxiv.org",
+        "ArXiv.org",
+        "arxiv.org:443",
+        "arxiv.org.",
+      ),
+      page: fc.constantFrom("abs", "pdf", "html", "format", "list", "abs/.."),
+      id: fc.constantFrom(
+        "2306.15195",
+        "2306.1519",
+        "2306.151956",
+        "hep-th/9901001",
+        "2306.15195v12",
+        "2306.15195v",
+      ),
+      tail: fc.constantFrom("", "/", ".pdf", ".pdf/", "?x=1", "#S3", " ", "%20", "/x", "\t"),
+    })
+    .map(({ scheme, host, page, id, tail }) => `${scheme}://${host}/${page}/${id}${tail}`);
+
+  it("names the same id as parsing the URL does, for every string it takes", () => {
+    fc.assert(
+      fc.property(urlLike, (url) => {
+        const quick = canonicalArxivPageId(url);
+        if (quick !== undefined) expect(quick).toBe(arxivIdFromUrl(new URL(url)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("gives the duplicate finder the key the parser gives the same URL written with an uppercase scheme", () => {
+    fc.assert(
+      fc.property(urlLike, (url) => {
+        // "HTTP…" never takes the fast path, and is the same URL once parsed.
+        expect(normalizeUrl(url)).toBe(normalizeUrl(url.replace(/^http/, "HTTP")));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("takes the common forms", () => {
+    expect(canonicalArxivPageId("https://arxiv.org/abs/2306.15195")).toBe("2306.15195");
+    expect(canonicalArxivPageId("https://arxiv.org/pdf/2306.15195v2.pdf")).toBe("2306.15195v2");
+    expect(canonicalArxivPageId("https://arxiv.org/abs/2306.15195?x=1")).toBeUndefined();
   });
 });
 

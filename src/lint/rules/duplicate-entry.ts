@@ -12,6 +12,7 @@ type KeyField = "url" | "arxiv" | "doi" | "title";
  * duplicate, so the message parts are only made for a key that repeats (see `describeKey`).
  */
 function visitIdentityKeys(entry: Entry, visit: (key: string, field: KeyField) => void): void {
+  // Titles go into their own Map (see checkDuplicates), so their key needs no `title:` prefix string.
   const url = normalizeUrl(entry.url);
   if (url) visit(url, "url");
   const arxiv = entry.arxiv === undefined ? undefined : normalizeArxivId(entry.arxiv);
@@ -20,7 +21,7 @@ function visitIdentityKeys(entry: Entry, visit: (key: string, field: KeyField) =
   if (doi) visit(`doi:${doi}`, "doi");
   const title = normalizeTitle(entry.title);
   // A title of a few letters ("GPT-4") is too short to say two entries are one work.
-  if (title.length >= MIN_TITLE_KEY_CHARS) visit(`title:${title}`, "title");
+  if (title.length >= MIN_TITLE_KEY_CHARS) visit(title, "title");
 }
 
 /** How a key reads in a message: `arXiv 2306.15195`, `DOI …`, `the URL …`, `the same title`. */
@@ -38,11 +39,15 @@ const MIN_TITLE_KEY_CHARS = 8;
  * entries take ~40,000 Map operations instead of 50 million pairwise comparisons.
  */
 function checkDuplicates(entries: readonly Entry[]): Finding[] {
-  const firstByKey = new Map<string, number>();
+  // Link keys (URL, arXiv, DOI: `arxiv:` keys of a URL and of the arxiv field must meet) and title keys
+  // never match each other, so titles have a Map of their own.
+  const firstByLink = new Map<string, number>();
+  const firstByTitle = new Map<string, number>();
   const findings: Finding[] = [];
   entries.forEach((entry, index) => {
     let reported: Set<number> | undefined;
     visitIdentityKeys(entry, (key, field) => {
+      const firstByKey = field === "title" ? firstByTitle : firstByLink;
       const first = firstByKey.get(key);
       if (first === undefined) {
         firstByKey.set(key, index);
