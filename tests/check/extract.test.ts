@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { extractFileUrls, extractRecordUrls } from "../../src/check/index.js";
 import { extractMarkdownUrls } from "../../src/check/extract/markdown.js";
+import fc from "fast-check";
+import { isHttpUrl, trimUrl } from "../../src/check/extract/targets.js";
 import { extractHtmlUrls, extractTextUrls } from "../../src/check/extract/text.js";
 import { parseRecords } from "../../src/records/parse.js";
 
@@ -61,7 +63,9 @@ describe("HTML and text", () => {
 
   it("places every URL at the line and column a line-by-line reading gives, over many lines", () => {
     const lines = Array.from({ length: 400 }, (_, i) =>
-      i % 7 === 0 ? "" : `${"x ".repeat(i % 5)}https://h${i}.org/p/${i}${i % 3 ? "" : ` and http://g${i}.org/`}\r`,
+      i % 7 === 0
+        ? ""
+        : `${"x ".repeat(i % 5)}https://h${i}.org/p/${i}${i % 3 ? "" : ` and http://g${i}.org/`}\r`,
     );
     const expected = lines.flatMap((text, i) =>
       [...text.matchAll(/https?:\/\/\S+/g)].map((m) => ({
@@ -71,6 +75,48 @@ describe("HTML and text", () => {
       })),
     );
     expect(extractTextUrls(lines.join("\n"))).toEqual(expected);
+  });
+
+  it("finds what a plain regex reading finds, in any text made of URL-ish pieces", () => {
+    // The reading the scanner replaced: one regex, line and column by counting.
+    const reference = (text: string) =>
+      [...text.matchAll(/https?:\/\/[^\s<>"'`{}|\\^]+/gi)].flatMap((m) => {
+        const url = trimUrl(m[0]);
+        const before = text.slice(0, m.index);
+        const line = before.split("\n").length;
+        return isHttpUrl(url) ? [{ url, line, column: before.length - before.lastIndexOf("\n") }] : [];
+      });
+    const piece = fc.constantFrom(
+      "http://",
+      "https://",
+      "HTTPS://",
+      "hTtP://",
+      "a.org",
+      "/x",
+      " ",
+      "\n",
+      "\r\n",
+      ".",
+      ")",
+      "(",
+      '"',
+      "<",
+      "`",
+      "\\",
+      "^",
+      "x",
+      "httpx://",
+      "ftp://",
+      "\u3000",
+      "摘要",
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join("");
+        expect(extractTextUrls(text)).toEqual(reference(text));
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it("chooses the extractor by extension and groups repeats", () => {
