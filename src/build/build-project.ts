@@ -26,7 +26,10 @@ export interface BuiltFile {
   describe: string;
   /** The file's text now (undefined: missing). */
   current: string | undefined;
-  text: string;
+  /** The generated text (joined from `parts` the first time it is read, when there are parts). */
+  readonly text: string;
+  /** The generated text as parts, when the generator made it so: writers stream them (writeTextAtomic). */
+  parts?: readonly string[];
   /** `text` differs from `current`. */
   stale: boolean;
 }
@@ -42,15 +45,19 @@ export async function buildProject(input: BuildInput): Promise<BuildResult> {
   const files: BuiltFile[] = [];
   const warnings: Diagnostic[] = [];
   for (const f of generated) {
-    if (!f.result.ok) continue;
+    const result = f.result;
+    if (!result.ok) continue;
     files.push({
       path: f.path,
       describe: f.describe,
       current: f.current,
-      text: f.result.text,
+      get text() {
+        return result.text;
+      },
+      ...(result.parts ? { parts: result.parts } : {}),
       stale: f.stale,
     });
-    warnings.push(...f.result.warnings);
+    warnings.push(...result.warnings);
   }
   return { ok: true, files, warnings };
 }

@@ -17,7 +17,7 @@
  * `current` as they are. It reads other files only through `ctx.readText`.
  */
 import type { ProjectConfig } from "../config/index.js";
-import type { Diagnostic, PapersFile } from "../records/index.js";
+import { partsEqual, type Diagnostic, type PapersFile } from "../records/index.js";
 import { issueFormGenerator } from "./issue-form-file.js";
 import { jsonSchemaGenerator } from "./json-schema-file.js";
 import { readmeGenerator } from "./readme-file.js";
@@ -35,7 +35,14 @@ export interface GenerateContext {
 }
 
 export type GenerateResult =
-  { ok: true; text: string; warnings: Diagnostic[] } | { ok: false; errors: Diagnostic[] };
+  | {
+      ok: true;
+      readonly text: string;
+      /** The text as the parts it was made of, when the generator has them (the README): see text-parts.ts. */
+      parts?: readonly string[];
+      warnings: Diagnostic[];
+    }
+  | { ok: false; errors: Diagnostic[] };
 
 export interface Generator {
   /** The generated file. */
@@ -80,7 +87,7 @@ export async function runGenerators(
       describe: generator.describe,
       current,
       result,
-      stale: result.ok && result.text !== current,
+      stale: result.ok && !(result.parts ? partsEqual(result.parts, current) : result.text === current),
     });
   }
   return out;

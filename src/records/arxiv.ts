@@ -86,6 +86,8 @@ function decodePath(path: string): string {
 
 /** The id (as written, version kept) of an arxiv.org page of the paper: /abs/, /pdf/, /html/, /format/. */
 export function arxivPageId(input: string | URL): string | undefined {
+  const canonical = typeof input === "string" ? canonicalArxivPageId(input) : undefined;
+  if (canonical !== undefined) return canonical;
   const url = toUrl(input);
   if (!url || !/^https?:$/.test(url.protocol) || !ARXIV_HOSTS.has(hostOf(url))) return undefined;
   const id = ARXIV_PAGE_PATH.exec(decodePath(url.pathname))?.[1];

@@ -7,7 +7,7 @@
  * and never fold long lines, so a written record reads back byte for byte on the next edit.
  */
 import { randomBytes } from "node:crypto";
-import { open, rename, rm } from "node:fs/promises";
+import { open, rename, rm, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { stringifyYaml as stringify } from "./yaml-stringify.js";
 import type { Diagnostic } from "./diagnostics.js";
@@ -301,12 +301,18 @@ export function setScalars(
 /** Shared with the field edits (edit-fields.ts), which splice inside one record. */
 export { load as loadForEdit, verify as verifyEdit, lineStart, afterLine, failure as editFailure };
 
-/** Writes through a temp file in the same folder + rename, so a crash never leaves a half-written file. */
-export async function writeTextAtomic(file: string, text: string): Promise<void> {
+/**
+ * Writes through a temp file in the same folder + rename, so a crash never leaves a half-written file.
+ * `text` may come as the parts it was made of (a generated README): they are encoded into one reused
+ * buffer rather than joined first, so a 17 MB file costs no second copy of itself (on this project's VMs
+ * every fresh megabyte of memory costs ~4 ms of page faults).
+ */
+export async function writeTextAtomic(file: string, text: string | readonly string[]): Promise<void> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
   const handle = await open(temp, "w");
   try {
-    await handle.writeFile(text, "utf8");
+    if (typeof text === "string") await handle.writeFile(text, "utf8");
+    else await writeParts(handle, text);
     await handle.sync();
   } finally {
     await handle.close();
@@ -317,4 +323,25 @@ export async function writeTextAtomic(file: string, text: string): Promise<void>
     await rm(temp, { force: true });
     throw error;
   }
+}
+
+/** Most bytes one UTF-16 code unit becomes in UTF-8 (a surrogate pair: 4 bytes for 2 units). */
+const MAX_UTF8_PER_UNIT = 3;
+const WRITE_BUFFER_BYTES = 1 << 20;
+
+async function writeParts(handle: FileHandle, parts: readonly string[]): Promise<void> {
+  const buffer = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
+  let used = 0;
+  for (const part of parts) {
+    if (part.length * MAX_UTF8_PER_UNIT > buffer.length - used) {
+      if (used > 0) await handle.write(buffer, 0, used);
+      used = 0;
+      if (part.length * MAX_UTF8_PER_UNIT > buffer.length) {
+        await handle.write(part, null, "utf8");
+        continue;
+      }
+    }
+    used += buffer.write(part, used, "utf8");
+  }
+  if (used > 0) await handle.write(buffer, 0, used);
 }

@@ -7,6 +7,7 @@ export * from "./edit.js";
 export * from "./anatomy/index.js";
 export { addEntryFields, type FieldAddition } from "./edit-fields.js";
 export { readTextOrUndefined, readUtf8 } from "./files.js";
+export { partsByteLength, partsEqual } from "./text-parts.js";
 export {
   ARXIV_ID,
   arxivIdFromUrl,

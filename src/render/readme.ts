@@ -8,6 +8,7 @@ import {
   type Entry,
   ENTRY_ANATOMY,
   flattenCategories,
+  partsByteLength,
   type PapersFile,
 } from "../records/index.js";
 import { AnchorSlugger } from "./anchors.js";
@@ -23,7 +24,7 @@ import {
   type TocItemView,
   type TocView,
 } from "./view-model.js";
-import { parseZones, replaceZones, splitAroundZones, type ZoneSpec } from "./zones.js";
+import { parseZones, replaceZoneParts, splitAroundZones, type ZoneSpec } from "./zones.js";
 
 export const README_ZONES: ZoneSpec = {
   known: ["site", "intro", "toc", "entries"],
@@ -42,7 +43,10 @@ export const README_RENDER_LIMIT_BYTES = 512 * 1024;
 export type ReadmeResult =
   | {
       ok: true;
-      text: string;
+      /** The new README (joined from `parts` the first time it is read). */
+      readonly text: string;
+      /** The new README as the parts it is made of, for writers and comparisons that need no joined copy. */
+      parts: readonly string[];
       warnings: Diagnostic[];
       /** Each category's heading anchor as GitHub makes it (github-slugger), for links into the README. */
       anchors: ReadonlyMap<string, string>;
@@ -192,7 +196,7 @@ export function renderReadme(
     const anchors = assignAnchors(splitAroundZones(current, zones), piecesOf(tocDraft));
     const toc = renderToc(data, templates, counts, (id) => anchors.get(id) ?? "");
     const contents = new Map(zones.map((z, i) => [z.name, zoneTexts(piecesOf(toc)[i] ?? [])]));
-    const text = replaceZones(current, zones, contents);
+    const parts = replaceZoneParts(current, zones, contents);
 
     const warnings: Diagnostic[] = [];
     const missing = [...counts.keys()].filter((id) => !anchors.has(id));
@@ -206,7 +210,7 @@ export function renderReadme(
         column: 1,
       });
     }
-    const bytes = Buffer.byteLength(text, "utf8");
+    const bytes = partsByteLength(parts);
     if (bytes > README_RENDER_LIMIT_BYTES) {
       warnings.push({
         ruleId: "readme-size",
@@ -217,7 +221,16 @@ export function renderReadme(
         column: 1,
       });
     }
-    return { ok: true, text, warnings, anchors };
+    let joined: string | undefined;
+    return {
+      ok: true,
+      get text() {
+        return (joined ??= parts.join(""));
+      },
+      parts,
+      warnings,
+      anchors,
+    };
   } catch (error) {
     if (!(error instanceof TemplateRenderError)) throw error;
     return { ok: false, errors: [templateRenderDiagnostic(error)] };

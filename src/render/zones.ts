@@ -163,6 +163,19 @@ export function replaceZones(
   zones: readonly Zone[],
   contents: ReadonlyMap<string, ZoneContent>,
 ): string {
+  return replaceZoneParts(text, zones, contents).join("");
+}
+
+/**
+ * `replaceZones` as the parts the new text is made of, in order, never joined: a writer streams them and
+ * a comparison walks them (`sameText`), so a 10,000-entry README is not copied into one more string.
+ * Parts end at line ends or whole pieces, so no surrogate pair straddles two of them.
+ */
+export function replaceZoneParts(
+  text: string,
+  zones: readonly Zone[],
+  contents: ReadonlyMap<string, ZoneContent>,
+): string[] {
   // Offsets, not line arrays: a 10,000-entry zone has ~200,000 lines (too many to spread into a call).
   const lineStarts = [0];
   for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) lineStarts.push(at + 1);
@@ -184,5 +197,5 @@ export function replaceZones(
     from = lineStarts[zone.endLine] ?? text.length;
   }
   out.push(text.slice(from));
-  return out.join("");
+  return out;
 }

@@ -68,7 +68,9 @@ describe("the canonical arxiv.org form, read without a URL parser", () => {
     fc.assert(
       fc.property(urlLike, (url) => {
         const quick = canonicalArxivPageId(url);
-        if (quick !== undefined) expect(quick).toBe(arxivIdFromUrl(new URL(url)));
+        if (quick === undefined) return;
+        expect(quick).toBe(arxivIdFromUrl(new URL(url)));
+        expect(quick).toBe(arxivPageId(new URL(url)));
       }),
       { numRuns: 500 },
     );

@@ -11,6 +11,7 @@ import {
   writeTextAtomic,
 } from "../../src/records/edit.js";
 import { parseRecords } from "../../src/records/parse.js";
+import { partsByteLength, partsEqual } from "../../src/records/text-parts.js";
 import type { Entry } from "../../src/records/schema.js";
 
 const LIST = `# yaml-language-server: $schema=../schemas/papers.schema.json
@@ -172,5 +173,33 @@ describe("writeTextAtomic", () => {
     await writeTextAtomic(file, LIST);
     expect(await readFile(file, "utf8")).toBe(LIST);
     expect(await readdir(dir)).toEqual(["papers.yaml"]);
+  });
+
+  it("writes parts as their join, across its buffer's edges and past its size, in UTF-8", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "papershelf-edit-"));
+    const file = path.join(dir, "README.md");
+    // Many small CJK and emoji parts fill the 1 MB write buffer several times; one part is larger than it.
+    const parts = Array.from({ length: 40_000 }, (_, i) => `${i}：摘要 😀 ${"x".repeat(i % 7)}\n`);
+    parts.splice(20_000, 0, "大".repeat(400_000), "\n");
+    await writeTextAtomic(file, parts);
+    const written = await readFile(file);
+    expect(written.equals(Buffer.from(parts.join(""), "utf8"))).toBe(true);
+    expect(await readdir(dir)).toEqual(["README.md"]);
+  });
+});
+
+describe("text parts", () => {
+  it("equal a text only when they spell all of it", () => {
+    expect(partsEqual(["ab", "", "c"], "abc")).toBe(true);
+    expect(partsEqual(["ab", "c"], "abcd")).toBe(false);
+    expect(partsEqual(["ab", "cd"], "abc")).toBe(false);
+    expect(partsEqual(["ab", "d"], "abc")).toBe(false);
+    expect(partsEqual([], "")).toBe(true);
+    expect(partsEqual(["a"], undefined)).toBe(false);
+  });
+
+  it("measure the UTF-8 bytes of their join", () => {
+    const parts = ["摘要", " ok ", "😀", ""];
+    expect(partsByteLength(parts)).toBe(Buffer.byteLength(parts.join(""), "utf8"));
   });
 });

@@ -66,7 +66,7 @@ Exit codes: 0 up to date (or written), 1 invalid records or stale files (--check
     for (const f of stale) {
       const file = path.resolve(ctx.cwd, f.path);
       await mkdir(path.dirname(file), { recursive: true });
-      await writeTextAtomic(file, f.text);
+      await writeTextAtomic(file, f.parts ?? f.text);
       ctx.stdout.write(`wrote ${show(file)} (${f.describe})\n`);
     }
     ctx.stdout.write(
