@@ -9,6 +9,7 @@ import {
   visitEntryMarkdown,
   visitEntryUrls,
   walkRecordUrls,
+  type Entry,
   type PapersFile,
   type PathSegment,
   type RecordSource,
@@ -71,24 +72,34 @@ export function listScalarUrls(data: PapersFile): ScalarUrl[] {
  */
 export function extractRecordUrls(data: PapersFile, source: RecordSource): CheckTarget[] {
   const groups = new TargetGroups();
-  const file = source.file;
   // Locations keep the order reports have always listed them in: list and category intros, then every
-  // URL field, then the links inside entries' Markdown.
+  // URL field, then the links inside entries' Markdown. One function per pass: with both loops in one
+  // function, V8 optimised the first on the fly and threw that code away at the second on every call.
   for (const intro of listTexts(data).markdown) addMarkdownUrls(groups, intro.value, intro.path, source);
-  const entries = data.entries;
+  addFieldUrls(groups, data.entries, source);
+  addEntryMarkdownUrls(groups, data.entries, source);
+  return groups.targets();
+}
+
+function addFieldUrls(groups: TargetGroups, entries: readonly Entry[], source: RecordSource): void {
+  const file = source.file;
   for (let index = 0; index < entries.length; index++) {
-    const entryId = entries[index]?.id ?? "";
-    visitEntryUrls(entries[index] as object, index, ENTRY_ANATOMY, (path, url) => {
+    const entry = entries[index] as Entry;
+    const entryId = entry.id;
+    visitEntryUrls(entry, index, ENTRY_ANATOMY, (path, url) => {
       if (!isHttpUrl(url)) return;
       const { line, column } = source.position(path);
       groups.add(url, { file, line, column, entryId, path });
     });
   }
+}
+
+function addEntryMarkdownUrls(groups: TargetGroups, entries: readonly Entry[], source: RecordSource): void {
   for (let index = 0; index < entries.length; index++) {
-    const entryId = entries[index]?.id ?? "";
-    visitEntryMarkdown(entries[index] as object, index, ENTRY_ANATOMY, (path, text) =>
+    const entry = entries[index] as Entry;
+    const entryId = entry.id;
+    visitEntryMarkdown(entry, index, ENTRY_ANATOMY, (path, text) =>
       addMarkdownUrls(groups, text, path, source, entryId),
     );
   }
-  return groups.targets();
 }
