@@ -119,6 +119,49 @@ export function comparableText(text: string): string {
 
 const NON_ASCII = /[\u0080-\uFFFF]/;
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** 32-bit FNV-1a over a text's UTF-16 code units. */
+export function fnv1a(text: string): number {
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+  return hash >>> 0;
+}
+
+/** ASCII characters `NON_WORD` removes: whitespace and punctuation. */
+function isAsciiNonWord(code: number): boolean {
+  return (
+    (code >= 0x09 && code <= 0x0d) ||
+    (code >= 0x20 && code <= 0x2f) ||
+    (code >= 0x3a && code <= 0x40) ||
+    (code >= 0x5b && code <= 0x60) ||
+    (code >= 0x7b && code <= 0x7e)
+  );
+}
+
+/**
+ * `fnv1a(comparableText(text))`, or undefined when that key is shorter than `minChars`; for ASCII text it is
+ * computed character by character without making the key (the duplicate finder hashes 10,000 titles, and
+ * their key strings were over half its garbage).
+ */
+export function comparableTextHash(text: string, minChars: number): number | undefined {
+  if (NON_ASCII.test(text)) {
+    const key = comparableText(text);
+    return key.length >= minChars ? fnv1a(key) : undefined;
+  }
+  let hash = FNV_OFFSET;
+  let kept = 0;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 0x41 && code <= 0x5a) code += 0x20;
+    else if (isAsciiNonWord(code)) continue;
+    hash = Math.imul(hash ^ code, FNV_PRIME);
+    kept++;
+  }
+  return kept >= minChars ? hash >>> 0 : undefined;
+}
+
 /** The arXiv id an entry names, in its `arxiv` field or else in its main URL. */
 export function entryArxivId(entry: Entry): string | undefined {
   if (entry.arxiv !== undefined) return normalizeArxivId(entry.arxiv);

@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { normalizeArxivId, normalizeDoi, normalizeTitle, normalizeUrl } from "../../src/lint/normalize.js";
+import {
+  comparableText,
+  comparableTextHash,
+  fnv1a,
+  normalizeArxivId,
+  normalizeDoi,
+  normalizeTitle,
+  normalizeUrl,
+} from "../../src/lint/normalize.js";
 import { splitSentences } from "../../src/lint/sentences.js";
 import { judgeImageUrl } from "../../src/lint/urls.js";
 import { isPublicUrl } from "../../src/urls/index.js";
@@ -138,5 +146,30 @@ describe("URL helpers", () => {
       ["mailto:m@example.org", "mailto:m@example.org", false],
       ["https://c.example/z", "https://c.example/z", false],
     ]);
+  });
+});
+
+describe("comparableTextHash", () => {
+  // ASCII-heavy strings with the punctuation, spaces and cases the fast path handles itself, and some
+  // full-width, CJK and combining characters that send it to comparableText.
+  const titleLike = fc
+    .array(
+      fc.oneof(
+        fc.constantFrom(" ", "\t", "-", ":", "!", "/", "@", "[", "`", "{", "~", "_", "\u0000", "\u007f"),
+        fc.constantFrom("A", "z", "0", "9", "LLM", "Survey", "Ｌ", "模型", "é", "e\u0301", "\u00a0"),
+        fc.string({ maxLength: 4 }),
+      ),
+      { maxLength: 12 },
+    )
+    .map((parts) => parts.join(""));
+
+  it("is the FNV-1a of comparableText, or undefined when that is shorter than asked", () => {
+    fc.assert(
+      fc.property(titleLike, fc.integer({ min: 0, max: 10 }), (title, min) => {
+        const key = comparableText(title);
+        expect(comparableTextHash(title, min)).toBe(key.length >= min ? fnv1a(key) : undefined);
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });

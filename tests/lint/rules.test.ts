@@ -3,6 +3,8 @@
  * these findings of that rule. Fixtures named *-seed-* are records copied verbatim from the migrated seed.
  */
 import { describe, expect, it } from "vitest";
+import { normalizeTitle } from "../../src/lint/normalize.js";
+import { TitleIndex } from "../../src/lint/rules/duplicate-entry.js";
 import { lintFixture, lintFixtureFor } from "./helpers.js";
 
 describe("date", () => {
@@ -57,6 +59,23 @@ describe("date-arxiv-mismatch", () => {
 });
 
 describe("duplicate-entry", () => {
+  it("tells titles apart by their text when their hashes collide, and finds the first of each", () => {
+    const titles = [
+      "Segment Anything",
+      "Fast Segment Anything",
+      "segment-anything!",
+      "GPT-4",
+      "Fast segment anything",
+      "GPT 4",
+    ];
+    // Every title hashes alike: only the key strings can tell them apart.
+    const index = new TitleIndex(
+      (i) => titles[i] ?? "",
+      (title, min) => (normalizeTitle(title).length >= min ? 7 : undefined),
+    );
+    expect(titles.map((_, i) => index.add(i))).toEqual([undefined, undefined, 0, undefined, 1, undefined]);
+  });
+
   it("ok-distinct.yml: no findings at all", () => {
     expect(lintFixture("duplicate-entry/ok-distinct.yml")).toEqual([]);
   });

@@ -1,28 +1,16 @@
 import type { Entry } from "../../records/index.js";
-import { normalizeArxivId, normalizeDoi, normalizeTitle, normalizeUrl } from "../normalize.js";
+import {
+  comparableTextHash,
+  normalizeArxivId,
+  normalizeDoi,
+  normalizeTitle,
+  normalizeUrl,
+} from "../normalize.js";
 import type { Finding, LintRule } from "../types.js";
 import { KOSMOS, SHIKRA } from "./example-record.js";
 
 /** The field an identity key comes from; the finding points at it. */
 type KeyField = "url" | "arxiv" | "doi" | "title";
-
-/**
- * Calls `visit` with every key naming the work of one entry: its main URL, arXiv id, DOI and normalized
- * title. A visitor rather than a list of key objects: 10,000 entries are checked and almost none is a
- * duplicate, so the message parts are only made for a key that repeats (see `describeKey`).
- */
-function visitIdentityKeys(entry: Entry, visit: (key: string, field: KeyField) => void): void {
-  // Titles go into their own Map (see checkDuplicates), so their key needs no `title:` prefix string.
-  const url = normalizeUrl(entry.url);
-  if (url) visit(url, "url");
-  const arxiv = entry.arxiv === undefined ? undefined : normalizeArxivId(entry.arxiv);
-  if (arxiv) visit(`arxiv:${arxiv}`, "arxiv");
-  const doi = entry.doi === undefined ? undefined : normalizeDoi(entry.doi);
-  if (doi) visit(`doi:${doi}`, "doi");
-  const title = normalizeTitle(entry.title);
-  // A title of a few letters ("GPT-4") is too short to say two entries are one work.
-  if (title.length >= MIN_TITLE_KEY_CHARS) visit(title, "title");
-}
 
 /** How a key reads in a message: `arXiv 2306.15195`, `DOI …`, `the URL …`, `the same title`. */
 function describeKey(key: string, field: KeyField): string {
@@ -35,35 +23,93 @@ function describeKey(key: string, field: KeyField): string {
 const MIN_TITLE_KEY_CHARS = 8;
 
 /**
- * One Map from identity key to the first entry that has it: each entry costs one lookup per key, so 10,000
- * entries take ~40,000 Map operations instead of 50 million pairwise comparisons.
+ * Which earlier entry has the same comparable title (`normalizeTitle`). Titles meet by a hash of their
+ * comparable characters, made without the key string; the strings are made only for an entry whose hash
+ * was seen before (a duplicate, or the rare collision, which the strings then tell apart), so a list of
+ * unique titles makes none. A title of a few letters ("GPT-4") is too short to say two entries are one work.
  */
-function checkDuplicates(entries: readonly Entry[]): Finding[] {
-  // Link keys (URL, arXiv, DOI: `arxiv:` keys of a URL and of the arxiv field must meet) and title keys
-  // never match each other, so titles have a Map of their own.
-  const firstByLink = new Map<string, number>();
-  const firstByTitle = new Map<string, number>();
-  const findings: Finding[] = [];
-  entries.forEach((entry, index) => {
-    let reported: Set<number> | undefined;
-    visitIdentityKeys(entry, (key, field) => {
-      const firstByKey = field === "title" ? firstByTitle : firstByLink;
-      const first = firstByKey.get(key);
-      if (first === undefined) {
-        firstByKey.set(key, index);
-        return;
-      }
-      if (first === index || reported?.has(first)) return;
-      (reported ??= new Set()).add(first);
-      const other = entries[first];
-      findings.push({
-        path: ["entries", index, field],
-        relatedEntries: [first],
-        message: `entry "${entry.id}" looks like a duplicate of entry "${other?.id ?? first}": both have ${describeKey(key, field)}; expected each work listed once`,
-      });
+export class TitleIndex {
+  private readonly firstByHash = new Map<number, number>();
+  private readonly firstByKey = new Map<string, number>();
+
+  constructor(
+    private readonly titleOf: (index: number) => string,
+    private readonly hash: (title: string, minChars: number) => number | undefined = comparableTextHash,
+  ) {}
+
+  /** Takes entry `index`'s title in; returns the first earlier entry with the same one, if any. */
+  add(index: number): number | undefined {
+    const title = this.titleOf(index);
+    const hash = this.hash(title, MIN_TITLE_KEY_CHARS);
+    if (hash === undefined) return undefined;
+    const first = this.firstByHash.get(hash);
+    if (first === undefined) {
+      this.firstByHash.set(hash, index);
+      return undefined;
+    }
+    const firstKey = normalizeTitle(this.titleOf(first));
+    if (!this.firstByKey.has(firstKey)) this.firstByKey.set(firstKey, first);
+    const key = normalizeTitle(title);
+    const same = this.firstByKey.get(key);
+    if (same === undefined) this.firstByKey.set(key, index);
+    return same;
+  }
+}
+
+/**
+ * One Map from identity key to the first entry that has it: each entry costs one lookup per key, so 10,000
+ * entries take ~40,000 Map operations instead of 50 million pairwise comparisons. Link keys (URL, arXiv,
+ * DOI: `arxiv:` keys of a URL and of the arxiv field must meet) share the Map; titles never match them and
+ * have an index of their own. Written as a loop over the entries with no closure or key object per entry:
+ * almost none is a duplicate, so the message parts are only made for a key that repeats.
+ */
+class DuplicateFinder {
+  readonly findings: Finding[] = [];
+  private readonly firstByLink = new Map<string, number>();
+  private readonly titles: TitleIndex;
+  /** Earlier entries already reported for the entry being checked: one finding per pair. */
+  private reported: Set<number> | undefined;
+
+  constructor(private readonly entries: readonly Entry[]) {
+    this.titles = new TitleIndex((index) => (entries[index] as Entry).title);
+  }
+
+  check(index: number): void {
+    const entry = this.entries[index] as Entry;
+    this.reported = undefined;
+    this.linkKey(index, normalizeUrl(entry.url), "url");
+    const arxiv = entry.arxiv === undefined ? undefined : normalizeArxivId(entry.arxiv);
+    if (arxiv) this.linkKey(index, `arxiv:${arxiv}`, "arxiv");
+    const doi = entry.doi === undefined ? undefined : normalizeDoi(entry.doi);
+    if (doi) this.linkKey(index, `doi:${doi}`, "doi");
+    const sameTitle = this.titles.add(index);
+    if (sameTitle !== undefined) this.report(index, sameTitle, "", "title");
+  }
+
+  private linkKey(index: number, key: string | undefined, field: KeyField): void {
+    if (!key) return;
+    const first = this.firstByLink.get(key);
+    if (first === undefined) this.firstByLink.set(key, index);
+    else this.report(index, first, key, field);
+  }
+
+  private report(index: number, first: number, key: string, field: KeyField): void {
+    if (first === index || this.reported?.has(first)) return;
+    (this.reported ??= new Set()).add(first);
+    const entry = this.entries[index] as Entry;
+    const other = this.entries[first];
+    this.findings.push({
+      path: ["entries", index, field],
+      relatedEntries: [first],
+      message: `entry "${entry.id}" looks like a duplicate of entry "${other?.id ?? first}": both have ${describeKey(key, field)}; expected each work listed once`,
     });
-  });
-  return findings;
+  }
+}
+
+function checkDuplicates(entries: readonly Entry[]): Finding[] {
+  const finder = new DuplicateFinder(entries);
+  for (let index = 0; index < entries.length; index++) finder.check(index);
+  return finder.findings;
 }
 
 export const duplicateEntry: LintRule = {
