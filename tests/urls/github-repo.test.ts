@@ -1,3 +1,4 @@
+import fc from "fast-check";
 /**
  * The one GitHub repository URL parser (src/urls/github-repo.ts). Before it, lint knew 11 reserved first
  * segments and check 26, and import, intake, render and `fix` each had a regex of their own; every caller now
@@ -82,5 +83,46 @@ describe("every caller agrees", () => {
     expect(kindOfUrl(url).basis === "repository").toBe(isRepo);
     const label = repositoryLabel(url);
     if (isRepo) expect(label).toBe(new URL(url).pathname.slice(1));
+  });
+});
+
+describe("parseGithubUrl on strings that cannot name github.com", () => {
+  // Pieces of URLs that do, and of ones that only look close, or reach github.com through the parser.
+  const piece = fc.constantFrom(
+    "https://",
+    "http://",
+    "HTTPS://",
+    "github.com",
+    "GitHub.COM",
+    "git%68ub.com",
+    "git\thub.com",
+    "ｇｉｔｈｕｂ.com",
+    "www.",
+    "gitlab.com",
+    "example.org",
+    "/",
+    "owner",
+    "/repo",
+    ".git",
+    "?q=1",
+    "#x",
+    " ",
+    "\n",
+    ".",
+  );
+  it("says what parsing the URL says, without parsing it", () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const raw = pieces.join("");
+        const viaParser = URL.canParse(raw.trim())
+          ? parseGithubUrl(new URL(raw.trim()))
+          : { ok: "not-github" };
+        const direct = parseGithubUrl(raw);
+        expect(direct.ok).toBe(viaParser.ok);
+        if (direct.ok === true && viaParser.ok === true)
+          expect([direct.owner, direct.name]).toEqual([viaParser.owner, viaParser.name]);
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
