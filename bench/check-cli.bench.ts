@@ -14,6 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { checkUrls, createLinkDispatcher } from "../src/check/index.js";
 import { startFarmProcess } from "./farm/control.js";
+import { machineLine } from "./machine.js";
 
 const HOSTS = 40;
 const LINKS_PER_HOST = 125;
@@ -138,7 +139,8 @@ try {
   const linkinator = await bestOf(linkinatorRun);
   const startup = await bestOf(() => timeProcess([cli, "--version"], work));
 
-  console.log(`load average at the start: ${loadStart}; at the end: ${loadAverage()}\n`);
+  console.log(`load average at the start: ${loadStart}; at the end: ${loadAverage()}`);
+  console.log(`${machineLine()}\n`);
   console.log("| run | best wall time | all runs: wall / CPU (user + system) |");
   console.log("|---|---:|---|");
   const row = (name: string, r: { best: number; all: Timing[] }) =>

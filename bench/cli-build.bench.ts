@@ -12,6 +12,7 @@ import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { machineLine } from "./machine.js";
 import { makeSyntheticYaml } from "./synthetic.js";
 
 const RUNS = 5;
@@ -52,6 +53,7 @@ try {
   console.log(
     `papershelf build, ${RECORDS.toLocaleString("en")} records, node lib/cli.js (Node ${process.version})`,
   );
+  console.log(`  ${machineLine()}`);
   // Neither loads a command module: the overview's summaries live in the registry.
   console.log(`  start-up only (--version): ${fmt(run(dir, [cli, "--version"]))}`);
   console.log(`  start-up and the command overview (--help): ${fmt(run(dir, [cli, "--help"]))}`);

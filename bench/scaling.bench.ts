@@ -22,6 +22,7 @@ import { runCli } from "../src/cli/main.js";
 import { lintList } from "../src/lint/index.js";
 import { duplicateEntry } from "../src/lint/rules/duplicate-entry.js";
 import { parseRecords } from "../src/records/parse.js";
+import { machineLine } from "./machine.js";
 import { makeSyntheticYaml } from "./synthetic.js";
 
 const RUNS = 5;
@@ -155,6 +156,7 @@ const ms = (n: number) => `${n.toFixed(0).padStart(6)} ms`;
 console.log(
   `scaling bench: 1× and 10× input, min of ${RUNS} runs (Node ${process.version}; load average ${loadavg()[0]?.toFixed(1)} on this machine)`,
 );
+console.log(machineLine());
 let met = true;
 for (const { name, small, large } of rows) {
   const ratio = large.cpu / Math.max(small.cpu, 0.001);
