@@ -1,7 +1,8 @@
 /**
  * The built site in a real browser: Debian's chromium driven by playwright-core, against the site served on
  * loopback under /papershelf/ (as GitHub Pages serves a project site). One browser for the whole file.
- * Every page is watched: a console error, a failed request or a request that leaves loopback fails the test
+ * Every page is watched: a console error, a failed request, a request the site cannot answer (the server's
+ * 404s, /favicon.ico included) or a request that leaves loopback fails the test
  * (record figures, which live elsewhere by nature, are answered locally and must belong to the page's entry).
  */
 import { readFileSync } from "node:fs";
@@ -74,6 +75,9 @@ async function open(path: string, inContext: BrowserContext = context): Promise<
 async function close(w: Watched, allowedExternal: readonly string[] = []): Promise<void> {
   await w.page.close();
   expect(w.problems).toEqual([]);
+  // What the browser asks for on its own, such as /favicon.ico (a 404 and a console error in Chromium), shows
+  // no page event; the server sees it. Checked at every close, so a request after a page's load is caught later.
+  expect(server.misses).toEqual([]);
   for (const request of w.external) expect(allowedExternal.map((u) => `image ${u}`)).toContain(request);
 }
 

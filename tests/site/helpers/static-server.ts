@@ -18,15 +18,19 @@ const TYPES: Record<string, string> = {
 export interface StaticServer {
   /** http://127.0.0.1:<port><base> */
   url: string;
+  /** Every path asked for that the site lacks (answered 404), in order: a page should ask for none. */
+  misses: string[];
   close(): Promise<void>;
 }
 
 export async function serveStatic(folder: string, base = "/papershelf/"): Promise<StaticServer> {
   const dir = path.resolve(folder);
+  const misses: string[] = [];
   const server: Server = createServer((req, res) => {
     void (async () => {
       const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
       if (!pathname.startsWith(base)) {
+        misses.push(pathname);
         res.writeHead(404).end("outside the base path");
         return;
       }
@@ -47,6 +51,7 @@ export async function serveStatic(folder: string, base = "/papershelf/"): Promis
         res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
         res.end(body);
       } catch {
+        misses.push(pathname);
         res.writeHead(404).end("not found");
       }
     })();
@@ -56,6 +61,7 @@ export async function serveStatic(folder: string, base = "/papershelf/"): Promis
   const port = typeof address === "object" && address ? address.port : 0;
   return {
     url: `http://127.0.0.1:${port}${base}`,
+    misses,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
