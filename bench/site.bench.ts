@@ -4,7 +4,8 @@
  *      page written as soon as it is rendered; the second run also replaces the first run's site);
  *   2. the JavaScript and CSS of the first page: under 60 KB gzipped;
  *   3. the search index of the real list: under 200 KB gzipped, and how it grows (bytes per record, 1k → 10k);
- *   4. in Chromium, a search over 10,000 records after the index has loaded: under 50 ms.
+ *   4. in Chromium, a search over 10,000 records after the index has loaded: under 50 ms, from the input
+ *      event to the frame that shows the results.
  * Synthetic records come from bench/synthetic.ts, with authors and an English abstract added so every
  * searched and related field has text. The machine is shared: each timing is the median of a few runs,
  * with the first (cold) run shown too, the process's CPU time beside the wall time (what other work on the
@@ -97,23 +98,30 @@ async function timeBuild(n: number, templates: SiteTemplates, assets: SiteAssets
 }
 
 /**
- * Opens the 10k site's list page in Chromium, loads the index, and times searches (query + showing results).
- * Beside the page's own wall time, the renderer main thread's CPU time (DevTools' Performance.getMetrics
- * `ThreadTime`) for the same step, which the other work on a shared machine does not inflate; then the time
- * to the next frame (what is left before the reader sees the results: pre-paint, paint, commit). The page
- * writes the URL once typing pauses, outside the timed step, so each `history.replaceState` is timed too.
+ * Opens the 10k site's list page in a 1280×900 Chromium window, loads the index, and times searches as a
+ * reader meets them: from the input event of the search box (a real one: Playwright inserts the whole query,
+ * as a paste does) to the first frame that shows the results, i.e. search, filters, moving the cards, style,
+ * layout, paint and the wait for that frame. "Shown" is the end of the frame's main-thread work (a task queued
+ * from the frame's requestAnimationFrame runs after its paint and commit); the compositor then draws it on its
+ * own thread. A frame counts only if its cards fill the window (or it shows every match): the page may add
+ * the cards below the fold a frame later, and says so if a frame came short.
+ * Beside it: the part spent in the page's script before the frame (search + DOM changes), and the renderer
+ * main thread's CPU time over the same span (DevTools' Performance.getMetrics `ThreadTime`), which the other
+ * work on a shared machine does not inflate. The page writes the URL once typing pauses, outside the timed
+ * span, so each `history.replaceState` is timed too.
  */
 async function timeBrowserSearch(dir: string): Promise<{
-  queries: Record<string, number[]>;
+  shown: Record<string, number[]>;
+  script: Record<string, number[]>;
   cpu: Record<string, number[]>;
-  frame: Record<string, number[]>;
   hits: Record<string, number>;
+  unfilled: Set<string>;
   urlWrites: number[];
 }> {
   const server = await serveStatic(dir);
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const devtools = await page.context().newCDPSession(page);
     await devtools.send("Performance.enable");
     const threadTime = async () =>
@@ -130,48 +138,72 @@ async function timeBrowserSearch(dir: string): Promise<{
     }`);
     await page.goto(server.url, { timeout: 120_000 });
     await page.evaluate("window.papershelf.ready");
-    const queries: Record<string, number[]> = {};
+    // A reader clicks the search box (or presses "/") before typing. Until a page's first click or key press,
+    // Chromium also looks for its largest contentful paint after every frame (about 20 ms a frame with the
+    // results list shown), work a reader never meets while searching.
+    await page.click("#q");
+    const shown: Record<string, number[]> = {};
+    const script: Record<string, number[]> = {};
     const cpu: Record<string, number[]> = {};
-    const frame: Record<string, number[]> = {};
     const hits: Record<string, number> = {};
+    const unfilled = new Set<string>();
     for (const q of ["模型", "微調", "diffusion", "language model", "multimodal reasoning 實驗"]) {
-      queries[q] = [];
+      shown[q] = [];
+      script[q] = [];
       cpu[q] = [];
-      frame[q] = [];
       for (let run = 0; run < SEARCH_RUNS + 1; run++) {
         // Clear first, so every timed run fills the results list anew rather than finding it filled.
         await page.evaluate(`(async () => {
           document.querySelector("#q").value = "";
+          document.querySelector("#q").focus();
           await window.papershelf.update();
-          document.body.offsetHeight;
           await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
         })()`);
         const before = await threadTime();
-        const result = (await page.evaluate(`(async () => {
-          document.querySelector("#q").value = ${JSON.stringify(q)};
-          const t0 = performance.now();
-          const visible = await window.papershelf.update();
-          document.body.offsetHeight; // include the layout the change causes
-          return { ms: performance.now() - t0, visible };
-        })()`)) as { ms: number; visible: number };
+        // The span ends with the first frame whose page holds this input's results (the status line is written
+        // with them); a task queued from that frame's callbacks runs once it is painted. Whether the frame
+        // fills the window with cards (or shows every match) is checked, since the results list may fill in
+        // below the fold a frame later. Listens in the capture phase: the page's listener runs the search in
+        // the microtasks right after it, so the observer that dates the script's end must be in place first.
+        await page.evaluate(`window.searchShown = new Promise((done) => addEventListener("input", (event) => {
+          const status = document.querySelector(".finder-status");
+          let script = NaN;
+          window.statusObserver = new MutationObserver((_, observer) => { script = performance.now() - event.timeStamp; observer.disconnect(); })
+            window.statusObserver.observe(status, { childList: true, characterData: true, subtree: true });
+          const onFrame = () => {
+            if (status.textContent === "") return requestAnimationFrame(onFrame);
+            setTimeout(() => {
+              const shown = performance.now() - event.timeStamp;
+              const cards = document.querySelectorAll(".finder-results li.entry");
+              const last = cards[cards.length - 1];
+              const visible = Number(status.textContent.split(" ")[0]);
+              const filled = cards.length === visible || (last !== undefined && last.getBoundingClientRect().bottom >= innerHeight);
+              done({ shown, script, visible, filled });
+            }, 0);
+          };
+          requestAnimationFrame(onFrame);
+        }, { once: true, capture: true })), undefined`); // undefined: evaluate would wait for a promise it is given
+        await page.keyboard.insertText(q);
+        const result = (await page.evaluate("window.searchShown")) as {
+          shown: number;
+          script: number;
+          visible: number;
+          filled: boolean;
+        };
         const used = ((await threadTime()) - before) * 1000;
-        const toFrame = (await page.evaluate(`(async () => {
-          const t0 = performance.now();
-          await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-          return performance.now() - t0;
-        })()`)) as number;
         // The first run fetches and loads the index: that is "loading", not "searching".
         if (run > 0) {
-          queries[q]?.push(result.ms);
+          shown[q]?.push(result.shown);
+          script[q]?.push(result.script);
           cpu[q]?.push(used);
-          frame[q]?.push(toFrame);
         }
         hits[q] = result.visible;
+        if (!result.filled) unfilled.add(q);
       }
     }
     await page.waitForTimeout(1_000); // the last URL write
     const urlWrites = (await page.evaluate("window.urlWriteMs")) as number[];
-    return { queries, cpu, frame, hits, urlWrites };
+    return { shown, script, cpu, hits, unfilled, urlWrites };
   } finally {
     await browser.close();
     await server.close();
@@ -226,25 +258,25 @@ async function main(): Promise<void> {
   );
 
   console.log(
-    `4. Chromium: a search over 10,000 records once the index has loaded (query + filling the results list + layout); load average ${loadavg()
+    `4. Chromium: a search over 10,000 records once the index has loaded, from the input event to the frame that shows the results; load average ${loadavg()
       .map((l) => l.toFixed(1))
       .join(" ")}`,
   );
-  const { queries, cpu, frame, hits, urlWrites } = await timeBrowserSearch(large.dir);
+  const { shown, script, cpu, hits, unfilled, urlWrites } = await timeBrowserSearch(large.dir);
   let worst = 0;
   let worstCpu = 0;
-  for (const [q, times] of Object.entries(queries)) {
+  for (const [q, times] of Object.entries(shown)) {
     worst = Math.max(worst, median(times));
     worstCpu = Math.max(worstCpu, median(cpu[q] ?? []));
     console.log(
-      `   "${q}": ${median(times).toFixed(1)} ms wall, ${median(cpu[q] ?? []).toFixed(1)} ms renderer CPU, median of ${times.length} (${hits[q]} hits; runs ${times.map((t) => t.toFixed(0)).join(", ")} ms); then ${median(frame[q] ?? []).toFixed(1)} ms to the next frame`,
+      `   "${q}": ${median(times).toFixed(1)} ms wall to the shown frame (of which ${median(script[q] ?? []).toFixed(1)} ms in the page's script), ${median(cpu[q] ?? []).toFixed(1)} ms renderer CPU; median of ${times.length} (${hits[q]} hits; runs ${times.map((t) => t.toFixed(0)).join(", ")} ms)${unfilled.has(q) ? "; NOT ALL SHOWN: that frame left part of the 1280×900 window without cards" : ""}`,
     );
   }
   console.log(
     `   the URL, written once typing pauses (off the search's path): ${median(urlWrites).toFixed(1)} ms a write, median of ${urlWrites.length}`,
   );
   console.log(
-    `   worst median ${worst.toFixed(1)} ms wall, ${worstCpu.toFixed(1)} ms CPU — goal < ${SEARCH_GOAL_MS} ms: wall ${verdict(worst < SEARCH_GOAL_MS)}, CPU ${verdict(worstCpu < SEARCH_GOAL_MS)}`,
+    `   worst median ${worst.toFixed(1)} ms wall, ${worstCpu.toFixed(1)} ms CPU — goal < ${SEARCH_GOAL_MS} ms: wall ${verdict(worst < SEARCH_GOAL_MS && unfilled.size === 0)}, CPU ${verdict(worstCpu < SEARCH_GOAL_MS)}`,
   );
   console.log(
     `\nload average at the end: ${loadavg()

@@ -81,8 +81,13 @@ async function close(w: Watched, allowedExternal: readonly string[] = []): Promi
   for (const request of w.external) expect(allowedExternal.map((u) => `image ${u}`)).toContain(request);
 }
 
-/** The entries a reader sees, after pressing "Show more" until every match is shown. */
+/**
+ * The entries a reader sees, after pressing "Show more" until every match is shown. It first lets the page
+ * finish showing the form's view (update() resolves once the first page of results is complete: its cards
+ * below the fold come a frame after the rest, results.ts).
+ */
 async function visibleIds(page: Page): Promise<string[]> {
+  await page.evaluate(() => window.papershelf?.update());
   while (await page.isVisible("button.more")) await page.click("button.more");
   return page.$$eval("li.entry", (cards) =>
     cards
@@ -208,13 +213,18 @@ describe("the list page", () => {
     const w = await open("", still);
     await w.page.clock.pauseAt(Date.now() + 1_000);
     await w.page.selectOption("select[name=kind]", "dataset");
-    await w.page.evaluate(() => window.papershelf?.update());
+    // The stopped clock holds the frames too, and the results list completes a frame after its first cards:
+    // 100 ms of frames, far short of the URL's pause.
+    const updated = w.page.evaluate(() => window.papershelf?.update());
+    await w.page.clock.runFor(100);
+    await updated;
     const first = await w.page.$eval(".finder-results li.entry", (card) => card.id);
     expect(new URL(w.page.url()).search).toBe("");
     await w.page.click(`.finder-results li#${first} .entry-title a`);
     await w.page.waitForURL(`**/p/${first}/`);
     await w.page.goBack();
     expect(new URL(w.page.url()).searchParams.get("kind")).toBe("dataset");
+    await w.page.clock.resume();
     await w.page.evaluate(() => window.papershelf?.ready);
     expect(await w.page.inputValue("select[name=kind]")).toBe("dataset");
     const datasets = data.entries.filter((e) => e.kind === "dataset").map((e) => e.id);
@@ -232,6 +242,8 @@ describe("the list page", () => {
     const papers = data.entries.filter((e) => e.kind === "paper").map((e) => e.id);
     expect(papers.length).toBeGreaterThan(50);
     const shown = () => w.page.$$eval(".finder-results li.entry", (cards) => cards.map((c) => c.id));
+    // The first frame holds a screenful; the rest of the 50 follow a frame later.
+    await w.page.evaluate(() => window.papershelf?.update());
     expect((await shown()).length).toBe(50);
     expect(await w.page.textContent("button.more")).toContain(`(${papers.length - 50} left)`);
     await w.page.click("button.more");

@@ -96,7 +96,7 @@ interface Finder {
 }
 
 /** Applies the form to the page: the results list when a search or filter is on, the grouped list when not. */
-async function apply(finder: Finder): Promise<number> {
+async function applyForm(finder: Finder): Promise<number> {
   const state = stateFromForm(finder.form);
   finder.url.schedule(state);
   if (!isActive(state)) {
@@ -110,7 +110,8 @@ async function apply(finder: Finder): Promise<number> {
     hits = search.search(state.q);
   }
   const matches = matchingCards(finder.cards, finder.byId, state, hits);
-  finder.results.show(matches);
+  // Not awaited: the rest of the page comes after the next frame, and the next keystroke need not wait for it.
+  void finder.results.show(matches);
   if (finder.status) finder.status.textContent = `${matches.length} / ${finder.cards.length} 筆 entries`;
   return matches.length;
 }
@@ -136,15 +137,14 @@ function setUpFinder(): void {
   form.hidden = false;
   writeForm(form, stateFromUrl());
   let pending = Promise.resolve(0);
-  const update = () => {
-    pending = pending.then(() => apply(finder));
-    return pending;
+  const apply = () => {
+    pending = pending.then(() => applyForm(finder));
   };
-  form.addEventListener("input", () => void update());
-  form.addEventListener("change", () => void update());
+  form.addEventListener("input", apply);
+  form.addEventListener("change", apply);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    void update();
+    apply();
   });
   const input = form.querySelector<HTMLInputElement>("input[name=q]");
   input?.addEventListener("focus", () => void loadIndex(), { once: true });
@@ -155,9 +155,16 @@ function setUpFinder(): void {
       input.focus();
     } else if (event.key === "Escape" && event.target === input && input) {
       input.value = "";
-      void update();
+      apply();
     }
   });
+  /** Applies the form; resolves with the number of matches once the page shows all of its first page. */
+  const update = async () => {
+    apply();
+    const count = await pending;
+    await finder.results.complete();
+    return count;
+  };
   window.papershelf = { ready: update(), update };
 }
 

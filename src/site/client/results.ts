@@ -8,19 +8,31 @@
  * The grouped list steps aside by one class on its wrapper (site.css: content-visibility: hidden), which
  * keeps its layout: display:none throws the layout of 10,000 cards away and builds it again (1–3 s each way
  * in the site bench). Hidden content is also out of the accessibility tree, the tab order and find-in-page,
- * as the reader sees it. (Even so, one element's change of content-visibility walks its subtree: about
- * 0.1 µs a node, 170,000 nodes at 10,000 records; toggling each category section cost the same walk, and more.)
+ * as the reader sees it. (content-visibility: hidden brings style containment, and a change of style
+ * containment makes Chromium recount every counter of the page, a walk over all 170,000 nodes at 10,000 records:
+ * site.css keeps the wrapper style-contained, so stepping aside changes none.)
  */
 export const ASIDE_CLASS = "aside";
 
 /** Cards shown at once: a screenful or two, cheap to lay out whatever the size of the list. */
 export const RESULTS_PAGE = 50;
 
+/**
+ * Of a new page of results, the cards that go into the first frame: more than a tall window shows (a card is
+ * 100–180 px high; 12 fill 1,500 px below the search form). The rest of the page follows a frame later, below
+ * the fold. Each card costs its style, layout and paint, and its <details> a shadow style sheet to activate:
+ * at 10,000 records, 50 cards made the frame after a keystroke 20–40 ms longer than 12 do.
+ */
+export const FIRST_FRAME_CARDS = 12;
+
 export class ResultsList {
   private readonly list: HTMLOListElement;
   private readonly more: HTMLButtonElement;
   private readonly moved: { card: HTMLElement; placeholder: Comment }[] = [];
   private matches: readonly HTMLElement[] = [];
+  /** The rest of the first page, due after the next frame; a newer show() or clear() drops it. */
+  private rest: Promise<void> = Promise.resolve();
+  private generation = 0;
 
   /** `grouped`: what gives way to the results (the category sections and their table of contents). */
   constructor(
@@ -34,36 +46,57 @@ export class ResultsList {
     this.more = more;
     more.addEventListener("click", () => {
       const first = this.list.children.length;
-      this.append();
+      this.append(RESULTS_PAGE);
       // Keyboard users land on the first new result rather than at the top of the page.
       this.list.children[first]?.querySelector<HTMLElement>("a")?.focus();
     });
   }
 
-  /** Shows the first page of `matches`, in the given order, in place of the grouped list. */
-  show(matches: readonly HTMLElement[]): void {
+  /**
+   * Shows the first page of `matches`, in the given order, in place of the grouped list: a screenful now, the
+   * rest of the page after the next frame. Resolves once the whole page is in (or a newer call replaced it).
+   */
+  show(matches: readonly HTMLElement[]): Promise<void> {
     this.putBack();
     this.matches = matches;
     this.stepAside(true);
     this.container.hidden = false;
-    this.append();
+    this.append(FIRST_FRAME_CARDS);
+    const generation = ++this.generation;
+    this.rest = new Promise((done) =>
+      // A task queued from the next frame's callbacks runs once that frame is painted.
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          if (generation === this.generation) this.append(RESULTS_PAGE - FIRST_FRAME_CARDS);
+          done();
+        }, 0),
+      ),
+    );
+    return this.rest;
   }
 
   /** Puts every card back in the grouped list and shows that list again. */
   clear(): void {
+    this.generation++;
     this.putBack();
     this.matches = [];
     this.container.hidden = true;
     this.stepAside(false);
   }
 
+  /** Resolves once the page being shown is complete (see show()). */
+  complete(): Promise<void> {
+    return this.rest;
+  }
+
   private stepAside(aside: boolean): void {
     for (const element of this.grouped) element.classList.toggle(ASIDE_CLASS, aside);
   }
 
-  private append(): void {
+  /** Moves the next `count` matches into the list. */
+  private append(count: number): void {
     const from = this.list.children.length;
-    const page = this.matches.slice(from, from + RESULTS_PAGE);
+    const page = this.matches.slice(from, from + count);
     const fragment = document.createDocumentFragment();
     for (const card of page) {
       const placeholder = document.createComment("");
