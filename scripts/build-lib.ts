@@ -38,7 +38,8 @@ const { dependencies } = JSON.parse(readFileSync("package.json", "utf8")) as {
 for (const name of BUNDLED)
   if (name in dependencies) throw new Error(`${name} is bundled into lib/: list it in devDependencies`);
 await build({
-  entryPoints: ["src/cli.ts", "src/api.ts"],
+  // lib/terms-worker.js is the site build's term thread (src/site/terms-thread.ts starts it), beside the chunks.
+  entryPoints: { cli: "src/cli.ts", api: "src/api.ts", "terms-worker": "src/site/terms-worker.ts" },
   outdir: "lib",
   bundle: true,
   splitting: true,

@@ -28,6 +28,7 @@ import {
 } from "./pages.js";
 import type { RelatedEntry } from "./related.js";
 import { termsOfEntries } from "./entry-terms.js";
+import { termInput } from "./term-input.js";
 import { SiteTemplateError, type SiteTemplates } from "./templates.js";
 
 export interface SiteOptions {
@@ -198,8 +199,48 @@ function* entryPages(
 }
 
 /**
- * Every file of the site, each built when it is asked for. A template that fails (strict mode: a misspelt
- * field) throws a SiteTemplateError from the iteration; `buildSite` and `buildAndWriteSite` turn it into a
+ * The site's files in three runs, apart from the search index: `head` (assets, feed, list and category
+ * pages), `entryPages` (which wait for the related entries) and `exports` (BibTeX, JSON). `siteFiles` runs
+ * them in one thread; `buildAndWriteSite` (write.ts) computes the terms on another meanwhile. A template that
+ * fails (strict mode: a misspelt field) throws a SiteTemplateError from the iteration.
+ */
+export function planSite(
+  data: PapersFile,
+  templates: SiteTemplates,
+  assets: SiteAssets,
+  options: SiteOptions,
+) {
+  const nodesWithoutEntries = buildCategoryNodes(data.categories, []);
+  const paths = categoryPaths(nodesWithoutEntries);
+  // The entry view wants its category path nearest first (the card's data-categories, the feed).
+  const entries = data.entries.map((e) => buildSiteEntry(e, [...(paths.get(e.category) ?? [])].reverse()));
+  const nodes = buildCategoryNodes(data.categories, entries);
+  const ctx: PageContext = { templates, options, entryCount: entries.length };
+  // What a card shows of each entry, made once for the list pages and the entry pages alike.
+  const cards = new Map(entries.map((e): [string, CardView] => [e.id, cardView(e)]));
+  return {
+    *head(): Generator<StreamedSiteFile> {
+      // The small files first: the writer starts on them while the pages are rendered.
+      yield { path: "assets/site.js", content: assets.script };
+      yield { path: "assets/site.css", content: assets.style };
+      // GitHub Pages would otherwise run Jekyll over the folder.
+      yield { path: ".nojekyll", content: "" };
+      yield { path: "feed.xml", content: formatAtomFeed({ title: options.title, entries }) };
+      yield* listPages(ctx, nodes, entries, cards, markdownToHtml(data.list?.intro));
+    },
+    entryPages: (related: ReadonlyMap<string, RelatedEntry[]>) => entryPages(ctx, entries, cards, related),
+    *exports(): Generator<StreamedSiteFile> {
+      yield { path: "papers.bib", content: formatBibliography(entries) };
+      const { json, schema } = recordsJson(data);
+      yield { path: "papers.json", content: json };
+      yield { path: "papers.schema.json", content: schema };
+    },
+  };
+}
+
+/**
+ * Every file of the site, each built when it is asked for, in this thread. A template that fails (strict
+ * mode: a misspelt field) throws a SiteTemplateError from the iteration; `buildSite` turns it into a
  * diagnostic.
  */
 export function* siteFiles(
@@ -208,29 +249,12 @@ export function* siteFiles(
   assets: SiteAssets,
   options: SiteOptions,
 ): Generator<StreamedSiteFile> {
-  const nodesWithoutEntries = buildCategoryNodes(data.categories, []);
-  const paths = categoryPaths(nodesWithoutEntries);
-  // The entry view wants its category path nearest first (the card's data-categories, the feed).
-  const entries = data.entries.map((e) => buildSiteEntry(e, [...(paths.get(e.category) ?? [])].reverse()));
-  const nodes = buildCategoryNodes(data.categories, entries);
-  const ctx: PageContext = { templates, options, entryCount: entries.length };
-  // The small files first: the writer starts on them while the pages are rendered.
-  yield { path: "assets/site.js", content: assets.script };
-  yield { path: "assets/site.css", content: assets.style };
-  // GitHub Pages would otherwise run Jekyll over the folder.
-  yield { path: ".nojekyll", content: "" };
-  yield { path: "feed.xml", content: formatAtomFeed({ title: options.title, entries }) };
-  // What a card shows of each entry, made once for the list pages and the entry pages alike.
-  const cards = new Map(entries.map((e): [string, CardView] => [e.id, cardView(e)]));
-  yield* listPages(ctx, nodes, entries, cards, markdownToHtml(data.list?.intro));
-  const terms = termsOfEntries(entries);
-  const related = terms.related();
-  yield* entryPages(ctx, entries, cards, related);
+  const site = planSite(data, templates, assets, options);
+  yield* site.head();
+  const terms = termsOfEntries(termInput(data.entries));
+  yield* site.entryPages(terms.related());
   yield { path: SEARCH_INDEX_FILE, content: terms.searchIndex() };
-  yield { path: "papers.bib", content: formatBibliography(entries) };
-  const { json, schema } = recordsJson(data);
-  yield { path: "papers.json", content: json };
-  yield { path: "papers.schema.json", content: schema };
+  yield* site.exports();
 }
 
 /** Every file of the site, in memory. Template errors (a misspelt field) come back as diagnostics. */

@@ -112,6 +112,32 @@ function shownFields(anatomy: Anatomy) {
   return fields;
 }
 
+/** A searched field's text: names joined by spaces, other roles as written. */
+function searchedText(spec: FieldSpec, value: unknown): string {
+  return spec.role === "names" ? asTexts(value).join(" ") : asText(value);
+}
+
+/**
+ * The text of every searchable field, by key: what `buildSiteEntry` puts in `searchText`, without rendering
+ * any Markdown, so the build can hand it to the term thread before the entry views are made.
+ */
+export function entrySearchText(entry: Entry, anatomy: Anatomy = ENTRY_ANATOMY): Record<string, string> {
+  const record = entry as unknown as Readonly<Record<string, unknown>>;
+  const searchText: Record<string, string> = {};
+  for (const { key, spec } of shownFields(anatomy))
+    if (SEARCHED_ROLES.has(spec.role)) searchText[key] = searchedText(spec, record[key]);
+  return searchText;
+}
+
+/** The entry view's title, abstract and 摘要 (what related entries compare), without the rest of the view. */
+export function relatedTexts(entry: Entry): { title: string; abstract: string; summary: string } {
+  return {
+    title: oneLine(entry.title),
+    abstract: oneLine(entry.abstract ?? ""),
+    summary: entry.summary ?? "",
+  };
+}
+
 /** Builds the view of one record; `categoryPath` comes from the category tree (see build.ts). */
 export function buildSiteEntry(
   entry: Entry,
@@ -125,8 +151,7 @@ export function buildSiteEntry(
   let authors: string[] = [];
   for (const { key, spec, label } of shownFields(anatomy)) {
     const value = record[key];
-    if (SEARCHED_ROLES.has(spec.role))
-      searchText[key] = spec.role === "names" ? asTexts(value).join(" ") : asText(value);
+    if (SEARCHED_ROLES.has(spec.role)) searchText[key] = searchedText(spec, value);
     if (spec.role === "names" && authors.length === 0) authors = asTexts(value).map(oneLine);
     if (spec.role === "markdown" && asText(value) !== "")
       texts.push({ key, label, html: markdownToHtml(asText(value)) });
@@ -137,9 +162,10 @@ export function buildSiteEntry(
     }
   }
   const repos = entry.repos ?? [];
+  const { title, abstract, summary } = relatedTexts(entry);
   return {
     id: entry.id,
-    title: oneLine(entry.title),
+    title,
     url: entry.url,
     kind: entry.kind,
     categoryPath,
@@ -153,8 +179,8 @@ export function buildSiteEntry(
     doi: entry.doi ?? "",
     doiUrl: entry.doi ? `https://doi.org/${entry.doi}` : "",
     authors,
-    abstract: oneLine(entry.abstract ?? ""),
-    summary: entry.summary ?? "",
+    abstract,
+    summary,
     summaryHtml: texts.find((t) => t.key === "summary")?.html ?? "",
     repos: repos.map((r) => ({
       url: r.url,

@@ -37,6 +37,18 @@ describe("writeSite", () => {
     expect(await readFile(path.join(dir, "search-index.json"), "utf8")).toBe(pieces.join(""));
   });
 
+  it("writes bytes as they are, across the writer's buffers", async () => {
+    const bytes = new TextEncoder().encode(`${"微調".repeat(100_000)}𠀀${"x".repeat(300_000)}`);
+    const dir = path.join(await mkdtemp(path.join(os.tmpdir(), "papershelf-write-")), "_site");
+    await writeSite(dir, [
+      { path: "a.json", content: bytes.subarray(3) },
+      { path: "empty.txt", content: new Uint8Array(0) },
+    ]);
+    // Compared as one Buffer (toEqual walks a large typed array element by element: seconds).
+    expect((await readFile(path.join(dir, "a.json"))).equals(bytes.subarray(3))).toBe(true);
+    expect((await readFile(path.join(dir, "empty.txt"))).length).toBe(0);
+  });
+
   it("fails on a file it cannot write, leaving the previous site and no staging folder", async () => {
     const dir = path.join(await mkdtemp(path.join(os.tmpdir(), "papershelf-write-")), "_site");
     await writeSite(dir, [{ path: "index.html", content: "old" }]);

@@ -1,0 +1,106 @@
+/**
+ * Runs the term work of a site build (entry-terms.ts: numbering every record's terms, the related entries,
+ * the search index: about half the build's CPU at 10,000 records) on a thread of its own, so it runs on the
+ * second core while the main thread renders the pages.
+ *
+ * Where the thread's code comes from: in the npm package it is lib/terms-worker.js, an entry point of the
+ * lib/ bundle (scripts/build-lib.ts) beside the chunk this code is in. From the TypeScript sources (tsx,
+ * vitest) a worker cannot load .ts files, so terms-worker.ts and its few imports are bundled into one script
+ * with esbuild (a devDependency, present wherever src/ runs), once per process: about 30 ms.
+ */
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type * as Esbuild from "esbuild";
+import type { TermInput } from "./entry-terms.js";
+import type { RelatedEntry } from "./related.js";
+import type { TermThreadReply } from "./terms-worker.js";
+
+export interface TermThread {
+  /** The related entries of every record, by id. */
+  related: Promise<Map<string, RelatedEntry[]>>;
+  /** search-index.json, as UTF-8. */
+  searchIndex: Promise<Uint8Array>;
+  /** Stops the thread (at once, whatever it is doing). */
+  close(): Promise<void>;
+}
+
+let bundled: Promise<string> | undefined;
+
+/** terms-worker.ts bundled as one CommonJS script, for a thread started from the TypeScript sources. */
+function bundledWorkerSource(entry: string): Promise<string> {
+  // A name in a variable, so that the lib/ bundle leaves this import alone (esbuild is not a dependency).
+  const esbuild = "esbuild";
+  return (bundled ??= (import(esbuild) as Promise<typeof Esbuild>)
+    .then(({ build }) =>
+      build({
+        entryPoints: [entry],
+        bundle: true,
+        write: false,
+        format: "cjs",
+        platform: "node",
+        target: "node20",
+        logLevel: "silent",
+      }),
+    )
+    .then((result) => result.outputFiles[0]?.text ?? ""));
+}
+
+/**
+ * The thread's young generation, in MB. Numbering and weighing the terms makes millions of short-lived
+ * objects; with V8's default (16 MB semi-spaces) the thread spent about as long in scavenges as in its own
+ * code at 10,000 records, copying the same survivors again and again.
+ */
+const YOUNG_GENERATION_MB = 96;
+
+async function startWorker(): Promise<Worker> {
+  const here = import.meta.url;
+  const options = { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } };
+  if (here.endsWith(".ts"))
+    return new Worker(await bundledWorkerSource(fileURLToPath(new URL("./terms-worker.ts", here))), {
+      ...options,
+      eval: true,
+    });
+  return new Worker(new URL("./terms-worker.js", here), options);
+}
+
+/** Starts the thread on `input` (copied to it); its two results arrive as promises. */
+export function startTermThread(input: TermInput): TermThread {
+  let worker: Worker | undefined;
+  let settleRelated!: { resolve: (r: Map<string, RelatedEntry[]>) => void; reject: (e: Error) => void };
+  let settleIndex!: { resolve: (r: Uint8Array) => void; reject: (e: Error) => void };
+  const related = new Promise<Map<string, RelatedEntry[]>>((resolve, reject) => {
+    settleRelated = { resolve, reject };
+  });
+  const searchIndex = new Promise<Uint8Array>((resolve, reject) => {
+    settleIndex = { resolve, reject };
+  });
+  // A build that fails first (a template error) never awaits these: no unhandled rejection then.
+  related.catch(() => undefined);
+  searchIndex.catch(() => undefined);
+  const fail = (error: Error) => {
+    settleRelated.reject(error);
+    settleIndex.reject(error);
+  };
+  const started = startWorker().then(
+    (w) => {
+      worker = w;
+      w.on("message", (reply: TermThreadReply) => {
+        if ("related" in reply) settleRelated.resolve(reply.related);
+        else if ("searchIndex" in reply) settleIndex.resolve(reply.searchIndex);
+        else fail(new Error(`the site's term thread failed: ${reply.error}`));
+      });
+      w.on("error", fail);
+      w.on("exit", () => fail(new Error("the site's term thread stopped before it finished")));
+      w.postMessage(input);
+    },
+    (error: unknown) => fail(new Error("the site's term thread did not start", { cause: error })),
+  );
+  return {
+    related,
+    searchIndex,
+    close: async () => {
+      await started;
+      await worker?.terminate();
+    },
+  };
+}
