@@ -63,7 +63,7 @@ async function startWorker(): Promise<Worker> {
   return new Worker(new URL("./terms-worker.js", here), options);
 }
 
-/** Starts the thread on `input` (copied to it); its two results arrive as promises. */
+/** Starts the thread on `input` (its texts' buffer moves to the thread); its two results arrive as promises. */
 export function startTermThread(input: TermInput): TermThread {
   let worker: Worker | undefined;
   let settleRelated!: { resolve: (r: Map<string, RelatedEntry[]>) => void; reject: (e: Error) => void };
@@ -81,8 +81,8 @@ export function startTermThread(input: TermInput): TermThread {
     settleRelated.reject(error);
     settleIndex.reject(error);
   };
-  const started = startWorker().then(
-    (w) => {
+  const started = startWorker()
+    .then((w) => {
       worker = w;
       w.on("message", (reply: TermThreadReply) => {
         if ("related" in reply) settleRelated.resolve(reply.related);
@@ -91,10 +91,12 @@ export function startTermThread(input: TermInput): TermThread {
       });
       w.on("error", fail);
       w.on("exit", () => fail(new Error("the site's term thread stopped before it finished")));
-      w.postMessage(input);
-    },
-    (error: unknown) => fail(new Error("the site's term thread did not start", { cause: error })),
-  );
+      w.postMessage(input, [input.units]);
+    })
+    .catch((error: unknown) => {
+      fail(new Error("the site's term thread did not start", { cause: error }));
+      return worker?.terminate();
+    });
   return {
     related,
     searchIndex,

@@ -3,6 +3,7 @@
  * and the search index's exact bytes; and a failure on the thread must reach the caller, not hang the build.
  */
 import { describe, expect, it } from "vitest";
+import { buildSearchIndex, buildSiteEntry, searchFields } from "../../src/site/index.js";
 import { termsOfEntries, type TermInput } from "../../src/site/entry-terms.js";
 import { termInput } from "../../src/site/term-input.js";
 import { startTermThread } from "../../src/site/terms-thread.js";
@@ -26,23 +27,30 @@ describe("the term thread", () => {
       abstract: `${e.title} with ${i % 7} tuning and retrieval, ${(e.summary ?? "").slice(0, 40)}`,
     }));
     for (const entries of [fixture.entries, synthetic]) {
-      const input = termInput(entries);
-      const here = termsOfEntries(input);
-      const there = await onThread(input);
+      const here = termsOfEntries(termInput(entries));
+      // A fresh input: the thread takes its buffer.
+      const there = await onThread(termInput(entries));
       expect(there.related).toEqual(here.related());
       expect(there.index).toBe(here.searchIndex().join(""));
       expect([...there.related.values()].some((r) => r.length > 0)).toBe(true);
     }
   });
 
+  it("hands the thread every text exactly: lone surrogates, astral and CJK characters, NUL, empty fields", async () => {
+    const odd = ["lone \ud800 high", "lone \udc00 low", "𠀀𪚥 微調", "nul\u0000byte", "", "é́ ＡＢＣ ﬁ"];
+    const entries = makeSyntheticList(12).entries.map((e, i) => ({
+      ...e,
+      title: `${odd[i % odd.length] ?? ""} ${i}`,
+      abstract: odd[(i + 1) % odd.length],
+      authors: i % 2 === 0 ? [odd[(i + 2) % odd.length] ?? ""] : [],
+    }));
+    const docs = entries.map((e) => ({ ...buildSiteEntry(e, []).searchText, id: e.id }));
+    expect((await onThread(termInput(entries))).index).toBe(buildSearchIndex(docs, searchFields()));
+  });
+
   it("reports a failure on the thread as a rejected result", async () => {
-    const broken = {
-      ids: ["a"],
-      fields: ["title"],
-      packed: null,
-      bounds: new Int32Array(2),
-      unsearchedRelated: [[]],
-    };
+    // No field list: the thread's first step throws.
+    const broken = { ...termInput([]), ids: ["a"], fields: null };
     const thread = startTermThread(broken as unknown as TermInput);
     await expect(thread.related).rejects.toThrow(/term thread failed/);
     await expect(thread.searchIndex).rejects.toThrow(/term thread failed/);
