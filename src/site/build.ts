@@ -8,10 +8,11 @@
 import type { Diagnostic, PapersFile } from "../records/index.js";
 import { buildJsonSchema } from "../records/index.js";
 import { templateRenderDiagnostic } from "../render/index.js";
-import { formatBibliography, formatBibtex } from "./bibtex.js";
+import { formatBibtex } from "./bibtex.js";
 import { buildSiteEntry, type SiteEntry } from "./entry-view.js";
 import { formatAtomFeed } from "./feed.js";
 import { markdownToHtml } from "./markdown-html.js";
+import { prettyJsonPieces } from "./json-pieces.js";
 import {
   NESTED_ROOT,
   TOP_ROOT,
@@ -65,15 +66,15 @@ export type SiteResult = { ok: true; files: SiteFile[] } | { ok: false; errors: 
 export const SEARCH_INDEX_FILE = "search-index.json";
 
 /**
- * papers.json: the records as they are, pointing at the schema they validate against. The JSON and its
- * final newline stay two pieces: joined, tens of MB at 10,000 records would be copied once more.
+ * papers.json: the records as they are, pointing at the schema they validate against. In pieces, a record
+ * each (json-pieces.ts): joined, tens of MB at 10,000 records would be made and copied once more.
  */
 function recordsJson(data: PapersFile): { json: string[]; schema: string } {
   const schema = buildJsonSchema();
   // The data file's schema forbids unknown keys; this copy also allows the `$schema` link itself.
   const properties = { $schema: { type: "string" }, ...(schema.properties as object) };
   return {
-    json: [JSON.stringify({ $schema: "papers.schema.json", ...data }, null, 2), "\n"],
+    json: [...prettyJsonPieces({ $schema: "papers.schema.json", ...data }), "\n"],
     schema: `${JSON.stringify({ ...schema, properties }, null, 2)}\n`,
   };
 }
@@ -168,10 +169,11 @@ function* entryPages(
   ctx: PageContext,
   entries: readonly SiteEntry[],
   cards: ReadonlyMap<string, CardView>,
+  bibtex: readonly string[],
   related: ReadonlyMap<string, RelatedEntry[]>,
 ): Generator<SiteFile> {
   const titles = new Map(entries.map((e) => [e.id, e.title]));
-  for (const entry of entries) {
+  for (const [i, entry] of entries.entries()) {
     const card = cards.get(entry.id) ?? cardView(entry);
     const body = ctx.templates.entry({
       ...card,
@@ -187,7 +189,7 @@ function* entryPages(
         widthAttr: /^\d+$/.test(i.width) ? i.width : "",
         widthStyle: i.width.endsWith("%") ? i.width : "",
       })),
-      bibtex: formatBibtex(entry),
+      bibtex: bibtex[i] ?? "",
       related: relatedViews(related.get(entry.id) ?? [], titles),
     });
     const description = pageDescription(entry.abstract || entry.summary.replace(/\s+/g, " "));
@@ -218,6 +220,8 @@ export function planSite(
   const ctx: PageContext = { templates, options, entryCount: entries.length };
   // What a card shows of each entry, made once for the list pages and the entry pages alike.
   const cards = new Map(entries.map((e): [string, CardView] => [e.id, cardView(e)]));
+  // Each entry's BibTeX, made once for its page's cite block and for papers.bib.
+  const bibtex = entries.map((e) => formatBibtex(e));
   return {
     *head(): Generator<StreamedSiteFile> {
       // The small files first: the writer starts on them while the pages are rendered.
@@ -228,9 +232,11 @@ export function planSite(
       yield { path: "feed.xml", content: formatAtomFeed({ title: options.title, entries }) };
       yield* listPages(ctx, nodes, entries, cards, markdownToHtml(data.list?.intro));
     },
-    entryPages: (related: ReadonlyMap<string, RelatedEntry[]>) => entryPages(ctx, entries, cards, related),
+    entryPages: (related: ReadonlyMap<string, RelatedEntry[]>) =>
+      entryPages(ctx, entries, cards, bibtex, related),
     *exports(): Generator<StreamedSiteFile> {
-      yield { path: "papers.bib", content: formatBibliography(entries) };
+      // As formatBibliography writes it, from the entries' BibTeX made above.
+      yield { path: "papers.bib", content: bibtex.join("\n") };
       const { json, schema } = recordsJson(data);
       yield { path: "papers.json", content: json };
       yield { path: "papers.schema.json", content: schema };
