@@ -170,7 +170,7 @@ function* entryPages(
   entries: readonly SiteEntry[],
   cards: ReadonlyMap<string, CardView>,
   bibtex: readonly string[],
-  related: ReadonlyMap<string, RelatedEntry[]>,
+  related: Pick<ReadonlyMap<string, RelatedEntry[]>, "get">,
 ): Generator<SiteFile> {
   const titles = new Map(entries.map((e) => [e.id, e.title]));
   for (const [i, entry] of entries.entries()) {
@@ -232,7 +232,7 @@ export function planSite(
       yield { path: "feed.xml", content: formatAtomFeed({ title: options.title, entries }) };
       yield* listPages(ctx, nodes, entries, cards, markdownToHtml(data.list?.intro));
     },
-    entryPages: (related: ReadonlyMap<string, RelatedEntry[]>) =>
+    entryPages: (related: Pick<ReadonlyMap<string, RelatedEntry[]>, "get">) =>
       entryPages(ctx, entries, cards, bibtex, related),
     *exports(): Generator<StreamedSiteFile> {
       // As formatBibliography writes it, from the entries' BibTeX made above.

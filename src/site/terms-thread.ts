@@ -13,11 +13,15 @@ import { Worker } from "node:worker_threads";
 import type * as Esbuild from "esbuild";
 import type { TermInput } from "./entry-terms.js";
 import type { RelatedEntry } from "./related.js";
+import { unpackRelated } from "./related-packed.js";
 import type { TermThreadReply } from "./terms-worker.js";
+
+/** Related entries by record id (each record's list unpacked when asked for). */
+export type RelatedLookup = Pick<ReadonlyMap<string, RelatedEntry[]>, "get">;
 
 export interface TermThread {
   /** The related entries of every record, by id. */
-  related: Promise<Map<string, RelatedEntry[]>>;
+  related: Promise<RelatedLookup>;
   /** search-index.json, as UTF-8. */
   searchIndex: Promise<Uint8Array>;
   /** Stops the thread (at once, whatever it is doing). */
@@ -45,30 +49,24 @@ function bundledWorkerSource(entry: string): Promise<string> {
     .then((result) => result.outputFiles[0]?.text ?? ""));
 }
 
-/**
- * The thread's young generation, in MB. Numbering and weighing the terms makes millions of short-lived
- * objects; with V8's default (16 MB semi-spaces) the thread spent about as long in scavenges as in its own
- * code at 10,000 records, copying the same survivors again and again.
- */
-const YOUNG_GENERATION_MB = 96;
-
 async function startWorker(): Promise<Worker> {
   const here = import.meta.url;
-  const options = { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } };
+  // A larger young generation for the thread (V8's `maxYoungGenerationSizeMb`) saved its scavenges but cost
+  // as much in fresh memory (~60 MB more first touches): measured as a wash, so V8's default stays.
   if (here.endsWith(".ts"))
     return new Worker(await bundledWorkerSource(fileURLToPath(new URL("./terms-worker.ts", here))), {
-      ...options,
       eval: true,
     });
-  return new Worker(new URL("./terms-worker.js", here), options);
+  return new Worker(new URL("./terms-worker.js", here));
 }
 
 /** Starts the thread on `input` (its texts' buffer moves to the thread); its two results arrive as promises. */
 export function startTermThread(input: TermInput): TermThread {
+  const { ids } = input;
   let worker: Worker | undefined;
-  let settleRelated!: { resolve: (r: Map<string, RelatedEntry[]>) => void; reject: (e: Error) => void };
+  let settleRelated!: { resolve: (r: RelatedLookup) => void; reject: (e: Error) => void };
   let settleIndex!: { resolve: (r: Uint8Array) => void; reject: (e: Error) => void };
-  const related = new Promise<Map<string, RelatedEntry[]>>((resolve, reject) => {
+  const related = new Promise<RelatedLookup>((resolve, reject) => {
     settleRelated = { resolve, reject };
   });
   const searchIndex = new Promise<Uint8Array>((resolve, reject) => {
@@ -85,7 +83,7 @@ export function startTermThread(input: TermInput): TermThread {
     .then((w) => {
       worker = w;
       w.on("message", (reply: TermThreadReply) => {
-        if ("related" in reply) settleRelated.resolve(reply.related);
+        if ("related" in reply) settleRelated.resolve(unpackRelated(ids, reply.related));
         else if ("searchIndex" in reply) settleIndex.resolve(reply.searchIndex);
         else fail(new Error(`the site's term thread failed: ${reply.error}`));
       });

@@ -5,10 +5,9 @@
  */
 import { parentPort } from "node:worker_threads";
 import { termsOfEntries, type TermInput } from "./entry-terms.js";
-import type { RelatedEntry } from "./related.js";
+import { packRelated, packedBuffers, type PackedRelated } from "./related-packed.js";
 
-export type TermThreadReply =
-  { related: Map<string, RelatedEntry[]> } | { searchIndex: Uint8Array } | { error: string };
+export type TermThreadReply = { related: PackedRelated } | { searchIndex: Uint8Array } | { error: string };
 
 const encoder = new TextEncoder();
 
@@ -34,7 +33,8 @@ if (port)
   port.once("message", (input: TermInput) => {
     try {
       const terms = termsOfEntries(input);
-      port.postMessage({ related: terms.related() } satisfies TermThreadReply);
+      const related = packRelated(input.ids, terms.related());
+      port.postMessage({ related } satisfies TermThreadReply, packedBuffers(related));
       const searchIndex = encodePieces(terms.searchIndex());
       port.postMessage({ searchIndex } satisfies TermThreadReply, [searchIndex.buffer as ArrayBuffer]);
     } catch (error) {

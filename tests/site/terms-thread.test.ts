@@ -28,11 +28,13 @@ describe("the term thread", () => {
     }));
     for (const entries of [fixture.entries, synthetic]) {
       const here = termsOfEntries(termInput(entries));
+      const expected = here.related();
       // A fresh input: the thread takes its buffer.
       const there = await onThread(termInput(entries));
-      expect(there.related).toEqual(here.related());
+      for (const e of entries) expect(there.related.get(e.id), e.id).toEqual(expected.get(e.id));
+      expect(there.related.get("no such id")).toBeUndefined();
       expect(there.index).toBe(here.searchIndex().join(""));
-      expect([...there.related.values()].some((r) => r.length > 0)).toBe(true);
+      expect([...expected.values()].some((r) => r.length > 0)).toBe(true);
     }
   });
 
