@@ -75,7 +75,8 @@ function unpackTexts(input: TermInput): string {
 export function termsOfEntries(input: TermInput) {
   const { ids, fields, bounds } = input;
   const packed = unpackTexts(input);
-  const table = new TermIds();
+  const unsearched = input.unsearchedRelated.reduce((n, texts) => n + texts.join("").length, 0);
+  const table = new TermIds(packed.length + unsearched);
   const texts = ids.map((_, d) =>
     fields.map((_, f) => {
       const k = (d * fields.length + f) * 2;

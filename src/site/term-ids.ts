@@ -47,9 +47,19 @@ export class TermIds {
   private readonly wordIds = new Map<string, number>();
   /** CJK terms by their code points: a bigram (first, second), or one character (cp, -1). */
   private readonly cjkIds = new CodePointPairs();
-  private ids = new Int32Array(1 << 16);
+  private ids: Int32Array;
   private length = 0;
   private readonly starts: number[] = [0];
+
+  /**
+   * `expectedIds`: how many ids the texts will make, at most, if known. A text makes at most one id per
+   * code unit (NFKC can lengthen a text, so this is a hint: the array still grows past it). Allocated at
+   * once, only the pages written are touched; grown by doubling from 64K, the copies touched about three
+   * times as much fresh memory (~4 ms a MB on the project's VMs: see bench/machine.ts).
+   */
+  constructor(expectedIds = 1 << 16) {
+    this.ids = new Int32Array(Math.max(1, expectedIds));
+  }
 
   /** Cuts `text` into terms and records their ids; returns the text's number. */
   add(text: string): number {
