@@ -29,6 +29,7 @@ import {
 } from "../src/site/index.js";
 import { launchChromium } from "../tests/site/helpers/browser.js";
 import { serveStatic } from "../tests/site/helpers/static-server.js";
+import { machineLine } from "./machine.js";
 import { makeSyntheticList } from "./synthetic.js";
 
 const BUILD_GOAL_MS = 3_000;
@@ -257,7 +258,7 @@ async function main(): Promise<void> {
   console.log(
     `site bench — load average ${loadavg()
       .map((l) => l.toFixed(1))
-      .join(" ")} on a shared machine\n`,
+      .join(" ")} on a shared machine; ${machineLine()}\n`,
   );
   const templates = await readSiteTemplates("templates", (p) => readFile(p, "utf8").catch(() => undefined));
   if (!templates.ok) throw new Error(templates.errors.map((e) => e.message).join("\n"));

@@ -3,7 +3,8 @@
  * system): the same records give the same bytes. It yields each page as soon as it is rendered, so the
  * writer (write.ts) can put it on disk and let it go: holding the whole site (190 MB of strings at 10,000
  * records) in memory made the garbage collector a third of the build. `buildSite` collects the same files
- * into an array, for tests that call it with strings.
+ * into an array, for tests that call it with strings. `planSite` is the same work in runs, for
+ * `buildAndWriteSite` (write.ts), which computes the terms on a thread of its own meanwhile.
  */
 import type { Diagnostic, PapersFile } from "../records/index.js";
 import { buildJsonSchema } from "../records/index.js";
