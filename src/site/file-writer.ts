@@ -26,24 +26,16 @@ const BUFFERS = 6;
 
 /** Part of a file in a buffer: bytes [start, end); `first` creates (or truncates) it, `last` closes it. */
 type Segment = [path: string, start: number, end: number, first: boolean, last: boolean];
-type Reply = { buffer: ArrayBuffer } | { removed: true } | { error: { message: string; code?: string } };
+type Reply = { buffer: ArrayBuffer } | { error: { message: string; code?: string } };
 
 const WRITER_SOURCE = `
 const { parentPort } = require("node:worker_threads");
-const { closeSync, mkdirSync, openSync, rmSync, writeSync } = require("node:fs");
+const { closeSync, mkdirSync, openSync, writeSync } = require("node:fs");
 const { dirname } = require("node:path");
 const folders = new Set();
 const open = new Map();
 let failed = false;
-parentPort.on("message", ({ buffer, segments, remove }) => {
-  if (remove !== undefined) {
-    try {
-      rmSync(remove, { recursive: true, force: true });
-      return parentPort.postMessage({ removed: true });
-    } catch (error) {
-      return parentPort.postMessage({ error: { message: String(error && error.message), code: error && error.code } });
-    }
-  }
+parentPort.on("message", ({ buffer, segments }) => {
   if (failed) return parentPort.postMessage({ buffer }, [buffer]);
   const bytes = new Uint8Array(buffer);
   try {
@@ -94,7 +86,7 @@ export class FileWriter {
       this.outstanding--;
       if ("error" in reply)
         this.failure ??= Object.assign(new Error(reply.error.message), { code: reply.error.code });
-      else if ("buffer" in reply) this.free.push(reply.buffer);
+      else this.free.push(reply.buffer);
       this.wake?.();
     });
     this.worker.on("error", (error) => {
@@ -152,28 +144,12 @@ export class FileWriter {
     }
   }
 
-  /** Writes what is buffered and waits for every write. Throws the first write error. */
-  async flush(): Promise<void> {
-    if (this.segments.length > 0) await this.send();
-    while (this.outstanding > 0 && !this.failure) await this.reply();
-    if (this.failure) throw this.failure;
-  }
-
-  /**
-   * Removes a folder and everything in it, on the thread, after the writes before it: with synchronous
-   * calls there, which cost about half the CPU of fs/promises' `rm` (a promise per file; 10,000 pages).
-   */
-  async remove(folder: string): Promise<void> {
-    await this.flush();
-    this.worker.postMessage({ remove: folder });
-    this.outstanding++;
-    await this.flush();
-  }
-
   /** Writes what is buffered, waits for every write, and stops the thread. Throws the first write error. */
   async close(): Promise<void> {
     try {
-      await this.flush();
+      if (this.segments.length > 0) await this.send();
+      while (this.outstanding > 0 && !this.failure) await this.reply();
+      if (this.failure) throw this.failure;
     } finally {
       await this.worker.terminate();
     }
