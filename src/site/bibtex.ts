@@ -64,5 +64,10 @@ export function formatBibtex(entry: SiteEntry): string {
 
 /** papers.bib: every entry, in list order. */
 export function formatBibliography(entries: readonly SiteEntry[]): string {
-  return entries.map(formatBibtex).join("\n");
+  return joinBibliography(entries.map(formatBibtex));
+}
+
+/** papers.bib from the entries' BibTeX already made (the site build makes each once, for its page too). */
+export function joinBibliography(bibtexOfEntries: readonly string[]): string {
+  return bibtexOfEntries.join("\n");
 }

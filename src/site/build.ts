@@ -9,7 +9,7 @@
 import type { Diagnostic, PapersFile } from "../records/index.js";
 import { buildJsonSchema } from "../records/index.js";
 import { templateRenderDiagnostic } from "../render/index.js";
-import { formatBibtex } from "./bibtex.js";
+import { formatBibtex, joinBibliography } from "./bibtex.js";
 import { buildSiteEntry, type SiteEntry } from "./entry-view.js";
 import { formatAtomFeed } from "./feed.js";
 import { markdownToHtml } from "./markdown-html.js";
@@ -28,7 +28,7 @@ import {
   type CardView,
   type CategoryNode,
 } from "./pages.js";
-import type { RelatedEntry } from "./related.js";
+import type { RelatedLookup } from "./related.js";
 import { termsOfEntries } from "./entry-terms.js";
 import { termInput } from "./term-input.js";
 import { SiteTemplateError, type SiteTemplates } from "./templates.js";
@@ -171,7 +171,7 @@ function* entryPages(
   entries: readonly SiteEntry[],
   cards: ReadonlyMap<string, CardView>,
   bibtex: readonly string[],
-  related: Pick<ReadonlyMap<string, RelatedEntry[]>, "get">,
+  related: RelatedLookup,
 ): Generator<SiteFile> {
   const titles = new Map(entries.map((e) => [e.id, e.title]));
   for (const [i, entry] of entries.entries()) {
@@ -233,11 +233,9 @@ export function planSite(
       yield { path: "feed.xml", content: formatAtomFeed({ title: options.title, entries }) };
       yield* listPages(ctx, nodes, entries, cards, markdownToHtml(data.list?.intro));
     },
-    entryPages: (related: Pick<ReadonlyMap<string, RelatedEntry[]>, "get">) =>
-      entryPages(ctx, entries, cards, bibtex, related),
+    entryPages: (related: RelatedLookup) => entryPages(ctx, entries, cards, bibtex, related),
     *exports(): Generator<StreamedSiteFile> {
-      // As formatBibliography writes it, from the entries' BibTeX made above.
-      yield { path: "papers.bib", content: bibtex.join("\n") };
+      yield { path: "papers.bib", content: joinBibliography(bibtex) };
       const { json, schema } = recordsJson(data);
       yield { path: "papers.json", content: json };
       yield { path: "papers.schema.json", content: schema };

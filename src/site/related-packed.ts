@@ -3,7 +3,7 @@
  * cloning the Map of 10,000 lists of 5 objects (with their shared terms) cost the main thread 120-250 ms to
  * read back. The main thread unpacks one record's list when its page is made.
  */
-import type { RelatedEntry } from "./related.js";
+import type { RelatedEntry, RelatedLookup } from "./related.js";
 
 export interface PackedRelated {
   /** Record d's related entries are items [start[d], start[d + 1]). */
@@ -56,10 +56,7 @@ export function packedBuffers(p: PackedRelated): ArrayBuffer[] {
 }
 
 /** A lookup by id that unpacks a record's list when it is asked for. */
-export function unpackRelated(
-  ids: readonly string[],
-  p: PackedRelated,
-): Pick<ReadonlyMap<string, RelatedEntry[]>, "get"> {
+export function unpackRelated(ids: readonly string[], p: PackedRelated): RelatedLookup {
   const index = new Map(ids.map((id, d) => [id, d]));
   return {
     get(id) {

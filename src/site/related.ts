@@ -29,6 +29,9 @@ export interface RelatedEntry {
   sharedTerms: string[];
 }
 
+/** Related entries by record id, as a page asks for them (unpacked from the term thread's arrays). */
+export type RelatedLookup = Pick<ReadonlyMap<string, RelatedEntry[]>, "get">;
+
 /** How many related entries a page shows. */
 export const RELATED_COUNT = 5;
 /** A record searches through its this-many heaviest terms. */

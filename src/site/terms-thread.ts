@@ -12,12 +12,9 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type * as Esbuild from "esbuild";
 import type { TermInput } from "./entry-terms.js";
-import type { RelatedEntry } from "./related.js";
+import type { RelatedLookup } from "./related.js";
 import { unpackRelated } from "./related-packed.js";
 import type { TermThreadReply } from "./terms-worker.js";
-
-/** Related entries by record id (each record's list unpacked when asked for). */
-export type RelatedLookup = Pick<ReadonlyMap<string, RelatedEntry[]>, "get">;
 
 export interface TermThread {
   /** The related entries of every record, by id. */
