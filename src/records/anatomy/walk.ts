@@ -44,8 +44,9 @@ const LABEL_KEY: Readonly<Record<LabelledUrlItem, string>> = { repo: "label", li
 interface AnatomyPlan {
   /** Every field in anatomy order, for the walkers that look at several roles at once. */
   fields: readonly (readonly [string, FieldSpec])[];
-  /** The URL fields (`url`, labelled URL lists) and the Markdown fields, in anatomy order. */
+  /** The URL fields (`url`, labelled URL lists), in anatomy order. */
   urls: readonly (readonly [string, FieldSpec])[];
+  /** The Markdown fields, in anatomy order. */
   markdown: readonly (readonly [string, FieldSpec])[];
 }
 
