@@ -6,8 +6,12 @@
  * Files are written as they arrive, by a writer thread (file-writer.ts), so the file system works on one
  * batch of pages on the other core while the next is rendered, and no page is held longer than its write.
  * The terms (related entries, search index) are computed on a third thread meanwhile (terms-thread.ts).
+ *
+ * The old site, once replaced, is removed by a detached process (`removeInBackground`), so a build returns
+ * as soon as the new site is in place.
  */
-import { rename, rm } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic, PapersFile } from "../records/index.js";
 import {
@@ -31,12 +35,78 @@ export interface FileToWrite {
 
 type Files = Iterable<StreamedSiteFile | FileToWrite> | AsyncIterable<StreamedSiteFile | FileToWrite>;
 
-/** Writes every file under `outDir`, replacing what was there; resolves to the number of files. */
+/**
+ * The remover a detached process runs: removes each folder named in its arguments and ignores failures
+ * (what it leaves behind, the next build's sweep takes).
+ */
+const REMOVER = `const { rmSync } = require("node:fs");
+for (const dir of process.argv.slice(1)) try { rmSync(dir, { recursive: true, force: true, maxRetries: 2 }); } catch {}`;
+
+/**
+ * Removes folders without waiting for them to go: a detached process removes them, so a build returns as
+ * soon as the new site is in place. Removing the old site of 10,000 records (20,000 files and folders) took
+ * 1.5 s after the build, and 9-11 s when the file system had first to write the old files out (measured
+ * here after a `sync`). If no process can be started, the folders are removed here, and waited for.
+ */
+async function removeInBackground(dirs: readonly string[]): Promise<void> {
+  if (dirs.length === 0) return;
+  const started = await new Promise<boolean>((resolve) => {
+    const child = spawn(process.execPath, ["-e", REMOVER, ...dirs], {
+      detached: true,
+      stdio: "ignore",
+      windowsHide: true,
+    });
+    child.once("spawn", () => {
+      child.unref();
+      resolve(true);
+    });
+    child.once("error", () => resolve(false));
+  });
+  if (!started) await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+}
+
+/** `<name>.old-<pid>-<n>` (a replaced site) or `<name>.tmp-<pid>` (a build's staging folder). */
+const SIBLING = /^(.*)\.(old|tmp)-(\d+)(?:-\d+)?$/;
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * What earlier builds left next to `target`: replaced sites whose removal did not finish (a machine that
+ * stopped meanwhile), and staging folders of builds that died. A running build's staging folder stays.
+ */
+async function leftovers(target: string): Promise<string[]> {
+  const parent = path.dirname(target);
+  const name = path.basename(target);
+  const names = await readdir(parent).catch(() => [] as string[]);
+  return names
+    .filter((sibling) => {
+      const match = SIBLING.exec(sibling);
+      return match?.[1] === name && (match[2] === "old" || !isRunning(Number(match[3])));
+    })
+    .map((sibling) => path.join(parent, sibling));
+}
+
+/** Numbers the replaced sites of one process, so a build never waits for an earlier one's to be removed. */
+let replaced = 0;
+
+/**
+ * Writes every file under `outDir`, replacing what was there; resolves to the number of files once the new
+ * site is in place (the old one is still being removed, in the background).
+ */
 export async function writeSite(outDir: string, files: Files): Promise<number> {
   const target = path.resolve(outDir);
   const staging = `${target}.tmp-${process.pid}`;
-  const previous = `${target}.old-${process.pid}`;
+  const previous = `${target}.old-${process.pid}-${++replaced}`;
   await rm(staging, { recursive: true, force: true });
+  const stale = await leftovers(target);
   const writer = new FileWriter();
   try {
     let count = 0;
@@ -45,14 +115,15 @@ export async function writeSite(outDir: string, files: Files): Promise<number> {
       count++;
     }
     await writer.close();
-    await rm(previous, { recursive: true, force: true });
-    await rename(target, previous).catch((e: NodeJS.ErrnoException) => {
-      if (e.code !== "ENOENT") throw e;
-    });
+    const hadSite = await rename(target, previous).then(
+      () => true,
+      (e: NodeJS.ErrnoException) => {
+        if (e.code !== "ENOENT") throw e;
+        return false;
+      },
+    );
     await rename(staging, target);
-    // fs/promises' rm works through libuv's four threads at once; one thread removing the old site's
-    // 20,000 files and folders with synchronous calls took twice as long (3-4 s against 1.5 s, load ~2).
-    await rm(previous, { recursive: true, force: true });
+    await removeInBackground(hadSite ? [previous, ...stale] : stale);
     return count;
   } catch (error) {
     // The files failed to build (or a write failed): what is queued finishes before the folder is removed.

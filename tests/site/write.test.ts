@@ -1,5 +1,5 @@
 /** writeSite: every file byte for byte, large or small, whole or in pieces, wherever the writer's buffers end. */
-import { mkdtemp, readFile, readdir } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, readdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -64,11 +64,42 @@ describe("writeSite", () => {
     expect(await readFile(path.join(dir, "index.html"), "utf8")).toBe("old");
   });
 
-  it("replaces the previous site as a whole", async () => {
+  it("replaces the previous site as a whole, and the old one goes in the background", async () => {
     const dir = path.join(await mkdtemp(path.join(os.tmpdir(), "papershelf-write-")), "_site");
     await writeSite(dir, [{ path: "old.html", content: "old" }]);
-    await writeSite(dir, [{ path: "new.html", content: "new" }]);
-    expect(await readdir(dir)).toEqual(["new.html"]);
-    expect(await readdir(path.dirname(dir))).toEqual(["_site"]);
+    await writeSite(dir, [
+      { path: "new.html", content: "new" },
+      ...Array.from({ length: 200 }, (_, i) => ({ path: `p/e-${i}/index.html`, content: `${i}` })),
+    ]);
+    // The new site is in place when writeSite resolves; the old one is then removed by a detached process.
+    expect((await readdir(dir)).sort()).toEqual(["new.html", "p"]);
+    expect(await siblingsOnceRemoved(dir, ["_site"])).toEqual(["_site"]);
+  });
+
+  it("sweeps what earlier builds left: old sites, and staging folders of builds that are gone", async () => {
+    const parent = await mkdtemp(path.join(os.tmpdir(), "papershelf-write-"));
+    const dir = path.join(parent, "_site");
+    // A pid far above any Linux pid_max: no such process. The parent process (the test runner) is running.
+    const leftovers = ["_site.old-4199999-1", "_site.old-123", "_site.tmp-4199999", `_site.tmp-${process.ppid}`];
+    for (const name of [...leftovers, "_site.old-notes", "other.old-4199999-1"])
+      await mkdir(path.join(parent, name, "p", "x"), { recursive: true });
+    await writeSite(dir, [{ path: "index.html", content: "new" }]);
+    const kept = ["_site", "_site.old-notes", `_site.tmp-${process.ppid}`, "other.old-4199999-1"].sort();
+    expect(await siblingsOnceRemoved(dir, kept)).toEqual(kept);
+    expect(await readFile(path.join(dir, "index.html"), "utf8")).toBe("new");
   });
 });
+
+/**
+ * The folders next to `dir`, sorted, once they are `expected` (the background removal has finished), or as
+ * they are after 20 s of waiting for it.
+ */
+async function siblingsOnceRemoved(dir: string, expected: string[]): Promise<string[]> {
+  const list = async () => (await readdir(path.dirname(dir))).sort();
+  let seen = await list();
+  for (let waited = 0; waited < 20_000 && seen.join("/") !== expected.join("/"); waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    seen = await list();
+  }
+  return seen;
+}
