@@ -55,11 +55,12 @@ export interface SiteFile {
 
 /**
  * A file as `siteFiles` yields it: its text, or its text in pieces to be written one after another (the
- * search index, never joined: see writeSearchIndexPieces). No piece ends inside a surrogate pair.
+ * search index and papers.json, never joined: see writeSearchIndexPieces, json-pieces.ts), which may be
+ * made only as they are asked for. No piece ends inside a surrogate pair.
  */
 export interface StreamedSiteFile {
   path: string;
-  content: string | readonly string[];
+  content: string | Iterable<string>;
 }
 
 export type SiteResult = { ok: true; files: SiteFile[] } | { ok: false; errors: Diagnostic[] };
@@ -68,16 +69,22 @@ export const SEARCH_INDEX_FILE = "search-index.json";
 
 /**
  * papers.json: the records as they are, pointing at the schema they validate against. In pieces, a record
- * each (json-pieces.ts): joined, tens of MB at 10,000 records would be made and copied once more.
+ * each, made as they are written (json-pieces.ts): joined, tens of MB at 10,000 records would be made and
+ * copied once more.
  */
-function recordsJson(data: PapersFile): { json: string[]; schema: string } {
+function recordsJson(data: PapersFile): { json: Iterable<string>; schema: string } {
   const schema = buildJsonSchema();
   // The data file's schema forbids unknown keys; this copy also allows the `$schema` link itself.
   const properties = { $schema: { type: "string" }, ...(schema.properties as object) };
   return {
-    json: [...prettyJsonPieces({ $schema: "papers.schema.json", ...data }), "\n"],
+    json: withFinalNewline(prettyJsonPieces({ $schema: "papers.schema.json", ...data })),
     schema: `${JSON.stringify({ ...schema, properties }, null, 2)}\n`,
   };
+}
+
+function* withFinalNewline(pieces: Iterable<string>): Generator<string> {
+  yield* pieces;
+  yield "\n";
 }
 
 interface PageContext {
@@ -272,7 +279,7 @@ export function buildSite(
   try {
     const files = [...siteFiles(data, templates, assets, options)].map(({ path, content }) => ({
       path,
-      content: typeof content === "string" ? content : content.join(""),
+      content: typeof content === "string" ? content : Array.from(content).join(""),
     }));
     return { ok: true, files };
   } catch (error) {

@@ -67,8 +67,11 @@ parentPort.on("message", ({ buffer, segments }) => {
 
 const encoder = new TextEncoder();
 
-/** A file's text, its text in pieces (none ending inside a surrogate pair), or its bytes. */
-export type FileContent = string | readonly string[] | Uint8Array;
+/**
+ * A file's text, its text in pieces (none ending inside a surrogate pair; made as they are asked for, if
+ * they come from a generator), or its bytes.
+ */
+export type FileContent = string | Iterable<string> | Uint8Array;
 
 /** Writes files (absolute paths) on a thread of its own; `close` waits for every write and reports the first failure. */
 export class FileWriter {

@@ -6,7 +6,7 @@ import { makeSyntheticList } from "../../bench/synthetic.js";
 import { readSiteFixture } from "./helpers/fixture.js";
 
 const same = (object: Record<string, unknown>) =>
-  expect(prettyJsonPieces(object).join("")).toBe(JSON.stringify(object, null, 2));
+  expect([...prettyJsonPieces(object)].join("")).toBe(JSON.stringify(object, null, 2));
 
 describe("prettyJsonPieces", () => {
   it("writes the records as JSON.stringify does", async () => {
