@@ -5,6 +5,7 @@
  * decodes the same reference, so one escaped value is safe in Markdown text, inside raw HTML and in a
  * double-quoted attribute. A template author therefore cannot pick a wrong context by accident.
  */
+import { oneLine } from "../records/index.js";
 
 /**
  * Characters that can start or close Markdown/GFM structure or HTML: `&` (references), `<>` (HTML, autolinks),
@@ -37,7 +38,7 @@ const LEADING_BLOCK_MARKER = /^(?:[-+=]|\d{1,9}[.)])/;
 
 /** Plain text for Markdown and HTML contexts: whitespace collapsed to single spaces, structure escaped. */
 export function escapeText(value: string): string {
-  const collapsed = value.replace(/\s+/g, " ").trim();
+  const collapsed = oneLine(value);
   const escaped = collapsed.replace(TEXT_SPECIAL, (c) => TEXT_ENTITIES[c] ?? c);
   const leading = LEADING_BLOCK_MARKER.exec(escaped);
   if (!leading) return escaped;

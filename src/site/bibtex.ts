@@ -2,6 +2,7 @@
  * papers.bib and the per-entry "copy BibTeX" text. Keys are the record ids: unique, kebab-case and never
  * reused (records/schema.ts), so a key cited in a paper keeps working across builds and edits.
  */
+import { oneLine } from "../records/index.js";
 import type { SiteEntry } from "./entry-view.js";
 
 /** LaTeX specials in a braced value: escaped so any BibTeX or biber reads the text as written. */
@@ -25,9 +26,7 @@ const LATEX_SPECIALS: Readonly<Record<string, string>> = {
 const LIGATURES = /(?<=[-`'])(?=[-`'])/g;
 
 export function escapeBibtex(value: string): string {
-  return value
-    .replace(/\s+/g, " ")
-    .trim()
+  return oneLine(value)
     .replace(/[\\{}%&$#_~^<>]/g, (c) => LATEX_SPECIALS[c] ?? c)
     .replace(LIGATURES, "{}");
 }

@@ -7,7 +7,7 @@
  * `buildAndWriteSite` (write.ts), which computes the terms on a thread of its own meanwhile.
  */
 import type { Diagnostic, PapersFile } from "../records/index.js";
-import { buildJsonSchema } from "../records/index.js";
+import { buildJsonSchema, collapseWhitespace } from "../records/index.js";
 import { templateRenderDiagnostic } from "../render/index.js";
 import { formatBibtex, joinBibliography } from "./bibtex.js";
 import { buildSiteEntry, type SiteEntry } from "./entry-view.js";
@@ -18,14 +18,12 @@ import {
   NESTED_ROOT,
   TOP_ROOT,
   buildCategoryNodes,
-  cardView,
   categoryPath,
   categoryPaths,
   entryPath,
   filterOptions,
   relatedViews,
   sectionViews,
-  type CardView,
   type CategoryNode,
 } from "./pages.js";
 import type { RelatedLookup } from "./related.js";
@@ -109,7 +107,6 @@ function* listPages(
   ctx: PageContext,
   nodes: readonly CategoryNode[],
   entries: readonly SiteEntry[],
-  cards: ReadonlyMap<string, CardView>,
   introHtml: string,
 ): Generator<SiteFile> {
   const filters = filterOptions(nodes, entries);
@@ -125,7 +122,7 @@ function* listPages(
     breadcrumbs: [],
     introHtml,
     toc,
-    sections: sectionViews(nodes, 0, TOP_ROOT, cards),
+    sections: sectionViews(nodes, 0, TOP_ROOT),
     ...filters,
   });
   yield { path: "index.html", content: page(ctx, TOP_ROOT, ctx.options.title, index) };
@@ -136,7 +133,7 @@ function* listPages(
     let end = i + 1;
     while (end < nodes.length && (nodes[end] as CategoryNode).depth > node.depth) end++;
     const subtree = nodes.slice(i, end);
-    const [own, ...below] = sectionViews(subtree, node.depth, NESTED_ROOT, cards);
+    const [own, ...below] = sectionViews(subtree, node.depth, NESTED_ROOT);
     const ancestors = (paths.get(node.category.id) ?? []).slice(0, -1);
     const body = ctx.templates.list({
       root: NESTED_ROOT,
@@ -176,15 +173,13 @@ function pageDescription(text: string): string {
 function* entryPages(
   ctx: PageContext,
   entries: readonly SiteEntry[],
-  cards: ReadonlyMap<string, CardView>,
   bibtex: readonly string[],
   related: RelatedLookup,
 ): Generator<SiteFile> {
   const titles = new Map(entries.map((e) => [e.id, e.title]));
   for (const [i, entry] of entries.entries()) {
-    const card = cards.get(entry.id) ?? cardView(entry);
     const body = ctx.templates.entry({
-      ...card,
+      ...entry,
       root: NESTED_ROOT,
       breadcrumbs: [
         { href: NESTED_ROOT, title: ctx.options.title },
@@ -200,7 +195,7 @@ function* entryPages(
       bibtex: bibtex[i] ?? "",
       related: relatedViews(related.get(entry.id) ?? [], titles),
     });
-    const description = pageDescription(entry.abstract || entry.summary.replace(/\s+/g, " "));
+    const description = pageDescription(entry.abstract || collapseWhitespace(entry.summary));
     yield {
       path: `${entryPath(entry.id)}index.html`,
       content: page(ctx, NESTED_ROOT, `${entry.title} · ${ctx.options.title}`, body, description),
@@ -226,8 +221,6 @@ export function planSite(
   const entries = data.entries.map((e) => buildSiteEntry(e, [...(paths.get(e.category) ?? [])].reverse()));
   const nodes = buildCategoryNodes(data.categories, entries);
   const ctx: PageContext = { templates, options, entryCount: entries.length };
-  // What a card shows of each entry, made once for the list pages and the entry pages alike.
-  const cards = new Map(entries.map((e): [string, CardView] => [e.id, cardView(e)]));
   // Each entry's BibTeX, made once for its page's cite block and for papers.bib.
   const bibtex = entries.map((e) => formatBibtex(e));
   return {
@@ -238,9 +231,9 @@ export function planSite(
       // GitHub Pages would otherwise run Jekyll over the folder.
       yield { path: ".nojekyll", content: "" };
       yield { path: "feed.xml", content: formatAtomFeed({ title: options.title, entries }) };
-      yield* listPages(ctx, nodes, entries, cards, markdownToHtml(data.list?.intro));
+      yield* listPages(ctx, nodes, entries, markdownToHtml(data.list?.intro));
     },
-    entryPages: (related: RelatedLookup) => entryPages(ctx, entries, cards, bibtex, related),
+    entryPages: (related: RelatedLookup) => entryPages(ctx, entries, bibtex, related),
     *exports(): Generator<StreamedSiteFile> {
       yield { path: "papers.bib", content: joinBibliography(bibtex) };
       const { json, schema } = recordsJson(data);

@@ -13,6 +13,7 @@ import {
   ENTRY_ANATOMY,
   type FieldSpec,
   isArxivPage,
+  oneLine,
 } from "../records/index.js";
 import { repositoryLabel } from "../render/index.js";
 import { markdownToHtml } from "./markdown-html.js";
@@ -67,6 +68,14 @@ export interface SiteEntry {
   texts: TextView[];
   /** The text of every searchable field (one-line, Markdown, names), by field key. */
   searchText: Record<string, string>;
+  /** What the list pages' cards show besides: the category path's ids, space-separated (filters read it). */
+  categoryIds: string;
+  /** The kind as a badge; empty for a paper, the usual kind. */
+  kindLabel: string;
+  /** The author line, shortened after six names. */
+  authorsText: string;
+  /** Where the main link goes ("arxiv.org"), as its text. */
+  urlLabel: string;
 }
 
 /** Roles whose text the search box looks through. */
@@ -84,7 +93,6 @@ export function searchFields(anatomy: Anatomy = ENTRY_ANATOMY): string[] {
 const asText = (value: unknown): string => (typeof value === "string" ? value : "");
 const asTexts = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === "string" && v.trim() !== "") : [];
-const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
 
 function factOf(key: string, spec: FieldSpec, label: string, value: unknown): FactView | undefined {
   const text = spec.role === "tags" ? asTexts(value).join(", ") : oneLine(asText(value));
@@ -138,7 +146,24 @@ export function relatedTexts(entry: Entry): { title: string; abstract: string; s
   };
 }
 
-/** Builds the view of one record; `categoryPath` comes from the category tree (see build.ts). */
+function authorsText(authors: readonly string[]): string {
+  return authors.length <= 6 ? authors.join(", ") : `${authors.slice(0, 5).join(", ")} … ${authors.at(-1)}`;
+}
+
+/** "arxiv.org", "github.com": where the main link goes, as its text. */
+function linkLabel(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, "");
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Builds the view of one record; `categoryPath` comes from the category tree (see build.ts). The list pages'
+ * cards show the same object: the card's own fields are made here, in the one object literal, because
+ * copying a view to add them (`{ ...entry, ... }`) gave each copy a shape of its own, 3.5 KB a card.
+ */
 export function buildSiteEntry(
   entry: Entry,
   categoryPath: CategoryRef[],
@@ -197,5 +222,9 @@ export function buildSiteEntry(
     facts,
     texts,
     searchText,
+    categoryIds: categoryPath.map((c) => c.id).join(" "),
+    kindLabel: entry.kind === "paper" ? "" : entry.kind,
+    authorsText: authorsText(authors),
+    urlLabel: linkLabel(entry.url),
   };
 }

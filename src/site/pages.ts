@@ -73,32 +73,6 @@ export function categoryPaths(nodes: readonly CategoryNode[]): Map<string, Categ
   return paths;
 }
 
-/** What a card template sees: the entry plus what the list pages show of it. */
-export function cardView(entry: SiteEntry) {
-  return {
-    ...entry,
-    categoryIds: entry.categoryPath.map((c) => c.id).join(" "),
-    kindLabel: entry.kind === "paper" ? "" : entry.kind,
-    authorsText: authorsText(entry.authors),
-    urlLabel: linkLabel(entry.url),
-  };
-}
-
-export type CardView = ReturnType<typeof cardView>;
-
-function authorsText(authors: readonly string[]): string {
-  return authors.length <= 6 ? authors.join(", ") : `${authors.slice(0, 5).join(", ")} … ${authors.at(-1)}`;
-}
-
-/** "arxiv.org", "github.com": where the main link goes, as its text. */
-function linkLabel(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, "");
-  } catch {
-    return url;
-  }
-}
-
 /**
  * The sections of a list page: `nodes` is a subtree in pre-order starting at depth `baseDepth`. Section
  * headings start at h2 under the page's h1, cards are one level below their section.
@@ -107,7 +81,6 @@ export function sectionViews(
   nodes: readonly CategoryNode[],
   baseDepth: number,
   root: string,
-  cards: ReadonlyMap<string, CardView>,
 ) {
   return nodes.map((node) => {
     const sectionLevel = level(node.depth - baseDepth + 2);
@@ -121,7 +94,7 @@ export function sectionViews(
       cardLevel: level(sectionLevel + 1),
       count: node.count,
       introHtml: node.introHtml,
-      entries: node.entries.map((e) => cards.get(e.id)),
+      entries: node.entries,
     };
   });
 }
