@@ -10,7 +10,7 @@ import type { Diagnostic, PapersFile } from "../records/index.js";
 import { buildJsonSchema, collapseWhitespace } from "../records/index.js";
 import { templateRenderDiagnostic } from "../render/index.js";
 import { formatBibtex, joinBibliography } from "./bibtex.js";
-import { buildSiteEntry, type SiteEntry } from "./entry-view.js";
+import { buildSiteEntry, type CategoryRef, type SiteEntry } from "./entry-view.js";
 import { formatAtomFeed } from "./feed.js";
 import { markdownToHtml } from "./markdown-html.js";
 import { prettyJsonPieces } from "./json-pieces.js";
@@ -177,16 +177,25 @@ function* entryPages(
   related: RelatedLookup,
 ): Generator<SiteFile> {
   const titles = new Map(entries.map((e) => [e.id, e.title]));
+  // An entry's breadcrumbs are its category's: made once per category.
+  const breadcrumbsOf = new Map<string, { href: string; title: string }[]>();
+  const breadcrumbs = (path: readonly CategoryRef[]) => {
+    const key = path[0]?.id ?? "";
+    let crumbs = breadcrumbsOf.get(key);
+    if (!crumbs) {
+      crumbs = [
+        { href: NESTED_ROOT, title: ctx.options.title },
+        ...[...path].reverse().map((c) => ({ href: `${NESTED_ROOT}${categoryPath(c.id)}`, title: c.title })),
+      ];
+      breadcrumbsOf.set(key, crumbs);
+    }
+    return crumbs;
+  };
   for (const [i, entry] of entries.entries()) {
     const body = ctx.templates.entry({
       ...entry,
       root: NESTED_ROOT,
-      breadcrumbs: [
-        { href: NESTED_ROOT, title: ctx.options.title },
-        ...[...entry.categoryPath]
-          .reverse()
-          .map((c) => ({ href: `${NESTED_ROOT}${categoryPath(c.id)}`, title: c.title })),
-      ],
+      breadcrumbs: breadcrumbs(entry.categoryPath),
       images: entry.images.map((i) => ({
         ...i,
         widthAttr: /^\d+$/.test(i.width) ? i.width : "",
