@@ -108,7 +108,7 @@ function* listPages(
   nodes: readonly CategoryNode[],
   entries: readonly SiteEntry[],
   introHtml: string,
-): Generator<SiteFile> {
+): Generator<StreamedSiteFile> {
   const filters = filterOptions(nodes, entries);
   const toc = nodes.map((n) => ({
     href: `#c-${n.category.id}`,
@@ -116,16 +116,24 @@ function* listPages(
     depth: n.depth,
     count: n.count,
   }));
-  const index = ctx.templates.list({
-    root: TOP_ROOT,
-    heading: ctx.options.title,
-    breadcrumbs: [],
-    introHtml,
-    toc,
-    sections: sectionViews(nodes, 0, TOP_ROOT),
-    ...filters,
-  });
-  yield { path: "index.html", content: page(ctx, TOP_ROOT, ctx.options.title, index) };
+  // In pieces, a card each (templates.ts says why).
+  const index = ctx.templates.inPieces(() =>
+    page(
+      ctx,
+      TOP_ROOT,
+      ctx.options.title,
+      ctx.templates.list({
+        root: TOP_ROOT,
+        heading: ctx.options.title,
+        breadcrumbs: [],
+        introHtml,
+        toc,
+        sections: sectionViews(nodes, 0, TOP_ROOT),
+        ...filters,
+      }),
+    ),
+  );
+  yield { path: "index.html", content: index };
 
   const paths = categoryPaths(nodes);
   for (const [i, node] of nodes.entries()) {
@@ -135,7 +143,7 @@ function* listPages(
     const subtree = nodes.slice(i, end);
     const [own, ...below] = sectionViews(subtree, node.depth, NESTED_ROOT);
     const ancestors = (paths.get(node.category.id) ?? []).slice(0, -1);
-    const body = ctx.templates.list({
+    const body = () => ctx.templates.list({
       root: NESTED_ROOT,
       heading: node.category.title,
       breadcrumbs: [
@@ -150,7 +158,9 @@ function* listPages(
     });
     yield {
       path: `${categoryPath(node.category.id)}index.html`,
-      content: page(ctx, NESTED_ROOT, `${node.category.title} · ${ctx.options.title}`, body),
+      content: ctx.templates.inPieces(() =>
+        page(ctx, NESTED_ROOT, `${node.category.title} · ${ctx.options.title}`, body()),
+      ),
     };
   }
 }

@@ -4,15 +4,26 @@
  * (`{{x}}` is HTML-escaped, attributes included); only the `*Html` fields, already sanitised, are printed
  * raw with `{{{x}}}`. Strict: a misspelt field stops the build naming the template.
  */
-import Handlebars from "handlebars";
+import Handlebars, { type RuntimeOptions } from "handlebars";
 import type { Diagnostic } from "../records/index.js";
 
 export const SITE_TEMPLATE_NAMES = ["layout", "list", "card", "entry"] as const;
 export type SiteTemplateName = (typeof SITE_TEMPLATE_NAMES)[number];
 
-export type SiteTemplates = Record<Exclude<SiteTemplateName, "card">, (view: object) => string>;
+export type SiteTemplates = Record<Exclude<SiteTemplateName, "card">, (view: object) => string> & {
+  /**
+   * What `render` returns, in pieces: the text between the cards it rendered (the `card` partial), and each
+   * card. A list page is all cards (19 MB at 10,000 records for the index): as one string it was a tree of
+   * hundreds of thousands of pieces that the writer had to flatten into one new 38 MB string before encoding
+   * it, which cost more than rendering the page. The cards are the same strings, rendered where they stand.
+   */
+  inPieces(render: () => string): string[];
+};
 export type SiteTemplatesResult =
   { ok: true; templates: SiteTemplates } | { ok: false; errors: Diagnostic[] };
+
+/** What a card stands as in the text of a page rendered `inPieces`, until the pieces are cut apart. */
+const CARD_MARK = "\u0000papershelf:card\u0000";
 
 /** `templates/site/<name>.html.hbs`. */
 export function siteTemplatePath(dir: string, name: SiteTemplateName): string {
@@ -42,6 +53,8 @@ export function compileSiteTemplates(
   const hb = Handlebars.create();
   const errors: Diagnostic[] = [];
   const compiled: Partial<SiteTemplates> = {};
+  // The cards rendered while `inPieces` runs; outside it, cards go into the text as they are.
+  let cards: string[] | undefined;
   for (const name of SITE_TEMPLATE_NAMES) {
     const { file, text } = sources[name];
     try {
@@ -50,7 +63,14 @@ export function compileSiteTemplates(
       // called directly instead of through a check for a missing helper at every block (about 15% of a card).
       const options = { strict: true, preventIndent: true, knownHelpersOnly: true };
       if (name === "card") {
-        hb.registerPartial("card", hb.compile(text, options));
+        const renderCard = hb.compile(text, options);
+        // A partial may be a function of the context and options Handlebars gives a compiled partial.
+        hb.registerPartial("card", ((context: unknown, partialOptions: RuntimeOptions) => {
+          const html = renderCard(context, partialOptions);
+          if (!cards) return html;
+          cards.push(html);
+          return CARD_MARK;
+        }) as unknown as HandlebarsTemplateDelegate);
         continue;
       }
       const render = hb.compile(text, options);
@@ -67,7 +87,25 @@ export function compileSiteTemplates(
       errors.push(templateError(file, `template syntax error: ${message.split("\n")[0] ?? ""}`, line));
     }
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, templates: compiled as SiteTemplates };
+  if (errors.length > 0) return { ok: false, errors };
+  compiled.inPieces = (render) => {
+    const rendered: string[] = [];
+    cards = rendered;
+    let text: string;
+    try {
+      text = render();
+    } finally {
+      cards = undefined;
+    }
+    const between = text.split(CARD_MARK);
+    // The mark in the page's own text outside a card (it holds NUL characters, which no record needs): the
+    // page as one piece, rendered again with its cards in place. Inside a card, the mark is just the card's text.
+    if (between.length !== rendered.length + 1) return [render()];
+    const pieces: string[] = [between[0] as string];
+    rendered.forEach((card, i) => pieces.push(card, between[i + 1] as string));
+    return pieces;
+  };
+  return { ok: true, templates: compiled as SiteTemplates };
 }
 
 /** Reads and compiles every site template through `readText` (undefined: missing file). */

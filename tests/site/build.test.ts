@@ -161,6 +161,55 @@ describe("buildSite", () => {
   });
 });
 
+describe("list pages in pieces", () => {
+  const MARK = "\u0000papershelf:card\u0000";
+  /** Small templates: a list of cards, each with a value from the page (by a hash parameter) and from @root. */
+  function smallTemplates() {
+    const source = (name: (typeof SITE_TEMPLATE_NAMES)[number], text: string) => ({ file: `${name}.hbs`, text });
+    const compiled = compileSiteTemplates({
+      layout: source("layout", "<main>{{{body}}}</main>"),
+      list: source("list", "<h1>{{heading}}</h1><ol>{{#each items}}{{> card level=../level}}{{/each}}</ol><p>end</p>"),
+      card: source("card", "<li><h{{level}}>{{name}}</h{{level}}> {{@root.heading}} {{@index}}</li>\n"),
+      entry: source("entry", "{{title}}"),
+    });
+    if (!compiled.ok) throw new Error("the templates should compile");
+    return compiled.templates;
+  }
+  const view = (names: string[]) => ({ heading: "微調 & co", level: 3, items: names.map((name) => ({ name })) });
+
+  it("cuts a page at its cards, and the pieces join to the page rendered as one string", () => {
+    const templates = smallTemplates();
+    const names = ["a <b>", "模型", "𠀀", "last"];
+    const render = () => templates.layout({ body: templates.list(view(names)) });
+    const pieces = templates.inPieces(render);
+    expect(pieces.join("")).toBe(render());
+    // Text, a card, text, a card…: each card a piece of its own, as the template wrote it.
+    expect(pieces).toHaveLength(2 * names.length + 1);
+    expect(pieces[1]).toBe("<li><h3>a &lt;b&gt;</h3> 微調 &amp; co 0</li>\n");
+    expect(pieces[7]).toBe("<li><h3>last</h3> 微調 &amp; co 3</li>\n");
+    expect(pieces.at(-1)).toBe("</ol><p>end</p></main>");
+  });
+
+  it("keeps a page whole when its own text holds the mark that stands for a card, and cuts it when a card does", () => {
+    const templates = smallTemplates();
+    const inHeading = { ...view(["one", "two"]), heading: `before ${MARK} after` };
+    const whole = () => templates.list(inHeading);
+    expect(templates.inPieces(whole)).toEqual([whole()]);
+    expect(whole()).toContain(`before ${MARK} after`);
+    // Inside a card the mark is the card's text, never cut: the card is a piece whatever it holds.
+    const inCard = () => templates.list(view(["one", `before ${MARK} after`]));
+    const pieces = templates.inPieces(inCard);
+    expect(pieces).toHaveLength(5);
+    expect(pieces.join("")).toBe(inCard());
+  });
+
+  it("builds the site's list pages in pieces, a card an entry", () => {
+    // buildSite joins each file's pieces; the index page has every entry's card once.
+    const index = fileText(files, "index.html");
+    for (const e of data.entries) expect(index.split(`<li class="entry" id="${e.id}"`), e.id).toHaveLength(2);
+  });
+});
+
 describe("buildAndWriteSite", () => {
   it("writes what buildSite builds, and a template failing halfway leaves the previous site and no staging folder", async () => {
     const parent = await mkdtemp(path.join(os.tmpdir(), "papershelf-site-stream-"));
