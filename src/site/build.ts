@@ -143,19 +143,20 @@ function* listPages(
     const subtree = nodes.slice(i, end);
     const [own, ...below] = sectionViews(subtree, node.depth, NESTED_ROOT);
     const ancestors = (paths.get(node.category.id) ?? []).slice(0, -1);
-    const body = () => ctx.templates.list({
-      root: NESTED_ROOT,
-      heading: node.category.title,
-      breadcrumbs: [
-        { href: NESTED_ROOT, title: ctx.options.title },
-        ...ancestors.map((a) => ({ href: `${NESTED_ROOT}${categoryPath(a.id)}`, title: a.title })),
-      ],
-      introHtml: "",
-      toc: [],
-      // The category's own section carries its intro and entries right under the page's h1.
-      sections: own ? [{ ...own, hideHeading: true, cardLevel: 2 }, ...below] : below,
-      ...filters,
-    });
+    const body = () =>
+      ctx.templates.list({
+        root: NESTED_ROOT,
+        heading: node.category.title,
+        breadcrumbs: [
+          { href: NESTED_ROOT, title: ctx.options.title },
+          ...ancestors.map((a) => ({ href: `${NESTED_ROOT}${categoryPath(a.id)}`, title: a.title })),
+        ],
+        introHtml: "",
+        toc: [],
+        // The category's own section carries its intro and entries right under the page's h1.
+        sections: own ? [{ ...own, hideHeading: true, cardLevel: 2 }, ...below] : below,
+        ...filters,
+      });
     yield {
       path: `${categoryPath(node.category.id)}index.html`,
       content: ctx.templates.inPieces(() =>

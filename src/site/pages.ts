@@ -77,11 +77,7 @@ export function categoryPaths(nodes: readonly CategoryNode[]): Map<string, Categ
  * The sections of a list page: `nodes` is a subtree in pre-order starting at depth `baseDepth`. Section
  * headings start at h2 under the page's h1, cards are one level below their section.
  */
-export function sectionViews(
-  nodes: readonly CategoryNode[],
-  baseDepth: number,
-  root: string,
-) {
+export function sectionViews(nodes: readonly CategoryNode[], baseDepth: number, root: string) {
   return nodes.map((node) => {
     const sectionLevel = level(node.depth - baseDepth + 2);
     return {

@@ -165,17 +165,27 @@ describe("list pages in pieces", () => {
   const MARK = "\u0000papershelf:card\u0000";
   /** Small templates: a list of cards, each with a value from the page (by a hash parameter) and from @root. */
   function smallTemplates() {
-    const source = (name: (typeof SITE_TEMPLATE_NAMES)[number], text: string) => ({ file: `${name}.hbs`, text });
+    const source = (name: (typeof SITE_TEMPLATE_NAMES)[number], text: string) => ({
+      file: `${name}.hbs`,
+      text,
+    });
     const compiled = compileSiteTemplates({
       layout: source("layout", "<main>{{{body}}}</main>"),
-      list: source("list", "<h1>{{heading}}</h1><ol>{{#each items}}{{> card level=../level}}{{/each}}</ol><p>end</p>"),
+      list: source(
+        "list",
+        "<h1>{{heading}}</h1><ol>{{#each items}}{{> card level=../level}}{{/each}}</ol><p>end</p>",
+      ),
       card: source("card", "<li><h{{level}}>{{name}}</h{{level}}> {{@root.heading}} {{@index}}</li>\n"),
       entry: source("entry", "{{title}}"),
     });
     if (!compiled.ok) throw new Error("the templates should compile");
     return compiled.templates;
   }
-  const view = (names: string[]) => ({ heading: "微調 & co", level: 3, items: names.map((name) => ({ name })) });
+  const view = (names: string[]) => ({
+    heading: "微調 & co",
+    level: 3,
+    items: names.map((name) => ({ name })),
+  });
 
   it("cuts a page at its cards, and the pieces join to the page rendered as one string", () => {
     const templates = smallTemplates();

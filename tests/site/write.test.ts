@@ -80,7 +80,12 @@ describe("writeSite", () => {
     const parent = await mkdtemp(path.join(os.tmpdir(), "papershelf-write-"));
     const dir = path.join(parent, "_site");
     // A pid far above any Linux pid_max: no such process. The parent process (the test runner) is running.
-    const leftovers = ["_site.old-4199999-1", "_site.old-123", "_site.tmp-4199999", `_site.tmp-${process.ppid}`];
+    const leftovers = [
+      "_site.old-4199999-1",
+      "_site.old-123",
+      "_site.tmp-4199999",
+      `_site.tmp-${process.ppid}`,
+    ];
     for (const name of [...leftovers, "_site.old-notes", "other.old-4199999-1"])
       await mkdir(path.join(parent, name, "p", "x"), { recursive: true });
     await writeSite(dir, [{ path: "index.html", content: "new" }]);
