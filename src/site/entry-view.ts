@@ -60,7 +60,8 @@ export interface SiteEntry {
   summaryHtml: string;
   repos: { url: string; label: string; official: boolean }[];
   links: { url: string; label: string }[];
-  images: { src: string; alt: string; width: string }[];
+  /** `width` as written; `widthAttr` when it is a number of pixels, `widthStyle` when a percentage. */
+  images: { src: string; alt: string; width: string; widthAttr: string; widthStyle: string }[];
   hasCode: boolean;
   /** Every shown one-line field (line, date, enum, arxiv, doi, tags), in anatomy order, title excepted. */
   facts: FactView[];
@@ -213,11 +214,16 @@ export function buildSiteEntry(
       official: r.official === true,
     })),
     links: (entry.links ?? []).map((l) => ({ url: l.url, label: l.label })),
-    images: (entry.images ?? []).map((i) => ({
-      src: i.url,
-      alt: i.alt?.trim() || `Figure from “${oneLine(entry.title)}”`,
-      width: i.width === undefined ? "" : String(i.width),
-    })),
+    images: (entry.images ?? []).map((i) => {
+      const width = i.width === undefined ? "" : String(i.width);
+      return {
+        src: i.url,
+        alt: i.alt?.trim() || `Figure from “${oneLine(entry.title)}”`,
+        width,
+        widthAttr: /^\d+$/.test(width) ? width : "",
+        widthStyle: width.endsWith("%") ? width : "",
+      };
+    }),
     hasCode: repos.length > 0,
     facts,
     texts,
