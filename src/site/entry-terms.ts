@@ -4,7 +4,7 @@
  * entry views, so the term thread (terms-worker.ts) can run it on a copy of them while the pages are made.
  */
 import { relatedFromTerms } from "./related.js";
-import { writeSearchIndexPieces, type FieldTerms } from "./search/build-index.js";
+import { writeSearchIndexBytes, type FieldTerms } from "./search/build-index.js";
 import { TermIds } from "./term-ids.js";
 
 /** The fields related entries compare, as arxiv-sanity-lite does: title, abstract and 摘要. */
@@ -92,11 +92,15 @@ export function termsOfEntries(input: TermInput) {
       return searched === -1 ? table.add(input.unsearchedRelated[i]?.[unsearched++] ?? "") : searched;
     });
   });
+  const searchIndexBytes = () => {
+    const terms: FieldTerms[] = texts.map((own) => own.map((t) => (t === -1 ? undefined : table.of(t))));
+    return writeSearchIndexBytes(ids, terms, table.terms, fields);
+  };
   return {
-    searchIndex: () => {
-      const terms: FieldTerms[] = texts.map((own) => own.map((t) => (t === -1 ? undefined : table.of(t))));
-      return writeSearchIndexPieces(ids, terms, table.terms, fields);
-    },
+    /** search-index.json as UTF-8, as the term thread sends it. */
+    searchIndexBytes,
+    /** The same as text (the site built in memory; the JSON is well-formed, so it decodes exactly). */
+    searchIndex: () => new TextDecoder().decode(searchIndexBytes()),
     related: () =>
       relatedFromTerms(
         ids,

@@ -11,6 +11,7 @@
  * code-unit order.
  */
 import { COMPACT_INDEX_FORMAT, type CompactSearchIndex } from "./compact-index.js";
+import { JsonBytes, digitCount } from "./json-bytes.js";
 import type { SearchDocument } from "./options.js";
 import { TermCounter, TermTable } from "./terms.js";
 
@@ -52,6 +53,8 @@ function countPostings(documents: readonly FieldTerms[], fieldCount: number, voc
   const fill = start.slice(0, -1);
   const docs = new Int32Array(start[start.length - 1] as number);
   const counts = new Int32Array(docs.length);
+  // The postings' bytes as the index writes them: each gap and count, and a comma or bracket after each.
+  let postingBytes = 0;
   documents.forEach((fieldTerms, doc) => {
     fieldTerms.forEach((ids, fieldId) => {
       if (ids === undefined) return;
@@ -59,14 +62,17 @@ function countPostings(documents: readonly FieldTerms[], fieldCount: number, voc
       for (const id of counter.touched) {
         const pair = id * fieldCount + fieldId;
         const at = fill[pair] as number;
+        const count = counter.count(id);
         docs[at] = doc;
-        counts[at] = counter.count(id);
+        counts[at] = count;
+        postingBytes +=
+          digitCount(at === start[pair] ? doc : doc - (docs[at - 1] as number)) + digitCount(count) + 2;
         fill[pair] = at + 1;
       }
       counter.reset();
     });
   });
-  return { start, docs, counts, fieldLength, averageFieldLength };
+  return { start, docs, counts, fieldLength, averageFieldLength, postingBytes };
 }
 
 /** JSON text of the search index over `documents` (deterministic: same documents, same bytes). */
@@ -78,28 +84,30 @@ export function buildSearchIndex(documents: readonly SearchDocument[], fields: r
       return value === undefined || value === null ? undefined : table.idsOf(String(value));
     }),
   );
-  return writeSearchIndexPieces(
-    documents.map((d) => d.id),
-    terms,
-    table.terms,
-    fields,
-  ).join("");
+  // The text is JSON.stringify's output (well-formed: a lone surrogate is escaped), so it decodes exactly.
+  return new TextDecoder().decode(
+    writeSearchIndexBytes(
+      documents.map((d) => d.id),
+      terms,
+      table.terms,
+      fields,
+    ),
+  );
 }
 
 /**
- * The same text in pieces (their concatenation), as the site build writes it: at 10,000 records the index
- * is tens of MB, and joined it would be one string of twice that (a Chinese term makes the whole string two
- * bytes a character), copied again to be written. In pieces, each term's postings are a one-byte string and
- * nothing as large as the file is ever made.
+ * The same text as UTF-8, as the site build writes it: at 10,000 records the index is about 15 MB, nearly
+ * all of it the postings' small numbers, written here as ASCII digits straight into one buffer (no string
+ * per number, no joining, no second pass to encode: see json-bytes.ts).
  */
-export function writeSearchIndexPieces(
+export function writeSearchIndexBytes(
   ids: readonly string[],
   documents: readonly FieldTerms[],
   vocabulary: readonly string[],
   fields: readonly string[],
-): string[] {
+): Uint8Array {
   const fieldCount = fields.length;
-  const { start, docs, counts, fieldLength, averageFieldLength } = countPostings(
+  const { start, docs, counts, fieldLength, averageFieldLength, postingBytes } = countPostings(
     documents,
     fieldCount,
     vocabulary.length,
@@ -113,39 +121,6 @@ export function writeSearchIndexPieces(
       const y = vocabulary[b] as string;
       return x < y ? -1 : x > y ? 1 : 0;
     });
-  // The postings are most of the file (millions at 10,000 records): written as text directly rather than
-  // as millions of small arrays for JSON.stringify to walk, from pieces made once (small numbers).
-  const numbers: string[] = [];
-  const numberText = (n: number) => (n < 1024 ? (numbers[n] ??= String(n)) : String(n));
-  const parts: string[] = [];
-  const lines: string[] = [];
-  for (const id of order) {
-    // The term apart from its postings, which stay ASCII (see writeSearchIndexPieces).
-    lines.push(`${lines.length === 0 ? "" : ","}[${JSON.stringify(vocabulary[id])},[`);
-    parts.length = 0;
-    let firstField = true;
-    for (let fieldId = 0; fieldId < fieldCount; fieldId++) {
-      const from = start[id * fieldCount + fieldId] as number;
-      const to = start[id * fieldCount + fieldId + 1] as number;
-      if (from === to) continue;
-      parts.push(firstField ? "[" : ",[", numberText(fieldId), ",[");
-      firstField = false;
-      // Documents were counted in order, so each gap is positive (the first is from document 0).
-      for (let at = from, previous = 0; at < to; at++) {
-        if (at > from) parts.push(",");
-        parts.push(numberText((docs[at] as number) - previous));
-        previous = docs[at] as number;
-      }
-      parts.push("],[");
-      for (let at = from; at < to; at++) {
-        if (at > from) parts.push(",");
-        parts.push(numberText(counts[at] as number));
-      }
-      parts.push("]]");
-    }
-    parts.push("]]");
-    lines.push(parts.join(""));
-  }
   const head: Omit<CompactSearchIndex, "postings"> = {
     format: COMPACT_INDEX_FORMAT,
     fields: [...fields],
@@ -154,5 +129,55 @@ export function writeSearchIndexPieces(
     averages: averageFieldLength,
   };
   const json = JSON.stringify(head);
-  return [`${json.slice(0, -1)},"postings":[`, ...lines, "]}"];
+  // Sized for what is known: the postings exactly, the terms and brackets roughly (it grows if need be).
+  let termUnits = 0;
+  for (const id of order) termUnits += (vocabulary[id] as string).length;
+  const out = new JsonBytes(
+    json.length * 3 + postingBytes + termUnits * 3 + order.length * (8 + 12 * fieldCount),
+  );
+  out.text(`${json.slice(0, -1)},"postings":[`);
+  let firstTerm = true;
+  for (const id of order) {
+    // [term,[[field,[gaps],[counts]],...]]
+    if (!firstTerm) out.char(COMMA);
+    firstTerm = false;
+    out.char(OPEN);
+    out.string(vocabulary[id] as string);
+    out.char(COMMA);
+    out.char(OPEN);
+    let firstField = true;
+    for (let fieldId = 0; fieldId < fieldCount; fieldId++) {
+      const from = start[id * fieldCount + fieldId] as number;
+      const to = start[id * fieldCount + fieldId + 1] as number;
+      if (from === to) continue;
+      if (!firstField) out.char(COMMA);
+      firstField = false;
+      out.char(OPEN);
+      out.integer(fieldId);
+      out.char(COMMA);
+      out.char(OPEN);
+      // Documents were counted in order, so each gap is positive (the first is from document 0).
+      for (let at = from, previous = 0; at < to; at++) {
+        if (at > from) out.char(COMMA);
+        out.integer((docs[at] as number) - previous);
+        previous = docs[at] as number;
+      }
+      out.char(CLOSE);
+      out.char(COMMA);
+      out.char(OPEN);
+      out.integers(counts, from, to);
+      out.char(CLOSE);
+      out.char(CLOSE);
+    }
+    out.char(CLOSE);
+    out.char(CLOSE);
+  }
+  out.char(CLOSE);
+  out.char(BRACE_CLOSE);
+  return out.result();
 }
+
+const COMMA = 0x2c;
+const OPEN = 0x5b;
+const CLOSE = 0x5d;
+const BRACE_CLOSE = 0x7d;
