@@ -3,7 +3,7 @@
  * related entries, from one pass over every record's searched text. It reads plain texts (`TermInput`), not
  * entry views, so the term thread (terms-worker.ts) can run it on a copy of them while the pages are made.
  */
-import { relatedFromTerms } from "./related.js";
+import { relatedFromTerms, relatedPackedFromTerms } from "./related.js";
 import { writeSearchIndexBytes, type FieldTerms } from "./search/build-index.js";
 import { TermIds } from "./term-ids.js";
 
@@ -104,6 +104,12 @@ export function termsOfEntries(input: TermInput) {
     related: () =>
       relatedFromTerms(
         ids,
+        relatedTexts.map((own) => own.map((t) => table.of(t))),
+        table.terms,
+      ),
+    /** The related entries in the arrays the term thread sends (related-packed.ts). */
+    relatedPacked: () =>
+      relatedPackedFromTerms(
         relatedTexts.map((own) => own.map((t) => table.of(t))),
         table.terms,
       ),

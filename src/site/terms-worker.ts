@@ -5,7 +5,7 @@
  */
 import { parentPort } from "node:worker_threads";
 import { termsOfEntries, type TermInput } from "./entry-terms.js";
-import { packRelated, packedBuffers, type PackedRelated } from "./related-packed.js";
+import { packedBuffers, type PackedRelated } from "./related-packed.js";
 
 export type TermThreadReply = { related: PackedRelated } | { searchIndex: Uint8Array } | { error: string };
 
@@ -14,7 +14,7 @@ if (port)
   port.once("message", (input: TermInput) => {
     try {
       const terms = termsOfEntries(input);
-      const related = packRelated(input.ids, terms.related());
+      const related = terms.relatedPacked();
       port.postMessage({ related } satisfies TermThreadReply, packedBuffers(related));
       const searchIndex = terms.searchIndexBytes();
       port.postMessage({ searchIndex } satisfies TermThreadReply, [searchIndex.buffer as ArrayBuffer]);
