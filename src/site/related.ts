@@ -12,7 +12,7 @@
  * reused across records: at 10,000 records, sorting candidate lists and allocating a Map per record cost
  * seconds, most of it in the garbage collector.
  */
-import { TermCounter, TermTable } from "./search/terms.js";
+import { TermTable } from "./search/terms.js";
 import { PackedWriter, unpackRelated, type PackedRelated } from "./related-packed.js";
 import { TopK, pushBounded } from "./top-k.js";
 
@@ -74,11 +74,6 @@ function keep(term: string): boolean {
   return term.length > 1 && !/^\d+$/.test(term);
 }
 
-/** Counts record d's terms into `counter` (its texts together). */
-function countInto(counter: TermCounter, parts: readonly Int32Array[]): void {
-  for (const ids of parts) counter.add(ids);
-}
-
 /**
  * The vectors and posting lists, in two passes over the records' terms and with no array per record or per
  * term: the first counts each kept term's records (df), the second weighs each record's terms (now that idf
@@ -88,19 +83,21 @@ function buildVectors(documents: readonly (readonly Int32Array[])[], vocabulary:
   const n = documents.length;
   const kept = Uint8Array.from(vocabulary, (term) => (keep(term) ? 1 : 0));
   const df = new Int32Array(vocabulary.length);
-  const counter = new TermCounter();
-  let distinct = 0;
-  for (const parts of documents) {
-    countInto(counter, parts);
-    for (const t of counter.touched)
-      if (kept[t] === 1) {
-        df[t] = (df[t] as number) + 1;
-        distinct++;
+  // The record a term was last seen in, plus one: a record counts each term once, with nothing to reset.
+  const seenIn = new Int32Array(vocabulary.length);
+  for (let d = 0; d < n; d++)
+    for (const ids of documents[d] as readonly Int32Array[])
+      for (let i = 0; i < ids.length; i++) {
+        const t = ids[i] as number;
+        if (seenIn[t] === d + 1) continue;
+        seenIn[t] = d + 1;
+        if (kept[t] === 1) df[t] = (df[t] as number) + 1;
       }
-    counter.reset();
-  }
   // Sub-linear tf, smoothed idf: a long 摘要 repeating a word does not drown the title. 0: term dropped.
   const idf = Float64Array.from(df, (f) => (f < 2 || f > n / 2 ? 0 : Math.log(1 + n / f)));
+  // Each record holds each of its weighed terms once, so their df add up to the vectors' length.
+  let entries = 0;
+  for (let t = 0; t < vocabulary.length; t++) if ((idf[t] as number) > 0) entries += df[t] as number;
   const postingStart = new Int32Array(vocabulary.length + 1);
   for (let t = 0; t < vocabulary.length; t++)
     postingStart[t + 1] =
@@ -111,26 +108,36 @@ function buildVectors(documents: readonly (readonly Int32Array[])[], vocabulary:
   const postingWeights = new Float64Array(postingDocs.length);
 
   const start = new Int32Array(n + 1);
-  // Upper bounds (every kept term, before the idf drops some); the used part is `start[n]` long.
-  const terms = new Int32Array(distinct);
-  const weights = new Float64Array(distinct);
+  const terms = new Int32Array(entries);
+  const weights = new Float64Array(entries);
+  // The current record's weighed terms, and each one's count in it (valid where `seenIn` is the record).
   const own = new Int32Array(vocabulary.length);
+  const count = new Int32Array(vocabulary.length);
   let at = 0;
   for (let d = 0; d < n; d++) {
     start[d] = at;
-    countInto(counter, documents[d] as readonly Int32Array[]);
+    // Stamps past the first pass's (1..n), so no term looks already seen.
+    const stamp = n + 1 + d;
     let m = 0;
-    for (const t of counter.touched) if ((idf[t] as number) > 0) own[m++] = t;
+    for (const ids of documents[d] as readonly Int32Array[])
+      for (let i = 0; i < ids.length; i++) {
+        const t = ids[i] as number;
+        if (seenIn[t] === stamp) count[t] = (count[t] as number) + 1;
+        else if ((idf[t] as number) > 0) {
+          seenIn[t] = stamp;
+          count[t] = 1;
+          own[m++] = t;
+        }
+      }
     own.subarray(0, m).sort();
     let squares = 0;
     for (let k = 0; k < m; k++) {
       const t = own[k] as number;
-      const weight = (1 + Math.log(counter.count(t))) * (idf[t] as number);
+      const weight = (1 + Math.log(count[t] as number)) * (idf[t] as number);
       terms[at + k] = t;
       weights[at + k] = weight;
       squares += weight * weight;
     }
-    counter.reset();
     const norm = Math.sqrt(squares) || 1;
     for (let k = at; k < at + m; k++) {
       const weight = (weights[k] as number) / norm;

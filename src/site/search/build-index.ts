@@ -13,7 +13,7 @@
 import { COMPACT_INDEX_FORMAT, type CompactSearchIndex } from "./compact-index.js";
 import { JsonBytes, digitCount } from "./json-bytes.js";
 import type { SearchDocument } from "./options.js";
-import { TermCounter, TermTable } from "./terms.js";
+import { TermTable } from "./terms.js";
 
 /** A document's text as term ids (see terms.ts), one array per indexed field; undefined for a missing field. */
 export type FieldTerms = readonly (Int32Array | undefined)[];
@@ -22,56 +22,80 @@ export type FieldTerms = readonly (Int32Array | undefined)[];
  * Every (term, field) pair's postings, [doc, count] in document order, in two flat arrays: pair
  * `term * fieldCount + field` holds `docs/counts[start[pair]..start[pair + 1])`. Two passes over the
  * documents (count, then fill) rather than a growing array per pair: at 10,000 records that was 3.5
- * million pushes into 45,000 arrays, and their growth was most of the memory the build used.
+ * million pushes into 45,000 arrays, and their growth was most of the memory the build used. Each pass
+ * finds a text's distinct terms by stamping each term with the last text it was seen in (no counts to
+ * reset, no list of the terms touched): a second faster than counting every text twice.
  */
 function countPostings(documents: readonly FieldTerms[], fieldCount: number, vocabularySize: number) {
   const fieldLength: number[][] = [];
   const averageFieldLength = Array.from({ length: fieldCount }, () => 0);
-  const counter = new TermCounter();
   const start = new Int32Array(vocabularySize * fieldCount + 1);
-  documents.forEach((fieldTerms, doc) => {
+  // The number of the text a term was last seen in; texts are numbered from 1 on, across both passes.
+  const seenIn = new Int32Array(vocabularySize);
+  let text = 0;
+  for (let doc = 0; doc < documents.length; doc++) {
+    const fieldTerms = documents[doc] as FieldTerms;
     // A missing field leaves a hole, which JSON writes as null, as MiniSearch's own arrays do.
     const lengths: number[] = [];
-    fieldTerms.forEach((ids, fieldId) => {
+    for (let fieldId = 0; fieldId < fieldTerms.length; fieldId++) {
+      const ids = fieldTerms[fieldId];
       // MiniSearch skips a missing field: no length, no terms, and the average is left as it was.
-      if (ids === undefined) return;
-      counter.add(ids);
-      const distinct = counter.touched.length;
-      // The field's length is its number of distinct terms, and the average is MiniSearch's running mean.
-      lengths[fieldId] = distinct;
-      averageFieldLength[fieldId] = ((averageFieldLength[fieldId] as number) * doc + distinct) / (doc + 1);
-      for (const id of counter.touched) {
+      if (ids === undefined) continue;
+      text++;
+      let distinct = 0;
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i] as number;
+        if (seenIn[id] === text) continue;
+        seenIn[id] = text;
+        distinct++;
         const pair = id * fieldCount + fieldId + 1;
         start[pair] = (start[pair] as number) + 1;
       }
-      counter.reset();
-    });
+      // The field's length is its number of distinct terms, and the average is MiniSearch's running mean.
+      lengths[fieldId] = distinct;
+      averageFieldLength[fieldId] = ((averageFieldLength[fieldId] as number) * doc + distinct) / (doc + 1);
+    }
     fieldLength.push(lengths);
-  });
+  }
   for (let pair = 1; pair < start.length; pair++)
     start[pair] = (start[pair] as number) + (start[pair - 1] as number);
   const fill = start.slice(0, -1);
   const docs = new Int32Array(start[start.length - 1] as number);
   const counts = new Int32Array(docs.length);
-  // The postings' bytes as the index writes them: each gap and count, and a comma or bracket after each.
-  let postingBytes = 0;
-  documents.forEach((fieldTerms, doc) => {
-    fieldTerms.forEach((ids, fieldId) => {
-      if (ids === undefined) return;
-      counter.add(ids);
-      for (const id of counter.touched) {
+  // Where the current text's posting of a term is, to count the term's later occurrences in it.
+  const postingOf = new Int32Array(vocabularySize);
+  for (let doc = 0; doc < documents.length; doc++) {
+    const fieldTerms = documents[doc] as FieldTerms;
+    for (let fieldId = 0; fieldId < fieldTerms.length; fieldId++) {
+      const ids = fieldTerms[fieldId];
+      if (ids === undefined) continue;
+      text++;
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i] as number;
+        if (seenIn[id] === text) {
+          const at = postingOf[id] as number;
+          counts[at] = (counts[at] as number) + 1;
+          continue;
+        }
+        seenIn[id] = text;
         const pair = id * fieldCount + fieldId;
         const at = fill[pair] as number;
-        const count = counter.count(id);
-        docs[at] = doc;
-        counts[at] = count;
-        postingBytes +=
-          digitCount(at === start[pair] ? doc : doc - (docs[at - 1] as number)) + digitCount(count) + 2;
         fill[pair] = at + 1;
+        docs[at] = doc;
+        counts[at] = 1;
+        postingOf[id] = at;
       }
-      counter.reset();
-    });
-  });
+    }
+  }
+  // The postings' bytes as the index writes them: each gap and count, and a comma or bracket after each.
+  let postingBytes = 0;
+  for (let pair = 0; pair + 1 < start.length; pair++) {
+    let previous = 0;
+    for (let at = start[pair] as number; at < (start[pair + 1] as number); at++) {
+      postingBytes += digitCount((docs[at] as number) - previous) + digitCount(counts[at] as number) + 2;
+      previous = docs[at] as number;
+    }
+  }
   return { start, docs, counts, fieldLength, averageFieldLength, postingBytes };
 }
 
