@@ -208,6 +208,10 @@ export function relatedPackedFromTerms(
   const candidates = new TopK(CANDIDATES);
   const best = new TopK(count);
   const shared = new TopK(SHARED_TERMS_SHOWN);
+  // Each record's candidates and their exact scores.
+  const scoredOther = new Int32Array(n * CANDIDATES);
+  const scoredValue = new Float64Array(n * CANDIDATES);
+  const scoredCount = new Uint8Array(n);
   const out = new PackedWriter(n, count, SHARED_TERMS_SHOWN, vocabulary);
   const { start, terms, weights, postingStart, postingCount, postingDocs, postingWeights } = v;
   for (let doc = 0; doc < n; doc++) {
@@ -239,11 +243,26 @@ export function relatedPackedFromTerms(
       partial[other] = 0;
     }
     best.clear();
+    const mine = doc * CANDIDATES;
     for (let c = 0; c < candidates.length; c++) {
       const other = candidates.idAt(c);
-      const score = exactScore(v, dense, other);
+      // The cosine is symmetric to the bit (the same products, summed in the same term order), so a pair
+      // already scored the other way round is not scored again.
+      let score = -1;
+      if (other < doc) {
+        const theirs = other * CANDIDATES;
+        for (let k = theirs; k < theirs + (scoredCount[other] as number); k++)
+          if (scoredOther[k] === doc) {
+            score = scoredValue[k] as number;
+            break;
+          }
+      }
+      if (score === -1) score = exactScore(v, dense, other);
+      scoredOther[mine + c] = other;
+      scoredValue[mine + c] = score;
       if (score > 0) best.push(score, other);
     }
+    scoredCount[doc] = candidates.length;
     best.sortBestFirst();
     out.startRecord(doc);
     for (let b = 0; b < best.length; b++) {
