@@ -75,6 +75,53 @@ function keep(term: string): boolean {
 }
 
 /**
+ * A set of ids read back in ascending order without sorting: each id sets a bit, and the set bits are read
+ * in order, skipping empty stretches of 1,024 ids through a coarser bitmap. Sorting each record's ~370
+ * term ids took a tenth of a second at 10,000 records; this takes a fraction of that.
+ */
+class AscendingIds {
+  /** Bit `id % 32` of word `id >> 5`. */
+  private readonly words: Int32Array;
+  /** Bit `w % 32` of block `w >> 5`: word w has a bit set. */
+  private readonly blocks: Int32Array;
+
+  constructor(size: number) {
+    this.words = new Int32Array((size >> 5) + 1);
+    this.blocks = new Int32Array((size >> 10) + 1);
+  }
+
+  add(id: number): void {
+    const w = id >> 5;
+    this.words[w] = (this.words[w] as number) | (1 << (id & 31));
+    this.blocks[w >> 5] = (this.blocks[w >> 5] as number) | (1 << (w & 31));
+  }
+
+  /** Writes the ids into `out` in ascending order and empties the set; returns how many there were. */
+  drainAscending(out: Int32Array): number {
+    const { words, blocks } = this;
+    let m = 0;
+    for (let b = 0; b < blocks.length; b++) {
+      let block = blocks[b] as number;
+      if (block === 0) continue;
+      blocks[b] = 0;
+      while (block !== 0) {
+        const lowBlock = block & -block;
+        block ^= lowBlock;
+        const w = (b << 5) | (31 - Math.clz32(lowBlock));
+        let word = words[w] as number;
+        words[w] = 0;
+        while (word !== 0) {
+          const low = word & -word;
+          word ^= low;
+          out[m++] = (w << 5) | (31 - Math.clz32(low));
+        }
+      }
+    }
+    return m;
+  }
+}
+
+/**
  * The vectors and posting lists, in two passes over the records' terms and with no array per record or per
  * term: the first counts each kept term's records (df), the second weighs each record's terms (now that idf
  * is known) and offers them to their terms' posting lists, each a bounded heap in one shared array.
@@ -113,12 +160,12 @@ function buildVectors(documents: readonly (readonly Int32Array[])[], vocabulary:
   // The current record's weighed terms, and each one's count in it (valid where `seenIn` is the record).
   const own = new Int32Array(vocabulary.length);
   const count = new Int32Array(vocabulary.length);
+  const ownBits = new AscendingIds(vocabulary.length);
   let at = 0;
   for (let d = 0; d < n; d++) {
     start[d] = at;
     // Stamps past the first pass's (1..n), so no term looks already seen.
     const stamp = n + 1 + d;
-    let m = 0;
     for (const ids of documents[d] as readonly Int32Array[])
       for (let i = 0; i < ids.length; i++) {
         const t = ids[i] as number;
@@ -126,10 +173,10 @@ function buildVectors(documents: readonly (readonly Int32Array[])[], vocabulary:
         else if ((idf[t] as number) > 0) {
           seenIn[t] = stamp;
           count[t] = 1;
-          own[m++] = t;
+          ownBits.add(t);
         }
       }
-    own.subarray(0, m).sort();
+    const m = ownBits.drainAscending(own);
     let squares = 0;
     for (let k = 0; k < m; k++) {
       const t = own[k] as number;
