@@ -63,25 +63,25 @@ export function packTermInput(
   return { ids, fields, units: buffer, bounds, unsearchedRelated };
 }
 
-/** All the texts of a TermInput as one string (code unit i of `units` is character i). */
-function unpackTexts(input: TermInput): string {
-  return Buffer.from(input.units).toString("utf16le");
-}
-
 /**
  * Every entry's searched text cut into term ids once, for both the search index and the related entries
  * (tokenizing and looking up 5 million terms twice cost a second at 10,000 records).
  */
 export function termsOfEntries(input: TermInput) {
   const { ids, fields, bounds } = input;
-  const packed = unpackTexts(input);
+  // Each text is decoded on its own, as it is cut: decoded at once, the texts made one string as large as
+  // the buffer (tens of MB of fresh memory at 10,000 records) that outlived its use. "utf16le" reads the
+  // code units as they are, lone surrogates included.
+  const units = Buffer.from(input.units);
   const unsearched = input.unsearchedRelated.reduce((n, texts) => n + texts.join("").length, 0);
-  const table = new TermIds(packed.length + unsearched);
+  const table = new TermIds(units.length / 2 + unsearched);
   const texts = ids.map((_, d) =>
     fields.map((_, f) => {
       const k = (d * fields.length + f) * 2;
       const start = bounds[k] as number;
-      return start === -1 ? -1 : table.add(packed.slice(start, bounds[k + 1]));
+      return start === -1
+        ? -1
+        : table.add(units.toString("utf16le", start * 2, (bounds[k + 1] as number) * 2));
     }),
   );
   const relatedAt = RELATED_FIELDS.map((field) => fields.indexOf(field));
