@@ -19,8 +19,10 @@ import { TermTable } from "./terms.js";
 export type FieldTerms = readonly (Int32Array | undefined)[];
 
 /**
- * Every (term, field) pair's postings, [doc, count] in document order, in two flat arrays: pair
- * `term * fieldCount + field` holds `docs/counts[start[pair]..start[pair + 1])`. Two passes over the
+ * Every (term, field) pair's postings, [doc, count] in document order, in one flat array of pairs: pair
+ * `term * fieldCount + field` holds postings [start[pair], start[pair + 1]), posting i being
+ * `postings[2i]` (the document) and `postings[2i + 1]` (its count). Side by side, a posting written out of
+ * order (as they all are: the texts come record by record) misses the cache once, not twice. Two passes over the
  * documents (count, then fill) rather than a growing array per pair: at 10,000 records that was 3.5
  * million pushes into 45,000 arrays, and their growth was most of the memory the build used. Each pass
  * finds a text's distinct terms by stamping each term with the last text it was seen in (no counts to
@@ -60,8 +62,7 @@ function countPostings(documents: readonly FieldTerms[], fieldCount: number, voc
   for (let pair = 1; pair < start.length; pair++)
     start[pair] = (start[pair] as number) + (start[pair - 1] as number);
   const fill = start.slice(0, -1);
-  const docs = new Int32Array(start[start.length - 1] as number);
-  const counts = new Int32Array(docs.length);
+  const postings = new Int32Array(2 * (start[start.length - 1] as number));
   // Where the current text's posting of a term is, to count the term's later occurrences in it.
   const postingOf = new Int32Array(vocabularySize);
   for (let doc = 0; doc < documents.length; doc++) {
@@ -74,15 +75,15 @@ function countPostings(documents: readonly FieldTerms[], fieldCount: number, voc
         const id = ids[i] as number;
         if (seenIn[id] === text) {
           const at = postingOf[id] as number;
-          counts[at] = (counts[at] as number) + 1;
+          postings[2 * at + 1] = (postings[2 * at + 1] as number) + 1;
           continue;
         }
         seenIn[id] = text;
         const pair = id * fieldCount + fieldId;
         const at = fill[pair] as number;
         fill[pair] = at + 1;
-        docs[at] = doc;
-        counts[at] = 1;
+        postings[2 * at] = doc;
+        postings[2 * at + 1] = 1;
         postingOf[id] = at;
       }
     }
@@ -92,11 +93,12 @@ function countPostings(documents: readonly FieldTerms[], fieldCount: number, voc
   for (let pair = 0; pair + 1 < start.length; pair++) {
     let previous = 0;
     for (let at = start[pair] as number; at < (start[pair + 1] as number); at++) {
-      postingBytes += digitCount((docs[at] as number) - previous) + digitCount(counts[at] as number) + 2;
-      previous = docs[at] as number;
+      const doc = postings[2 * at] as number;
+      postingBytes += digitCount(doc - previous) + digitCount(postings[2 * at + 1] as number) + 2;
+      previous = doc;
     }
   }
-  return { start, docs, counts, fieldLength, averageFieldLength, postingBytes };
+  return { start, postings, fieldLength, averageFieldLength, postingBytes };
 }
 
 /** JSON text of the search index over `documents` (deterministic: same documents, same bytes). */
@@ -131,7 +133,7 @@ export function writeSearchIndexBytes(
   fields: readonly string[],
 ): Uint8Array {
   const fieldCount = fields.length;
-  const { start, docs, counts, fieldLength, averageFieldLength, postingBytes } = countPostings(
+  const { start, postings, fieldLength, averageFieldLength, postingBytes } = countPostings(
     documents,
     fieldCount,
     vocabulary.length,
@@ -183,13 +185,16 @@ export function writeSearchIndexBytes(
       // Documents were counted in order, so each gap is positive (the first is from document 0).
       for (let at = from, previous = 0; at < to; at++) {
         if (at > from) out.char(COMMA);
-        out.integer((docs[at] as number) - previous);
-        previous = docs[at] as number;
+        out.integer((postings[2 * at] as number) - previous);
+        previous = postings[2 * at] as number;
       }
       out.char(CLOSE);
       out.char(COMMA);
       out.char(OPEN);
-      out.integers(counts, from, to);
+      for (let at = from; at < to; at++) {
+        if (at > from) out.char(COMMA);
+        out.integer(postings[2 * at + 1] as number);
+      }
       out.char(CLOSE);
       out.char(CLOSE);
     }

@@ -47,14 +47,6 @@ export class JsonBytes {
     } while (n > 0);
   }
 
-  /** Integers with commas between them (what JSON.stringify writes inside an array's brackets). */
-  integers(values: Int32Array, from: number, to: number): void {
-    for (let at = from; at < to; at++) {
-      if (at > from) this.char(44);
-      this.integer(values[at] as number);
-    }
-  }
-
   /** A string as JSON.stringify writes it (quoted and escaped), in UTF-8. */
   string(value: string): void {
     this.text(JSON.stringify(value));
