@@ -92,9 +92,14 @@ export function termsOfEntries(input: TermInput) {
       return searched === -1 ? table.add(input.unsearchedRelated[i]?.[unsearched++] ?? "") : searched;
     });
   });
+  // The related step's spent vectors, for the search index's postings when the index is written after it.
+  let spare: ArrayBuffer | undefined;
+  const keepSpare = (buffer: ArrayBuffer) => {
+    spare = buffer;
+  };
   const searchIndexBytes = () => {
     const terms: FieldTerms[] = texts.map((own) => own.map((t) => (t === -1 ? undefined : table.of(t))));
-    return writeSearchIndexBytes(ids, terms, table.terms, fields);
+    return writeSearchIndexBytes(ids, terms, table.terms, fields, spare);
   };
   return {
     /** search-index.json as UTF-8, as the term thread sends it. */
@@ -106,12 +111,16 @@ export function termsOfEntries(input: TermInput) {
         ids,
         relatedTexts.map((own) => own.map((t) => table.of(t))),
         table.terms,
+        undefined,
+        keepSpare,
       ),
     /** The related entries in the arrays the term thread sends (related-packed.ts). */
     relatedPacked: () =>
       relatedPackedFromTerms(
         relatedTexts.map((own) => own.map((t) => table.of(t))),
         table.terms,
+        undefined,
+        keepSpare,
       ),
   };
 }

@@ -28,7 +28,12 @@ export type FieldTerms = readonly (Int32Array | undefined)[];
  * finds a text's distinct terms by stamping each term with the last text it was seen in (no counts to
  * reset, no list of the terms touched): a second faster than counting every text twice.
  */
-function countPostings(documents: readonly FieldTerms[], fieldCount: number, vocabularySize: number) {
+function countPostings(
+  documents: readonly FieldTerms[],
+  fieldCount: number,
+  vocabularySize: number,
+  scratch: ArrayBuffer | undefined,
+) {
   const fieldLength: number[][] = [];
   const averageFieldLength = Array.from({ length: fieldCount }, () => 0);
   const start = new Int32Array(vocabularySize * fieldCount + 1);
@@ -62,7 +67,12 @@ function countPostings(documents: readonly FieldTerms[], fieldCount: number, voc
   for (let pair = 1; pair < start.length; pair++)
     start[pair] = (start[pair] as number) + (start[pair - 1] as number);
   const fill = start.slice(0, -1);
-  const postings = new Int32Array(2 * (start[start.length - 1] as number));
+  // Every posting is written below before it is read, so a scratch buffer's old contents do not matter.
+  const length = 2 * (start[start.length - 1] as number);
+  const postings =
+    scratch !== undefined && scratch.byteLength >= length * 4
+      ? new Int32Array(scratch, 0, length)
+      : new Int32Array(length);
   // Where the current text's posting of a term is, to count the term's later occurrences in it.
   const postingOf = new Int32Array(vocabularySize);
   for (let doc = 0; doc < documents.length; doc++) {
@@ -131,12 +141,15 @@ export function writeSearchIndexBytes(
   documents: readonly FieldTerms[],
   vocabulary: readonly string[],
   fields: readonly string[],
+  /** Memory no longer used, to hold the postings while they are counted if it is large enough. */
+  scratch?: ArrayBuffer,
 ): Uint8Array {
   const fieldCount = fields.length;
   const { start, postings, fieldLength, averageFieldLength, postingBytes } = countPostings(
     documents,
     fieldCount,
     vocabulary.length,
+    scratch,
   );
   const hasPostings = (id: number) => start[(id + 1) * fieldCount] !== start[id * fieldCount];
   const order = vocabulary
