@@ -7,7 +7,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildSearchIndex, buildSiteEntry, searchFields, type SearchDocument } from "../../src/site/index.js";
+import { writeSearchIndexBytes } from "../../src/site/search/build-index.js";
 import { JsonBytes, digitCount } from "../../src/site/search/json-bytes.js";
+import { TermTable } from "../../src/site/search/terms.js";
 import { makeSyntheticList } from "../../bench/synthetic.js";
 import { readSiteFixture } from "./helpers/fixture.js";
 
@@ -49,6 +51,22 @@ describe("the search index's bytes", () => {
     expectCanonical(text);
     expect(text).toContain("𠀀𪚥");
     expect(text).toContain('"word",[');
+  });
+
+  it("are the same when the postings are counted in a reused buffer full of old data", () => {
+    const table = new TermTable();
+    const fields = searchFields();
+    const documents = makeSyntheticList(200).entries.map((e) => {
+      const text = buildSiteEntry(e, []).searchText;
+      return fields.map((f) => (text[f] === undefined ? undefined : table.idsOf(text[f])));
+    });
+    const ids = documents.map((_, i) => `r${i}`);
+    const fresh = writeSearchIndexBytes(ids, documents, table.terms, fields);
+    const scratch = new ArrayBuffer(fresh.length * 4);
+    new Uint8Array(scratch).fill(0xff);
+    const reused = writeSearchIndexBytes(ids, documents, table.terms, fields, scratch);
+    expect(new Uint8Array(scratch).every((b) => b === 0xff)).toBe(false);
+    expect(Buffer.from(reused).equals(Buffer.from(fresh))).toBe(true);
   });
 
   it("writes integers and strings as JSON.stringify does", () => {
