@@ -3,8 +3,8 @@
  * related entries, from one pass over every record's searched text. It reads plain texts (`TermInput`), not
  * entry views, so the term thread (terms-worker.ts) can run it on a copy of them while the pages are made.
  */
-import { relatedFromTerms } from "./related.js";
-import { writeSearchIndexPieces, type FieldTerms } from "./search/build-index.js";
+import { relatedFromTerms, relatedPackedFromTerms } from "./related.js";
+import { writeSearchIndexBytes, type FieldTerms } from "./search/build-index.js";
 import { TermIds } from "./term-ids.js";
 
 /** The fields related entries compare, as arxiv-sanity-lite does: title, abstract and 摘要. */
@@ -63,25 +63,25 @@ export function packTermInput(
   return { ids, fields, units: buffer, bounds, unsearchedRelated };
 }
 
-/** All the texts of a TermInput as one string (code unit i of `units` is character i). */
-function unpackTexts(input: TermInput): string {
-  return Buffer.from(input.units).toString("utf16le");
-}
-
 /**
  * Every entry's searched text cut into term ids once, for both the search index and the related entries
  * (tokenizing and looking up 5 million terms twice cost a second at 10,000 records).
  */
 export function termsOfEntries(input: TermInput) {
   const { ids, fields, bounds } = input;
-  const packed = unpackTexts(input);
+  // Each text is decoded on its own, as it is cut: decoded at once, the texts made one string as large as
+  // the buffer (tens of MB of fresh memory at 10,000 records) that outlived its use. "utf16le" reads the
+  // code units as they are, lone surrogates included.
+  const units = Buffer.from(input.units);
   const unsearched = input.unsearchedRelated.reduce((n, texts) => n + texts.join("").length, 0);
-  const table = new TermIds(packed.length + unsearched);
+  const table = new TermIds(units.length / 2 + unsearched);
   const texts = ids.map((_, d) =>
     fields.map((_, f) => {
       const k = (d * fields.length + f) * 2;
       const start = bounds[k] as number;
-      return start === -1 ? -1 : table.add(packed.slice(start, bounds[k + 1]));
+      return start === -1
+        ? -1
+        : table.add(units.toString("utf16le", start * 2, (bounds[k + 1] as number) * 2));
     }),
   );
   const relatedAt = RELATED_FIELDS.map((field) => fields.indexOf(field));
@@ -92,16 +92,35 @@ export function termsOfEntries(input: TermInput) {
       return searched === -1 ? table.add(input.unsearchedRelated[i]?.[unsearched++] ?? "") : searched;
     });
   });
+  // The related step's spent vectors, for the search index's postings when the index is written after it.
+  let spare: ArrayBuffer | undefined;
+  const keepSpare = (buffer: ArrayBuffer) => {
+    spare = buffer;
+  };
+  const searchIndexBytes = () => {
+    const terms: FieldTerms[] = texts.map((own) => own.map((t) => (t === -1 ? undefined : table.of(t))));
+    return writeSearchIndexBytes(ids, terms, table.terms, fields, spare);
+  };
   return {
-    searchIndex: () => {
-      const terms: FieldTerms[] = texts.map((own) => own.map((t) => (t === -1 ? undefined : table.of(t))));
-      return writeSearchIndexPieces(ids, terms, table.terms, fields);
-    },
+    /** search-index.json as UTF-8, as the term thread sends it. */
+    searchIndexBytes,
+    /** The same as text (the site built in memory; the JSON is well-formed, so it decodes exactly). */
+    searchIndex: () => new TextDecoder().decode(searchIndexBytes()),
     related: () =>
       relatedFromTerms(
         ids,
         relatedTexts.map((own) => own.map((t) => table.of(t))),
         table.terms,
+        undefined,
+        keepSpare,
+      ),
+    /** The related entries in the arrays the term thread sends (related-packed.ts). */
+    relatedPacked: () =>
+      relatedPackedFromTerms(
+        relatedTexts.map((own) => own.map((t) => table.of(t))),
+        table.terms,
+        undefined,
+        keepSpare,
       ),
   };
 }

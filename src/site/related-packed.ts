@@ -17,37 +17,71 @@ export interface PackedRelated {
   terms: string[];
 }
 
-export function packRelated(
-  ids: readonly string[],
-  related: ReadonlyMap<string, RelatedEntry[]>,
-): PackedRelated {
-  const index = new Map(ids.map((id, d) => [id, d]));
-  const lists = ids.map((id) => related.get(id) ?? []);
-  const items = lists.reduce((n, list) => n + list.length, 0);
-  const start = new Int32Array(ids.length + 1);
-  const other = new Int32Array(items);
-  const score = new Float64Array(items);
-  const termStart = new Int32Array(items + 1);
-  const termIdsOf = new Map<string, number>();
-  const termIds: number[] = [];
-  let i = 0;
-  lists.forEach((list, d) => {
-    start[d] = i;
-    for (const r of list) {
-      other[i] = index.get(r.id) ?? -1;
-      score[i] = r.score;
-      termStart[i] = termIds.length;
-      for (const term of r.sharedTerms) {
-        let t = termIdsOf.get(term);
-        if (t === undefined) termIdsOf.set(term, (t = termIdsOf.size));
-        termIds.push(t);
-      }
-      i++;
-    }
-  });
-  start[ids.length] = i;
-  termStart[items] = termIds.length;
-  return { start, other, score, termStart, termIds: Int32Array.from(termIds), terms: [...termIdsOf.keys()] };
+/**
+ * Writes a PackedRelated as the related entries are found, record by record: each record's items, each
+ * item's shared terms (vocabulary ids, numbered here in the order they are first shown, so only the shown
+ * terms travel).
+ */
+export class PackedWriter {
+  private readonly start: Int32Array;
+  private readonly other: Int32Array;
+  private readonly score: Float64Array;
+  private readonly termStart: Int32Array;
+  private readonly termIds: Int32Array;
+  private readonly terms: string[] = [];
+  /** Vocabulary id → its number in `terms`, or -1. */
+  private readonly shownAs: Int32Array;
+  private items = 0;
+  private shared = 0;
+  private record = 0;
+
+  constructor(
+    records: number,
+    perRecord: number,
+    termsPerItem: number,
+    private readonly vocabulary: readonly string[],
+  ) {
+    this.start = new Int32Array(records + 1);
+    this.other = new Int32Array(records * perRecord);
+    this.score = new Float64Array(records * perRecord);
+    this.termStart = new Int32Array(records * perRecord + 1);
+    this.termIds = new Int32Array(records * perRecord * termsPerItem);
+    this.shownAs = new Int32Array(vocabulary.length).fill(-1);
+  }
+
+  /** Record d's items follow (records come in order, each once). */
+  startRecord(d: number): void {
+    this.start[d] = this.items;
+    this.record = d + 1;
+  }
+
+  item(other: number, score: number): void {
+    this.other[this.items] = other;
+    this.score[this.items] = score;
+    this.termStart[this.items] = this.shared;
+    this.items++;
+  }
+
+  /** A shared term of the last item, by vocabulary id. */
+  sharedTerm(id: number): void {
+    let shown = this.shownAs[id] as number;
+    if (shown === -1) this.shownAs[id] = shown = this.terms.push(this.vocabulary[id] as string) - 1;
+    this.termIds[this.shared++] = shown;
+  }
+
+  finish(): PackedRelated {
+    const items = this.items;
+    this.start.fill(items, this.record);
+    this.termStart[items] = this.shared;
+    return {
+      start: this.start,
+      other: this.other.slice(0, items),
+      score: this.score.slice(0, items),
+      termStart: this.termStart.slice(0, items + 1),
+      termIds: this.termIds.slice(0, this.shared),
+      terms: this.terms,
+    };
+  }
 }
 
 /** The typed arrays of a PackedRelated, to transfer rather than copy. */

@@ -44,7 +44,7 @@ function classOf(cp: number): number {
 export class TermIds {
   /** `terms[id]` is the term. */
   readonly terms: string[] = [];
-  private readonly wordIds = new Map<string, number>();
+  private readonly wordIds = new WordIds();
   /** CJK terms by their code points: a bigram (first, second), or one character (cp, -1). */
   private readonly cjkIds = new CodePointPairs();
   private ids: Int32Array;
@@ -85,18 +85,14 @@ export class TermIds {
   /** A maximal run of letters and digits that are not CJK, from `from`; returns where it ends. */
   private word(text: string, from: number): number {
     let i = from;
+    let hash = 0;
     while (i < text.length) {
       const cp = text.codePointAt(i) as number;
       if (classOf(cp) !== WORD) break;
+      hash = Math.imul(hash ^ cp, 0x01000193);
       i += cp > 0xffff ? 2 : 1;
     }
-    const term = text.slice(from, i);
-    let id = this.wordIds.get(term);
-    if (id === undefined) {
-      id = this.terms.push(term) - 1;
-      this.wordIds.set(term, id);
-    }
-    this.push(id);
+    this.push(this.wordIds.idOf(text, from, i, hash, this.terms));
     return i;
   }
 
@@ -182,4 +178,53 @@ class CodePointPairs {
         this.values[at] = values[i] as number;
       }
   }
+}
+
+/**
+ * A hash table from a word, given as a stretch of a text, to its id (open addressing, linear probing, kept
+ * at most half full): a word already seen is found without cutting it out of its text, where a Map needed
+ * a new string for each of the ~1.5 million words of 10,000 records, and hashed it again.
+ */
+class WordIds {
+  private hashes = new Int32Array(1 << 12);
+  private ids = new Int32Array(1 << 12).fill(-1);
+  private size = 0;
+
+  /** The id of `text[from..to)`, whose hash is `hash`; a new word gets the next id in `terms`. */
+  idOf(text: string, from: number, to: number, hash: number, terms: string[]): number {
+    const mask = this.ids.length - 1;
+    let at = hash & mask;
+    for (;;) {
+      const id = this.ids[at] as number;
+      if (id === -1) break;
+      if (this.hashes[at] === hash && sameText(terms[id] as string, text, from, to)) return id;
+      at = (at + 1) & mask;
+    }
+    const id = terms.push(text.slice(from, to)) - 1;
+    this.hashes[at] = hash;
+    this.ids[at] = id;
+    if (++this.size * 2 > this.ids.length) this.grow();
+    return id;
+  }
+
+  private grow(): void {
+    const { hashes, ids } = this;
+    this.hashes = new Int32Array(ids.length * 2);
+    this.ids = new Int32Array(ids.length * 2).fill(-1);
+    const mask = this.ids.length - 1;
+    for (let i = 0; i < ids.length; i++) {
+      if (ids[i] === -1) continue;
+      let at = (hashes[i] as number) & mask;
+      while (this.ids[at] !== -1) at = (at + 1) & mask;
+      this.hashes[at] = hashes[i] as number;
+      this.ids[at] = ids[i] as number;
+    }
+  }
+}
+
+/** True when `term` is `text[from..to)`. */
+function sameText(term: string, text: string, from: number, to: number): boolean {
+  if (term.length !== to - from) return false;
+  for (let k = 0; k < term.length; k++) if (term.charCodeAt(k) !== text.charCodeAt(from + k)) return false;
+  return true;
 }

@@ -38,17 +38,23 @@ export class TopK {
     return this.scores[i] as number;
   }
 
-  /** The kept pairs, best first. */
-  sorted(): { id: number; score: number }[] {
-    return Array.from({ length: this.size }, (_, i) => ({
-      id: this.ids[i] as number,
-      score: this.scores[i] as number,
-    })).sort((a, b) => (worse(a.score, a.id, b.score, b.id) ? 1 : -1));
-  }
-
-  /** The kept ids, best first. */
-  sortedIds(): number[] {
-    return this.sorted().map((pair) => pair.id);
+  /**
+   * Puts the kept pairs in order, best first, for `idAt`/`scoreAt` to read (an insertion sort in place: k
+   * is small, and nothing is allocated). The heap is then spent: `clear` it before pushing again.
+   */
+  sortBestFirst(): void {
+    const { scores, ids } = this;
+    for (let i = 1; i < this.size; i++) {
+      const score = scores[i] as number;
+      const id = ids[i] as number;
+      let j = i;
+      for (; j > 0 && worse(scores[j - 1] as number, ids[j - 1] as number, score, id); j--) {
+        scores[j] = scores[j - 1] as number;
+        ids[j] = ids[j - 1] as number;
+      }
+      scores[j] = score;
+      ids[j] = id;
+    }
   }
 }
 

@@ -1,0 +1,68 @@
+/**
+ * The related entries as the build computes them (relatedPackedFromTerms, written into the term thread's
+ * arrays) must be exactly what the plainer reference computes: the same entries, bit-identical scores,
+ * the same shared terms in the same order, on the real list and on generated records with CJK and odd text.
+ */
+import { describe, expect, it } from "vitest";
+import { termsOfEntries } from "../../src/site/entry-terms.js";
+import { relatedPackedFromTerms } from "../../src/site/related.js";
+import { unpackRelated } from "../../src/site/related-packed.js";
+import { TermIds } from "../../src/site/term-ids.js";
+import { termInput } from "../../src/site/term-input.js";
+import { makeSyntheticList } from "../../bench/synthetic.js";
+import { readSiteFixture } from "./helpers/fixture.js";
+import { referenceRelatedFromTerms } from "./helpers/related-reference.js";
+
+/** Every record's texts as ids, numbered as the build numbers them. */
+function numbered(texts: readonly (readonly string[])[]) {
+  const table = new TermIds();
+  const ids = texts.map((own) => own.map((text) => table.add(text)));
+  return { documents: ids.map((own) => own.map((t) => table.of(t))), vocabulary: table.terms };
+}
+
+function expectSame(texts: readonly (readonly string[])[], count?: number): number {
+  const ids = texts.map((_, i) => `r${i}`);
+  const { documents, vocabulary } = numbered(texts);
+  const expected = referenceRelatedFromTerms(ids, documents, vocabulary, count);
+  const got = unpackRelated(ids, relatedPackedFromTerms(documents, vocabulary, count));
+  let found = 0;
+  for (const id of ids) {
+    const list = got.get(id);
+    expect(list, id).toEqual(expected.get(id));
+    // toEqual treats 0 and -0 alike; the scores must be the same doubles.
+    list?.forEach((r, k) => expect(Object.is(r.score, expected.get(id)?.[k]?.score)).toBe(true));
+    found += list?.length ?? 0;
+  }
+  return found;
+}
+
+describe("relatedPackedFromTerms", () => {
+  it("gives exactly the reference's related entries on the real list", async () => {
+    const entries = (await readSiteFixture()).entries;
+    const texts = entries.map((e) => [e.title, e.abstract ?? "", e.summary ?? ""]);
+    expect(expectSame(texts)).toBeGreaterThan(entries.length);
+    expect(expectSame(texts, 1)).toBeGreaterThan(0);
+  });
+
+  it("gives exactly the reference's related entries on generated records with CJK, repeats and odd text", () => {
+    const odd = ["lone \ud800 high", "𠀀𪚥 微調 𠀀𪚥", "", "diffusion diffusion diffusion", "é́ ＡＢＣ ﬁ"];
+    const texts = makeSyntheticList(700).entries.map((e, i) => [
+      `${e.title} ${odd[i % odd.length] ?? ""}`,
+      i % 3 === 0 ? "" : `${e.title} with ${i % 7} tuning and retrieval`,
+      e.summary ?? "",
+    ]);
+    expect(expectSame(texts)).toBeGreaterThan(700 * 4);
+    expect(expectSame(texts, 12)).toBeGreaterThan(700 * 10);
+  });
+
+  it("is what the build's term numbering gives for its related entries", async () => {
+    const entries = (await readSiteFixture()).entries;
+    const terms = termsOfEntries(termInput(entries));
+    const packed = unpackRelated(
+      entries.map((e) => e.id),
+      terms.relatedPacked(),
+    );
+    const map = terms.related();
+    for (const e of entries) expect(packed.get(e.id)).toEqual(map.get(e.id));
+  });
+});
