@@ -63,8 +63,9 @@ const NOT_PLAIN = /[\\`*_[\]<>&!~|$#=+{}\t]|www\.|[a-z0-9]:|@/i;
 const BLOCK_START = /^(?:\d+[.)]|[ -]|\*)/;
 const BULLET = /^([-*]) (?![-*])(?=\S)/;
 
+/** A line of plain text: no structure, no space at either end, and not empty (a paragraph's last line break). */
 function plainInline(text: string): boolean {
-  return !NOT_PLAIN.test(text) && text === text.trim();
+  return text !== "" && !NOT_PLAIN.test(text) && text === text.trim();
 }
 
 /** HTML for a block of plain paragraphs and tight single-line bullet lists; undefined when it is anything else. */
