@@ -5,6 +5,7 @@
  */
 import { relatedFromTerms, relatedPackedFromTerms } from "./related.js";
 import { writeSearchIndexBytes, type FieldTerms } from "./search/build-index.js";
+import { Scratch } from "./search/scratch.js";
 import { TermIds } from "./term-ids.js";
 
 /** The fields related entries compare, as arxiv-sanity-lite does: title, abstract and 摘要. */
@@ -92,14 +93,12 @@ export function termsOfEntries(input: TermInput) {
       return searched === -1 ? table.add(input.unsearchedRelated[i]?.[unsearched++] ?? "") : searched;
     });
   });
-  // The related step's spent vectors, for the search index's postings when the index is written after it.
-  let spare: ArrayBuffer | undefined;
-  const keepSpare = (buffer: ArrayBuffer) => {
-    spare = buffer;
-  };
+  // Every text is cut: the texts' buffer is free for the steps below, then each one's spent arrays.
+  const scratch = new Scratch();
+  scratch.give(input.units);
   const searchIndexBytes = () => {
     const terms: FieldTerms[] = texts.map((own) => own.map((t) => (t === -1 ? undefined : table.of(t))));
-    return writeSearchIndexBytes(ids, terms, table.terms, fields, spare);
+    return writeSearchIndexBytes(ids, terms, table.terms, fields, scratch);
   };
   return {
     /** search-index.json as UTF-8, as the term thread sends it. */
@@ -112,7 +111,7 @@ export function termsOfEntries(input: TermInput) {
         relatedTexts.map((own) => own.map((t) => table.of(t))),
         table.terms,
         undefined,
-        keepSpare,
+        scratch,
       ),
     /** The related entries in the arrays the term thread sends (related-packed.ts). */
     relatedPacked: () =>
@@ -120,7 +119,7 @@ export function termsOfEntries(input: TermInput) {
         relatedTexts.map((own) => own.map((t) => table.of(t))),
         table.terms,
         undefined,
-        keepSpare,
+        scratch,
       ),
   };
 }

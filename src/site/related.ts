@@ -12,6 +12,7 @@
  * reused across records: at 10,000 records, sorting candidate lists and allocating a Map per record cost
  * seconds, most of it in the garbage collector.
  */
+import { FRESH, type Scratch } from "./search/scratch.js";
 import { TermTable } from "./search/terms.js";
 import { PackedWriter, unpackRelated, type PackedRelated } from "./related-packed.js";
 import { TopK, pushBounded } from "./top-k.js";
@@ -58,8 +59,6 @@ const STOPWORDS = new Set(
  * `postingDocs/postingWeights[postingStart[t]..postingStart[t] + postingCount[t])`.
  */
 interface Vectors {
-  /** Holds `terms` and `weights`. */
-  buffer: ArrayBuffer;
   start: Int32Array;
   terms: Int32Array;
   weights: Float64Array;
@@ -128,7 +127,11 @@ class AscendingIds {
  * term: the first counts each kept term's records (df), the second weighs each record's terms (now that idf
  * is known) and offers them to their terms' posting lists, each a bounded heap in one shared array.
  */
-function buildVectors(documents: readonly (readonly Int32Array[])[], vocabulary: readonly string[]): Vectors {
+function buildVectors(
+  documents: readonly (readonly Int32Array[])[],
+  vocabulary: readonly string[],
+  scratch: Pick<Scratch, "take">,
+): Vectors {
   const n = documents.length;
   const kept = Uint8Array.from(vocabulary, (term) => (keep(term) ? 1 : 0));
   const df = new Int32Array(vocabulary.length);
@@ -157,10 +160,9 @@ function buildVectors(documents: readonly (readonly Int32Array[])[], vocabulary:
   const postingWeights = new Float64Array(postingDocs.length);
 
   const start = new Int32Array(n + 1);
-  // Both in one buffer, the weights first (8-byte aligned): the caller may reuse it once done (`spent`).
-  const buffer = new ArrayBuffer(entries * 12);
-  const weights = new Float64Array(buffer, 0, entries);
-  const terms = new Int32Array(buffer, entries * 8, entries);
+  // From the scratch memory (every element is written below before it is read), given back once done.
+  const weights = new Float64Array(scratch.take(entries * 8), 0, entries);
+  const terms = new Int32Array(scratch.take(entries * 4), 0, entries);
   // The current record's weighed terms, and each one's count in it (valid where `seenIn` is the record).
   const own = new Int32Array(vocabulary.length);
   const count = new Int32Array(vocabulary.length);
@@ -209,7 +211,6 @@ function buildVectors(documents: readonly (readonly Int32Array[])[], vocabulary:
   }
   start[n] = at;
   return {
-    buffer,
     start,
     terms,
     weights,
@@ -245,9 +246,9 @@ export function relatedFromTerms(
   documents: readonly (readonly Int32Array[])[],
   vocabulary: readonly string[],
   count = RELATED_COUNT,
-  spent?: (scratch: ArrayBuffer) => void,
+  scratch: Pick<Scratch, "take" | "give"> = FRESH,
 ): Map<string, RelatedEntry[]> {
-  const lookup = unpackRelated(ids, relatedPackedFromTerms(documents, vocabulary, count, spent));
+  const lookup = unpackRelated(ids, relatedPackedFromTerms(documents, vocabulary, count, scratch));
   return new Map(ids.map((id) => [id, lookup.get(id) ?? []]));
 }
 
@@ -259,10 +260,11 @@ export function relatedPackedFromTerms(
   documents: readonly (readonly Int32Array[])[],
   vocabulary: readonly string[],
   count = RELATED_COUNT,
-  spent?: (scratch: ArrayBuffer) => void,
+  /** Where the vectors' large arrays come from and go back to (search/scratch.ts). */
+  scratch: Pick<Scratch, "take" | "give"> = FRESH,
 ): PackedRelated {
   const n = documents.length;
-  const v = buildVectors(documents, vocabulary);
+  const v = buildVectors(documents, vocabulary, scratch);
   const partial = new Float64Array(n);
   const touched = new Int32Array(n);
   // The current record's weights by term id, so a candidate's exact score is one pass over its own terms.
@@ -337,9 +339,9 @@ export function relatedPackedFromTerms(
     }
     for (let k = from; k < to; k++) dense[terms[k] as number] = 0;
   }
-  // The vectors' buffer, tens of MB at 10,000 records, is no longer read: the search index's postings may
-  // reuse it (entry-terms.ts), which spares the thread as much fresh memory (~4 ms a MB on the project's VMs).
-  spent?.(v.buffer);
+  // The vectors, tens of MB at 10,000 records, are no longer read: the search index may reuse their memory.
+  scratch.give(v.weights.buffer as ArrayBuffer);
+  scratch.give(v.terms.buffer as ArrayBuffer);
   return out.finish();
 }
 

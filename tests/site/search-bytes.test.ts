@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { buildSearchIndex, buildSiteEntry, searchFields, type SearchDocument } from "../../src/site/index.js";
 import { writeSearchIndexBytes } from "../../src/site/search/build-index.js";
 import { JsonBytes, digitCount } from "../../src/site/search/json-bytes.js";
+import { Scratch } from "../../src/site/search/scratch.js";
 import { TermTable } from "../../src/site/search/terms.js";
 import { makeSyntheticList } from "../../bench/synthetic.js";
 import { readSiteFixture } from "./helpers/fixture.js";
@@ -53,7 +54,7 @@ describe("the search index's bytes", () => {
     expect(text).toContain('"word",[');
   });
 
-  it("are the same when the postings are counted in a reused buffer full of old data", () => {
+  it("are the same when written with buffers reused from earlier steps, full of old bytes", () => {
     const table = new TermTable();
     const fields = searchFields();
     const documents = makeSyntheticList(200).entries.map((e) => {
@@ -62,17 +63,23 @@ describe("the search index's bytes", () => {
     });
     const ids = documents.map((_, i) => `r${i}`);
     const fresh = writeSearchIndexBytes(ids, documents, table.terms, fields);
-    const scratch = new ArrayBuffer(fresh.length * 4);
-    new Uint8Array(scratch).fill(0xff);
+    // Two old buffers, each large enough for the postings (at least 4 bytes each in the text) and for the
+    // text's first estimate, full of 0xff: the postings take the smaller, the text the larger.
+    const old = [new ArrayBuffer(fresh.length * 12), new ArrayBuffer(fresh.length * 13)];
+    for (const buffer of old) new Uint8Array(buffer).fill(0xff);
+    const scratch = new Scratch();
+    for (const buffer of old) scratch.give(buffer);
     const reused = writeSearchIndexBytes(ids, documents, table.terms, fields, scratch);
-    expect(new Uint8Array(scratch).every((b) => b === 0xff)).toBe(false);
+    // (Booleans: a failed comparison of MB-sized buffers would print them.)
+    expect(reused.buffer === old[1]).toBe(true);
+    expect(new Uint8Array(old[0] as ArrayBuffer).every((b) => b === 0xff)).toBe(false);
     expect(Buffer.from(reused).equals(Buffer.from(fresh))).toBe(true);
   });
 
   it("writes integers and strings as JSON.stringify does", () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(fc.nat(), fc.string(), fc.string({ unit: "binary" }))), (values) => {
-        const out = new JsonBytes(1);
+        const out = new JsonBytes(new Scratch(), 1);
         for (const value of values) {
           if (typeof value === "number") {
             expect(digitCount(value)).toBe(String(value).length);

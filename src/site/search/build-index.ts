@@ -12,6 +12,7 @@
  */
 import { COMPACT_INDEX_FORMAT, type CompactSearchIndex } from "./compact-index.js";
 import { JsonBytes, digitCount } from "./json-bytes.js";
+import { FRESH, type Scratch } from "./scratch.js";
 import type { SearchDocument } from "./options.js";
 import { TermTable } from "./terms.js";
 
@@ -32,7 +33,7 @@ function countPostings(
   documents: readonly FieldTerms[],
   fieldCount: number,
   vocabularySize: number,
-  scratch: ArrayBuffer | undefined,
+  scratch: Pick<Scratch, "take" | "give">,
 ) {
   const fieldLength: number[][] = [];
   const averageFieldLength = Array.from({ length: fieldCount }, () => 0);
@@ -69,10 +70,7 @@ function countPostings(
   const fill = start.slice(0, -1);
   // Every posting is written below before it is read, so a scratch buffer's old contents do not matter.
   const length = 2 * (start[start.length - 1] as number);
-  const postings =
-    scratch !== undefined && scratch.byteLength >= length * 4
-      ? new Int32Array(scratch, 0, length)
-      : new Int32Array(length);
+  const postings = new Int32Array(scratch.take(length * 4), 0, length);
   // Where the current text's posting of a term is, to count the term's later occurrences in it.
   const postingOf = new Int32Array(vocabularySize);
   for (let doc = 0; doc < documents.length; doc++) {
@@ -141,8 +139,8 @@ export function writeSearchIndexBytes(
   documents: readonly FieldTerms[],
   vocabulary: readonly string[],
   fields: readonly string[],
-  /** Memory no longer used, to hold the postings while they are counted if it is large enough. */
-  scratch?: ArrayBuffer,
+  /** Where the large arrays come from (search/scratch.ts); the bytes returned are the caller's. */
+  scratch: Pick<Scratch, "take" | "give"> = FRESH,
 ): Uint8Array {
   const fieldCount = fields.length;
   const { start, postings, fieldLength, averageFieldLength, postingBytes } = countPostings(
@@ -172,6 +170,7 @@ export function writeSearchIndexBytes(
   let termUnits = 0;
   for (const id of order) termUnits += (vocabulary[id] as string).length;
   const out = new JsonBytes(
+    scratch,
     json.length * 3 + postingBytes + termUnits * 3 + order.length * (8 + 12 * fieldCount),
   );
   out.text(`${json.slice(0, -1)},"postings":[`);
@@ -216,6 +215,7 @@ export function writeSearchIndexBytes(
   }
   out.char(CLOSE);
   out.char(BRACE_CLOSE);
+  scratch.give(postings.buffer as ArrayBuffer);
   return out.result();
 }
 

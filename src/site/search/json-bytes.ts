@@ -4,6 +4,8 @@
  * encoded again, and their garbage cost the term thread as much as the writing. Each helper writes exactly
  * what JSON.stringify writes for its value.
  */
+import type { Scratch } from "./scratch.js";
+
 const encoder = new TextEncoder();
 
 /** How many decimal digits a non-negative integer has. */
@@ -16,8 +18,8 @@ export class JsonBytes {
   private used = 0;
 
   /** `expected`: the bytes the text will take, if known (it still grows past it). */
-  constructor(expected: number) {
-    this.bytes = new Uint8Array(Math.max(64, expected));
+  constructor(scratch: Pick<Scratch, "take">, expected: number) {
+    this.bytes = new Uint8Array(scratch.take(Math.max(64, expected)));
   }
 
   /** Room for `n` more bytes. */
