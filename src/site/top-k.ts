@@ -20,6 +20,13 @@ export class TopK {
   }
 
   push(score: number, id: number): void {
+    // Most pushes of a long stream lose to the worst kept pair: answered here, without the heap's code.
+    if (
+      this.size === this.capacity &&
+      this.size > 0 &&
+      !worse(this.scores[0] as number, this.ids[0] as number, score, id)
+    )
+      return;
     this.size = pushBounded(this.scores, this.ids, 0, this.size, this.capacity, score, id);
   }
 
