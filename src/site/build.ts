@@ -52,9 +52,9 @@ export interface SiteFile {
 }
 
 /**
- * A file as `siteFiles` yields it: its text, or its text in pieces to be written one after another (the
- * search index and papers.json, never joined: see writeSearchIndexPieces, json-pieces.ts), which may be
- * made only as they are asked for. No piece ends inside a surrogate pair.
+ * A file as `siteFiles` yields it: its text, or its text in pieces to be written one after another (list
+ * pages a card a piece, papers.json a record a piece: see templates.ts, json-pieces.ts), which may be made
+ * only as they are asked for. No piece ends inside a surrogate pair.
  */
 export interface StreamedSiteFile {
   path: string;
