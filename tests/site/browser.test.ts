@@ -221,7 +221,9 @@ describe("the list page", () => {
     const first = await w.page.$eval(".finder-results li.entry", (card) => card.id);
     expect(new URL(w.page.url()).search).toBe("");
     await w.page.click(`.finder-results li#${first} .entry-title a`);
-    await w.page.waitForURL(`**/p/${first}/`);
+    // Until the permalink's images have come, going Back would abort them (a failed request, though a
+    // reader's Back does the same): the page is left once the network is quiet.
+    await w.page.waitForURL(`**/p/${first}/`, { waitUntil: "networkidle" });
     await w.page.goBack();
     expect(new URL(w.page.url()).searchParams.get("kind")).toBe("dataset");
     await w.page.clock.resume();
