@@ -25,31 +25,3 @@ export class TermTable {
     return out;
   }
 }
-
-/** Counts per id without a Map: a zeroed array as long as the table, and the ids touched since the last reset. */
-export class TermCounter {
-  private counts = new Int32Array(1024);
-  readonly touched: number[] = [];
-
-  add(ids: Int32Array): void {
-    for (const id of ids) {
-      if (id >= this.counts.length) {
-        const grown = new Int32Array(Math.max(this.counts.length * 2, id + 1));
-        grown.set(this.counts);
-        this.counts = grown;
-      }
-      if (this.counts[id] === 0) this.touched.push(id);
-      this.counts[id] = (this.counts[id] as number) + 1;
-    }
-  }
-
-  count(id: number): number {
-    return this.counts[id] ?? 0;
-  }
-
-  /** Zeroes what was counted (only the touched ids, so a reset costs what the counting did). */
-  reset(): void {
-    for (const id of this.touched) this.counts[id] = 0;
-    this.touched.length = 0;
-  }
-}

@@ -3,8 +3,35 @@
  * then, with a Map and objects per record and a sorting TopK): the reference that the faster code must
  * match exactly, scores to the last bit and shared terms in order (tests/site/related-same.test.ts).
  */
-import { TermCounter } from "../../../src/site/search/terms.js";
 import type { RelatedEntry } from "../../../src/site/related.js";
+
+/** The old step's counter (no longer used by src/): counts per id, and the ids touched since the last reset. */
+class TermCounter {
+  private counts = new Int32Array(1024);
+  readonly touched: number[] = [];
+
+  add(ids: Int32Array): void {
+    for (const id of ids) {
+      if (id >= this.counts.length) {
+        const grown = new Int32Array(Math.max(this.counts.length * 2, id + 1));
+        grown.set(this.counts);
+        this.counts = grown;
+      }
+      if (this.counts[id] === 0) this.touched.push(id);
+      this.counts[id] = (this.counts[id] as number) + 1;
+    }
+  }
+
+  count(id: number): number {
+    return this.counts[id] ?? 0;
+  }
+
+  /** Zeroes what was counted (only the touched ids, so a reset costs what the counting did). */
+  reset(): void {
+    for (const id of this.touched) this.counts[id] = 0;
+    this.touched.length = 0;
+  }
+}
 
 const QUERY_TERMS = 24;
 /** A term's posting list keeps its this-many heaviest records. */
