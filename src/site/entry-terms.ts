@@ -96,6 +96,7 @@ export function termsOfEntries(input: TermInput) {
   // Every text is cut: the texts' buffer is free for the steps below, then each one's spent arrays.
   const scratch = new Scratch();
   scratch.give(input.units);
+  const relatedTerms = () => relatedTexts.map((own) => own.map((t) => table.of(t)));
   const searchIndexBytes = () => {
     const terms: FieldTerms[] = texts.map((own) => own.map((t) => (t === -1 ? undefined : table.of(t))));
     return writeSearchIndexBytes(ids, terms, table.terms, fields, scratch);
@@ -105,21 +106,8 @@ export function termsOfEntries(input: TermInput) {
     searchIndexBytes,
     /** The same as text (the site built in memory; the JSON is well-formed, so it decodes exactly). */
     searchIndex: () => new TextDecoder().decode(searchIndexBytes()),
-    related: () =>
-      relatedFromTerms(
-        ids,
-        relatedTexts.map((own) => own.map((t) => table.of(t))),
-        table.terms,
-        undefined,
-        scratch,
-      ),
+    related: () => relatedFromTerms(ids, relatedTerms(), table.terms, undefined, scratch),
     /** The related entries in the arrays the term thread sends (related-packed.ts). */
-    relatedPacked: () =>
-      relatedPackedFromTerms(
-        relatedTexts.map((own) => own.map((t) => table.of(t))),
-        table.terms,
-        undefined,
-        scratch,
-      ),
+    relatedPacked: () => relatedPackedFromTerms(relatedTerms(), table.terms, undefined, scratch),
   };
 }

@@ -17,9 +17,10 @@ export function termInput(entries: readonly Entry[]): TermInput {
     const own = fields.map((field) => searchText[field]);
     texts.push(own);
     const unsearched: string[] = [];
+    let related: ReturnType<typeof relatedTexts> | undefined;
     RELATED_FIELDS.forEach((field, k) => {
       const at = relatedAt[k] ?? -1;
-      if (at === -1 || own[at] === undefined) unsearched.push(relatedTexts(entry)[field]);
+      if (at === -1 || own[at] === undefined) unsearched.push((related ??= relatedTexts(entry))[field]);
     });
     unsearchedRelated.push(unsearched);
   }
