@@ -147,10 +147,7 @@ function* listPages(
       ctx.templates.list({
         root: NESTED_ROOT,
         heading: node.category.title,
-        breadcrumbs: [
-          { href: NESTED_ROOT, title: ctx.options.title },
-          ...ancestors.map((a) => ({ href: `${NESTED_ROOT}${categoryPath(a.id)}`, title: a.title })),
-        ],
+        breadcrumbs: breadcrumbTrail(ctx, ancestors),
         introHtml: "",
         toc: [],
         // The category's own section carries its intro and entries right under the page's h1.
@@ -181,10 +178,23 @@ function pageDescription(text: string): string {
   return text.slice(0, end);
 }
 
+interface Breadcrumb {
+  href: string;
+  title: string;
+}
+
+/** The way down to a page below the top one: the site, then `categories` (top first), as links. */
+function breadcrumbTrail(ctx: PageContext, categories: readonly CategoryRef[]): Breadcrumb[] {
+  return [
+    { href: NESTED_ROOT, title: ctx.options.title },
+    ...categories.map((c) => ({ href: `${NESTED_ROOT}${categoryPath(c.id)}`, title: c.title })),
+  ];
+}
+
 /** What an entry page shows besides its entry view; no field of a view has one of these names. */
 interface EntryPageFields {
   root: string;
-  breadcrumbs: { href: string; title: string }[];
+  breadcrumbs: Breadcrumb[];
   bibtex: string;
   related: ReturnType<typeof relatedViews>;
 }
@@ -200,15 +210,12 @@ function* entryPages(
 ): Generator<SiteFile> {
   const titles = new Map(entries.map((e) => [e.id, e.title]));
   // An entry's breadcrumbs are its category's: made once per category.
-  const breadcrumbsOf = new Map<string, { href: string; title: string }[]>();
+  const breadcrumbsOf = new Map<string, Breadcrumb[]>();
   const breadcrumbs = (path: readonly CategoryRef[]) => {
     const key = path[0]?.id ?? "";
     let crumbs = breadcrumbsOf.get(key);
     if (!crumbs) {
-      crumbs = [
-        { href: NESTED_ROOT, title: ctx.options.title },
-        ...[...path].reverse().map((c) => ({ href: `${NESTED_ROOT}${categoryPath(c.id)}`, title: c.title })),
-      ];
+      crumbs = breadcrumbTrail(ctx, [...path].reverse());
       breadcrumbsOf.set(key, crumbs);
     }
     return crumbs;
