@@ -168,7 +168,7 @@ export function replaceZones(
 
 /**
  * `replaceZones` as the parts the new text is made of, in order, never joined: a writer streams them and
- * a comparison walks them (`sameText`), so a 10,000-entry README is not copied into one more string.
+ * a comparison walks them (`partsEqual`, records/text-parts.ts), so a 10,000-entry README is not copied into one more string.
  * Parts end at line ends or whole pieces, so no surrogate pair straddles two of them.
  */
 export function replaceZoneParts(
