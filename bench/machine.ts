@@ -4,6 +4,8 @@
  * hardware, and V8 hands freed pages back, so every run pays it again) and CA certificates node loads at
  * every start when NODE_EXTRA_CA_CERTS is set (this sandbox sets it; GitHub's runners do not).
  */
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
+import path from "node:path";
 
 /** Milliseconds per MB for the first write to fresh memory, and for a second write to the same pages. */
 export function freshMemoryCost(megabytes = 32): { firstMsPerMb: number; againMsPerMb: number } {
@@ -16,6 +18,30 @@ export function freshMemoryCost(megabytes = 32): { firstMsPerMb: number; againMs
   };
   const firstMsPerMb = touch(1);
   return { firstMsPerMb, againMsPerMb: touch(2) };
+}
+
+/**
+ * Milliseconds for `count` folders with one file of `bytes` each, written with plain synchronous calls (as the
+ * site's writer thread does) in a fresh folder under `parent`, which is removed afterwards (not timed). On the
+ * project's VMs this swings between runs by a factor of three or more, so a site-build figure says little
+ * without it.
+ */
+export function folderAndFileCost(parent: string, count = 2_000, bytes = 16_384): number {
+  const root = mkdtempSync(path.join(parent, "papershelf-fs-cost-"));
+  const content = Buffer.alloc(bytes, 0x61);
+  try {
+    const start = performance.now();
+    for (let i = 0; i < count; i++) {
+      const folder = path.join(root, String(i));
+      mkdirSync(folder);
+      const fd = openSync(path.join(folder, "index.html"), "w");
+      writeSync(fd, content);
+      closeSync(fd);
+    }
+    return performance.now() - start;
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 }
 
 /** One line for a bench header. */

@@ -1,7 +1,7 @@
-import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { testTempDir } from "../helpers/temp-dir.js";
 import { parse } from "yaml";
 import { INTAKE_MARKER } from "../../src/intake/index.js";
 import { removeEntry } from "../../src/records/edit.js";
@@ -300,7 +300,7 @@ describe("main.yml: build, then refresh", () => {
     const actionSteps = steps.filter((s) => s.uses === "./");
     expect(actionSteps.map((s) => s.with.command)).toEqual(["build", "intake", "intake"]);
     expect(actionSteps.map((s) => s.with.phase)).toEqual([undefined, "compute", "publish"]);
-    const runnerTemp = await mkdtemp(path.join(os.tmpdir(), "papershelf-runner-temp-"));
+    const runnerTemp = await testTempDir("papershelf-runner-temp-");
     const artifacts = new Map<string, string>();
     for (const step of steps) {
       // ${{ steps.<id>.outputs.<name> }} and ${{ runner.temp }} as the runner would substitute them.

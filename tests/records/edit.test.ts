@@ -1,7 +1,7 @@
-import { mkdtemp, readFile, readdir } from "node:fs/promises";
-import os from "node:os";
+import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { testTempDir } from "../helpers/temp-dir.js";
 import {
   insertEntry,
   removeEntry,
@@ -168,7 +168,7 @@ describe("setScalar", () => {
 
 describe("writeTextAtomic", () => {
   it("writes the whole text and leaves no temp file behind", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "papershelf-edit-"));
+    const dir = await testTempDir("papershelf-edit-");
     const file = path.join(dir, "papers.yaml");
     await writeTextAtomic(file, LIST);
     expect(await readFile(file, "utf8")).toBe(LIST);
@@ -176,7 +176,7 @@ describe("writeTextAtomic", () => {
   });
 
   it("writes parts as their join, across its buffer's edges and past its size, in UTF-8", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "papershelf-edit-"));
+    const dir = await testTempDir("papershelf-edit-");
     const file = path.join(dir, "README.md");
     // Many small CJK and emoji parts fill the 1 MB write buffer several times; one part is larger than it.
     const parts = Array.from({ length: 40_000 }, (_, i) => `${i}：摘要 😀 ${"x".repeat(i % 7)}\n`);

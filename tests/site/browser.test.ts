@@ -6,7 +6,9 @@
  * (record figures, which live elsewhere by nature, are answered locally and must belong to the page's entry).
  */
 import { readFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { createRequire } from "node:module";
+import { dirname } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PapersFile } from "../../src/records/index.js";
@@ -24,6 +26,8 @@ let data: PapersFile;
 let server: StaticServer;
 let browser: Browser;
 let context: BrowserContext;
+/** The temporary folder the site was written into, removed after the tests. */
+let siteParent: string | undefined;
 
 interface Watched {
   page: Page;
@@ -34,6 +38,7 @@ interface Watched {
 beforeAll(async () => {
   data = await readSiteFixture();
   const { dir } = await writeFixtureSite(data);
+  siteParent = dirname(dir);
   server = await serveStatic(dir);
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -45,6 +50,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  if (siteParent) await rm(siteParent, { recursive: true, force: true });
 });
 
 async function open(path: string, inContext: BrowserContext = context): Promise<Watched> {

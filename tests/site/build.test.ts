@@ -1,9 +1,9 @@
 /** The built site as files: pages for everything, escaped user text, relative links only, and the CLI edge. */
-import { mkdtemp, readFile, readdir, writeFile, mkdir, cp } from "node:fs/promises";
-import os from "node:os";
+import { readFile, readdir, writeFile, mkdir, cp } from "node:fs/promises";
 import path from "node:path";
 import { parse, type DefaultTreeAdapterMap } from "parse5";
 import { beforeAll, describe, expect, it } from "vitest";
+import { testTempDir } from "../helpers/temp-dir.js";
 import { runCli } from "../../src/cli/main.js";
 import type { PapersFile } from "../../src/records/index.js";
 import {
@@ -222,7 +222,7 @@ describe("list pages in pieces", () => {
 
 describe("buildAndWriteSite", () => {
   it("writes what buildSite builds, and a template failing halfway leaves the previous site and no staging folder", async () => {
-    const parent = await mkdtemp(path.join(os.tmpdir(), "papershelf-site-stream-"));
+    const parent = await testTempDir("papershelf-site-stream-");
     const dir = path.join(parent, "_site");
     const assets = { script: fileText(files, "assets/site.js"), style: fileText(files, "assets/site.css") };
     const written = await buildAndWriteSite(
@@ -259,7 +259,7 @@ describe("buildAndWriteSite", () => {
 
 describe("papershelf site", () => {
   it("writes the folder from the project's records and templates", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "papershelf-site-cli-"));
+    const dir = await testTempDir("papershelf-site-cli-");
     await cp(path.join(REPO, "templates"), path.join(dir, "templates"), { recursive: true });
     await mkdir(path.join(dir, "data"));
     await cp(path.join(REPO, "data/papers.yaml"), path.join(dir, "data/papers.yaml"));

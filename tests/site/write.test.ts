@@ -1,8 +1,8 @@
 /** writeSite: every file byte for byte, large or small, whole or in pieces, wherever the writer's buffers end. */
-import { mkdir, mkdtemp, readFile, readdir } from "node:fs/promises";
-import os from "node:os";
+import { mkdir, readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { testTempDir } from "../helpers/temp-dir.js";
 import { writeSite, type SiteFile } from "../../src/site/index.js";
 
 describe("writeSite", () => {
@@ -23,7 +23,7 @@ describe("writeSite", () => {
       })),
       { path: ".nojekyll", content: "" },
     ];
-    const dir = path.join(await mkdtemp(path.join(os.tmpdir(), "papershelf-write-")), "_site");
+    const dir = path.join(await testTempDir("papershelf-write-"), "_site");
     expect(await writeSite(dir, files)).toBe(files.length);
     for (const file of files)
       expect(await readFile(path.join(dir, file.path), "utf8"), file.path).toBe(file.content);
@@ -32,14 +32,14 @@ describe("writeSite", () => {
 
   it("writes a text given in pieces as their concatenation", async () => {
     const pieces = ["[", "微調", ",", "x".repeat(70_000), "𠀀", "", "é".repeat(100_000), "]"];
-    const dir = path.join(await mkdtemp(path.join(os.tmpdir(), "papershelf-write-")), "_site");
+    const dir = path.join(await testTempDir("papershelf-write-"), "_site");
     await writeSite(dir, [{ path: "search-index.json", content: pieces }]);
     expect(await readFile(path.join(dir, "search-index.json"), "utf8")).toBe(pieces.join(""));
   });
 
   it("writes bytes as they are, across the writer's buffers", async () => {
     const bytes = new TextEncoder().encode(`${"微調".repeat(100_000)}𠀀${"x".repeat(300_000)}`);
-    const dir = path.join(await mkdtemp(path.join(os.tmpdir(), "papershelf-write-")), "_site");
+    const dir = path.join(await testTempDir("papershelf-write-"), "_site");
     await writeSite(dir, [
       { path: "a.json", content: bytes.subarray(3) },
       { path: "empty.txt", content: new Uint8Array(0) },
@@ -50,7 +50,7 @@ describe("writeSite", () => {
   });
 
   it("fails on a file it cannot write, leaving the previous site and no staging folder", async () => {
-    const dir = path.join(await mkdtemp(path.join(os.tmpdir(), "papershelf-write-")), "_site");
+    const dir = path.join(await testTempDir("papershelf-write-"), "_site");
     await writeSite(dir, [{ path: "index.html", content: "old" }]);
     // "a" is a file, so "a/b" cannot be made: the writer thread's error reaches the caller.
     const broken = [
@@ -65,7 +65,7 @@ describe("writeSite", () => {
   });
 
   it("replaces the previous site as a whole, and the old one goes in the background", async () => {
-    const dir = path.join(await mkdtemp(path.join(os.tmpdir(), "papershelf-write-")), "_site");
+    const dir = path.join(await testTempDir("papershelf-write-"), "_site");
     await writeSite(dir, [{ path: "old.html", content: "old" }]);
     await writeSite(dir, [
       { path: "new.html", content: "new" },
@@ -77,7 +77,7 @@ describe("writeSite", () => {
   });
 
   it("sweeps what earlier builds left: old sites, and staging folders of builds that are gone", async () => {
-    const parent = await mkdtemp(path.join(os.tmpdir(), "papershelf-write-"));
+    const parent = await testTempDir("papershelf-write-");
     const dir = path.join(parent, "_site");
     // A pid far above any Linux pid_max: no such process. The parent process (the test runner) is running.
     const leftovers = [
