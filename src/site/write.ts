@@ -161,7 +161,7 @@ export async function buildAndWriteSite(
   options: SiteOptions,
 ): Promise<SiteWriteResult> {
   // Started first: the thread numbers the terms while this one renders the entries' Markdown.
-  const terms = startTermThread(termInput(data.entries));
+  const terms = startTermThread(() => termInput(data.entries));
   try {
     const site = planSite(data, templates, assets, options);
     return { ok: true, fileCount: await writeSite(outDir, filesWithTermThread(site, terms)) };

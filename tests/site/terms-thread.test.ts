@@ -2,7 +2,8 @@
  * The term thread (terms-thread.ts) must give what the same work gives in this thread: the related entries
  * and the search index's exact bytes; and a failure on the thread must reach the caller, not hang the build.
  */
-import { describe, expect, it } from "vitest";
+import { Worker } from "node:worker_threads";
+import { describe, expect, it, vi } from "vitest";
 import { buildSearchIndex, buildSiteEntry, searchFields } from "../../src/site/index.js";
 import { termsOfEntries, type TermInput } from "../../src/site/entry-terms.js";
 import { termInput } from "../../src/site/term-input.js";
@@ -10,7 +11,7 @@ import { startTermThread } from "../../src/site/terms-thread.js";
 import { makeSyntheticList } from "../../bench/synthetic.js";
 import { readSiteFixture } from "./helpers/fixture.js";
 
-async function onThread(input: TermInput) {
+async function onThread(input: TermInput | (() => TermInput)) {
   const thread = startTermThread(input);
   try {
     return { related: await thread.related, index: new TextDecoder().decode(await thread.searchIndex) };
@@ -29,8 +30,8 @@ describe("the term thread", () => {
     for (const entries of [fixture.entries, synthetic]) {
       const here = termsOfEntries(termInput(entries));
       const expected = here.related();
-      // A fresh input: the thread takes its buffer.
-      const there = await onThread(termInput(entries));
+      // A fresh input (the thread takes its buffer), made while the thread boots, as the build does.
+      const there = await onThread(() => termInput(entries));
       for (const e of entries) expect(there.related.get(e.id), e.id).toEqual(expected.get(e.id));
       expect(there.related.get("no such id")).toBeUndefined();
       expect(there.index).toBe(here.searchIndex());
@@ -48,6 +49,20 @@ describe("the term thread", () => {
     }));
     const docs = entries.map((e) => ({ ...buildSiteEntry(e, []).searchText, id: e.id }));
     expect((await onThread(termInput(entries))).index).toBe(buildSearchIndex(docs, searchFields()));
+  });
+
+  it("throws what making the input throws, and stops the thread it had started", async () => {
+    const terminate = vi.spyOn(Worker.prototype, "terminate");
+    try {
+      expect(() =>
+        startTermThread(() => {
+          throw new Error("no texts");
+        }),
+      ).toThrow("no texts");
+      await vi.waitFor(() => expect(terminate).toHaveBeenCalledTimes(1), { timeout: 10_000 });
+    } finally {
+      terminate.mockRestore();
+    }
   });
 
   it("reports a failure on the thread as a rejected result", async () => {
