@@ -12,6 +12,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { build } from "esbuild";
 import { checkUrls, createLinkDispatcher } from "../src/check/index.js";
 import { startFarmProcess } from "./farm/control.js";
 import { machineLine } from "./machine.js";
@@ -129,6 +130,25 @@ try {
     if (run.code !== 0) throw new Error(`papershelf check exited ${run.code}:\n${run.out}`);
     return run;
   };
+  // The engine alone in a fresh process (bench/check/cold-engine.ts, bundled here): the CLI's cost beyond it is
+  // what the CLI adds; the rest of the gap to the warm engine above is start-up and a cold JIT.
+  // Inside the project, so that its imports (undici…) resolve to node_modules as lib/'s do.
+  const coldEngine = path.resolve("node_modules/.cache/papershelf-bench/cold-engine.mjs");
+  await build({
+    entryPoints: [path.resolve("bench/check/cold-engine.ts")],
+    bundle: true,
+    outfile: coldEngine,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    packages: "external",
+    logLevel: "silent",
+  });
+  const coldEngineRun = async () => {
+    const run = await timeProcess([coldEngine, urlsFile], process.cwd());
+    if (run.code !== 0) throw new Error(`cold engine exited ${run.code}:\n${run.out}`);
+    return run;
+  };
   const linkinatorRun = async () => {
     const run = await timeProcess([LINKINATOR_CLI, `${farm.info.origins[0]}/list.html`], work);
     if (run.code !== 0) throw new Error(`linkinator exited ${run.code}:\n${run.out}`);
@@ -136,6 +156,7 @@ try {
   };
   const engine = await bestOf(engineRun);
   const cliTimes = await bestOf(cliRun);
+  const engineCold = await bestOf(coldEngineRun);
   const linkinator = await bestOf(linkinatorRun);
   const startup = await bestOf(() => timeProcess([cli, "--version"], work));
 
@@ -149,6 +170,7 @@ try {
     );
   row("engine in process (checkUrls, defaults)", engine);
   row("papershelf check urls.txt (lib/cli.js, fresh process)", cliTimes);
+  row("engine alone in a fresh process (checkUrls, defaults)", engineCold);
   row("linkinator 7.6.1 CLI (defaults)", linkinator);
   row("(papershelf --version: node start-up + loading the CLI)", startup);
   const vsEngine = cliTimes.best / engine.best;
@@ -156,6 +178,9 @@ try {
   const pass = (ok: boolean) => (ok ? "PASS" : "FAIL");
   console.log(`\n${pass(vsEngine <= 1.5)}  CLI / engine = ${vsEngine.toFixed(2)} (goal ≤ 1.5)`);
   console.log(`${pass(vsLinkinator <= 0.2)}  CLI / linkinator CLI = ${vsLinkinator.toFixed(2)} (goal ≤ 0.2)`);
+  console.log(
+    `(CLI / engine alone in a fresh process = ${(cliTimes.best / engineCold.best).toFixed(2)}: what the CLI adds around a cold engine)`,
+  );
 } finally {
   farm.stop();
   await rm(work, { recursive: true, force: true });
