@@ -15,6 +15,7 @@
  * with the first (cold) run shown too, the process's CPU time beside the wall time (what other work on the
  * machine does not inflate), and the load average printed before and after.
  */
+import { existsSync } from "node:fs";
 import { mkdtemp, readFile, readdir, rm, stat } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
@@ -41,6 +42,8 @@ const FIRST_PAGE_GOAL_KB = 60;
 const INDEX_GOAL_KB = 200;
 const SEARCH_GOAL_MS = 50;
 const RUNS = 3;
+/** A memory-backed folder (Linux), for the build without the disk (see main). */
+const MEMORY_FOLDER = "/dev/shm";
 /** A search is short and the shared machine noisy: five timed runs, so the median is not the slower of two. */
 const SEARCH_RUNS = 5;
 const OPTIONS = { title: "bench", lang: "zh-Hant" };
@@ -93,12 +96,12 @@ async function oldSitesRemoved(dir: string): Promise<void> {
   }
 }
 
-async function timeBuild(n: number, templates: SiteTemplates, assets: SiteAssets) {
+async function timeBuild(n: number, templates: SiteTemplates, assets: SiteAssets, parent = tmpdir()) {
   const data = withArxivFields(makeSyntheticList(n));
   const wall: number[] = [];
   const cpu: number[] = [];
   const freshMb: number[] = [];
-  const dir = path.join(await mkdtemp(path.join(tmpdir(), "papershelf-bench-site-")), "_site");
+  const dir = path.join(await mkdtemp(path.join(parent, "papershelf-bench-site-")), "_site");
   for (let run = 0; run < RUNS; run++) {
     // A person rebuilds after an edit, not while the last build's old site is still being removed.
     await oldSitesRemoved(dir);
@@ -295,11 +298,20 @@ async function main(): Promise<void> {
   const small = await timeBuild(1_000, templates.templates, assets);
   const large = await timeBuild(10_000, templates.templates, assets);
   const total = (r: typeof large) => median(r.wall);
+  // The same 10k build into a memory-backed folder, where making 10,000 folders and files costs next to
+  // nothing: what the build costs without this machine's disk. The budget is judged on the figure above it.
+  const inMemory = existsSync(MEMORY_FOLDER)
+    ? await timeBuild(10_000, templates.templates, assets, MEMORY_FOLDER)
+    : undefined;
 
   console.log("1. site build (records in memory → every file written)");
   for (const r of [small, large])
     console.log(
       `   ${String(r.n).padStart(6)} records: ${total(r).toFixed(0)} ms wall (runs: ${r.wall.map((t) => t.toFixed(0)).join(", ")} ms), ${median(r.cpu).toFixed(0)} ms CPU, ${median(r.freshMb).toFixed(0)} MB fresh memory; ${r.files} files, ${(r.bytes / 1e6).toFixed(1)} MB`,
+    );
+  if (inMemory)
+    console.log(
+      `   (10000 records into ${MEMORY_FOLDER}, memory-backed: ${total(inMemory).toFixed(0)} ms wall (runs: ${inMemory.wall.map((t) => t.toFixed(0)).join(", ")} ms), ${median(inMemory.cpu).toFixed(0)} ms CPU: the build without the disk)`,
     );
   console.log(
     `   10k ÷ 1k: ×${(total(large) / total(small)).toFixed(1)} wall, ×${(median(large.cpu) / median(small.cpu)).toFixed(1)} CPU — goal < ${BUILD_GOAL_MS} ms at 10k: wall ${verdict(total(large) < BUILD_GOAL_MS)}, CPU ${verdict(median(large.cpu) < BUILD_GOAL_MS)}\n`,
@@ -349,7 +361,11 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(1))
       .join(" ")}`,
   );
-  await Promise.all([small, large].map((r) => rm(path.dirname(r.dir), { recursive: true, force: true })));
+  await Promise.all(
+    [small, large, ...(inMemory ? [inMemory] : [])].map((r) =>
+      rm(path.dirname(r.dir), { recursive: true, force: true }),
+    ),
+  );
 }
 
 await main();
