@@ -36,13 +36,16 @@ export type RelatedLookup = Pick<ReadonlyMap<string, RelatedEntry[]>, "get">;
 
 /** How many related entries a page shows. */
 export const RELATED_COUNT = 5;
+// The caps and the term filter are exported for the reference the tests hold this step to
+// (tests/site/helpers/related-reference.ts), which computes with the same parameters the plain way.
 /** A record searches through its this-many heaviest terms. */
-const QUERY_TERMS = 24;
+export const QUERY_TERMS = 24;
 /** A term's posting list keeps its this-many heaviest records. */
-const POSTINGS_PER_TERM = 64;
+export const POSTINGS_PER_TERM = 64;
 /** Candidates scored exactly per record. */
-const CANDIDATES = 20;
-const SHARED_TERMS_SHOWN = 4;
+export const CANDIDATES = 20;
+/** Shared terms shown per related entry. */
+export const SHARED_TERMS_SHOWN = 4;
 
 /** Short English words that carry no topic. */
 const STOPWORDS = new Set(
@@ -69,7 +72,8 @@ interface Vectors {
   vocabulary: readonly string[];
 }
 
-function keep(term: string): boolean {
+/** Whether a term can tell records apart by topic (the others get no weight). */
+export function isTopicTerm(term: string): boolean {
   if (STOPWORDS.has(term)) return false;
   // Numbers and single Latin letters say nothing about a topic; a single CJK character ends a run.
   return term.length > 1 && !/^\d+$/.test(term);
@@ -133,7 +137,7 @@ function buildVectors(
   scratch: Pick<Scratch, "take">,
 ): Vectors {
   const n = documents.length;
-  const kept = Uint8Array.from(vocabulary, (term) => (keep(term) ? 1 : 0));
+  const kept = Uint8Array.from(vocabulary, (term) => (isTopicTerm(term) ? 1 : 0));
   const df = new Int32Array(vocabulary.length);
   // The record a term was last seen in, plus one: a record counts each term once, with nothing to reset.
   const seenIn = new Int32Array(vocabulary.length);

@@ -1,9 +1,19 @@
 /**
  * The related-entries step as it was before it wrote the term thread's arrays directly (kept as written
  * then, with a Map and objects per record and a sorting TopK): the reference that the faster code must
- * match exactly, scores to the last bit and shared terms in order (tests/site/related-same.test.ts).
+ * match exactly, scores to the last bit and shared terms in order (tests/site/related-same.test.ts). Its
+ * parameters (the caps, which terms count) and the bounded heap are the build's own, imported: this holds
+ * the faster algorithm to the plain one, whatever the parameters are tuned to.
  */
-import type { RelatedEntry } from "../../../src/site/related.js";
+import {
+  CANDIDATES,
+  POSTINGS_PER_TERM,
+  QUERY_TERMS,
+  SHARED_TERMS_SHOWN,
+  isTopicTerm,
+  type RelatedEntry,
+} from "../../../src/site/related.js";
+import { pushBounded } from "../../../src/site/top-k.js";
 
 /** The old step's counter (no longer used by src/): counts per id, and the ids touched since the last reset. */
 class TermCounter {
@@ -33,22 +43,6 @@ class TermCounter {
   }
 }
 
-const QUERY_TERMS = 24;
-/** A term's posting list keeps its this-many heaviest records. */
-const POSTINGS_PER_TERM = 64;
-/** Candidates scored exactly per record. */
-const CANDIDATES = 20;
-const SHARED_TERMS_SHOWN = 4;
-
-/** Short English words that carry no topic. */
-const STOPWORDS = new Set(
-  (
-    "a an and are as at be by can for from has have in is it its of on or that the this to was we were " +
-    "which with our their these those using use used via into than then also not but more most such only " +
-    "new based show shows over under both each other two one all any may how what when where who while"
-  ).split(" "),
-);
-
 /**
  * Sparse unit vectors in one layout: record d's terms are `terms[start[d]..start[d + 1])`, ids ascending.
  * Each term's posting list, its heaviest records (at most POSTINGS_PER_TERM) in no particular order, is
@@ -65,12 +59,6 @@ interface Vectors {
   vocabulary: readonly string[];
 }
 
-function keep(term: string): boolean {
-  if (STOPWORDS.has(term)) return false;
-  // Numbers and single Latin letters say nothing about a topic; a single CJK character ends a run.
-  return term.length > 1 && !/^\d+$/.test(term);
-}
-
 /** Counts record d's terms into `counter` (its texts together). */
 function countInto(counter: TermCounter, parts: readonly Int32Array[]): void {
   for (const ids of parts) counter.add(ids);
@@ -83,7 +71,7 @@ function countInto(counter: TermCounter, parts: readonly Int32Array[]): void {
  */
 function buildVectors(documents: readonly (readonly Int32Array[])[], vocabulary: readonly string[]): Vectors {
   const n = documents.length;
-  const kept = Uint8Array.from(vocabulary, (term) => (keep(term) ? 1 : 0));
+  const kept = Uint8Array.from(vocabulary, (term) => (isTopicTerm(term) ? 1 : 0));
   const df = new Int32Array(vocabulary.length);
   const counter = new TermCounter();
   let distinct = 0;
@@ -290,60 +278,4 @@ class TopK {
 /** True when (sa, ia) ranks below (sb, ib). */
 function worse(sa: number, ia: number, sb: number, ib: number): boolean {
   return sa < sb || (sa === sb && ia > ib);
-}
-
-/**
- * The bounded heap's push, on the slice `[base, base + capacity)` of shared arrays holding `size` pairs;
- * returns the new size. Many heaps then live in two typed arrays (one per term in related.ts) instead of
- * an object and two arrays each.
- */
-function pushBounded(
-  scores: Float64Array,
-  ids: Int32Array,
-  base: number,
-  size: number,
-  capacity: number,
-  score: number,
-  id: number,
-): number {
-  if (size < capacity) {
-    // Sift up: the root is the worst kept pair.
-    let i = size;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!worse(score, id, scores[base + parent] as number, ids[base + parent] as number)) break;
-      scores[base + i] = scores[base + parent] as number;
-      ids[base + i] = ids[base + parent] as number;
-      i = parent;
-    }
-    scores[base + i] = score;
-    ids[base + i] = id;
-    return size + 1;
-  }
-  if (capacity === 0 || !worse(scores[base] as number, ids[base] as number, score, id)) return size;
-  // Replace the worst and sift down.
-  let i = 0;
-  for (;;) {
-    const left = 2 * i + 1;
-    if (left >= size) break;
-    const right = left + 1;
-    let child = left;
-    if (
-      right < size &&
-      worse(
-        scores[base + right] as number,
-        ids[base + right] as number,
-        scores[base + left] as number,
-        ids[base + left] as number,
-      )
-    )
-      child = right;
-    if (!worse(scores[base + child] as number, ids[base + child] as number, score, id)) break;
-    scores[base + i] = scores[base + child] as number;
-    ids[base + i] = ids[base + child] as number;
-    i = child;
-  }
-  scores[base + i] = score;
-  ids[base + i] = id;
-  return size;
 }
