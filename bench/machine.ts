@@ -44,9 +44,9 @@ export function folderAndFileCost(parent: string, count = 2_000, bytes = 16_384)
   }
 }
 
-/** One line for a bench header. */
-export function machineLine(): string {
-  const { firstMsPerMb, againMsPerMb } = freshMemoryCost();
+/** One line for a bench header; `measured`: the fresh-memory cost, when the caller has just measured it. */
+export function machineLine(measured = freshMemoryCost()): string {
+  const { firstMsPerMb, againMsPerMb } = measured;
   const ca = process.env.NODE_EXTRA_CA_CERTS
     ? "; NODE_EXTRA_CA_CERTS is set, so every node start also loads those certificates"
     : "";
