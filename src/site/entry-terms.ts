@@ -65,10 +65,20 @@ export function packTermInput(
 }
 
 /**
+ * The text buffers that `termsOfEntries` has taken: it reuses each as scratch memory once the texts are cut,
+ * so a second call with the same TermInput would read the search index's or the vectors' bytes as text.
+ */
+const consumed = new WeakSet<ArrayBuffer>();
+
+/**
  * Every entry's searched text cut into term ids once, for both the search index and the related entries
- * (tokenizing and looking up 5 million terms twice cost a second at 10,000 records).
+ * (tokenizing and looking up 5 million terms twice cost a second at 10,000 records). It takes `input` over:
+ * its text buffer becomes scratch memory, so an input serves one call (pack another with `termInput`).
  */
 export function termsOfEntries(input: TermInput) {
+  if (consumed.has(input.units))
+    throw new Error("termsOfEntries: this TermInput was used already (its texts are gone); pack a new one");
+  consumed.add(input.units);
   const { ids, fields, bounds } = input;
   // Each text is decoded on its own, as it is cut: decoded at once, the texts made one string as large as
   // the buffer (tens of MB of fresh memory at 10,000 records) that outlived its use. "utf16le" reads the

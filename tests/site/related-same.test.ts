@@ -65,4 +65,16 @@ describe("relatedPackedFromTerms", () => {
     const map = terms.related();
     for (const e of entries) expect(packed.get(e.id)).toEqual(map.get(e.id));
   });
+
+  it("refuses a TermInput it has used, whose texts became scratch memory, and reads a new one alike", async () => {
+    const entries = (await readSiteFixture()).entries;
+    const input = termInput(entries);
+    const first = termsOfEntries(input);
+    const related = first.related();
+    // Its steps reuse the texts' buffer as scratch memory, so a second call would read their bytes as text.
+    first.searchIndexBytes();
+    expect(() => termsOfEntries(input)).toThrow(/used already/);
+    const again = termsOfEntries(termInput(entries)).related();
+    for (const e of entries) expect(again.get(e.id)).toEqual(related.get(e.id));
+  });
 });
