@@ -5,7 +5,7 @@
  * know simply has no entry (an error "entry" for a malformed id, titled "Error").
  */
 import { XMLParser } from "fast-xml-parser";
-import { normalizeArxivId } from "../records/index.js";
+import { normalizeArxivId, oneLine } from "../records/index.js";
 
 /** What arXiv knows about one paper, in the shape records use. */
 export interface ArxivPaper {
@@ -57,11 +57,6 @@ function textOf(value: unknown): string {
   return "";
 }
 
-/** One line: the feed wraps long titles and names with a newline and indentation. */
-export function oneLine(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
-}
-
 /** The abstract unwrapped: lines joined, blank-line paragraphs kept, the whitespace around it dropped. */
 export function unwrapAbstract(text: string): string {
   return text
@@ -83,6 +78,7 @@ function idOf(raw: string): { id: string; version?: number } | undefined {
 
 function paperOf(entry: RawEntry): ArxivPaper | undefined {
   const ids = idOf(textOf(entry.id));
+  // The feed wraps long titles and names with a newline and indentation.
   const title = oneLine(textOf(entry.title));
   // arXiv answers a malformed id with an entry titled "Error" whose id is its API URL: no paper.
   if (!ids || title === "" || title === "Error") return undefined;

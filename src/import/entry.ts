@@ -3,7 +3,14 @@
  * before the summary heading give images, repositories and links (anything else is kept verbatim as
  * `extra`); the summary is kept verbatim. Every rule that changes or places something leaves a notice.
  */
-import { arxivIdFromUrl, type Entry, type Image, type Link, type Repository } from "../records/index.js";
+import {
+  arxivIdFromUrl,
+  type Entry,
+  type Image,
+  type Link,
+  type Repository,
+  oneLine,
+} from "../records/index.js";
 import { githubRepoRoot } from "../urls/index.js";
 import { readWhen, type WhenResult } from "./dates.js";
 import { entryIdBase, type IdAllocator } from "./ids.js";
@@ -34,7 +41,7 @@ export function buildEntry(raw: RawEntry, ctx: EntryContext): Entry | undefined 
   const last = lastLine(raw);
   const headingText = [first.heading ?? "", ...raw.heading.slice(1).map((l) => l.text)].join("\n");
   const heading = readEntryHeading(headingText);
-  const title = heading?.title.replace(/\s+/g, " ").trim() ?? "";
+  const title = heading ? oneLine(heading.title) : "";
   if (!heading || title === "" || !HTTP_URL.test(heading.url)) {
     ctx.notices.push({
       file: ctx.file,
@@ -181,7 +188,7 @@ function placeMedia(item: MediaItem, body: Body, ctx: EntryContext, at: { line: 
     });
     return;
   }
-  const text = item.text.replace(/\s+/g, " ").trim();
+  const text = oneLine(item.text);
   const repo = githubRepoRoot(item.url);
   if (repo) {
     // Keep the label only when it says something the URL does not (even a case difference is kept).

@@ -9,6 +9,7 @@ import {
   compareCodePoints,
   type Entry,
   type PapersFile,
+  oneLine,
 } from "../records/index.js";
 import { assignArxivIds, type ArxivCandidate } from "./arxiv.js";
 import { buildEntry } from "./entry.js";
@@ -201,10 +202,7 @@ function proseResource(prose: TextBlock, categoryId: string, state: WalkState): 
   const [main, ...others] = links;
   if (!main) return undefined;
   const title =
-    main.text
-      .replace(/\s+/g, " ")
-      .trim()
-      .replace(/^[「『“"'\s]+|(?<![」』”"'\s])[」』”"'\s]+$/g, "") || new URL(main.url).host;
+    oneLine(main.text).replace(/^[「『“"'\s]+|(?<![」』”"'\s])[」』”"'\s]+$/g, "") || new URL(main.url).host;
   const id = state.entryIds.take(slugifyAscii(mainTitle(title)), `resource-${prose.startLine}`);
   state.notices.push({
     severity: "info",
@@ -224,7 +222,7 @@ function proseResource(prose: TextBlock, categoryId: string, state: WalkState): 
     ...(others.length > 0
       ? {
           links: others.map((l) => ({
-            label: l.text.replace(/\s+/g, " ").trim() || new URL(l.url).host,
+            label: oneLine(l.text) || new URL(l.url).host,
             url: l.url,
           })),
         }
@@ -233,7 +231,7 @@ function proseResource(prose: TextBlock, categoryId: string, state: WalkState): 
 }
 
 function excerpt(text: string, max = 60): string {
-  const flat = text.replace(/\s+/g, " ").trim();
+  const flat = oneLine(text);
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 

@@ -4,7 +4,7 @@
  * link is the title and url, the rest of the item its summary); text around such lists stays the intro.
  */
 import type { List, ListItem, RootContent } from "mdast";
-import { lineColumnAt, lineStarts } from "../records/index.js";
+import { lineColumnAt, lineStarts, oneLine } from "../records/index.js";
 import { parseMarkdownDocument } from "./markdown.js";
 import { plainText } from "./inline.js";
 import type { TextBlock } from "./lines.js";
@@ -78,7 +78,7 @@ export function splitListEntries(block: TextBlock): ListItemSplit {
       const description = dedent(after.replace(/^[ \t]*(?:[-–—:][ \t]*)?/, "")).trim();
       items.push({
         line: block.startLine + (item.position?.start.line ?? 1) - 1,
-        title: plainText(link.children).replace(/\s+/g, " ").trim(),
+        title: oneLine(plainText(link.children)),
         url: link.url,
         ...(description ? { description } : {}),
       });

@@ -2,7 +2,7 @@
  * What `papershelf init` asks: the list's name, its languages and its first categories. The edge gets them
  * from flags or a terminal; these pure functions turn the typed text into checked values (or say what is wrong).
  */
-import { ID_PATTERN, type LabelLanguage } from "../records/index.js";
+import { ID_PATTERN, type LabelLanguage, oneLine } from "../records/index.js";
 import { slugify } from "../intake/index.js";
 
 /** The languages papershelf has words for: its form labels, README text and the summary's heading. */
@@ -83,6 +83,6 @@ export function parseCategories(text: string): Parsed<InitCategory[]> {
 
 /** A name fit for a README heading: one line, not empty. */
 export function parseName(text: string): Parsed<string> {
-  const name = text.replace(/\s+/g, " ").trim();
+  const name = oneLine(text);
   return name === "" ? { ok: false, message: "the list needs a name" } : { ok: true, value: name };
 }

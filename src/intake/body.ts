@@ -3,7 +3,7 @@
  * as `### <label>`, a blank line, the answer; we split only on `### ` lines whose text is a label of the
  * form, in form order, outside fences, so a `###` typed inside an answer stays part of it.
  */
-import { closesFence, openingFence, type Fence } from "../records/index.js";
+import { closesFence, openingFence, type Fence, oneLine } from "../records/index.js";
 import type { FormField, IssueForm } from "./form.js";
 import { bodyProblem, fieldError, fieldWarning, quoteValue, say, type IntakeProblem } from "./problems.js";
 import { requiredFieldProblem } from "./required-hints.js";
@@ -36,7 +36,7 @@ interface Section {
   lines: string[];
 }
 
-const normalizeLabel = (label: string) => label.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
+const normalizeLabel = (label: string) => oneLine(label.normalize("NFC")).toLowerCase();
 
 /**
  * A field heading outside code fences more than once: GitHub writes each heading once, so one copy was typed

@@ -4,8 +4,9 @@
  * may be known by several names (the option text, its id, its last title), and its closest name counts.
  */
 import { distance } from "fastest-levenshtein";
+import { oneLine } from "../records/index.js";
 
-const normalize = (text: string): string => text.toLowerCase().replace(/\s+/g, " ").trim();
+const normalize = (text: string): string => oneLine(text.toLowerCase());
 
 /** Each answer's names, compared with `typed`; the answers returned closest first, ties in their given order. */
 export function rankByCloseness<T>(

@@ -14,6 +14,7 @@ import {
   ENTRY_ANATOMY,
   flattenCategories,
   type LabelLanguage,
+  oneLine,
 } from "../records/index.js";
 import { fillFormFields } from "./form-fields.js";
 import { parseIssueForm } from "./form.js";
@@ -28,7 +29,7 @@ export interface CategoryOption {
   text: string;
 }
 
-const cleanTitle = (title: string) => title.replace(/\s+/g, " ").replace(/,/g, "，").trim();
+const cleanTitle = (title: string) => oneLine(title).replace(/,/g, "，");
 
 /**
  * One option per leaf category, in display order. Categories with subcategories are headings that group

@@ -5,10 +5,11 @@
  */
 import type { FormField } from "./form.js";
 import { fieldError, say, type Bilingual, type IntakeProblem } from "./problems.js";
+import { oneLine } from "../records/index.js";
 
 /** The field's description split into its Chinese and English halves (the whole text for both when unsplit). */
 function describe(field: Pick<FormField, "description">): Bilingual | undefined {
-  const text = field.description?.replace(/\s+/g, " ").trim();
+  const text = field.description === undefined ? undefined : oneLine(field.description);
   if (!text) return undefined;
   const at = text.indexOf(" / ");
   if (at === -1) return { zh: text, en: text };

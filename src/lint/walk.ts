@@ -3,14 +3,20 @@
  * stays a few lines of "what is wrong" and the engine places findings at the exact YAML node. Which fields
  * hold what comes from the record anatomy (records/anatomy/walk.ts), never from a list kept here.
  */
-import { type FieldRef, type PapersFile, type PathSegment, walkRecordUrls } from "../records/index.js";
+import {
+  collapseWhitespace,
+  type FieldRef,
+  type PapersFile,
+  type PathSegment,
+  walkRecordUrls,
+} from "../records/index.js";
 import { parseUrl } from "./normalize.js";
 
 export { entryMarkdown, entryShortTexts, entryUrls, listTexts, type FieldRef } from "../records/index.js";
 
 /** Shortens user text quoted in a message so one finding stays one readable line. */
 export function quote(text: string, max = 60): string {
-  const flat = text.replace(/\s+/g, " ");
+  const flat = collapseWhitespace(text);
   return JSON.stringify(flat.length > max ? `${flat.slice(0, max - 1)}…` : flat);
 }
 

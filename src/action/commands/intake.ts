@@ -30,6 +30,7 @@ import {
   type SubmissionPlan,
   type SubmissionPlanItem,
 } from "../submission-plan.js";
+import { collapseWhitespace } from "../../records/index.js";
 
 const REFRESH_EVENTS = ["push", "workflow_dispatch", "schedule"];
 
@@ -127,9 +128,10 @@ async function planRefresh(ctx: CommandContext): Promise<{ items: PlanItem[]; no
       const item = await planOne(ctx, pull, shared);
       if (item) items.push(item);
     } catch (error) {
-      const message = (error instanceof Error ? error.message : String(error))
-        .replace(/\s+/g, " ")
-        .slice(0, 300);
+      const message = collapseWhitespace(error instanceof Error ? error.message : String(error)).slice(
+        0,
+        300,
+      );
       if (Number.isInteger(number) && number > 0)
         items.push({ kind: "failed", issue: number, pull: pull.number, message });
     }
@@ -208,7 +210,7 @@ async function publishPlan(
     } catch (error) {
       failed++;
       const message = error instanceof Error ? error.message : String(error);
-      lines.push(`- #${item.issue}: failed (${message.replace(/\s+/g, " ").slice(0, 300)})`);
+      lines.push(`- #${item.issue}: failed (${collapseWhitespace(message).slice(0, 300)})`);
       ctx.reporter.annotate("error", `#${item.issue} was not published: ${message}`, {
         title: "papershelf intake",
       });
