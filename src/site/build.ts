@@ -202,12 +202,11 @@ interface EntryPageFields {
 const noFieldHidden: Extract<keyof SiteEntry, keyof EntryPageFields> extends never ? true : never = true;
 void noFieldHidden;
 
-function* entryPages(
-  ctx: PageContext,
-  entries: readonly SiteEntry[],
-  bibtex: readonly string[],
-  related: RelatedLookup,
-): Generator<SiteFile> {
+/**
+ * Entry pages [from, to), as one run or in several (write.ts makes each run's pages as soon as the term
+ * thread has its related entries).
+ */
+function entryPageMaker(ctx: PageContext, entries: readonly SiteEntry[], bibtex: readonly string[]) {
   const titles = new Map(entries.map((e) => [e.id, e.title]));
   // An entry's breadcrumbs are its category's: made once per category.
   const breadcrumbsOf = new Map<string, Breadcrumb[]>();
@@ -220,7 +219,22 @@ function* entryPages(
     }
     return crumbs;
   };
-  for (const [i, entry] of entries.entries()) {
+  return (related: RelatedLookup, from = 0, to = entries.length) =>
+    entryPages(ctx, entries, bibtex, related, titles, breadcrumbs, from, to);
+}
+
+function* entryPages(
+  ctx: PageContext,
+  entries: readonly SiteEntry[],
+  bibtex: readonly string[],
+  related: RelatedLookup,
+  titles: ReadonlyMap<string, string>,
+  breadcrumbs: (path: readonly CategoryRef[]) => Breadcrumb[],
+  from: number,
+  to: number,
+): Generator<SiteFile> {
+  for (let i = from; i < to; i++) {
+    const entry = entries[i] as SiteEntry;
     // The page's own fields first, then the entry's: V8 copies an object into a literal quickly, but gives
     // each copy a shape of its own when fields are added after a spread (about 20 µs a page, 0.2 s at 10,000).
     const body = ctx.templates.entry({
@@ -240,7 +254,8 @@ function* entryPages(
 
 /**
  * The site's files in three runs, apart from the search index: `head` (assets, feed, list and category
- * pages), `entryPages` (which wait for the related entries) and `exports` (BibTeX, JSON). `siteFiles` runs
+ * pages), `entryPages` (which wait for the related entries, and can be made a range of entries at a time)
+ * and `exports` (BibTeX, JSON). `siteFiles` runs
  * them in one thread; `buildAndWriteSite` (write.ts) computes the terms on another meanwhile. A template that
  * fails (strict mode: a misspelt field) throws a SiteTemplateError from the iteration.
  */
@@ -268,7 +283,8 @@ export function planSite(
       yield { path: "feed.xml", content: formatAtomFeed({ title: options.title, entries }) };
       yield* listPages(ctx, nodes, entries, markdownToHtml(data.list?.intro));
     },
-    entryPages: (related: RelatedLookup) => entryPages(ctx, entries, bibtex, related),
+    /** Entry pages [from, to) (all of them by default), each with its related entries from `related`. */
+    entryPages: entryPageMaker(ctx, entries, bibtex),
     *exports(): Generator<StreamedSiteFile> {
       yield { path: "papers.bib", content: joinBibliography(bibtex) };
       const { json, schema } = recordsJson(data);

@@ -2,11 +2,17 @@
  * The related entries of every record in a few typed arrays, as the term thread sends them: structured
  * cloning the Map of 10,000 lists of 5 objects (with their shared terms) cost the main thread 120-250 ms to
  * read back. The main thread unpacks one record's list when its page is made.
+ *
+ * The thread sends them in runs of records, each as soon as it is computed, so the entry pages of the first
+ * runs are made while it computes the next (related.ts `relatedPackedRuns`).
  */
 import type { RelatedEntry, RelatedLookup } from "./related.js";
 
+/** The related entries of records [first, first + start.length - 1). */
 export interface PackedRelated {
-  /** Record d's related entries are items [start[d], start[d + 1]). */
+  /** The first record's index. */
+  first: number;
+  /** Record first + r's related entries are items [start[r], start[r + 1]). */
   start: Int32Array;
   /** Each item's record (an index into the ids) and score. */
   other: Int32Array;
@@ -17,10 +23,13 @@ export interface PackedRelated {
   terms: string[];
 }
 
+/** The index just past a run's last record. */
+export const runEnd = (p: PackedRelated): number => p.first + p.start.length - 1;
+
 /**
- * Writes a PackedRelated as the related entries are found, record by record: each record's items, each
- * item's shared terms (vocabulary ids, numbered here in the order they are first shown, so only the shown
- * terms travel).
+ * Writes PackedRelated runs as the related entries are found, record by record: each record's items, each
+ * item's shared terms (vocabulary ids, numbered per run in the order they are first shown, so only the
+ * shown terms travel). `takeRun` cuts off the records written since the last cut.
  */
 export class PackedWriter {
   private readonly start: Int32Array;
@@ -28,30 +37,34 @@ export class PackedWriter {
   private readonly score: Float64Array;
   private readonly termStart: Int32Array;
   private readonly termIds: Int32Array;
-  private readonly terms: string[] = [];
-  /** Vocabulary id → its number in `terms`, or -1. */
+  private terms: string[] = [];
+  /** Vocabulary id → its number in `terms`, or -1; `shownIds` lists the ids set, to clear them per run. */
   private readonly shownAs: Int32Array;
+  private shownIds: number[] = [];
   private items = 0;
   private shared = 0;
+  /** The current run's first record, and the record after the last one started. */
+  private first = 0;
   private record = 0;
 
+  /** `runRecords`: the most records a run holds. */
   constructor(
-    records: number,
+    runRecords: number,
     perRecord: number,
     termsPerItem: number,
     private readonly vocabulary: readonly string[],
   ) {
-    this.start = new Int32Array(records + 1);
-    this.other = new Int32Array(records * perRecord);
-    this.score = new Float64Array(records * perRecord);
-    this.termStart = new Int32Array(records * perRecord + 1);
-    this.termIds = new Int32Array(records * perRecord * termsPerItem);
+    this.start = new Int32Array(runRecords + 1);
+    this.other = new Int32Array(runRecords * perRecord);
+    this.score = new Float64Array(runRecords * perRecord);
+    this.termStart = new Int32Array(runRecords * perRecord + 1);
+    this.termIds = new Int32Array(runRecords * perRecord * termsPerItem);
     this.shownAs = new Int32Array(vocabulary.length).fill(-1);
   }
 
   /** Record d's items follow (records come in order, each once). */
   startRecord(d: number): void {
-    this.start[d] = this.items;
+    this.start[d - this.first] = this.items;
     this.record = d + 1;
   }
 
@@ -65,22 +78,35 @@ export class PackedWriter {
   /** A shared term of the last item, by vocabulary id. */
   sharedTerm(id: number): void {
     let shown = this.shownAs[id] as number;
-    if (shown === -1) this.shownAs[id] = shown = this.terms.push(this.vocabulary[id] as string) - 1;
+    if (shown === -1) {
+      this.shownAs[id] = shown = this.terms.push(this.vocabulary[id] as string) - 1;
+      this.shownIds.push(id);
+    }
     this.termIds[this.shared++] = shown;
   }
 
-  finish(): PackedRelated {
+  /** The records from the last cut up to `end` (those not started have no related entries), as a run. */
+  takeRun(end = this.record): PackedRelated {
     const items = this.items;
-    this.start.fill(items, this.record);
+    const records = end - this.first;
+    this.start.fill(items, this.record - this.first, records + 1);
     this.termStart[items] = this.shared;
-    return {
-      start: this.start,
+    const run: PackedRelated = {
+      first: this.first,
+      start: this.start.slice(0, records + 1),
       other: this.other.slice(0, items),
       score: this.score.slice(0, items),
       termStart: this.termStart.slice(0, items + 1),
       termIds: this.termIds.slice(0, this.shared),
       terms: this.terms,
     };
+    for (const id of this.shownIds) this.shownAs[id] = -1;
+    this.shownIds = [];
+    this.terms = [];
+    this.items = 0;
+    this.shared = 0;
+    this.first = this.record = end;
+    return run;
   }
 }
 
@@ -89,15 +115,36 @@ export function packedBuffers(p: PackedRelated): ArrayBuffer[] {
   return [p.start, p.other, p.score, p.termStart, p.termIds].map((a) => a.buffer as ArrayBuffer);
 }
 
-/** A lookup by id that unpacks a record's list when it is asked for. */
-export function unpackRelated(ids: readonly string[], p: PackedRelated): RelatedLookup {
-  const index = new Map(ids.map((id, d) => [id, d]));
+/**
+ * A lookup by id over runs (in record order, together covering the records asked about) that unpacks a
+ * record's list when it is asked for. `runs` may grow after this is made: the term thread's arrive one by one.
+ */
+export function unpackRelated(
+  ids: readonly string[],
+  runs: PackedRelated | readonly PackedRelated[],
+  index: ReadonlyMap<string, number> = new Map(ids.map((id, d) => [id, d])),
+): RelatedLookup {
+  const all = Array.isArray(runs) ? (runs as readonly PackedRelated[]) : [runs as PackedRelated];
+  /** The run holding record d (binary search on their first records), or undefined. */
+  const runOf = (d: number): PackedRelated | undefined => {
+    let low = 0;
+    let high = all.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((all[mid] as PackedRelated).first <= d) low = mid;
+      else high = mid - 1;
+    }
+    const run = all[low];
+    return run && run.first <= d && d < runEnd(run) ? run : undefined;
+  };
   return {
     get(id) {
       const d = index.get(id);
-      if (d === undefined) return undefined;
+      const p = d === undefined ? undefined : runOf(d);
+      if (d === undefined || !p) return undefined;
+      const r = d - p.first;
       const list: RelatedEntry[] = [];
-      for (let i = p.start[d] as number; i < (p.start[d + 1] as number); i++) {
+      for (let i = p.start[r] as number; i < (p.start[r + 1] as number); i++) {
         const sharedTerms: string[] = [];
         for (let k = p.termStart[i] as number; k < (p.termStart[i + 1] as number); k++)
           sharedTerms.push(p.terms[p.termIds[k] as number] as string);

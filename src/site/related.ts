@@ -264,9 +264,34 @@ export function relatedPackedFromTerms(
   documents: readonly (readonly Int32Array[])[],
   vocabulary: readonly string[],
   count = RELATED_COUNT,
-  /** Where the vectors' large arrays come from and go back to (search/scratch.ts). */
   scratch: Pick<Scratch, "take" | "give"> = FRESH,
 ): PackedRelated {
+  const runs: PackedRelated[] = [];
+  relatedPackedRuns(
+    documents,
+    vocabulary,
+    Math.max(1, documents.length),
+    (run) => runs.push(run),
+    count,
+    scratch,
+  );
+  return runs[0] as PackedRelated;
+}
+
+/**
+ * The same in runs of `runRecords` records, each given to `emit` as soon as it is computed (the term thread
+ * sends each on, and the main thread makes those entry pages while the next run is computed). A record's
+ * entries do not change once its run is out. At least one run is emitted, the last ending at the last record.
+ */
+export function relatedPackedRuns(
+  documents: readonly (readonly Int32Array[])[],
+  vocabulary: readonly string[],
+  runRecords: number,
+  emit: (run: PackedRelated) => void,
+  count = RELATED_COUNT,
+  /** Where the vectors' large arrays come from and go back to (search/scratch.ts). */
+  scratch: Pick<Scratch, "take" | "give"> = FRESH,
+): void {
   const n = documents.length;
   const v = buildVectors(documents, vocabulary, scratch);
   const partial = new Float64Array(n);
@@ -281,7 +306,7 @@ export function relatedPackedFromTerms(
   const scoredOther = new Int32Array(n * CANDIDATES);
   const scoredValue = new Float64Array(n * CANDIDATES);
   const scoredCount = new Uint8Array(n);
-  const out = new PackedWriter(n, count, SHARED_TERMS_SHOWN, vocabulary);
+  const out = new PackedWriter(Math.min(n, runRecords), count, SHARED_TERMS_SHOWN, vocabulary);
   const { start, terms, weights, postingStart, postingCount, postingDocs, postingWeights } = v;
   for (let doc = 0; doc < n; doc++) {
     const from = start[doc] as number;
@@ -342,11 +367,12 @@ export function relatedPackedFromTerms(
       for (let s = 0; s < shared.length; s++) out.sharedTerm(shared.idAt(s));
     }
     for (let k = from; k < to; k++) dense[terms[k] as number] = 0;
+    if ((doc + 1) % runRecords === 0 || doc + 1 === n) emit(out.takeRun(doc + 1));
   }
+  if (n === 0) emit(out.takeRun(0));
   // The vectors, tens of MB at 10,000 records, are no longer read: the search index may reuse their memory.
   scratch.give(v.weights.buffer as ArrayBuffer);
   scratch.give(v.terms.buffer as ArrayBuffer);
-  return out.finish();
 }
 
 /** Cosine of the current record (in `dense`) and record `other`, summed in ascending term order. */

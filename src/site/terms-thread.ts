@@ -13,12 +13,21 @@ import { Worker } from "node:worker_threads";
 import type * as Esbuild from "esbuild";
 import type { TermInput } from "./entry-terms.js";
 import type { RelatedLookup } from "./related.js";
-import { unpackRelated } from "./related-packed.js";
+import { runEnd, unpackRelated, type PackedRelated } from "./related-packed.js";
 import type { TermThreadReply } from "./terms-worker.js";
 
+/** Records [from, to) have their related entries in `related` (which may hold more). */
+export interface RelatedRun {
+  from: number;
+  to: number;
+  related: RelatedLookup;
+}
+
 export interface TermThread {
-  /** The related entries of every record, by id. */
+  /** The related entries of every record, by id, once all have arrived. */
   related: Promise<RelatedLookup>;
+  /** The same as they arrive, a run of records at a time in record order: pages can be made per run. */
+  relatedRuns(): AsyncIterable<RelatedRun>;
   /** search-index.json, as UTF-8. */
   searchIndex: Promise<Uint8Array>;
   /** Stops the thread (at once, whatever it is doing). */
@@ -77,6 +86,17 @@ export function startTermThread(input: TermInput | (() => TermInput)): TermThrea
     throw error;
   }
   const { ids } = made;
+  const index = new Map(ids.map((id, d) => [id, d]));
+  // The runs so far, one lookup over all of them, and who waits for the next.
+  const runs: PackedRelated[] = [];
+  const lookup = unpackRelated(ids, runs, index);
+  let failure: Error | undefined;
+  let waiting: (() => void)[] = [];
+  const wake = () => {
+    const woken = waiting;
+    waiting = [];
+    for (const resume of woken) resume();
+  };
   let worker: Worker | undefined;
   let settleRelated!: { resolve: (r: RelatedLookup) => void; reject: (e: Error) => void };
   let settleIndex!: { resolve: (r: Uint8Array) => void; reject: (e: Error) => void };
@@ -90,14 +110,32 @@ export function startTermThread(input: TermInput | (() => TermInput)): TermThrea
   related.catch(() => undefined);
   searchIndex.catch(() => undefined);
   const fail = (error: Error) => {
+    failure ??= error;
     settleRelated.reject(error);
     settleIndex.reject(error);
+    wake();
   };
+  const addRun = (run: PackedRelated) => {
+    runs.push(run);
+    if (runEnd(run) >= ids.length) settleRelated.resolve(lookup);
+    wake();
+  };
+  async function* relatedRuns(): AsyncGenerator<RelatedRun> {
+    for (let next = 0, from = 0; from < ids.length || next === 0; next++) {
+      while (next >= runs.length) {
+        if (failure) throw failure;
+        await new Promise<void>((resolve) => waiting.push(resolve));
+      }
+      const to = runEnd(runs[next] as PackedRelated);
+      yield { from, to, related: lookup };
+      from = to;
+    }
+  }
   const started = booting
     .then((w) => {
       worker = w;
       w.on("message", (reply: TermThreadReply) => {
-        if ("related" in reply) settleRelated.resolve(unpackRelated(ids, reply.related));
+        if ("related" in reply) addRun(reply.related);
         else if ("searchIndex" in reply) settleIndex.resolve(reply.searchIndex);
         else fail(new Error(`the site's term thread failed: ${reply.error}`));
       });
@@ -111,6 +149,7 @@ export function startTermThread(input: TermInput | (() => TermInput)): TermThrea
     });
   return {
     related,
+    relatedRuns,
     searchIndex,
     close: async () => {
       await started;

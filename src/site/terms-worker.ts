@@ -1,11 +1,18 @@
 /**
  * The term thread's code (started by terms-thread.ts): numbers the records' terms, then sends back the
- * related entries and then the search index, written as UTF-8 in one buffer that is transferred, not copied.
- * It imports nothing but the term modules, so it starts in a few milliseconds.
+ * related entries, a run of records at a time as each is computed, and then the search index, written as
+ * UTF-8 in one buffer that is transferred, not copied. It imports nothing but the term modules, so it starts
+ * in a few milliseconds.
  */
 import { parentPort } from "node:worker_threads";
 import { termsOfEntries, type TermInput } from "./entry-terms.js";
 import { packedBuffers, type PackedRelated } from "./related-packed.js";
+
+/**
+ * Records per run of related entries sent: at 10,000 records, 20 runs, the first of them ready while the
+ * rest are computed (the entry pages wait for their own run only); each run costs one message.
+ */
+export const RELATED_RUN_RECORDS = 500;
 
 export type TermThreadReply = { related: PackedRelated } | { searchIndex: Uint8Array } | { error: string };
 
@@ -14,8 +21,9 @@ if (port)
   port.once("message", (input: TermInput) => {
     try {
       const terms = termsOfEntries(input);
-      const related = terms.relatedPacked();
-      port.postMessage({ related } satisfies TermThreadReply, packedBuffers(related));
+      terms.relatedRuns(RELATED_RUN_RECORDS, (related) =>
+        port.postMessage({ related } satisfies TermThreadReply, packedBuffers(related)),
+      );
       const searchIndex = terms.searchIndexBytes();
       port.postMessage({ searchIndex } satisfies TermThreadReply, [searchIndex.buffer as ArrayBuffer]);
     } catch (error) {

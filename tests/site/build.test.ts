@@ -4,6 +4,8 @@ import path from "node:path";
 import { parse, type DefaultTreeAdapterMap } from "parse5";
 import { beforeAll, describe, expect, it } from "vitest";
 import { testTempDir } from "../helpers/temp-dir.js";
+import { makeSyntheticList } from "../../bench/synthetic.js";
+import { RELATED_RUN_RECORDS } from "../../src/site/terms-worker.js";
 import { runCli } from "../../src/cli/main.js";
 import type { PapersFile } from "../../src/records/index.js";
 import {
@@ -254,6 +256,30 @@ describe("buildAndWriteSite", () => {
     expect(await readdir(parent)).toEqual(["_site"]);
     for (const file of files)
       expect(await readFile(path.join(dir, file.path), "utf8"), file.path).toBe(file.content);
+  });
+});
+
+describe("buildAndWriteSite with more records than one run of related entries", () => {
+  it("writes every entry page as buildSite makes it, each run's pages made as the run arrives", async () => {
+    const big = makeSyntheticList(2 * RELATED_RUN_RECORDS + 34) as PapersFile;
+    const built = await buildFixtureSite(big);
+    const dir = path.join(await testTempDir("papershelf-site-runs-"), "_site");
+    const assets = { script: fileText(built, "assets/site.js"), style: fileText(built, "assets/site.css") };
+    const written = await buildAndWriteSite(
+      dir,
+      big,
+      await templatesWith("entry", (t) => t),
+      assets,
+      SITE_OPTIONS,
+    );
+    expect(written).toEqual({ ok: true, fileCount: built.length });
+    const entryPages = built.filter((f) => f.path.startsWith("p/"));
+    expect(entryPages).toHaveLength(big.entries.length);
+    for (const file of built)
+      expect(await readFile(path.join(dir, file.path), "utf8"), file.path).toBe(file.content);
+    // The related entries are on the pages of every run, the last one included.
+    const last = fileText(built, `p/${big.entries.at(-1)?.id}/index.html`);
+    expect(last).toContain('<ol class="related">');
   });
 });
 

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { termsOfEntries } from "../../src/site/entry-terms.js";
-import { relatedPackedFromTerms } from "../../src/site/related.js";
-import { unpackRelated } from "../../src/site/related-packed.js";
+import { relatedPackedFromTerms, relatedPackedRuns } from "../../src/site/related.js";
+import { runEnd, unpackRelated, type PackedRelated } from "../../src/site/related-packed.js";
 import { TermIds } from "../../src/site/term-ids.js";
 import { termInput } from "../../src/site/term-input.js";
 import { makeSyntheticList } from "../../bench/synthetic.js";
@@ -64,6 +64,27 @@ describe("relatedPackedFromTerms", () => {
     );
     const map = terms.related();
     for (const e of entries) expect(packed.get(e.id)).toEqual(map.get(e.id));
+  });
+
+  it("gives the same entries in runs of records, each run covering the records after the last", () => {
+    const texts = makeSyntheticList(130).entries.map((e) => [e.title, e.summary ?? ""]);
+    const ids = texts.map((_, i) => `r${i}`);
+    const { documents, vocabulary } = numbered(texts);
+    const whole = unpackRelated(ids, relatedPackedFromTerms(documents, vocabulary));
+    for (const runRecords of [1, 7, 64, 130, 500]) {
+      const runs: PackedRelated[] = [];
+      relatedPackedRuns(documents, vocabulary, runRecords, (run) => runs.push(run));
+      expect(runs.map((r) => r.first)).toEqual(runs.map((_, k) => k * runRecords));
+      expect(runEnd(runs.at(-1) as PackedRelated)).toBe(130);
+      const inRuns = unpackRelated(ids, runs);
+      for (const id of ids) expect(inRuns.get(id), `${id} in runs of ${runRecords}`).toEqual(whole.get(id));
+      // A record outside every run has no entry rather than another record's.
+      expect(unpackRelated(ids, runs.slice(1)).get("r0")).toBeUndefined();
+    }
+    expect(ids.some((id) => (whole.get(id) ?? []).length > 0)).toBe(true);
+    const none: PackedRelated[] = [];
+    relatedPackedRuns([], [], 500, (run) => none.push(run));
+    expect(none.map((r) => [r.first, runEnd(r)])).toEqual([[0, 0]]);
   });
 
   it("refuses a TermInput it has used, whose texts became scratch memory, and reads a new one alike", async () => {

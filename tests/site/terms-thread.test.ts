@@ -8,6 +8,7 @@ import { buildSearchIndex, buildSiteEntry, searchFields } from "../../src/site/i
 import { termsOfEntries, type TermInput } from "../../src/site/entry-terms.js";
 import { termInput } from "../../src/site/term-input.js";
 import { startTermThread } from "../../src/site/terms-thread.js";
+import { RELATED_RUN_RECORDS } from "../../src/site/terms-worker.js";
 import { makeSyntheticList } from "../../bench/synthetic.js";
 import { readSiteFixture } from "./helpers/fixture.js";
 
@@ -36,6 +37,29 @@ describe("the term thread", () => {
       expect(there.related.get("no such id")).toBeUndefined();
       expect(there.index).toBe(here.searchIndex());
       expect([...expected.values()].some((r) => r.length > 0)).toBe(true);
+    }
+  });
+
+  it("sends the related entries in runs, in record order, as the rest are computed", async () => {
+    const entries = makeSyntheticList(2 * RELATED_RUN_RECORDS + 34).entries;
+    const expected = termsOfEntries(termInput(entries)).related();
+    const thread = startTermThread(() => termInput(entries));
+    try {
+      const runs: [number, number][] = [];
+      for await (const { from, to, related } of thread.relatedRuns()) {
+        runs.push([from, to]);
+        // Each run's records are there when it is handed out, whether or not the later ones are.
+        for (const e of entries.slice(from, to)) expect(related.get(e.id), e.id).toEqual(expected.get(e.id));
+      }
+      expect(runs).toEqual([
+        [0, RELATED_RUN_RECORDS],
+        [RELATED_RUN_RECORDS, 2 * RELATED_RUN_RECORDS],
+        [2 * RELATED_RUN_RECORDS, entries.length],
+      ]);
+      const all = await thread.related;
+      for (const e of entries) expect(all.get(e.id), e.id).toEqual(expected.get(e.id));
+    } finally {
+      await thread.close();
     }
   });
 
@@ -70,6 +94,7 @@ describe("the term thread", () => {
     const broken = { ...termInput([]), ids: ["a"], fields: null };
     const thread = startTermThread(broken as unknown as TermInput);
     await expect(thread.related).rejects.toThrow(/term thread failed/);
+    await expect(thread.relatedRuns()[Symbol.asyncIterator]().next()).rejects.toThrow(/term thread failed/);
     await expect(thread.searchIndex).rejects.toThrow(/term thread failed/);
     await thread.close();
   });
