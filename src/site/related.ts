@@ -292,6 +292,10 @@ export function relatedPackedRuns(
   /** Where the vectors' large arrays come from and go back to (search/scratch.ts). */
   scratch: Pick<Scratch, "take" | "give"> = FRESH,
 ): void {
+  if (!Number.isInteger(runRecords) || runRecords < 1)
+    throw new RangeError(
+      `relatedPackedRuns: runRecords must be a whole number of at least 1, not ${runRecords}`,
+    );
   const n = documents.length;
   const v = buildVectors(documents, vocabulary, scratch);
   const partial = new Float64Array(n);

@@ -82,6 +82,7 @@ describe("relatedPackedFromTerms", () => {
       expect(unpackRelated(ids, runs.slice(1)).get("r0")).toBeUndefined();
     }
     expect(ids.some((id) => (whole.get(id) ?? []).length > 0)).toBe(true);
+    expect(() => relatedPackedRuns(documents, vocabulary, 0, () => undefined)).toThrow(RangeError);
     const none: PackedRelated[] = [];
     relatedPackedRuns([], [], 500, (run) => none.push(run));
     expect(none.map((r) => [r.first, runEnd(r)])).toEqual([[0, 0]]);
