@@ -222,21 +222,27 @@ describe("list pages in pieces", () => {
   });
 });
 
+/** The assets `built` holds, as buildAndWriteSite takes them. */
+const assetsOf = (built: readonly SiteFile[]) => ({
+  script: fileText(built, "assets/site.js"),
+  style: fileText(built, "assets/site.css"),
+});
+
+/** Every file of `built` is in `dir` with exactly that text. */
+async function expectOnDisk(dir: string, built: readonly SiteFile[]): Promise<void> {
+  for (const file of built)
+    expect(await readFile(path.join(dir, file.path), "utf8"), file.path).toBe(file.content);
+}
+
 describe("buildAndWriteSite", () => {
   it("writes what buildSite builds, and a template failing halfway leaves the previous site and no staging folder", async () => {
     const parent = await testTempDir("papershelf-site-stream-");
     const dir = path.join(parent, "_site");
-    const assets = { script: fileText(files, "assets/site.js"), style: fileText(files, "assets/site.css") };
-    const written = await buildAndWriteSite(
-      dir,
-      data,
-      await templatesWith("entry", (t) => t),
-      assets,
-      SITE_OPTIONS,
-    );
+    const assets = assetsOf(files);
+    const templates = await templatesWith("entry", (t) => t);
+    const written = await buildAndWriteSite(dir, data, templates, assets, SITE_OPTIONS);
     expect(written).toEqual({ ok: true, fileCount: files.length });
-    for (const file of files)
-      expect(await readFile(path.join(dir, file.path), "utf8"), file.path).toBe(file.content);
+    await expectOnDisk(dir, files);
 
     // Only the first five records have an abstract: the sixth entry page fails, after the list pages and five
     // entry pages have gone to the staging folder.
@@ -254,32 +260,20 @@ describe("buildAndWriteSite", () => {
       ],
     });
     expect(await readdir(parent)).toEqual(["_site"]);
-    for (const file of files)
-      expect(await readFile(path.join(dir, file.path), "utf8"), file.path).toBe(file.content);
+    await expectOnDisk(dir, files);
   });
-});
 
-describe("buildAndWriteSite with more records than one run of related entries", () => {
-  it("writes every entry page as buildSite makes it, each run's pages made as the run arrives", async () => {
+  it("writes every entry page as buildSite makes it when the related entries come in several runs", async () => {
     const big = makeSyntheticList(2 * RELATED_RUN_RECORDS + 34) as PapersFile;
     const built = await buildFixtureSite(big);
     const dir = path.join(await testTempDir("papershelf-site-runs-"), "_site");
-    const assets = { script: fileText(built, "assets/site.js"), style: fileText(built, "assets/site.css") };
-    const written = await buildAndWriteSite(
-      dir,
-      big,
-      await templatesWith("entry", (t) => t),
-      assets,
-      SITE_OPTIONS,
-    );
+    const templates = await templatesWith("entry", (t) => t);
+    const written = await buildAndWriteSite(dir, big, templates, assetsOf(built), SITE_OPTIONS);
     expect(written).toEqual({ ok: true, fileCount: built.length });
-    const entryPages = built.filter((f) => f.path.startsWith("p/"));
-    expect(entryPages).toHaveLength(big.entries.length);
-    for (const file of built)
-      expect(await readFile(path.join(dir, file.path), "utf8"), file.path).toBe(file.content);
+    expect(built.filter((f) => f.path.startsWith("p/"))).toHaveLength(big.entries.length);
+    await expectOnDisk(dir, built);
     // The related entries are on the pages of every run, the last one included.
-    const last = fileText(built, `p/${big.entries.at(-1)?.id}/index.html`);
-    expect(last).toContain('<ol class="related">');
+    expect(fileText(built, `p/${big.entries.at(-1)?.id}/index.html`)).toContain('<ol class="related">');
   });
 });
 
