@@ -1,6 +1,7 @@
 /** Related entries: tf-idf cosine found through capped posting lists, checked against all pairs. */
 import { describe, expect, it } from "vitest";
 import { computeRelated } from "../../src/site/index.js";
+import { isTopicTerm } from "../../src/site/related.js";
 import { makeSyntheticList } from "../../bench/synthetic.js";
 import { readRealList } from "./helpers/fixture.js";
 
@@ -19,6 +20,28 @@ describe("computeRelated", () => {
     );
     expect(related.get("c")?.map((r) => r.id)).toEqual(["d"]);
     expect(related.get("e")?.map((r) => r.id)).toEqual(["a"]);
+  });
+
+  it("does not relate records by the grammar between their Chinese words", () => {
+    // "是我們的這一個" is all particles and pronouns: its bigrams are seams, not topics.
+    const related = computeRelated([
+      { id: "agents", text: "自主代理。是我們的這一個" },
+      { id: "restoration", text: "影像修復。是我們的這一個" },
+      { id: "agents-too", text: "自主代理系統" },
+      { id: "games", text: "強化學習遊戲" },
+      { id: "speech", text: "語音辨識模型" },
+      { id: "translation", text: "機器翻譯評測" },
+    ]);
+    expect(related.get("agents")?.map((r) => r.id)).toEqual(["agents-too"]);
+    expect(related.get("agents")?.[0]?.sharedTerms).toEqual(expect.arrayContaining(["自主", "代理"]));
+    expect(related.get("restoration")).toEqual([]);
+  });
+
+  it("keeps Chinese topic words that hold a character also used as grammar", () => {
+    for (const word of ["對話", "對齊", "行為", "多模", "中文", "可解", "視覺", "模型"])
+      expect(isTopicTerm(word), word).toBe(true);
+    for (const seam of ["的視", "們通", "行了", "一直", "直是", "和輸", "towards"])
+      expect(isTopicTerm(seam), seam).toBe(false);
   });
 
   it("finds on the real list the same top entries as comparing all pairs", async () => {
