@@ -6,7 +6,8 @@
  * posting lists (an inverted index) of its own strongest terms, and each posting list keeps only its
  * strongest records (both caps below), so the work is linear in the number of records. The candidates found
  * that way are then scored exactly, and the terms they share are reported. Terms in a single record (they
- * relate nothing) and terms in over half of them (they tell nothing) are dropped.
+ * relate nothing), terms in over half of them (they tell nothing) and function words (`isTopicTerm`: English
+ * stopwords, Chinese bigrams holding a grammar character) are dropped.
  *
  * Every "best k of many" is a bounded heap (top-k.ts), and the per-record scratch space is typed arrays
  * reused across records: at 10,000 records, sorting candidate lists and allocating a Map per record cost
