@@ -8,6 +8,13 @@
  */
 import type { RelatedEntry, RelatedLookup } from "./related.js";
 
+/**
+ * Records per run the term thread sends: at 10,000 records, 20 runs, the first of them ready while the rest
+ * are computed (the entry pages wait for their own run only); each run costs one message. (Here rather than
+ * in terms-worker.ts, whose import starts listening on the thread's port.)
+ */
+export const RELATED_RUN_RECORDS = 500;
+
 /** The related entries of records [first, first + start.length - 1). */
 export interface PackedRelated {
   /** The first record's index. */

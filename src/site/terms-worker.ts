@@ -6,13 +6,7 @@
  */
 import { parentPort } from "node:worker_threads";
 import { termsOfEntries, type TermInput } from "./entry-terms.js";
-import { packedBuffers, type PackedRelated } from "./related-packed.js";
-
-/**
- * Records per run of related entries sent: at 10,000 records, 20 runs, the first of them ready while the
- * rest are computed (the entry pages wait for their own run only); each run costs one message.
- */
-export const RELATED_RUN_RECORDS = 500;
+import { RELATED_RUN_RECORDS, packedBuffers, type PackedRelated } from "./related-packed.js";
 
 export type TermThreadReply = { related: PackedRelated } | { searchIndex: Uint8Array } | { error: string };
 

@@ -5,7 +5,7 @@ import { parse, type DefaultTreeAdapterMap } from "parse5";
 import { beforeAll, describe, expect, it } from "vitest";
 import { testTempDir } from "../helpers/temp-dir.js";
 import { makeSyntheticList } from "../../bench/synthetic.js";
-import { RELATED_RUN_RECORDS } from "../../src/site/terms-worker.js";
+import { RELATED_RUN_RECORDS } from "../../src/site/related-packed.js";
 import { runCli } from "../../src/cli/main.js";
 import type { PapersFile } from "../../src/records/index.js";
 import {

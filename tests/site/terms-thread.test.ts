@@ -8,7 +8,7 @@ import { buildSearchIndex, buildSiteEntry, searchFields } from "../../src/site/i
 import { termsOfEntries, type TermInput } from "../../src/site/entry-terms.js";
 import { termInput } from "../../src/site/term-input.js";
 import { startTermThread } from "../../src/site/terms-thread.js";
-import { RELATED_RUN_RECORDS } from "../../src/site/terms-worker.js";
+import { RELATED_RUN_RECORDS } from "../../src/site/related-packed.js";
 import { makeSyntheticList } from "../../bench/synthetic.js";
 import { readSiteFixture } from "./helpers/fixture.js";
 
