@@ -126,22 +126,18 @@ export function packedBuffers(p: PackedRelated): ArrayBuffer[] {
  * A lookup by id over runs (in record order, together covering the records asked about) that unpacks a
  * record's list when it is asked for. `runs` may grow after this is made: the term thread's arrive one by one.
  */
-export function unpackRelated(
-  ids: readonly string[],
-  runs: PackedRelated | readonly PackedRelated[],
-  index: ReadonlyMap<string, number> = new Map(ids.map((id, d) => [id, d])),
-): RelatedLookup {
-  const all = Array.isArray(runs) ? (runs as readonly PackedRelated[]) : [runs as PackedRelated];
+export function unpackRelated(ids: readonly string[], runs: readonly PackedRelated[]): RelatedLookup {
+  const index = new Map(ids.map((id, d) => [id, d]));
   /** The run holding record d (binary search on their first records), or undefined. */
   const runOf = (d: number): PackedRelated | undefined => {
     let low = 0;
-    let high = all.length - 1;
+    let high = runs.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if ((all[mid] as PackedRelated).first <= d) low = mid;
+      if ((runs[mid] as PackedRelated).first <= d) low = mid;
       else high = mid - 1;
     }
-    const run = all[low];
+    const run = runs[low];
     return run && run.first <= d && d < runEnd(run) ? run : undefined;
   };
   return {

@@ -265,7 +265,7 @@ export function relatedFromTerms(
   count = RELATED_COUNT,
   scratch: Pick<Scratch, "take" | "give"> = FRESH,
 ): Map<string, RelatedEntry[]> {
-  const lookup = unpackRelated(ids, relatedPackedFromTerms(documents, vocabulary, count, scratch));
+  const lookup = unpackRelated(ids, [relatedPackedFromTerms(documents, vocabulary, count, scratch)]);
   return new Map(ids.map((id) => [id, lookup.get(id) ?? []]));
 }
 

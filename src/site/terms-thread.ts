@@ -86,10 +86,9 @@ export function startTermThread(input: TermInput | (() => TermInput)): TermThrea
     throw error;
   }
   const { ids } = made;
-  const index = new Map(ids.map((id, d) => [id, d]));
   // The runs so far, one lookup over all of them, and who waits for the next.
   const runs: PackedRelated[] = [];
-  const lookup = unpackRelated(ids, runs, index);
+  const lookup = unpackRelated(ids, runs);
   let failure: Error | undefined;
   let waiting: (() => void)[] = [];
   const wake = () => {
@@ -121,14 +120,15 @@ export function startTermThread(input: TermInput | (() => TermInput)): TermThrea
     wake();
   };
   async function* relatedRuns(): AsyncGenerator<RelatedRun> {
-    for (let next = 0, from = 0; from < ids.length || next === 0; next++) {
+    for (let next = 0; ; next++) {
       while (next >= runs.length) {
         if (failure) throw failure;
         await new Promise<void>((resolve) => waiting.push(resolve));
       }
-      const to = runEnd(runs[next] as PackedRelated);
-      yield { from, to, related: lookup };
-      from = to;
+      const run = runs[next] as PackedRelated;
+      yield { from: run.first, to: runEnd(run), related: lookup };
+      // The thread always sends a run, an empty one for no records, and the last ends at the last record.
+      if (runEnd(run) >= ids.length) return;
     }
   }
   const started = booting

@@ -24,7 +24,7 @@ function expectSame(texts: readonly (readonly string[])[], count?: number): numb
   const ids = texts.map((_, i) => `r${i}`);
   const { documents, vocabulary } = numbered(texts);
   const expected = referenceRelatedFromTerms(ids, documents, vocabulary, count);
-  const got = unpackRelated(ids, relatedPackedFromTerms(documents, vocabulary, count));
+  const got = unpackRelated(ids, [relatedPackedFromTerms(documents, vocabulary, count)]);
   let found = 0;
   for (const id of ids) {
     const list = got.get(id);
@@ -60,7 +60,7 @@ describe("relatedPackedFromTerms", () => {
     const terms = termsOfEntries(termInput(entries));
     const packed = unpackRelated(
       entries.map((e) => e.id),
-      terms.relatedPacked(),
+      [terms.relatedPacked()],
     );
     const map = terms.related();
     for (const e of entries) expect(packed.get(e.id)).toEqual(map.get(e.id));
@@ -70,7 +70,7 @@ describe("relatedPackedFromTerms", () => {
     const texts = makeSyntheticList(130).entries.map((e) => [e.title, e.summary ?? ""]);
     const ids = texts.map((_, i) => `r${i}`);
     const { documents, vocabulary } = numbered(texts);
-    const whole = unpackRelated(ids, relatedPackedFromTerms(documents, vocabulary));
+    const whole = unpackRelated(ids, [relatedPackedFromTerms(documents, vocabulary)]);
     for (const runRecords of [1, 7, 64, 130, 500]) {
       const runs: PackedRelated[] = [];
       relatedPackedRuns(documents, vocabulary, runRecords, (run) => runs.push(run));
