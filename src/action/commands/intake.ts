@@ -34,6 +34,10 @@ import { collapseWhitespace } from "../../records/index.js";
 
 const REFRESH_EVENTS = ["push", "workflow_dispatch", "schedule"];
 
+/** An error as one line of at most 300 characters, for the summary of a run over many submissions. */
+const errorLine = (error: unknown): string =>
+  collapseWhitespace(error instanceof Error ? error.message : String(error)).slice(0, 300);
+
 function describeComputed(item: PlanItem): string {
   switch (item.kind) {
     case "skip":
@@ -128,10 +132,7 @@ async function planRefresh(ctx: CommandContext): Promise<{ items: PlanItem[]; no
       const item = await planOne(ctx, pull, shared);
       if (item) items.push(item);
     } catch (error) {
-      const message = collapseWhitespace(error instanceof Error ? error.message : String(error)).slice(
-        0,
-        300,
-      );
+      const message = errorLine(error);
       if (Number.isInteger(number) && number > 0)
         items.push({ kind: "failed", issue: number, pull: pull.number, message });
     }
@@ -210,7 +211,7 @@ async function publishPlan(
     } catch (error) {
       failed++;
       const message = error instanceof Error ? error.message : String(error);
-      lines.push(`- #${item.issue}: failed (${collapseWhitespace(message).slice(0, 300)})`);
+      lines.push(`- #${item.issue}: failed (${errorLine(error)})`);
       ctx.reporter.annotate("error", `#${item.issue} was not published: ${message}`, {
         title: "papershelf intake",
       });
