@@ -4,6 +4,8 @@
  * start-up, reading the file, the report, the cache and state writes included) against the engine in process
  * and against linkinator's CLI, on the same loopback farm in one run.
  *   5,000 links on 40 hosts, 30 ms latency. Goals: CLI ≤ 1.5 × engine, CLI ≤ 0.2 × linkinator CLI.
+ * Two more rows tell what the goals measure: the engine alone in a fresh process (the CLI minus its own
+ * work) and undici alone in a fresh process (the floor: start-up, loading undici and a cold JIT, no checks).
  * lib/ is compiled from the current source first (npm run build:lib), so a stale lib/ never skews the figure.
  * Each run's CPU time (user + system, all threads) is printed beside its wall time, and the load average at
  * the start and the end: on a shared machine the wall times say little without them.
@@ -131,22 +133,33 @@ try {
     return run;
   };
   // The engine alone in a fresh process (bench/check/cold-engine.ts, bundled here): the CLI's cost beyond it is
-  // what the CLI adds; the rest of the gap to the warm engine above is start-up and a cold JIT.
-  // Inside the project, so that its imports (undici…) resolve to node_modules as lib/'s do.
-  const coldEngine = path.resolve("node_modules/.cache/papershelf-bench/cold-engine.mjs");
-  await build({
-    entryPoints: [path.resolve("bench/check/cold-engine.ts")],
-    bundle: true,
-    outfile: coldEngine,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    packages: "external",
-    logLevel: "silent",
-  });
+  // what the CLI adds; the rest of the gap to the warm engine above is start-up and a cold JIT. And undici alone
+  // in a fresh process (bench/check/bare-undici.ts): the floor for any undici-based CLI with these limits.
+  // Inside the project, so that their imports (undici…) resolve to node_modules as lib/'s do.
+  const bundled = async (name: string) => {
+    const outfile = path.resolve(`node_modules/.cache/papershelf-bench/${name}.mjs`);
+    await build({
+      entryPoints: [path.resolve(`bench/check/${name}.ts`)],
+      bundle: true,
+      outfile,
+      format: "esm",
+      platform: "node",
+      target: "node20",
+      packages: "external",
+      logLevel: "silent",
+    });
+    return outfile;
+  };
+  const coldEngine = await bundled("cold-engine");
+  const bareUndici = await bundled("bare-undici");
   const coldEngineRun = async () => {
     const run = await timeProcess([coldEngine, urlsFile], process.cwd());
     if (run.code !== 0) throw new Error(`cold engine exited ${run.code}:\n${run.out}`);
+    return run;
+  };
+  const bareUndiciRun = async () => {
+    const run = await timeProcess([bareUndici, urlsFile], process.cwd());
+    if (run.code !== 0) throw new Error(`bare undici exited ${run.code}:\n${run.out}`);
     return run;
   };
   const linkinatorRun = async () => {
@@ -157,6 +170,7 @@ try {
   const engine = await bestOf(engineRun);
   const cliTimes = await bestOf(cliRun);
   const engineCold = await bestOf(coldEngineRun);
+  const bare = await bestOf(bareUndiciRun);
   const linkinator = await bestOf(linkinatorRun);
   const startup = await bestOf(() => timeProcess([cli, "--version"], work));
 
@@ -171,6 +185,7 @@ try {
   row("engine in process (checkUrls, defaults)", engine);
   row("papershelf check urls.txt (lib/cli.js, fresh process)", cliTimes);
   row("engine alone in a fresh process (checkUrls, defaults)", engineCold);
+  row("undici alone in a fresh process (5,000 GETs, 8 per host, nothing checked)", bare);
   row("linkinator 7.6.1 CLI (defaults)", linkinator);
   row("(papershelf --version: node start-up + loading the CLI)", startup);
   const vsEngine = cliTimes.best / engine.best;
@@ -180,6 +195,11 @@ try {
   console.log(`${pass(vsLinkinator <= 0.2)}  CLI / linkinator CLI = ${vsLinkinator.toFixed(2)} (goal ≤ 0.2)`);
   console.log(
     `(CLI / engine alone in a fresh process = ${(cliTimes.best / engineCold.best).toFixed(2)}: what the CLI adds around a cold engine)`,
+  );
+  // The floor: what a fresh process with undici and nothing else takes, against both goals' limits.
+  console.log(
+    `(undici alone in a fresh process / engine in process = ${(bare.best / engine.best).toFixed(2)}, / linkinator CLI = ${(bare.best / linkinator.best).toFixed(2)}: ` +
+      `a CLI built on undici cannot go below these ratios on this machine)`,
   );
 } finally {
   farm.stop();
