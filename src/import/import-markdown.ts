@@ -10,6 +10,7 @@ import {
   type Entry,
   type PapersFile,
   oneLine,
+  shorten,
 } from "../records/index.js";
 import { assignArxivIds, type ArxivCandidate } from "./arxiv.js";
 import { buildEntry } from "./entry.js";
@@ -231,8 +232,7 @@ function proseResource(prose: TextBlock, categoryId: string, state: WalkState): 
 }
 
 function excerpt(text: string, max = 60): string {
-  const flat = oneLine(text);
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return shorten(oneLine(text), max);
 }
 
 function sortNotices(list: ImportNotice[]): ImportNotice[] {

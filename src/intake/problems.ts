@@ -3,7 +3,7 @@
  * submission form is bilingual and so are its submitters), and always says how to fix it. Messages name the
  * form field by its (bilingual) label; internal ids (rule ids, entry ids) stay out of the sentences.
  */
-import { oneLine } from "../records/index.js";
+import { oneLine, shorten } from "../records/index.js";
 
 export interface IntakeProblem {
   severity: "error" | "warning";
@@ -89,6 +89,5 @@ export function showInvisible(text: string): string {
 
 /** Quotes a piece of user text inside a message, shortened so one bad field cannot flood the comment. */
 export function quoteValue(value: string, max = 80): string {
-  const shown = showInvisible(oneLine(value));
-  return JSON.stringify(shown.length > max ? `${shown.slice(0, max - 1)}…` : shown);
+  return JSON.stringify(shorten(showInvisible(oneLine(value)), max));
 }

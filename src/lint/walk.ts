@@ -5,6 +5,7 @@
  */
 import {
   collapseWhitespace,
+  shorten,
   type FieldRef,
   type PapersFile,
   type PathSegment,
@@ -16,8 +17,7 @@ export { entryMarkdown, entryShortTexts, entryUrls, listTexts, type FieldRef } f
 
 /** Shortens user text quoted in a message so one finding stays one readable line. */
 export function quote(text: string, max = 60): string {
-  const flat = collapseWhitespace(text);
-  return JSON.stringify(flat.length > max ? `${flat.slice(0, max - 1)}…` : flat);
+  return JSON.stringify(shorten(collapseWhitespace(text), max));
 }
 
 /** A URL written inside Markdown text, with its offsets in the text. */

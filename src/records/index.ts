@@ -8,7 +8,7 @@ export * from "./anatomy/index.js";
 export { addEntryFields, type FieldAddition } from "./edit-fields.js";
 export { readTextOrUndefined, readUtf8 } from "./files.js";
 export { partsByteLength, partsEqual } from "./text-parts.js";
-export { collapseWhitespace, oneLine } from "./whitespace.js";
+export { collapseWhitespace, oneLine, shorten } from "./whitespace.js";
 export {
   ARXIV_ID,
   arxivIdFromUrl,

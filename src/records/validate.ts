@@ -7,6 +7,7 @@ import type { Diagnostic } from "./diagnostics.js";
 import { buildJsonSchema, type Category, type PapersFile } from "./schema.js";
 import { prepareSchemaValidator } from "./schema-validator.js";
 import { parseJsonPointer, type PathSegment, type RecordSource } from "./source.js";
+import { shorten } from "./whitespace.js";
 
 /** Precompiled in lib/, compiled once per process elsewhere (schema-validator.ts). */
 const schemaValidator = await prepareSchemaValidator(buildJsonSchema);
@@ -15,7 +16,7 @@ function describeValue(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
-  if (typeof value === "string") return `"${value.length > 60 ? `${value.slice(0, 57)}…` : value}"`;
+  if (typeof value === "string") return `"${shorten(value, 60)}"`;
   return `${typeof value} ${String(value)}`;
 }
 

@@ -1,6 +1,6 @@
-/** collapseWhitespace / oneLine: the same text as a global `\s+` replace, and no copy when there is nothing to change. */
+/** collapseWhitespace / oneLine: the same text as a global `\s+` replace, and no copy when there is nothing to change; shorten. */
 import { describe, expect, it } from "vitest";
-import { collapseWhitespace, oneLine } from "../../src/records/index.js";
+import { collapseWhitespace, oneLine, shorten } from "../../src/records/index.js";
 
 const SAMPLES = [
   "",
@@ -32,6 +32,39 @@ describe("collapseWhitespace and oneLine", () => {
     for (let i = 0; i < 2_000; i++) {
       const text = Array.from({ length: 1 + (i % 12) }, () => alphabet[next()]).join("");
       expect(oneLine(text), JSON.stringify(text)).toBe(text.replace(/\s+/g, " ").trim());
+    }
+  });
+});
+
+/** No lone surrogate: with the u flag a pair is one code point, so only half of one matches. */
+const wellFormed = (text: string) => !/[\ud800-\udfff]/u.test(text);
+
+describe("shorten", () => {
+  it("keeps text of at most max characters as it is, and cuts longer text to max with an ellipsis", () => {
+    expect(shorten("short", 5)).toBe("short");
+    expect(shorten("longer", 5)).toBe("long…");
+    expect(shorten("微調模型與語言", 4)).toBe("微調模…");
+  });
+
+  it("never leaves half a surrogate pair at the cut", () => {
+    expect(wellFormed("\ud842"), "the check itself sees a lone surrogate").toBe(false);
+    // 𠮷 (CJK Extension B) and 🙂 are two UTF-16 units each; a cut between them would leave a lone surrogate.
+    for (const astral of ["𠮷", "🙂"]) {
+      const text = `abc${astral}def`;
+      const cut = shorten(text, 5);
+      expect(cut).toBe("abc…");
+      expect(wellFormed(cut)).toBe(true);
+      expect(shorten(text, 6)).toBe(`abc${astral}…`);
+    }
+  });
+
+  it("is well formed at every cut of a text full of astral characters", () => {
+    const text = "𠮷a🙂𠮷b🙂🙂c𠮷";
+    for (let max = 1; max <= text.length; max++) {
+      const cut = shorten(text, max);
+      expect(cut.length, `max ${max}`).toBeLessThanOrEqual(max);
+      expect(wellFormed(cut), `max ${max}`).toBe(true);
+      expect(text.startsWith(cut.replace(/…$/, "")), `max ${max}`).toBe(true);
     }
   });
 });

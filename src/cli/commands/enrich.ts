@@ -1,6 +1,6 @@
 import { arxivIdOf, planEnrichment } from "../../arxiv/index.js";
 import { EXIT_FINDINGS, EXIT_NETWORK_UNAVAILABLE, EXIT_OK } from "../../errors.js";
-import { addEntryFields } from "../../records/index.js";
+import { addEntryFields, shorten } from "../../records/index.js";
 import { arxivFromEnv } from "../arxiv-env.js";
 import type { Command } from "../context.js";
 import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
@@ -27,7 +27,7 @@ reached (nothing written; run it again later).`;
 /** One line per value: long values (abstracts, author lists) cut, so the dry run stays readable. */
 function shown(value: unknown): string {
   const text = Array.isArray(value) ? value.join(", ") : String(value);
-  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+  return shorten(text, 80);
 }
 
 export const enrichCommand: Command = {
