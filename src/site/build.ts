@@ -207,7 +207,7 @@ void noFieldHidden;
  * thread has its related entries).
  */
 function entryPageMaker(ctx: PageContext, entries: readonly SiteEntry[], bibtex: readonly string[]) {
-  const titles = new Map(entries.map((e) => [e.id, e.title]));
+  const byId = new Map(entries.map((e) => [e.id, e]));
   // An entry's breadcrumbs are its category's: made once per category.
   const breadcrumbsOf = new Map<string, Breadcrumb[]>();
   const breadcrumbs = (path: readonly CategoryRef[]) => {
@@ -220,7 +220,7 @@ function entryPageMaker(ctx: PageContext, entries: readonly SiteEntry[], bibtex:
     return crumbs;
   };
   return (related: RelatedLookup, from = 0, to = entries.length) =>
-    entryPages(ctx, entries, bibtex, related, titles, breadcrumbs, from, to);
+    entryPages(ctx, entries, bibtex, related, byId, breadcrumbs, from, to);
 }
 
 function* entryPages(
@@ -228,7 +228,7 @@ function* entryPages(
   entries: readonly SiteEntry[],
   bibtex: readonly string[],
   related: RelatedLookup,
-  titles: ReadonlyMap<string, string>,
+  byId: ReadonlyMap<string, SiteEntry>,
   breadcrumbs: (path: readonly CategoryRef[]) => Breadcrumb[],
   from: number,
   to: number,
@@ -241,7 +241,7 @@ function* entryPages(
       root: NESTED_ROOT,
       breadcrumbs: breadcrumbs(entry.categoryPath),
       bibtex: bibtex[i] ?? "",
-      related: relatedViews(related.get(entry.id) ?? [], titles),
+      related: relatedViews(entry, related.get(entry.id) ?? [], byId),
       ...entry,
     } satisfies EntryPageFields & SiteEntry);
     const description = pageDescription(entry.abstract || collapseWhitespace(entry.summary));

@@ -7,7 +7,7 @@ import type { Category } from "../records/index.js";
 import { flattenCategories } from "../records/index.js";
 import type { CategoryRef, SiteEntry } from "./entry-view.js";
 import { markdownToHtml } from "./markdown-html.js";
-import type { RelatedEntry } from "./related.js";
+import { joinOverlappingTerms, type RelatedEntry } from "./related.js";
 
 export const TOP_ROOT = "";
 /** `c/<id>/` and `p/<id>/` are two folders down. */
@@ -108,11 +108,29 @@ export function filterOptions(nodes: readonly CategoryNode[], entries: readonly 
   };
 }
 
-/** The related list of an entry page. */
-export function relatedViews(related: readonly RelatedEntry[], titles: ReadonlyMap<string, string>) {
-  return related.map((r) => ({
-    href: `${NESTED_ROOT}${entryPath(r.id)}`,
-    title: titles.get(r.id) ?? r.id,
-    sharedText: r.sharedTerms.join(", "),
-  }));
+/** Whether `term` occurs in the texts the related entries were found by (title, abstract, 摘要). */
+function inTexts(entry: SiteEntry | undefined, term: string): boolean {
+  return (
+    !!entry && (entry.title.includes(term) || entry.abstract.includes(term) || entry.summary.includes(term))
+  );
+}
+
+/**
+ * The related list of `entry`'s page, each with the terms it shares, overlapping bigrams joined
+ * (joinOverlappingTerms) where the joined term is in both entries' texts.
+ */
+export function relatedViews(
+  entry: SiteEntry,
+  related: readonly RelatedEntry[],
+  entriesById: ReadonlyMap<string, SiteEntry>,
+) {
+  return related.map((r) => {
+    const other = entriesById.get(r.id);
+    const terms = joinOverlappingTerms(r.sharedTerms, (term) => inTexts(entry, term) && inTexts(other, term));
+    return {
+      href: `${NESTED_ROOT}${entryPath(r.id)}`,
+      title: other?.title ?? r.id,
+      sharedText: terms.join(", "),
+    };
+  });
 }

@@ -1,9 +1,9 @@
 /** Related entries: tf-idf cosine found through capped posting lists, checked against all pairs. */
 import { describe, expect, it } from "vitest";
 import { computeRelated } from "../../src/site/index.js";
-import { isTopicTerm } from "../../src/site/related.js";
+import { isTopicTerm, joinOverlappingTerms } from "../../src/site/related.js";
 import { makeSyntheticList } from "../../bench/synthetic.js";
-import { readRealList } from "./helpers/fixture.js";
+import { buildFixtureSite, fileText, readRealList } from "./helpers/fixture.js";
 
 describe("computeRelated", () => {
   it("ranks by shared rare terms and reports them", () => {
@@ -68,5 +68,51 @@ describe("computeRelated", () => {
     const related = computeRelated(docs, 1);
     expect(related.size).toBe(600);
     for (const list of related.values()) expect(list.length).toBe(1);
+  });
+});
+
+describe("joinOverlappingTerms", () => {
+  const inTexts =
+    (...texts: string[]) =>
+    (term: string) =>
+      texts.every((text) => text.includes(term));
+
+  it("joins two bigrams that overlap into the term both records hold, where the stronger stood", () => {
+    const both = inTexts("一個多模態模型", "多模態對話");
+    expect(joinOverlappingTerms(["mllm", "多模", "對話", "模態"], both)).toEqual(["mllm", "多模態", "對話"]);
+    expect(joinOverlappingTerms(["模態", "mllm", "多模"], both)).toEqual(["多模態", "mllm"]);
+  });
+
+  it("keeps them apart when the joined term is not in both records", () => {
+    // 多模 and 模態 in different sentences of one record: no 多模態 to show.
+    const apart = inTexts("多模型集成。模態轉換", "多模態對話");
+    expect(joinOverlappingTerms(["多模", "模態"], apart)).toEqual(["多模", "模態"]);
+  });
+
+  it("joins a chain of three into one term", () => {
+    const both = inTexts("模型提供反饋。", "人類提供反饋");
+    expect(joinOverlappingTerms(["反饋", "供反", "步驟", "提供"], both)).toEqual(["提供反饋", "步驟"]);
+  });
+
+  it("never joins English terms or a Chinese term with an English one", () => {
+    const everything = () => true;
+    expect(joinOverlappingTerms(["data", "ai", "image"], everything)).toEqual(["data", "ai", "image"]);
+    expect(joinOverlappingTerms(["模m", "m型"], everything)).toEqual(["模m", "m型"]);
+  });
+
+  it("keeps a character outside the Basic Multilingual Plane whole", () => {
+    // 𠮷 is two UTF-16 units: the overlap is the whole character, not half of it.
+    const both = inTexts("吉𠮷野", "吉𠮷野");
+    expect(joinOverlappingTerms(["吉𠮷", "𠮷野"], both)).toEqual(["吉𠮷野"]);
+  });
+
+  it("shows the real list's overlapping bigrams joined on the entry pages", async () => {
+    const files = await buildFixtureSite(await readRealList());
+    const page = fileText(files, "p/language-is-not-all-you-need/index.html");
+    const shared = [...page.matchAll(/shares: ([^<]*)</g)].map((m) => (m[1] ?? "").split(", "));
+    expect(shared.length).toBeGreaterThan(0);
+    expect(shared.flat()).toContain("多模態");
+    for (const terms of shared)
+      expect(terms.includes("多模") && terms.includes("模態"), terms.join()).toBe(false);
   });
 });
