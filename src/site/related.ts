@@ -51,35 +51,45 @@ export const SHARED_TERMS_SHOWN = 4;
 /** A term of Chinese characters only: the CJK bigrams, and what joining them makes. */
 const HAN_ONLY = /^\p{Script=Han}+$/u;
 
+/** At most this many joins on one related entry: each looks through both records' texts. */
+const MAX_JOINS = 16;
+
 /**
  * The shared terms as a reader wants them. The terms are character bigrams, so "多模態" is shared as 多模 and
- * 模態 side by side, which reads like two broken words. Two shown Chinese terms join when one ends with the
- * character the other starts with and the joined term occurs in both records (`inBoth`: the same place, not
- * 多模 in one sentence and 模態 in another). Joins repeat, so 提供, 供反, 反饋 become 提供反饋. A joined term
- * stands where the stronger of its two stood. Made when the page is made, from the few shown terms: the term
- * thread, on the build's critical path, is not asked for more.
+ * 模態 side by side, which reads like two broken words. A shown Chinese term grows by a term that starts with
+ * the character it ends with, when the joined term occurs in both records (`inBoth`: the same place, not 多模
+ * in one sentence and 模態 in another): 提供, 供反, 反饋 become 提供反饋, and 零樣, 少樣, 樣本 become 零樣本,
+ * 少樣本. Then a term inside another shown term goes. Each term keeps the place of the strongest term it
+ * holds. Made when the page is made, from the few shown terms: the term thread, on the build's critical
+ * path, is not asked for more.
  */
 export function joinOverlappingTerms(terms: readonly string[], inBoth: (term: string) => boolean): string[] {
-  const out = [...terms];
-  for (let joined = true; joined;) {
-    joined = false;
-    for (let i = 0; i < out.length && !joined; i++) {
-      const a = out[i] as string;
-      const end = lastCodePoint(a);
-      for (let j = 0; j < out.length && !joined; j++) {
-        const b = out[j] as string;
+  const shown = terms.map((text, rank) => ({ text, rank, han: HAN_ONLY.test(text) }));
+  let joins = 0;
+  for (let grew = true; grew && joins < MAX_JOINS;) {
+    grew = false;
+    for (const a of shown) {
+      if (!a.han) continue;
+      const end = lastCodePoint(a.text);
+      for (const b of shown) {
         // The cheap test first: this runs for every pair of shown terms on every entry page.
-        const first = b.codePointAt(0);
-        if (i === j || first !== end || !HAN_ONLY.test(a) || !HAN_ONLY.test(b)) continue;
-        const term = `${a}${b.slice((first as number) > 0xffff ? 2 : 1)}`;
-        if (!inBoth(term)) continue;
-        out[Math.min(i, j)] = term;
-        out.splice(Math.max(i, j), 1);
-        joined = true;
+        const first = b.text.codePointAt(0);
+        if (a === b || first !== end || !b.han || joins >= MAX_JOINS) continue;
+        const term = `${a.text}${b.text.slice((first as number) > 0xffff ? 2 : 1)}`;
+        if (shown.some((t) => t.text === term) || !inBoth(term)) continue;
+        a.text = term;
+        joins++;
+        grew = true;
+        break;
       }
     }
   }
-  return out;
+  // A term inside a longer shown one (樣本 in 零樣本) goes, its place passing to the longer one.
+  const kept = shown.filter(
+    (t) => !shown.some((o) => o.text.length > t.text.length && o.text.includes(t.text)),
+  );
+  for (const t of kept) for (const o of shown) if (t.text.includes(o.text)) t.rank = Math.min(t.rank, o.rank);
+  return kept.sort((x, y) => x.rank - y.rank).map((t) => t.text);
 }
 
 /** The code point that ends `text` (both halves of a surrogate pair), or undefined for "". */

@@ -94,6 +94,15 @@ describe("joinOverlappingTerms", () => {
     expect(joinOverlappingTerms(["反饋", "供反", "步驟", "提供"], both)).toEqual(["提供反饋", "步驟"]);
   });
 
+  it("lets one bigram end two words, each in the place of that strongest bigram", () => {
+    const both = inTexts("零樣本和少樣本設置", "在零樣本、少樣本的設置下");
+    expect(joinOverlappingTerms(["樣本", "零樣", "設置", "少樣"], both)).toEqual([
+      "零樣本",
+      "少樣本",
+      "設置",
+    ]);
+  });
+
   it("never joins English terms or a Chinese term with an English one", () => {
     const everything = () => true;
     expect(joinOverlappingTerms(["data", "ai", "image"], everything)).toEqual(["data", "ai", "image"]);
