@@ -108,10 +108,13 @@ export function filterOptions(nodes: readonly CategoryNode[], entries: readonly 
   };
 }
 
-/** Whether `term` occurs in the texts the related entries were found by (title, abstract, 摘要). */
+/**
+ * Whether `term` occurs in the texts the related entries were found by (摘要, title, abstract): the 摘要
+ * first, where a Chinese term nearly always is, so the English abstract is seldom read.
+ */
 function inTexts(entry: SiteEntry | undefined, term: string): boolean {
   return (
-    !!entry && (entry.title.includes(term) || entry.abstract.includes(term) || entry.summary.includes(term))
+    !!entry && (entry.summary.includes(term) || entry.title.includes(term) || entry.abstract.includes(term))
   );
 }
 

@@ -64,6 +64,14 @@ const MAX_JOINS = 16;
  * path, is not asked for more.
  */
 export function joinOverlappingTerms(terms: readonly string[], inBoth: (term: string) => boolean): string[] {
+  // Most lists have no two terms that meet end to start: those are returned with nothing made.
+  let meet = false;
+  for (let i = 0; i < terms.length && !meet; i++) {
+    const end = lastCodePoint(terms[i] as string);
+    for (let j = 0; j < terms.length && !meet; j++)
+      meet = j !== i && (terms[j] as string).codePointAt(0) === end;
+  }
+  if (!meet) return [...terms];
   const shown = terms.map((text, rank) => ({ text, rank, han: HAN_ONLY.test(text) }));
   let joins = 0;
   for (let grew = true; grew && joins < MAX_JOINS;) {
