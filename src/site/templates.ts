@@ -4,7 +4,9 @@
  * (`{{x}}` is HTML-escaped, attributes included); only the `*Html` fields, already sanitised, are printed
  * raw with `{{{x}}}`. Strict: a misspelt field stops the build naming the template.
  */
-import Handlebars, { type RuntimeOptions } from "handlebars";
+import type { RuntimeOptions } from "handlebars";
+// The one-file build, as in render/templates.ts.
+import Handlebars from "handlebars/dist/handlebars.js";
 import type { Diagnostic } from "../records/index.js";
 
 export const SITE_TEMPLATE_NAMES = ["layout", "list", "card", "entry"] as const;
