@@ -5,7 +5,7 @@
  * Retry-After says, and a cache so a paper is asked for once. The clock, the sleeper and the dispatcher are
  * passed in: tests answer from a loopback server and never wait 3 real seconds.
  */
-import { request, type Dispatcher } from "undici";
+import type { Dispatcher } from "undici";
 import { PAPERSHELF_URL } from "../papershelf-repository.js";
 import { normalizeArxivId } from "../records/index.js";
 import { parseArxivFeed, type ArxivPaper } from "./feed.js";
@@ -99,6 +99,9 @@ export function createArxivClient(options: ArxivClientOptions = {}): ArxivClient
       let answer: { status: number; retryAfter?: string | string[]; body: string };
       try {
         answer = await politely(async () => {
+          // undici loads with the first request (133 modules, ~130 ms): the commands that only read this
+          // room's pure parts (`build` checks the issue form through the intake) do not pay for it.
+          const { request } = await import("undici");
           const res = await request(url, {
             method: "GET",
             headers: { "user-agent": options.userAgent ?? ARXIV_USER_AGENT, accept: "application/atom+xml" },
@@ -155,7 +158,7 @@ export function createArxivClient(options: ArxivClientOptions = {}): ArxivClient
         const answer = await fetchBatch(batch);
         requests += answer.requests;
         if (!answer.ok) return { ok: false, message: answer.message, requests };
-        const feed = parseArxivFeed(answer.xml);
+        const feed = await parseArxivFeed(answer.xml);
         if (!feed.ok) return { ok: false, message: feed.message, requests };
         const fetchedAt = new Date(now()).toISOString();
         for (const paper of feed.papers) {

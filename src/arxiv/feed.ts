@@ -4,7 +4,7 @@
  * carry their version ("http://arxiv.org/abs/2306.15195v2"), text is entity-escaped, and an id arXiv does not
  * know simply has no entry (an error "entry" for a malformed id, titled "Error").
  */
-import { XMLParser } from "fast-xml-parser";
+import type { XMLParser } from "fast-xml-parser";
 import { normalizeArxivId, oneLine } from "../records/index.js";
 
 /** What arXiv knows about one paper, in the shape records use. */
@@ -25,8 +25,22 @@ export interface ArxivPaper {
 
 export type FeedResult = { ok: true; papers: ArxivPaper[] } | { ok: false; message: string };
 
+let parser: XMLParser | undefined;
+
+/**
+ * The feed's XML parser, made on first use: fast-xml-parser (35 modules, ~55 ms to load) then loads with the
+ * first answer from arXiv, so a command that only reads this room's pure parts (`build` checks the issue
+ * form through the intake) does not pay for it.
+ */
+async function feedParser(): Promise<XMLParser> {
+  if (parser) return parser;
+  const { XMLParser } = await import("fast-xml-parser");
+  parser = new XMLParser(FEED_PARSER_OPTIONS);
+  return parser;
+}
+
 // Every element that may repeat is always an array, so a one-author paper reads like a ten-author one.
-const parser = new XMLParser({
+const FEED_PARSER_OPTIONS: ConstructorParameters<typeof XMLParser>[0] = {
   ignoreAttributes: false,
   attributeNamePrefix: "@",
   removeNSPrefix: true,
@@ -36,7 +50,7 @@ const parser = new XMLParser({
   trimValues: false,
   processEntities: true,
   htmlEntities: true,
-});
+};
 
 interface RawEntry {
   id?: unknown;
@@ -99,10 +113,11 @@ function paperOf(entry: RawEntry): ArxivPaper | undefined {
 }
 
 /** Parses one answer of the query API. Pure; a body that is not an Atom feed is an error, never a throw. */
-export function parseArxivFeed(xml: string): FeedResult {
+export async function parseArxivFeed(xml: string): Promise<FeedResult> {
+  const xmlParser = await feedParser();
   let doc: { feed?: { entry?: RawEntry[] } };
   try {
-    doc = parser.parse(xml) as typeof doc;
+    doc = xmlParser.parse(xml) as typeof doc;
   } catch (error) {
     return {
       ok: false,

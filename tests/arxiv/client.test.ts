@@ -38,10 +38,10 @@ function fakeTime() {
 }
 
 describe("parseArxivFeed", () => {
-  it("unwraps titles and abstracts, drops the version, decodes entities and keeps LaTeX", () => {
+  it("unwraps titles and abstracts, drops the version, decodes entities and keeps LaTeX", async () => {
     const xml = feedXml([SHIKRA], "id_list=2306.15195");
     expect(xml).toContain("\n  "); // the fixture really wraps
-    const result = parseArxivFeed(xml);
+    const result = await parseArxivFeed(xml);
     expect(result).toEqual({
       ok: true,
       papers: [
@@ -60,9 +60,9 @@ describe("parseArxivFeed", () => {
     });
   });
 
-  it("reads an empty feed (an unknown id) as no paper, and refuses what is not a feed", () => {
-    expect(parseArxivFeed(feedXml([], "id_list=2401.99999"))).toEqual({ ok: true, papers: [] });
-    expect(parseArxivFeed("<html><body>Service unavailable</body></html>").ok).toBe(false);
+  it("reads an empty feed (an unknown id) as no paper, and refuses what is not a feed", async () => {
+    expect(await parseArxivFeed(feedXml([], "id_list=2401.99999"))).toEqual({ ok: true, papers: [] });
+    expect((await parseArxivFeed("<html><body>Service unavailable</body></html>")).ok).toBe(false);
   });
 });
 
