@@ -4,7 +4,7 @@
  * and the intake itself).
  */
 import type { Dispatcher } from "undici";
-import { checkUrls, type LinkCheckOptions } from "../check/index.js";
+import type { LinkCheckOptions } from "../check/index.js";
 import type { IntakeLinkCheck } from "../intake/index.js";
 import { isPublicUrl } from "../urls/index.js";
 
@@ -28,6 +28,8 @@ export function createIntakeLinkCheck(
   options: Partial<LinkCheckOptions>,
 ): IntakeLinkCheck {
   return async (urls) => {
+    // The check stage loads when a submission's links are checked, not with the project door.
+    const { checkUrls } = await import("../check/index.js");
     const remote = urls.filter((url) => !isLocalUrl(url));
     const { results } = await checkUrls(remote, { dispatcher }, { ...options, publicOnly: true });
     const skipped = urls

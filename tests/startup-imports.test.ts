@@ -1,0 +1,76 @@
+/**
+ * What a command loads at start-up. `lint` and `build` on a list with a submission form must not load
+ * undici or fast-xml-parser: only a link check or an arXiv request uses them, and loading them cost
+ * ~185 ms of every build (project/index.ts, arxiv/client.ts, arxiv/feed.ts load them on first use).
+ * The CLI runs in a child process with a module resolve hook that logs every specifier it is asked for.
+ */
+import { execFile } from "node:child_process";
+import { cp, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { testTempDir } from "./helpers/temp-dir.js";
+
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
+const run = promisify(execFile);
+
+const HOOKS = `
+import { appendFileSync } from "node:fs";
+let log;
+export function initialize(data) { log = data.log; }
+export async function resolve(specifier, context, next) {
+  appendFileSync(log, specifier + "\\n");
+  return next(specifier, context);
+}
+`;
+const REGISTER = `
+import { register } from "node:module";
+register("./hooks.mjs", import.meta.url, { data: { log: process.env.PAPERSHELF_TEST_IMPORT_LOG } });
+`;
+
+/** The bare specifiers (packages) a CLI command resolved, in a copy of this repository's list. */
+async function packagesLoadedBy(args: string[]): Promise<Set<string>> {
+  const dir = await testTempDir("papershelf-startup-");
+  const project = path.join(dir, "project");
+  for (const part of [
+    "data",
+    "templates",
+    "schemas",
+    "README.md",
+    ".papershelf.yml",
+    ".github/ISSUE_TEMPLATE",
+  ])
+    await cp(path.join(ROOT, part), path.join(project, part), { recursive: true });
+  await writeFile(path.join(dir, "hooks.mjs"), HOOKS);
+  await writeFile(path.join(dir, "register.mjs"), REGISTER);
+  const log = path.join(dir, "imports.log");
+  await writeFile(log, "");
+  await run(
+    process.execPath,
+    ["--import", "tsx", "--import", path.join(dir, "register.mjs"), path.join(ROOT, "src/cli.ts"), ...args],
+    { cwd: project, env: { ...process.env, PAPERSHELF_TEST_IMPORT_LOG: log } },
+  );
+  const specifiers = (await readFile(log, "utf8")).split("\n").filter(Boolean);
+  return new Set(
+    specifiers
+      .filter(
+        (s) => !s.startsWith(".") && !s.startsWith("/") && !s.startsWith("file:") && !s.startsWith("node:"),
+      )
+      .map((s) => (s.startsWith("@") ? s.split("/").slice(0, 2).join("/") : (s.split("/")[0] ?? s))),
+  );
+}
+
+describe("start-up imports", () => {
+  it("lint and build --check, on a list with a submission form, load neither undici nor fast-xml-parser", async () => {
+    for (const args of [["lint"], ["build", "--check"]]) {
+      const loaded = await packagesLoadedBy(args);
+      // The hook saw the command's own packages: an empty log cannot pass.
+      expect(loaded, args.join(" ")).toContain("js-yaml");
+      expect(loaded, args.join(" ")).not.toContain("undici");
+      expect(loaded, args.join(" ")).not.toContain("fast-xml-parser");
+    }
+    // build checks the form through the intake, so it does load the form's YAML library.
+    expect(await packagesLoadedBy(["build", "--check"])).toContain("yaml");
+  }, 60_000);
+});
