@@ -3,7 +3,7 @@
  * related entries, from one pass over every record's searched text. It reads plain texts (`TermInput`), not
  * entry views, so the term thread (terms-worker.ts) can run it on a copy of them while the pages are made.
  */
-import { relatedFromTerms, relatedPackedFromTerms, relatedPackedRuns } from "./related.js";
+import { relatedFromTerms, relatedPackedRuns } from "./related.js";
 import type { PackedRelated } from "./related-packed.js";
 import { writeSearchIndexBytes, type FieldTerms } from "./search/build-index.js";
 import { Scratch } from "./search/scratch.js";
@@ -118,9 +118,10 @@ export function termsOfEntries(input: TermInput) {
     /** The same as text (the site built in memory; the JSON is well-formed, so it decodes exactly). */
     searchIndex: () => new TextDecoder().decode(searchIndexBytes()),
     related: () => relatedFromTerms(ids, relatedTerms(), table.terms, undefined, scratch),
-    /** The related entries in the arrays the term thread sends (related-packed.ts). */
-    relatedPacked: () => relatedPackedFromTerms(relatedTerms(), table.terms, undefined, scratch),
-    /** The same in runs of `runRecords` records, each given to `emit` as soon as it is computed. */
+    /**
+     * The related entries in the arrays the term thread sends (related-packed.ts), in runs of `runRecords`
+     * records, each given to `emit` as soon as it is computed.
+     */
     relatedRuns: (runRecords: number, emit: (run: PackedRelated) => void) =>
       relatedPackedRuns(relatedTerms(), table.terms, runRecords, emit, undefined, scratch),
   };

@@ -6,7 +6,12 @@
 import { describe, expect, it } from "vitest";
 import { termsOfEntries } from "../../src/site/entry-terms.js";
 import { relatedPackedFromTerms, relatedPackedRuns } from "../../src/site/related.js";
-import { runEnd, unpackRelated, type PackedRelated } from "../../src/site/related-packed.js";
+import {
+  RELATED_RUN_RECORDS,
+  runEnd,
+  unpackRelated,
+  type PackedRelated,
+} from "../../src/site/related-packed.js";
 import { TermIds } from "../../src/site/term-ids.js";
 import { termInput } from "../../src/site/term-input.js";
 import { makeSyntheticList } from "../../bench/synthetic.js";
@@ -58,9 +63,12 @@ describe("relatedPackedFromTerms", () => {
   it("is what the build's term numbering gives for its related entries", async () => {
     const entries = (await readSiteFixture()).entries;
     const terms = termsOfEntries(termInput(entries));
+    // As the term thread sends them: in runs.
+    const runs: PackedRelated[] = [];
+    terms.relatedRuns(RELATED_RUN_RECORDS, (run) => runs.push(run));
     const packed = unpackRelated(
       entries.map((e) => e.id),
-      [terms.relatedPacked()],
+      runs,
     );
     const map = terms.related();
     for (const e of entries) expect(packed.get(e.id)).toEqual(map.get(e.id));
