@@ -10,7 +10,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MockGitHub } from "../github/mock-github.js";
-import { makeWorkspace, readEvent, removeWorkspace, workspaceFiles } from "./harness.js";
+import { makeWorkspace, readEvent, removeWorkspace, runnerEnv, workspaceFiles } from "./harness.js";
 
 const run = promisify(execFile);
 const BUNDLE = path.resolve("dist/action.js");
@@ -46,22 +46,17 @@ describe("node dist/action.js, as the runner starts it", () => {
     try {
       const env = {
         PATH: process.env.PATH ?? "",
-        GITHUB_ACTIONS: "true",
-        GITHUB_EVENT_NAME: "push",
-        GITHUB_EVENT_PATH: side("event.json"),
-        GITHUB_REPOSITORY: `${mock.owner}/${mock.repo}`,
-        GITHUB_SHA: main,
-        GITHUB_REF: "refs/heads/main",
-        GITHUB_WORKSPACE: workspace,
-        GITHUB_API_URL: mock.url,
-        GITHUB_GRAPHQL_URL: `${mock.url}/graphql`,
-        GITHUB_SERVER_URL: "https://github.com",
-        GITHUB_RUN_ID: "4242",
-        GITHUB_OUTPUT: side("output"),
-        GITHUB_STEP_SUMMARY: side("summary.md"),
-        INPUT_COMMAND: "build",
-        INPUT_TOKEN: "ghs_test-token",
-        "INPUT_FAIL-ON": "error",
+        ...runnerEnv(
+          {
+            mock,
+            workspace,
+            eventName: "push",
+            sha: main,
+            inputs: { command: "build", "fail-on": "error" },
+            env: { GITHUB_OUTPUT: side("output"), GITHUB_STEP_SUMMARY: side("summary.md") },
+          },
+          side("event.json"),
+        ),
       };
       await run(process.execPath, [BUNDLE], { cwd: workspace, env });
       const outputs = parseOutputFile(await readFile(side("output"), "utf8"));

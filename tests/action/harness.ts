@@ -104,10 +104,14 @@ export interface RunOptions {
   env?: Record<string, string>;
 }
 
-/** One step of a workflow: the Action with these inputs on this event. */
-export async function runAction(options: RunOptions): Promise<ActionRun> {
-  const eventPath = path.join(options.workspace, "..", `${path.basename(options.workspace)}-event.json`);
-  await writeFile(eventPath, JSON.stringify(options.payload));
+/**
+ * The variables GitHub's runner sets for a step of this workflow, inputs as INPUT_*; the event payload is
+ * at `eventPath`.
+ */
+export function runnerEnv(
+  options: Pick<RunOptions, "mock" | "workspace" | "eventName" | "inputs" | "sha" | "ref" | "env">,
+  eventPath: string,
+): Record<string, string> {
   const env: Record<string, string> = {
     GITHUB_ACTIONS: "true",
     GITHUB_EVENT_NAME: options.eventName,
@@ -124,6 +128,14 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     ...options.env,
   };
   for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  return env;
+}
+
+/** One step of a workflow: the Action with these inputs on this event. */
+export async function runAction(options: RunOptions): Promise<ActionRun> {
+  const eventPath = path.join(options.workspace, "..", `${path.basename(options.workspace)}-event.json`);
+  await writeFile(eventPath, JSON.stringify(options.payload));
+  const env = runnerEnv(options, eventPath);
   const reporter = new RecordingReporter();
   try {
     const code = await run({
