@@ -7,13 +7,19 @@
 import { execFile } from "node:child_process";
 import { cp, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { testTempDir } from "./helpers/temp-dir.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const run = promisify(execFile);
+/**
+ * tsx's loader by its path: the CLI runs in a temporary project, where a bare "tsx" would be looked for in
+ * that folder's node_modules (and found only if some parent folder happened to have one).
+ */
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 
 const HOOKS = `
 import { appendFileSync } from "node:fs";
@@ -48,7 +54,7 @@ async function packagesLoadedBy(args: string[]): Promise<Set<string>> {
   await writeFile(log, "");
   await run(
     process.execPath,
-    ["--import", "tsx", "--import", path.join(dir, "register.mjs"), path.join(ROOT, "src/cli.ts"), ...args],
+    ["--import", TSX, "--import", path.join(dir, "register.mjs"), path.join(ROOT, "src/cli.ts"), ...args],
     { cwd: project, env: { ...process.env, PAPERSHELF_TEST_IMPORT_LOG: log } },
   );
   const specifiers = (await readFile(log, "utf8")).split("\n").filter(Boolean);
