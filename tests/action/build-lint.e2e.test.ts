@@ -1,22 +1,17 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { MockGitHub } from "../github/mock-github.js";
-import { makeWorkspace, readEvent, removeWorkspace, runAction, workspaceFiles } from "./harness.js";
+import type { MockGitHub } from "../github/mock-github.js";
+import { readEvent, runAction, startRepository, stopRepository, workspaceFiles } from "./harness.js";
 
 let mock: MockGitHub;
 let workspace: string;
 let main: string;
 
 beforeEach(async () => {
-  mock = await new MockGitHub().start();
-  workspace = await makeWorkspace();
-  main = mock.seedBranch(await workspaceFiles(workspace));
+  ({ mock, workspace, main } = await startRepository());
 });
-afterEach(async () => {
-  await mock.close();
-  await removeWorkspace(workspace);
-});
+afterEach(() => stopRepository({ mock, workspace }));
 
 describe("build", () => {
   it("commits the regenerated README on main once, then finds nothing to do", async () => {

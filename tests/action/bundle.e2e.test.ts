@@ -9,8 +9,8 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { MockGitHub } from "../github/mock-github.js";
-import { makeWorkspace, readEvent, removeWorkspace, runnerEnv, workspaceFiles } from "./harness.js";
+import type { MockGitHub } from "../github/mock-github.js";
+import { readEvent, runnerEnv, startRepository, stopRepository } from "./harness.js";
 
 const run = promisify(execFile);
 const BUNDLE = path.resolve("dist/action.js");
@@ -28,14 +28,9 @@ let workspace: string;
 let main: string;
 
 beforeEach(async () => {
-  mock = await new MockGitHub().start();
-  workspace = await makeWorkspace();
-  main = mock.seedBranch(await workspaceFiles(workspace));
+  ({ mock, workspace, main } = await startRepository());
 });
-afterEach(async () => {
-  await mock.close();
-  await removeWorkspace(workspace);
-});
+afterEach(() => stopRepository({ mock, workspace }));
 
 describe("node dist/action.js, as the runner starts it", () => {
   it("command: build regenerates the README, commits it on main and sets its outputs", async () => {

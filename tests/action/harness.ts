@@ -9,7 +9,7 @@ import path from "node:path";
 import { MockAgent } from "undici";
 import { run } from "../../src/main.js";
 import type { ActionReporter, AnnotationLevel, AnnotationPlace } from "../../src/action/runtime.js";
-import type { MockGitHub } from "../github/mock-github.js";
+import { MockGitHub } from "../github/mock-github.js";
 
 export const FIXTURES = path.resolve("tests/fixtures/action");
 
@@ -47,6 +47,26 @@ export async function makeWorkspace(): Promise<string> {
 
 export async function removeWorkspace(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
+}
+
+/** A repository for one test: the mock GitHub, a workspace, and main on the mock holding the workspace's files. */
+export interface TestRepository {
+  mock: MockGitHub;
+  workspace: string;
+  /** The commit of main on the mock. */
+  main: string;
+}
+
+/** Starts the mock and seeds main with a fresh workspace; `stopRepository` undoes it (call it in afterEach). */
+export async function startRepository(): Promise<TestRepository> {
+  const mock = await new MockGitHub().start();
+  const workspace = await makeWorkspace();
+  return { mock, workspace, main: mock.seedBranch(await workspaceFiles(workspace)) };
+}
+
+export async function stopRepository({ mock, workspace }: Pick<TestRepository, "mock" | "workspace">) {
+  await mock.close();
+  await removeWorkspace(workspace);
 }
 
 /** Every file of the workspace, by repository path: what the mock's main branch holds. */

@@ -11,13 +11,13 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CHANGED_MARKER } from "../../src/action/submission-freeze.js";
 import { INTAKE_MARKER } from "../../src/intake/index.js";
-import { MockGitHub } from "../github/mock-github.js";
+import type { MockGitHub } from "../github/mock-github.js";
 import {
-  makeWorkspace,
   readEvent,
-  removeWorkspace,
   runIntakeStep,
   seedIssue as seedMockIssue,
+  startRepository,
+  stopRepository,
   workspaceFiles,
 } from "./harness.js";
 
@@ -28,14 +28,11 @@ let artifacts: string;
 let main: string;
 
 beforeEach(async () => {
-  mock = await new MockGitHub().start();
-  workspace = await makeWorkspace();
+  ({ mock, workspace, main } = await startRepository());
   artifacts = await mkdtemp(path.join(os.tmpdir(), "papershelf-artifact-"));
-  main = mock.seedBranch(await workspaceFiles(workspace));
 });
 afterEach(async () => {
-  await mock.close();
-  await removeWorkspace(workspace);
+  await stopRepository({ mock, workspace });
   await rm(artifacts, { recursive: true, force: true });
 });
 

@@ -6,15 +6,15 @@ import { parse } from "yaml";
 import { INTAKE_MARKER } from "../../src/intake/index.js";
 import { removeEntry } from "../../src/records/edit.js";
 import { parseRecords } from "../../src/records/parse.js";
-import { MockGitHub } from "../github/mock-github.js";
+import type { MockGitHub } from "../github/mock-github.js";
 import {
   healthyLinks,
-  makeWorkspace,
   readEvent,
-  removeWorkspace,
   runAction,
   runIntakeStep,
   seedIssue as seedMockIssue,
+  startRepository,
+  stopRepository,
   SUBMISSION_ORIGINS,
   workspaceFiles,
 } from "./harness.js";
@@ -25,14 +25,9 @@ let workspace: string;
 let main: string;
 
 beforeEach(async () => {
-  mock = await new MockGitHub().start();
-  workspace = await makeWorkspace();
-  main = mock.seedBranch(await workspaceFiles(workspace));
+  ({ mock, workspace, main } = await startRepository());
 });
-afterEach(async () => {
-  await mock.close();
-  await removeWorkspace(workspace);
-});
+afterEach(() => stopRepository({ mock, workspace }));
 
 const seedIssue = (payload: Record<string, unknown>) => seedMockIssue(mock, payload);
 const intake = (eventName: string, payload: unknown, inputs: Record<string, string> = {}, sha = main) =>
