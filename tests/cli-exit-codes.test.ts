@@ -7,8 +7,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Command } from "../src/cli/context.js";
-import { COMMANDS, runCli, type ListedCommand } from "../src/cli/main.js";
+import { COMMANDS, type ListedCommand } from "../src/cli/main.js";
 import { EXIT_CODES_HELP, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_USAGE } from "../src/errors.js";
+import { runCliCaptured } from "./helpers/run-cli.js";
 
 const INVALID = `categories:
   - id: llm
@@ -38,22 +39,8 @@ function project(papers: string | undefined): string {
   return dir;
 }
 
-async function run(cwd: string, argv: string[], commands?: readonly ListedCommand[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(
-    argv,
-    {
-      stdout: { write: (t: string) => (stdout += t) },
-      stderr: { write: (t: string) => (stderr += t) },
-      env: {},
-      cwd,
-      interactive: false,
-    },
-    commands,
-  );
-  return { code, stdout, stderr };
-}
+const run = (cwd: string, argv: string[], commands?: readonly ListedCommand[]) =>
+  runCliCaptured(argv, { cwd }, commands);
 
 /** Each command that reads the records file, with the arguments that make it read only that. */
 const READERS: [string, string[]][] = [

@@ -9,10 +9,10 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { arxivIdOf } from "../../src/arxiv/index.js";
-import { runCli } from "../../src/cli/main.js";
 import { parseRecords } from "../../src/records/parse.js";
 import type { Entry } from "../../src/records/schema.js";
 import { startArxivServer, type ArxivServer, type FakePaper } from "./arxiv-server.js";
+import { runCliCaptured } from "../helpers/run-cli.js";
 
 const LIVE = new URL("../../data/papers.yaml", import.meta.url);
 let dir = "";
@@ -39,18 +39,8 @@ function paperFor(entry: Entry, id: string): FakePaper {
   };
 }
 
-async function cli(argv: string[], cwd: string, env: Record<string, string> = {}) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    env: { PAPERSHELF_ARXIV_API_URL: server.url, ...env },
-    cwd,
-    interactive: false,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[], cwd: string, env: Record<string, string> = {}) =>
+  runCliCaptured(argv, { cwd, env: { PAPERSHELF_ARXIV_API_URL: server.url, ...env } });
 
 function copyOfTheList(name: string): string {
   const root = path.join(dir, name);

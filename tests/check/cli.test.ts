@@ -11,10 +11,10 @@ import {
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/main.js";
 import type { CheckReport } from "../../src/check/index.js";
 import { progressPrinter } from "../../src/cli/commands/check-shared.js";
 import { readJson, send, startServer, type TestServer } from "./helpers/servers.js";
+import { runCliCaptured } from "../helpers/run-cli.js";
 
 let web: TestServer;
 let other: TestServer;
@@ -70,18 +70,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function cli(argv: string[], env: Record<string, string> = {}, cwd = dir) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    env,
-    cwd,
-    interactive: false,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[], env: Record<string, string> = {}, cwd = dir) =>
+  runCliCaptured(argv, { cwd, env });
 
 function project(name: string, papers: string, config = "") {
   const root = path.join(dir, name);

@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/main.js";
 import { parseRecords } from "../../src/records/parse.js";
+import { runCliCaptured } from "../helpers/run-cli.js";
 
 const SMALL = fileURLToPath(new URL("../fixtures/import/small-list.md", import.meta.url));
 const UNPLACED = fileURLToPath(new URL("../fixtures/import/unplaced.md", import.meta.url));
@@ -18,18 +18,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(["import", ...argv], {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    env: {},
-    cwd: dir,
-    interactive: false,
-  });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runCliCaptured(["import", ...argv], { cwd: dir });
 
 describe("papershelf import", () => {
   it("writes valid records with the schema line relative to the output, prints notices, exits 0", async () => {

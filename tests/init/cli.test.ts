@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/main.js";
 import type { CliContext } from "../../src/cli/context.js";
+import { runCliCaptured } from "../helpers/run-cli.js";
 
 const REF = "0123456789abcdef0123456789abcdef01234567";
 const dirs: string[] = [];
@@ -18,19 +18,8 @@ function folder(): string {
   return dir;
 }
 
-async function run(cwd: string, argv: string[], extra: Partial<CliContext> = {}) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    env: {},
-    cwd,
-    interactive: false,
-    ...extra,
-  });
-  return { code, stdout, stderr };
-}
+const run = (cwd: string, argv: string[], extra: Partial<CliContext> = {}) =>
+  runCliCaptured(argv, { cwd, ...extra });
 
 describe("papershelf init", () => {
   it("with --yes writes a list that validate, lint and build --check pass, and says what to do next", async () => {

@@ -4,10 +4,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startArxivServer, type ArxivServer } from "../arxiv/arxiv-server.js";
-import { runCli } from "../../src/cli/main.js";
 import { INTAKE_MARKER } from "../../src/intake/comment.js";
 import { removeEntry } from "../../src/records/edit.js";
 import { bodyFor, FIXTURES, fixtureForm, fixtureTemplate, ROOT, VALID_ANSWERS } from "./helpers.js";
+import { runCliCaptured } from "../helpers/run-cli.js";
 
 /** 2026-03-15T00:00:00Z: `added` is fixed through SOURCE_DATE_EPOCH, as in reproducible builds. */
 const EPOCH = "1773532800";
@@ -35,18 +35,11 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-async function intake(cwd: string, ...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(["intake", ...argv], {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    env: { SOURCE_DATE_EPOCH: EPOCH, PAPERSHELF_ARXIV_API_URL: arxiv.url },
+const intake = (cwd: string, ...argv: string[]) =>
+  runCliCaptured(["intake", ...argv], {
     cwd,
-    interactive: false,
+    env: { SOURCE_DATE_EPOCH: EPOCH, PAPERSHELF_ARXIV_API_URL: arxiv.url },
   });
-  return { code, stdout, stderr };
-}
 
 /** A project folder with the fixture list and the form regenerated for it. */
 function project(body: string): string {

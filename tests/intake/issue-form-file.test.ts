@@ -3,10 +3,10 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/main.js";
 import { renderIssueForm } from "../../src/intake/form-categories.js";
 import { parseRecords } from "../../src/records/parse.js";
 import { committedForm, FIXTURES, ROOT } from "./helpers.js";
+import { runCliCaptured } from "../helpers/run-cli.js";
 
 let dir: string;
 const FORM = ".github/ISSUE_TEMPLATE/submit-paper.yml";
@@ -27,18 +27,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    env: {},
-    cwd: dir,
-    interactive: false,
-  });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runCliCaptured(argv, { cwd: dir });
 
 describe("the issue form as a generated file", () => {
   it("build --check fails on stale categories; build rewrites only the options; then it is current", async () => {

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/main.js";
+import { runCliCaptured } from "../helpers/run-cli.js";
 
 const CLEAN = `categories:
   - id: llm
@@ -38,18 +38,7 @@ function project(files: Record<string, string>): string {
   return dir;
 }
 
-async function lint(cwd: string, ...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(["lint", ...argv], {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    env: {},
-    cwd,
-    interactive: false,
-  });
-  return { code, stdout, stderr };
-}
+const lint = (cwd: string, ...argv: string[]) => runCliCaptured(["lint", ...argv], { cwd });
 
 function git(cwd: string, ...args: string[]) {
   execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.org", ...args], {

@@ -2,10 +2,10 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { runCli } from "../../src/cli/main.js";
 import { renderRulesDoc } from "../../src/lint/docs.js";
 import { renderJsonSchema } from "../../src/build/index.js";
 import { FIXTURES, TEMPLATES_DIR } from "./fixtures.js";
+import { runCliCaptured } from "../helpers/run-cli.js";
 
 let dir: string;
 
@@ -20,18 +20,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    env: {},
-    cwd: dir,
-    interactive: false,
-  });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runCliCaptured(argv, { cwd: dir });
 const read = (file: string) => readFile(path.join(dir, file), "utf8");
 
 describe("papershelf build", () => {
