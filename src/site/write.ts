@@ -9,9 +9,13 @@
  *
  * The old site, once replaced, is removed by a detached process (`removeInBackground`), so a build returns
  * as soon as the new site is in place.
+ *
+ * Because the folder is replaced as a whole, only a folder that is a site may be replaced: one that papershelf
+ * wrote (it holds SITE_MARKER_FILE), an empty one, or none. `papershelf site --out .` once replaced the
+ * project it was run in, records and .git included (`siteTargetProblem` refuses it now).
  */
 import { spawn } from "node:child_process";
-import { readdir, rename, rm } from "node:fs/promises";
+import { readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic, PapersFile } from "../records/index.js";
 import {
@@ -26,6 +30,67 @@ import { FileWriter, type FileContent } from "./file-writer.js";
 import { termInput } from "./term-input.js";
 import { startTermThread, type TermThread } from "./terms-thread.js";
 import type { SiteTemplates } from "./templates.js";
+
+/**
+ * The file at the root of every folder `writeSite` writes: the sign that the folder is a site papershelf made,
+ * which the next build may replace as a whole (Sphinx's `.buildinfo` marks its output the same way).
+ */
+export const SITE_MARKER_FILE = ".papershelf-site";
+const SITE_MARKER_TEXT =
+  "This folder is written by `papershelf site`, which replaces the whole folder at every build.\n";
+
+/** What every site had at its root before SITE_MARKER_FILE: an earlier papershelf's site may be replaced too. */
+const EARLIER_SITE_FILES = [SEARCH_INDEX_FILE, "papers.json", ".nojekyll"];
+
+/** A folder the site may not replace (see `siteTargetProblem`). */
+export class SiteTargetError extends Error {
+  override name = "SiteTargetError";
+}
+
+/** True when `inner` is `outer` or lies somewhere below it. */
+function isWithin(inner: string, outer: string): boolean {
+  const relative = path.relative(outer, inner);
+  return (
+    relative === "" ||
+    (relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative))
+  );
+}
+
+/** A path a site's folder may not be or hold, and what it is, for the refusal ("the records file"). */
+export interface KeptPath {
+  path: string;
+  role: string;
+}
+
+/**
+ * Why a site may not replace `target`, or undefined when it may: `target` does not exist, is an empty folder,
+ * or is a site papershelf wrote. Whatever it holds, a folder that is or holds one of `keep` (the project
+ * folder, its records, templates and config) is refused. `show` turns a path into what the message says.
+ */
+export async function siteTargetProblem(
+  target: string,
+  keep: readonly KeptPath[] = [],
+  show: (file: string) => string = (file) => file,
+): Promise<string | undefined> {
+  const folder = path.resolve(target);
+  const held = keep.find((kept) => isWithin(path.resolve(kept.path), folder));
+  if (held !== undefined) {
+    const kept = path.resolve(held.path);
+    const what = kept === folder ? `is ${held.role}` : `holds ${held.role} (${show(kept)})`;
+    return `${show(folder)} ${what}, and a site replaces its whole folder`;
+  }
+  let names: string[];
+  try {
+    if (!(await stat(folder)).isDirectory()) return `${show(folder)} is a file, not a folder`;
+    names = await readdir(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+  if (names.length === 0 || names.includes(SITE_MARKER_FILE)) return undefined;
+  if (EARLIER_SITE_FILES.every((name) => names.includes(name))) return undefined;
+  return `${show(folder)} holds files that papershelf did not write (it has no ${SITE_MARKER_FILE}), and a site replaces its whole folder`;
+}
 
 /** A file to write: text, text in pieces, or bytes (the search index, encoded on the term thread). */
 export interface FileToWrite {
@@ -98,11 +163,19 @@ async function leftovers(target: string): Promise<string[]> {
 let replaced = 0;
 
 /**
- * Writes every file under `outDir`, replacing what was there; resolves to the number of files once the new
- * site is in place (the old one is still being removed, in the background).
+ * Writes every file under `outDir`, replacing what was there, and SITE_MARKER_FILE; resolves to the number of
+ * files written once the new site is in place (the old one is still being removed, in the background).
+ * Throws a SiteTargetError when `outDir` may not be replaced (`siteTargetProblem`, with `keep`): before
+ * writing anything, and again just before the replacing rename, leaving no staging folder.
  */
-export async function writeSite(outDir: string, files: Files): Promise<number> {
+export async function writeSite(
+  outDir: string,
+  files: Files,
+  keep: readonly KeptPath[] = [],
+): Promise<number> {
   const target = path.resolve(outDir);
+  const problem = await siteTargetProblem(target, keep);
+  if (problem !== undefined) throw new SiteTargetError(`refusing to write the site: ${problem}`);
   const staging = `${target}.tmp-${process.pid}`;
   const previous = `${target}.old-${process.pid}-${++replaced}`;
   await rm(staging, { recursive: true, force: true });
@@ -114,7 +187,12 @@ export async function writeSite(outDir: string, files: Files): Promise<number> {
       await writer.write(path.join(staging, file.path), file.content);
       count++;
     }
+    await writer.write(path.join(staging, SITE_MARKER_FILE), SITE_MARKER_TEXT);
+    count++;
     await writer.close();
+    // Again at the moment of replacing: the folder may have changed while the pages were written.
+    const late = await siteTargetProblem(target, keep);
+    if (late !== undefined) throw new SiteTargetError(`refusing to write the site: ${late}`);
     const hadSite = await rename(target, previous).then(
       () => true,
       (e: NodeJS.ErrnoException) => {
@@ -160,12 +238,14 @@ export async function buildAndWriteSite(
   templates: SiteTemplates,
   assets: SiteAssets,
   options: SiteOptions,
+  /** Paths the output folder may not be or hold (see `siteTargetProblem`). */
+  keep: readonly KeptPath[] = [],
 ): Promise<SiteWriteResult> {
   // Started first: the thread numbers the terms while this one renders the entries' Markdown.
   const terms = startTermThread(() => termInput(data.entries));
   try {
     const site = planSite(data, templates, assets, options);
-    return { ok: true, fileCount: await writeSite(outDir, filesWithTermThread(site, terms)) };
+    return { ok: true, fileCount: await writeSite(outDir, filesWithTermThread(site, terms), keep) };
   } catch (error) {
     return { ok: false, errors: [siteTemplateDiagnostic(error)] };
   } finally {

@@ -24,6 +24,7 @@ import {
   fileText,
   readSiteFixture,
 } from "./helpers/fixture.js";
+import { runCliCaptured } from "../helpers/run-cli.js";
 
 let data: PapersFile;
 let files: SiteFile[];
@@ -241,7 +242,8 @@ describe("buildAndWriteSite", () => {
     const assets = assetsOf(files);
     const templates = await templatesWith("entry", (t) => t);
     const written = await buildAndWriteSite(dir, data, templates, assets, SITE_OPTIONS);
-    expect(written).toEqual({ ok: true, fileCount: files.length });
+    // The site's files and the marker that says papershelf wrote the folder.
+    expect(written).toEqual({ ok: true, fileCount: files.length + 1 });
     await expectOnDisk(dir, files);
 
     // Only the first five records have an abstract: the sixth entry page fails, after the list pages and five
@@ -269,7 +271,7 @@ describe("buildAndWriteSite", () => {
     const dir = path.join(await testTempDir("papershelf-site-runs-"), "_site");
     const templates = await templatesWith("entry", (t) => t);
     const written = await buildAndWriteSite(dir, big, templates, assetsOf(built), SITE_OPTIONS);
-    expect(written).toEqual({ ok: true, fileCount: built.length });
+    expect(written).toEqual({ ok: true, fileCount: built.length + 1 });
     expect(built.filter((f) => f.path.startsWith("p/"))).toHaveLength(big.entries.length);
     await expectOnDisk(dir, built);
     // The related entries are on the pages of every run, the last one included.
@@ -307,4 +309,57 @@ describe("papershelf site", () => {
     // The failed run left the previous site in place.
     expect(await readFile(path.join(dir, "public/index.html"), "utf8")).toBe(index);
   });
+
+  it("refuses an output folder that is the project, holds it, or holds files it did not write, and changes nothing", async () => {
+    const dir = await testTempDir("papershelf-site-cli-");
+    const project = path.join(dir, "shelf");
+    await cp(path.join(REPO, "templates"), path.join(project, "templates"), { recursive: true });
+    await mkdir(path.join(project, "data"));
+    await cp(path.join(REPO, "data/papers.yaml"), path.join(project, "data/papers.yaml"));
+    await mkdir(path.join(project, ".git"));
+    await writeFile(path.join(project, ".git/HEAD"), "ref: refs/heads/main\n");
+    await mkdir(path.join(project, "docs"));
+    await writeFile(path.join(project, "docs/notes.md"), "hand-written\n");
+    await writeFile(path.join(project, "README.md"), "# shelf\n");
+    await writeFile(path.join(project, "NOTES.txt"), "notes\n");
+    const before = await treeOf(dir);
+    const cases: [string, RegExp][] = [
+      [
+        ".",
+        /refusing to write the site: \. is the folder papershelf runs in, and a site replaces its whole folder\. Give --out a folder of its own \(the default is _site\)\./,
+      ],
+      ["..", /refusing to write the site: \S+ holds the folder papershelf runs in \(\.\)/],
+      ["data", /refusing to write the site: data holds the records file \(data\/papers\.yaml\)/],
+      ["README.md", /refusing to write the site: README\.md is the README,/],
+      [
+        "docs",
+        /refusing to write the site: docs holds files that papershelf did not write \(it has no \.papershelf-site\)/,
+      ],
+      ["NOTES.txt", /refusing to write the site: NOTES\.txt is a file, not a folder/],
+    ];
+    for (const [out, message] of cases) {
+      const { code, stdout, stderr } = await runCliCaptured(["site", "--out", out], { cwd: project });
+      expect(code, out).toBe(2);
+      expect(stderr, out).toMatch(message);
+      expect(stdout, out).toBe("");
+      expect(await treeOf(dir), out).toEqual(before);
+    }
+    // A folder of its own is written, and the next build replaces it.
+    for (let build = 0; build < 2; build++) {
+      const { code, stderr } = await runCliCaptured(["site", "--out", "_site"], { cwd: project });
+      expect(code, stderr).toBe(0);
+    }
+    expect(await readdir(path.join(project, "_site"))).toContain(".papershelf-site");
+    expect(await readFile(path.join(project, "docs/notes.md"), "utf8")).toBe("hand-written\n");
+  });
 });
+
+/** Every file under `dir` with its text, by relative path: what a refused build must leave as it was. */
+async function treeOf(dir: string): Promise<Record<string, string>> {
+  const tree: Record<string, string> = {};
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    const full = path.join(entry.parentPath, entry.name);
+    tree[path.relative(dir, full)] = entry.isFile() ? await readFile(full, "utf8") : "(folder)";
+  }
+  return tree;
+}

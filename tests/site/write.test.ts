@@ -1,9 +1,15 @@
 /** writeSite: every file byte for byte, large or small, whole or in pieces, wherever the writer's buffers end. */
-import { mkdir, readFile, readdir } from "node:fs/promises";
+import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { testTempDir } from "../helpers/temp-dir.js";
-import { writeSite, type SiteFile } from "../../src/site/index.js";
+import {
+  SITE_MARKER_FILE,
+  SiteTargetError,
+  siteTargetProblem,
+  writeSite,
+  type SiteFile,
+} from "../../src/site/index.js";
 
 describe("writeSite", () => {
   it("writes large texts byte for byte, with surrogate pairs and CJK at every slice boundary", async () => {
@@ -24,7 +30,8 @@ describe("writeSite", () => {
       { path: ".nojekyll", content: "" },
     ];
     const dir = path.join(await testTempDir("papershelf-write-"), "_site");
-    expect(await writeSite(dir, files)).toBe(files.length);
+    // Every file, and the marker that says papershelf wrote the folder.
+    expect(await writeSite(dir, files)).toBe(files.length + 1);
     for (const file of files)
       expect(await readFile(path.join(dir, file.path), "utf8"), file.path).toBe(file.content);
     expect((await readdir(path.join(dir, "p"))).length).toBe(300);
@@ -72,7 +79,7 @@ describe("writeSite", () => {
       ...Array.from({ length: 200 }, (_, i) => ({ path: `p/e-${i}/index.html`, content: `${i}` })),
     ]);
     // The new site is in place when writeSite resolves; the old one is then removed by a detached process.
-    expect((await readdir(dir)).sort()).toEqual(["new.html", "p"]);
+    expect((await readdir(dir)).sort()).toEqual([SITE_MARKER_FILE, "new.html", "p"]);
     expect(await siblingsOnceRemoved(dir, ["_site"])).toEqual(["_site"]);
   });
 
@@ -92,6 +99,96 @@ describe("writeSite", () => {
     const kept = ["_site", "_site.old-notes", `_site.tmp-${process.ppid}`, "other.old-4199999-1"].sort();
     expect(await siblingsOnceRemoved(dir, kept)).toEqual(kept);
     expect(await readFile(path.join(dir, "index.html"), "utf8")).toBe("new");
+  });
+});
+
+describe("the folder a site may replace", () => {
+  it("refuses a folder of files papershelf did not write, and writes nothing, not even a staging folder", async () => {
+    const parent = await testTempDir("papershelf-write-");
+    const docs = path.join(parent, "docs");
+    await mkdir(docs);
+    await writeFile(path.join(docs, "notes.md"), "hand-written\n");
+    await expect(writeSite(docs, [{ path: "index.html", content: "new" }])).rejects.toThrow(SiteTargetError);
+    await expect(writeSite(docs, [{ path: "index.html", content: "new" }])).rejects.toThrow(
+      /docs holds files that papershelf did not write \(it has no \.papershelf-site\)/,
+    );
+    expect(await readdir(parent)).toEqual(["docs"]);
+    expect(await readdir(docs)).toEqual(["notes.md"]);
+    expect(await readFile(path.join(docs, "notes.md"), "utf8")).toBe("hand-written\n");
+  });
+
+  it("checks again before replacing: a folder filled by someone else while the pages were written is kept", async () => {
+    const parent = await testTempDir("papershelf-write-");
+    const dir = path.join(parent, "_site");
+    async function* pages() {
+      yield { path: "index.html", content: "new" };
+      // Meanwhile, someone makes the folder and puts a file of theirs in it.
+      await mkdir(dir);
+      await writeFile(path.join(dir, "theirs.txt"), "theirs\n");
+      yield { path: "p/a/index.html", content: "a" };
+    }
+    await expect(writeSite(dir, pages())).rejects.toThrow(/_site holds files that papershelf did not write/);
+    expect(await readdir(parent)).toEqual(["_site"]);
+    expect(await readdir(dir)).toEqual(["theirs.txt"]);
+  });
+
+  it("refuses a file, and leaves it as it was", async () => {
+    const parent = await testTempDir("papershelf-write-");
+    const file = path.join(parent, "README.md");
+    await writeFile(file, "# mine\n");
+    await expect(writeSite(file, [{ path: "index.html", content: "new" }])).rejects.toThrow(
+      /README\.md is a file, not a folder/,
+    );
+    expect(await readdir(parent)).toEqual(["README.md"]);
+    expect(await readFile(file, "utf8")).toBe("# mine\n");
+  });
+
+  it("refuses a folder that is or holds a kept path, even one papershelf wrote", async () => {
+    const project = await testTempDir("papershelf-write-");
+    const records = path.join(project, "data", "papers.yaml");
+    await mkdir(path.dirname(records));
+    await writeFile(records, "entries: []\n");
+    await writeFile(path.join(project, SITE_MARKER_FILE), "");
+    const kept = [{ path: records, role: "the records file" }];
+    expect(await siteTargetProblem(project, kept)).toBe(
+      `${project} holds the records file (${records}), and a site replaces its whole folder`,
+    );
+    expect(await siteTargetProblem(project, [{ path: project, role: "the project" }])).toBe(
+      `${project} is the project, and a site replaces its whole folder`,
+    );
+    // A sibling whose name starts with the kept folder's is not inside it.
+    const data = [{ path: path.join(project, "data"), role: "the data" }];
+    expect(await siteTargetProblem(path.join(project, "data-site"), data)).toBeUndefined();
+    await expect(writeSite(project, [{ path: "index.html", content: "x" }], kept)).rejects.toThrow(
+      SiteTargetError,
+    );
+    expect((await readdir(project)).sort()).toEqual([SITE_MARKER_FILE, "data"]);
+  });
+
+  it("replaces a new folder, an empty one, its own site, and an earlier papershelf's site without the marker", async () => {
+    const parent = await testTempDir("papershelf-write-");
+    const fresh = path.join(parent, "fresh");
+    expect(await siteTargetProblem(fresh)).toBeUndefined();
+    const empty = path.join(parent, "empty");
+    await mkdir(empty);
+    expect(await siteTargetProblem(empty)).toBeUndefined();
+    const earlier = path.join(parent, "earlier");
+    await mkdir(earlier);
+    for (const name of ["search-index.json", "papers.json", ".nojekyll", "index.html"])
+      await writeFile(path.join(earlier, name), "");
+    expect(await siteTargetProblem(earlier)).toBeUndefined();
+    // Two of the three files an earlier site always had are not enough.
+    const partial = path.join(parent, "partial");
+    await mkdir(partial);
+    for (const name of ["search-index.json", "index.html"]) await writeFile(path.join(partial, name), "");
+    expect(await siteTargetProblem(partial)).toMatch(/holds files that papershelf did not write/);
+
+    for (const dir of [fresh, empty, earlier]) {
+      await writeSite(dir, [{ path: "index.html", content: "new" }]);
+      expect((await readdir(dir)).sort(), dir).toEqual([SITE_MARKER_FILE, "index.html"]);
+    }
+    await writeSite(fresh, [{ path: "again.html", content: "again" }]);
+    expect(await readFile(path.join(fresh, "again.html"), "utf8")).toBe("again");
   });
 });
 

@@ -4,8 +4,16 @@ import path from "node:path";
 import { packageRoot } from "../../package-root.js";
 import { ConfigError, EXIT_FINDINGS, EXIT_OK } from "../../errors.js";
 import { formatDiagnostic, readTextOrUndefined } from "../../records/index.js";
-import { buildAndWriteSite, parseSiteConfig, readSiteTemplates, type SiteAssets } from "../../site/index.js";
+import {
+  buildAndWriteSite,
+  parseSiteConfig,
+  readSiteTemplates,
+  siteTargetProblem,
+  SiteTargetError,
+  type SiteAssets,
+} from "../../site/index.js";
 import type { Command } from "../context.js";
+import { DEFAULT_CONFIG_FILE } from "../../config/index.js";
 import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
 import { printRecordErrors, readRecordsFile } from "../records.js";
 
@@ -23,6 +31,12 @@ async function readSiteAssets(): Promise<SiteAssets> {
   return { script, style };
 }
 
+/** The refusal to write the site to a folder it may not replace, with what to do instead. */
+function refusal(problem: string): string {
+  const reason = problem.replace(/^refusing to write the site: /, "");
+  return `refusing to write the site: ${reason}. Give --out a folder of its own (the default is _site).`;
+}
+
 export const siteCommand: Command = {
   name: "site",
   help: `Usage: papershelf site [--out <dir>] [--config <path>]
@@ -32,7 +46,9 @@ Writes a static site from the records (data/papers.yaml) and templates/site/*.ht
   search-index.json, assets/              search and filters (the only script)
   feed.xml, papers.bib, papers.json       Atom feed by "added" date, BibTeX, the records as JSON
 Every link is relative, so the folder works under any path (https://<owner>.github.io/<repo>/).
-The folder is replaced as a whole: a failed build leaves the previous one as it was.
+The folder is replaced as a whole: a failed build leaves the previous one as it was. So it must be a
+folder of its own: one papershelf wrote (it holds .papershelf-site), an empty one, or a new one; never the
+project folder or one that holds the records, templates or config.
 Settings: the "site" section of .papershelf.yml (url, title, lang).
 
 Options:
@@ -44,7 +60,19 @@ template, template errors), 70 internal error (a bug: please report it).`,
   async run(argv, ctx) {
     const { values } = parseCommandArgs(argv, { out: { type: "string" } });
     const config = await loadProjectConfig(values.config, ctx.cwd);
-    const show = (file: string) => displayPath(path.resolve(ctx.cwd, file), ctx.cwd);
+    const show = (file: string) => displayPath(path.resolve(ctx.cwd, file), ctx.cwd) || ".";
+    const out = path.resolve(ctx.cwd, values.out ?? "_site");
+    // Checked before any work: the build replaces the folder as a whole.
+    const keep = [
+      { path: ctx.cwd, role: "the folder papershelf runs in" },
+      { path: config.data, role: "the records file" },
+      { path: config.readme, role: "the README" },
+      { path: config.templates, role: "the templates folder" },
+      { path: config.issueForm, role: "the issue form" },
+      { path: path.resolve(ctx.cwd, values.config ?? DEFAULT_CONFIG_FILE), role: "the config file" },
+    ];
+    const problem = await siteTargetProblem(out, keep, show);
+    if (problem !== undefined) throw new ConfigError(refusal(problem));
     const records = await readRecordsFile(config.data, show(config.data));
     if (!records.ok) {
       printRecordErrors(ctx, records.errors, show(config.data), "fix them, then build the site again");
@@ -58,14 +86,18 @@ template, template errors), 70 internal error (a bug: please report it).`,
       show,
     );
     if (!templates.ok) throw new ConfigError(templates.errors.map(formatDiagnostic).join("\n"));
-    const out = path.resolve(ctx.cwd, values.out ?? "_site");
     const result = await buildAndWriteSite(
       out,
       records.data,
       templates.templates,
       await readSiteAssets(),
       site.site,
-    );
+      keep,
+    ).catch((error: unknown) => {
+      // The folder changed while the site was built (writeSite checks it again before replacing it).
+      if (error instanceof SiteTargetError) throw new ConfigError(refusal(error.message));
+      throw error;
+    });
     if (!result.ok) throw new ConfigError(result.errors.map(formatDiagnostic).join("\n"));
     ctx.stdout.write(
       `wrote ${show(out)}/: ${records.data.entries.length} entries, ${result.fileCount} files\n`,
