@@ -102,10 +102,17 @@ type Files = Iterable<StreamedSiteFile | FileToWrite> | AsyncIterable<StreamedSi
 
 /**
  * The remover a detached process runs: removes each folder named in its arguments and ignores failures
- * (what it leaves behind, the next build's sweep takes).
+ * (what it leaves behind, the next build's sweep takes). The marker goes last, so a removal cut short
+ * leaves a folder the sweep still knows for a site.
  */
-const REMOVER = `const { rmSync } = require("node:fs");
-for (const dir of process.argv.slice(1)) try { rmSync(dir, { recursive: true, force: true, maxRetries: 2 }); } catch {}`;
+const REMOVER = `const { readdirSync, rmSync } = require("node:fs");
+const { join } = require("node:path");
+const gone = (p) => rmSync(p, { recursive: true, force: true, maxRetries: 2 });
+for (const dir of process.argv.slice(1))
+  try {
+    for (const name of readdirSync(dir)) if (name !== ${JSON.stringify(SITE_MARKER_FILE)}) gone(join(dir, name));
+    gone(dir);
+  } catch {}`;
 
 /**
  * Removes folders without waiting for them to go: a detached process removes them, so a build returns as
@@ -145,18 +152,23 @@ function isRunning(pid: number): boolean {
 
 /**
  * What earlier builds left next to `target`: replaced sites whose removal did not finish (a machine that
- * stopped meanwhile), and staging folders of builds that died. A running build's staging folder stays.
+ * stopped meanwhile), and staging folders of builds that died. A running build's staging folder stays, and so
+ * does a folder named like a replaced site that is not a site (`siteTargetProblem`).
  */
 async function leftovers(target: string): Promise<string[]> {
   const parent = path.dirname(target);
   const name = path.basename(target);
   const names = await readdir(parent).catch(() => [] as string[]);
-  return names
-    .filter((sibling) => {
-      const match = SIBLING.exec(sibling);
-      return match?.[1] === name && (match[2] === "old" || !isRunning(Number(match[3])));
-    })
-    .map((sibling) => path.join(parent, sibling));
+  const swept: string[] = [];
+  for (const sibling of names) {
+    const match = SIBLING.exec(sibling);
+    if (match?.[1] !== name) continue;
+    const folder = path.join(parent, sibling);
+    // A replaced site only if it still is one: `_site.old-2024` may be somebody's copy of anything.
+    if (match[2] === "old" ? (await siteTargetProblem(folder)) === undefined : !isRunning(Number(match[3])))
+      swept.push(folder);
+  }
+  return swept;
 }
 
 /** Numbers the replaced sites of one process, so a build never waits for an earlier one's to be removed. */

@@ -93,10 +93,21 @@ describe("writeSite", () => {
       "_site.tmp-4199999",
       `_site.tmp-${process.ppid}`,
     ];
-    for (const name of [...leftovers, "_site.old-notes", "other.old-4199999-1"])
+    for (const name of [...leftovers, "_site.old-notes", "other.old-4199999-1", "_site.old-2024"])
       await mkdir(path.join(parent, name, "p", "x"), { recursive: true });
+    // Replaced sites are sites (a marker; a removal cut short keeps it to the last); a backup someone named
+    // like one is not, and stays.
+    for (const name of ["_site.old-4199999-1", "_site.old-123", "other.old-4199999-1"])
+      await writeFile(path.join(parent, name, SITE_MARKER_FILE), "");
+    await writeFile(path.join(parent, "_site.old-2024", "mine.txt"), "mine\n");
     await writeSite(dir, [{ path: "index.html", content: "new" }]);
-    const kept = ["_site", "_site.old-notes", `_site.tmp-${process.ppid}`, "other.old-4199999-1"].sort();
+    const kept = [
+      "_site",
+      "_site.old-2024",
+      "_site.old-notes",
+      `_site.tmp-${process.ppid}`,
+      "other.old-4199999-1",
+    ].sort();
     expect(await siblingsOnceRemoved(dir, kept)).toEqual(kept);
     expect(await readFile(path.join(dir, "index.html"), "utf8")).toBe("new");
   });
