@@ -14,10 +14,11 @@ import { emptyState } from "../../src/check/state/history.js";
  * A dispatcher standing in for the network: hosts in `live` answer (404 on /gone, else 200); every other
  * host has no DNS answer, failing as undici fails then (ENOTFOUND). Nothing leaves the process.
  */
-function network(live: ReadonlySet<string>): Dispatcher {
+function network(live: ReadonlySet<string>, asked = new Map<string, number>()): Dispatcher {
   return {
     dispatch(opts: { origin: string; path: string }, handler: Dispatcher.DispatchHandler) {
       const host = new URL(opts.origin).hostname;
+      asked.set(host, (asked.get(host) ?? 0) + 1);
       queueMicrotask(() => {
         if (!live.has(host)) {
           const error = Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: "ENOTFOUND" });
@@ -87,6 +88,42 @@ describe("checkUrls without DNS", () => {
     } finally {
       await dispatcher.close();
     }
+  });
+});
+
+describe("a host with no DNS answer", () => {
+  const many = (host: string, n: number) => Array.from({ length: n }, (_, i) => `https://${host}/abs/${i}`);
+
+  it("is asked for a few of its links, not all: the rest take its answer (the network down)", async () => {
+    const asked = new Map<string, number>();
+    const dispatcher = network(new Set(), asked);
+    const urls = [...many("arxiv.org", 60), "https://github.com/a/b", "https://kexue.fm/", "https://hf.co/x"];
+    const run = await checkUrls(urls, { dispatcher }, { ...FAST, state: emptyState() });
+    // At most the links admitted before the first answer came (8 a host, twice over), far fewer than 60.
+    expect(asked.get("arxiv.org")).toBeGreaterThan(0);
+    expect(asked.get("arxiv.org")).toBeLessThanOrEqual(16);
+    expect(run.stats.requests).toBe([...asked.values()].reduce((a, b) => a + b, 0));
+    expect(run.network.available).toBe(false);
+    expect(new Set(run.results.map((r) => r.verdict))).toEqual(new Set(["unchecked"]));
+    expect(run.results[59]?.message).toBe(
+      "not checked: the network is unavailable; no such domain (arxiv.org)",
+    );
+    expect(run.state.failures).toEqual({});
+  });
+
+  it("gives every link of an unknown domain the same verdict among reachable hosts, each recorded", async () => {
+    const asked = new Map<string, number>();
+    const live = new Set(["a.test", "b.test", "c.test"]);
+    const dispatcher = network(live, asked);
+    const typo = many("typo.test", 30);
+    const urls = [...[...live].map((h) => `http://${h}/ok`), ...typo];
+    const run = await checkUrls(urls, { dispatcher }, { ...FAST, state: emptyState() });
+    expect(asked.get("typo.test")).toBeLessThanOrEqual(16);
+    expect(run.network.available).toBe(true);
+    expect(run.results.slice(3).map((r) => r.verdict)).toEqual(typo.map(() => "suspect"));
+    expect(run.results.at(-1)?.message).toContain("no such domain (typo.test)");
+    // The two-run rule counts each link, asked or answered by its host.
+    expect(Object.keys(run.state.failures).sort()).toEqual([...typo].sort());
   });
 });
 

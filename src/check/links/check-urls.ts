@@ -14,7 +14,7 @@ import { classifyProbe } from "./classify.js";
 import { markCollapsedRedirects } from "./collapse.js";
 import { failedAtNetworkLevel, judgeNetwork, uncheckedResult, type NetworkStatus } from "./network.js";
 import { compilePattern, DEFAULT_LINK_OPTIONS, hostMatches, type LinkCheckOptions } from "./options.js";
-import { probeUrl } from "./probe.js";
+import { probeUrl, type ProbeResult } from "./probe.js";
 import { publicOnlyLookup } from "./public-only.js";
 import { HostScheduler } from "./scheduler.js";
 import type { LinkResult } from "./verdict.js";
@@ -64,6 +64,18 @@ export function createLinkDispatcher(options: Partial<LinkCheckOptions> = {}): A
     connect: { timeout: opts.connectTimeoutMs, ...(opts.publicOnly ? { lookup: publicOnlyLookup() } : {}) },
     keepAliveTimeout: 10_000,
   });
+}
+
+/** The probe found no such domain: no DNS answer for the link's own host, before any redirect. */
+function isNoSuchDomain(probe: ProbeResult): boolean {
+  return probe.redirects.length === 0 && probe.end.kind === "failure" && probe.end.failure === "dns";
+}
+
+/** Another link of a host that has no DNS answer: the same answer, with no request of its own. */
+function sameAnswer(known: ProbeResult, url: string): ProbeResult {
+  const requested = new URL(url);
+  requested.hash = "";
+  return { ...known, url, finalUrl: requested.href, attempts: 0, exhaustedRetries: false, durationMs: 0 };
 }
 
 function invalid(url: string, now: number, message: string): LinkResult {
@@ -176,6 +188,12 @@ export async function checkUrls(
       report(index, answer);
     }
   }
+  // A name that does not exist (ENOTFOUND) does not exist for the host's other links either: they take the
+  // answer one of them got instead of asking again. When the resolver cannot be reached, every lookup may wait
+  // out its timeout (5 s a try): a list's 60 arXiv links made 25 s of a run that could only end "network
+  // unavailable". The links in flight when the answer comes finish their own lookups.
+  const unresolved = new Map<string, ProbeResult>();
+  const answeredByHost = new Set<number>();
   const probeNext = async (
     host: string,
     queue: readonly number[],
@@ -183,7 +201,10 @@ export async function checkUrls(
   ): Promise<void> => {
     for (let index = queue[cursor.next++]; index !== undefined; index = queue[cursor.next++]) {
       const url = unique[index] as string;
-      const probe = await probeUrl(url, probeDeps, options);
+      const known = unresolved.get(host);
+      const probe = known ? sameAnswer(known, url) : await probeUrl(url, probeDeps, options);
+      if (known) answeredByHost.add(index);
+      else if (isNoSuchDomain(probe)) unresolved.set(host, probe);
       if (reached.get(host) !== true) reached.set(host, !failedAtNetworkLevel(probe));
       report(index, classifyProbe(probe, { options, checkedAt: now() }));
     }
@@ -199,8 +220,10 @@ export async function checkUrls(
   const unreachable = new Set(network.unreachable);
   const judged = network.available
     ? checked
-    : checked.map((r) =>
-        r.source === "network" && r.attempts > 0 && unreachable.has(new URL(r.url).host)
+    : checked.map((r, index) =>
+        r.source === "network" &&
+        (r.attempts > 0 || answeredByHost.has(index)) &&
+        unreachable.has(new URL(r.url).host)
           ? uncheckedResult(r, "the network is unavailable")
           : r,
       );
