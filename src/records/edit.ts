@@ -7,7 +7,7 @@
  * and never fold long lines, so a written record reads back byte for byte on the next edit.
  */
 import { randomBytes } from "node:crypto";
-import { open, rename, rm, type FileHandle } from "node:fs/promises";
+import { open, realpath, rename, rm, stat, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { stringifyYaml as stringify } from "./yaml-stringify.js";
 import type { Diagnostic } from "./diagnostics.js";
@@ -306,19 +306,32 @@ export { load as loadForEdit, verify as verifyEdit, lineStart, afterLine, failur
  * `text` may come as the parts it was made of (a generated README): they are encoded into one reused
  * buffer rather than joined first, so a 17 MB file costs no second copy of itself (on this project's VMs
  * every fresh megabyte of memory costs ~4 ms of page faults).
+ *
+ * As write-file-atomic does: a symbolic link is written through (the file it names changes, the link stays
+ * a link; a rename onto the link replaced it with a copy), and an existing file keeps its permission bits.
  */
 export async function writeTextAtomic(file: string, text: string | readonly string[]): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
+  const target = await realpath(file).catch(() => file);
+  const mode = await stat(target).then(
+    (existing) => existing.mode & 0o7777,
+    () => undefined,
+  );
+  const temp = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${randomBytes(6).toString("hex")}.tmp`,
+  );
   const handle = await open(temp, "w");
   try {
     if (typeof text === "string") await handle.writeFile(text, "utf8");
     else await writeParts(handle, text);
+    // After open, which the umask trims: the file's own bits, as they were.
+    if (mode !== undefined) await handle.chmod(mode);
     await handle.sync();
   } finally {
     await handle.close();
   }
   try {
-    await rename(temp, file);
+    await rename(temp, target);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;

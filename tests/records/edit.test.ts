@@ -1,4 +1,4 @@
-import { readFile, readdir } from "node:fs/promises";
+import { chmod, lstat, mkdir, readFile, readdir, stat, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { testTempDir } from "../helpers/temp-dir.js";
@@ -185,6 +185,33 @@ describe("writeTextAtomic", () => {
     const written = await readFile(file);
     expect(written.equals(Buffer.from(parts.join(""), "utf8"))).toBe(true);
     expect(await readdir(dir)).toEqual(["README.md"]);
+  });
+
+  it("writes through a symbolic link to the file it names, and the link stays a link", async () => {
+    const dir = await testTempDir("papershelf-edit-");
+    await mkdir(path.join(dir, "shared"));
+    await mkdir(path.join(dir, "data"));
+    const real = path.join(dir, "shared", "papers.yaml");
+    await writeFile(real, "old\n");
+    const link = path.join(dir, "data", "papers.yaml");
+    await symlink("../shared/papers.yaml", link);
+    await writeTextAtomic(link, LIST);
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await readFile(real, "utf8")).toBe(LIST);
+    expect(await readdir(path.join(dir, "data"))).toEqual(["papers.yaml"]);
+    expect(await readdir(path.join(dir, "shared"))).toEqual(["papers.yaml"]);
+  });
+
+  it("keeps an existing file's permission bits, whatever the umask gives a new file", async () => {
+    const dir = await testTempDir("papershelf-edit-");
+    const file = path.join(dir, "papers.yaml");
+    await writeFile(file, "old\n");
+    for (const mode of [0o600, 0o640, 0o664]) {
+      await chmod(file, mode);
+      await writeTextAtomic(file, LIST);
+      expect((await stat(file)).mode & 0o777, mode.toString(8)).toBe(mode);
+    }
+    expect(await readFile(file, "utf8")).toBe(LIST);
   });
 });
 
