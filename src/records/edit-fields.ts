@@ -5,7 +5,15 @@
  * planned on one parse and verified on one re-parse: 53 records × 7 fields is one edit, not 371.
  */
 import { stringifyYaml as stringify } from "./yaml-stringify.js";
-import { afterLine, editFailure, lineStart, loadForEdit, verifyEdit, type EditResult } from "./edit.js";
+import {
+  afterLine,
+  editFailure,
+  lineStart,
+  loadForEdit,
+  verifyEdit,
+  withLineBreaksOf,
+  type EditResult,
+} from "./edit.js";
 import { EntrySchema, type Entry, type PapersFile } from "./schema.js";
 import type { MapNode } from "./source.js";
 
@@ -99,7 +107,11 @@ export function addEntryFields(
         .split("\n")
         .map((line) => (line === "" ? line : " ".repeat(itemIndent) + line))
         .join("\n");
-      splices.push({ at: afterLine(text, seq.end), order: rank(add.key), text: padded });
+      splices.push({
+        at: afterLine(text, seq.end),
+        order: rank(add.key),
+        text: withLineBreaksOf(text, padded),
+      });
       const lists = appended.get(add.entryIndex) ?? new Map<string, unknown[]>();
       lists.set(add.key, [...(lists.get(add.key) ?? []), add.value]);
       appended.set(add.entryIndex, lists);
@@ -126,7 +138,11 @@ export function addEntryFields(
       const lastEnd = last ? Math.max(last.key.end, last.value.end) : text.length;
       const at = anchor ? lineStart(text, anchor.key.start) : afterLine(text, lastEnd);
       const prefix = at === text.length && !text.endsWith("\n") ? "\n" : "";
-      splices.push({ at, order: rank(key), text: prefix + yamlField(key, value, indent) });
+      splices.push({
+        at,
+        order: rank(key),
+        text: withLineBreaksOf(text, prefix + yamlField(key, value, indent)),
+      });
     }
   }
   splices.sort((a, b) => b.at - a.at || b.order - a.order);

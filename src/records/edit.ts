@@ -70,6 +70,17 @@ function load(text: string, file: string): Loaded | EditResult {
   return { source, data: plain.data as PapersFile, entries };
 }
 
+/** The file's line break, read from its first line: what an edit writes its new lines with. */
+function lineBreakOf(text: string): "\n" | "\r\n" {
+  const first = text.indexOf("\n");
+  return first > 0 && text[first - 1] === "\r" ? "\r\n" : "\n";
+}
+
+/** `inserted` (made with "\n") with the line breaks of `text`: a CRLF file stays CRLF through an edit. */
+function withLineBreaksOf(text: string, inserted: string): string {
+  return lineBreakOf(text) === "\n" ? inserted : inserted.replace(/\n/g, "\r\n");
+}
+
 /** Offset of the first character of the line holding `offset`. */
 function lineStart(text: string, offset: number): number {
   return text.lastIndexOf("\n", offset - 1) + 1;
@@ -139,7 +150,7 @@ export function insertEntry(text: string, entry: Entry, file = "data/papers.yaml
   if (entries.items.length === 0) {
     // `entries: []` (or an empty block): rewrite just that value as a block sequence.
     const { start, end } = entries;
-    const block = `\n${stringifyEntry(entry, 2)}`;
+    const block = withLineBreaksOf(text, `\n${stringifyEntry(entry, 2)}`);
     next =
       text.slice(0, start).replace(/(?<![ \t])[ \t]*$/, "") +
       block +
@@ -149,7 +160,7 @@ export function insertEntry(text: string, entry: Entry, file = "data/papers.yaml
     const previous = entries.items[index - 1];
     const at = previous ? itemSpan(text, previous)[1] : itemSpan(text, entries.items[0] as SourceNode)[0];
     const prefix = at === text.length && !text.endsWith("\n") ? "\n" : "";
-    next = text.slice(0, at) + prefix + block + text.slice(at);
+    next = text.slice(0, at) + withLineBreaksOf(text, prefix + block) + text.slice(at);
   }
   return verify(data, next, file, (d) => {
     d.entries.splice(index, 0, JSON.parse(JSON.stringify(orderEntry(entry))) as Entry);
@@ -168,8 +179,8 @@ export function replaceEntry(text: string, id: string, entry: Entry, file = "dat
   const index = findEntry(loaded, id);
   if (index === -1) return failure(file, `no entry with id "${id}"`);
   const [start, end] = itemSpan(text, loaded.entries.items[index] as SourceNode);
-  const next =
-    text.slice(0, start) + stringifyEntry(entry, dashIndent(text, loaded.entries)) + text.slice(end);
+  const written = withLineBreaksOf(text, stringifyEntry(entry, dashIndent(text, loaded.entries)));
+  const next = text.slice(0, start) + written + text.slice(end);
   return verify(loaded.data, next, file, (d) => {
     d.entries[index] = JSON.parse(JSON.stringify(orderEntry(entry))) as Entry;
     return d;
@@ -299,7 +310,14 @@ export function setScalars(
 }
 
 /** Shared with the field edits (edit-fields.ts), which splice inside one record. */
-export { load as loadForEdit, verify as verifyEdit, lineStart, afterLine, failure as editFailure };
+export {
+  load as loadForEdit,
+  verify as verifyEdit,
+  lineStart,
+  afterLine,
+  withLineBreaksOf,
+  failure as editFailure,
+};
 
 /**
  * Writes through a temp file in the same folder + rename, so a crash never leaves a half-written file.

@@ -74,6 +74,21 @@ describe("addEntryFields", () => {
     expect(text.startsWith(LIST.slice(0, LIST.indexOf("  - id: last")))).toBe(true);
   });
 
+  it("writes the new lines of a CRLF file with CRLF, and changes no other byte", () => {
+    const crlf = LIST.replace(/\n/g, "\r\n");
+    const additions = [
+      { entryIndex: 0, key: "date", mode: "set" as const, value: "2023-05-17" },
+      { entryIndex: 1, key: "previous-urls", mode: "append" as const, value: "https://github.com/old/name" },
+      { entryIndex: 1, key: "note", mode: "set" as const, value: "line one\nline two" },
+    ];
+    const text = ok(addEntryFields(crlf, additions));
+    // The same edit as on the LF file, line for line.
+    expect(text).toBe(ok(addEntryFields(LIST, additions)).replace(/\n/g, "\r\n"));
+    expect(text).not.toMatch(/[^\r]\n/);
+    const parsed = parseRecords(text);
+    expect(parsed.ok && parsed.data.entries[1]?.note).toBe("line one\nline two");
+  });
+
   it("never overwrites a value that is there, and changes nothing then", () => {
     const result = addEntryFields(LIST, [
       { entryIndex: 1, key: "venue", mode: "set", value: "ICML" },

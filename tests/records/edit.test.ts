@@ -166,6 +166,33 @@ describe("setScalar", () => {
   });
 });
 
+describe("a CRLF file", () => {
+  const crlf = LIST.replace(/\n/g, "\r\n");
+  const entry = {
+    id: "new-one",
+    title: "New One",
+    url: "https://arxiv.org/abs/2401.00001",
+    kind: "paper",
+    category: "vision-seg",
+    summary: "第一行。\n\n第二段。",
+  } as Entry;
+
+  it("gets an inserted or replaced record with CRLF lines, as the LF file gets it with LF", () => {
+    for (const edit of [
+      (text: string) => insertEntry(text, entry),
+      (text: string) => replaceEntry(text, "fast-sam", { ...entry, id: "fast-sam" }),
+    ]) {
+      const lf = edit(LIST);
+      const result = edit(crlf);
+      if (!lf.ok || !result.ok) throw new Error("edit failed");
+      expect(result.text).toBe(lf.text.replace(/\n/g, "\r\n"));
+      expect(result.text).not.toMatch(/[^\r]\n/);
+      const parsed = parseRecords(result.text);
+      expect(parsed.ok && parsed.data.entries.some((e) => e.summary === "第一行。\n\n第二段。")).toBe(true);
+    }
+  });
+});
+
 describe("writeTextAtomic", () => {
   it("writes the whole text and leaves no temp file behind", async () => {
     const dir = await testTempDir("papershelf-edit-");
