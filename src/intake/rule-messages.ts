@@ -82,6 +82,10 @@ const RULES: Readonly<Record<string, RuleWords>> = {
     zh: "連結指向本機或內部網路，或帶有密碼。",
     hint: say("請改用所有人都打得開的公開網址。", "Use a public address everyone can open."),
   },
+  "url-trailing-punctuation": {
+    zh: "網址最後多了句子的標點（例如「).」），那不是網址的一部分。",
+    hint: say("請刪掉網址最後的標點。", "Delete the punctuation at the end of the address."),
+  },
   "url-scheme": {
     zh: "這不是 http(s) 網址。",
     hint: say(

@@ -24,3 +24,4 @@ export {
   type GithubRepoUrl,
   type GithubUrlParse,
 } from "./github-repo.js";
+export { trimUrl } from "./trailing-punctuation.js";

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { extractFileUrls, extractRecordUrls } from "../../src/check/index.js";
 import { extractMarkdownUrls } from "../../src/check/extract/markdown.js";
 import fc from "fast-check";
-import { isHttpUrl, trimUrl } from "../../src/check/extract/targets.js";
+import { isHttpUrl } from "../../src/check/extract/targets.js";
+import { trimUrl } from "../../src/urls/index.js";
 import { extractHtmlUrls, extractTextUrls } from "../../src/check/extract/text.js";
 import { parseRecords } from "../../src/records/parse.js";
 

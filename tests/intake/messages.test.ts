@@ -130,6 +130,22 @@ describe("intake messages", () => {
     expect(renderIntakeComment(result)).toContain("1. **其他連結 / Other links**\n");
   });
 
+  it("a link pasted with the sentence's punctuation is a finding that shows the address without it", async () => {
+    const result = await runIntake(input({ url: "https://arxiv.org/abs/2308.00692)." }));
+    // A warning: the entry can still be added (an address may end in a full stop), and the fix is shown.
+    expect(result.ok).toBe(true);
+    expect(result.findings).toMatchObject([
+      {
+        field: "url",
+        zh: "網址最後多了句子的標點（例如「).」），那不是網址的一部分。",
+        message: expect.stringContaining('ends in ")."'),
+      },
+    ]);
+    expectBilingualWithFix(result);
+    const shown = visibleText(renderComment(renderIntakeComment(result)));
+    expect(shown).toContain("the address is https://arxiv.org/abs/2308.00692 without it");
+  });
+
   it("no rule id or entry id in what the submitter reads; they stay in a hidden marker", async () => {
     const result = await runIntake(
       input(

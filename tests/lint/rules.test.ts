@@ -542,6 +542,27 @@ describe("url-https", () => {
   });
 });
 
+describe("url-trailing-punctuation", () => {
+  it("ok-urls.yml: no findings at all (a bracket the URL opened stays; Markdown links are Markdown's)", () => {
+    expect(lintFixture("url-trailing-punctuation/ok-urls.yml")).toEqual([]);
+  });
+  it("not-ok-punctuation.yml", () => {
+    const finding = (line: number, name: string, tail: string, address: string) => ({
+      ruleId: "url-trailing-punctuation",
+      line,
+      message: `${name} ends in "${tail}" (punctuation of the sentence it was copied from, not part of the address): the address is ${address} without it`,
+    });
+    expect(
+      lintFixtureFor("url-trailing-punctuation", "url-trailing-punctuation/not-ok-punctuation.yml"),
+    ).toEqual([
+      finding(7, "url", ").", "https://arxiv.org/abs/2306.10968"),
+      finding(12, "repos[0].url", ",", "https://github.com/ictnlp/BayLing"),
+      finding(15, "links[0].url", ")", "https://en.wikipedia.org/wiki/Alignment_(role-playing_games)"),
+      finding(17, "images[0].url", '"', "https://example.org/figure.png"),
+    ]);
+  });
+});
+
 describe("url-local-host", () => {
   it("ok-public.yml: no findings at all", () => {
     expect(lintFixture("url-local-host/ok-public.yml")).toEqual([]);

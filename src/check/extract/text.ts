@@ -4,7 +4,8 @@
  * links cost seconds.
  */
 import { lineColumnAt, lineStarts } from "../../records/index.js";
-import { isHttpUrl, trimUrl, type FoundUrl } from "./targets.js";
+import { trimUrl } from "../../urls/index.js";
+import { isHttpUrl, type FoundUrl } from "./targets.js";
 
 const ENTITIES: Record<string, string> = {
   "&amp;": "&",

@@ -18,6 +18,7 @@ import { unusedLintIgnore } from "./unused-lint-ignore.js";
 import { urlHttps } from "./url-https.js";
 import { urlLocalHost } from "./url-local-host.js";
 import { urlScheme } from "./url-scheme.js";
+import { urlTrailingPunctuation } from "./url-trailing-punctuation.js";
 import { venueLooksLikeDate } from "./venue-looks-like-date.js";
 
 export const RULES: readonly LintRule[] = [
@@ -32,6 +33,7 @@ export const RULES: readonly LintRule[] = [
   urlScheme,
   urlHttps,
   urlLocalHost,
+  urlTrailingPunctuation,
   imageUrl,
   repeatedSentence,
   markdownStructure,
