@@ -121,7 +121,7 @@ function buildCategory(raw: RawCategory, state: WalkState, parentId: string | un
       endLine: raw.aside.endLine,
       message: `text before the heading "${title}" (line ${raw.heading.number}) kept as that category's intro`,
     });
-  const split = raw.intro ? splitListEntries(raw.intro) : { items: [], moved: [] };
+  const split = raw.intro ? splitListEntries(raw.intro) : { items: [], skipped: [], moved: [] };
   const intro = joinBlocks([raw.aside, split.rest].filter((b): b is TextBlock => b !== undefined));
   for (const item of split.items) addEntry(state, listItemEntry(item, id, state), item.line, true);
   const [firstItem] = split.items;
@@ -132,6 +132,14 @@ function buildCategory(raw: RawCategory, state: WalkState, parentId: string | un
       file: state.file,
       line: firstItem.line,
       message: `${split.items.length} list item(s) starting with a link under "${title}" read as entries`,
+    });
+  for (const item of split.skipped)
+    state.notices.push({
+      severity: "warning",
+      code: "list-item-not-http",
+      file: state.file,
+      line: item.line,
+      message: `a list item under "${title}" links to "${item.url}", not an http(s) URL: kept in the category's intro, not made an entry (give it the full address to make it one)`,
     });
   for (const moved of split.moved)
     state.notices.push({

@@ -18,8 +18,17 @@ export interface ListItemEntry {
   description?: string;
 }
 
+/** An item of an entry list whose link does not go to an http(s) URL: left in the intro, as written. */
+export interface SkippedListItem {
+  /** 1-based line in the source file. */
+  line: number;
+  url: string;
+}
+
 export interface ListItemSplit {
   items: ListItemEntry[];
+  /** Items whose leading link is not http(s) (`[Notes](notes.md)`): their text stays in the intro. */
+  skipped: SkippedListItem[];
   /** The block without those lists (the category's intro), or undefined when nothing else is left. */
   rest?: TextBlock;
   /**
@@ -29,15 +38,23 @@ export interface ListItemSplit {
   moved: TextBlock[];
 }
 
-/** The item's link, when the item starts with one to an http(s) URL. */
+/** The item's link, when the item starts with one. */
 function leadingLink(item: ListItem) {
   const first = item.children[0];
   const link = first?.type === "paragraph" ? first.children[0] : undefined;
-  return link?.type === "link" && /^https?:\/\//.test(link.url) ? link : undefined;
+  return link?.type === "link" ? link : undefined;
 }
 
+const isHttp = (url: string) => /^https?:\/\//.test(url);
+
+/**
+ * Every item starts with a link, and at least one goes to an http(s) URL. One item linking elsewhere (a
+ * relative `notes.md`, a typo) no longer turns the whole list into prose: that item stays in the intro.
+ */
 function isEntryList(node: RootContent): node is List {
-  return node.type === "list" && node.children.length > 0 && node.children.every((item) => leadingLink(item));
+  if (node.type !== "list" || node.children.length === 0) return false;
+  const links = node.children.map(leadingLink);
+  return links.every((link) => link !== undefined) && links.some((link) => link && isHttp(link.url));
 }
 
 /** Removes the indentation continuation lines share, so a nested list reads as written. */
@@ -52,8 +69,9 @@ function dedent(text: string): string {
 export function splitListEntries(block: TextBlock): ListItemSplit {
   const tree = parseMarkdownDocument(block.text);
   const lists = tree.children.filter(isEntryList);
-  if (lists.length === 0) return { items: [], rest: block, moved: [] };
+  if (lists.length === 0) return { items: [], skipped: [], rest: block, moved: [] };
   const items: ListItemEntry[] = [];
+  const skipped: SkippedListItem[] = [];
   const restParts: TextBlock[] = [];
   // One line index for the block: counting newlines from its start for every part was quadratic.
   const starts = lineStarts(block.text);
@@ -74,6 +92,12 @@ export function splitListEntries(block: TextBlock): ListItemSplit {
     for (const item of list.children) {
       const link = leadingLink(item);
       if (!link) continue;
+      if (!isHttp(link.url)) {
+        const from = item.position?.start.offset ?? 0;
+        part(from, item.position?.end.offset ?? from);
+        skipped.push({ line: lineAt(from), url: link.url });
+        continue;
+      }
       const after = block.text.slice(link.position?.end.offset ?? 0, item.position?.end.offset ?? 0);
       const description = dedent(after.replace(/^[ \t]*(?:[-–—:][ \t]*)?/, "")).trim();
       items.push({
@@ -90,6 +114,7 @@ export function splitListEntries(block: TextBlock): ListItemSplit {
   const rest = restParts.map((p) => p.text).join("\n\n");
   return {
     items,
+    skipped,
     ...(rest ? { rest: { ...block, text: rest } } : {}),
     moved: restParts.filter((p) => p.startLine > firstListLine),
   };

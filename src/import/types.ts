@@ -51,6 +51,7 @@ export type ImportNoticeCode =
   | "link-label-from-host"
   | "list-title"
   | "list-entries"
+  | "list-item-not-http"
   | "list-text-moved"
   | "kind-from-url"
   | "kind-guessed";

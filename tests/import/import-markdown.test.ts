@@ -216,6 +216,34 @@ describe("importMarkdown on awesome-style input", () => {
     );
   });
 
+  it("makes entries of a link list with one item linking elsewhere, keeping that item in the intro and warning", () => {
+    const md = [
+      "# Awesome",
+      "",
+      "## Vision",
+      "",
+      "- [SAM](https://arxiv.org/abs/2304.02643) - Segment anything.",
+      "- [Notes](notes.md) - our own notes.",
+      "- [DINO](https://github.com/facebookresearch/dino) - Self-supervised.",
+      "",
+    ].join("\n");
+    const { data, report } = importMarkdown(md, { file: "list.md" });
+    expect(data.entries.map((e) => [e.id, e.url, e.summary])).toEqual([
+      ["sam", "https://arxiv.org/abs/2304.02643", "Segment anything."],
+      ["dino", "https://github.com/facebookresearch/dino", "Self-supervised."],
+    ]);
+    // Nothing lost: the item stays, as written, in the category's intro.
+    expect(data.categories[0]?.intro).toBe("- [Notes](notes.md) - our own notes.");
+    const warning = report.find((n) => n.severity === "warning");
+    expect(warning && formatNotice(warning)).toBe(
+      'list.md:6  warning list-item-not-http  a list item under "Vision" links to "notes.md", not an http(s) URL: kept in the category\'s intro, not made an entry (give it the full address to make it one)',
+    );
+    // A list none of whose links is http(s) is not a list of entries at all.
+    const prose = importMarkdown("# A\n\n## Notes\n\n- [One](one.md)\n- [Two](two.md)\n");
+    expect(prose.data.entries.map((e) => e.id)).toEqual([]);
+    expect(prose.report.some((n) => n.code === "list-item-not-http")).toBe(false);
+  });
+
   it("de-duplicates ids in document order, prefixing a repeated category with its parent", () => {
     const md =
       "# A\n## LLM\n### [Same: x](https://x.example/1)\n# B\n## LLM\n### [Same: y](https://x.example/2)\n";
