@@ -48,13 +48,15 @@ function leadingLink(item: ListItem) {
 const isHttp = (url: string) => /^https?:\/\//.test(url);
 
 /**
- * Every item starts with a link, and at least one goes to an http(s) URL. One item linking elsewhere (a
- * relative `notes.md`, a typo) no longer turns the whole list into prose: that item stays in the intro.
+ * Every item starts with a link, and most of them go to http(s) URLs. One item linking elsewhere (a relative
+ * `notes.md`, a typo) no longer turns the whole list into prose: that item stays in the intro. A list of
+ * mostly local links (`[Contributing](CONTRIBUTING.md)`, `[Vision](#vision)`) stays prose.
  */
 function isEntryList(node: RootContent): node is List {
   if (node.type !== "list" || node.children.length === 0) return false;
   const links = node.children.map(leadingLink);
-  return links.every((link) => link !== undefined) && links.some((link) => link && isHttp(link.url));
+  const http = links.filter((link) => link && isHttp(link.url)).length;
+  return links.every((link) => link !== undefined) && http * 2 > links.length;
 }
 
 /** Removes the indentation continuation lines share, so a nested list reads as written. */
