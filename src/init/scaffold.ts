@@ -26,7 +26,17 @@ export interface ScaffoldFile {
   /** Relative to the list's root, forward slashes. */
   path: string;
   text: string;
+  /**
+   * Lines to have in the file rather than the whole file (.gitignore): an existing file gets those it lacks
+   * appended, and is never a conflict.
+   */
+  lines?: true;
 }
+
+/** What papershelf makes that is no source: the site `site` builds, and what `check` and `enrich` keep. */
+export const GITIGNORE_FILE = ".gitignore";
+const GITIGNORE =
+  "# papershelf's output: the site (papershelf site) and the check and arXiv caches\n_site/\n.papershelf-cache/\n";
 
 export type ScaffoldResult = { ok: true; files: ScaffoldFile[] } | { ok: false; errors: string[] };
 
@@ -100,8 +110,7 @@ export async function scaffoldList({ answers, templates, pin }: ScaffoldInput): 
     else errors.push(...g.result.errors.map(formatDiagnostic));
   }
   if (errors.length > 0) return { ok: false, errors };
-  return {
-    ok: true,
-    files: [...files].map(([path, text]) => ({ path, text })).sort((a, b) => a.path.localeCompare(b.path)),
-  };
+  const made: ScaffoldFile[] = [...files].map(([path, text]) => ({ path, text }));
+  made.push({ path: GITIGNORE_FILE, text: GITIGNORE, lines: true });
+  return { ok: true, files: made.sort((a, b) => a.path.localeCompare(b.path)) };
 }

@@ -52,6 +52,32 @@ describe("papershelf init", () => {
     expect(forced.stdout).toContain("replaced README.md\n");
   });
 
+  it("keeps the site and the caches out of git: a new .gitignore, or the lines an existing one lacks", async () => {
+    const fresh = folder();
+    expect((await run(fresh, ["init", "--yes", "--ref", REF])).code).toBe(0);
+    const ignored = readFileSync(path.join(fresh, ".gitignore"), "utf8").split("\n");
+    expect(ignored).toEqual(expect.arrayContaining(["_site/", ".papershelf-cache/"]));
+
+    // An existing .gitignore is no conflict: it gets what it lacks, after what it had.
+    const own = folder();
+    writeFileSync(path.join(own, ".gitignore"), "node_modules/\n_site/");
+    const init = await run(own, ["init", "--yes", "--ref", REF]);
+    expect(init.code).toBe(0);
+    expect(init.stdout).toContain("added papershelf's lines to .gitignore\n");
+    const merged = readFileSync(path.join(own, ".gitignore"), "utf8");
+    expect(merged.startsWith("node_modules/\n_site/\n")).toBe(true);
+    expect(merged.split("\n").filter((line) => line === "_site/")).toHaveLength(1);
+    expect(merged.split("\n")).toContain(".papershelf-cache/");
+
+    // One that has them all is left as it is, and not named.
+    const whole = "_site/\n.papershelf-cache/\n";
+    const done = folder();
+    writeFileSync(path.join(done, ".gitignore"), whole);
+    const again = await run(done, ["init", "--yes", "--ref", REF]);
+    expect(again.stdout).not.toContain(".gitignore");
+    expect(readFileSync(path.join(done, ".gitignore"), "utf8")).toBe(whole);
+  });
+
   it("asks on a terminal for what the flags did not give, again after a wrong answer", async () => {
     const dir = folder();
     const replies = ["Vision papers", "fr", "zh-TW, en", ""];

@@ -55,6 +55,7 @@ describe("scaffoldList", () => {
         ".github/workflows/main.yml",
         ".github/workflows/pages.yml",
         ".github/workflows/review.yml",
+        ".gitignore",
         ".papershelf.yml",
         "data/papers.yaml",
         "README.md",

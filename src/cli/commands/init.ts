@@ -184,10 +184,14 @@ export const initCommand: Command = {
       throw new ConfigError(
         `nothing written: ${result.existing.length} file(s) already exist in ${shown} (${result.existing.join(", ")}); pass --force to overwrite them`,
       );
-    for (const file of result.written)
-      ctx.stdout.write(
-        `${result.replaced.includes(file) ? "replaced" : "wrote"} ${path.posix.join(shown, file)}\n`,
-      );
+    for (const file of result.written) {
+      const how = result.replaced.includes(file)
+        ? "replaced"
+        : result.extended.includes(file)
+          ? "added papershelf's lines to"
+          : "wrote";
+      ctx.stdout.write(`${how} ${path.posix.join(shown, file)}\n`);
+    }
     ctx.stdout.write(
       `\nThe workflows call ${pin.repository} at ${pin.commit.slice(0, 12)} (v${pin.version}).\n\n${nextSteps(shown)}`,
     );
