@@ -17,8 +17,9 @@ function withLines(existing: string, text: string): string | undefined {
   const have = new Set(existing.split(/\r?\n/).map((line) => line.trim()));
   const missing = text.split("\n").filter((line) => line.trim() !== "" && !have.has(line.trim()));
   if (missing.every((line) => line.startsWith("#"))) return undefined;
-  const separator = existing === "" || existing.endsWith("\n") ? "" : "\n";
-  return `${existing}${separator}${missing.join("\n")}\n`;
+  const eol = existing.includes("\r\n") ? "\r\n" : "\n";
+  const separator = existing === "" || existing.endsWith("\n") ? "" : eol;
+  return `${existing}${separator}${missing.join(eol)}${eol}`;
 }
 
 export async function writeScaffold(

@@ -69,6 +69,12 @@ describe("papershelf init", () => {
     expect(merged.split("\n").filter((line) => line === "_site/")).toHaveLength(1);
     expect(merged.split("\n")).toContain(".papershelf-cache/");
 
+    // A CRLF file stays CRLF.
+    const windows = folder();
+    writeFileSync(path.join(windows, ".gitignore"), "node_modules/\r\n");
+    expect((await run(windows, ["init", "--yes", "--ref", REF])).code).toBe(0);
+    expect(readFileSync(path.join(windows, ".gitignore"), "utf8")).not.toMatch(/[^\r]\n/);
+
     // One that has them all is left as it is, and not named.
     const whole = "_site/\n.papershelf-cache/\n";
     const done = folder();
