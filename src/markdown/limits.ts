@@ -25,9 +25,13 @@ export const MARKDOWN_MAX_DELIMITERS = 2_000;
  *   (micromark-extension-gfm-footnote 2.1): `<b>]` × 8,000 took 6.6 s;
  * - inline HTML that opens with `<!` or `<?` (comment, declaration, CDATA, processing instruction) scans
  *   ahead for its end and backtracks when there is none: `<!--` × 16,000 took 23 s.
- * Counted as the paragraph's characters before every `]` plus those after every `<!`/`<?` (blank lines end
- * a paragraph; code included): an upper bound of those scans. `<b>]` × 2,000 is 8 million; a long 摘要
- * paragraph with 30 brackets and a comment is well under 100,000.
+ * - GFM's autolink literals walk back from every place an address could start (a run of letters, digits or
+ *   `+-._`) to the last unclosed `[` before it (micromark-extension-gfm-autolink-literal 2.1,
+ *   `previousUnbalanced`): `*a[` then `- ` × 5,000 took 0.5 s, × 10,000 about 2 s.
+ * Counted as the paragraph's characters before every `]`, those after every `<!`/`<?`, and, while a `[` is
+ * open, the characters back to it from every such run (blank lines end a paragraph; code included): an
+ * upper bound of those scans. `<b>]` × 2,000 is 8 million; a long 摘要 paragraph with 30 brackets and a
+ * comment is well under 100,000, and a link's label adds its own few words.
  */
 export const MARKDOWN_MAX_PARAGRAPH_SCANS = 2_000_000;
 /** List and quote markers, code included (micromark's container handling is quadratic in their number). */
@@ -121,6 +125,18 @@ export function countDelimiters(line: string): number {
   return count;
 }
 
+/** A character an autolink literal's address may hold (ASCII letters and digits, `+ - . _`). */
+function isAddressCharacter(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) ||
+    code === 0x2b ||
+    code === 0x2d ||
+    code === 0x2e ||
+    code === 0x5f
+  );
+}
+
 /**
  * Counts MARKDOWN_MAX_PARAGRAPH_SCANS's work line by line (linear: each character is looked at once). A
  * `]` costs the paragraph so far; a `<!` or `<?` costs the rest of its paragraph, known when it ends.
@@ -128,16 +144,29 @@ export function countDelimiters(line: string): number {
 export function paragraphScanCounter(): { add(line: string): void; total(): number } {
   let closed = 0; // work of the paragraphs that have ended
   let chars = 0; // characters of the current paragraph so far
-  let behind = 0; // `]` work in the current paragraph
+  let behind = 0; // `]` and autolink work in the current paragraph
   let opens = 0; // `<!` and `<?` in the current paragraph
   let openOffsets = 0; // the sum of their offsets in it
+  let depth = 0; // `[` open in the current paragraph
+  let openAt = 0; // the offset of the first of them
   const pending = () => behind + opens * chars - openOffsets;
   return {
     add(line) {
       if (line.trim() === "") {
         closed += pending();
-        [chars, behind, opens, openOffsets] = [0, 0, 0, 0];
+        [chars, behind, opens, openOffsets, depth, openAt] = [0, 0, 0, 0, 0, 0];
         return;
+      }
+      if (depth > 0 || line.includes("[")) {
+        let inRun = false;
+        for (let i = 0; i < line.length; i++) {
+          const code = line.charCodeAt(i);
+          if (code === 0x5b && depth++ === 0) openAt = chars + i;
+          else if (code === 0x5d && depth > 0) depth--;
+          const run = isAddressCharacter(code);
+          if (run && !inRun && depth > 0) behind += chars + i - openAt;
+          inRun = run;
+        }
       }
       for (let i = line.indexOf("]"); i !== -1; i = line.indexOf("]", i + 1)) behind += chars + i;
       for (let i = line.indexOf("<"); i !== -1; i = line.indexOf("<", i + 1))
@@ -177,7 +206,7 @@ export function describeMarkdownLimit(problem: MarkdownLimitProblem): { message:
       };
     case "scans":
       return {
-        message: `is too complex: too many closing brackets (]) or HTML comment and declaration openings (<!, <?) in one paragraph (cost ${n(problem.found)}; at most ${n(problem.max)})`,
+        message: `is too complex: too many closing brackets (]), words after an unclosed [, or HTML comment and declaration openings (<!, <?) in one paragraph (cost ${n(problem.found)}; at most ${n(problem.max)})`,
         hint: "Split the text into shorter paragraphs with blank lines, or put such text inside a ``` fence.",
       };
   }

@@ -107,4 +107,23 @@ describe("parseMarkdown's limits", () => {
     ).toBeUndefined();
     expect(checkMarkdownLimits("Text <!-- a note --> more text. ".repeat(60))).toBeUndefined();
   });
+
+  it("bounds the autolink walk back to an unclosed '[' ('*a[' then '- ' × 5,000 took 0.5 s to parse)", () => {
+    // Found by the fuzz test (seed 1399365576): a 10 KB 摘要 of this shape took the intake 1.1 s of CPU
+    // alone and 2 s in a loaded CI run; GFM checks every word after the `[` for an address.
+    for (const hostile of ["*a[" + "- ".repeat(5_000), "[" + "a ".repeat(5_000) + "](x)"]) {
+      const before = process.cpuUsage();
+      expect(checkMarkdownLimits(hostile), hostile.slice(0, 8)).toMatchObject({ limit: "scans" });
+      expect(parseMarkdown(hostile)).toMatchObject({ ok: false, problem: { limit: "scans" } });
+      expect(process.cpuUsage(before).user).toBeLessThan(500_000);
+    }
+    // Closed brackets cost nothing after them: a long abstract with citations and links is fine, and so is
+    // the same dash run without the '['.
+    const abstract =
+      "We propose [a method](https://example.org/m) for detection [1], evaluated on COCO [2]. ".repeat(40);
+    expect(checkMarkdownLimits(abstract)).toBeUndefined();
+    expect(checkMarkdownLimits("*a" + "- ".repeat(5_000))).toBeUndefined();
+    // Per paragraph: an unclosed '[' ends with its paragraph.
+    expect(checkMarkdownLimits(`see [1\n\n${"word ".repeat(3_000)}`)).toBeUndefined();
+  });
 });
