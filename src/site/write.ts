@@ -45,6 +45,10 @@ const EARLIER_SITE_FILES = [SEARCH_INDEX_FILE, "papers.json", ".nojekyll"];
 /** A folder the site may not replace (see `siteTargetProblem`). */
 export class SiteTargetError extends Error {
   override name = "SiteTargetError";
+  /** @param reason what `siteTargetProblem` said */
+  constructor(readonly reason: string) {
+    super(`refusing to write the site: ${reason}`);
+  }
 }
 
 /** True when `inner` is `outer` or lies somewhere below it. */
@@ -187,7 +191,7 @@ export async function writeSite(
 ): Promise<number> {
   const target = path.resolve(outDir);
   const problem = await siteTargetProblem(target, keep);
-  if (problem !== undefined) throw new SiteTargetError(`refusing to write the site: ${problem}`);
+  if (problem !== undefined) throw new SiteTargetError(problem);
   const staging = `${target}.tmp-${process.pid}`;
   const previous = `${target}.old-${process.pid}-${++replaced}`;
   await rm(staging, { recursive: true, force: true });
@@ -204,7 +208,7 @@ export async function writeSite(
     await writer.close();
     // Again at the moment of replacing: the folder may have changed while the pages were written.
     const late = await siteTargetProblem(target, keep);
-    if (late !== undefined) throw new SiteTargetError(`refusing to write the site: ${late}`);
+    if (late !== undefined) throw new SiteTargetError(late);
     const hadSite = await rename(target, previous).then(
       () => true,
       (e: NodeJS.ErrnoException) => {

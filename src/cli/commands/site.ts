@@ -32,8 +32,7 @@ async function readSiteAssets(): Promise<SiteAssets> {
 }
 
 /** The refusal to write the site to a folder it may not replace, with what to do instead. */
-function refusal(problem: string): string {
-  const reason = problem.replace(/^refusing to write the site: /, "");
+function refusal(reason: string): string {
   return `refusing to write the site: ${reason}. Give --out a folder of its own (the default is _site).`;
 }
 
@@ -95,7 +94,7 @@ template, template errors), 70 internal error (a bug: please report it).`,
       keep,
     ).catch((error: unknown) => {
       // The folder changed while the site was built (writeSite checks it again before replacing it).
-      if (error instanceof SiteTargetError) throw new ConfigError(refusal(error.message));
+      if (error instanceof SiteTargetError) throw new ConfigError(refusal(error.reason));
       throw error;
     });
     if (!result.ok) throw new ConfigError(result.errors.map(formatDiagnostic).join("\n"));
