@@ -6,6 +6,7 @@ import type { ErrorObject } from "ajv";
 import type { Diagnostic } from "./diagnostics.js";
 import { buildJsonSchema, type Category, type PapersFile } from "./schema.js";
 import { prepareSchemaValidator } from "./schema-validator.js";
+import { PATTERN_EXPECTED } from "./anatomy/parts.js";
 import { parseJsonPointer, type PathSegment, type RecordSource } from "./source.js";
 import { shorten } from "./whitespace.js";
 
@@ -87,7 +88,7 @@ function explain(error: ErrorObject, data: unknown): { message: string; path: Pa
     case "pattern":
       return {
         path,
-        message: `${where} is ${found}; expected ${rule?.description ?? `text matching ${String(p.pattern)}`}`,
+        message: `${where} is ${found}; expected ${PATTERN_EXPECTED[String(p.pattern)] ?? rule?.description ?? `text matching ${String(p.pattern)}`}`,
       };
     case "enum":
       return {

@@ -72,6 +72,21 @@ describe("records: every failure class says what and where", () => {
     ]);
   });
 
+  test("a value of the wrong shape says what one looks like, not what the field is for", () => {
+    expect(errorsOf(edit("  - id: shikra\n", '  - id: "Shikra VLM"\n'))).toEqual([
+      'data/papers.yaml:5:9  schema  entry "Shikra VLM" › id is "Shikra VLM"; expected a kebab-case id: lowercase letters a–z, digits and hyphens, starting and ending with a letter or digit, at most 80 characters (e.g. "segment-anything")',
+    ]);
+    expect(errorsOf(edit('    date: "2023-06"\n', '    date: "2023/06"\n'))).toEqual([
+      'data/papers.yaml:10:11  schema  entry "shikra" › date is "2023/06"; expected a date as YYYY, YYYY-MM or YYYY-MM-DD (e.g. "2023-06")',
+    ]);
+    expect(errorsOf(edit("    kind: paper\n", "    kind: paper\n    arxiv: arXiv:2306.15195\n"))).toEqual([
+      'data/papers.yaml:9:12  schema  entry "shikra" › arxiv is "arXiv:2306.15195"; expected an arXiv id without the "arXiv:" prefix (e.g. 2306.15195, 2306.15195v2 or hep-th/9901001)',
+    ]);
+    expect(errorsOf(edit("https://arxiv.org/abs/2306.15195", "arxiv.org/abs/2306.15195"))).toEqual([
+      'data/papers.yaml:7:10  schema  entry "shikra" › url is "arxiv.org/abs/2306.15195"; expected an http(s) URL with no spaces (e.g. https://arxiv.org/abs/2306.15195)',
+    ]);
+  });
+
   test("duplicate id", () => {
     const twice = VALID + VALID.slice(VALID.indexOf("  - id: shikra"));
     expect(errorsOf(twice)).toEqual([

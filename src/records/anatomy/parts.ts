@@ -14,6 +14,20 @@ export const ARXIV_PATTERN = "^(?:\\d{4}\\.\\d{4,5}|[a-z-]+(?:\\.[A-Z]{2})?/\\d{
 export const DOI_PATTERN = "^10\\.\\d{4,9}/\\S+$";
 export const HTTP_URL_PATTERN = "^https?://\\S+$";
 
+/**
+ * What a value of each pattern looks like, as a validation message says it ("id is "A B"; expected …"): the
+ * schema's descriptions say what a field is for, which reads oddly after "expected".
+ */
+export const PATTERN_EXPECTED: Readonly<Record<string, string>> = {
+  [ID_PATTERN]:
+    'a kebab-case id: lowercase letters a–z, digits and hyphens, starting and ending with a letter or digit, at most 80 characters (e.g. "segment-anything")',
+  [DATE_PATTERN]: 'a date as YYYY, YYYY-MM or YYYY-MM-DD (e.g. "2023-06")',
+  [ARXIV_PATTERN]:
+    'an arXiv id without the "arXiv:" prefix (e.g. 2306.15195, 2306.15195v2 or hep-th/9901001)',
+  [DOI_PATTERN]: 'a DOI without the "https://doi.org/" prefix (e.g. 10.1145/3490519)',
+  [HTTP_URL_PATTERN]: "an http(s) URL with no spaces (e.g. https://arxiv.org/abs/2306.15195)",
+};
+
 export const KINDS = ["paper", "dataset", "model", "resource"] as const;
 export type EntryKind = (typeof KINDS)[number];
 
