@@ -7,6 +7,7 @@
  */
 import { Type, type Static } from "@sinclair/typebox";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
+import { parseJsonText } from "../json-text.js";
 
 export const PLAN_VERSION = 1;
 /** Stands in, in the comment the compute job renders, for the pull request URL only the publisher learns. */
@@ -111,12 +112,9 @@ export type PlanParse = { ok: true; plan: SubmissionPlan } | { ok: false; messag
 
 /** Reads a plan file's text: JSON, then the schema. The message says what is wrong and where. */
 export function parsePlan(text: string, file: string): PlanParse {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, message: `${file}: not JSON (${(error as Error).message})` };
-  }
+  const json = parseJsonText(text);
+  if (!json.ok) return { ok: false, message: `${file}: ${json.message}` };
+  const value = json.value;
   validator ??= new Ajv2020({ allErrors: true, strict: true }).compile(SubmissionPlanSchema);
   if (validator(value)) return { ok: true, plan: value as SubmissionPlan };
   const problems = (validator.errors ?? [])

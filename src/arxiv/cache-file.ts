@@ -3,6 +3,7 @@ import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { writeTextAtomic } from "../records/index.js";
 import { emptyArxivCache, type ArxivCache } from "./client.js";
+import { parseJsonText } from "../json-text.js";
 
 export const ARXIV_CACHE_FILE = ".papershelf-cache/arxiv-cache.json";
 
@@ -10,12 +11,9 @@ export const ARXIV_CACHE_FILE = ".papershelf-cache/arxiv-cache.json";
 export function parseArxivCache(
   text: string,
 ): { ok: true; cache: ArxivCache } | { ok: false; message: string } {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, message: `not JSON: ${(error as Error).message}` };
-  }
+  const json = parseJsonText(text);
+  if (!json.ok) return json;
+  const data = json.value;
   const doc = data as Partial<ArxivCache> | null;
   if (!doc || doc.version !== 1 || typeof doc.papers !== "object" || doc.papers === null)
     return { ok: false, message: 'expected {"version": 1, "papers": {…}}' };

@@ -6,17 +6,15 @@
 import { markCollapsedRedirects } from "./links/collapse.js";
 import { COLLAPSE_THRESHOLD } from "./links/options.js";
 import { buildReport, type CheckReport, type ReportedLink, type ReportedRepo } from "./check-report.js";
+import { parseJsonText } from "../json-text.js";
 
 export type ParsedReport = { ok: true; report: CheckReport } | { ok: false; message: string };
 
 /** Reads one report's JSON; anything else is a clear error. */
 export function parseReport(text: string): ParsedReport {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, message: `not JSON: ${(error as Error).message}` };
-  }
+  const json = parseJsonText(text);
+  if (!json.ok) return json;
+  const data = json.value;
   const doc = data as Partial<CheckReport> | null;
   if (!doc || doc.version !== 1 || !Array.isArray(doc.links) || !Array.isArray(doc.repos)) {
     return { ok: false, message: "not a papershelf check report (expected version 1 with links and repos)" };

@@ -259,6 +259,11 @@ describe("papershelf check (records)", () => {
     expect(merged.code).toBe(0);
     expect((JSON.parse(merged.stdout) as CheckReport).links).toHaveLength(3);
     expect((await cli(["report", "merge", "urls.txt"], {}, root)).code).toBe(2);
+    // A report cut short or hand-edited says where it stops being JSON, as a line and column on any Node.
+    writeFileSync(path.join(root, "broken.json"), '{\n  "version": 1,\n}\n');
+    const broken = await cli(["report", "merge", "shard-1.json", "broken.json"], {}, root);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/broken\.json.*not JSON: .*\(line 3 column 1\)/);
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import { isSuccess, type LinkResult } from "../links/verdict.js";
 import { isRepoSuccess, type RepoResult } from "../repos/verdict.js";
+import { parseJsonText } from "../../json-text.js";
 
 export interface CacheFile {
   version: 1;
@@ -97,12 +98,9 @@ export function updateRepoCache(
 
 /** Reads a cache document. A cache is disposable: an unusable one is reported and replaced, never fatal. */
 export function parseCache(text: string): { ok: true; cache: CacheFile } | { ok: false; message: string } {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, message: `not JSON: ${(error as Error).message}` };
-  }
+  const json = parseJsonText(text);
+  if (!json.ok) return json;
+  const data = json.value;
   const doc = data as Partial<CacheFile> | null;
   if (!doc || doc.version !== 1 || typeof doc.links !== "object" || typeof doc.repos !== "object") {
     return { ok: false, message: 'expected {"version": 1, "links": {…}, "repos": {…}}' };

@@ -3,6 +3,7 @@
  * failure is `suspect`. The history of failures is a small JSON document the edge reads and writes.
  */
 import { evidenceOf, type LinkResult } from "../links/verdict.js";
+import { parseJsonText } from "../../json-text.js";
 
 export interface FailureRecord {
   firstFailedAt: string;
@@ -90,12 +91,9 @@ export function applyTwoRunRule(
 
 /** Reads a state document; anything unusable is reported, never half-used. */
 export function parseState(text: string): { ok: true; state: CheckState } | { ok: false; message: string } {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, message: `not JSON: ${(error as Error).message}` };
-  }
+  const json = parseJsonText(text);
+  if (!json.ok) return json;
+  const data = json.value;
   const doc = data as Partial<CheckState> | null;
   if (!doc || doc.version !== 1 || typeof doc.failures !== "object" || doc.failures === null) {
     return { ok: false, message: 'expected {"version": 1, "failures": {…}}' };
