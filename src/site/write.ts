@@ -15,7 +15,7 @@
  * project it was run in, records and .git included (`siteTargetProblem` refuses it now).
  */
 import { spawn } from "node:child_process";
-import { readdir, rename, rm, stat } from "node:fs/promises";
+import { lstat, readdir, realpath, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic, PapersFile } from "../records/index.js";
 import {
@@ -60,6 +60,23 @@ function isWithin(inner: string, outer: string): boolean {
   );
 }
 
+/**
+ * `file` with every symbolic link on its way resolved, for a path that need not exist yet (its nearest
+ * existing folder is resolved). A site's folder may be a link (to a gh-pages worktree, say): the site then
+ * replaces the folder the link points to, and the link stays. Replacing the link itself once made it a plain
+ * folder and emptied the folder it pointed to (the old site's remover listed the link's contents).
+ */
+export async function resolveThroughLinks(file: string): Promise<string> {
+  const absolute = path.resolve(file);
+  try {
+    return await realpath(absolute);
+  } catch (error) {
+    const parent = path.dirname(absolute);
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT" || parent === absolute) throw error;
+    return path.join(await resolveThroughLinks(parent), path.basename(absolute));
+  }
+}
+
 /** A path a site's folder may not be or hold, and what it is, for the refusal ("the records file"). */
 export interface KeptPath {
   path: string;
@@ -76,16 +93,19 @@ export async function siteTargetProblem(
   keep: readonly KeptPath[] = [],
   show: (file: string) => string = (file) => file,
 ): Promise<string | undefined> {
-  const folder = path.resolve(target);
-  const held = keep.find((kept) => isWithin(path.resolve(kept.path), folder));
+  // Compared through links (a link to the project is the project); named as the caller gave them.
+  const folder = await resolveThroughLinks(target);
+  const real = await Promise.all(keep.map((k) => resolveThroughLinks(k.path)));
+  const at = real.findIndex((file) => isWithin(file, folder));
+  const held = keep[at];
   if (held !== undefined) {
-    const kept = path.resolve(held.path);
-    const what = kept === folder ? `is ${held.role}` : `holds ${held.role} (${show(kept)})`;
-    return `${show(folder)} ${what}, and a site replaces its whole folder`;
+    const what =
+      real[at] === folder ? `is ${held.role}` : `holds ${held.role} (${show(path.resolve(held.path))})`;
+    return `${show(path.resolve(target))} ${what}, and a site replaces its whole folder`;
   }
   let names: string[];
   try {
-    if (!(await stat(folder)).isDirectory()) return `${show(folder)} is a file, not a folder`;
+    if (!(await stat(folder)).isDirectory()) return `${show(path.resolve(target))} is a file, not a folder`;
     names = await readdir(folder);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
@@ -93,7 +113,7 @@ export async function siteTargetProblem(
   }
   if (names.length === 0 || names.includes(SITE_MARKER_FILE)) return undefined;
   if (EARLIER_SITE_FILES.every((name) => names.includes(name))) return undefined;
-  return `${show(folder)} holds files that papershelf did not write (it has no ${SITE_MARKER_FILE}), and a site replaces its whole folder`;
+  return `${show(path.resolve(target))} holds files that papershelf did not write (it has no ${SITE_MARKER_FILE}), and a site replaces its whole folder`;
 }
 
 /** A file to write: text, text in pieces, or bytes (the search index, encoded on the term thread). */
@@ -109,12 +129,14 @@ type Files = Iterable<StreamedSiteFile | FileToWrite> | AsyncIterable<StreamedSi
  * (what it leaves behind, the next build's sweep takes). The marker goes last, so a removal cut short
  * leaves a folder the sweep still knows for a site.
  */
-const REMOVER = `const { readdirSync, rmSync } = require("node:fs");
+const REMOVER = `const { lstatSync, readdirSync, rmSync } = require("node:fs");
 const { join } = require("node:path");
 const gone = (p) => rmSync(p, { recursive: true, force: true, maxRetries: 2 });
 for (const dir of process.argv.slice(1))
   try {
-    for (const name of readdirSync(dir)) if (name !== ${JSON.stringify(SITE_MARKER_FILE)}) gone(join(dir, name));
+    // A link is removed, never what it points to.
+    if (lstatSync(dir).isDirectory())
+      for (const name of readdirSync(dir)) if (name !== ${JSON.stringify(SITE_MARKER_FILE)}) gone(join(dir, name));
     gone(dir);
   } catch {}`;
 
@@ -168,6 +190,14 @@ async function leftovers(target: string): Promise<string[]> {
     const match = SIBLING.exec(sibling);
     if (match?.[1] !== name) continue;
     const folder = path.join(parent, sibling);
+    // Only folders: a link named like one points at something that is not ours to remove.
+    if (
+      !(await lstat(folder).then(
+        (s) => s.isDirectory(),
+        () => false,
+      ))
+    )
+      continue;
     // A replaced site only if it still is one: `_site.old-2024` may be somebody's copy of anything.
     if (match[2] === "old" ? (await siteTargetProblem(folder)) === undefined : !isRunning(Number(match[3])))
       swept.push(folder);
@@ -189,7 +219,8 @@ export async function writeSite(
   files: Files,
   keep: readonly KeptPath[] = [],
 ): Promise<number> {
-  const target = path.resolve(outDir);
+  // Through links: the folder a linked `_site` points to is replaced, and the link stays.
+  const target = await resolveThroughLinks(outDir);
   const problem = await siteTargetProblem(target, keep);
   if (problem !== undefined) throw new SiteTargetError(problem);
   const staging = `${target}.tmp-${process.pid}`;

@@ -1,5 +1,5 @@
 /** writeSite: every file byte for byte, large or small, whole or in pieces, wherever the writer's buffers end. */
-import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
+import { lstat, mkdir, readFile, readdir, readlink, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { testTempDir } from "../helpers/temp-dir.js";
@@ -110,6 +110,49 @@ describe("writeSite", () => {
     ].sort();
     expect(await siblingsOnceRemoved(dir, kept)).toEqual(kept);
     expect(await readFile(path.join(dir, "index.html"), "utf8")).toBe("new");
+  });
+});
+
+describe("a site folder that is a symbolic link", () => {
+  it("replaces the folder the link points to and keeps the link (it once emptied that folder)", async () => {
+    const parent = await testTempDir("papershelf-write-");
+    const pages = path.join(parent, "pages-out");
+    await writeSite(pages, [{ path: "old.html", content: "old" }]);
+    const link = path.join(parent, "project", "_site");
+    await mkdir(path.dirname(link));
+    await symlink(pages, link);
+    await writeSite(link, [{ path: "new.html", content: "new" }]);
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await readlink(link)).toBe(pages);
+    // The old site beside the real folder goes in the background; nothing is left beside the link.
+    expect(await siblingsOnceRemoved(pages, ["pages-out", "project"])).toEqual(["pages-out", "project"]);
+    expect((await readdir(pages)).sort()).toEqual([SITE_MARKER_FILE, "new.html"]);
+    expect(await readdir(path.dirname(link))).toEqual(["_site"]);
+  });
+
+  it("does not sweep through a link named like a replaced site, nor empty what it points to", async () => {
+    const parent = await testTempDir("papershelf-write-");
+    const elsewhere = path.join(parent, "elsewhere");
+    await writeSite(elsewhere, [{ path: "keep.html", content: "keep" }]);
+    await writeFile(path.join(elsewhere, "CNAME"), "papers.example.org\n");
+    await symlink(elsewhere, path.join(parent, "_site.old-4199999-1"));
+    await writeSite(path.join(parent, "_site"), [{ path: "index.html", content: "new" }]);
+    // Given time for a background removal to have run, the link and what it points to are as they were.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await readdir(parent)).sort()).toEqual(["_site", "_site.old-4199999-1", "elsewhere"]);
+    expect((await readdir(elsewhere)).sort()).toEqual([SITE_MARKER_FILE, "CNAME", "keep.html"]);
+  });
+
+  it("is refused when it points at a kept path, and the message names the link as given", async () => {
+    const parent = await testTempDir("papershelf-write-");
+    const data = path.join(parent, "data");
+    await mkdir(data);
+    await writeFile(path.join(data, "papers.yaml"), "entries: []\n");
+    await symlink(data, path.join(parent, "_site"));
+    const keep = [{ path: path.join(data, "papers.yaml"), role: "the records file" }];
+    expect(await siteTargetProblem(path.join(parent, "_site"), keep)).toBe(
+      `${path.join(parent, "_site")} holds the records file (${path.join(data, "papers.yaml")}), and a site replaces its whole folder`,
+    );
   });
 });
 
