@@ -15,9 +15,10 @@
  * project it was run in, records and .git included (`siteTargetProblem` refuses it now).
  */
 import { spawn } from "node:child_process";
-import { lstat, readdir, realpath, rename, rm, stat } from "node:fs/promises";
+import { lstat, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic, PapersFile } from "../records/index.js";
+import { keptPathWithin, resolveThroughLinks, type KeptPath } from "../records/paths.js";
 import {
   SEARCH_INDEX_FILE,
   planSite,
@@ -51,37 +52,8 @@ export class SiteTargetError extends Error {
   }
 }
 
-/** True when `inner` is `outer` or lies somewhere below it. */
-function isWithin(inner: string, outer: string): boolean {
-  const relative = path.relative(outer, inner);
-  return (
-    relative === "" ||
-    (relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative))
-  );
-}
-
-/**
- * `file` with every symbolic link on its way resolved, for a path that need not exist yet (its nearest
- * existing folder is resolved). A site's folder may be a link (to a gh-pages worktree, say): the site then
- * replaces the folder the link points to, and the link stays. Replacing the link itself once made it a plain
- * folder and emptied the folder it pointed to (the old site's remover listed the link's contents).
- */
-export async function resolveThroughLinks(file: string): Promise<string> {
-  const absolute = path.resolve(file);
-  try {
-    return await realpath(absolute);
-  } catch (error) {
-    const parent = path.dirname(absolute);
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT" || parent === absolute) throw error;
-    return path.join(await resolveThroughLinks(parent), path.basename(absolute));
-  }
-}
-
 /** A path a site's folder may not be or hold, and what it is, for the refusal ("the records file"). */
-export interface KeptPath {
-  path: string;
-  role: string;
-}
+export type { KeptPath } from "../records/paths.js";
 
 /**
  * Why a site may not replace `target`, or undefined when it may: `target` does not exist, is an empty folder,
@@ -95,12 +67,11 @@ export async function siteTargetProblem(
 ): Promise<string | undefined> {
   // Compared through links (a link to the project is the project); named as the caller gave them.
   const folder = await resolveThroughLinks(target);
-  const real = await Promise.all(keep.map((k) => resolveThroughLinks(k.path)));
-  const at = real.findIndex((file) => isWithin(file, folder));
-  const held = keep[at];
+  const held = await keptPathWithin(target, keep);
   if (held !== undefined) {
-    const what =
-      real[at] === folder ? `is ${held.role}` : `holds ${held.role} (${show(path.resolve(held.path))})`;
+    const what = held.same
+      ? `is ${held.kept.role}`
+      : `holds ${held.kept.role} (${show(path.resolve(held.kept.path))})`;
     return `${show(path.resolve(target))} ${what}, and a site replaces its whole folder`;
   }
   let names: string[];

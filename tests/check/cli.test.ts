@@ -6,6 +6,7 @@ import {
   mkdtempSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import os from "node:os";
@@ -291,6 +292,54 @@ describe("papershelf check without a network", () => {
     expect(run.code).toBe(0);
     expect(web.requests).toBe(before);
     expect(run.stdout).toContain("unchecked links (1): not checked: --offline");
+  });
+});
+
+describe("--output of check and report merge", () => {
+  it("refuses the project's inputs, through links too, and leaves them as they were (exit 2)", async () => {
+    const yaml = "categories: []\nentries: []\n";
+    const root = project("output-kept", yaml);
+    writeFileSync(path.join(root, "urls.txt"), `${web.origin}/ok\n`);
+    writeFileSync(path.join(root, "README.md"), "# list\n");
+    symlinkSync("data/papers.yaml", path.join(root, "records-link.yaml"));
+    for (const [output, what] of [
+      ["data/papers.yaml", "is the records file"],
+      ["records-link.yaml", "is the records file"],
+      ["README.md", "is the README"],
+      ["templates/entry.md.hbs", "is inside the templates folder"],
+      [".papershelf-cache/check-state.json", "is the check's state file"],
+    ] as const) {
+      const run = await cli(["check", "urls.txt", "--offline", "--output", output], {}, root);
+      expect(run.code, output).toBe(2);
+      expect(run.stderr, output).toContain(`refusing to write to ${output}: it ${what}`);
+    }
+    expect(readFileSync(path.join(root, "data/papers.yaml"), "utf8")).toBe(yaml);
+    expect(readFileSync(path.join(root, "README.md"), "utf8")).toBe("# list\n");
+    expect(existsSync(path.join(root, "templates"))).toBe(false);
+    // Refused before the run: nothing was recorded (a run writes its cache there).
+    expect(existsSync(path.join(root, ".papershelf-cache"))).toBe(false);
+
+    const report = await cli(
+      ["check", "urls.txt", "--offline", "--format", "json", "--output", "r.json"],
+      {},
+      root,
+    );
+    expect(report.code).toBe(0);
+    const merged = await cli(["report", "merge", "r.json", "--output", "data/papers.yaml"], {}, root);
+    expect(merged.code).toBe(2);
+    expect(merged.stderr).toContain("refusing to write to data/papers.yaml: it is the records file");
+    expect(readFileSync(path.join(root, "data/papers.yaml"), "utf8")).toBe(yaml);
+  });
+
+  it("says a folder is a folder, and makes the folders a new file needs", async () => {
+    const root = project("output-folders", "categories: []\nentries: []\n");
+    writeFileSync(path.join(root, "urls.txt"), `${web.origin}/ok\n`);
+    const folder = await cli(["check", "urls.txt", "--offline", "--output", "."], {}, root);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain("cannot write to .: it is a folder");
+    const nested = await cli(["check", "urls.txt", "--offline", "--output", "reports/2026/r.txt"], {}, root);
+    expect(nested.code).toBe(0);
+    expect(readFileSync(path.join(root, "reports/2026/r.txt"), "utf8")).toContain("unchecked links (1)");
   });
 });
 

@@ -11,9 +11,9 @@ import {
 } from "../../check/index.js";
 import { EXIT_FINDINGS, EXIT_NETWORK_UNAVAILABLE, EXIT_OK, UsageError } from "../../errors.js";
 import { checkProject } from "../../project/index.js";
-import { writeTextAtomic } from "../../records/index.js";
 import type { CliContext, Command } from "../context.js";
 import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
+import { outputFileFor, projectInputs } from "../output-file.js";
 import { printRecordErrors, readRecordsFile } from "../records.js";
 import {
   githubClientFromEnv,
@@ -120,6 +120,20 @@ export const checkCommand: Command = {
     const cacheFile = path.resolve(ctx.cwd, values.cache ?? check.cacheFile);
     const stateFile = path.resolve(ctx.cwd, values.state ?? check.stateFile);
 
+    // Before any request: a refused --output costs no run (and leaves the state as it was).
+    const output =
+      values.output === undefined
+        ? undefined
+        : await outputFileFor(
+            values.output,
+            ctx.cwd,
+            [
+              ...projectInputs(config, ctx.cwd, values.config),
+              { path: stateFile, role: "the check's state file" },
+              { path: cacheFile, role: "the check's cache" },
+            ],
+            format === "json" ? "check-report.json" : "check-report.md",
+          );
     const targets = await collectTargets(positionals, config.data, ctx);
     if (!targets) return EXIT_FINDINGS;
     const dispatcher = createLinkDispatcher(links);
@@ -141,8 +155,8 @@ export const checkCommand: Command = {
       );
       progress.end();
       const text = renderReport(run.report, format, failOn);
-      if (values.output) {
-        await writeTextAtomic(path.resolve(ctx.cwd, values.output), text);
+      if (output) {
+        await output.write(text);
         ctx.stderr.write(`report written to ${values.output}\n`);
       } else {
         ctx.stdout.write(text);

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { countFailures, mergeReports, parseReport, type CheckReport } from "../../check/index.js";
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from "../../errors.js";
-import { writeTextAtomic } from "../../records/index.js";
+import { outputFileFor, projectInputs } from "../output-file.js";
 import type { Command } from "../context.js";
 import { loadProjectConfig, parseCommandArgs } from "../options.js";
 import { loadCheckConfig, parseFailOn, parseFormat, renderReport } from "./check-shared.js";
@@ -37,6 +37,19 @@ export const reportCommand: Command = {
     const config = await loadProjectConfig(values.config, ctx.cwd);
     const check = loadCheckConfig(config, ctx.cwd);
     const failOn = parseFailOn(values["fail-on"], check.failOn);
+    const output =
+      values.output === undefined
+        ? undefined
+        : await outputFileFor(
+            values.output,
+            ctx.cwd,
+            [
+              ...projectInputs(config, ctx.cwd, values.config),
+              { path: check.stateFile, role: "the check's state file" },
+              { path: check.cacheFile, role: "the check's cache" },
+            ],
+            "check-report.md",
+          );
     const reports: CheckReport[] = [];
     for (const file of files) {
       let text: string;
@@ -51,7 +64,7 @@ export const reportCommand: Command = {
     }
     const merged = mergeReports(reports, check.links.collapseThreshold);
     const out = renderReport(merged, format, failOn);
-    if (values.output) await writeTextAtomic(path.resolve(ctx.cwd, values.output), out);
+    if (output) await output.write(out);
     else ctx.stdout.write(out);
     return countFailures(merged, failOn) > 0 ? EXIT_FINDINGS : EXIT_OK;
   },

@@ -13,7 +13,7 @@ import {
   type SiteAssets,
 } from "../../site/index.js";
 import type { Command } from "../context.js";
-import { DEFAULT_CONFIG_FILE } from "../../config/index.js";
+import { projectInputs } from "../output-file.js";
 import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
 import { printRecordErrors, readRecordsFile } from "../records.js";
 
@@ -64,11 +64,7 @@ template, template errors), 70 internal error (a bug: please report it).`,
     // Checked before any work: the build replaces the folder as a whole.
     const keep = [
       { path: ctx.cwd, role: "the folder papershelf runs in" },
-      { path: config.data, role: "the records file" },
-      { path: config.readme, role: "the README" },
-      { path: config.templates, role: "the templates folder" },
-      { path: config.issueForm, role: "the issue form" },
-      { path: path.resolve(ctx.cwd, values.config ?? DEFAULT_CONFIG_FILE), role: "the config file" },
+      ...projectInputs(config, ctx.cwd, values.config),
     ];
     const problem = await siteTargetProblem(out, keep, show);
     if (problem !== undefined) throw new ConfigError(refusal(problem));
