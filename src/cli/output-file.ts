@@ -9,7 +9,7 @@ import path from "node:path";
 import { DEFAULT_CONFIG_FILE, type ProjectConfig } from "../config/index.js";
 import { ConfigError } from "../errors.js";
 import { writeTextAtomic } from "../records/index.js";
-import { isWithin, resolveThroughLinks, type KeptPath } from "../records/paths.js";
+import { isWithin, resolveThroughLinks, type KeptPath } from "../records/index.js";
 
 /** The project's inputs, by config: the records, README, templates, issue form and the config file itself. */
 export function projectInputs(config: ProjectConfig, cwd: string, configFlag?: string): KeptPath[] {

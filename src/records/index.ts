@@ -30,3 +30,4 @@ export {
 } from "./dates.js";
 export { closesFence, type Fence, openingFence, safeFence } from "./fences.js";
 export { loadYamlValue } from "./yaml-data.js";
+export { isWithin, keptPathWithin, resolveThroughLinks, type KeptPath } from "./paths.js";

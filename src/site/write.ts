@@ -18,7 +18,7 @@ import { spawn } from "node:child_process";
 import { lstat, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic, PapersFile } from "../records/index.js";
-import { keptPathWithin, resolveThroughLinks, type KeptPath } from "../records/paths.js";
+import { keptPathWithin, resolveThroughLinks, type KeptPath } from "../records/index.js";
 import {
   SEARCH_INDEX_FILE,
   planSite,
@@ -53,7 +53,7 @@ export class SiteTargetError extends Error {
 }
 
 /** A path a site's folder may not be or hold, and what it is, for the refusal ("the records file"). */
-export type { KeptPath } from "../records/paths.js";
+export type { KeptPath } from "../records/index.js";
 
 /**
  * Why a site may not replace `target`, or undefined when it may: `target` does not exist, is an empty folder,
