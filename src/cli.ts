@@ -17,6 +17,14 @@ async function ask(question: string): Promise<string> {
   }
 }
 
+// A reader that stops early (`papershelf lint | head`) closes the pipe. What is left to print has nowhere to
+// go and is dropped; the command still finishes its work (fix and intake print before they write) and exits
+// with its own code, where the pipe's error used to end it with a stack trace and exit 1 ("findings").
+for (const stream of [process.stdout, process.stderr])
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE" && error.code !== "ERR_STREAM_DESTROYED") throw error;
+  });
+
 const code = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
