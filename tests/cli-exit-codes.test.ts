@@ -78,6 +78,15 @@ describe("exit codes are the same in every command", () => {
     }
   });
 
+  it("validate and lint name one file: more is a usage error (2), not a check of the first alone", async () => {
+    const dir = project(INVALID);
+    for (const command of ["validate", "lint"]) {
+      const result = await run(dir, [command, "data/papers.yaml", "data/other.yaml"]);
+      expect(result.code, command).toBe(EXIT_USAGE);
+      expect(result.stderr, command).toContain("expected at most one file, got 2");
+    }
+  });
+
   it("every --help states the rule, including the internal-error code", async () => {
     for (const entry of COMMANDS) {
       const command = await entry.load();

@@ -1,4 +1,4 @@
-import { EXIT_FINDINGS, EXIT_OK } from "../../errors.js";
+import { EXIT_FINDINGS, EXIT_OK, UsageError } from "../../errors.js";
 import { formatDiagnostic } from "../../records/index.js";
 import type { Command } from "../context.js";
 import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
@@ -15,6 +15,8 @@ Exit codes: 0 valid, 1 invalid records, 2 usage or config error or a missing/unr
 70 internal error (a bug: please report it).`,
   async run(argv, ctx) {
     const { values, positionals } = parseCommandArgs(argv, {}, true);
+    // `papershelf validate data/*.yaml` checked the first file only and said nothing of the others.
+    if (positionals.length > 1) throw new UsageError(`expected at most one file, got ${positionals.length}`);
     const config = await loadProjectConfig(values.config, ctx.cwd);
     const file = positionals[0] ?? config.data;
     const result = await readRecordsFile(file, displayPath(file, ctx.cwd));
