@@ -272,7 +272,12 @@ export function parseIssueBody(body: string, form: IssueForm): BodyResult {
         ),
       ],
     };
-  const lines = body.replace(/\r\n?/g, "\n").split("\n");
+  // A body saved by an editor that starts files with a byte-order mark (`intake --body file.md`) would hide
+  // its first heading, and with it the first field.
+  const lines = body
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n")
+    .split("\n");
   const errors: IntakeProblem[] = [];
   const sections = splitSections(lines, form, warnings, errors);
   // Where a heading repeats, the sections are a guess: report that alone, not what the guess would say.

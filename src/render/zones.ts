@@ -49,7 +49,9 @@ export function parseZones(text: string, file: string, spec: ZoneSpec): ZonesRes
   const seen = new Map<string, number>();
   let open: { name: string; line: number } | undefined;
   lines.forEach((raw, i) => {
-    const line = raw.replace(/\r$/, "");
+    // A byte-order mark (some Windows editors save one) is not part of the first line's marker; the line itself,
+    // mark included, stays as it is.
+    const line = (i === 0 ? raw.replace(/^\uFEFF/, "") : raw).replace(/\r$/, "");
     if (fenced[i] || !MARKER_LIKE.test(line)) return;
     const match = MARKER.exec(line);
     if (!match) {

@@ -55,6 +55,11 @@ const body = (parts: Record<string, string>) =>
 const answersOf = (text: string) => parseIssueBody(text, smallForm()).answers;
 
 describe("parseIssueBody", () => {
+  it("reads a body saved with a byte-order mark (intake --body file.md) from its first field", () => {
+    const result = parseIssueBody(`\uFEFF${body({ title: "BOM title" })}`, smallForm());
+    expect(result).toMatchObject({ ok: true, answers: { title: "BOM title" }, warnings: [] });
+  });
+
   it("maps headings to field ids through the form's labels", () => {
     const result = parseIssueBody(body({ summary: "一段摘要", kind: "dataset" }), smallForm());
     expect(result).toMatchObject({

@@ -21,6 +21,21 @@ describe("parseZones", () => {
     });
   });
 
+  test("a byte-order mark before the first marker is not part of it, and stays in the file", () => {
+    const text = `\uFEFF${toc}\n${entries}`;
+    const result = zones(text);
+    expect(result).toEqual({
+      ok: true,
+      zones: [
+        { name: "toc", beginLine: 0, endLine: 1 },
+        { name: "entries", beginLine: 3, endLine: 4 },
+      ],
+    });
+    if (!result.ok) return;
+    const filled = replaceZones(text, result.zones, new Map([["toc", "- a\n"]]));
+    expect(filled.startsWith("\uFEFF<!-- papershelf:begin toc -->\n\n- a\n")).toBe(true);
+  });
+
   test("a missing zone names the two lines to add", () => {
     expect(errorsOf(`# T\n${toc}`)).toEqual([
       '1:1 README.md has no "entries" zone; add the two lines "<!-- papershelf:begin entries -->" and "<!-- papershelf:end entries -->" where it belongs',
