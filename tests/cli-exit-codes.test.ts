@@ -2,7 +2,7 @@
  * One exit-code rule for every command (src/errors.ts): invalid records are findings (1); a missing or
  * unreadable input, a usage error or an unusable config is 2; a crash is an internal error (70), never 1.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -85,6 +85,29 @@ describe("exit codes are the same in every command", () => {
       expect(result.code, command).toBe(EXIT_USAGE);
       expect(result.stderr, command).toContain("expected at most one file, got 2");
     }
+  });
+
+  it("a records file that is not UTF-8 is refused where it breaks, and no edit rewrites it", async () => {
+    const dir = project(undefined);
+    const file = path.join(dir, "data/papers.yaml");
+    const bytes = Buffer.concat([
+      Buffer.from("# caf"),
+      Buffer.from([0xe9]),
+      Buffer.from("\ncategories: []\nentries: []\n"),
+    ]);
+    writeFileSync(file, bytes);
+    const validate = await run(dir, ["validate"]);
+    expect(validate.code).toBe(EXIT_FINDINGS);
+    expect(validate.stderr).toContain(
+      "data/papers.yaml:1:6  encoding  not UTF-8: byte 0xE9 at line 1, column 6",
+    );
+    const fix = await run(dir, ["fix", "--offline"]);
+    expect(fix.code).toBe(EXIT_FINDINGS);
+    expect(fix.stderr).toContain("not UTF-8: byte 0xE9");
+    const intake = await run(dir, ["intake", "--body", "body.md", "--form", "body.md"]);
+    expect(intake.code).toBe(EXIT_USAGE);
+    expect(intake.stderr).toContain("not UTF-8: byte 0xE9");
+    expect(readFileSync(file).equals(bytes)).toBe(true);
   });
 
   it("every --help states the rule, including the internal-error code", async () => {

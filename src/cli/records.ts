@@ -9,7 +9,8 @@ import {
   parseRecords,
   type ParseResult,
   readRecords,
-  readUtf8,
+  invalidUtf8Message,
+  readUtf8Strict,
   writeTextAtomic,
 } from "../records/index.js";
 import type { CliContext } from "./context.js";
@@ -49,12 +50,19 @@ export async function readRecordsForEdit(
   shown: string,
   consequence: string,
 ): Promise<RecordsForEdit | undefined> {
-  let text: string;
+  let read: Awaited<ReturnType<typeof readUtf8Strict>>;
   try {
-    text = await readUtf8(file);
+    read = await readUtf8Strict(file);
   } catch (error) {
     throw new ConfigError(`cannot read ${shown}: ${(error as Error).message}`, { cause: error });
   }
+  if (!read.ok) {
+    const { line, column } = read.invalid;
+    const error = { ruleId: "encoding", severity: "error" as const, file: shown, line, column };
+    printRecordErrors(ctx, [{ ...error, message: invalidUtf8Message(read.invalid) }], shown, consequence);
+    return undefined;
+  }
+  const { text } = read;
   const records = parseRecords(text, shown);
   if (records.ok) return { text, records };
   printRecordErrors(ctx, records.errors, shown, consequence);

@@ -13,6 +13,52 @@ export async function readUtf8(file: string): Promise<string> {
   return (await readFile(file)).toString("utf8");
 }
 
+/** Where a file stops being UTF-8: the first byte that is not, 1-based line and column (in characters). */
+export interface InvalidUtf8 {
+  line: number;
+  column: number;
+  byte: number;
+}
+
+/**
+ * The first byte of `bytes` that is not UTF-8, given `text`, their decoding (in which each such byte became
+ * U+FFFD). A file written back from that text would carry U+FFFD where its bytes were: an edit of one record
+ * would change other lines. Only a text holding U+FFFD is compared byte by byte (a scan that costs
+ * milliseconds on 17 MB); a U+FFFD the file really holds is UTF-8 and is not reported.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array, text: string): InvalidUtf8 | undefined {
+  if (!text.includes("\uFFFD")) return undefined;
+  const again = Buffer.from(text, "utf8");
+  let at = 0;
+  while (at < bytes.length && at < again.length && bytes[at] === again[at]) at++;
+  if (at === bytes.length && at === again.length) return undefined;
+  // The text before the byte: everything up to the last whole character before it.
+  let start = at;
+  while (start > 0 && ((bytes[start] as number) & 0xc0) === 0x80) start--;
+  const before = Buffer.from(bytes.buffer, bytes.byteOffset, start).toString("utf8");
+  const lineStart = before.lastIndexOf("\n") + 1;
+  return {
+    line: before.split("\n").length,
+    column: [...before.slice(lineStart)].length + 1,
+    byte: bytes[at] ?? 0,
+  };
+}
+
+/** The message for a file that is not UTF-8, the same wherever it is read. */
+export function invalidUtf8Message(found: InvalidUtf8): string {
+  return `not UTF-8: byte 0x${found.byte.toString(16).toUpperCase().padStart(2, "0")} at line ${found.line}, column ${found.column}; save the file as UTF-8 (papershelf would otherwise write U+FFFD in its place)`;
+}
+
+/** A file's UTF-8 text; a file that is not UTF-8 is refused with where it breaks. */
+export async function readUtf8Strict(
+  file: string,
+): Promise<{ ok: true; text: string } | { ok: false; invalid: InvalidUtf8 }> {
+  const bytes = await readFile(file);
+  const text = bytes.toString("utf8");
+  const invalid = firstInvalidUtf8(bytes, text);
+  return invalid ? { ok: false, invalid } : { ok: true, text };
+}
+
 /** The file's UTF-8 text, or undefined when it does not exist. Any other failure (a folder, no permission) throws. */
 export async function readTextOrUndefined(file: string): Promise<string | undefined> {
   try {

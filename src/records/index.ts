@@ -6,7 +6,14 @@ export * from "./validate.js";
 export * from "./edit.js";
 export * from "./anatomy/index.js";
 export { addEntryFields, type FieldAddition } from "./edit-fields.js";
-export { readTextOrUndefined, readUtf8 } from "./files.js";
+export {
+  firstInvalidUtf8,
+  invalidUtf8Message,
+  readTextOrUndefined,
+  readUtf8,
+  readUtf8Strict,
+  type InvalidUtf8,
+} from "./files.js";
 export { partsByteLength, partsEqual } from "./text-parts.js";
 export { collapseWhitespace, oneLine, shorten } from "./whitespace.js";
 export {

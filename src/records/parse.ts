@@ -1,7 +1,7 @@
 /**
  * Records: `parseRecords(text)` is pure (tests call it with strings); `readRecords(path)` only reads bytes.
  */
-import { readUtf8 } from "./files.js";
+import { invalidUtf8Message, readUtf8Strict } from "./files.js";
 import { sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import type { PapersFile } from "./schema.js";
 import { RecordSource } from "./source.js";
@@ -66,7 +66,23 @@ export function parseRecords(text: string, file = "data/papers.yaml"): ParseResu
 export async function readRecords(path: string, displayName = path): Promise<ParseResult> {
   let text: string;
   try {
-    text = await readUtf8(path);
+    const read = await readUtf8Strict(path);
+    if (!read.ok)
+      return {
+        ok: false,
+        source: new RecordSource(displayName, ""),
+        errors: [
+          {
+            ruleId: "encoding",
+            severity: "error",
+            message: invalidUtf8Message(read.invalid),
+            file: displayName,
+            line: read.invalid.line,
+            column: read.invalid.column,
+          },
+        ],
+      };
+    text = read.text;
   } catch (cause) {
     const reason = (cause as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : String(cause);
     const source = new RecordSource(displayName, "");

@@ -1,11 +1,12 @@
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { ConfigError, EXIT_FINDINGS, EXIT_OK, UsageError } from "../../errors.js";
 import { renderIntakeComment, showInvisible, type IntakeProblem } from "../../intake/index.js";
 import { intakeSubmission } from "../../project/index.js";
 import {
   formatDiagnostic,
+  invalidUtf8Message,
   readTextOrUndefined,
+  readUtf8Strict,
   stringifyEntry,
   writeTextAtomic,
 } from "../../records/index.js";
@@ -40,11 +41,15 @@ Exit codes: 0 record built (and written unless --dry-run), 1 the submission has 
 const readTemplateText = (file: string) => readTextOrUndefined(file).catch(() => undefined);
 
 async function readInput(file: string, what: string): Promise<string> {
+  let read: Awaited<ReturnType<typeof readUtf8Strict>>;
   try {
-    return await readFile(file, "utf8");
+    read = await readUtf8Strict(file);
   } catch (cause) {
     throw new ConfigError(`cannot read the ${what} ${file}: ${(cause as Error).message}`, { cause });
   }
+  // Written back whole, a records file with a byte that is not UTF-8 would change on other lines (U+FFFD).
+  if (!read.ok) throw new ConfigError(`cannot use the ${what} ${file}: ${invalidUtf8Message(read.invalid)}`);
+  return read.text;
 }
 
 /** SOURCE_DATE_EPOCH (seconds) makes a run reproducible, as in reproducible builds. */
