@@ -4,7 +4,7 @@
  */
 import { Type, type Static } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
-import { HOUR_MS, type LinkCheckOptions } from "./links/options.js";
+import { HOUR_MS, compilePattern, type LinkCheckOptions } from "./links/options.js";
 import { LINK_VERDICTS } from "./links/verdict.js";
 import { REPO_VERDICTS } from "./repos/verdict.js";
 
@@ -87,6 +87,21 @@ export function parseCheckSection(raw: unknown): CheckConfigResult {
     return { ok: false, errors };
   }
   const section = value as CheckSection;
+  // A `/…/` pattern that is not a regular expression was an internal error when the check compiled it.
+  const badPatterns = (section.exclude ?? []).flatMap((pattern, i) => {
+    try {
+      compilePattern(pattern);
+      return [];
+    } catch (error) {
+      return [
+        {
+          path: ["exclude", i],
+          message: `check.exclude[${i}]: ${JSON.stringify(pattern)} is not a regular expression (${(error as Error).message}); write /…/ around a valid one, or a glob such as https://example.org/*`,
+        },
+      ];
+    }
+  });
+  if (badPatterns.length > 0) return { ok: false, errors: badPatterns };
   const { deadAfterHours, cacheMaxAgeHours, cacheFile, stateFile, staleMonths, failOn, ...links } = section;
   return {
     ok: true,

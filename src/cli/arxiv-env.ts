@@ -11,6 +11,7 @@ import {
   writeArxivCache,
   type ArxivClient,
 } from "../arxiv/index.js";
+import { ConfigError } from "../errors.js";
 import type { CliContext } from "./context.js";
 
 /** arXiv asks callers to say who they are: the list's own repository when known, else papershelf's. */
@@ -30,6 +31,11 @@ export async function arxivFromEnv(ctx: CliContext): Promise<CliArxiv> {
   const { cache, note } = await readArxivCache(file);
   if (note) ctx.stderr.write(`papershelf: ${note}\n`);
   const apiUrl = ctx.env.PAPERSHELF_ARXIV_API_URL;
+  // Checked here, where the variable is read: a bad one was an internal error ("TypeError: Invalid URL").
+  if (apiUrl && !URL.canParse(apiUrl))
+    throw new ConfigError(
+      `PAPERSHELF_ARXIV_API_URL is "${apiUrl}", which is not a URL; unset it, or give the full address of an arXiv API (e.g. http://127.0.0.1:8080/api/query)`,
+    );
   const client = createArxivClient({
     ...(apiUrl ? { apiUrl } : {}),
     userAgent: userAgentFor(ctx.env),

@@ -129,4 +129,11 @@ describe("papershelf enrich", () => {
     expect(run.stderr).toContain("arXiv could not be reached (ECONNREFUSED); nothing was filled");
     expect(readFileSync(file, "utf8")).toBe(readFileSync(LIVE, "utf8"));
   });
+
+  it("says PAPERSHELF_ARXIV_API_URL is not a URL (exit 2), not an internal error", async () => {
+    const root = copyOfTheList("bad-url");
+    const run = await cli(["enrich", "--dry-run"], root, { PAPERSHELF_ARXIV_API_URL: "notaurl" });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('PAPERSHELF_ARXIV_API_URL is "notaurl", which is not a URL');
+  });
 });

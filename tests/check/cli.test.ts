@@ -149,6 +149,16 @@ describe("papershelf check <files>", () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/\.papershelf\.yml:2:\d+ {2}config {2}check\.hostConcurrency: /);
   });
+
+  it("exits 2 with file:line:column for an exclude pattern that is not a regular expression", async () => {
+    const config = 'check:\n  exclude:\n    - "https://ok.example/*"\n    - "/[/"\n';
+    const root = project("bad-pattern", "categories: []\nentries: []\n", config);
+    const { code, stderr } = await cli(["check", "--offline"], {}, root);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(
+      /\.papershelf\.yml:4:7 {2}config {2}check\.exclude\[1\]: "\/\[\/" is not a regular expression \(Invalid regular expression/,
+    );
+  });
 });
 
 describe("progress", () => {
