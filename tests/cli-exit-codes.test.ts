@@ -110,6 +110,19 @@ describe("exit codes are the same in every command", () => {
     expect(readFileSync(file).equals(bytes)).toBe(true);
   });
 
+  it("a file where init wants a folder, and a folder where import wants a file, are usage errors (2)", async () => {
+    const dir = project(undefined);
+    writeFileSync(path.join(dir, "afile"), "mine\n");
+    const init = await run(dir, ["init", "--yes", "afile"]);
+    expect(init.code).toBe(EXIT_USAGE);
+    expect(init.stderr).toContain("afile is a file, not a folder");
+    expect(readFileSync(path.join(dir, "afile"), "utf8")).toBe("mine\n");
+    writeFileSync(path.join(dir, "in.md"), "# List\n\n## Papers\n\n- [A](https://a.example/x)\n");
+    const imported = await run(dir, ["import", "in.md", "--out", "data", "--force"]);
+    expect(imported.code).toBe(EXIT_USAGE);
+    expect(imported.stderr).toContain("--out data is a folder; give the records file's name");
+  });
+
   it("every --help states the rule, including the internal-error code", async () => {
     for (const entry of COMMANDS) {
       const command = await entry.load();

@@ -57,6 +57,11 @@ report it).`,
         ? (await loadProjectConfig(values.config, ctx.cwd)).data
         : path.resolve(ctx.cwd, values.out);
     const shownOut = displayPath(out, ctx.cwd);
+    // --force replaces a file, never a folder (the rename failed with EISDIR, an internal error).
+    if ((await stat(out).catch(() => undefined))?.isDirectory())
+      throw new UsageError(
+        `--out ${shownOut} is a folder; give the records file's name, e.g. ${path.join(shownOut, "papers.yaml")}`,
+      );
     if (!values.force && (await exists(out))) {
       ctx.stderr.write(`papershelf import: ${shownOut} already exists; pass --force to replace it\n`);
       return EXIT_USAGE;

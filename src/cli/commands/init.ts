@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { packageRoot, runsFromLib } from "../../package-root.js";
 import { ConfigError, EXIT_OK, UsageError } from "../../errors.js";
@@ -144,6 +144,11 @@ export const initCommand: Command = {
     );
     if (positionals.length > 1) throw new UsageError(`one folder at most, found ${positionals.length}`);
     const root = path.resolve(ctx.cwd, positionals[0] ?? ".");
+    // Checked before the questions: writing into a file failed halfway with ENOTDIR, an internal error.
+    if ((await stat(root).catch(() => undefined))?.isDirectory() === false)
+      throw new UsageError(
+        `${positionals[0] ?? "."} is a file, not a folder: give init a new or existing folder`,
+      );
     const yes = values.yes === true;
     const pin = await workflowPin(values.ref, values.repository);
     const answers: InitAnswers = {
