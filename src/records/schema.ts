@@ -19,6 +19,7 @@ export {
   ARXIV_PATTERN,
   DATE_PATTERN,
   DOI_PATTERN,
+  HTTP_URL_PATTERN,
   ID_PATTERN,
   ImageSchema,
   KINDS,

@@ -98,6 +98,17 @@ describe("renamed repositories and redirects", () => {
     source: "network",
   };
 
+  it("refuses a new link that is not an http(s) URL (a hand-made report), and applies the others", () => {
+    const good = planRenameFixes(data, [renamed]);
+    const bad = { ...(good[0] as (typeof good)[number]), to: "not a url\nwith: newline" };
+    const result = applyFixes(text, [bad, ...good]);
+    expect(result.applied).toEqual(good);
+    expect(result.refused).toMatchObject([
+      { fix: bad, errors: [{ message: 'the new link "not a url\\nwith: newline" is not an http(s) URL' }] },
+    ]);
+    expect(parseRecords(result.text).ok).toBe(true);
+  });
+
   it("renames the repository URL (whatever its verdict) and touches one line", () => {
     const fixes = planRenameFixes(data, [renamed]);
     expect(fixes).toEqual([

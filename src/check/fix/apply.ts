@@ -6,10 +6,14 @@ import {
   addEntryFields,
   type Diagnostic,
   type FieldAddition,
+  HTTP_URL_PATTERN,
   type PapersFile,
   setScalars,
 } from "../../records/index.js";
 import type { PlannedFix } from "./plan.js";
+
+/** What the schema takes as a link (HTTP_URL_PATTERN). */
+const HTTP_URL = new RegExp(HTTP_URL_PATTERN);
 
 export interface AppliedFixes {
   text: string;
@@ -42,16 +46,35 @@ export function applyFixes(
   file = "data/papers.yaml",
   data?: PapersFile,
 ): AppliedFixes {
+  const refused: AppliedFixes["refused"] = [];
+  // Every fix writes a link, and the schema takes only http(s) URLs there: a report made by hand, or by an
+  // older papershelf, once had a suggestion that made the records invalid, and it was written.
+  const wellFormed = fixes.filter((fix) => {
+    if (HTTP_URL.test(fix.to)) return true;
+    refused.push({
+      fix,
+      errors: [
+        {
+          ruleId: "fix",
+          severity: "error",
+          message: `the new link ${JSON.stringify(fix.to)} is not an http(s) URL`,
+          file,
+          line: 1,
+          column: 1,
+        },
+      ],
+    });
+    return false;
+  });
   // One load and one check for all fixes: per-fix edits parsed the whole file twice per fix.
   const scalars = setScalars(
     text,
-    fixes.map((fix) => ({ path: fix.path, value: fix.to })),
+    wellFormed.map((fix) => ({ path: fix.path, value: fix.to })),
     file,
   );
   let current = scalars.text;
   const applied: PlannedFix[] = [];
-  const refused: AppliedFixes["refused"] = [];
-  fixes.forEach((fix, i) => {
+  wellFormed.forEach((fix, i) => {
     const result = scalars.results[i];
     if (!result || result.ok) applied.push(fix);
     else refused.push({ fix, errors: result.errors });
