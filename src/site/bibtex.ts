@@ -31,6 +31,21 @@ export function escapeBibtex(value: string): string {
     .replace(LIGATURES, "{}");
 }
 
+/** The characters a verbatim field cannot hold as written (see verbatimBibtex), percent-encoded. */
+const VERBATIM_UNSAFE: Readonly<Record<string, string>> = { "{": "%7B", "}": "%7D", "\\": "%5C" };
+
+/**
+ * A URL or DOI as the value of a field biblatex reads verbatim (`url`, `doi`). LaTeX escapes would become part
+ * of the link (`a\_b` is not `a_b`), and none is needed: `_ & % ~ # ^ $` and `--` are plain text to BibTeX and
+ * biber, and biblatex hands the field to LaTeX verbatim. What a braced value cannot hold as written is a brace
+ * or a backslash: BibTeX ends the value by counting braces, `\}` included, while other readers (such as
+ * @retorquere/bibtex-parser) take `\}` as an escaped brace. Those are percent-encoded, which changes no link:
+ * RFC 3986 allows none of the three in a URI, and the DOI Handbook recommends them encoded in a DOI's URL.
+ */
+function verbatimBibtex(value: string): string {
+  return value.replace(/[{}\\]/g, (c) => VERBATIM_UNSAFE[c] ?? c);
+}
+
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 /** The BibTeX entry type: a paper at a venue is a proceedings paper; anything else is @misc. */
@@ -55,8 +70,8 @@ export function formatBibtex(entry: SiteEntry): string {
     fields.push(["eprint", escapeBibtex(entry.arxiv)]);
     fields.push(["archiveprefix", "arXiv"]);
   }
-  if (entry.doi !== "") fields.push(["doi", escapeBibtex(entry.doi)]);
-  fields.push(["url", escapeBibtex(entry.url)]);
+  if (entry.doi !== "") fields.push(["doi", verbatimBibtex(entry.doi)]);
+  fields.push(["url", verbatimBibtex(entry.url)]);
   const body = fields.map(([k, v]) => `  ${k} = {${v}}`).join(",\n");
   return `@${entryType(entry)}{${entry.id},\n${body}\n}\n`;
 }

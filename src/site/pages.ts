@@ -1,6 +1,6 @@
 /**
  * The views of the three kinds of page (the whole list, one category, one entry). Every link is relative to
- * the page (`root` is "" at the top and "../../" two folders down), so the site works under any base path,
+ * the page (`root` is "./" at the top and "../../" two folders down), so the site works under any base path,
  * such as https://<owner>.github.io/<repo>/.
  */
 import type { Category } from "../records/index.js";
@@ -9,7 +9,11 @@ import type { CategoryRef, SiteEntry } from "./entry-view.js";
 import { markdownToHtml } from "./markdown-html.js";
 import { joinOverlappingTerms, type RelatedEntry } from "./related.js";
 
-export const TOP_ROOT = "";
+/**
+ * "./", not "": a link to `root` itself (the site title) must leave the page's query behind. An empty href
+ * is the page's own URL, so on `?kind=paper` the title kept the filter on.
+ */
+export const TOP_ROOT = "./";
 /** `c/<id>/` and `p/<id>/` are two folders down. */
 export const NESTED_ROOT = "../../";
 

@@ -13,10 +13,12 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PapersFile } from "../../src/records/index.js";
 import { launchChromium } from "./helpers/browser.js";
-import { readSiteFixture, writeFixtureSite } from "./helpers/fixture.js";
+import { HOSTILE_ID, readSiteFixture, writeFixtureSite } from "./helpers/fixture.js";
 import { serveStatic, type StaticServer } from "./helpers/static-server.js";
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+/** The status line while the search index cannot be loaded (src/site/client/main.ts). */
+const SEARCH_UNAVAILABLE = "搜尋暫時無法使用 / Search is unavailable right now";
 const PNG_1X1 = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=",
   "base64",
@@ -132,7 +134,7 @@ async function axeSeriousViolations(page: Page): Promise<string[]> {
 describe("the list page", () => {
   it("searches in Chinese: 微調 shows exactly the entries whose 摘要 contains it", async () => {
     const w = await open("");
-    await w.page.fill("#q", "微調");
+    await w.page.fill("#ps_q", "微調");
     await w.page.evaluate(() => window.papershelf?.update());
     const expected = data.entries
       .filter((e) => e.summary?.includes("微調"))
@@ -150,7 +152,7 @@ describe("the list page", () => {
 
   it("searches in English, by word prefix, all words required", async () => {
     const w = await open("");
-    await w.page.fill("#q", "Segment anyth");
+    await w.page.fill("#ps_q", "Segment anyth");
     await w.page.evaluate(() => window.papershelf?.update());
     const expected = data.entries
       .filter((e) => /(?<![\p{L}\p{N}])segment/u.test(textOf(e)) && /(?<![\p{L}\p{N}])anyth/u.test(textOf(e)))
@@ -201,7 +203,7 @@ describe("the list page", () => {
       .sort();
     expect(expected.length).toBeGreaterThan(0);
     expect(await visibleIds(w.page)).toEqual(expected);
-    expect(await w.page.inputValue("#q")).toBe("模型");
+    expect(await w.page.inputValue("#ps_q")).toBe("模型");
     expect(await w.page.inputValue("select[name=kind]")).toBe("paper");
     expect(await w.page.inputValue("select[name=year]")).toBe("2023");
     // The grouped list, its sections and contents included, gives way to the results list.
@@ -274,18 +276,84 @@ describe("the list page", () => {
     await w.page.keyboard.press("Tab");
     expect(await w.page.evaluate(() => document.activeElement?.className)).toBe("skip-link");
     await w.page.keyboard.press("Enter");
-    expect(await w.page.evaluate(() => document.activeElement?.id)).toBe("main");
+    expect(await w.page.evaluate(() => document.activeElement?.id)).toBe("ps_main");
     await w.page.keyboard.press("/");
-    expect(await w.page.evaluate(() => document.activeElement?.id)).toBe("q");
+    expect(await w.page.evaluate(() => document.activeElement?.id)).toBe("ps_q");
     await w.page.keyboard.type("微調");
     await w.page.evaluate(() => window.papershelf?.update());
     await w.page.keyboard.press("Tab");
     expect(await w.page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("category");
-    await w.page.focus("#q");
+    await w.page.focus("#ps_q");
     await w.page.keyboard.press("Escape");
     await w.page.evaluate(() => window.papershelf?.update());
     expect((await visibleIds(w.page)).length).toBe(data.entries.length);
     await close(w);
+  });
+
+  it("keeps the filters working while the search index fails to load, says so, and searches once it loads", async () => {
+    const w = await open("");
+    const indexUrl = `${server.url}search-index.json`;
+    // Every request for the index fails until the route is taken away: the network down for a moment.
+    await w.page.route(indexUrl, (route) => route.abort());
+    await w.page.fill("#ps_q", "微調");
+    await w.page.evaluate(() => window.papershelf?.update());
+    expect(await w.page.textContent(".finder-status")).toBe(SEARCH_UNAVAILABLE);
+    // The query is set aside: with no filter on, the whole list stays.
+    expect((await visibleIds(w.page)).length).toBe(data.entries.length);
+
+    // The filters need no index.
+    await w.page.selectOption("select[name=kind]", "dataset");
+    const datasets = data.entries.filter((e) => e.kind === "dataset").map((e) => e.id);
+    expect(await visibleIds(w.page)).toEqual([...datasets].sort());
+    expect(await w.page.textContent(".finder-status")).toBe(
+      `${SEARCH_UNAVAILABLE} · ${datasets.length} / ${data.entries.length} 筆 entries`,
+    );
+
+    // The network is back: the filters go on working, and the next search loads the index.
+    await w.page.unroute(indexUrl);
+    await w.page.fill("#ps_q", "");
+    await w.page.selectOption("select[name=kind]", "paper");
+    const papers = data.entries.filter((e) => e.kind === "paper");
+    expect(await visibleIds(w.page)).toEqual(papers.map((e) => e.id).sort());
+    expect(await w.page.textContent(".finder-status")).toBe(
+      `${papers.length} / ${data.entries.length} 筆 entries`,
+    );
+    await w.page.fill("#ps_q", "微調");
+    const expected = papers
+      .filter((e) => e.summary?.includes("微調"))
+      .map((e) => e.id)
+      .sort();
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await visibleIds(w.page)).toEqual(expected);
+    expect(await w.page.textContent(".finder-status")).toBe(
+      `${expected.length} / ${data.entries.length} 筆 entries`,
+    );
+
+    // What the blocked requests left in the console, and nothing else: no uncaught error.
+    expect(w.problems.length).toBeGreaterThan(0);
+    for (const problem of w.problems)
+      expect(problem).toMatch(
+        /^(?:failed: \S+\/search-index\.json net::ERR_FAILED|console error: Failed to load resource: net::ERR_FAILED)$/,
+      );
+    w.problems.length = 0;
+    await close(w);
+  });
+
+  it("leads from the site title to the front page without the filter, from a list and from an entry", async () => {
+    const w = await open("?kind=paper");
+    expect(await visibleIds(w.page)).toHaveLength(data.entries.filter((e) => e.kind === "paper").length);
+    await w.page.click("a.site-title");
+    await w.page.waitForURL((url) => url.search === "", { timeout: 5_000 });
+    expect(w.page.url()).toBe(server.url);
+    await w.page.evaluate(() => window.papershelf?.ready);
+    expect(await w.page.inputValue("select[name=kind]")).toBe("");
+    expect(await visibleIds(w.page)).toHaveLength(data.entries.length);
+    await close(w);
+
+    const entry = await open(`p/${HOSTILE_ID}/`);
+    await entry.page.click("a.site-title");
+    await entry.page.waitForURL(server.url, { timeout: 5_000 });
+    await close(entry);
   });
 
   it("has no serious or critical accessibility violation, light or dark", async () => {
@@ -327,7 +395,7 @@ describe("category and entry pages", () => {
     await close(list, figures);
 
     const w = await open(`p/${entry.id}/`);
-    const bibtex = (await w.page.textContent("#bibtex")) ?? "";
+    const bibtex = (await w.page.textContent("#ps_bibtex")) ?? "";
     expect(bibtex).toMatch(new RegExp(`^@\\w+\\{${entry.id},`));
     const related = await w.page.$$eval(".related li", (items) => items.map((i) => i.textContent ?? ""));
     expect(related.length).toBeGreaterThan(0);
@@ -343,5 +411,18 @@ describe("category and entry pages", () => {
     expect(await w.page.evaluate(() => navigator.clipboard.readText())).toBe(bibtex);
     expect(await axeSeriousViolations(w.page)).toEqual([]);
     await close(w, figures);
+  });
+
+  it("copies exactly the BibTeX on the page of an entry whose id is bibtex, a page with each id once", async () => {
+    const w = await open("p/bibtex/");
+    const bibtex = (await w.page.textContent("pre.bibtex code")) ?? "";
+    expect(bibtex).toMatch(/^@misc\{bibtex,\n[^]*\n\}\n$/);
+    await w.page.click("button.copy-bibtex");
+    await expect.poll(() => w.page.textContent(".copy-status")).toBe("Copied / 已複製");
+    expect(await w.page.evaluate(() => navigator.clipboard.readText())).toBe(bibtex);
+    const ids = await w.page.$$eval("[id]", (all) => all.map((e) => e.id));
+    expect(ids).toContain("bibtex");
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    await close(w);
   });
 });

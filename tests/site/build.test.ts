@@ -18,10 +18,12 @@ import {
 } from "../../src/site/index.js";
 import {
   HOSTILE_ID,
+  PAGE_ID_ENTRIES,
   REPO,
   SITE_OPTIONS,
   buildFixtureSite,
   fileText,
+  readRealList,
   readSiteFixture,
 } from "./helpers/fixture.js";
 import { runCliCaptured } from "../helpers/run-cli.js";
@@ -130,7 +132,7 @@ describe("buildSite", () => {
     for (const page of pages()) {
       const all = elements(page.content);
       const scripts = all.filter((el) => el.tagName === "script").map((el) => attr(el, "src"));
-      expect(scripts, page.path).toEqual([expect.stringMatching(/^(\.\.\/\.\.\/)?assets\/site\.js$/)]);
+      expect(scripts, page.path).toEqual([expect.stringMatching(/^(?:\.|\.\.\/\.\.)\/assets\/site\.js$/)]);
       for (const el of all) {
         expect(
           el.attrs.filter((a) => a.name.startsWith("on")),
@@ -161,6 +163,35 @@ describe("buildSite", () => {
       }
     }
     expect(fileText(files, "assets/site.css")).not.toMatch(/@import|url\(/);
+  });
+
+  it("links the site title to the front page without the query, from every page, under a base path", () => {
+    expect(
+      elements(fileText(files, "index.html")).find((el) => attr(el, "class") === "site-title")?.attrs,
+    ).toEqual([
+      { name: "class", value: "site-title" },
+      { name: "href", value: "./" },
+    ]);
+    for (const page of pages()) {
+      const title = elements(page.content).find((el) => attr(el, "class") === "site-title");
+      // The page as a reader has it, filtered: an empty href would be this very URL, filter and all.
+      const here = new URL(
+        `${page.path.replace(/index\.html$/, "")}?kind=paper`,
+        "https://owner.github.io/repo/",
+      );
+      expect(new URL(attr(title as Element, "href") ?? "", here).href, page.path).toBe(
+        "https://owner.github.io/repo/",
+      );
+    }
+  });
+
+  it("gives each element id once a page, entries named like the page's own elements included", () => {
+    expect(PAGE_ID_ENTRIES.every((id) => data.entries.some((e) => e.id === id))).toBe(true);
+    for (const page of pages()) {
+      const ids = elements(page.content).flatMap((el) => attr(el, "id") ?? []);
+      const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
+      expect(repeated, page.path).toEqual([]);
+    }
   });
 });
 
@@ -298,9 +329,9 @@ describe("papershelf site", () => {
     expect(await runCli(["site", "--out", "public"], ctx), err.join("")).toBe(0);
     expect(out.join("")).toMatch(/^wrote public\/: \d+ entries, \d+ files/);
     const index = await readFile(path.join(dir, "public/index.html"), "utf8");
-    expect(index).toContain('<html lang="en" data-root="">');
+    expect(index).toContain('<html lang="en" data-root="./">');
     expect(index).toContain("<title>Test shelf</title>");
-    expect((await readdir(path.join(dir, "public/p"))).length).toBe(data.entries.length - 1);
+    expect((await readdir(path.join(dir, "public/p"))).length).toBe((await readRealList()).entries.length);
 
     await writeFile(path.join(dir, ".papershelf.yml"), "site:\n  lang: 'not a tag!'\n");
     err.length = 0;

@@ -50,6 +50,37 @@ describe("papers.bib", () => {
     expect(names).toEqual(["Ada Lovelace", "Grace {Hopper} & Co 0"]);
   });
 
+  it("writes URLs and DOIs as they are, LaTeX specials and all, so the link still works", async () => {
+    // Each character below is one escapeBibtex turns into LaTeX, which a verbatim field would keep as text.
+    const url = "https://example.org/a_b/x--y?q=1&r=50%25~z#top^";
+    const doi = "10.1002/(sici)1097-4636_a&b%~c--d";
+    const [first, second, ...rest] = data.entries;
+    if (!first || !second) throw new Error("the fixture has entries");
+    const odd = {
+      ...data,
+      entries: [
+        { ...first, url, doi, title: "Fine_tuning & co -- 100%" },
+        // Braces and backslashes are what a braced value cannot hold as written: they come percent-encoded.
+        { ...second, url: "https://example.org/{a}/b\\c}", doi: "10.1000/x{y" },
+        ...rest,
+      ],
+    };
+    const bibText = fileText(await buildFixtureSite(odd), "papers.bib");
+    const bib = parseBibtex(bibText, { sentenceCase: false });
+    expect(bib.errors).toEqual([]);
+    expect(bib.entries.map((e) => e.key)).toEqual(odd.entries.map((e) => e.id));
+    expect(bib.entries[0]?.fields.url).toBe(url);
+    expect(bib.entries[0]?.fields.doi).toBe(doi);
+    // Other fields are still LaTeX-escaped, and read back as written.
+    expect(bib.entries[0]?.fields.title).toBe("Fine_tuning & co -- 100%");
+    expect(bibText).toContain("title = {{Fine\\_tuning \\& co -{}- 100\\%}}");
+    expect(bib.entries[1]?.fields.url).toBe("https://example.org/%7Ba%7D/b%5Cc%7D");
+    expect(bib.entries[1]?.fields.doi).toBe("10.1000/x%7By");
+    // Every record's URL reaches papers.bib as written (the hostile record's `&` and `<x>` included).
+    const plain = parseBibtex(fileText(files, "papers.bib"), { sentenceCase: false });
+    expect(plain.entries.map((e) => e.fields.url)).toEqual(data.entries.map((e) => e.url));
+  });
+
   it("keeps its keys when the list changes around an entry", async () => {
     const fewer = { ...data, entries: data.entries.slice(3) };
     const again = parseBibtex(fileText(await buildFixtureSite(fewer), "papers.bib"));

@@ -30,19 +30,36 @@ interface Card {
 }
 
 const root = document.documentElement.dataset.root ?? "";
-let index: Promise<MiniSearch<SearchDocument>> | undefined;
 
-function loadIndex(): Promise<MiniSearch<SearchDocument>> {
-  index ??= fetch(`${root}search-index.json`)
-    .then((response) => {
-      if (!response.ok) throw new Error(`search index: HTTP ${response.status}`);
-      return response.text();
-    })
-    .then((text) => {
-      const json: unknown = JSON.parse(text);
-      if (!isCompactSearchIndex(json)) throw new Error("search index: not in the format this script reads");
-      return MiniSearch.loadJS<SearchDocument>(expandSearchIndex(json), indexOptions(json.fields));
-    });
+/** What the status line says while the search index cannot be had; the filters work on without it. */
+const SEARCH_UNAVAILABLE = "搜尋暫時無法使用 / Search is unavailable right now";
+
+/** The search index, or why there is none this time (a failed request, an answer this script cannot read). */
+type IndexLoad = { ok: true; search: MiniSearch<SearchDocument> } | { ok: false; error: unknown };
+
+/** The load under way or done; a failed one is dropped, so the next search asks again. */
+let index: Promise<IndexLoad> | undefined;
+
+async function fetchIndex(): Promise<MiniSearch<SearchDocument>> {
+  const response = await fetch(`${root}search-index.json`);
+  if (!response.ok) throw new Error(`search index: HTTP ${response.status}`);
+  const json: unknown = JSON.parse(await response.text());
+  if (!isCompactSearchIndex(json)) throw new Error("search index: not in the format this script reads");
+  return MiniSearch.loadJS<SearchDocument>(expandSearchIndex(json), indexOptions(json.fields));
+}
+
+/**
+ * The search index, fetched once. A failure is not kept: it was often a moment's trouble (the connection
+ * dropped, a deploy half done), and a kept one would leave search dead until the page is reloaded.
+ */
+function loadIndex(): Promise<IndexLoad> {
+  index ??= fetchIndex().then(
+    (search): IndexLoad => ({ ok: true, search }),
+    (error: unknown): IndexLoad => {
+      index = undefined;
+      return { ok: false, error };
+    },
+  );
   return index;
 }
 
@@ -95,24 +112,32 @@ interface Finder {
   url: DeferredUrlWriter;
 }
 
-/** Applies the form to the page: the results list when a search or filter is on, the grouped list when not. */
+/**
+ * Applies the form to the page: the results list when a search or filter is on, the grouped list when not.
+ * Without the search index the query is set aside and the filters alone apply, the status line saying so.
+ */
 async function applyForm(finder: Finder): Promise<number> {
   const state = stateFromForm(finder.form);
   finder.url.schedule(state);
-  if (!isActive(state)) {
+  let hits: { id: unknown }[] | undefined;
+  let note = "";
+  if (state.q !== "") {
+    const load = await loadIndex();
+    if (load.ok) hits = load.search.search(state.q);
+    else note = SEARCH_UNAVAILABLE;
+  }
+  // What applies: the query only when the index answered it.
+  const applied = hits === undefined ? { ...state, q: "" } : state;
+  if (!isActive(applied)) {
     finder.results.clear();
-    if (finder.status) finder.status.textContent = "";
+    if (finder.status) finder.status.textContent = note;
     return finder.cards.length;
   }
-  let hits: { id: unknown }[] | undefined;
-  if (state.q !== "") {
-    const search = await loadIndex();
-    hits = search.search(state.q);
-  }
-  const matches = matchingCards(finder.cards, finder.byId, state, hits);
+  const matches = matchingCards(finder.cards, finder.byId, applied, hits);
   // Not awaited: the rest of the page comes after the next frame, and the next keystroke need not wait for it.
   void finder.results.show(matches);
-  if (finder.status) finder.status.textContent = `${matches.length} / ${finder.cards.length} 筆 entries`;
+  const count = `${matches.length} / ${finder.cards.length} 筆 entries`;
+  if (finder.status) finder.status.textContent = note === "" ? count : `${note} · ${count}`;
   return matches.length;
 }
 
@@ -136,9 +161,18 @@ function setUpFinder(): void {
   };
   form.hidden = false;
   writeForm(form, stateFromUrl());
-  let pending = Promise.resolve(0);
-  const apply = () => {
-    pending = pending.then(() => applyForm(finder));
+  // Applications run one after another, each on the form as it is then. The queue waits for the one before to
+  // end, not to succeed: a failure (a bug: a missing index is handled in applyForm) must not stop every later
+  // change. It is thrown again from a task of its own, where the browser reports it as uncaught.
+  let pending: Promise<unknown> = Promise.resolve();
+  const apply = (): Promise<number> => {
+    const run = pending.then(() => applyForm(finder));
+    pending = run.catch((error: unknown) =>
+      setTimeout(() => {
+        throw error;
+      }, 0),
+    );
+    return run;
   };
   form.addEventListener("input", apply);
   form.addEventListener("change", apply);
@@ -160,8 +194,7 @@ function setUpFinder(): void {
   });
   /** Applies the form; resolves with the number of matches once the page shows all of its first page. */
   const update = async () => {
-    apply();
-    const count = await pending;
+    const count = await apply();
     await finder.results.complete();
     return count;
   };
@@ -170,7 +203,12 @@ function setUpFinder(): void {
 
 function setUpCopyButtons(): void {
   for (const button of document.querySelectorAll<HTMLButtonElement>("button[data-copy]")) {
-    const source = document.getElementById(button.dataset.copy ?? "");
+    const id = button.dataset.copy ?? "";
+    if (id === "") continue;
+    // Looked for beside the button first: in a page made from a template older than the "ps_" ids, an entry
+    // can share the id, and its <article id="bibtex"> comes before the <code id="bibtex"> in the page.
+    const source =
+      button.parentElement?.querySelector<HTMLElement>(`#${CSS.escape(id)}`) ?? document.getElementById(id);
     const status = button.parentElement?.querySelector(".copy-status");
     if (!source) continue;
     button.hidden = false;

@@ -1,7 +1,7 @@
 /**
  * The site tests build from the repository's real list (data/papers.yaml), with what the seed lacks added
- * to a few records (added dates, authors, an abstract, a DOI) and one hostile record, so every feature has
- * something to show.
+ * to a few records (added dates, authors, an abstract, a DOI), one hostile record and a few records whose ids
+ * are the ones the pages once gave their own elements, so every feature has something to show.
  */
 import { readFile } from "node:fs/promises";
 import { mkdtemp } from "node:fs/promises";
@@ -22,7 +22,16 @@ export async function readRealList(): Promise<PapersFile> {
 
 export const HOSTILE_ID = "hostile-entry";
 
-/** The real list plus arXiv-style fields on its first entries and a hostile record at the end. */
+/**
+ * Valid entry ids that the site's pages once used for their own elements (the <main>, the search box, the
+ * BibTeX to copy, the headings of an entry page): an entry "bibtex" made Copy BibTeX copy its whole page.
+ */
+export const PAGE_ID_ENTRIES = ["bibtex", "main", "q", "h-cite", "h-summary", "h-related"];
+
+/**
+ * The real list plus arXiv-style fields on its first entries, then a hostile record and the PAGE_ID_ENTRIES
+ * records at the end.
+ */
 export async function readSiteFixture(): Promise<PapersFile> {
   const data = await readRealList();
   const entries: Entry[] = data.entries.map((e, i) => {
@@ -47,6 +56,16 @@ export async function readSiteFixture(): Promise<PapersFile> {
     note: '<a href="javascript:alert(4)">x</a>',
     added: "2026-11-30",
   });
+  for (const id of PAGE_ID_ENTRIES)
+    entries.push({
+      id,
+      // A word of their own, so each has the others as related entries (and its page a "Related" heading).
+      title: `Zyzzyva ids: an entry named ${id}`,
+      url: `https://example.org/${id}`,
+      kind: "resource",
+      category: first.category,
+      summary: `Zyzzyva: the page's own elements once had the id ${id}.`,
+    });
   return { ...data, entries };
 }
 
