@@ -60,13 +60,20 @@ export class TemplateRenderError extends Error {
  * shape for the README's templates and the site's, so both report a broken template the same way.
  */
 export function templateRenderDiagnostic(error: { file: string; message: string }): Diagnostic {
+  // Handlebars ends a strict-mode error with " - line:column" (the column from 0) and names the object it
+  // looked in as "[object Object]": the place goes where a diagnostic keeps it, the object goes.
+  const placed = / - (\d+):(\d+)$/.exec(error.message);
+  const message = (placed ? error.message.slice(0, placed.index) : error.message).replace(
+    /^("[^"]*") not defined in \[object Object\]$/,
+    "$1 is not defined: neither a field this template is given nor a helper",
+  );
   return {
     ruleId: "template",
     severity: "error",
-    message: error.message,
+    message,
     file: error.file,
-    line: 1,
-    column: 1,
+    line: placed ? Number(placed[1]) : 1,
+    column: placed ? Number(placed[2]) + 1 : 1,
   };
 }
 

@@ -31,7 +31,12 @@ describe("templates", () => {
 
   test("a misspelt field is an error naming the template, not an empty string", async () => {
     const compiled = compileTemplates(
-      sources({ intro: "{{intro}}", toc: "{{total}}", section: "## {{title}}", entry: "{{titel}}" }),
+      sources({
+        intro: "{{intro}}",
+        toc: "{{total}}",
+        section: "## {{title}}",
+        entry: "- {{url}}\n  **{{titel}}**",
+      }),
     );
     if (!compiled.ok) throw new Error("compile");
     const result = renderReadme(
@@ -42,8 +47,13 @@ describe("templates", () => {
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors[0]?.file).toBe("templates/entry.md.hbs");
-    expect(result.errors[0]?.message).toMatch(/"titel" not defined/);
+    // At the field's line and column, in words (Handlebars says `"titel" not defined in [object Object] - 2:6`).
+    expect(result.errors[0]).toMatchObject({
+      file: "templates/entry.md.hbs",
+      line: 2,
+      column: 7,
+      message: '"titel" is not defined: neither a field this template is given nor a helper',
+    });
   });
 
   test("a mustache-style section over a field renders as Handlebars reads it", () => {
