@@ -123,6 +123,12 @@ describe("exit codes are the same in every command", () => {
     expect(imported.stderr).toContain("--out data is a folder; give the records file's name");
   });
 
+  it("names the folder papershelf runs in as '.', never as an empty name", async () => {
+    const result = await run(project(INVALID), ["check", ".", "--offline"]);
+    expect(result.code).toBe(EXIT_USAGE);
+    expect(result.stderr).toMatch(/cannot read \.: /);
+  });
+
   it("every --help states the rule, including the internal-error code", async () => {
     for (const entry of COMMANDS) {
       const command = await entry.load();

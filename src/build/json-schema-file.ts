@@ -12,6 +12,6 @@ export function renderJsonSchema(): string {
 
 export const jsonSchemaGenerator: Generator = {
   path: () => JSON_SCHEMA_PATH,
-  describe: "the JSON Schema of data/papers.yaml (from src/records/schema.ts)",
+  describe: "the JSON Schema of data/papers.yaml",
   generate: async () => ({ ok: true, text: renderJsonSchema(), warnings: [] }),
 };
