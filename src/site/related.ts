@@ -108,9 +108,14 @@ function lastCodePoint(text: string): number | undefined {
     : text.codePointAt(text.length - 1);
 }
 
-/** Short English words that carry no topic. */
+/**
+ * Short English words that carry no topic, and the pieces of a web address: a 摘要 that links its code
+ * (`[GitHub](https://github.com/…)`) gave "https, github, com" as what two unrelated entries shared, and
+ * related them by it.
+ */
 const STOPWORDS = new Set(
   (
+    "http https www com org net io html htm pdf abs github arxiv " +
     "a an and are as at be by can for from has have in is it its of on or that the this to was we were " +
     "which with our their these those using use used via into than then also not but more most such only " +
     "new based show shows over under both each other two one all any may how what when where who while " +

@@ -44,6 +44,20 @@ describe("computeRelated", () => {
       expect(isTopicTerm(seam), seam).toBe(false);
   });
 
+  it("does not relate entries by the pieces of the links in their texts", () => {
+    const related = computeRelated([
+      {
+        id: "llm-practice",
+        text: "大型語言模型實務 [Github](https://github.com/mooler0410/LLMsPracticalGuide)",
+      },
+      { id: "chinese-qa", text: "中文問答資料集 [Github](https://github.com/LC1332/Luotuo-QA)" },
+      { id: "speech", text: "語音辨識模型評測" },
+    ]);
+    expect(related.get("llm-practice")).toEqual([]);
+    for (const piece of ["https", "github", "com", "www", "arxiv", "abs"])
+      expect(isTopicTerm(piece), piece).toBe(false);
+  });
+
   it("finds on the real list the same top entries as comparing all pairs", async () => {
     const data = await readRealList();
     const docs = data.entries.map((e) => ({ id: e.id, text: `${e.title}\n${e.summary ?? ""}` }));
