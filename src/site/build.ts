@@ -141,7 +141,8 @@ function* listPages(
     let end = i + 1;
     while (end < nodes.length && (nodes[end] as CategoryNode).depth > node.depth) end++;
     const subtree = nodes.slice(i, end);
-    const [own, ...below] = sectionViews(subtree, node.depth, NESTED_ROOT);
+    const [own] = sectionViews([node], node.depth, NESTED_ROOT);
+    const below = sectionViews(subtree.slice(1), node.depth, NESTED_ROOT, 1);
     const ancestors = (paths.get(node.category.id) ?? []).slice(0, -1);
     const body = () =>
       ctx.templates.list({

@@ -79,11 +79,13 @@ export function categoryPaths(nodes: readonly CategoryNode[]): Map<string, Categ
 
 /**
  * The sections of a list page: `nodes` is a subtree in pre-order starting at depth `baseDepth`. Section
- * headings start at h2 under the page's h1, cards are one level below their section.
+ * headings start at h2 under the page's h1, cards are one level below their section. `raise` lifts every
+ * heading by that many levels: a category page shows its own section without a heading (the page's h1 is
+ * its title), so the sections below it start at h2, not h3 (a skipped level, which screen readers announce).
  */
-export function sectionViews(nodes: readonly CategoryNode[], baseDepth: number, root: string) {
+export function sectionViews(nodes: readonly CategoryNode[], baseDepth: number, root: string, raise = 0) {
   return nodes.map((node) => {
-    const sectionLevel = level(node.depth - baseDepth + 2);
+    const sectionLevel = level(node.depth - baseDepth + 2 - raise);
     return {
       id: node.category.id,
       title: node.category.title,

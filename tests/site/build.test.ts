@@ -192,6 +192,21 @@ describe("buildSite", () => {
     }
   });
 
+  it("skips no heading level on any page (a category page's sections come right under its h1)", () => {
+    // The fixture has subcategories: their pages once went from the h1 straight to h3.
+    expect(data.categories.some((c) => (c.children ?? []).length > 0)).toBe(true);
+    for (const page of pages()) {
+      let previous = 0;
+      for (const el of elements(page.content)) {
+        const heading = /^h([1-6])$/.exec(el.tagName);
+        if (!heading) continue;
+        const levelOf = Number(heading[1]);
+        expect(levelOf, `${page.path}: h${previous} then h${levelOf}`).toBeLessThanOrEqual(previous + 1);
+        previous = levelOf;
+      }
+    }
+  });
+
   it("gives each element id once a page, entries named like the page's own elements included", () => {
     expect(PAGE_ID_ENTRIES.every((id) => data.entries.some((e) => e.id === id))).toBe(true);
     for (const page of pages()) {
