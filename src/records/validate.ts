@@ -79,6 +79,8 @@ function explain(error: ErrorObject, data: unknown): { message: string; path: Pa
     case "required":
       return { path, message: `${where} is missing the required field "${String(p.missingProperty)}"` };
     case "type":
+      if (path.length === 0 && valueAt(data, path) == null)
+        return { path, message: "the file is empty; a records file holds `categories:` and `entries:`" };
       return {
         path,
         message: `${where} should be ${String(p.type)}, found ${found}${

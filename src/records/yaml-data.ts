@@ -304,6 +304,20 @@ function describeSyntaxError(error: YAMLException): string {
 }
 
 /**
+ * Where a second YAML document starts: a `---` line after any line of content (a first `---` only
+ * starts the one document). Undefined when there is none. A marker line cannot sit inside a block or quoted
+ * value, so a match is a marker.
+ */
+function secondDocument(text: string): number | undefined {
+  const marker = /^---(?=[ \t]|\r?$)/gm;
+  for (let match = marker.exec(text); match; match = marker.exec(text)) {
+    const before = text.slice(0, match.index);
+    if (/^[ \t]*[^\s#%-]/m.test(before) || /^[ \t]*-(?!--)/m.test(before)) return match.index;
+  }
+  return undefined;
+}
+
+/**
  * Loads `text` (one YAML document) with js-yaml: the data, every node's range, or the first problem.
  * `lineOf` turns an offset into a 1-based line for messages that name another place.
  */
@@ -340,8 +354,22 @@ export function loadYaml(text: string, lineOf: (offset: number) => number): Yaml
     });
     return { ok: true, data: data === undefined ? null : data, root, warnings };
   } catch (error) {
+    if (!(error instanceof Refused) && !(error instanceof YAMLException)) throw error;
+    // A second document (`---` after the records) breaks the file in ways js-yaml and the node checks
+    // describe as something else ("an explicit ? key…"): say what it is.
+    const second = secondDocument(text);
+    if (second !== undefined)
+      return {
+        ok: false,
+        problem: {
+          kind: "syntax",
+          start: second,
+          end: second + 3,
+          message:
+            "YAML syntax error: a second document starts here; the data file is one document: remove this line, or the document after it",
+        },
+      };
     if (error instanceof Refused) return { ok: false, problem: error.problem };
-    if (!(error instanceof YAMLException)) throw error;
     const at = Math.min((error.mark?.position ?? 0) + shift, text.length);
     if (error.reason === "duplicated mapping key")
       return { ok: false, problem: duplicateKeyProblem(kids[depth - 1] ?? NO_CHILDREN, at, lineOf) };

@@ -48,6 +48,18 @@ describe("records: every failure class says what and where", () => {
     );
   });
 
+  test("a second YAML document is named as one, at its ---", () => {
+    expect(errorsOf(`${VALID}---\nentries: []\n`)).toEqual([
+      "data/papers.yaml:11:1  yaml-syntax  YAML syntax error: a second document starts here; the data file is one document: remove this line, or the document after it",
+    ]);
+  });
+
+  test("an empty file says it is empty", () => {
+    expect(errorsOf("")).toEqual([
+      "data/papers.yaml:1:1  schema  the file is empty; a records file holds `categories:` and `entries:`",
+    ]);
+  });
+
   test("duplicate key", () => {
     expect(errorsOf(edit("    kind: paper\n", "    kind: paper\n    kind: dataset\n"))).toEqual([
       'data/papers.yaml:9:5  duplicate-key  duplicate key "kind" (first on line 8); a mapping may name each key once: keep one',
