@@ -153,7 +153,13 @@ function* listPages(
         toc: [],
         // The category's own section carries its intro and entries right under the page's h1.
         sections: own ? [{ ...own, hideHeading: true, cardLevel: 2 }, ...below] : below,
-        ...filters,
+        // The page's own categories, kinds and years: the search and filters cover this page's cards, and a
+        // menu of all 39 categories offered ones that could only find nothing here.
+        ...filterOptions(
+          subtree,
+          subtree.flatMap((n) => n.entries),
+          node.depth,
+        ),
       });
     yield {
       path: `${categoryPath(node.category.id)}index.html`,

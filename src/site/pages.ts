@@ -102,12 +102,12 @@ export function sectionViews(nodes: readonly CategoryNode[], baseDepth: number, 
 }
 
 /** The filter menus: every category (indented by depth), the kinds and years present, newest year first. */
-export function filterOptions(nodes: readonly CategoryNode[], entries: readonly SiteEntry[]) {
+export function filterOptions(nodes: readonly CategoryNode[], entries: readonly SiteEntry[], baseDepth = 0) {
   return {
     categoryOptions: nodes.map((n) => ({
       id: n.category.id,
       title: n.category.title,
-      indent: "\u00a0\u00a0".repeat(n.depth),
+      indent: "\u00a0\u00a0".repeat(n.depth - baseDepth),
     })),
     kindOptions: [...new Set(entries.map((e) => e.kind))].sort(),
     yearOptions: [...new Set(entries.map((e) => e.year).filter(Boolean))].sort().reverse(),

@@ -192,6 +192,39 @@ describe("buildSite", () => {
     }
   });
 
+  it("offers on a category page only the categories, kinds and years of its own cards", () => {
+    const optionsOf = (html: string, name: string) => {
+      const all = elements(html);
+      const select = all.find((el) => el.tagName === "select" && attr(el, "name") === name);
+      return all
+        .filter((el) => el.tagName === "option" && el.parentNode === select)
+        .map((el) => attr(el, "value"))
+        .filter((v) => v !== "");
+    };
+    const parent = data.categories.find((c) => (c.children ?? []).length > 0);
+    if (!parent) throw new Error("the fixture has subcategories");
+    const page = files.find((f) => f.path === `c/${parent.id}/index.html`)?.content ?? "";
+    const ids = [parent.id, ...(parent.children ?? []).map((c) => c.id)];
+    expect(optionsOf(page, "category").sort()).toEqual(expect.arrayContaining(ids.sort()));
+    const cards = elements(page).filter((el) => el.tagName === "li" && attr(el, "class") === "entry");
+    const own = (key: string) => [...new Set(cards.map((c) => attr(c, key) ?? ""))].filter(Boolean).sort();
+    expect(
+      optionsOf(page, "category").every((id) =>
+        cards.some(
+          (c) =>
+            attr(c, "data-categories")
+              ?.split(" ")
+              .includes(id ?? "") || ids.includes(id ?? ""),
+        ),
+      ),
+    ).toBe(true);
+    expect(optionsOf(page, "kind").sort()).toEqual(own("data-kind"));
+    expect(optionsOf(page, "year").sort()).toEqual(own("data-year"));
+    // The front page still offers every category.
+    const front = files.find((f) => f.path === "index.html")?.content ?? "";
+    expect(optionsOf(front, "category").length).toBeGreaterThan(optionsOf(page, "category").length);
+  });
+
   it("skips no heading level on any page (a category page's sections come right under its h1)", () => {
     // The fixture has subcategories: their pages once went from the h1 straight to h3.
     expect(data.categories.some((c) => (c.children ?? []).length > 0)).toBe(true);
