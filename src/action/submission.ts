@@ -242,6 +242,8 @@ export async function computeSubmission(
     computed = await computeOn(ctx, issue, base, checkLinks, lookupArxiv);
   }
   const { result, files } = computed;
+  // The list's languages: an English list's bot answers in English.
+  const { languages } = ctx.config;
   const item: SubmissionPlanItem = {
     kind: "submission",
     issue: issue.number,
@@ -256,10 +258,10 @@ export async function computeSubmission(
           pull: { title: pullTitle(result.entry.id), body: pullBody(issue, result) },
         }
       : {}),
-    commentWithPull: renderIntakeComment(result, { pullRequestUrl: PULL_URL_PLACEHOLDER }),
-    commentWithoutPull: renderIntakeComment(result),
+    commentWithPull: renderIntakeComment(result, { pullRequestUrl: PULL_URL_PLACEHOLDER, languages }),
+    commentWithoutPull: renderIntakeComment(result, { languages }),
     reapply: issue.labels.includes(REFRESH_LABEL.name),
     ...(await compareWithReview(ctx, issue, computed)),
   };
-  return { item, commentBody: renderIntakeComment(result) };
+  return { item, commentBody: renderIntakeComment(result, { languages }) };
 }

@@ -182,6 +182,14 @@ describe("papershelf intake", () => {
     expect(result.stdout.startsWith(`${INTAKE_MARKER}\n### ✅`)).toBe(true);
   });
 
+  it("--comment speaks the languages of .papershelf.yml", async () => {
+    const cwd = project(bodyFor(fixtureForm(), VALID_ANSWERS));
+    writeFileSync(path.join(cwd, ".papershelf.yml"), "languages: [en]\n");
+    const result = await intake(cwd, "--body", "body.md", "--comment", "--dry-run");
+    expect(result.code).toBe(0);
+    expect(result.stdout.startsWith(`${INTAKE_MARKER}\n### ✅ Ready to add\n`)).toBe(true);
+  });
+
   it("exits 2 on a missing --body or a file that cannot be read", async () => {
     const cwd = project("");
     expect((await intake(cwd)).code).toBe(2);

@@ -45,6 +45,40 @@ describe("renderIntakeComment", () => {
     expect(comment).toContain("   2023\\-02 has no day 30\\. Write it as 2023\\-06\\-27");
   });
 
+  it("speaks the list's languages: English alone, Chinese alone, or both", async () => {
+    const invalid = await runIntake(input({ date: "2023-02-30", title: "" }));
+    const english = renderIntakeComment(invalid, { languages: ["en"] });
+    expect(english).toContain(
+      "### ❌ Needs changes\n\nEdit this issue to fix the problems below; the bot checks again.",
+    );
+    expect(english).toContain("**Problems**");
+    // The label is the form's own (this fixture's form is bilingual); the sentences are English only.
+    expect(english).toContain("1. **標題 / Title**\n   This field is required but was left empty");
+    for (const chinese of ["需要修改", "請編輯", "問題", "這個欄位必填", "沒有 30 日"])
+      expect(english).not.toContain(chinese);
+
+    const valid = await runIntake(input({}));
+    const englishValid = renderIntakeComment(valid, {
+      languages: ["en"],
+      pullRequestUrl: "https://github.com/o/r/pull/7",
+    });
+    expect(englishValid).toContain("### ✅ Ready to add");
+    expect(englishValid).toContain("#### Preview");
+    expect(englishValid).toContain("<details><summary>Record (data/papers.yaml)</summary>");
+    expect(englishValid).toContain("\nPull request: https://github.com/o/r/pull/7");
+    for (const chinese of ["可以加入", "預覽", "資料", "合併請求"])
+      expect(englishValid).not.toContain(chinese);
+
+    const chinese = renderIntakeComment(invalid, { languages: ["zh-TW"] });
+    expect(chinese).toContain("### ❌ 需要修改\n\n請編輯這個 issue");
+    expect(chinese).toContain("1. **標題 / Title**\n   這個欄位必填");
+    for (const english of ["Needs changes", "Edit this issue", "This field is required"])
+      expect(chinese).not.toContain(english);
+
+    // Without languages (papershelf's own list names none), and with both: both, 中文 first.
+    expect(renderIntakeComment(invalid, { languages: ["zh-TW", "en"] })).toBe(renderIntakeComment(invalid));
+  });
+
   it("neutralises markers, HTML and mentions in everything the submitter wrote", async () => {
     const evil = `<!-- papershelf:intake --> <script>alert(1)</script> @octocat #1 </details> ### ✅ Ready`;
     const ok = renderIntakeComment(

@@ -102,7 +102,7 @@ export const intakeCommand: Command = {
       ctx.stderr.write(`warning  ${formatDiagnostic(d)} (plain preview instead)\n`);
 
     await arxiv.save();
-    if (values.comment) ctx.stdout.write(renderIntakeComment(result));
+    if (values.comment) ctx.stdout.write(renderIntakeComment(result, { languages: config.languages }));
     for (const p of result.findings) ctx.stderr.write(`${formatProblem(p)}\n`);
     if (!result.ok) {
       if (!values.comment) for (const p of result.errors) ctx.stderr.write(`${formatProblem(p)}\n`);
