@@ -15,6 +15,7 @@ import {
 import { ConfigError, UsageError } from "../../errors.js";
 import { CHECK_FORMATS, pickFormat, type CheckFormat } from "../../report/index.js";
 import type { CliContext } from "../context.js";
+import { outputFileFor, projectInputs, type OutputFile } from "../output-file.js";
 
 /** The `check:` section, validated; errors carry the config file's line and column. */
 export function loadCheckConfig(config: ProjectConfig, cwd: string): CheckConfig {
@@ -114,4 +115,29 @@ export function progressPrinter(
       if (drawn) ctx.stderr.write("\n");
     },
   };
+}
+
+/**
+ * Where `--output` writes a report (check, report merge), checked before the run: not over the project's
+ * inputs, nor over the check's own state and cache. Undefined without --output (the report goes to stdout).
+ */
+export async function reportOutput(
+  output: string | undefined,
+  ctx: CliContext,
+  config: ProjectConfig,
+  configFlag: string | undefined,
+  files: { stateFile: string; cacheFile: string },
+  format: CheckFormat,
+): Promise<OutputFile | undefined> {
+  if (output === undefined) return undefined;
+  return outputFileFor(
+    output,
+    ctx.cwd,
+    [
+      ...projectInputs(config, ctx.cwd, configFlag),
+      { path: files.stateFile, role: "the check's state file" },
+      { path: files.cacheFile, role: "the check's cache" },
+    ],
+    format === "json" ? "check-report.json" : "check-report.md",
+  );
 }

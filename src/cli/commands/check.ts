@@ -13,7 +13,6 @@ import { EXIT_FINDINGS, EXIT_NETWORK_UNAVAILABLE, EXIT_OK, UsageError } from "..
 import { checkProject } from "../../project/index.js";
 import type { CliContext, Command } from "../context.js";
 import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
-import { outputFileFor, projectInputs } from "../output-file.js";
 import { printRecordErrors, readRecordsFile } from "../records.js";
 import {
   githubClientFromEnv,
@@ -23,6 +22,7 @@ import {
   parsePositiveInt,
   progressPrinter,
   renderReport,
+  reportOutput,
 } from "./check-shared.js";
 
 const HELP = `Usage: papershelf check [paths…] [options]
@@ -121,19 +121,14 @@ export const checkCommand: Command = {
     const stateFile = path.resolve(ctx.cwd, values.state ?? check.stateFile);
 
     // Before any request: a refused --output costs no run (and leaves the state as it was).
-    const output =
-      values.output === undefined
-        ? undefined
-        : await outputFileFor(
-            values.output,
-            ctx.cwd,
-            [
-              ...projectInputs(config, ctx.cwd, values.config),
-              { path: stateFile, role: "the check's state file" },
-              { path: cacheFile, role: "the check's cache" },
-            ],
-            format === "json" ? "check-report.json" : "check-report.md",
-          );
+    const output = await reportOutput(
+      values.output,
+      ctx,
+      config,
+      values.config,
+      { stateFile, cacheFile },
+      format,
+    );
     const targets = await collectTargets(positionals, config.data, ctx);
     if (!targets) return EXIT_FINDINGS;
     const dispatcher = createLinkDispatcher(links);

@@ -2,10 +2,9 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { countFailures, mergeReports, parseReport, type CheckReport } from "../../check/index.js";
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from "../../errors.js";
-import { outputFileFor, projectInputs } from "../output-file.js";
 import type { Command } from "../context.js";
 import { loadProjectConfig, parseCommandArgs } from "../options.js";
-import { loadCheckConfig, parseFailOn, parseFormat, renderReport } from "./check-shared.js";
+import { loadCheckConfig, parseFailOn, parseFormat, renderReport, reportOutput } from "./check-shared.js";
 
 const HELP = `Usage: papershelf report merge <report.json>… [options]
 
@@ -37,19 +36,7 @@ export const reportCommand: Command = {
     const config = await loadProjectConfig(values.config, ctx.cwd);
     const check = loadCheckConfig(config, ctx.cwd);
     const failOn = parseFailOn(values["fail-on"], check.failOn);
-    const output =
-      values.output === undefined
-        ? undefined
-        : await outputFileFor(
-            values.output,
-            ctx.cwd,
-            [
-              ...projectInputs(config, ctx.cwd, values.config),
-              { path: check.stateFile, role: "the check's state file" },
-              { path: check.cacheFile, role: "the check's cache" },
-            ],
-            "check-report.md",
-          );
+    const output = await reportOutput(values.output, ctx, config, values.config, check, format);
     const reports: CheckReport[] = [];
     for (const file of files) {
       let text: string;
