@@ -7,12 +7,12 @@
  * `buildAndWriteSite` (write.ts), which computes the terms on a thread of its own meanwhile.
  */
 import type { Diagnostic, PapersFile } from "../records/index.js";
-import { buildJsonSchema, collapseWhitespace } from "../records/index.js";
+import { buildJsonSchema } from "../records/index.js";
 import { templateRenderDiagnostic } from "../render/index.js";
 import { formatBibtex, joinBibliography } from "./bibtex.js";
 import { buildSiteEntry, type CategoryRef, type SiteEntry } from "./entry-view.js";
 import { formatAtomFeed } from "./feed.js";
-import { markdownToHtml } from "./markdown-html.js";
+import { htmlToPlainText, markdownToHtml } from "./markdown-html.js";
 import { prettyJsonPieces } from "./json-pieces.js";
 import {
   NESTED_ROOT,
@@ -251,7 +251,7 @@ function* entryPages(
       related: relatedViews(entry, related.get(entry.id) ?? [], byId),
       ...entry,
     } satisfies EntryPageFields & SiteEntry);
-    const description = pageDescription(entry.abstract || collapseWhitespace(entry.summary));
+    const description = pageDescription(entry.abstract || htmlToPlainText(entry.summaryHtml));
     yield {
       path: `${entryPath(entry.id)}index.html`,
       content: page(ctx, NESTED_ROOT, `${entry.title} · ${ctx.options.title}`, body, description),

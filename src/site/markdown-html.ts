@@ -105,3 +105,29 @@ export function markdownToHtml(markdown: string | undefined): string {
   if (safe === "") return "";
   return fastHtml(safe) ?? markdownToHtmlSlow(markdown);
 }
+
+const NAMED: Readonly<Record<string, string>> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+};
+
+/**
+ * The text a reader sees of HTML made here (markdownToHtml), on one line: a page's description, which search
+ * engines and link previews show. The 摘要's Markdown itself (`**…**`, `[Github](https://…)`) read as noise
+ * there. Tags go, the character references the renderers write are decoded, whitespace runs become one space.
+ */
+export function htmlToPlainText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&(?:#x([0-9a-f]+)|#(\d+)|([a-z]+));/gi, (whole, hex?: string, dec?: string, name?: string) => {
+      if (name !== undefined) return NAMED[name.toLowerCase()] ?? whole;
+      const code = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    })
+    .replace(/\s+/g, " ")
+    .trim();
+}
