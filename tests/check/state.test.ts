@@ -41,6 +41,11 @@ describe("two-run rule", () => {
     const second = await checkUrls([url], deps, { ...options, state: first.state });
     expect(second.results[0]?.verdict).toBe("suspect");
     expect(second.results[0]?.message).toContain("failed on 2 runs");
+    // The threshold to the minute (the gap is hours): the first failure plus six hours.
+    const deadAfter = new Date(Date.parse(first.results[0]?.checkedAt ?? "") + 6 * HOUR).toISOString();
+    expect(second.results[0]?.message).toContain(
+      `dead if it still fails after ${deadAfter.slice(0, 10)} ${deadAfter.slice(11, 16)} UTC)`,
+    );
 
     clock.advance(6 * HOUR);
     const third = await checkUrls([url], deps, { ...options, state: second.state });

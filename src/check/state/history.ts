@@ -22,6 +22,12 @@ export interface CheckState {
 
 /** The day of an ISO time, as reports show it ("2026-11-23"); the state file keeps the full time. */
 const readableDay = (iso: string): string => /^\d{4}-\d{2}-\d{2}/.exec(iso)?.[0] ?? iso;
+/**
+ * A moment to the minute, in UTC: the two-run gap is hours (deadAfterHours, 1 at least), so "after
+ * 2026-12-02" named a day when the threshold was 06:36 that day.
+ */
+const readableMinute = (iso: string): string =>
+  /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso)?.slice(1, 3).join(" ").concat(" UTC") ?? iso;
 
 /** Failure records nobody has seen for this long are dropped (the link left the list, or another shard owns it). */
 export const STATE_RECORD_MAX_AGE_MS = 30 * 24 * 3_600_000;
@@ -83,7 +89,7 @@ export function applyTwoRunRule(
       verdict: "suspect",
       firstFailedAt,
       deadAfter,
-      message: `${result.message} (${seen}; dead if it still fails after ${readableDay(deadAfter)})`,
+      message: `${result.message} (${seen}; dead if it still fails after ${readableMinute(deadAfter)})`,
     };
   });
   return { results: next, state: { version: 1, lastRunAt: now, failures } };
