@@ -137,6 +137,21 @@ const isProperty = (c: number) => c === 0x26 || c === 0x2a || c === 0x21;
 const NO_CHILDREN: readonly SourceNode[] = [];
 
 /** Builds the finished node for a frame that js-yaml just closed. Runs once per node: kept lean. */
+/**
+ * A block collection's children without the empty node js-yaml opens where it looks for one more item and
+ * finds the document's end (`...`, or `---` before a next document): the file `a: 1\n...\n` is one valid
+ * document, and that node made its mapping look like a `? key` construct.
+ */
+function withoutDocumentEnd(text: string, children: readonly SourceNode[]): readonly SourceNode[] {
+  const tail = children[children.length - 1];
+  if (tail?.kind !== "scalar" || tail.value !== null || tail.start !== tail.end) return children;
+  const at = skipSeparation(text, tail.start);
+  const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+  return at === lineStart && /^(?:\.\.\.|---)(?:[ \t\r\n]|$)/.test(text.slice(at, at + 4))
+    ? children.slice(0, -1)
+    : children;
+}
+
 function finish(
   text: string,
   open: number,
@@ -171,6 +186,7 @@ function finish(
     return { kind: "scalar", style, value: result, start, end: trimEnd(text, start, close) };
   }
   const flow = first === 0x5b /* [ */ || first === 0x7b; /* { */
+  children = withoutDocumentEnd(text, children);
   const last = children[children.length - 1];
   const end = flow ? trimEnd(text, start, close) : (last?.end ?? start);
   if (kind === "sequence" && Array.isArray(result)) {

@@ -54,6 +54,11 @@ describe("records: every failure class says what and where", () => {
     ]);
   });
 
+  test("YAML's document markers around the one document are fine", () => {
+    expect(errorsOf(`---\n${VALID}...\n`)).toEqual([]);
+    expect(parseRecords(`${VALID}... # end of the list\n`).ok).toBe(true);
+  });
+
   test("an empty file says it is empty", () => {
     expect(errorsOf("")).toEqual([
       "data/papers.yaml:1:1  schema  the file is empty; a records file holds `categories:` and `entries:`",
