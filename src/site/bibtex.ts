@@ -8,8 +8,10 @@ import type { SiteEntry } from "./entry-view.js";
 /** LaTeX specials in a braced value: escaped so any BibTeX or biber reads the text as written. */
 const LATEX_SPECIALS: Readonly<Record<string, string>> = {
   "\\": "\\textbackslash{}",
-  "{": "\\{",
-  "}": "\\}",
+  // Not \{ and \}: BibTeX counts those as braces too, so one unmatched brace in a title ended the value
+  // early and broke every entry after it.
+  "{": "\\textbraceleft{}",
+  "}": "\\textbraceright{}",
   "%": "\\%",
   "&": "\\&",
   $: "\\$",

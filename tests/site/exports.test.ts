@@ -7,6 +7,8 @@ import type { PapersFile } from "../../src/records/index.js";
 import type { SiteFile } from "../../src/site/index.js";
 import { HOSTILE_ID, buildFixtureSite, fileText, readSiteFixture } from "./helpers/fixture.js";
 
+type Entry = PapersFile["entries"][number];
+
 let data: PapersFile;
 let files: SiteFile[];
 
@@ -79,6 +81,27 @@ describe("papers.bib", () => {
     // Every record's URL reaches papers.bib as written (the hostile record's `&` and `<x>` included).
     const plain = parseBibtex(fileText(files, "papers.bib"), { sentenceCase: false });
     expect(plain.entries.map((e) => e.fields.url)).toEqual(data.entries.map((e) => e.url));
+  });
+
+  it("keeps an unmatched brace in a title inside its entry, and the entries after it whole", async () => {
+    const [first, second, ...rest] = data.entries as [Entry, Entry, ...Entry[]];
+    const odd = { ...data, entries: [{ ...first, title: "Sets a, b}} of {x" }, second, ...rest] };
+    const bibText = fileText(await buildFixtureSite(odd), "papers.bib");
+    // BibTeX itself ends a braced value by counting braces, an escaped \{ included (this parser does not),
+    // so every line of the file must balance when counted that way.
+    for (const line of bibText.split("\n").filter((l) => /^ {2}\w+ = \{/.test(l))) {
+      let depth = 0;
+      for (const c of line) {
+        depth += c === "{" ? 1 : c === "}" ? -1 : 0;
+        expect(depth, line).toBeGreaterThanOrEqual(0);
+      }
+      expect(depth, line).toBe(0);
+    }
+    const bib = parseBibtex(bibText, { sentenceCase: false });
+    expect(bib.errors).toEqual([]);
+    expect(bib.entries.map((e) => e.key)).toEqual(odd.entries.map((e) => e.id));
+    expect(bib.entries[0]?.fields.title).toBe("Sets a, b}} of {x");
+    expect(bib.entries[1]?.fields.title).toBe(second.title);
   });
 
   it("keeps its keys when the list changes around an entry", async () => {
