@@ -8,8 +8,7 @@ import { mkdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { DEFAULT_CONFIG_FILE, type ProjectConfig } from "../config/index.js";
 import { ConfigError } from "../errors.js";
-import { writeTextAtomic } from "../records/index.js";
-import { isWithin, resolveThroughLinks, type KeptPath } from "../records/index.js";
+import { isWithin, resolveThroughLinks, writeTextAtomic, type KeptPath } from "../records/index.js";
 
 /** The project's inputs, by config: the records, README, templates, issue form and the config file itself. */
 export function projectInputs(config: ProjectConfig, cwd: string, configFlag?: string): KeptPath[] {

@@ -13,7 +13,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CheckReport } from "../../src/check/index.js";
-import { progressPrinter } from "../../src/cli/commands/check-shared.js";
+import { githubClientFromEnv, progressPrinter } from "../../src/cli/commands/check-shared.js";
+import type { CliContext } from "../../src/cli/context.js";
+import { ConfigError } from "../../src/errors.js";
 import { readJson, send, startServer, type TestServer } from "./helpers/servers.js";
 import { runCliCaptured } from "../helpers/run-cli.js";
 
@@ -158,6 +160,18 @@ describe("papershelf check <files>", () => {
     expect(stderr).toMatch(
       /\.papershelf\.yml:4:7 {2}config {2}check\.exclude\[1\]: "\/\[\/" is not a regular expression \(Invalid regular expression/,
     );
+  });
+});
+
+describe("the GitHub client from the environment", () => {
+  it("says a GITHUB_API_URL or GITHUB_GRAPHQL_URL that is not a URL is one (exit 2), before any request", () => {
+    const ctx = (env: Record<string, string>) =>
+      ({ env: { GITHUB_TOKEN: "t", ...env }, stderr: process.stderr }) as unknown as CliContext;
+    expect(() => githubClientFromEnv(ctx({ GITHUB_GRAPHQL_URL: "nope" }))).toThrow(
+      new ConfigError('GITHUB_GRAPHQL_URL is "nope", which is not a URL; unset it, or give the full address'),
+    );
+    expect(() => githubClientFromEnv(ctx({ GITHUB_API_URL: "api.github.com" }))).toThrow(/GITHUB_API_URL/);
+    expect(githubClientFromEnv(ctx({ GITHUB_GRAPHQL_URL: "http://127.0.0.1:9/graphql" }))).toBeDefined();
   });
 });
 

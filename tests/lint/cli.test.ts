@@ -205,5 +205,20 @@ describe("papershelf lint", () => {
       expect(code).toBe(2);
       expect(stderr).toContain('git does not know the ref "no-such-branch"');
     });
+
+    it("exits 2 saying the folder is not in a git repository, rather than that the ref is unknown", async () => {
+      const cwd = project({ "papers.yaml": CLEAN });
+      // However the temporary folder is placed, git does not look above it.
+      const ceiling = process.env.GIT_CEILING_DIRECTORIES;
+      process.env.GIT_CEILING_DIRECTORIES = path.dirname(cwd);
+      try {
+        const { code, stderr } = await lint(cwd, "papers.yaml", "--changed-since", "HEAD");
+        expect(code).toBe(2);
+        expect(stderr).toContain("is not in a git repository");
+      } finally {
+        if (ceiling === undefined) delete process.env.GIT_CEILING_DIRECTORIES;
+        else process.env.GIT_CEILING_DIRECTORIES = ceiling;
+      }
+    });
   });
 });

@@ -75,6 +75,12 @@ export function renderReport(report: CheckReport, format: CheckFormat, failOn?: 
 export function githubClientFromEnv(ctx: CliContext): GraphqlClient | undefined {
   const token = ctx.env.GITHUB_TOKEN;
   if (!token) return undefined;
+  // Checked where they are read: a bad one showed later as "HTTP 500: Invalid URL" on every repository.
+  for (const name of ["GITHUB_API_URL", "GITHUB_GRAPHQL_URL"] as const) {
+    const value = ctx.env[name];
+    if (value && !URL.canParse(value))
+      throw new ConfigError(`${name} is "${value}", which is not a URL; unset it, or give the full address`);
+  }
   return createGraphqlClient({
     token,
     ...(ctx.env.GITHUB_API_URL ? { apiUrl: ctx.env.GITHUB_API_URL } : {}),

@@ -24,6 +24,10 @@ async function readAtRef(ref: string, file: string): Promise<string | undefined>
   try {
     await run("git", ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], { cwd });
   } catch (cause) {
+    const stderr = String((cause as { stderr?: unknown }).stderr ?? "");
+    // Outside a repository git says so on stderr (--quiet silences only an unknown ref).
+    if (/not a git repository/i.test(stderr))
+      throw new UsageError(`--changed-since: ${cwd} is not in a git repository`, { cause });
     throw new UsageError(`--changed-since: git does not know the ref "${ref}" (in ${cwd})`, { cause });
   }
   try {
