@@ -251,6 +251,10 @@ function sortNotices(list: ImportNotice[]): ImportNotice[] {
 
 /** `file:line  severity code  message`, one notice per line (file:line stays clickable in terminals). */
 export function formatNotice(n: ImportNotice): string {
-  const span = n.endLine !== undefined && n.endLine !== n.line ? ` (lines ${n.line}–${n.endLine})` : "";
+  // A message that names its lines already ("lines 30–32 were not imported") is not followed by them again.
+  const span =
+    n.endLine !== undefined && n.endLine !== n.line && !n.message.includes(`lines ${n.line}–${n.endLine}`)
+      ? ` (lines ${n.line}–${n.endLine})`
+      : "";
   return `${n.file}:${n.line}  ${n.severity} ${n.code}  ${n.message}${span}`;
 }

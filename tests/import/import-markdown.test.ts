@@ -121,6 +121,11 @@ describe("importMarkdown never drops text silently", () => {
     ]);
     const messages = report.map((n) => n.message).join("\n");
     expect(messages).toContain("lines 13–15 were not imported");
+    // Said once: the line range is not repeated after a message that names it.
+    const skipped = report.find((n) => n.code === "heading-without-link") as ImportNotice;
+    expect(formatNotice(skipped)).toBe(
+      'unplaced.md:13  warning heading-without-link  entry heading is not "[title](http…)": lines 13–15 were not imported',
+    );
     expect(messages).toContain('"Trailing text with nowhere to go."');
     expect(messages).toContain("text after the heading's link was not placed: [2023] extra words");
   });
