@@ -66,6 +66,9 @@ export function parseCategories(text: string): Parsed<InitCategory[]> {
     .map((t) => t.trim())
     .filter(Boolean);
   if (titles.length === 0) return { ok: false, message: "name at least one category" };
+  // Two categories with one title read the same in the README, the site and the form's menu.
+  const twice = titles.find((title, i) => titles.indexOf(title) !== i);
+  if (twice !== undefined) return { ok: false, message: `"${twice}" is named twice; give each category once` };
   const ids = new Set<string>();
   const out: InitCategory[] = [];
   for (const [index, title] of titles.entries()) {

@@ -22,6 +22,11 @@ describe("init answers", () => {
       ],
     });
     expect(parseCategories(" ,, ")).toEqual({ ok: false, message: "name at least one category" });
+    // Titles that differ only in case are two categories (above); the same title twice is a slip.
+    expect(parseCategories("C++, Vision, C++")).toEqual({
+      ok: false,
+      message: '"C++" is named twice; give each category once',
+    });
   });
 
   it("keeps a name on one line and refuses an empty one", () => {
