@@ -114,40 +114,36 @@ describe("buildSite", () => {
     });
   });
 
-  it("describes an entry page by the start of its abstract, never half a surrogate pair", async () => {
-    const abstract = `${"a".repeat(199)}𠀀${"b".repeat(800)}`;
+  /** The meta description of the first entry's page, once `change` is applied to that entry. */
+  async function firstEntryDescription(change: (entry: PapersFile["entries"][number]) => void) {
     const [first, ...rest] = data.entries;
-    const long = { ...data, entries: [{ ...(first as PapersFile["entries"][number]), abstract }, ...rest] };
+    const entry = { ...(first as PapersFile["entries"][number]) };
+    change(entry);
     const site = buildSite(
-      long,
+      { ...data, entries: [entry, ...rest] },
       await templatesWith("entry", (t) => t),
       { script: "", style: "" },
       SITE_OPTIONS,
     );
     if (!site.ok) throw new Error("the site should build");
-    const head = elements(fileText(site.files, `p/${first?.id}/index.html`));
+    const head = elements(fileText(site.files, `p/${entry.id}/index.html`));
     const description = head.find((el) => el.tagName === "meta" && attr(el, "name") === "description");
-    expect(attr(description as Element, "content")).toBe("a".repeat(199));
+    return attr(description as Element, "content");
+  }
+
+  it("describes an entry page by the start of its abstract, never half a surrogate pair", async () => {
+    const abstract = `${"a".repeat(199)}𠀀${"b".repeat(800)}`;
+    expect(await firstEntryDescription((entry) => (entry.abstract = abstract))).toBe("a".repeat(199));
   });
 
   it("describes an entry without an abstract by its 摘要 as a reader sees it, not its Markdown", async () => {
-    const [first, ...rest] = data.entries;
     const summary =
       "**有很多不同任務的資料集整理。** 見 [Github](https://github.com/x/y) 與 `code` & <b>更多</b>\n\n- 一\n- 二";
-    const plain = { ...(first as PapersFile["entries"][number]), summary };
-    delete plain.abstract;
-    const site = buildSite(
-      { ...data, entries: [plain, ...rest] },
-      await templatesWith("entry", (t) => t),
-      { script: "", style: "" },
-      SITE_OPTIONS,
-    );
-    if (!site.ok) throw new Error("the site should build");
-    const head = elements(fileText(site.files, `p/${first?.id}/index.html`));
-    const description = head.find((el) => el.tagName === "meta" && attr(el, "name") === "description");
-    expect(attr(description as Element, "content")).toBe(
-      "有很多不同任務的資料集整理。 見 Github 與 code & 更多 一 二",
-    );
+    const description = await firstEntryDescription((entry) => {
+      entry.summary = summary;
+      delete entry.abstract;
+    });
+    expect(description).toBe("有很多不同任務的資料集整理。 見 Github 與 code & 更多 一 二");
   });
 
   it("is deterministic: the same records give the same bytes", async () => {
