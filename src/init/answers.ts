@@ -68,7 +68,8 @@ export function parseCategories(text: string): Parsed<InitCategory[]> {
   if (titles.length === 0) return { ok: false, message: "name at least one category" };
   // Two categories with one title read the same in the README, the site and the form's menu.
   const twice = titles.find((title, i) => titles.indexOf(title) !== i);
-  if (twice !== undefined) return { ok: false, message: `"${twice}" is named twice; give each category once` };
+  if (twice !== undefined)
+    return { ok: false, message: `"${twice}" is named twice; give each category once` };
   const ids = new Set<string>();
   const out: InitCategory[] = [];
   for (const [index, title] of titles.entries()) {
