@@ -6,6 +6,7 @@ import {
   fitBody,
   GITHUB_BODY_MAX_CHARS,
   proposeChange,
+  readFileAt,
   setStateLabel,
   upsertMarkedComment,
   upsertRollingIssue,
@@ -238,5 +239,26 @@ describe("client", () => {
     const body = fitBody("x".repeat(GITHUB_BODY_MAX_CHARS + 10), "see the run");
     expect(body.length).toBeLessThanOrEqual(GITHUB_BODY_MAX_CHARS);
     expect(body.endsWith("see the run\n")).toBe(true);
+  });
+});
+
+describe("readFileAt", () => {
+  const serve = (raw: string | Buffer) => {
+    mock.intercept = (call) => (/\/contents\//.test(call.path) ? { status: 200, raw } : undefined);
+  };
+
+  it("gives a UTF-8 file's text exactly, a real U+FFFD included, and undefined for a missing one", async () => {
+    const text = "# 摘要 \uFFFD 𠀀\nentries: []\n";
+    serve(Buffer.from(text));
+    expect(await readFileAt(octokit, repo, "data/papers.yaml", "abc")).toBe(text);
+    mock.intercept = undefined;
+    expect(await readFileAt(octokit, repo, "no/such/file.yaml", "main")).toBeUndefined();
+  });
+
+  it("refuses a file that is not UTF-8, saying where, rather than handing back U+FFFD in its place", async () => {
+    serve(Buffer.concat([Buffer.from("categories: []\n# caf"), Buffer.from([0xe9]), Buffer.from("\n")]));
+    await expect(readFileAt(octokit, repo, "data/papers.yaml", "0123456789abcdef")).rejects.toThrow(
+      "data/papers.yaml at 0123456789ab is not UTF-8: byte 0xE9 at line 2, column 6",
+    );
   });
 });

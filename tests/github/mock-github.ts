@@ -50,7 +50,12 @@ interface Commit {
   parents: string[];
   message: string;
 }
-export type Reply = { status: number; body?: unknown; raw?: string; headers?: Record<string, string> };
+export type Reply = {
+  status: number;
+  body?: unknown;
+  raw?: string | Buffer;
+  headers?: Record<string, string>;
+};
 export type GraphqlHandler = (query: string, variables: Record<string, unknown>) => Reply;
 
 export const BOT: User = { login: "github-actions[bot]", type: "Bot" };
