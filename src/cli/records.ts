@@ -9,8 +9,9 @@ import {
   parseRecords,
   type ParseResult,
   readRecords,
-  invalidUtf8Message,
+  invalidUtf8Diagnostic,
   readUtf8Strict,
+  type StrictText,
   writeTextAtomic,
 } from "../records/index.js";
 import type { CliContext } from "./context.js";
@@ -50,16 +51,14 @@ export async function readRecordsForEdit(
   shown: string,
   consequence: string,
 ): Promise<RecordsForEdit | undefined> {
-  let read: Awaited<ReturnType<typeof readUtf8Strict>>;
+  let read: StrictText;
   try {
     read = await readUtf8Strict(file);
   } catch (error) {
     throw new ConfigError(`cannot read ${shown}: ${(error as Error).message}`, { cause: error });
   }
   if (!read.ok) {
-    const { line, column } = read.invalid;
-    const error = { ruleId: "encoding", severity: "error" as const, file: shown, line, column };
-    printRecordErrors(ctx, [{ ...error, message: invalidUtf8Message(read.invalid) }], shown, consequence);
+    printRecordErrors(ctx, [invalidUtf8Diagnostic(shown, read.invalid)], shown, consequence);
     return undefined;
   }
   const { text } = read;

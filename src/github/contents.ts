@@ -1,5 +1,5 @@
 /** Reading a file of the repository at a commit, for comparisons with a base the shallow checkout lacks. */
-import { firstInvalidUtf8, invalidUtf8Message } from "../records/index.js";
+import { decodeUtf8Strict, invalidUtf8Message } from "../records/index.js";
 import type { GitHubClient, RepoRef } from "./client.js";
 import { isHttpStatus } from "./http-status.js";
 
@@ -31,8 +31,7 @@ export async function readFileAt(
   const bytes = new Uint8Array(
     await new Response(body as ConstructorParameters<typeof Response>[0]).arrayBuffer(),
   );
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("utf8");
-  const invalid = firstInvalidUtf8(bytes, text);
-  if (invalid) throw new Error(`${path} at ${ref.slice(0, 12)} is ${invalidUtf8Message(invalid)}`);
-  return text;
+  const read = decodeUtf8Strict(bytes);
+  if (!read.ok) throw new Error(`${path} at ${ref.slice(0, 12)} is ${invalidUtf8Message(read.invalid)}`);
+  return read.text;
 }

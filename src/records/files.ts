@@ -3,6 +3,7 @@
  * the issue form a project may not have. One helper, so "missing" means the same everywhere.
  */
 import { readFile } from "node:fs/promises";
+import type { Diagnostic } from "./diagnostics.js";
 
 /**
  * A file's UTF-8 text. fs's `readFile(file, "utf8")` decodes chunk by chunk through a StringDecoder (Node 20),
@@ -49,14 +50,24 @@ export function invalidUtf8Message(found: InvalidUtf8): string {
   return `not UTF-8: byte 0x${found.byte.toString(16).toUpperCase().padStart(2, "0")} at line ${found.line}, column ${found.column}; save the file as UTF-8 (papershelf would otherwise write U+FFFD in its place)`;
 }
 
-/** A file's UTF-8 text; a file that is not UTF-8 is refused with where it breaks. */
-export async function readUtf8Strict(
-  file: string,
-): Promise<{ ok: true; text: string } | { ok: false; invalid: InvalidUtf8 }> {
-  const bytes = await readFile(file);
-  const text = bytes.toString("utf8");
+/** A diagnostic for a records file that is not UTF-8, at its first bad byte. */
+export function invalidUtf8Diagnostic(file: string, found: InvalidUtf8): Diagnostic {
+  const { line, column } = found;
+  return { ruleId: "encoding", severity: "error", message: invalidUtf8Message(found), file, line, column };
+}
+
+export type StrictText = { ok: true; text: string } | { ok: false; invalid: InvalidUtf8 };
+
+/** Bytes as UTF-8 text; bytes that are not UTF-8 are refused with where they break. */
+export function decodeUtf8Strict(bytes: Uint8Array): StrictText {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("utf8");
   const invalid = firstInvalidUtf8(bytes, text);
   return invalid ? { ok: false, invalid } : { ok: true, text };
+}
+
+/** A file's UTF-8 text; a file that is not UTF-8 is refused with where it breaks. */
+export async function readUtf8Strict(file: string): Promise<StrictText> {
+  return decodeUtf8Strict(await readFile(file));
 }
 
 /** The file's UTF-8 text, or undefined when it does not exist. Any other failure (a folder, no permission) throws. */

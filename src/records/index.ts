@@ -7,12 +7,15 @@ export * from "./edit.js";
 export * from "./anatomy/index.js";
 export { addEntryFields, type FieldAddition } from "./edit-fields.js";
 export {
+  decodeUtf8Strict,
   firstInvalidUtf8,
+  invalidUtf8Diagnostic,
   invalidUtf8Message,
   readTextOrUndefined,
   readUtf8,
   readUtf8Strict,
   type InvalidUtf8,
+  type StrictText,
 } from "./files.js";
 export { partsByteLength, partsEqual } from "./text-parts.js";
 export { collapseWhitespace, oneLine, shorten } from "./whitespace.js";

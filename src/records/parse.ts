@@ -1,7 +1,7 @@
 /**
  * Records: `parseRecords(text)` is pure (tests call it with strings); `readRecords(path)` only reads bytes.
  */
-import { invalidUtf8Message, readUtf8Strict } from "./files.js";
+import { invalidUtf8Diagnostic, readUtf8Strict } from "./files.js";
 import { sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import type { PapersFile } from "./schema.js";
 import { RecordSource } from "./source.js";
@@ -71,16 +71,7 @@ export async function readRecords(path: string, displayName = path): Promise<Par
       return {
         ok: false,
         source: new RecordSource(displayName, ""),
-        errors: [
-          {
-            ruleId: "encoding",
-            severity: "error",
-            message: invalidUtf8Message(read.invalid),
-            file: displayName,
-            line: read.invalid.line,
-            column: read.invalid.column,
-          },
-        ],
+        errors: [invalidUtf8Diagnostic(displayName, read.invalid)],
       };
     text = read.text;
   } catch (cause) {

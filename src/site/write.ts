@@ -67,7 +67,7 @@ export async function siteTargetProblem(
 ): Promise<string | undefined> {
   // Compared through links (a link to the project is the project); named as the caller gave them.
   const folder = await resolveThroughLinks(target);
-  const held = await keptPathWithin(target, keep);
+  const held = await keptPathWithin(folder, keep);
   if (held !== undefined) {
     const what = held.same
       ? `is ${held.kept.role}`

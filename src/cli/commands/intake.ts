@@ -8,6 +8,7 @@ import {
   readTextOrUndefined,
   readUtf8Strict,
   stringifyEntry,
+  type StrictText,
   writeTextAtomic,
 } from "../../records/index.js";
 import { createPaperLookup } from "../../arxiv/index.js";
@@ -41,7 +42,7 @@ Exit codes: 0 record built (and written unless --dry-run), 1 the submission has 
 const readTemplateText = (file: string) => readTextOrUndefined(file).catch(() => undefined);
 
 async function readInput(file: string, what: string): Promise<string> {
-  let read: Awaited<ReturnType<typeof readUtf8Strict>>;
+  let read: StrictText;
   try {
     read = await readUtf8Strict(file);
   } catch (cause) {
