@@ -26,43 +26,126 @@ const BUFFERS = 6;
 
 /** Part of a file in a buffer: bytes [start, end); `first` creates (or truncates) it, `last` closes it. */
 type Segment = [path: string, start: number, end: number, first: boolean, last: boolean];
-type Reply = { buffer: ArrayBuffer } | { error: { message: string; code?: string } };
+type Reply = { buffer: ArrayBuffer } | { done: true } | { error: { message: string; code?: string } };
 
 const WRITER_SOURCE = `
 const { parentPort } = require("node:worker_threads");
-const { closeSync, mkdirSync, openSync, writeSync } = require("node:fs");
-const { dirname } = require("node:path");
+const fs = require("node:fs");
+const { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, readdirSync, rmSync, unlinkSync, writeSync } = fs;
+const { O_NOFOLLOW, O_WRONLY } = fs.constants;
+const { dirname, join } = require("node:path");
+// Folders known to exist (made here, or found in the recycled folder).
 const folders = new Set();
+// Open files: their descriptor, and the size the file had before (recycled files), to cut it to what is written.
 const open = new Map();
+// Recycling (see recycle): the files found there not written yet, the folders found, and the folders written into.
+let recycled;
+let found = new Set();
+let foundFolders = [];
+const used = new Set();
 let failed = false;
-parentPort.on("message", ({ buffer, segments }) => {
+const gone = (p) => rmSync(p, { recursive: true, force: true });
+
+/**
+ * Takes a folder an earlier build wrote as the place to write this one's files: notes its files and folders,
+ * and removes whatever else is there (a link is removed, never followed: nothing is written through one).
+ */
+function recycle(root) {
+  recycled = root;
+  folders.add(root);
+  for (const pending = [root]; pending.length > 0; ) {
+    const folder = pending.pop();
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const p = join(folder, entry.name);
+      if (entry.isDirectory()) {
+        folders.add(p);
+        foundFolders.push(p);
+        pending.push(p);
+      } else if (entry.isFile()) found.add(p);
+      else gone(p);
+    }
+  }
+}
+
+/** Makes \`folder\` (and those above it), removing any file of the recycled folder in the way. */
+function makeFolder(folder) {
+  if (recycled !== undefined)
+    for (let up = folder; up.length > recycled.length && !folders.has(up); up = dirname(up))
+      if (found.delete(up)) unlinkSync(up);
+  mkdirSync(folder, { recursive: true });
+  for (let up = folder; !folders.has(up); up = dirname(up)) folders.add(up);
+}
+
+function openFile(file) {
+  const folder = dirname(file);
+  if (!folders.has(folder)) makeFolder(folder);
+  if (recycled !== undefined) {
+    for (let up = folder; up.length >= recycled.length && !used.has(up); up = dirname(up)) used.add(up);
+    if (folders.has(file)) {
+      // A folder where a file goes.
+      gone(file);
+      for (const f of folders) if (f.startsWith(file + "/")) folders.delete(f);
+      folders.delete(file);
+    } else if (found.delete(file)) {
+      // Written over in place: no new inode, and no blocks freed and taken again when the size is the same.
+      const fd = openSync(file, O_WRONLY | O_NOFOLLOW);
+      const { nlink, size } = fstatSync(fd);
+      // A file with another name elsewhere (a hard link) is left as it is: the new one gets an inode of its own.
+      if (nlink === 1) return { fd, size, written: 0 };
+      closeSync(fd);
+      unlinkSync(file);
+    }
+  }
+  return { fd: openSync(file, "w"), size: 0, written: 0 };
+}
+
+/** Recycling: removes what the recycled folder held that this build did not write. */
+function finish() {
+  if (recycled === undefined) return;
+  // (A folder no longer in \`folders\` was removed for a file of the same name.)
+  for (const folder of foundFolders) if (folders.has(folder) && !used.has(folder)) gone(folder);
+  for (const file of found) if (used.has(dirname(file))) gone(file);
+}
+
+parentPort.on("message", (message) => {
+  // Every message gets one answer: its buffer back, "done", or the first error.
+  if (message.recycle !== undefined || message.finish) {
+    if (!failed)
+      try {
+        if (message.finish) finish();
+        else recycle(message.recycle);
+      } catch (error) {
+        return fail(error);
+      }
+    return parentPort.postMessage({ done: true });
+  }
+  const { buffer, segments } = message;
   if (failed) return parentPort.postMessage({ buffer }, [buffer]);
   const bytes = new Uint8Array(buffer);
   try {
     for (const [file, start, end, first, last] of segments) {
-      let fd = open.get(file);
-      if (first) {
-        const folder = dirname(file);
-        if (!folders.has(folder)) {
-          mkdirSync(folder, { recursive: true });
-          folders.add(folder);
-        }
-        fd = openSync(file, "w");
-        open.set(file, fd);
-      }
-      for (let at = start; at < end; ) at += writeSync(fd, bytes, at, end - at);
+      if (first) open.set(file, openFile(file));
+      const handle = open.get(file);
+      for (let at = start; at < end; ) at += writeSync(handle.fd, bytes, at, end - at);
+      handle.written += end - start;
       if (last) {
-        closeSync(fd);
+        if (handle.size > handle.written) ftruncateSync(handle.fd, handle.written);
+        closeSync(handle.fd);
         open.delete(file);
       }
     }
     parentPort.postMessage({ buffer }, [buffer]);
   } catch (error) {
-    failed = true;
-    for (const fd of open.values()) closeSync(fd);
-    parentPort.postMessage({ error: { message: String(error && error.message), code: error && error.code } });
+    fail(error);
   }
 });
+
+function fail(error) {
+  failed = true;
+  for (const { fd } of open.values()) closeSync(fd);
+  open.clear();
+  parentPort.postMessage({ error: { message: String(error && error.message), code: error && error.code } });
+}
 `;
 
 const encoder = new TextEncoder();
@@ -84,16 +167,34 @@ export class FileWriter {
   private failure: Error | undefined;
   private wake: (() => void) | undefined;
 
-  constructor() {
+  /**
+   * @param recycle a folder an earlier build wrote, into which the files go instead of a fresh one: its
+   *   files are written over in place, and what this build does not write is removed at `close`. On a file
+   *   system that must not soon reuse a deleted file's inode (ext4 without a journal, as on this project's
+   *   VMs), writing 20,000 new files and folders just after the last build's were deleted spent seconds in
+   *   the kernel looking for inodes; written over, the same files cost what writing their bytes costs.
+   */
+  constructor(recycle?: string) {
     this.worker.on("message", (reply: Reply) => {
       this.outstanding--;
       if ("error" in reply)
         this.failure ??= Object.assign(new Error(reply.error.message), { code: reply.error.code });
-      else this.free.push(reply.buffer);
+      else if ("buffer" in reply) this.free.push(reply.buffer);
       this.wake?.();
     });
+    if (recycle !== undefined) {
+      this.worker.postMessage({ recycle });
+      this.outstanding++;
+    }
     this.worker.on("error", (error) => {
       this.failure ??= error;
+      this.outstanding = 0;
+      this.wake?.();
+    });
+    // Out of memory, say: a write that will never be answered must not be waited for.
+    this.worker.on("exit", () => {
+      if (this.outstanding === 0) return;
+      this.failure ??= new Error("the site's writer thread stopped before it finished");
       this.outstanding = 0;
       this.wake?.();
     });
@@ -147,10 +248,27 @@ export class FileWriter {
     }
   }
 
-  /** Writes what is buffered, waits for every write, and stops the thread. Throws the first write error. */
-  async close(): Promise<void> {
+  /**
+   * Writes what is buffered, waits for every write (and, recycling, for the removal of what was not
+   * written), and stops the thread. Throws the first write error. Called again, answers as the first call.
+   */
+  close(): Promise<void> {
+    return (this.closed ??= this.finish());
+  }
+
+  /** Stops the thread at once, with what it has not written yet (a build that failed). */
+  async abort(): Promise<void> {
+    await this.worker.terminate();
+  }
+
+  private closed: Promise<void> | undefined;
+
+  private async finish(): Promise<void> {
     try {
       if (this.segments.length > 0) await this.send();
+      // The thread answers in order: once it has finished, every write before is done.
+      this.worker.postMessage({ finish: true });
+      this.outstanding++;
       while (this.outstanding > 0 && !this.failure) await this.reply();
       if (this.failure) throw this.failure;
     } finally {

@@ -7,15 +7,16 @@
  * batch of pages on the other core while the next is rendered, and no page is held longer than its write.
  * The terms (related entries, search index) are computed on a third thread meanwhile (terms-thread.ts).
  *
- * The old site, once replaced, is removed by a detached process (`removeInBackground`), so a build returns
- * as soon as the new site is in place.
+ * The old site, once replaced, is kept beside the new one (`<name>.old-…`) for the next build to write over
+ * (FileWriter's `recycle` says why); any older one is removed by a detached process (`removeInBackground`),
+ * so a build returns as soon as the new site is in place.
  *
  * Because the folder is replaced as a whole, only a folder that is a site may be replaced: one that papershelf
  * wrote (it holds SITE_MARKER_FILE), an empty one, or none. `papershelf site --out .` once replaced the
  * project it was run in, records and .git included (`siteTargetProblem` refuses it now).
  */
 import { spawn } from "node:child_process";
-import { lstat, readdir, rename, rm, stat } from "node:fs/promises";
+import { lstat, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic, PapersFile } from "../records/index.js";
 import { keptPathWithin, resolveThroughLinks, type KeptPath } from "../records/index.js";
@@ -176,12 +177,41 @@ async function leftovers(target: string): Promise<string[]> {
   return swept;
 }
 
+/**
+ * Renames one of `leftovers` that is a replaced site (`<name>.old-…`) to `staging`, to be written over:
+ * resolves to the folder it was, or undefined when there is none (or another build took it first).
+ */
+async function takeSpare(leftovers: readonly string[], staging: string): Promise<string | undefined> {
+  for (const folder of leftovers) {
+    if (SIBLING.exec(path.basename(folder))?.[2] !== "old") continue;
+    try {
+      await rename(folder, staging);
+      return folder;
+    } catch {
+      // Gone meanwhile (another build took it, or its removal finished): the next, or a fresh folder.
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A replaced site, kept beside the new one until the next build writes over it, says what it is and is
+ * ignored by git (a `.gitignore` of "*", as pytest and mypy mark their caches): `_site/` in a project's
+ * .gitignore does not cover `_site.old-…/`. The next build removes this file with the rest it does not write.
+ */
+async function markSpare(folder: string): Promise<void> {
+  await writeFile(path.join(folder, ".gitignore"), SPARE_GITIGNORE).catch(() => undefined);
+}
+const SPARE_GITIGNORE =
+  "# The site papershelf replaced, kept for the next `papershelf site` to write over (faster than new files).\n*\n";
+
 /** Numbers the replaced sites of one process, so a build never waits for an earlier one's to be removed. */
 let replaced = 0;
 
 /**
  * Writes every file under `outDir`, replacing what was there, and SITE_MARKER_FILE; resolves to the number of
- * files written once the new site is in place (the old one is still being removed, in the background).
+ * files written once the new site is in place (the old one is kept for the next build, older ones are
+ * removed in the background).
  * Throws a SiteTargetError when `outDir` may not be replaced (`siteTargetProblem`, with `keep`): before
  * writing anything, and again just before the replacing rename, leaving no staging folder.
  */
@@ -198,7 +228,9 @@ export async function writeSite(
   const previous = `${target}.old-${process.pid}-${++replaced}`;
   await rm(staging, { recursive: true, force: true });
   const stale = await leftovers(target);
-  const writer = new FileWriter();
+  // The site an earlier build replaced is kept as the next one's staging folder (see FileWriter), one only.
+  const spare = await takeSpare(stale, staging);
+  const writer = new FileWriter(spare === undefined ? undefined : staging);
   try {
     let count = 0;
     for await (const file of files) {
@@ -219,11 +251,12 @@ export async function writeSite(
       },
     );
     await rename(staging, target);
-    await removeInBackground(hadSite ? [previous, ...stale] : stale);
+    if (hadSite) await markSpare(previous);
+    await removeInBackground(stale.filter((folder) => folder !== spare));
     return count;
   } catch (error) {
-    // The files failed to build (or a write failed): what is queued finishes before the folder is removed.
-    await writer.close().catch(() => undefined);
+    // The files failed to build (or a write failed): the thread stops before the folder is removed.
+    await writer.abort();
     await rm(staging, { recursive: true, force: true });
     throw error;
   }

@@ -1,6 +1,19 @@
 /** writeSite: every file byte for byte, large or small, whole or in pieces, wherever the writer's buffers end. */
-import { lstat, mkdir, readFile, readdir, readlink, symlink, writeFile } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import {
+  link,
+  lstat,
+  mkdir,
+  readFile,
+  readdir,
+  readlink,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from "node:fs/promises";
 import path from "node:path";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { testTempDir } from "../helpers/temp-dir.js";
 import {
@@ -10,6 +23,8 @@ import {
   writeSite,
   type SiteFile,
 } from "../../src/site/index.js";
+
+const execFileAsync = promisify(execFile);
 
 describe("writeSite", () => {
   it("writes large texts byte for byte, with surrogate pairs and CJK at every slice boundary", async () => {
@@ -71,16 +86,128 @@ describe("writeSite", () => {
     expect(await readFile(path.join(dir, "index.html"), "utf8")).toBe("old");
   });
 
-  it("replaces the previous site as a whole, and the old one goes in the background", async () => {
+  it("replaces the previous site as a whole, and keeps the old one, ignored by git, for the next build", async () => {
     const dir = path.join(await testTempDir("papershelf-write-"), "_site");
     await writeSite(dir, [{ path: "old.html", content: "old" }]);
     await writeSite(dir, [
       { path: "new.html", content: "new" },
       ...Array.from({ length: 200 }, (_, i) => ({ path: `p/e-${i}/index.html`, content: `${i}` })),
     ]);
-    // The new site is in place when writeSite resolves; the old one is then removed by a detached process.
     expect((await readdir(dir)).sort()).toEqual([SITE_MARKER_FILE, "new.html", "p"]);
-    expect(await siblingsOnceRemoved(dir, ["_site"])).toEqual(["_site"]);
+    // The old site stays beside the new one, whole, with a .gitignore that hides it from git.
+    const [spare, ...more] = await sparesOf(dir);
+    expect(more).toEqual([]);
+    expect((await readdir(spare as string)).sort()).toEqual([".gitignore", SITE_MARKER_FILE, "old.html"]);
+    const parent = path.dirname(dir);
+    await execFileAsync("git", ["init", "-q"], { cwd: parent });
+    await writeFile(path.join(parent, ".gitignore"), "_site/\n");
+    const { stdout } = await execFileAsync("git", ["status", "--porcelain", "--untracked-files=all"], {
+      cwd: parent,
+    });
+    expect(stdout).toBe("?? .gitignore\n");
+  });
+
+  it("writes the next site over the kept one: the same files (inodes), nothing left of what it did not write", async () => {
+    const parent = await testTempDir("papershelf-write-");
+    const dir = path.join(parent, "_site");
+    const site = (n: number, text: string): SiteFile[] => [
+      { path: "index.html", content: `<h1>${text}</h1>` },
+      ...Array.from({ length: n }, (_, i) => ({ path: `p/e-${i}/index.html`, content: `${text} ${i} 微調` })),
+    ];
+    await writeSite(dir, site(30, "first, and longer than what follows"));
+    await writeSite(dir, site(30, "second"));
+    const [spare] = await sparesOf(dir);
+    const inodes = new Map<string, number>();
+    for (const file of ["index.html", "p/e-3/index.html", "p/e-29/index.html"])
+      inodes.set(file, (await stat(path.join(spare as string, file))).ino);
+    // Things the next build does not write: a file, a folder of files, an entry that went.
+    await writeFile(path.join(spare as string, "CNAME"), "papers.example.org\n");
+    await mkdir(path.join(spare as string, "extra", "deep"), { recursive: true });
+    await writeFile(path.join(spare as string, "extra", "deep", "x.txt"), "x");
+    await writeFile(path.join(spare as string, "p", "e-3", "old.png"), "png");
+
+    const next = site(10, "third");
+    await writeSite(dir, next);
+    // Every file as written, byte for byte, even where the old file was longer; nothing else.
+    const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+      .sort();
+    expect(files).toEqual([SITE_MARKER_FILE, ...next.map((f) => f.path)].sort());
+    expect((await readdir(path.join(dir, "p"))).length).toBe(10);
+    for (const file of next) expect(await readFile(path.join(dir, file.path), "utf8")).toBe(file.content);
+    // The kept site's files, written over.
+    expect((await stat(path.join(dir, "index.html"))).ino).toBe(inodes.get("index.html"));
+    expect((await stat(path.join(dir, "p/e-3/index.html"))).ino).toBe(inodes.get("p/e-3/index.html"));
+    // The second site is the one kept now.
+    const [kept, ...more] = await sparesOf(dir);
+    expect(more).toEqual([]);
+    expect(await readFile(path.join(kept as string, "index.html"), "utf8")).toBe("<h1>second</h1>");
+  });
+
+  it("never writes through a link or a second name that the kept site holds", async () => {
+    const parent = await testTempDir("papershelf-write-");
+    const dir = path.join(parent, "_site");
+    const outside = path.join(parent, "outside");
+    await mkdir(outside);
+    await writeFile(path.join(outside, "mine.html"), "mine");
+    await writeFile(path.join(outside, "linked.html"), "linked");
+    await writeSite(dir, [{ path: "index.html", content: "a" }]);
+    await writeSite(dir, [{ path: "index.html", content: "b" }]);
+    const [spare] = await sparesOf(dir);
+    // A file that is a link out, a folder that is a link out, and a file with a second name outside.
+    await rm(path.join(spare as string, "index.html"));
+    await symlink(path.join(outside, "mine.html"), path.join(spare as string, "index.html"));
+    await symlink(outside, path.join(spare as string, "p"));
+    await writeFile(path.join(spare as string, "feed.xml"), "old feed");
+    await rm(path.join(outside, "linked.html"));
+    await link(path.join(spare as string, "feed.xml"), path.join(outside, "linked.html"));
+
+    await writeSite(dir, [
+      { path: "index.html", content: "c" },
+      { path: "p/x/index.html", content: "x" },
+      { path: "feed.xml", content: "new feed" },
+    ]);
+    expect(await readFile(path.join(dir, "index.html"), "utf8")).toBe("c");
+    expect(await readFile(path.join(dir, "p/x/index.html"), "utf8")).toBe("x");
+    expect(await readFile(path.join(dir, "feed.xml"), "utf8")).toBe("new feed");
+    expect((await lstat(path.join(dir, "p"))).isDirectory()).toBe(true);
+    // What is outside is as it was.
+    expect((await readdir(outside)).sort()).toEqual(["linked.html", "mine.html"]);
+    expect(await readFile(path.join(outside, "mine.html"), "utf8")).toBe("mine");
+    expect(await readFile(path.join(outside, "linked.html"), "utf8")).toBe("old feed");
+  });
+
+  it("writes a file where the kept site had a folder, and a folder where it had a file", async () => {
+    const dir = path.join(await testTempDir("papershelf-write-"), "_site");
+    await writeSite(dir, [
+      { path: "x/index.html", content: "folder" },
+      { path: "y", content: "file" },
+    ]);
+    await writeSite(dir, [{ path: "z", content: "z" }]);
+    await writeSite(dir, [
+      { path: "x", content: "now a file" },
+      { path: "y/index.html", content: "now a folder" },
+    ]);
+    expect(await readFile(path.join(dir, "x"), "utf8")).toBe("now a file");
+    expect(await readFile(path.join(dir, "y/index.html"), "utf8")).toBe("now a folder");
+    expect((await readdir(dir)).sort()).toEqual([SITE_MARKER_FILE, "x", "y"]);
+  });
+
+  it("a build that fails while writing over the kept site leaves the live one as it was", async () => {
+    const dir = path.join(await testTempDir("papershelf-write-"), "_site");
+    await writeSite(dir, [{ path: "index.html", content: "one" }]);
+    await writeSite(dir, [{ path: "index.html", content: "two" }]);
+    async function* failing() {
+      yield { path: "index.html", content: "three" };
+      throw new Error("a template failed");
+    }
+    await expect(writeSite(dir, failing())).rejects.toThrow("a template failed");
+    expect(await readFile(path.join(dir, "index.html"), "utf8")).toBe("two");
+    // The kept site was being written over: it goes, and the next build starts afresh.
+    expect(await sparesOf(dir)).toEqual([]);
+    await writeSite(dir, [{ path: "index.html", content: "four" }]);
+    expect(await readFile(path.join(dir, "index.html"), "utf8")).toBe("four");
   });
 
   it("sweeps what earlier builds left: old sites, and staging folders of builds that are gone", async () => {
@@ -109,6 +236,8 @@ describe("writeSite", () => {
       "other.old-4199999-1",
     ].sort();
     expect(await siblingsOnceRemoved(dir, kept)).toEqual(kept);
+    // One of the old sites was written over: nothing of it is left but what this build wrote.
+    expect((await readdir(dir)).sort()).toEqual([SITE_MARKER_FILE, "index.html"]);
     expect(await readFile(path.join(dir, "index.html"), "utf8")).toBe("new");
   });
 });
@@ -124,8 +253,8 @@ describe("a site folder that is a symbolic link", () => {
     await writeSite(link, [{ path: "new.html", content: "new" }]);
     expect((await lstat(link)).isSymbolicLink()).toBe(true);
     expect(await readlink(link)).toBe(pages);
-    // The old site beside the real folder goes in the background; nothing is left beside the link.
-    expect(await siblingsOnceRemoved(pages, ["pages-out", "project"])).toEqual(["pages-out", "project"]);
+    // The old site is kept beside the real folder; nothing is left beside the link.
+    expect((await sparesOf(pages)).map((p) => path.dirname(p))).toEqual([parent]);
     expect((await readdir(pages)).sort()).toEqual([SITE_MARKER_FILE, "new.html"]);
     expect(await readdir(path.dirname(link))).toEqual(["_site"]);
   });
@@ -245,6 +374,14 @@ describe("the folder a site may replace", () => {
     expect(await readFile(path.join(fresh, "again.html"), "utf8")).toBe("again");
   });
 });
+
+/** The replaced sites kept next to `dir` (`<name>.old-…`), as paths. */
+async function sparesOf(dir: string): Promise<string[]> {
+  const name = `${path.basename(dir)}.old-`;
+  return (await readdir(path.dirname(dir)))
+    .filter((n) => n.startsWith(name))
+    .map((n) => path.join(path.dirname(dir), n));
+}
 
 /**
  * The folders next to `dir`, sorted, once they are `expected` (the background removal has finished), or as
