@@ -318,6 +318,101 @@ describe("list pages in pieces", () => {
     expect(pieces.join("")).toBe(inCard());
   });
 
+  /** Templates like the site's: cards given `root` and `cardLevel` by the list, the card template as given. */
+  function cardTemplates(card: string, call = "{{> card root=@root.root cardLevel=../cardLevel}}") {
+    const source = (name: (typeof SITE_TEMPLATE_NAMES)[number], text: string) => ({
+      file: `${name}.hbs`,
+      text,
+    });
+    const compiled = compileSiteTemplates({
+      layout: source("layout", "{{{body}}}"),
+      list: source("list", `{{#each sections}}<ol>{{#each entries}}${call}{{/each}}</ol>{{/each}}`),
+      card: source("card", card),
+      entry: source("entry", "{{title}}"),
+    });
+    if (!compiled.ok) throw new Error(compiled.errors.map((e) => e.message).join("\n"));
+    return compiled.templates;
+  }
+  const entries = [
+    { id: "a", title: "微調 <b>", repos: [{ url: "https://x.org/?a=1&b=2" }] },
+    { id: "b", title: "𠀀 model", repos: [] },
+  ];
+  /** Three pages that show the same entries at other roots and levels, as the index and category pages do. */
+  const pages = [
+    { root: "./", sections: [{ cardLevel: 3, entries }] },
+    {
+      root: "../../",
+      sections: [
+        { cardLevel: 2, entries },
+        { cardLevel: 4, entries: [entries[1]] },
+      ],
+    },
+    { root: "../../", sections: [{ cardLevel: 3, entries }] },
+  ];
+  const SITE_LIKE_CARD =
+    '<li id="{{id}}"><h{{cardLevel}}><a href="{{root}}p/{{id}}/">{{title}}</a></h{{cardLevel}}>' +
+    '{{#each repos}}<a href="{{url}}">{{url}}</a>{{/each}}{{#if cardLevel}}!{{/if}}</li>';
+
+  it("makes each card once per build and reuses it on every page, with that page's root and level", () => {
+    const templates = cardTemplates(SITE_LIKE_CARD);
+    const cache = new Map();
+    for (const view of pages) {
+      const render = () => templates.list(view);
+      // The same text as cards made one by one, and as the page made without reuse.
+      expect(templates.inPieces(render, cache).join("")).toBe(render());
+      expect(templates.inPieces(render, cache).join("")).toBe(templates.inPieces(render).join(""));
+    }
+    // One card per entry was made, whatever the pages: reused cards are kept by entry id.
+    expect([...cache.keys()]).toEqual(["a", "b"]);
+    const second = templates.inPieces(() => templates.list(pages[1] as object), cache).join("");
+    expect(second).toContain('<h4><a href="../../p/b/">𠀀 model</a></h4>');
+    expect(second).toContain(
+      '<h2><a href="../../p/a/">微調 &lt;b&gt;</a></h2><a href="https://x.org/?a&#x3D;1&amp;b&#x3D;2">',
+    );
+    expect(second.includes("\u0001")).toBe(false);
+  });
+
+  it("makes every card anew when the card reads outside the entry or the call gives it more", () => {
+    const outside = [
+      // The place in the list, the page's own fields, a value only the call gives: none is the entry's.
+      "<li>{{@index}} {{title}} {{cardLevel}}</li>",
+      "<li>{{@root.root}}{{title}}</li>",
+      "<li>{{#each repos}}{{../title}}{{/each}} {{cardLevel}}</li>",
+      "<li>{{lookup this 'title'}} {{cardLevel}}</li>",
+    ];
+    for (const card of outside) {
+      const templates = cardTemplates(card);
+      const cache = new Map();
+      for (const view of pages) {
+        const render = () => templates.list(view);
+        expect(templates.inPieces(render, cache).join(""), card).toBe(render());
+      }
+      expect(cache.size, card).toBe(0);
+    }
+    const more = cardTemplates(
+      "<li>{{title}} {{extra}}</li>",
+      "{{> card root=@root.root extra=../cardLevel}}",
+    );
+    const cache = new Map();
+    for (const view of pages) {
+      const render = () => more.list(view);
+      expect(more.inPieces(render, cache).join("")).toBe(render());
+    }
+    expect(cache.size).toBe(0);
+  });
+
+  it("makes the card anew when a root or level would print otherwise than as it is", () => {
+    const templates = cardTemplates(SITE_LIKE_CARD);
+    const cache = new Map();
+    // A root that the template escapes ("&"), and an empty one (an {{#if}} on it would differ): made as given.
+    for (const root of ["./a&b/", ""]) {
+      const view = { root, sections: [{ cardLevel: 2, entries }] };
+      const render = () => templates.list(view);
+      expect(templates.inPieces(render, cache).join("")).toBe(render());
+    }
+    expect(cache.size).toBe(0);
+  });
+
   it("builds the site's list pages in pieces, a card an entry", () => {
     // buildSite joins each file's pieces; the index page has every entry's card once.
     const index = fileText(files, "index.html");
