@@ -29,8 +29,15 @@ export type SiteTemplates = Record<Exclude<SiteTemplateName, "card">, (view: obj
  * and differs between them only in `root` and `cardLevel`. One per build (a record may change between two).
  */
 export type CardCache = Map<string, CardParts>;
-/** A card's text cut where `root` and `cardLevel` go: text at even places, ROOT or LEVEL at odd ones. */
+/** A card's text cut where `root` and `cardLevel` go: text at even places, their stand-ins at odd ones. */
 type CardParts = string[];
+/** A reused card on a page: its parts, and what its stand-ins become there. */
+interface ReusedCard {
+  parts: CardParts;
+  rootMark: string;
+  root: string;
+  level: string;
+}
 export type SiteTemplatesResult =
   { ok: true; templates: SiteTemplates } | { ok: false; errors: Diagnostic[] };
 
@@ -67,7 +74,7 @@ export function compileSiteTemplates(
   const compiled: Partial<SiteTemplates> = {};
   // The cards rendered while `inPieces` runs (whole, or in pieces to be joined); outside it, cards go into the
   // text as they are. And the cards of this build already made, when the caller keeps them.
-  let cards: (string | string[])[] | undefined;
+  let cards: (string | ReusedCard)[] | undefined;
   let cardCache: CardCache | undefined;
   for (const name of SITE_TEMPLATE_NAMES) {
     const { file, text } = sources[name];
@@ -100,9 +107,7 @@ export function compileSiteTemplates(
             ).split(cut);
             (cardCache as CardCache).set(context.id as string, parts);
           }
-          cards.push(
-            parts.map((part, i) => (i % 2 === 0 ? part : part === marks.root ? values.root : values.level)),
-          );
+          cards.push({ parts, rootMark: marks.root, ...values });
           return CARD_MARK;
         }) as unknown as HandlebarsTemplateDelegate);
         continue;
@@ -123,7 +128,7 @@ export function compileSiteTemplates(
   }
   if (errors.length > 0) return { ok: false, errors };
   compiled.inPieces = (render, reused) => {
-    const rendered: (string | string[])[] = [];
+    const rendered: (string | ReusedCard)[] = [];
     cards = rendered;
     cardCache = reused;
     let text: string;
@@ -140,7 +145,11 @@ export function compileSiteTemplates(
     const pieces: string[] = [between[0] as string];
     rendered.forEach((card, i) => {
       if (typeof card === "string") pieces.push(card);
-      else for (const part of card) pieces.push(part);
+      else
+        for (let k = 0; k < card.parts.length; k++) {
+          const part = card.parts[k] as string;
+          pieces.push(k % 2 === 0 ? part : part === card.rootMark ? card.root : card.level);
+        }
       pieces.push(between[i + 1] as string);
     });
     return pieces;
