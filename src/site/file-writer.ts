@@ -15,6 +15,7 @@
  * TypeScript sources, the bundled CLI and the npm package.
  */
 import { Worker } from "node:worker_threads";
+import { THREAD_RESOURCE_LIMITS } from "./thread-limits.js";
 
 /** Bytes per buffer: a few dozen entry pages, or a slice of a large file. */
 const BUFFER_BYTES = 1 << 18;
@@ -158,7 +159,8 @@ export type FileContent = string | Iterable<string> | Uint8Array;
 
 /** Writes files (absolute paths) on a thread of its own; `close` waits for every write and reports the first failure. */
 export class FileWriter {
-  private readonly worker = new Worker(WRITER_SOURCE, { eval: true });
+  // A small young generation (thread-limits.ts says why).
+  private readonly worker = new Worker(WRITER_SOURCE, { eval: true, resourceLimits: THREAD_RESOURCE_LIMITS });
   private readonly free: ArrayBuffer[] = Array.from({ length: BUFFERS }, () => new ArrayBuffer(BUFFER_BYTES));
   private outstanding = 0;
   private bytes: Uint8Array | undefined;

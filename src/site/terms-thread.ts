@@ -15,6 +15,7 @@ import type { TermInput } from "./entry-terms.js";
 import type { RelatedLookup } from "./related.js";
 import { runEnd, unpackRelated, type PackedRelated } from "./related-packed.js";
 import type { TermThreadReply } from "./terms-worker.js";
+import { THREAD_RESOURCE_LIMITS } from "./thread-limits.js";
 
 /** Records [from, to) have their related entries in `related` (which may hold more). */
 export interface RelatedRun {
@@ -63,12 +64,12 @@ function bundledWorkerSource(entry: string): Promise<string> {
  */
 async function startWorker(): Promise<Worker> {
   const here = import.meta.url;
-  // A larger young generation for the thread (V8's `maxYoungGenerationSizeMb`) saved its scavenges but cost
-  // as much in fresh memory (~60 MB more first touches): measured as a wash, so V8's default stays.
-  if (!here.endsWith(".ts")) return new Worker(new URL("./terms-worker.js", here));
+  // A small young generation (thread-limits.ts says why).
+  const resourceLimits = THREAD_RESOURCE_LIMITS;
+  if (!here.endsWith(".ts")) return new Worker(new URL("./terms-worker.js", here), { resourceLimits });
   const source =
     bundledSource ?? (await bundledWorkerSource(fileURLToPath(new URL("./terms-worker.ts", here))));
-  return new Worker(source, { eval: true });
+  return new Worker(source, { eval: true, resourceLimits });
 }
 
 /**
