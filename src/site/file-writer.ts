@@ -34,7 +34,7 @@ const { parentPort } = require("node:worker_threads");
 const fs = require("node:fs");
 const { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, readdirSync, rmSync, unlinkSync, writeSync } = fs;
 const { O_NOFOLLOW, O_WRONLY } = fs.constants;
-const { dirname, join } = require("node:path");
+const { dirname, join, sep } = require("node:path");
 // Folders known to exist (made here, or found in the recycled folder).
 const folders = new Set();
 // Open files: their descriptor, and the size the file had before (recycled files), to cut it to what is written.
@@ -85,7 +85,7 @@ function openFile(file) {
     if (folders.has(file)) {
       // A folder where a file goes.
       gone(file);
-      for (const f of folders) if (f.startsWith(file + "/")) folders.delete(f);
+      for (const f of folders) if (f.startsWith(file + sep)) folders.delete(f);
       folders.delete(file);
     } else if (found.delete(file)) {
       // Written over in place: no new inode, and no blocks freed and taken again when the size is the same.
