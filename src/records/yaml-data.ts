@@ -136,7 +136,6 @@ function refuse(text: string, offset: number): never {
 const isProperty = (c: number) => c === 0x26 || c === 0x2a || c === 0x21;
 const NO_CHILDREN: readonly SourceNode[] = [];
 
-/** Builds the finished node for a frame that js-yaml just closed. Runs once per node: kept lean. */
 /**
  * A block collection's children without the empty node js-yaml opens where it looks for one more item and
  * finds the document's end (`...`, or `---` before a next document): the file `a: 1\n...\n` is one valid
@@ -152,6 +151,7 @@ function withoutDocumentEnd(text: string, children: readonly SourceNode[]): read
     : children;
 }
 
+/** Builds the finished node for a frame that js-yaml just closed. Runs once per node: kept lean. */
 function finish(
   text: string,
   open: number,
