@@ -94,18 +94,21 @@ export function compileSiteTemplates(
         // A partial may be a function of the context and options Handlebars gives a compiled partial.
         hb.registerPartial("card", ((context: CardContext, partialOptions: RuntimeOptions) => {
           if (!cards) return renderCard(context, partialOptions);
-          const values = cardCache && reusable ? reusableValues(context, partialOptions) : undefined;
-          if (values === undefined) {
+          const cache = reusable ? cardCache : undefined;
+          const values = cache && reusableValues(context, partialOptions);
+          if (!cache || !values) {
             cards.push(renderCard(context, partialOptions));
             return CARD_MARK;
           }
-          let parts = (cardCache as CardCache).get(context.id as string);
+          // reusableValues made sure the entry has an id.
+          const id = context.id as string;
+          let parts = cache.get(id);
           if (parts === undefined) {
             parts = renderCard(
               { ...context, root: marks.root, cardLevel: marks.level },
               partialOptions,
             ).split(cut);
-            (cardCache as CardCache).set(context.id as string, parts);
+            cache.set(id, parts);
           }
           cards.push({ parts, rootMark: marks.root, ...values });
           return CARD_MARK;
