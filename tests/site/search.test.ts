@@ -11,12 +11,13 @@ import {
   type CompactSearchIndex,
   type SearchDocument,
 } from "../../src/site/index.js";
+import { RankedSearch } from "../../src/site/search/ranked.js";
 import { tokenize, tokenizeQuery } from "../../src/site/search/tokenize.js";
 import { makeSyntheticList } from "../../bench/synthetic.js";
 import { readRealList } from "./helpers/fixture.js";
 
 let data: PapersFile;
-let search: MiniSearch<SearchDocument>;
+let search: RankedSearch<SearchDocument>;
 
 /** Every searched field of a record, as one lowercase text: what a hit must contain. */
 const textOf = (e: PapersFile["entries"][number]) =>
@@ -32,17 +33,18 @@ const textOf = (e: PapersFile["entries"][number]) =>
 beforeAll(async () => {
   data = await readRealList();
   const docs = data.entries.map((e) => ({ ...buildSiteEntry(e, []).searchText, id: e.id }));
-  search = MiniSearch.loadJS<SearchDocument>(
+  search = loadRanked(docs);
+});
+
+function loadRanked(docs: readonly SearchDocument[]): RankedSearch<SearchDocument> {
+  return RankedSearch.loadJS<SearchDocument>(
     expandSearchIndex(JSON.parse(buildSearchIndex(docs, searchFields())) as CompactSearchIndex),
     indexOptions(searchFields()),
   );
-});
+}
 
-const ids = (query: string) =>
-  search
-    .search(query)
-    .map((r) => String(r.id))
-    .sort();
+/** What the page finds for `query`, as a sorted list of ids. */
+const ids = (query: string) => search.rankedIds(query).map(String).sort();
 const containing = (needle: string) =>
   data.entries
     .filter((e) => textOf(e).includes(needle))
@@ -126,5 +128,108 @@ describe("search over the real list", () => {
       .sort();
     expect(ids("language model")).toEqual(both);
     expect(ids("zzzzqx")).toEqual([]);
+  });
+});
+
+describe("RankedSearch.rankedIds", () => {
+  /**
+   * Queries made from the records themselves: words and their prefixes, Chinese characters, bigrams and
+   * phrases, words from two records at once, and a mix of scripts. A query matching nothing is in too.
+   */
+  function queriesFrom(entries: readonly PapersFile["entries"][number][]): string[] {
+    const queries = new Set(["zzzzqx", "模型", "微調", "a", "language model", "the 模型"]);
+    entries.forEach((e, i) => {
+      if (i % 3 !== 0) return;
+      const words = e.title.toLowerCase().match(/[a-z]{3,}/g) ?? [];
+      const han = (e.summary ?? "").match(/\p{Script=Han}{4,}/u)?.[0] ?? "";
+      if (words[0]) queries.add(words[0]).add(words[0].slice(0, 3));
+      if (words[1]) queries.add(`${words[0]} ${words[1]}`);
+      if (han)
+        queries
+          .add(han.slice(0, 1))
+          .add(han.slice(0, 2))
+          .add(han.slice(0, 4))
+          .add(`${words[0] ?? ""} ${han.slice(1, 3)}`);
+      const other = entries[(i * 7 + 3) % entries.length]?.title.toLowerCase().match(/[a-z]{4,}/)?.[0];
+      if (other && words[0]) queries.add(`${words[0]} ${other}`);
+    });
+    return [...queries];
+  }
+
+  /**
+   * Holds rankedIds to MiniSearch's own search on `ranked`: the same hits, and in MiniSearch's score order,
+   * equal scores in record order. Returns how many queries had hits, and how many hits had a tie.
+   */
+  function expectSameAsSearch(
+    ranked: RankedSearch<SearchDocument>,
+    order: readonly string[],
+    queries: readonly string[],
+  ) {
+    const position = new Map(order.map((id, i) => [id, i]));
+    let withHits = 0;
+    let tied = 0;
+    for (const query of queries) {
+      const own = ranked.search(query);
+      const score = new Map(own.map((r) => [String(r.id), r.score]));
+      const ours = ranked.rankedIds(query).map(String);
+      expect([...ours].sort(), query).toEqual([...score.keys()].sort());
+      for (let i = 1; i < ours.length; i++) {
+        const [a, b] = [ours[i - 1] as string, ours[i] as string];
+        const [sa, sb] = [score.get(a) as number, score.get(b) as number];
+        expect(sa >= sb, `${query}: ${a} (${sa}) before ${b} (${sb})`).toBe(true);
+        if (sa === sb) {
+          tied++;
+          expect((position.get(a) as number) < (position.get(b) as number), `${query}: tie order`).toBe(true);
+        }
+      }
+      if (ours.length > 0) withHits++;
+    }
+    return { withHits, tied };
+  }
+
+  it("finds what MiniSearch's search finds, in its order, on the real list", () => {
+    const queries = queriesFrom(data.entries);
+    const { withHits } = expectSameAsSearch(
+      search,
+      data.entries.map((e) => e.id),
+      queries,
+    );
+    expect(queries.length).toBeGreaterThan(60);
+    expect(withHits).toBeGreaterThan(40);
+  });
+
+  it("does the same on generated records where whole words match hundreds, with many equal scores", () => {
+    const list = makeSyntheticList(600);
+    const docs = list.entries.map((e) => ({ ...buildSiteEntry(e, []).searchText, id: e.id }));
+    const { withHits, tied } = expectSameAsSearch(
+      loadRanked(docs),
+      list.entries.map((e) => e.id),
+      queriesFrom(list.entries),
+    );
+    expect(withHits).toBeGreaterThan(100);
+    expect(tied).toBeGreaterThan(0);
+  });
+
+  it("answers the same query the same way twice (its scratch arrays are reset), and nothing for no terms", () => {
+    const first = search.rankedIds("model");
+    search.rankedIds("語言 data");
+    expect(search.rankedIds("model")).toEqual(first);
+    expect(search.rankedIds("  ,. ")).toEqual([]);
+  });
+
+  it("refuses options it does not implement rather than answering differently", () => {
+    const docs = data.entries.map((e) => ({ ...buildSiteEntry(e, []).searchText, id: e.id }));
+    const compact = JSON.parse(buildSearchIndex(docs, searchFields())) as CompactSearchIndex;
+    const options = indexOptions(searchFields());
+    const fuzzy = RankedSearch.loadJS<SearchDocument>(expandSearchIndex(compact), {
+      ...options,
+      searchOptions: { ...options.searchOptions, fuzzy: 0.2 },
+    });
+    expect(() => fuzzy.rankedIds("model")).toThrow(/fuzzy/);
+    const or = RankedSearch.loadJS<SearchDocument>(expandSearchIndex(compact), {
+      ...options,
+      searchOptions: { ...options.searchOptions, combineWith: "OR" },
+    });
+    expect(() => or.rankedIds("model")).toThrow(/AND/);
   });
 });

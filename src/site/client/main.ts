@@ -1,15 +1,16 @@
 /**
  * The site's only script, and an optional one: every page reads the same without it. It adds
- *  - the search box (MiniSearch over the index built with the same tokenizer, fetched on first use);
+ *  - the search box (MiniSearch over the index built with the same tokenizer, fetched on first use, its
+ *    hits ranked by search/ranked.ts);
  *  - the filters (category, kind, year, has code), combined with the search and kept in the URL query,
  *    so a filtered view can be shared and reopened; matches show in a short results list (results.ts);
  *  - the "Copy BibTeX" button of entry pages;
  *  - "/" to jump to the search box, Escape to clear it.
  * Bundled by scripts/build-dist.ts into dist/site/site.js.
  */
-import MiniSearch from "minisearch";
 import { expandSearchIndex, isCompactSearchIndex } from "../search/compact-index.js";
 import { indexOptions, type SearchDocument } from "../search/options.js";
+import { RankedSearch } from "../search/ranked.js";
 import { ResultsList } from "./results.js";
 import {
   DeferredUrlWriter,
@@ -35,17 +36,17 @@ const root = document.documentElement.dataset.root ?? "";
 const SEARCH_UNAVAILABLE = "搜尋暫時無法使用 / Search is unavailable right now";
 
 /** The search index, or why there is none this time (a failed request, an answer this script cannot read). */
-type IndexLoad = { ok: true; search: MiniSearch<SearchDocument> } | { ok: false; error: unknown };
+type IndexLoad = { ok: true; search: RankedSearch<SearchDocument> } | { ok: false; error: unknown };
 
 /** The load under way or done; a failed one is dropped, so the next search asks again. */
 let index: Promise<IndexLoad> | undefined;
 
-async function fetchIndex(): Promise<MiniSearch<SearchDocument>> {
+async function fetchIndex(): Promise<RankedSearch<SearchDocument>> {
   const response = await fetch(`${root}search-index.json`);
   if (!response.ok) throw new Error(`search index: HTTP ${response.status}`);
   const json: unknown = JSON.parse(await response.text());
   if (!isCompactSearchIndex(json)) throw new Error("search index: not in the format this script reads");
-  return MiniSearch.loadJS<SearchDocument>(expandSearchIndex(json), indexOptions(json.fields));
+  return RankedSearch.loadJS<SearchDocument>(expandSearchIndex(json), indexOptions(json.fields));
 }
 
 /**
@@ -92,14 +93,14 @@ function matchingCards(
   cards: readonly Card[],
   byId: ReadonlyMap<string, Card>,
   state: State,
-  hits: readonly { id: unknown }[] | undefined,
+  hits: readonly unknown[] | undefined,
 ): HTMLElement[] {
   const matches: HTMLElement[] = [];
   const keep = (card: Card | undefined) => {
     if (card !== undefined && matchesFilters(card, state.filters)) matches.push(card.element);
   };
   if (hits === undefined) for (const card of cards) keep(card);
-  else for (const hit of hits) keep(byId.get(String(hit.id)));
+  else for (const id of hits) keep(byId.get(String(id)));
   return matches;
 }
 
@@ -119,11 +120,11 @@ interface Finder {
 async function applyForm(finder: Finder): Promise<number> {
   const state = stateFromForm(finder.form);
   finder.url.schedule(state);
-  let hits: { id: unknown }[] | undefined;
+  let hits: unknown[] | undefined;
   let note = "";
   if (state.q !== "") {
     const load = await loadIndex();
-    if (load.ok) hits = load.search.search(state.q);
+    if (load.ok) hits = load.search.rankedIds(state.q);
     else note = SEARCH_UNAVAILABLE;
   }
   // What applies: the query only when the index answered it.
