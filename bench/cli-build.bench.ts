@@ -9,13 +9,11 @@
  * about 45 ms here: the bench then also prints node's bare start-up and a few builds without it, for
  * comparison. The goal is judged on the runs as the machine has them.
  */
-import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { machineLine } from "./machine.js";
+import { machineLine, runNode } from "./machine.js";
 import { makeSyntheticYaml } from "./synthetic.js";
 
 const RUNS = 5;
@@ -26,28 +24,6 @@ const README =
 
 const cli = fileURLToPath(new URL("../lib/cli.js", import.meta.url));
 if (!existsSync(cli)) throw new Error("lib/cli.js is missing: run npm run build:lib first");
-
-/** Runs `node <args>` in `cwd` through sh, returning wall ms and the child's user+system CPU ms. */
-function run(
-  cwd: string,
-  args: string[],
-  env: NodeJS.ProcessEnv = process.env,
-): { wall: number; cpu: number | undefined } {
-  const quoted = [process.execPath, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
-  const start = performance.now();
-  const out = execFileSync("/bin/sh", ["-c", `${quoted} >/dev/null 2>&1; code=$?; times; exit $code`], {
-    cwd,
-    encoding: "utf8",
-    env,
-  });
-  const wall = performance.now() - start;
-  // `times` prints the shell's own times, then its children's: "0m2.290s 0m0.900s".
-  const child = out.trim().split("\n").pop() ?? "";
-  const parts = [...child.matchAll(/(\d+)m([\d.]+)s/g)].map(
-    (m) => Number(m[1]) * 60_000 + Number(m[2]) * 1000,
-  );
-  return { wall, cpu: parts.length === 2 ? (parts[0] ?? 0) + (parts[1] ?? 0) : undefined };
-}
 
 const dir = mkdtempSync(path.join(tmpdir(), "papershelf-cli-bench-"));
 try {
@@ -63,12 +39,12 @@ try {
   );
   console.log(`  ${machineLine()}`);
   // Neither loads a command module: the overview's summaries live in the registry.
-  console.log(`  start-up only (--version): ${fmt(run(dir, [cli, "--version"]))}`);
-  console.log(`  start-up and the command overview (--help): ${fmt(run(dir, [cli, "--help"]))}`);
+  console.log(`  start-up only (--version): ${fmt(runNode(dir, [cli, "--version"]))}`);
+  console.log(`  start-up and the command overview (--help): ${fmt(runNode(dir, [cli, "--help"]))}`);
   const walls: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     writeFileSync(path.join(dir, "README.md"), README);
-    const r = run(dir, [cli, "build"]);
+    const r = runNode(dir, [cli, "build"]);
     walls.push(r.wall);
     console.log(`  run ${i + 1}: ${fmt(r)}   load average ${loadavg()[0]?.toFixed(1)}`);
   }
@@ -81,14 +57,14 @@ try {
     const bare = { ...process.env };
     delete bare.NODE_EXTRA_CA_CERTS;
     const startUp = (env: NodeJS.ProcessEnv) =>
-      Math.min(...Array.from({ length: 5 }, () => run(dir, ["-e", "0"], env).wall));
+      Math.min(...Array.from({ length: 5 }, () => runNode(dir, ["-e", "0"], env).wall));
     console.log(
       `  for comparison, node's own start-up (node -e 0, best of 5): ${startUp(process.env).toFixed(0)} ms as here, ` +
         `${startUp(bare).toFixed(0)} ms without NODE_EXTRA_CA_CERTS`,
     );
     const without = Array.from({ length: 3 }, () => {
       writeFileSync(path.join(dir, "README.md"), README);
-      return run(dir, [cli, "build"], bare).wall;
+      return runNode(dir, [cli, "build"], bare).wall;
     });
     console.log(
       `  and build without NODE_EXTRA_CA_CERTS: ${without.map((w) => w.toFixed(0)).join(", ")} ms (not judged)`,

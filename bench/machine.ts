@@ -4,8 +4,10 @@
  * hardware, and V8 hands freed pages back, so every run pays it again) and CA certificates node loads at
  * every start when NODE_EXTRA_CA_CERTS is set (this sandbox sets it; GitHub's runners do not).
  */
+import { execFileSync } from "node:child_process";
 import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
+import { performance } from "node:perf_hooks";
 
 /** Milliseconds per MB for the first write to fresh memory, and for a second write to the same pages. */
 export function freshMemoryCost(megabytes = 32): { firstMsPerMb: number; againMsPerMb: number } {
@@ -51,4 +53,29 @@ export function machineLine(measured = freshMemoryCost()): string {
     ? "; NODE_EXTRA_CA_CERTS is set, so every node start also loads those certificates"
     : "";
   return `fresh memory costs ${firstMsPerMb.toFixed(2)} ms/MB at first touch (${againMsPerMb.toFixed(2)} after)${ca}`;
+}
+
+/**
+ * Runs `node <args>` in `cwd` through sh, returning wall ms and the child's user+system CPU ms (all its
+ * threads). Throws if the child fails.
+ */
+export function runNode(
+  cwd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): { wall: number; cpu: number | undefined } {
+  const quoted = [process.execPath, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
+  const start = performance.now();
+  const out = execFileSync("/bin/sh", ["-c", `${quoted} >/dev/null 2>&1; code=$?; times; exit $code`], {
+    cwd,
+    encoding: "utf8",
+    env,
+  });
+  const wall = performance.now() - start;
+  // `times` prints the shell's own times, then its children's: "0m2.290s 0m0.900s".
+  const child = out.trim().split("\n").pop() ?? "";
+  const parts = [...child.matchAll(/(\d+)m([\d.]+)s/g)].map(
+    (m) => Number(m[1]) * 60_000 + Number(m[2]) * 1000,
+  );
+  return { wall, cpu: parts.length === 2 ? (parts[0] ?? 0) + (parts[1] ?? 0) : undefined };
 }

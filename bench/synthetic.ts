@@ -74,5 +74,10 @@ export function makeSyntheticList(n: number, seed = 42): PapersFile {
 }
 
 export function makeSyntheticYaml(n: number, seed = 42): string {
-  return `# yaml-language-server: $schema=../schemas/papers.schema.json\n${stringify(makeSyntheticList(n, seed), { lineWidth: 0 })}`;
+  return toSyntheticYaml(makeSyntheticList(n, seed));
+}
+
+/** A list as the text of data/papers.yaml. */
+export function toSyntheticYaml(list: PapersFile): string {
+  return `# yaml-language-server: $schema=../schemas/papers.schema.json\n${stringify(list, { lineWidth: 0 })}`;
 }
