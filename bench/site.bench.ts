@@ -4,12 +4,13 @@
  *      page written as soon as it is rendered; the later runs replace the site of the run before, and from
  *      the third on write over the one replaced before that, as `papershelf site` does it); five runs,
  *      with the fresh memory each touched (minor page faults: each first-touched MB costs milliseconds on
- *      this project's VMs); and `papershelf site` itself on the same records, a new process per build,
- *      as a person meets it (lib/cli.js: `npm run bench:site` builds lib/ first);
+ *      this project's VMs); and (timed last, printed as 5.) `papershelf site` itself on the same records, a
+ *      new process per build, as a person meets it (lib/cli.js: `npm run bench:site` builds lib/ first);
  *   2. the JavaScript and CSS of the first page: under 60 KB gzipped;
  *   3. the search index of the real list: under 200 KB gzipped, and how it grows (bytes per record, 1k → 10k);
  *   4. in Chromium, a search over 10,000 records after the index has loaded: under 50 ms, from the input
- *      event to the frame that shows the results.
+ *      event to the frame that shows the results;
+ *   5. `papershelf site` on the 10,000 records of 1., as a person meets it (see 1.).
  * The budget is judged on the rebuilds (the median of runs 2-5), the usual case, and the first build into an
  * empty folder is printed and judged beside it.
  * Synthetic records come from bench/synthetic.ts, with authors and an English abstract added so every
@@ -348,7 +349,6 @@ async function main(): Promise<void> {
   const inMemory = existsSync(MEMORY_FOLDER)
     ? await timeBuild(10_000, templates.templates, assets, MEMORY_FOLDER)
     : undefined;
-  const cli = await timeCli(10_000);
 
   console.log("1. site build (records in memory → every file written)");
   console.log(
@@ -364,14 +364,6 @@ async function main(): Promise<void> {
     );
   console.log(
     `   10k ÷ 1k: ×${(total(large) / total(small)).toFixed(1)} wall, ×${(median(large.cpu) / median(small.cpu)).toFixed(1)} CPU — goal < ${BUILD_GOAL_MS} ms at 10k: rebuild ${verdict(total(large) < BUILD_GOAL_MS)}, first build ${verdict(first(large) < BUILD_GOAL_MS)} (the CPU figures add up the build's threads on ${availableParallelism()} cores: no goal of their own)`,
-  );
-  console.log(
-    `   papershelf site as a person runs it (node lib/cli.js site, a new process each time: start-up, reading and checking the 10,000 records, code not yet compiled): first build ${(cli.wall[0] as number).toFixed(0)} ms wall, then ${cli.wall
-      .slice(1)
-      .map((t) => t.toFixed(0))
-      .join(
-        ", ",
-      )} ms (CPU ${cli.cpu.map((t) => t.toFixed(0)).join(", ")} ms) — goal < ${BUILD_GOAL_MS} ms: first build ${verdict((cli.wall[0] as number) < BUILD_GOAL_MS)}, rebuilds ${verdict(median(cli.wall.slice(1)) < BUILD_GOAL_MS)}`,
   );
   console.log(
     "   (a first build makes 20,000 new files and folders; on ext4 without a journal, as here, the kernel then skips\n" +
@@ -416,6 +408,19 @@ async function main(): Promise<void> {
   );
   console.log(
     `   worst median ${worst.toFixed(1)} ms wall, ${worstCpu.toFixed(1)} ms CPU — goal < ${SEARCH_GOAL_MS} ms: wall ${verdict(worst < SEARCH_GOAL_MS && unfilled.size === 0)}, CPU ${verdict(worstCpu < SEARCH_GOAL_MS)}`,
+  );
+  // After the search: the builds leave 20,000 files to remove and write back, which would weigh on its timings.
+  const cli = await timeCli(10_000);
+  console.log(
+    `\n5. papershelf site on the same 10,000 records as a person runs it (the goal of 1., met or not here)`,
+  );
+  console.log(
+    `   node lib/cli.js site, a new process each time (start-up, reading and checking the 10,000 records, code not yet compiled): first build ${(cli.wall[0] as number).toFixed(0)} ms wall, then ${cli.wall
+      .slice(1)
+      .map((t) => t.toFixed(0))
+      .join(
+        ", ",
+      )} ms (CPU ${cli.cpu.map((t) => t.toFixed(0)).join(", ")} ms) — goal < ${BUILD_GOAL_MS} ms: first build ${verdict((cli.wall[0] as number) < BUILD_GOAL_MS)}, rebuilds ${verdict(median(cli.wall.slice(1)) < BUILD_GOAL_MS)}`,
   );
   console.log(
     `\nload average at the end: ${loadavg()
