@@ -29,7 +29,7 @@ import {
 import type { RelatedLookup } from "./related.js";
 import { termsOfEntries } from "./entry-terms.js";
 import { termInput } from "./term-input.js";
-import { SiteTemplateError, type CardCache, type SiteTemplates } from "./templates.js";
+import { SiteTemplateError, type SiteTemplates } from "./templates.js";
 
 export interface SiteOptions {
   /** The list's name, shown in every page's header and title. */
@@ -110,8 +110,6 @@ function* listPages(
   introHtml: string,
 ): Generator<StreamedSiteFile> {
   const filters = filterOptions(nodes, entries);
-  // Each entry's card made once in this build, and shown on every list page that has it (templates.ts).
-  const cards: CardCache = new Map();
   const toc = nodes.map((n) => ({
     href: `#c-${n.category.id}`,
     title: n.category.title,
@@ -119,23 +117,21 @@ function* listPages(
     count: n.count,
   }));
   // In pieces, a card each (templates.ts says why).
-  const index = ctx.templates.inPieces(
-    () =>
-      page(
-        ctx,
-        TOP_ROOT,
-        ctx.options.title,
-        ctx.templates.list({
-          root: TOP_ROOT,
-          heading: ctx.options.title,
-          breadcrumbs: [],
-          introHtml,
-          toc,
-          sections: sectionViews(nodes, 0, TOP_ROOT),
-          ...filters,
-        }),
-      ),
-    cards,
+  const index = ctx.templates.inPieces(() =>
+    page(
+      ctx,
+      TOP_ROOT,
+      ctx.options.title,
+      ctx.templates.list({
+        root: TOP_ROOT,
+        heading: ctx.options.title,
+        breadcrumbs: [],
+        introHtml,
+        toc,
+        sections: sectionViews(nodes, 0, TOP_ROOT),
+        ...filters,
+      }),
+    ),
   );
   yield { path: "index.html", content: index };
 
@@ -167,9 +163,8 @@ function* listPages(
       });
     yield {
       path: `${categoryPath(node.category.id)}index.html`,
-      content: ctx.templates.inPieces(
-        () => page(ctx, NESTED_ROOT, `${node.category.title} · ${ctx.options.title}`, body()),
-        cards,
+      content: ctx.templates.inPieces(() =>
+        page(ctx, NESTED_ROOT, `${node.category.title} · ${ctx.options.title}`, body()),
       ),
     };
   }
