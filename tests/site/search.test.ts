@@ -217,6 +217,23 @@ describe("RankedSearch.rankedIds", () => {
     expect(search.rankedIds("  ,. ")).toEqual([]);
   });
 
+  it("follows documents added and removed after a search", () => {
+    const docs = makeSyntheticList(40).entries.map((e) => ({
+      ...buildSiteEntry(e, []).searchText,
+      id: e.id,
+    }));
+    const ranked = loadRanked(docs.slice(0, 30));
+    const order = docs.map((d) => d.id);
+    const same = (queries: string[]) => expectSameAsSearch(ranked, order, queries);
+    same(["dataset", "模型"]);
+    ranked.addAll(docs.slice(30));
+    same(["dataset", "模型", "diffu"]);
+    expect(ranked.rankedIds("dataset").some((id) => docs.slice(30).some((d) => d.id === id))).toBe(true);
+    ranked.remove(docs[31] as SearchDocument);
+    same(["dataset", "模型"]);
+    expect(ranked.rankedIds("dataset")).not.toContain(docs[31]?.id);
+  });
+
   it("refuses options it does not implement rather than answering differently", () => {
     const docs = data.entries.map((e) => ({ ...buildSiteEntry(e, []).searchText, id: e.id }));
     const compact = JSON.parse(buildSearchIndex(docs, searchFields())) as CompactSearchIndex;

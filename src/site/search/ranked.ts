@@ -29,11 +29,20 @@ export class RankedSearch<T = Record<string, unknown>> extends MiniSearch<T> {
     return Object.assign(new RankedSearch<T>(options), MiniSearch.loadJS<T>(js, options));
   }
 
-  /** Each document's length per field, `lengths[doc * fields + field]`, read once from MiniSearch's Map. */
-  private lengths: Float64Array | undefined;
-  /** Scratch arrays, one slot per document, kept between searches. */
-  private scratch:
-    { total: Float64Array; term: Float64Array; matched: Uint16Array; touched: Int32Array } | undefined;
+  /**
+   * Each document's length per field (`lengths[doc * fields + field]`, read once from MiniSearch's Map) and
+   * scratch arrays of one slot per document, kept between searches while the documents stay the same.
+   */
+  private arrays:
+    | {
+        documents: string;
+        lengths: Float64Array;
+        total: Float64Array;
+        term: Float64Array;
+        matched: Uint16Array;
+        touched: Int32Array;
+      }
+    | undefined;
 
   /**
    * The ids of the documents that hold every term of `query`, best first: `search(query).map((r) => r.id)`,
@@ -54,16 +63,20 @@ export class RankedSearch<T = Record<string, unknown>> extends MiniSearch<T> {
     if (queryTerms.length === 0) return [];
     const n = this._nextId;
     const fieldCount = Object.keys(this._fieldIds).length;
-    const lengths = (this.lengths ??= this.fieldLengths(n, fieldCount));
-    const s = (this.scratch ??= {
-      total: new Float64Array(n),
-      term: new Float64Array(n),
-      matched: new Uint16Array(n),
-      touched: new Int32Array(n),
-    });
-    s.total.fill(0);
-    s.matched.fill(0);
-    const { term: termScore, total, matched, touched } = s;
+    // Made again when documents were added or removed since the last search.
+    const documents = `${n} ${this._documentCount}`;
+    if (this.arrays?.documents !== documents)
+      this.arrays = {
+        documents,
+        lengths: this.fieldLengths(n, fieldCount),
+        total: new Float64Array(n),
+        term: new Float64Array(n),
+        matched: new Uint16Array(n),
+        touched: new Int32Array(n),
+      };
+    const { lengths, term: termScore, total, matched, touched } = this.arrays;
+    total.fill(0);
+    matched.fill(0);
     const prefixWeight = options.weights?.prefix ?? PREFIX_WEIGHT;
     const bm25 = options.bm25 ?? BM25;
     const fieldIds = (options.fields ?? this._options.fields).map((field) => this._fieldIds[field] as number);
