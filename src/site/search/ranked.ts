@@ -96,12 +96,11 @@ export class RankedSearch<T = Record<string, unknown>> extends MiniSearch<T> {
             if (matched[doc] !== q) return;
             if (termScore[doc] === 0) touched[touchedCount++] = doc;
             const length = lengths[doc * fieldCount + fieldId] as number;
-            termScore[doc] =
-              (termScore[doc] as number) +
-              weight *
-                idf *
-                (bm25.d +
-                  (freq * (bm25.k + 1)) / (freq + bm25.k * (1 - bm25.b + (bm25.b * length) / average)));
+            // In MiniSearch's order of operations, so the scores are the same to the last bit.
+            const raw =
+              idf *
+              (bm25.d + (freq * (bm25.k + 1)) / (freq + bm25.k * (1 - bm25.b + (bm25.b * length) / average)));
+            termScore[doc] = (termScore[doc] as number) + weight * raw;
           });
         }
       };
