@@ -14,15 +14,16 @@ export type SiteTemplateName = (typeof SITE_TEMPLATE_NAMES)[number];
 
 export type SiteTemplates = Record<Exclude<SiteTemplateName, "card">, (view: object) => string> & {
   /**
-   * What `render` returns, in pieces: the text between the cards it rendered (the `card` partial), and each
+   * What `render` returns, in pieces: the text between the cards it renders (the `card` partial), and each
    * card. A list page is all cards (19 MB at 10,000 records for the index): as one string it was a tree of
    * hundreds of thousands of pieces that the writer had to flatten into one new 38 MB string before encoding
-   * it, which cost more than rendering the page. The cards are the same strings, rendered where they stand.
-   * (An entry's card is on three pages at 10,000 records; keeping each card made to reuse it on the next
-   * page was tried, and cost more than making it again: the kept cards, tens of MB, were copied by the
-   * garbage collector and touched fresh memory, 5-10% of the build's CPU.)
+   * it, which cost more than rendering the page. The cards are the same text, rendered where they stand.
+   * Each card is made when its piece is asked for, and can be let go once it is written: made all at once,
+   * the page's cards (tens of MB) outlived several collections, each copying them. For the same reason no
+   * card is kept to be reused on the next page that shows it (tried: it cost 5-10% of the build's CPU).
+   * A card template that fails throws a SiteTemplateError naming it when its piece is asked for.
    */
-  inPieces(render: () => string): string[];
+  inPieces(render: () => string): Iterable<string>;
 };
 
 export type SiteTemplatesResult =
@@ -59,8 +60,8 @@ export function compileSiteTemplates(
   const hb = Handlebars.create();
   const errors: Diagnostic[] = [];
   const compiled: Partial<SiteTemplates> = {};
-  // The cards rendered while `inPieces` runs; outside it, cards go into the text as they are.
-  let cards: string[] | undefined;
+  // While `inPieces` renders a page, each card as what makes it later; outside it, cards go into the text.
+  let cards: (() => string)[] | undefined;
   for (const name of SITE_TEMPLATE_NAMES) {
     const { file, text } = sources[name];
     try {
@@ -73,7 +74,16 @@ export function compileSiteTemplates(
         // A partial may be a function of the context and options Handlebars gives a compiled partial.
         hb.registerPartial("card", ((context: object, partialOptions: RuntimeOptions) => {
           if (!cards) return renderCard(context, partialOptions);
-          cards.push(renderCard(context, partialOptions));
+          // `context` is the partial's own (the entry with the call's hash); the loop frames of `@index` and
+          // the like change as the loops go on, so the card gets them as they are now.
+          const later = { ...partialOptions, data: framesNow(partialOptions.data) };
+          cards.push(() => {
+            try {
+              return renderCard(context, later);
+            } catch (cause) {
+              throw new SiteTemplateError(file, (cause as Error).message.split("\n")[0] ?? "", { cause });
+            }
+          });
           return CARD_MARK;
         }) as unknown as HandlebarsTemplateDelegate);
         continue;
@@ -94,8 +104,8 @@ export function compileSiteTemplates(
   }
   if (errors.length > 0) return { ok: false, errors };
   compiled.inPieces = (render) => {
-    const rendered: string[] = [];
-    cards = rendered;
+    const made: (() => string)[] = [];
+    cards = made;
     let text: string;
     try {
       text = render();
@@ -105,12 +115,29 @@ export function compileSiteTemplates(
     const between = text.split(CARD_MARK);
     // The mark in the page's own text outside a card (it holds NUL characters, which no record needs): the
     // page as one piece, rendered again with its cards in place. Inside a card, the mark is just the card's text.
-    if (between.length !== rendered.length + 1) return [render()];
-    const pieces: string[] = [between[0] as string];
-    rendered.forEach((card, i) => pieces.push(card, between[i + 1] as string));
-    return pieces;
+    if (between.length !== made.length + 1) return [render()];
+    return piecesOf(between, made);
   };
   return { ok: true, templates: compiled as SiteTemplates };
+}
+
+/** The text before the first card, then each card (made now, and let go) and the text after it. */
+function* piecesOf(between: string[], cards: ((() => string) | undefined)[]): Generator<string> {
+  yield between[0] as string;
+  for (let i = 0; i < cards.length; i++) {
+    const card = (cards[i] as () => string)();
+    cards[i] = undefined;
+    yield card;
+    yield between[i + 1] as string;
+  }
+}
+
+/** A Handlebars data frame and those above it (`_parent`) as they are now: the loops change theirs in place. */
+function framesNow(data: unknown): unknown {
+  if (typeof data !== "object" || data === null) return data;
+  const frame = { ...(data as Record<string, unknown>) };
+  if ("_parent" in frame) frame._parent = framesNow(frame._parent);
+  return frame;
 }
 
 /** Reads and compiles every site template through `readText` (undefined: missing file). */

@@ -10,6 +10,7 @@ import { runCli } from "../../src/cli/main.js";
 import type { PapersFile } from "../../src/records/index.js";
 import {
   SITE_TEMPLATE_NAMES,
+  SiteTemplateError,
   buildAndWriteSite,
   buildSite,
   compileSiteTemplates,
@@ -296,7 +297,7 @@ describe("list pages in pieces", () => {
     const templates = smallTemplates();
     const names = ["a <b>", "模型", "𠀀", "last"];
     const render = () => templates.layout({ body: templates.list(view(names)) });
-    const pieces = templates.inPieces(render);
+    const pieces = [...templates.inPieces(render)];
     expect(pieces.join("")).toBe(render());
     // Text, a card, text, a card…: each card a piece of its own, as the template wrote it.
     expect(pieces).toHaveLength(2 * names.length + 1);
@@ -309,13 +310,72 @@ describe("list pages in pieces", () => {
     const templates = smallTemplates();
     const inHeading = { ...view(["one", "two"]), heading: `before ${MARK} after` };
     const whole = () => templates.list(inHeading);
-    expect(templates.inPieces(whole)).toEqual([whole()]);
+    expect([...templates.inPieces(whole)]).toEqual([whole()]);
     expect(whole()).toContain(`before ${MARK} after`);
     // Inside a card the mark is the card's text, never cut: the card is a piece whatever it holds.
     const inCard = () => templates.list(view(["one", `before ${MARK} after`]));
-    const pieces = templates.inPieces(inCard);
+    const pieces = [...templates.inPieces(inCard)];
     expect(pieces).toHaveLength(5);
     expect(pieces.join("")).toBe(inCard());
+  });
+
+  /** Templates whose cards read the loops around them, and a card value read only when a card is made. */
+  function nestedTemplates(card: string) {
+    const source = (name: (typeof SITE_TEMPLATE_NAMES)[number], text: string) => ({
+      file: `${name}.hbs`,
+      text,
+    });
+    const compiled = compileSiteTemplates({
+      layout: source("layout", "{{{body}}}"),
+      list: source("list", "{{#each sections}}<ol>{{#each items}}{{> card}}{{/each}}</ol>{{/each}}"),
+      card: source("card", card),
+      entry: source("entry", "{{title}}"),
+    });
+    if (!compiled.ok) throw new Error(compiled.errors.map((e) => e.message).join("\n"));
+    return compiled.templates;
+  }
+
+  it("makes each card when its piece is asked for, with the loops' @index, @first and @last as they were", () => {
+    const templates = nestedTemplates(
+      "<li>{{@../index}}.{{@index}}{{#if @first}} first{{/if}}{{#if @last}} last{{/if}} {{meta.name}}</li>",
+    );
+    let made = 0;
+    const item = (name: string) => ({
+      meta: {
+        get name() {
+          made++;
+          return name;
+        },
+      },
+    });
+    const view = { sections: [{ items: [item("a"), item("b")] }, { items: [item("c")] }] };
+    const pieces = templates.inPieces(() => templates.list(view));
+    // Rendering the page made no card yet: each is made when the writer takes it.
+    expect(made).toBe(0);
+    const taken = pieces[Symbol.iterator]();
+    taken.next();
+    expect(taken.next().value).toBe("<li>0.0 first a</li>");
+    expect(made).toBe(1);
+    const rest = [...{ [Symbol.iterator]: () => taken }].join("");
+    expect(rest).toBe("<li>0.1 last b</li></ol><ol><li>1.0 first last c</li></ol>");
+    expect(made).toBe(3);
+    made = 0;
+    expect(["<ol>", "<li>0.0 first a</li>", rest].join("")).toBe(templates.list(view));
+  });
+
+  it("reports a card template that fails, naming it, when that card is made", () => {
+    const templates = nestedTemplates("<li>{{missing}}</li>");
+    // Rendering the page does not fail: the card is made when its piece is asked for.
+    const pieces = templates.inPieces(() => templates.list({ sections: [{ items: [{ id: "x" }] }] }));
+    let caught: unknown;
+    try {
+      for (const piece of pieces) void piece;
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(SiteTemplateError);
+    expect((caught as SiteTemplateError).file).toBe("card.hbs");
+    expect((caught as Error).message).toMatch(/missing/);
   });
 
   it("builds the site's list pages in pieces, a card an entry", () => {
