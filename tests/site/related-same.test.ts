@@ -5,7 +5,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { termsOfEntries } from "../../src/site/entry-terms.js";
-import { relatedPackedFromTerms, relatedPackedRuns } from "../../src/site/related.js";
+import {
+  EXACT_UP_TO,
+  isTopicTerm,
+  relatedPackedFromTerms,
+  relatedPackedRuns,
+} from "../../src/site/related.js";
 import {
   RELATED_RUN_RECORDS,
   runEnd,
@@ -41,7 +46,77 @@ function expectSame(texts: readonly (readonly string[])[], count?: number): numb
   return found;
 }
 
+/**
+ * Each record's top `count` by tf-idf cosine over every other record, worked out pair by pair: the weights
+ * as related.ts documents them (1 + ln tf, times ln(1 + n/df) for terms in 2 to n/2 records, topic terms
+ * only, each vector of length 1), ties to the earlier record.
+ */
+function bruteForceTop(
+  texts: readonly (readonly string[])[],
+  count: number,
+): { id: number; score: number }[][] {
+  const { documents, vocabulary } = numbered(texts);
+  const n = documents.length;
+  const tfs = documents.map((own) => {
+    const tf = new Map<number, number>();
+    for (const ids of own)
+      for (const t of ids) if (isTopicTerm(vocabulary[t] as string)) tf.set(t, (tf.get(t) ?? 0) + 1);
+    return tf;
+  });
+  const df = new Map<number, number>();
+  for (const tf of tfs) for (const t of tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  const vectors = tfs.map((tf) => {
+    const v = new Map<number, number>();
+    for (const [t, c] of tf) {
+      const f = df.get(t) as number;
+      if (f >= 2 && f <= n / 2) v.set(t, (1 + Math.log(c)) * Math.log(1 + n / f));
+    }
+    const norm = Math.sqrt([...v.values()].reduce((a, w) => a + w * w, 0)) || 1;
+    for (const [t, w] of v) v.set(t, w / norm);
+    return v;
+  });
+  return vectors.map((mine, d) =>
+    vectors
+      .map((theirs, o) => {
+        let score = 0;
+        for (const [t, w] of mine) score += w * (theirs.get(t) ?? 0);
+        return { id: o, score };
+      })
+      .filter((r) => r.id !== d && r.score > 1e-12)
+      .sort((a, b) => b.score - a.score || a.id - b.id)
+      .slice(0, count),
+  );
+}
+
 describe("relatedPackedFromTerms", () => {
+  it(`gives every record its true top entries by cosine on lists of up to ${EXACT_UP_TO} records`, async () => {
+    const real = (await readSiteFixture()).entries.map((e) => [e.title, e.abstract ?? "", e.summary ?? ""]);
+    const generated = makeSyntheticList(EXACT_UP_TO).entries.map((e) => [e.title, "", e.summary ?? ""]);
+    for (const texts of [real, generated]) {
+      const ids = texts.map((_, i) => `r${i}`);
+      const { documents, vocabulary } = numbered(texts);
+      const got = unpackRelated(ids, [relatedPackedFromTerms(documents, vocabulary)]);
+      const truth = bruteForceTop(texts, 5);
+      let compared = 0;
+      truth.forEach((top, d) => {
+        const list = got.get(`r${d}`) ?? [];
+        // The same scores, to rounding (the sums run in another order), and the same records where the
+        // scores are apart (two records within rounding of each other may come either way).
+        expect(
+          list.map((r) => r.score),
+          `r${d}`,
+        ).toHaveLength(top.length);
+        list.forEach((r, k) => {
+          expect(Math.abs(r.score - (top[k]?.score as number)), `r${d} #${k}`).toBeLessThan(1e-9);
+          const near = top.filter((t) => Math.abs(t.score - r.score) < 1e-9).map((t) => `r${t.id}`);
+          expect(near, `r${d} #${k}`).toContain(r.id);
+          compared++;
+        });
+      });
+      expect(compared).toBeGreaterThan(texts.length * 3);
+    }
+  });
+
   it("gives exactly the reference's related entries on the real list", async () => {
     const entries = (await readSiteFixture()).entries;
     const texts = entries.map((e) => [e.title, e.abstract ?? "", e.summary ?? ""]);

@@ -6,11 +6,9 @@
  * the faster algorithm to the plain one, whatever the parameters are tuned to.
  */
 import {
-  CANDIDATES,
-  POSTINGS_PER_TERM,
-  QUERY_TERMS,
   SHARED_TERMS_SHOWN,
   isTopicTerm,
+  relatedCaps,
   type RelatedEntry,
 } from "../../../src/site/related.js";
 import { pushBounded } from "../../../src/site/top-k.js";
@@ -71,6 +69,7 @@ function countInto(counter: TermCounter, parts: readonly Int32Array[]): void {
  */
 function buildVectors(documents: readonly (readonly Int32Array[])[], vocabulary: readonly string[]): Vectors {
   const n = documents.length;
+  const postingsPerTerm = relatedCaps(n, 0).postingsPerTerm;
   const kept = Uint8Array.from(vocabulary, (term) => (isTopicTerm(term) ? 1 : 0));
   const df = new Int32Array(vocabulary.length);
   const counter = new TermCounter();
@@ -89,8 +88,7 @@ function buildVectors(documents: readonly (readonly Int32Array[])[], vocabulary:
   const postingStart = new Int32Array(vocabulary.length + 1);
   for (let t = 0; t < vocabulary.length; t++)
     postingStart[t + 1] =
-      (postingStart[t] as number) +
-      ((idf[t] as number) > 0 ? Math.min(POSTINGS_PER_TERM, df[t] as number) : 0);
+      (postingStart[t] as number) + ((idf[t] as number) > 0 ? Math.min(postingsPerTerm, df[t] as number) : 0);
   const postingCount = new Int32Array(vocabulary.length);
   const postingDocs = new Int32Array(postingStart[vocabulary.length] as number);
   const postingWeights = new Float64Array(postingDocs.length);
@@ -127,7 +125,7 @@ function buildVectors(documents: readonly (readonly Int32Array[])[], vocabulary:
         postingDocs,
         postingStart[t] as number,
         postingCount[t] as number,
-        POSTINGS_PER_TERM,
+        postingsPerTerm,
         weight,
         d,
       );
@@ -154,8 +152,12 @@ export function referenceRelatedFromTerms(
   const touched = new Int32Array(n);
   // The current record's weights by term id, so a candidate's exact score is one pass over its own terms.
   const dense = new Float64Array(v.vocabulary.length);
-  const queryTerms = new TopK(QUERY_TERMS);
-  const candidates = new TopK(CANDIDATES);
+  let maxTerms = 0;
+  for (let d = 0; d < n; d++)
+    maxTerms = Math.max(maxTerms, (v.start[d + 1] as number) - (v.start[d] as number));
+  const caps = relatedCaps(n, maxTerms);
+  const queryTerms = new TopK(caps.queryTerms);
+  const candidates = new TopK(caps.candidates);
   const best = new TopK(count);
   const shared = new TopK(SHARED_TERMS_SHOWN);
   const result = new Map<string, RelatedEntry[]>();
