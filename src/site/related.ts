@@ -6,9 +6,9 @@
  * posting lists (an inverted index) of its own strongest terms, and each posting list keeps only its
  * strongest records (both caps below), so the work is linear in the number of records. The candidates found
  * that way are then scored exactly, and the terms they share are reported. A list of up to EXACT_UP_TO
- * records (most lists) is searched without the caps, so its related entries are the true top by cosine. Terms in a single record (they
- * relate nothing), terms in over half of them (they tell nothing) and function words (`isTopicTerm`: English
- * stopwords, Chinese bigrams holding a grammar character) are dropped.
+ * records (most lists) is searched without the caps, so its related entries are the true top by cosine.
+ * Terms in a single record (they relate nothing), terms in over half of them (they tell nothing) and
+ * function words (`isTopicTerm`: English stopwords, Chinese bigrams holding a grammar character) are dropped.
  *
  * Every "best k of many" is a bounded heap (top-k.ts), and the per-record scratch space is typed arrays
  * reused across records: at 10,000 records, sorting candidate lists and allocating a Map per record cost
@@ -57,14 +57,21 @@ export const SHARED_TERMS_SHOWN = 4;
  */
 export const EXACT_UP_TO = 256;
 
-/** The caps for a list of `n` records whose longest vector has `maxTerms` terms (see EXACT_UP_TO). */
-export function relatedCaps(
-  n: number,
-  maxTerms: number,
-): { queryTerms: number; postingsPerTerm: number; candidates: number } {
-  return n <= EXACT_UP_TO
-    ? { queryTerms: Math.max(1, maxTerms), postingsPerTerm: Math.max(1, n), candidates: Math.max(1, n - 1) }
-    : { queryTerms: QUERY_TERMS, postingsPerTerm: POSTINGS_PER_TERM, candidates: CANDIDATES };
+/** How many records a term's posting list keeps in a list of `n` records: all of them up to EXACT_UP_TO. */
+export function postingsPerTerm(n: number): number {
+  return n <= EXACT_UP_TO ? Math.max(1, n) : POSTINGS_PER_TERM;
+}
+
+/**
+ * How many of its terms a record searches through, and how many candidates it scores exactly, given the
+ * vectors' layout (record d's terms are `start[d]..start[d + 1]`): all of them up to EXACT_UP_TO records.
+ */
+export function searchCaps(start: ArrayLike<number>): { queryTerms: number; candidates: number } {
+  const n = start.length - 1;
+  if (n > EXACT_UP_TO) return { queryTerms: QUERY_TERMS, candidates: CANDIDATES };
+  let longest = 1;
+  for (let d = 0; d < n; d++) longest = Math.max(longest, (start[d + 1] as number) - (start[d] as number));
+  return { queryTerms: longest, candidates: Math.max(1, n - 1) };
 }
 
 /** A term of Chinese characters only: the CJK bigrams, and what joining them makes. */
@@ -234,8 +241,7 @@ function buildVectors(
   scratch: Pick<Scratch, "take">,
 ): Vectors {
   const n = documents.length;
-  // Postings per term are capped only past EXACT_UP_TO (where the vectors' lengths play no part).
-  const postingsPerTerm = relatedCaps(n, 0).postingsPerTerm;
+  const postingsCap = postingsPerTerm(n);
   const kept = Uint8Array.from(vocabulary, (term) => (isTopicTerm(term) ? 1 : 0));
   const df = new Int32Array(vocabulary.length);
   // The record a term was last seen in, plus one: a record counts each term once, with nothing to reset.
@@ -256,7 +262,7 @@ function buildVectors(
   const postingStart = new Int32Array(vocabulary.length + 1);
   for (let t = 0; t < vocabulary.length; t++)
     postingStart[t + 1] =
-      (postingStart[t] as number) + ((idf[t] as number) > 0 ? Math.min(postingsPerTerm, df[t] as number) : 0);
+      (postingStart[t] as number) + ((idf[t] as number) > 0 ? Math.min(postingsCap, df[t] as number) : 0);
   const postingCount = new Int32Array(vocabulary.length);
   const postingDocs = new Int32Array(postingStart[vocabulary.length] as number);
   const postingWeights = new Float64Array(postingDocs.length);
@@ -304,7 +310,7 @@ function buildVectors(
         postingDocs,
         postingStart[t] as number,
         postingCount[t] as number,
-        postingsPerTerm,
+        postingsCap,
         weight,
         d,
       );
@@ -401,9 +407,7 @@ export function relatedPackedRuns(
   // The current record's weights by term id, so a candidate's exact score is one pass over its own terms.
   const dense = new Float64Array(v.vocabulary.length);
   const { start, terms, weights, postingStart, postingCount, postingDocs, postingWeights } = v;
-  let maxTerms = 0;
-  for (let d = 0; d < n; d++) maxTerms = Math.max(maxTerms, (start[d + 1] as number) - (start[d] as number));
-  const caps = relatedCaps(n, maxTerms);
+  const caps = searchCaps(start);
   const queryTerms = new TopK(caps.queryTerms);
   const candidates = new TopK(caps.candidates);
   const best = new TopK(count);

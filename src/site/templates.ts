@@ -53,6 +53,11 @@ function templateError(file: string, message: string, line = 1): Diagnostic {
   return { ruleId: "template", severity: "error", message, file, line, column: 1 };
 }
 
+/** A template's failure while rendering, as the build reports it: the template's file and the first line. */
+function renderError(file: string, cause: unknown): SiteTemplateError {
+  return new SiteTemplateError(file, (cause as Error).message.split("\n")[0] ?? "", { cause });
+}
+
 /** Compiles the site templates from their texts; syntax errors become diagnostics with the template's line. */
 export function compileSiteTemplates(
   sources: Record<SiteTemplateName, { file: string; text: string }>,
@@ -81,7 +86,7 @@ export function compileSiteTemplates(
             try {
               return renderCard(context, later);
             } catch (cause) {
-              throw new SiteTemplateError(file, (cause as Error).message.split("\n")[0] ?? "", { cause });
+              throw renderError(file, cause);
             }
           });
           return CARD_MARK;
@@ -93,7 +98,7 @@ export function compileSiteTemplates(
         try {
           return render(view);
         } catch (cause) {
-          throw new SiteTemplateError(file, (cause as Error).message.split("\n")[0] ?? "", { cause });
+          throw renderError(file, cause);
         }
       };
     } catch (cause) {

@@ -8,7 +8,8 @@
 import {
   SHARED_TERMS_SHOWN,
   isTopicTerm,
-  relatedCaps,
+  postingsPerTerm,
+  searchCaps,
   type RelatedEntry,
 } from "../../../src/site/related.js";
 import { pushBounded } from "../../../src/site/top-k.js";
@@ -69,7 +70,7 @@ function countInto(counter: TermCounter, parts: readonly Int32Array[]): void {
  */
 function buildVectors(documents: readonly (readonly Int32Array[])[], vocabulary: readonly string[]): Vectors {
   const n = documents.length;
-  const postingsPerTerm = relatedCaps(n, 0).postingsPerTerm;
+  const postingsCap = postingsPerTerm(n);
   const kept = Uint8Array.from(vocabulary, (term) => (isTopicTerm(term) ? 1 : 0));
   const df = new Int32Array(vocabulary.length);
   const counter = new TermCounter();
@@ -88,7 +89,7 @@ function buildVectors(documents: readonly (readonly Int32Array[])[], vocabulary:
   const postingStart = new Int32Array(vocabulary.length + 1);
   for (let t = 0; t < vocabulary.length; t++)
     postingStart[t + 1] =
-      (postingStart[t] as number) + ((idf[t] as number) > 0 ? Math.min(postingsPerTerm, df[t] as number) : 0);
+      (postingStart[t] as number) + ((idf[t] as number) > 0 ? Math.min(postingsCap, df[t] as number) : 0);
   const postingCount = new Int32Array(vocabulary.length);
   const postingDocs = new Int32Array(postingStart[vocabulary.length] as number);
   const postingWeights = new Float64Array(postingDocs.length);
@@ -125,7 +126,7 @@ function buildVectors(documents: readonly (readonly Int32Array[])[], vocabulary:
         postingDocs,
         postingStart[t] as number,
         postingCount[t] as number,
-        postingsPerTerm,
+        postingsCap,
         weight,
         d,
       );
@@ -152,10 +153,7 @@ export function referenceRelatedFromTerms(
   const touched = new Int32Array(n);
   // The current record's weights by term id, so a candidate's exact score is one pass over its own terms.
   const dense = new Float64Array(v.vocabulary.length);
-  let maxTerms = 0;
-  for (let d = 0; d < n; d++)
-    maxTerms = Math.max(maxTerms, (v.start[d + 1] as number) - (v.start[d] as number));
-  const caps = relatedCaps(n, maxTerms);
+  const caps = searchCaps(v.start);
   const queryTerms = new TopK(caps.queryTerms);
   const candidates = new TopK(caps.candidates);
   const best = new TopK(count);
