@@ -28,6 +28,7 @@ import {
 } from "./pages.js";
 import type { RelatedLookup } from "./related.js";
 import { termsOfEntries } from "./entry-terms.js";
+import { WHOLE_WORDS_UP_TO } from "./shared-words.js";
 import { termInput } from "./term-input.js";
 import { SiteTemplateError, type SiteTemplates } from "./templates.js";
 
@@ -248,7 +249,7 @@ function* entryPages(
       root: NESTED_ROOT,
       breadcrumbs: breadcrumbs(entry.categoryPath),
       bibtex: bibtex[i] ?? "",
-      related: relatedViews(entry, related.get(entry.id) ?? [], byId),
+      related: relatedViews(entry, related.get(entry.id) ?? [], byId, entries.length <= WHOLE_WORDS_UP_TO),
       ...entry,
     } satisfies EntryPageFields & SiteEntry);
     const description = pageDescription(entry.abstract || htmlToPlainText(entry.summaryHtml));

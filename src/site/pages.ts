@@ -8,6 +8,7 @@ import { flattenCategories } from "../records/index.js";
 import type { CategoryRef, SiteEntry } from "./entry-view.js";
 import { markdownToHtml } from "./markdown-html.js";
 import { joinOverlappingTerms, type RelatedEntry } from "./related.js";
+import { asWholeWords } from "./shared-words.js";
 
 /**
  * "./", not "": a link to `root` itself (the site title) must leave the page's query behind. An empty href
@@ -126,16 +127,22 @@ function inTexts(entry: SiteEntry | undefined, term: string): boolean {
 
 /**
  * The related list of `entry`'s page, each with the terms it shares, overlapping bigrams joined
- * (joinOverlappingTerms) where the joined term is in both entries' texts.
+ * (joinOverlappingTerms) where the joined term is in both entries' texts, and then, with `wholeWords`, made
+ * whole words (shared-words.ts).
  */
 export function relatedViews(
   entry: SiteEntry,
   related: readonly RelatedEntry[],
   entriesById: ReadonlyMap<string, SiteEntry>,
+  wholeWords = false,
 ) {
   return related.map((r) => {
     const other = entriesById.get(r.id);
-    const terms = joinOverlappingTerms(r.sharedTerms, (term) => inTexts(entry, term) && inTexts(other, term));
+    const inBoth = (term: string) => inTexts(entry, term) && inTexts(other, term);
+    const joined = joinOverlappingTerms(r.sharedTerms, inBoth);
+    const terms = wholeWords
+      ? asWholeWords(joined, [entry.summary, entry.title, entry.abstract], inBoth)
+      : joined;
     return {
       href: `${NESTED_ROOT}${entryPath(r.id)}`,
       title: other?.title ?? r.id,

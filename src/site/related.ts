@@ -75,7 +75,7 @@ export function searchCaps(start: ArrayLike<number>): { queryTerms: number; cand
 }
 
 /** A term of Chinese characters only: the CJK bigrams, and what joining them makes. */
-const HAN_ONLY = /^\p{Script=Han}+$/u;
+export const HAN_ONLY = /^\p{Script=Han}+$/u;
 
 /** At most this many joins on one related entry: each looks through both records' texts. */
 const MAX_JOINS = 16;
@@ -173,7 +173,7 @@ interface Vectors {
  * closest entry to one on LLM agents. Characters that also begin topic words are left out: 對 (對話, 對齊),
  * 為 (行為), 多 (多模態), 中 (中文), 可 (可解釋).
  */
-const CJK_STOP_CHARACTERS =
+export const CJK_STOP_CHARACTERS =
   /[的了是在和與及或這那們我其並於也都就而之將被從該各此一還個以等这们与还个将从该并于]/;
 
 /** Whether a term can tell records apart by topic (the others get no weight). */
