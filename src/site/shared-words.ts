@@ -30,11 +30,13 @@ const PARTICLE_AFTER = /^[的了]$/;
 
 let segmenter: Intl.Segmenter | null | undefined;
 
-/** The word segmenter, or null where the runtime has none (a Node built without ICU). */
+/**
+ * The word segmenter, or null where the runtime has none. (A Node with ICU's small data has one that cuts
+ * Chinese into single characters: every term is then whole words, and is shown as it is.)
+ */
 function wordSegmenter(): Intl.Segmenter | null {
-  if (segmenter === undefined)
-    segmenter =
-      typeof Intl.Segmenter === "function" ? new Intl.Segmenter("zh-Hant", { granularity: "word" }) : null;
+  segmenter ??=
+    typeof Intl.Segmenter === "function" ? new Intl.Segmenter("zh-Hant", { granularity: "word" }) : null;
   return segmenter;
 }
 

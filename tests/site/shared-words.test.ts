@@ -1,5 +1,5 @@
 /** Shared terms shown as whole Chinese words (ICU's word segmenter), not as bigram fragments. */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { SiteEntry } from "../../src/site/entry-view.js";
 import { relatedViews } from "../../src/site/pages.js";
 import { asWholeWords } from "../../src/site/shared-words.js";
@@ -86,5 +86,25 @@ describe("the real list's entry pages", () => {
     for (const fragment of ["擴散模", "理能", "言處", "據管理", "種基"])
       expect(shown).not.toContain(fragment);
     for (const word of ["擴散模型", "推理能力", "語言處理", "數據管理"]) expect(shown).toContain(word);
+  });
+});
+
+describe("without a Chinese word dictionary", () => {
+  it("shows the terms as they are, as whole characters (a Node with ICU's small data)", async () => {
+    class CharacterSegmenter {
+      *segment(text: string) {
+        for (let index = 0; index < text.length; index++) yield { segment: text.charAt(index), index };
+      }
+    }
+    vi.resetModules();
+    vi.stubGlobal("Intl", { ...Intl, Segmenter: CharacterSegmenter });
+    try {
+      const { asWholeWords: fresh } = await import("../../src/site/shared-words.js");
+      const mine = "我們提出一種基於擴散模型的方法。";
+      expect(fresh(["種基", "擴散模"], [mine], () => true)).toEqual(["種基", "擴散模"]);
+    } finally {
+      vi.unstubAllGlobals();
+      vi.resetModules();
+    }
   });
 });
