@@ -271,6 +271,38 @@ describe("the list page", () => {
     await close(w);
   });
 
+  it("ranks the results' card headings one below the page's h1, and gives them back their own ranks", async () => {
+    for (const path of ["", `c/${data.categories[0]?.id}/`]) {
+      const w = await open(path);
+      const headings = (selector: string) =>
+        w.page.$$eval(selector, (cards) =>
+          cards.map((c) => `${c.id} ${c.querySelector("h1, h2, h3, h4, h5, h6")?.tagName} ${c.textContent}`),
+        );
+      const before = await headings("section.category li.entry");
+      // In the grouped list cards rank below their category's heading: h3 and h4 on the front page, h2
+      // and h3 on a category page; never right below the h1 on the front page.
+      if (path === "") expect(before.every((h) => / H[34] /.test(h))).toBe(true);
+      await w.page.selectOption("select[name=kind]", "paper");
+      await w.page.evaluate(() => window.papershelf?.update());
+      const shown = await headings(".finder-results li.entry");
+      expect(shown.length).toBeGreaterThan(0);
+      for (const card of shown) expect(card).toMatch(/^\S+ H2 /);
+      // Screen readers read the results h1 → h2 (axe's heading-order, a moderate rule that the serious and
+      // critical check above leaves out).
+      await w.page.addScriptTag({ content: AXE_SOURCE });
+      const order = await w.page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(o: object): Promise<{ violations: unknown[] }> } })
+          .axe;
+        return (await axe.run({ runOnly: ["heading-order"] })).violations.length;
+      });
+      expect(order).toBe(0);
+      // Cleared, every card is back with its heading, rank, text and link as before.
+      await w.page.selectOption("select[name=kind]", "");
+      expect(await headings("section.category li.entry")).toEqual(before);
+      await close(w);
+    }
+  });
+
   it("is usable from the keyboard: skip link first, / to search, Tab through the filters", async () => {
     const w = await open("");
     await w.page.keyboard.press("Tab");

@@ -29,10 +29,39 @@ function firstFrameCards(): number {
   return Math.min(RESULTS_PAGE, Math.ceil(window.innerHeight / SHORTEST_CARD_PX));
 }
 
+const HEADING = "h1, h2, h3, h4, h5, h6";
+
+/**
+ * A card's heading at `level` while the card is in the results list: a new element of that rank holding the
+ * heading's attributes and contents, in its place. Undefined when the card has no heading or it already has
+ * that rank. `restore` puts the original back, contents included.
+ */
+function headingAt(card: HTMLElement, level: number): { restore(): void } | undefined {
+  const heading = card.querySelector(HEADING);
+  const tag = `H${level}`;
+  if (!heading || heading.tagName === tag) return undefined;
+  const shown = document.createElement(tag);
+  for (const { name, value } of Array.from(heading.attributes)) shown.setAttribute(name, value);
+  shown.append(...heading.childNodes);
+  heading.replaceWith(shown);
+  return {
+    restore() {
+      heading.append(...shown.childNodes);
+      shown.replaceWith(heading);
+    },
+  };
+}
+
 export class ResultsList {
   private readonly list: HTMLOListElement;
   private readonly more: HTMLButtonElement;
-  private readonly moved: { card: HTMLElement; placeholder: Comment }[] = [];
+  private readonly moved: { card: HTMLElement; placeholder: Comment; heading?: { restore(): void } }[] = [];
+  /**
+   * The rank of the cards' headings in the results list: one below the page's first heading (its h1).
+   * In the grouped list a card's heading ranks below its category's, h2 to h4, and the results list has no
+   * headings of its own, so the results read h1 → h4 to a screen reader (axe: heading-order).
+   */
+  private readonly level: number;
   private matches: readonly HTMLElement[] = [];
   /** The rest of the first page, due after the next frame; a newer show() or clear() drops it. */
   private rest: Promise<void> = Promise.resolve();
@@ -48,6 +77,8 @@ export class ResultsList {
     if (!list || !more) throw new Error("the results list needs ol.results and button.more");
     this.list = list;
     this.more = more;
+    const top = Number(document.querySelector(HEADING)?.tagName.slice(1) ?? 1);
+    this.level = Math.min(6, top + 1);
     more.addEventListener("click", () => {
       const first = this.list.children.length;
       this.append(RESULTS_PAGE);
@@ -106,7 +137,7 @@ export class ResultsList {
     for (const card of page) {
       const placeholder = document.createComment("");
       card.replaceWith(placeholder);
-      this.moved.push({ card, placeholder });
+      this.moved.push({ card, placeholder, heading: headingAt(card, this.level) });
       fragment.append(card);
     }
     this.list.append(fragment);
@@ -116,7 +147,10 @@ export class ResultsList {
   }
 
   private putBack(): void {
-    for (const { card, placeholder } of this.moved) placeholder.replaceWith(card);
+    for (const { card, placeholder, heading } of this.moved) {
+      heading?.restore();
+      placeholder.replaceWith(card);
+    }
     this.moved.length = 0;
   }
 }
