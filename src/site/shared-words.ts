@@ -2,8 +2,8 @@
  * The shared terms a related entry shows, as whole Chinese words. The terms are character bigrams (and what
  * `joinOverlappingTerms` makes of them), so many are a word cut short or the seam of two words: on the real
  * list, "擴散模" (擴散模型), "理能" (推理能力), "言處" (語言處理), "種基" (一種基於). Each Chinese term is looked up
- * where it first occurs in the page's own entry and widened to the words it touches, as ICU's dictionary
- * word segmenter (`Intl.Segmenter`, built into Node and the browsers) cuts that stretch of text:
+ * where it occurs in the page's own entry (the first PLACES places) and widened to the words it touches, as
+ * ICU's dictionary word segmenter (`Intl.Segmenter`, built into Node and the browsers) cuts that stretch:
  *   - widened, it is shown when the wider form occurs in both entries and holds no grammar character
  *     (擴散模 → 擴散模型, 理能 → 推理能力);
  *   - otherwise it is shown as it is if it is a word (the segmenter keeps it whole on its own: 社會, where
