@@ -136,13 +136,13 @@ export function relatedViews(
   entriesById: ReadonlyMap<string, SiteEntry>,
   wholeWords = false,
 ) {
+  // The page's entry's texts, in inTexts' order, where asWholeWords looks its terms up.
+  const texts = [entry.summary, entry.title, entry.abstract];
   return related.map((r) => {
     const other = entriesById.get(r.id);
     const inBoth = (term: string) => inTexts(entry, term) && inTexts(other, term);
     const joined = joinOverlappingTerms(r.sharedTerms, inBoth);
-    const terms = wholeWords
-      ? asWholeWords(joined, [entry.summary, entry.title, entry.abstract], inBoth)
-      : joined;
+    const terms = wholeWords ? asWholeWords(joined, texts, inBoth) : joined;
     return {
       href: `${NESTED_ROOT}${entryPath(r.id)}`,
       title: other?.title ?? r.id,

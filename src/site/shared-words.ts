@@ -36,8 +36,10 @@ let segmenter: Intl.Segmenter | null | undefined;
  * Chinese into single characters: every term is then whole words, and is shown as it is.)
  */
 function wordSegmenter(): Intl.Segmenter | null {
-  segmenter ??=
-    typeof Intl.Segmenter === "function" ? new Intl.Segmenter("zh-Hant", { granularity: "word" }) : null;
+  // Asked once: `??=` would ask again at every call where the answer is null.
+  if (segmenter === undefined)
+    segmenter =
+      typeof Intl.Segmenter === "function" ? new Intl.Segmenter("zh-Hant", { granularity: "word" }) : null;
   return segmenter;
 }
 
