@@ -67,8 +67,6 @@ export interface SiteEntry {
   facts: FactView[];
   /** Every shown Markdown field that has text, rendered, in anatomy order. */
   texts: TextView[];
-  /** The text of every searchable field (one-line, Markdown, names), by field key. */
-  searchText: Record<string, string>;
   /** What the list pages' cards show besides: the category path's ids, space-separated (filters read it). */
   categoryIds: string;
   /** The kind as a badge; empty for a paper, the usual kind. */
@@ -127,8 +125,9 @@ function searchedText(spec: FieldSpec, value: unknown): string {
 }
 
 /**
- * The text of every searchable field, by key: what `buildSiteEntry` puts in `searchText`, without rendering
- * any Markdown, so the build can hand it to the term thread before the entry views are made.
+ * The text of every searchable field (one-line, Markdown as written, names joined), by field key: what the
+ * search index and the related entries read. Made from the record, not the entry view, so the build hands it
+ * to the term thread before the views are made (and renders no Markdown for it).
  */
 export function entrySearchText(entry: Entry, anatomy: Anatomy = ENTRY_ANATOMY): Record<string, string> {
   const record = entry as unknown as Readonly<Record<string, unknown>>;
@@ -173,11 +172,9 @@ export function buildSiteEntry(
   const record = entry as unknown as Readonly<Record<string, unknown>>;
   const facts: FactView[] = [];
   const texts: TextView[] = [];
-  const searchText: Record<string, string> = {};
   let authors: string[] = [];
   for (const { key, spec, label } of shownFields(anatomy)) {
     const value = record[key];
-    if (SEARCHED_ROLES.has(spec.role)) searchText[key] = searchedText(spec, value);
     if (spec.role === "names" && authors.length === 0) authors = asTexts(value).map(oneLine);
     if (spec.role === "markdown" && asText(value) !== "")
       texts.push({ key, label, html: markdownToHtml(asText(value)) });
@@ -227,7 +224,6 @@ export function buildSiteEntry(
     hasCode: repos.length > 0,
     facts,
     texts,
-    searchText,
     categoryIds: categoryPath.map((c) => c.id).join(" "),
     kindLabel: entry.kind === "paper" ? "" : entry.kind,
     authorsText: authorsText(authors),

@@ -1,7 +1,7 @@
 /**
- * The records' searched texts as the term numbering reads them (entry-terms.ts), taken straight from the
- * records: the same texts as the entry views' `searchText`, without rendering any Markdown, so the build can
- * start on the terms (on a thread of their own: terms-thread.ts) before it makes the entry views.
+ * The records' searched texts (`entrySearchText`) as the term numbering reads them (entry-terms.ts), taken
+ * straight from the records without rendering any Markdown, so the build can start on the terms (on a thread
+ * of their own: terms-thread.ts) before it makes the entry views.
  */
 import type { Entry } from "../records/index.js";
 import { RELATED_FIELDS, packTermInput, type TermInput } from "./entry-terms.js";

@@ -6,7 +6,12 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildSearchIndex, buildSiteEntry, searchFields, type SearchDocument } from "../../src/site/index.js";
+import {
+  buildSearchIndex,
+  entrySearchText,
+  searchFields,
+  type SearchDocument,
+} from "../../src/site/index.js";
 import { writeSearchIndexBytes } from "../../src/site/search/build-index.js";
 import { JsonBytes, digitCount } from "../../src/site/search/json-bytes.js";
 import { Scratch } from "../../src/site/search/scratch.js";
@@ -22,7 +27,7 @@ function expectCanonical(text: string): void {
 describe("the search index's bytes", () => {
   it("are JSON.stringify's text of the index, on the real list", async () => {
     const docs = (await readSiteFixture()).entries.map((e) => ({
-      ...buildSiteEntry(e, []).searchText,
+      ...entrySearchText(e),
       id: e.id,
     }));
     const text = buildSearchIndex(docs, searchFields());
@@ -40,7 +45,7 @@ describe("the search index's bytes", () => {
       `${"word ".repeat(1234)}微調`,
     ];
     const docs: SearchDocument[] = makeSyntheticList(40).entries.map((e, i) => ({
-      ...buildSiteEntry(e, []).searchText,
+      ...entrySearchText(e),
       id: `${odd[i % odd.length] ?? ""}-${i}`,
       title: `${odd[i % odd.length] ?? ""} ${i}`,
       abstract: odd[(i + 1) % odd.length] ?? "",
@@ -58,7 +63,7 @@ describe("the search index's bytes", () => {
     const table = new TermTable();
     const fields = searchFields();
     const documents = makeSyntheticList(200).entries.map((e) => {
-      const text = buildSiteEntry(e, []).searchText;
+      const text = entrySearchText(e);
       return fields.map((f) => (text[f] === undefined ? undefined : table.idsOf(text[f])));
     });
     const ids = documents.map((_, i) => `r${i}`);

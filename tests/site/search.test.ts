@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { PapersFile } from "../../src/records/index.js";
 import {
   buildSearchIndex,
-  buildSiteEntry,
+  entrySearchText,
   expandSearchIndex,
   indexOptions,
   searchFields,
@@ -32,7 +32,7 @@ const textOf = (e: PapersFile["entries"][number]) =>
 
 beforeAll(async () => {
   data = await readRealList();
-  const docs = data.entries.map((e) => ({ ...buildSiteEntry(e, []).searchText, id: e.id }));
+  const docs = data.entries.map((e) => ({ ...entrySearchText(e), id: e.id }));
   search = loadRanked(docs);
 });
 
@@ -62,9 +62,9 @@ function miniSearchOwnIndex(docs: readonly SearchDocument[]): unknown {
 
 describe("buildSearchIndex", () => {
   it("writes, once expanded, what MiniSearch's own addAll serialises, on the real list and on generated records", () => {
-    const real = data.entries.map((e) => ({ ...buildSiteEntry(e, []).searchText, id: e.id }));
+    const real = data.entries.map((e) => ({ ...entrySearchText(e), id: e.id }));
     const generated = makeSyntheticList(300).entries.map((e) => ({
-      ...buildSiteEntry(e, []).searchText,
+      ...entrySearchText(e),
       id: e.id,
     }));
     // A record without a field at all: MiniSearch leaves it out of the lengths and the average.
@@ -200,7 +200,7 @@ describe("RankedSearch.rankedIds", () => {
 
   it("does the same on generated records where whole words match hundreds, with many equal scores", () => {
     const list = makeSyntheticList(600);
-    const docs = list.entries.map((e) => ({ ...buildSiteEntry(e, []).searchText, id: e.id }));
+    const docs = list.entries.map((e) => ({ ...entrySearchText(e), id: e.id }));
     const { withHits, tied } = expectSameAsSearch(
       loadRanked(docs),
       list.entries.map((e) => e.id),
@@ -219,7 +219,7 @@ describe("RankedSearch.rankedIds", () => {
 
   it("follows documents added and removed after a search", () => {
     const docs = makeSyntheticList(40).entries.map((e) => ({
-      ...buildSiteEntry(e, []).searchText,
+      ...entrySearchText(e),
       id: e.id,
     }));
     const ranked = loadRanked(docs.slice(0, 30));
@@ -235,7 +235,7 @@ describe("RankedSearch.rankedIds", () => {
   });
 
   it("refuses options it does not implement rather than answering differently", () => {
-    const docs = data.entries.map((e) => ({ ...buildSiteEntry(e, []).searchText, id: e.id }));
+    const docs = data.entries.map((e) => ({ ...entrySearchText(e), id: e.id }));
     const compact = JSON.parse(buildSearchIndex(docs, searchFields())) as CompactSearchIndex;
     const options = indexOptions(searchFields());
     const fuzzy = RankedSearch.loadJS<SearchDocument>(expandSearchIndex(compact), {

@@ -3,7 +3,7 @@
  * number terms as TermTable does: otherwise the search index would hold terms no query can produce.
  */
 import { describe, expect, it } from "vitest";
-import { buildSiteEntry, searchFields } from "../../src/site/index.js";
+import { entrySearchText, searchFields } from "../../src/site/index.js";
 import { TermTable } from "../../src/site/search/terms.js";
 import { TermIds } from "../../src/site/term-ids.js";
 import { makeSyntheticList, rng } from "../../bench/synthetic.js";
@@ -50,7 +50,7 @@ describe("TermIds", () => {
     const fields = searchFields();
     expectSame(
       data.entries.flatMap((e) => {
-        const text = buildSiteEntry(e, []).searchText;
+        const text = entrySearchText(e);
         return fields.map((f) => text[f] ?? "");
       }),
     );

@@ -4,7 +4,7 @@
  */
 import { Worker } from "node:worker_threads";
 import { describe, expect, it, vi } from "vitest";
-import { buildSearchIndex, buildSiteEntry, searchFields } from "../../src/site/index.js";
+import { buildSearchIndex, entrySearchText, searchFields } from "../../src/site/index.js";
 import { termsOfEntries, type TermInput } from "../../src/site/entry-terms.js";
 import { termInput } from "../../src/site/term-input.js";
 import { startTermThread } from "../../src/site/terms-thread.js";
@@ -71,7 +71,7 @@ describe("the term thread", () => {
       abstract: odd[(i + 1) % odd.length],
       authors: i % 2 === 0 ? [odd[(i + 2) % odd.length] ?? ""] : [],
     }));
-    const docs = entries.map((e) => ({ ...buildSiteEntry(e, []).searchText, id: e.id }));
+    const docs = entries.map((e) => ({ ...entrySearchText(e), id: e.id }));
     expect((await onThread(termInput(entries))).index).toBe(buildSearchIndex(docs, searchFields()));
   });
 
