@@ -2,13 +2,13 @@
  * One exit-code rule for every command (src/errors.ts): invalid records are findings (1); a missing or
  * unreadable input, a usage error or an unusable config is 2; a crash is an internal error (70), never 1.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Command } from "../src/cli/context.js";
+import type { CliContext, Command } from "../src/cli/context.js";
 import { COMMANDS, type ListedCommand } from "../src/cli/main.js";
-import { EXIT_CODES_HELP, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_USAGE } from "../src/errors.js";
+import { EXIT_CANCELLED, EXIT_CODES_HELP, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_USAGE } from "../src/errors.js";
 import { runCliCaptured } from "./helpers/run-cli.js";
 
 const INVALID = `categories:
@@ -39,8 +39,14 @@ function project(papers: string | undefined): string {
   return dir;
 }
 
-const run = (cwd: string, argv: string[], commands?: readonly ListedCommand[]) =>
-  runCliCaptured(argv, { cwd }, commands);
+const VALID = INVALID.replace("category: vision", "category: llm");
+
+const run = (
+  cwd: string,
+  argv: string[],
+  commands?: readonly ListedCommand[],
+  extra: Partial<Pick<CliContext, "ask">> = {},
+) => runCliCaptured(argv, { cwd, ...extra }, commands);
 
 /** Each command that reads the records file, with the arguments that make it read only that. */
 const READERS: [string, string[]][] = [
@@ -121,6 +127,53 @@ describe("exit codes are the same in every command", () => {
     const imported = await run(dir, ["import", "in.md", "--out", "data", "--force"]);
     expect(imported.code).toBe(EXIT_USAGE);
     expect(imported.stderr).toContain("--out data is a folder; give the records file's name");
+  });
+
+  it("an output path through a file is a usage error (2) that names the path and why, for every command that writes", async () => {
+    const dir = project(VALID);
+    writeFileSync(path.join(dir, "notes.txt"), "mine\n");
+    writeFileSync(path.join(dir, "in.md"), "# List\n\n## Papers\n\n- [A](https://a.example/x)\n");
+    const runs = {
+      site: await run(dir, ["site", "--out", "notes.txt/site"]),
+      import: await run(dir, ["import", "in.md", "--out", "notes.txt/x.yaml"]),
+      check: await run(dir, ["check", "--offline", "--output", "notes.txt/r.json"]),
+    };
+    for (const [name, result] of Object.entries(runs)) {
+      expect({ name, code: result.code }).toEqual({ name, code: EXIT_USAGE });
+      expect(result.stderr, name).toMatch(
+        /notes\.txt[\w./]*: (a part of that path is a file|a file is already there)/,
+      );
+      expect(result.stderr, name).not.toContain("internal error");
+    }
+    expect(readFileSync(path.join(dir, "notes.txt"), "utf8")).toBe("mine\n");
+  });
+
+  it("Ctrl+C or Ctrl+D at a question is a cancel (130) with nothing written, not an internal error", async () => {
+    const dir = project(undefined);
+    const ask = async () => {
+      throw Object.assign(new Error("Aborted with Ctrl+D"), { name: "AbortError" });
+    };
+    const result = await run(dir, ["init"], undefined, { ask });
+    expect(result.code).toBe(EXIT_CANCELLED);
+    expect(result.stderr).toContain("papershelf init: cancelled, nothing written");
+    expect(existsSync(path.join(dir, ".papershelf.yml"))).toBe(false);
+  });
+
+  it("an unexpected error of the file system (one a bug could cause) is still an internal error (70)", async () => {
+    const missing: ListedCommand = {
+      name: "boom",
+      summary: "fails",
+      help: "Exit codes: 70 internal error",
+      run: async () => {
+        throw Object.assign(new Error("ENOENT: no such file or directory, open 'x'"), {
+          code: "ENOENT",
+          syscall: "open",
+          path: "x",
+        });
+      },
+    };
+    const result = await run(project(undefined), ["boom"], [missing]);
+    expect(result.code).toBe(EXIT_INTERNAL);
   });
 
   it("names the folder papershelf runs in as '.', never as an empty name", async () => {

@@ -4,8 +4,16 @@
  * Each command lives in cli/commands/<name>.ts; add new ones to COMMANDS (loaded lazily, by name).
  */
 import { packageVersion } from "../package-root.js";
-import { ConfigError, EXIT_CODES_HELP, EXIT_INTERNAL, EXIT_USAGE, UsageError } from "../errors.js";
+import {
+  ConfigError,
+  EXIT_CANCELLED,
+  ALL_EXIT_CODES_HELP,
+  EXIT_INTERNAL,
+  EXIT_USAGE,
+  UsageError,
+} from "../errors.js";
 import type { CliContext, Command } from "./context.js";
+import { systemErrorMessage } from "./system-errors.js";
 
 /**
  * A command whose module is imported only when it runs: `papershelf check` then never loads remark, ajv,
@@ -95,7 +103,7 @@ ${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join("\n")}
 
 Run "papershelf <command> --help" for a command's options.
 
-${EXIT_CODES_HELP}
+${ALL_EXIT_CODES_HELP}
 `;
 }
 
@@ -143,6 +151,16 @@ export async function runCli(
     }
     if (error instanceof ConfigError) {
       ctx.stderr.write(`papershelf ${name}: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    // Ctrl+C or Ctrl+D at a question (init): the person stopped it, nothing was written.
+    if (error instanceof Error && error.name === "AbortError" && ctx.ask !== undefined) {
+      ctx.stderr.write(`\npapershelf ${name}: cancelled, nothing written\n`);
+      return EXIT_CANCELLED;
+    }
+    const refused = systemErrorMessage(error, ctx.cwd);
+    if (refused !== undefined) {
+      ctx.stderr.write(`papershelf ${name}: ${refused}\n`);
       return EXIT_USAGE;
     }
     return reportInternalError(name, error, ctx);

@@ -1,5 +1,5 @@
 /** `papershelf init` through runCli: the answers, the refusal to overwrite, and a list the other commands pass. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -50,6 +50,36 @@ describe("papershelf init", () => {
     const forced = await run(dir, ["init", "--yes", "--force", "--ref", REF]);
     expect(forced.code).toBe(0);
     expect(forced.stdout).toContain("replaced README.md\n");
+  });
+
+  it("writes nothing, --force or not, when a file stands where init makes a folder (or a folder where a file goes)", async () => {
+    for (const [setup, reason] of [
+      [
+        (dir: string) => writeFileSync(path.join(dir, "templates"), "my notes\n"),
+        "templates is a file, where init makes a folder",
+      ],
+      [
+        (dir: string) => writeFileSync(path.join(dir, "data"), "x\n"),
+        "data is a file, where init makes a folder",
+      ],
+      [
+        (dir: string) => mkdirSync(path.join(dir, "README.md")),
+        "README.md is a folder, where init writes a file",
+      ],
+    ] as const) {
+      for (const force of [[], ["--force"]]) {
+        const dir = folder();
+        setup(dir);
+        const result = await run(dir, ["init", "--yes", "--ref", REF, ...force]);
+        expect({ force, code: result.code }).toEqual({ force, code: 2 });
+        expect(result.stderr).toContain(
+          `nothing written: ${reason} (in .). Move it aside, then run init again`,
+        );
+        expect(result.stderr).not.toContain("internal error");
+        // Only what the test made is there: no half-written scaffold to push the next run into --force.
+        expect(readdirSync(dir)).toHaveLength(1);
+      }
+    }
   });
 
   it("keeps the site and the caches out of git: a new .gitignore, or the lines an existing one lacks", async () => {

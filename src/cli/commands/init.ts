@@ -185,6 +185,10 @@ export const initCommand: Command = {
     if (!scaffold.ok) throw new Error(`init made files that do not build: ${scaffold.errors.join("; ")}`);
     const result = await writeScaffold(root, scaffold.files, values.force === true);
     const shown = displayPath(root, ctx.cwd) || ".";
+    if (!result.ok && result.blocked.length > 0)
+      throw new ConfigError(
+        `nothing written: ${result.blocked.map((b) => b.reason).join("; ")} (in ${shown}). Move ${result.blocked.length === 1 ? "it" : "them"} aside, then run init again`,
+      );
     if (!result.ok)
       throw new ConfigError(
         `nothing written: ${result.existing.length} file(s) already exist in ${shown} (${result.existing.join(", ")}); pass --force to overwrite them`,
