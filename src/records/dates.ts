@@ -131,6 +131,26 @@ export function arxivYearMonth(id: string): { year: number; month: number } | un
   return { year: 2000 + Number(match[1]), month };
 }
 
+/** A year a venue names: "CVPR 2023", "ICML2020", "NeurIPS'22" is not read (two digits say too little). */
+const VENUE_YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/;
+
+/**
+ * The year a record was published, for the site's year filter and BibTeX's `year`: its date's, else the year
+ * its venue names ("CVPR 2019": ArcFace's arXiv id says 2018, the conference 2019), else its arXiv id's.
+ * Undefined when none says. Six records of the real list have no date, and the year filter lost them all.
+ */
+export function publicationYear(record: {
+  date?: string;
+  venue?: string;
+  arxiv?: string;
+}): string | undefined {
+  if (record.date) return record.date.slice(0, 4);
+  const named = record.venue ? VENUE_YEAR.exec(record.venue)?.[0] : undefined;
+  if (named !== undefined) return named;
+  const submitted = record.arxiv ? arxivYearMonth(record.arxiv) : undefined;
+  return submitted && String(submitted.year);
+}
+
 export function formatYearMonth(year: number, month: number): string {
   return `${year}-${pad(month)}`;
 }

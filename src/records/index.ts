@@ -35,6 +35,7 @@ export {
   isAfter,
   parsePartialDate,
   type PartialDate,
+  publicationYear,
   readWrittenDate,
   toSchemaDate,
 } from "./dates.js";

@@ -50,9 +50,17 @@ function verbatimBibtex(value: string): string {
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
-/** The BibTeX entry type: a paper at a venue is a proceedings paper; anything else is @misc. */
+/** A venue that names no proceedings: "arXiv 2023", "Preprint", "bioRxiv". */
+const PREPRINT_VENUE = /^\W*(?:arxiv|preprint|biorxiv|medrxiv|ssrn|tech(?:nical)? report)\b/i;
+
+/**
+ * The BibTeX entry type: a paper at a venue is a proceedings paper; anything else is @misc, a preprint
+ * included ("arXiv 2023" is no book title).
+ */
 function entryType(entry: SiteEntry): string {
-  return entry.kind === "paper" && entry.venue !== "" ? "inproceedings" : "misc";
+  return entry.kind === "paper" && entry.venue !== "" && !PREPRINT_VENUE.test(entry.venue)
+    ? "inproceedings"
+    : "misc";
 }
 
 /** One BibTeX entry. Fields appear only when the record has them; the title is double-braced to keep its case. */
@@ -66,6 +74,7 @@ export function formatBibtex(entry: SiteEntry): string {
       escapeBibtex(entry.venue),
     ]);
   if (entry.year !== "") fields.push(["year", entry.year]);
+  // The date's month only: the year may come from the venue or the arXiv id, which say no month of publication.
   const month = Number(entry.date.slice(5, 7));
   if (month >= 1 && month <= 12) fields.push(["month", MONTHS[month - 1] as string]);
   if (entry.arxiv !== "") {
@@ -74,7 +83,9 @@ export function formatBibtex(entry: SiteEntry): string {
   }
   if (entry.doi !== "") fields.push(["doi", verbatimBibtex(entry.doi)]);
   fields.push(["url", verbatimBibtex(entry.url)]);
-  const body = fields.map(([k, v]) => `  ${k} = {${v}}`).join(",\n");
+  // The month as BibTeX's macro (jun, unbraced): styles print it as the month's name in the document's
+  // language, and biblatex takes it as a month, where {jun} is text it warns about.
+  const body = fields.map(([k, v]) => (k === "month" ? `  ${k} = ${v}` : `  ${k} = {${v}}`)).join(",\n");
   return `@${entryType(entry)}{${entry.id},\n${body}\n}\n`;
 }
 

@@ -14,6 +14,7 @@ import {
   type FieldSpec,
   isArxivPage,
   oneLine,
+  publicationYear,
 } from "../records/index.js";
 import { repositoryLabel } from "../render/index.js";
 import { markdownToHtml } from "./markdown-html.js";
@@ -47,6 +48,7 @@ export interface SiteEntry {
   /** The entry's category first, then its ancestors up to the top. */
   categoryPath: CategoryRef[];
   date: string;
+  /** The year it was published (records' publicationYear: the date's, else the venue's, else the arXiv id's). */
   year: string;
   venue: string;
   added: string;
@@ -193,7 +195,7 @@ export function buildSiteEntry(
     kind: entry.kind,
     categoryPath,
     date: entry.date ?? "",
-    year: entry.date?.slice(0, 4) ?? "",
+    year: publicationYear(entry) ?? "",
     venue: oneLine(entry.venue ?? ""),
     added: entry.added ?? "",
     arxiv: entry.arxiv ?? "",

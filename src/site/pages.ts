@@ -102,12 +102,25 @@ export function sectionViews(nodes: readonly CategoryNode[], baseDepth: number, 
   });
 }
 
-/** The filter menus: every category (indented by depth), the kinds and years present, newest year first. */
+/**
+ * The filter menus: every category (indented by depth), the kinds and years present, newest year first. A
+ * title the menu holds twice names its parent too, "LLM (Survey Paper)": the real list has three
+ * "Multimodal" and two "LLM", and a chosen option shows without its indent, so they looked the same.
+ */
 export function filterOptions(nodes: readonly CategoryNode[], entries: readonly SiteEntry[], baseDepth = 0) {
+  const titles = new Map<string, number>();
+  for (const n of nodes) titles.set(n.category.title, (titles.get(n.category.title) ?? 0) + 1);
+  const byId = new Map(nodes.map((n) => [n.category.id, n]));
+  const title = (n: CategoryNode) => {
+    const parent = n.parentId === undefined ? undefined : byId.get(n.parentId);
+    return (titles.get(n.category.title) ?? 0) > 1 && parent
+      ? `${n.category.title} (${parent.category.title})`
+      : n.category.title;
+  };
   return {
     categoryOptions: nodes.map((n) => ({
       id: n.category.id,
-      title: n.category.title,
+      title: title(n),
       indent: "\u00a0\u00a0".repeat(n.depth - baseDepth),
     })),
     kindOptions: [...new Set(entries.map((e) => e.kind))].sort(),

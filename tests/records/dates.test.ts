@@ -5,6 +5,7 @@ import {
   daysInMonth,
   isAfter,
   parsePartialDate,
+  publicationYear,
   readWrittenDate,
   toSchemaDate,
 } from "../../src/records/dates.js";
@@ -59,5 +60,20 @@ describe("schema dates", () => {
     expect(isAfter({ year: 2026 }, now)).toBe(false);
     expect(isAfter({ year: 2026, month: 5, day: 11 }, now)).toBe(true);
     expect(arxivYearMonth("2306.15195")).toEqual({ year: 2023, month: 6 });
+  });
+});
+
+describe("publicationYear", () => {
+  it("is the date's year, else the year the venue names, else the arXiv id's, else undefined", () => {
+    expect(publicationYear({ date: "2021-06", venue: "CVPR 2019", arxiv: "1801.07698" })).toBe("2021");
+    // ArcFace: submitted to arXiv in 2018, published at CVPR 2019.
+    expect(publicationYear({ venue: "CVPR 2019", arxiv: "1801.07698" })).toBe("2019");
+    expect(publicationYear({ venue: "ICML2020" })).toBe("2020");
+    // Two digits, or a longer number, name no year.
+    expect(publicationYear({ venue: "NeurIPS'22", arxiv: "2205.01068" })).toBe("2022");
+    expect(publicationYear({ venue: "Workshop 12019" })).toBeUndefined();
+    expect(publicationYear({ venue: "Preprint", arxiv: "2305.20050" })).toBe("2023");
+    expect(publicationYear({ arxiv: "hep-th/9901001" })).toBeUndefined();
+    expect(publicationYear({})).toBeUndefined();
   });
 });

@@ -11,7 +11,7 @@ import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PapersFile } from "../../src/records/index.js";
+import { publicationYear, type PapersFile } from "../../src/records/index.js";
 import { launchChromium } from "./helpers/browser.js";
 import { HOSTILE_ID, readSiteFixture, writeFixtureSite } from "./helpers/fixture.js";
 import { serveStatic, type StaticServer } from "./helpers/static-server.js";
@@ -170,7 +170,8 @@ describe("the list page", () => {
     const cases: [string, string, (e: PapersFile["entries"][number]) => boolean][] = [
       ["category", category, (e) => inCategory.has(e.category)],
       ["kind", "dataset", (e) => e.kind === "dataset"],
-      ["year", "2023", (e) => e.date?.startsWith("2023") === true],
+      // The year the entry was published: its date's, else its venue's or arXiv id's (tests/records/dates.test.ts).
+      ["year", "2023", (e) => publicationYear(e) === "2023"],
     ];
     for (const [name, value, test] of cases) {
       await w.page.selectOption(`select[name=${name}]`, value);
@@ -198,7 +199,7 @@ describe("the list page", () => {
   it("opens a filtered URL fresh with the search and filters applied and shown in the form", async () => {
     const w = await open("?q=%E6%A8%A1%E5%9E%8B&kind=paper&year=2023");
     const expected = data.entries
-      .filter((e) => textOf(e).includes("模型") && e.kind === "paper" && e.date?.startsWith("2023"))
+      .filter((e) => textOf(e).includes("模型") && e.kind === "paper" && publicationYear(e) === "2023")
       .map((e) => e.id)
       .sort();
     expect(expected.length).toBeGreaterThan(0);
@@ -241,6 +242,39 @@ describe("the list page", () => {
     expect((await visibleIds(w.page)).sort()).toEqual([...datasets].sort());
     await close(w, data.entries.find((e) => e.id === first)?.images?.map((i) => i.url) ?? []);
     await still.close();
+  });
+
+  it("follows a result at the first click after typing: leaving the search box does not rebuild the list under the mouse", async () => {
+    const w = await open("");
+    await w.page.click("#ps_q");
+    await w.page.keyboard.type("微調");
+    await w.page.evaluate(() => window.papershelf?.update());
+    const first = await w.page.$eval(".finder-results li.entry", (card) => card.id);
+    // A real click: the mouse goes down on the title (the box loses focus and fires "change"), then up.
+    const title = await w.page.$(`.finder-results li#${first} .entry-title a`);
+    const box = await title?.boundingBox();
+    if (!box) throw new Error("the first result's title is not on screen");
+    await w.page.mouse.click(box.x + 4, box.y + box.height / 2);
+    await w.page.waitForURL(`**/p/${first}/`, { waitUntil: "networkidle", timeout: 5_000 });
+    await close(w, data.entries.find((e) => e.id === first)?.images?.map((i) => i.url) ?? []);
+  });
+
+  it("says when nothing matches, and Clear sets the search and every filter back to the whole list", async () => {
+    const w = await open("?kind=dataset&code=1");
+    await w.page.fill("#ps_q", "xyzzy");
+    await w.page.evaluate(() => window.papershelf?.update());
+    expect(await visibleIds(w.page)).toEqual([]);
+    expect(await w.page.textContent(".finder-status")).toBe(
+      `沒有符合的條目，可清除條件 / Nothing matches: clear the search or a filter · 0 / ${data.entries.length} 筆 entries`,
+    );
+    await w.page.click("button.finder-reset");
+    await w.page.waitForFunction(() => document.querySelector(".finder-results")?.hasAttribute("hidden"));
+    expect(await w.page.inputValue("#ps_q")).toBe("");
+    expect(await w.page.inputValue("select[name=kind]")).toBe("");
+    expect(await w.page.isChecked("input[name=code]")).toBe(false);
+    expect(await w.page.textContent(".finder-status")).toBe("");
+    expect((await visibleIds(w.page)).length).toBe(data.entries.length);
+    await close(w);
   });
 
   it("shows 50 matches at a time, in a results list that gives way to the grouped list when cleared", async () => {

@@ -242,6 +242,24 @@ describe("buildSite", () => {
     expect(optionsOf(front, "category").length).toBeGreaterThan(optionsOf(page, "category").length);
   });
 
+  it("names every category of the real list's menu apart, a repeated title with its parent's", async () => {
+    const real = await buildFixtureSite(await readRealList());
+    const all = elements(fileText(real, "index.html"));
+    const select = all.find((el) => el.tagName === "select" && attr(el, "name") === "category");
+    const labels = all
+      .filter((el) => el.tagName === "option" && el.parentNode === select && attr(el, "value") !== "")
+      .map((el) =>
+        el.childNodes
+          .map((c) => ("value" in c ? c.value : ""))
+          .join("")
+          .trim(),
+      );
+    expect(labels.length).toBeGreaterThan(30);
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(labels).toContain("LLM (Survey Paper)");
+    expect(labels).toContain("Multimodal");
+  });
+
   it("skips no heading level on any page (a category page's sections come right under its h1)", () => {
     // The fixture has subcategories: their pages once went from the h1 straight to h3.
     expect(data.categories.some((c) => (c.children ?? []).length > 0)).toBe(true);

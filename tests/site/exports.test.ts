@@ -45,7 +45,7 @@ describe("papers.bib", () => {
       expect(entry?.fields.eprint).toBe(record.arxiv);
       expect(entry?.fields.doi).toBe(record.doi);
       expect(entry?.fields.booktitle ?? entry?.fields.howpublished).toBe(record.venue);
-      expect(entry?.fields.year).toBe(record.date?.slice(0, 4));
+      if (record.date) expect(entry?.fields.year).toBe(record.date.slice(0, 4));
     }
     // Authors survive as names (LaTeX specials in them included), in order.
     const names = bib.entries[0]?.fields.author?.map((a) => `${a.firstName} ${a.lastName}`);
@@ -102,6 +102,38 @@ describe("papers.bib", () => {
     expect(bib.entries.map((e) => e.key)).toEqual(odd.entries.map((e) => e.id));
     expect(bib.entries[0]?.fields.title).toBe("Sets a, b}} of {x");
     expect(bib.entries[1]?.fields.title).toBe(second.title);
+  });
+
+  it("gives a record without a date the year its venue names, else its arXiv id's, and a preprint no book title", async () => {
+    const [first, ...rest] = data.entries as [Entry, ...Entry[]];
+    const { date: _date, doi: _doi, ...undated } = first;
+    const cases = [
+      { ...undated, id: "arcface", kind: "paper" as const, venue: "CVPR 2019", arxiv: "1801.07698" },
+      { ...undated, id: "sample-factory", kind: "paper" as const, venue: "ICML2020", arxiv: "2006.11751" },
+      { ...undated, id: "llama", kind: "paper" as const, venue: "arXiv 2023", arxiv: "2302.13971" },
+      { ...undated, id: "verify", kind: "paper" as const, venue: "Preprint", arxiv: "2305.20050" },
+      { ...first, id: "dated", kind: "paper" as const, venue: "ACL", date: "2021-06" },
+    ];
+    const odd = { ...data, entries: [...cases, ...rest] };
+    const bib = parseBibtex(fileText(await buildFixtureSite(odd), "papers.bib"), { sentenceCase: false });
+    expect(bib.errors).toEqual([]);
+    const shown = bib.entries.slice(0, cases.length).map((e) => ({
+      key: e.key,
+      type: e.type,
+      year: e.fields.year,
+      month: e.fields.month,
+      booktitle: e.fields.booktitle,
+    }));
+    expect(shown).toEqual([
+      { key: "arcface", type: "inproceedings", year: "2019", month: undefined, booktitle: "CVPR 2019" },
+      { key: "sample-factory", type: "inproceedings", year: "2020", month: undefined, booktitle: "ICML2020" },
+      { key: "llama", type: "misc", year: "2023", month: undefined, booktitle: undefined },
+      { key: "verify", type: "misc", year: "2023", month: undefined, booktitle: undefined },
+      // The month as BibTeX's macro, which the parser reads as the month's number.
+      { key: "dated", type: "inproceedings", year: "2021", month: "6", booktitle: "ACL" },
+    ]);
+    const text = fileText(await buildFixtureSite(odd), "papers.bib");
+    expect(text).toContain("  month = jun,\n");
   });
 
   it("keeps its keys when the list changes around an entry", async () => {

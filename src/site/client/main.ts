@@ -34,6 +34,8 @@ const root = document.documentElement.dataset.root ?? "";
 
 /** What the status line says while the search index cannot be had; the filters work on without it. */
 const SEARCH_UNAVAILABLE = "搜尋暫時無法使用 / Search is unavailable right now";
+/** The status line's start when nothing matches: an empty list alone read as a page that failed. */
+const NOTHING_MATCHES = "沒有符合的條目，可清除條件 / Nothing matches: clear the search or a filter";
 
 /** The search index, or why there is none this time (a failed request, an answer this script cannot read). */
 type IndexLoad = { ok: true; search: RankedSearch<SearchDocument> } | { ok: false; error: unknown };
@@ -116,8 +118,9 @@ interface Finder {
 /**
  * Applies the form to the page: the results list when a search or filter is on, the grouped list when not.
  * Without the search index the query is set aside and the filters alone apply, the status line saying so.
+ * Resolves to the number of matches, and whether the query (if any) was searched rather than set aside.
  */
-async function applyForm(finder: Finder): Promise<number> {
+async function applyForm(finder: Finder): Promise<{ count: number; searched: boolean }> {
   const state = stateFromForm(finder.form);
   finder.url.schedule(state);
   let hits: unknown[] | undefined;
@@ -132,14 +135,17 @@ async function applyForm(finder: Finder): Promise<number> {
   if (!isActive(applied)) {
     finder.results.clear();
     if (finder.status) finder.status.textContent = note;
-    return finder.cards.length;
+    return { count: finder.cards.length, searched: note === "" };
   }
   const matches = matchingCards(finder.cards, finder.byId, applied, hits);
   // Not awaited: the rest of the page comes after the next frame, and the next keystroke need not wait for it.
   void finder.results.show(matches);
-  const count = `${matches.length} / ${finder.cards.length} 筆 entries`;
+  const count =
+    matches.length === 0
+      ? `${NOTHING_MATCHES} · 0 / ${finder.cards.length} 筆 entries`
+      : `${matches.length} / ${finder.cards.length} 筆 entries`;
   if (finder.status) finder.status.textContent = note === "" ? count : `${note} · ${count}`;
-  return matches.length;
+  return { count: matches.length, searched: note === "" };
 }
 
 function setUpFinder(): void {
@@ -166,8 +172,21 @@ function setUpFinder(): void {
   // end, not to succeed: a failure (a bug: a missing index is handled in applyForm) must not stop every later
   // change. It is thrown again from a task of its own, where the browser reports it as uncaught.
   let pending: Promise<unknown> = Promise.resolve();
+  // The form as last applied, and what it matched. Leaving the search box fires "change" after the "input"
+  // events already applied it; applied again, the results list was rebuilt between a reader's mouse-down on
+  // a result and the mouse-up, and the browser dropped the click. A form that has not changed is left alone
+  // (the list, with what "Show more" added, stays as it is), unless its query was set aside for want of the
+  // search index: then each change tries the index again.
+  let last: { key: string; count: number } | undefined;
+  const applyChanged = async (): Promise<number> => {
+    const key = JSON.stringify(stateFromForm(form));
+    if (last?.key === key) return last.count;
+    const { count, searched } = await applyForm(finder);
+    last = searched ? { key, count } : undefined;
+    return count;
+  };
   const apply = (): Promise<number> => {
-    const run = pending.then(() => applyForm(finder));
+    const run = pending.then(applyChanged);
     pending = run.catch((error: unknown) =>
       setTimeout(() => {
         throw error;
@@ -177,6 +196,8 @@ function setUpFinder(): void {
   };
   form.addEventListener("input", apply);
   form.addEventListener("change", apply);
+  // "Clear" (a reset button) sets the fields back without an input event, once this event is over.
+  form.addEventListener("reset", () => setTimeout(apply, 0));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     apply();
