@@ -120,11 +120,60 @@ function codeNodes(node: Node, block: boolean): CodeNode[] {
   return range && typeof value === "string" ? [{ start: range[0], end: range[1], block, value }] : [];
 }
 
+const SYNTAX_NODES = new Set([
+  "html",
+  "link",
+  "linkReference",
+  "image",
+  "imageReference",
+  "definition",
+  "footnoteDefinition",
+]);
+
+/** Where a `<` is syntax the tree has read (a tag, code, an autolink, a link's destination): [start, end). */
+function syntaxRange(text: string, node: Node): [number, number] | undefined {
+  const range = offsets(node);
+  if (!range) return undefined;
+  // An autolink, `<https://…>`, is syntax as a whole.
+  if (text[range[0]] === "<") return range;
+  const children = (node as Partial<Parent>).children ?? [];
+  const lastChild = children.length > 0 ? offsets(children[children.length - 1] as Node) : undefined;
+  // `[text](<dest> "title")`: what follows the link's text (the text itself is judged as text).
+  return [lastChild ? lastChild[1] : range[0], range[1]];
+}
+
+/**
+ * Every `<` that starts something tag-like outside what the tree read as HTML, code or link syntax, as
+ * `&lt;`. The tree and cmark-gfm disagree on some of them: in `<img src=https://x.example/a.png
+ * onerror=…>` micromark reads the address as an autolink literal, so it saw text and a link and no tag,
+ * while GitHub reads one raw tag, and `<details title=https://…>` swallowed the rest of the README. Text
+ * shows the same either way; escaped, it is text for both.
+ */
+function strayTagEdits(text: string, protectedRanges: [number, number][]): Edit[] {
+  const edits: Edit[] = [];
+  // Ranges by start, and the `<` in text order: one sweep, linear in both (a field of 20,000 tags has
+  // 20,000 ranges and as many `<`).
+  protectedRanges.sort((a, b) => a[0] - b[0]);
+  let next = 0;
+  let coveredTo = 0;
+  for (const m of text.matchAll(/<(?=[A-Za-z/!?])/g)) {
+    const at = m.index;
+    while (next < protectedRanges.length && (protectedRanges[next] as [number, number])[0] <= at)
+      coveredTo = Math.max(coveredTo, (protectedRanges[next++] as [number, number])[1]);
+    if (at >= coveredTo) edits.push({ start: at, end: at + 1, text: "&lt;" });
+  }
+  return edits;
+}
+
 function sanitizeOnce(text: string, tree: Root): { next: string | undefined; code: CodeNode[] } {
   const code: CodeNode[] = [];
   const edits: Edit[] = [];
   const html: { node: Node; group: unknown }[] = [];
+  // Ranges whose `<` the steps below judge (HTML, code) or that are link syntax.
+  const read: [number, number][] = [];
   walkTree(tree, (node, parent) => {
+    const syntax = SYNTAX_NODES.has(node.type) ? syntaxRange(text, node) : undefined;
+    if (syntax) read.push(syntax);
     switch (node.type) {
       case "html":
         // A block of HTML balances on its own; inline tags balance within their paragraph.
@@ -151,7 +200,8 @@ function sanitizeOnce(text: string, tree: Root): { next: string | undefined; cod
         break;
     }
   });
-  edits.push(...htmlEdits(text, html));
+  for (const c of code) read.push([c.start, c.end]);
+  edits.push(...htmlEdits(text, html), ...strayTagEdits(text, read));
   if (edits.length === 0) return { next: undefined, code };
   return { next: applyEdits(text, edits), code };
 }

@@ -18,6 +18,12 @@ const hostileMarkdown = fc
         "</b>",
         "<font size=6>x</font>",
         "<br>",
+        // An unquoted address in a tag: micromark reads an autolink literal there, cmark-gfm a tag.
+        "<details title=https://x.example/>",
+        "<img src=https://ok.example/x.png onerror=alert(1)>",
+        "<a href=https://ok.example/u>",
+        "<https://ok.example/auto>",
+        "[l](<https://ok.example/a b>)",
         "# heading",
         "  ## heading",
         "===",
@@ -130,6 +136,23 @@ describe("sanitizeMarkdown", () => {
     expect(sanitizeMarkdown('<a href="javascript:alert(1)">x</a>')).toBe(
       '&lt;a href="javascript:alert(1)">x&lt;/a>',
     );
+  });
+
+  test("a tag micromark reads as text and a link (an unquoted address inside) is text for GitHub too", () => {
+    const field =
+      "Intro text <details title=https://x.example/> and more text.\n\nK <img src=https://ok.example/x.png onerror=alert(1)> L\n\nA <a href=https://ok.example/u>u</a> B";
+    const html = inContainer(field);
+    expect(html.match(/<details\b/g)).toHaveLength(1);
+    expect(html).toMatch(/<\/details>\n<p>AFTER<\/p>\n$/);
+    // The attributes are shown as text, never inside a tag.
+    expect(html).not.toMatch(/<img|<[^>]*onerror|<a href=https:\/\/ok\.example\/u>/);
+    expect(html).toContain("onerror=alert(1)&gt;");
+    // Shown as written: the `<` became a reference, nothing else changed.
+    expect(sanitizeMarkdown(field)).toBe(field.replace(/<(?=[a-z/])/g, "&lt;"));
+    // Autolinks and link destinations in angle brackets are syntax, and stay.
+    const links = "see <https://ok.example/a> and [b](<https://ok.example/b c>)";
+    expect(sanitizeMarkdown(links)).toBe(links);
+    expect(inContainer(links)).toContain('<a href="https://ok.example/a">');
   });
 
   test("CRLF and trailing blank lines are normalised", () => {
