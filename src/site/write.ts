@@ -16,7 +16,7 @@
  * project it was run in, records and .git included (`siteTargetProblem` refuses it now).
  */
 import { spawn } from "node:child_process";
-import { lstat, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { lstat, mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic, PapersFile } from "../records/index.js";
 import { keptPathWithin, resolveThroughLinks, type KeptPath } from "../records/index.js";
@@ -205,6 +205,24 @@ async function markSpare(folder: string): Promise<void> {
 const SPARE_GITIGNORE =
   "# The site papershelf replaced, kept for the next `papershelf site` to write over (faster than new files).\n*\n";
 
+/**
+ * Makes the staging folder, its parents first, here rather than in the writer thread: a place where no folder
+ * can be made is a refusal with the reason, before any page is built. (`--out /proc/x` kept Node 20's
+ * recursive mkdir looping for ever, ENOENT for the folder and EEXIST for /proc; a link to nowhere, or a file,
+ * on the way was an internal error.)
+ */
+async function makeStaging(staging: string): Promise<void> {
+  try {
+    await mkdir(path.dirname(staging), { recursive: true });
+    await mkdir(staging);
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    throw new SiteTargetError(
+      `no folder can be made beside ${path.dirname(staging)}${path.sep}${path.basename(staging).replace(/\.tmp-\d+$/, "")} to build it in (${code ?? message})`,
+    );
+  }
+}
+
 /** Numbers the replaced sites of one process, so a build never waits for an earlier one's to be removed. */
 let replaced = 0;
 
@@ -230,6 +248,7 @@ export async function writeSite(
   const stale = await leftovers(target);
   // The site an earlier build replaced is kept as the next one's staging folder (see FileWriter), one only.
   const spare = await takeSpare(stale, staging);
+  if (spare === undefined) await makeStaging(staging);
   const writer = new FileWriter(spare === undefined ? undefined : staging);
   try {
     let count = 0;

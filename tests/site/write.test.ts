@@ -326,6 +326,30 @@ describe("the folder a site may replace", () => {
     expect(await readFile(file, "utf8")).toBe("# mine\n");
   });
 
+  it("refuses a place where no folder can be made, with the reason, before building anything", async () => {
+    const parent = await testTempDir("papershelf-write-");
+    await symlink(path.join(parent, "nowhere", "dir"), path.join(parent, "dangling"));
+    let built = 0;
+    const files = function* () {
+      built++;
+      yield { path: "index.html", content: "new" };
+    };
+    // A link to nowhere on the way, and (Linux) /proc, where Node 20's recursive mkdir looped for ever.
+    const places = [
+      path.join(parent, "dangling", "site"),
+      ...(process.platform === "linux" ? ["/proc/papershelf-x"] : []),
+    ];
+    for (const out of places) {
+      const refused = await writeSite(out, files()).catch((error: unknown) => error);
+      expect(refused, out).toBeInstanceOf(SiteTargetError);
+      expect((refused as SiteTargetError).reason).toMatch(
+        /no folder can be made beside .* to build it in \(ENOENT\)/,
+      );
+    }
+    expect(built).toBe(0);
+    expect((await readdir(parent)).sort()).toEqual(["dangling"]);
+  });
+
   it("refuses a folder that is or holds a kept path, even one papershelf wrote", async () => {
     const project = await testTempDir("papershelf-write-");
     const records = path.join(project, "data", "papers.yaml");
