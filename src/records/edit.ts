@@ -334,11 +334,17 @@ export async function writeTextAtomic(file: string, text: string | readonly stri
     (existing) => existing.mode & 0o7777,
     () => undefined,
   );
+  // A file made read-only is left alone: the rename below would replace it all the same (a reviewer's
+  // `chmod 444 README.md` went unnoticed).
+  if (mode !== undefined && (mode & 0o222) === 0) throw cannotWrite(file, "EACCES");
   const temp = path.join(
     path.dirname(target),
     `.${path.basename(target)}.${randomBytes(6).toString("hex")}.tmp`,
   );
-  const handle = await open(temp, "w");
+  // A folder that may not be written in: the error names the file asked for, not the temporary one.
+  const handle = await open(temp, "w").catch((error: NodeJS.ErrnoException) => {
+    throw error.code === undefined ? error : cannotWrite(file, error.code, error);
+  });
   try {
     if (typeof text === "string") await handle.writeFile(text, "utf8");
     else await writeParts(handle, text);
@@ -354,6 +360,15 @@ export async function writeTextAtomic(file: string, text: string | readonly stri
     await rm(temp, { force: true });
     throw error;
   }
+}
+
+/** The system error for `file` that cannot be written: what the CLI reports as "cannot write <file>: …". */
+function cannotWrite(file: string, code: string, cause?: Error): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: cannot write ${file}`, { cause }), {
+    code,
+    syscall: "write",
+    path: file,
+  });
 }
 
 /** Most bytes one UTF-16 code unit becomes in UTF-8 (a surrogate pair: 4 bytes for 2 units). */

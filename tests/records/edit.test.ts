@@ -242,6 +242,27 @@ describe("writeTextAtomic", () => {
   });
 });
 
+describe("writeTextAtomic refusals", () => {
+  it("leaves a read-only file as it is, and names it, not its temporary file, when it cannot write", async () => {
+    const dir = await testTempDir("papershelf-edit-");
+    const file = path.join(dir, "README.md");
+    await writeFile(file, "mine\n");
+    await chmod(file, 0o444);
+    const refused = (await writeTextAtomic(file, LIST).catch((e: unknown) => e)) as NodeJS.ErrnoException;
+    expect({ code: refused.code, path: refused.path, syscall: refused.syscall }).toEqual({
+      code: "EACCES",
+      path: file,
+      syscall: "write",
+    });
+    expect(await readFile(file, "utf8")).toBe("mine\n");
+    expect(await readdir(dir)).toEqual(["README.md"]);
+    // A file in a folder that is not one: the error names the file asked for.
+    const inFile = path.join(file, "x.md");
+    const notDir = (await writeTextAtomic(inFile, LIST).catch((e: unknown) => e)) as NodeJS.ErrnoException;
+    expect({ code: notDir.code, path: notDir.path }).toEqual({ code: "ENOTDIR", path: inFile });
+  });
+});
+
 describe("text parts", () => {
   it("equal a text only when they spell all of it", () => {
     expect(partsEqual(["ab", "", "c"], "abc")).toBe(true);
