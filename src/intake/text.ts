@@ -6,11 +6,13 @@
  * - other control characters are rejected everywhere (tabs are allowed in Markdown);
  * - zero-width and other invisible characters (U+200B–200D, U+2060–2064, U+FEFF, U+00AD, tag characters) are
  *   STRIPPED from one-line fields, where they come from copy-pasting PDFs and only break search and
- *   duplicate detection, but kept in Markdown, where ZWJ builds emoji and ZWNJ is needed by some scripts;
+ *   duplicate detection, but kept in Markdown; a joiner that builds an emoji or shapes a Persian or Indic
+ *   word is kept in one-line fields too (records/joiners.ts);
  * - URLs must be plain http(s) URLs: any invisible character there is an error.
  */
 import type { FormField } from "./form.js";
 import { checkMarkdownLimits, describeMarkdownLimit } from "../markdown/index.js";
+import { isMeaningfulJoiner } from "../records/index.js";
 import { fieldError, fieldWarning, quoteValue, say, type Bilingual, type IntakeProblem } from "./problems.js";
 
 const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
@@ -101,7 +103,10 @@ export function cleanLine(field: Field, value: string, problems: IntakeProblem[]
   }
   const spaced = trimmed.replace(/[\t\u00A0\u3000]+/g, " ");
   if (!rejectControls(field, spaced, LINE_CONTROL, problems)) return undefined;
-  const stripped = spaced.replace(INVISIBLE, "");
+  // A joiner inside an emoji or a Persian or Indic word stays: it is part of the text (records/joiners.ts).
+  const stripped = spaced.replace(INVISIBLE, (char: string, at: number, whole: string) =>
+    isMeaningfulJoiner(whole, at) ? char : "",
+  );
   if (stripped !== spaced)
     problems.push(
       fieldWarning(

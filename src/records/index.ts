@@ -19,6 +19,7 @@ export {
 } from "./files.js";
 export { partsByteLength, partsEqual } from "./text-parts.js";
 export { collapseWhitespace, oneLine, shorten } from "./whitespace.js";
+export { isMeaningfulJoiner } from "./joiners.js";
 export {
   ARXIV_ID,
   arxivIdFromUrl,

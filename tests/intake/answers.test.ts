@@ -196,6 +196,21 @@ describe("text hygiene", () => {
     expect(withProblems((p) => cleanMarkdown(field, "👩\u200D💻", p)).value).toBe("👩\u200D💻");
   });
 
+  it("keeps, in one-line fields too, a joiner that builds an emoji or shapes a Persian or Indic word", () => {
+    for (const title of [
+      "👨\u200D👩\u200D👧 Family paper",
+      "🏳️\u200D🌈 flags",
+      "می\u200Cخواهم paper",
+      "क्\u200Dष",
+    ]) {
+      const line = withProblems((p) => cleanLine(field, title, p));
+      expect(line.value).toBe(title);
+      expect(line.problems).toEqual([]);
+    }
+    // Between Latin letters, or after a space, it is pasted noise as before.
+    expect(withProblems((p) => cleanLine(field, "Sh\u200Dikra \u200C x", p)).value).toBe("Shikra x");
+  });
+
   it("refuses several lines in a one-line field and control characters", () => {
     expect(withProblems((p) => cleanLine(field, "x\n- id: evil", p)).problems[0]?.message).toBe(
       "Should be one line, but has several.",

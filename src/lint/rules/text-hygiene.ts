@@ -1,5 +1,6 @@
 import { entryMarkdown, entryShortTexts, listTexts, quote, type FieldRef } from "../walk.js";
 import type { Finding, LintRule } from "../types.js";
+import { isMeaningfulJoiner } from "../../records/index.js";
 
 /**
  * Characters a reader cannot see or that reorder what they see (Trojan Source, CVE-2021-42574):
@@ -50,6 +51,8 @@ function checkField(field: FieldRef, oneLine: boolean): Finding[] {
     pattern.lastIndex = 0;
     for (const m of value.matchAll(pattern)) {
       const at = m.index ?? 0;
+      // A joiner inside an emoji or a Persian or Indic word is the text itself.
+      if (isMeaningfulJoiner(value, at)) continue;
       findings.push({
         path: field.path,
         range: [at, at + m[0].length],
