@@ -13,6 +13,7 @@
 import type { FormField } from "./form.js";
 import { checkMarkdownLimits, describeMarkdownLimit } from "../markdown/index.js";
 import { isMeaningfulJoiner } from "../records/index.js";
+import { trimUrl } from "../urls/index.js";
 import { fieldError, fieldWarning, quoteValue, say, type Bilingual, type IntakeProblem } from "./problems.js";
 
 const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
@@ -156,14 +157,33 @@ export function cleanMarkdown(field: Field, value: string, problems: IntakeProbl
   return value.replace(/^\uFEFF/, "").trimEnd();
 }
 
-/** An http(s) URL as written (never rewritten: the submitter's link is kept byte for byte). */
+/**
+ * An http(s) URL as written, but for the punctuation of the sentence it was copied out of ("….15195." or
+ * "….15195。"), which is cut off with a warning: kept, it made a dead link, and a duplicate of a listed
+ * paper went unnoticed (no arXiv id is read from "2306.15195.").
+ */
 export function cleanUrl(
   field: Field,
   value: string,
   problems: IntakeProblem[],
   what: Bilingual = say("連結", "the link"),
 ): string | undefined {
-  const url = value.trim();
+  const written = value.trim();
+  const trimmed = trimUrl(written);
+  const url = trimmed === "" ? written : trimmed;
+  if (url !== written) {
+    const tail = quoteValue(written.slice(url.length));
+    problems.push(
+      fieldWarning(
+        field,
+        say(
+          `已刪掉${what.zh}最後的標點 ${tail}。`,
+          `Removed the punctuation ${tail} at the end of ${what.en}.`,
+        ),
+        say("不必處理，除非網址本來就以它結尾。", "Nothing to do, unless the address really ends in it."),
+      ),
+    );
+  }
   const invisible = new RegExp(INVISIBLE.source, "u").exec(url);
   if (invisible) {
     problems.push(

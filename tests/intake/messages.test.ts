@@ -130,20 +130,22 @@ describe("intake messages", () => {
     expect(renderIntakeComment(result)).toContain("1. **其他連結 / Other links**\n");
   });
 
-  it("a link pasted with the sentence's punctuation is a finding that shows the address without it", async () => {
+  it("a link pasted with the sentence's punctuation loses it, and the comment says what was cut", async () => {
     const result = await runIntake(input({ url: "https://arxiv.org/abs/2308.00692)." }));
-    // A warning: the entry can still be added (an address may end in a full stop), and the fix is shown.
+    // Cut, not only reported: kept, it made a dead link, and a listed paper's duplicate went unnoticed.
     expect(result.ok).toBe(true);
+    expect(result.ok && result.entry.url).toBe("https://arxiv.org/abs/2308.00692");
     expect(result.findings).toMatchObject([
       {
         field: "url",
-        zh: "網址最後多了句子的標點（例如「).」），那不是網址的一部分。",
-        message: expect.stringContaining('ends in ")."'),
+        severity: "warning",
+        zh: '已刪掉連結最後的標點 ")."。',
+        message: 'Removed the punctuation ")." at the end of the link.',
       },
     ]);
     expectBilingualWithFix(result);
     const shown = visibleText(renderComment(renderIntakeComment(result)));
-    expect(shown).toContain("the address is https://arxiv.org/abs/2308.00692 without it");
+    expect(shown).toContain('Removed the punctuation ")." at the end of the link.');
   });
 
   it("no rule id or entry id in what the submitter reads; they stay in a hidden marker", async () => {

@@ -44,6 +44,27 @@ describe("runIntake", () => {
     expect(JSON.stringify(!result.ok && result.errors)).toMatch(/duplicate/i);
   });
 
+  it("cuts a sentence's punctuation off a pasted link, with a warning, so a listed paper is still found", async () => {
+    for (const tail of [".", "。", ")."]) {
+      const result = await runIntake(
+        input(
+          {
+            title: "Something else",
+            url: `https://arxiv.org/abs/2306.12156${tail}`,
+            category: "x [segment-anything]",
+          },
+          { lint: fixtureLint },
+        ),
+      );
+      expect(result.ok, tail).toBe(false);
+      expect(!result.ok && result.entry?.url, tail).toBe("https://arxiv.org/abs/2306.12156");
+      expect(JSON.stringify(!result.ok && result.errors), tail).toMatch(/duplicate/i);
+      expect(JSON.stringify(!result.ok && result.findings), tail).toContain(
+        `Removed the punctuation \\"${tail}\\" at the end of the link.`,
+      );
+    }
+  });
+
   it("passes the new list to the injected lint and maps its findings to form fields", async () => {
     const lint: IntakeLint = ({ parsed, entryId }) => {
       const index = parsed.data.entries.findIndex((e) => e.id === entryId);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { normalizeTitle } from "../../src/lint/normalize.js";
 import { TitleIndex } from "../../src/lint/rules/duplicate-entry.js";
-import { lintFixture, lintFixtureFor } from "./helpers.js";
+import { lintFixture, lintFixtureFor, lintText } from "./helpers.js";
 
 describe("date", () => {
   it("ok-dates.yml: no findings at all", () => {
@@ -78,6 +78,37 @@ describe("duplicate-entry", () => {
 
   it("ok-distinct.yml: no findings at all", () => {
     expect(lintFixture("duplicate-entry/ok-distinct.yml")).toEqual([]);
+  });
+
+  it("knows an entry by the addresses it had before (previous-urls), wherever the other one stands", () => {
+    const shikra = `  - id: shikra
+    title: "Shikra: Unleashing Multimodal LLM's Referential Dialogue Magic"
+    url: https://arxiv.org/abs/2306.15195
+    previous-urls:
+      - https://paperswithcode.com/paper/shikra-unleashing-multimodal-llm-s
+    kind: paper
+    category: llm
+    date: 2023-06-27
+`;
+    const submitted = `  - id: something-else
+    title: Something else entirely
+    url: https://paperswithcode.com/paper/shikra-unleashing-multimodal-llm-s/
+    kind: paper
+    category: llm
+    date: 2023-06-27
+`;
+    const list = (...entries: string[]) =>
+      `categories:\n  - id: llm\n    title: LLM\nentries:\n${entries.join("")}`;
+    const found = (text: string) =>
+      lintText(text)
+        .filter((d) => d.ruleId === "duplicate-entry")
+        .map((d) => d.message);
+    expect(found(list(shikra, submitted))).toEqual([
+      'entry "something-else" looks like a duplicate of entry "shikra": both have the URL paperswithcode.com/paper/shikra-unleashing-multimodal-llm-s; expected each work listed once',
+    ]);
+    expect(found(list(submitted, shikra))).toEqual([
+      'entry "shikra" looks like a duplicate of entry "something-else": both have the URL paperswithcode.com/paper/shikra-unleashing-multimodal-llm-s; expected each work listed once',
+    ]);
   });
   it("not-ok-ids-and-titles.yml", () => {
     expect(lintFixtureFor("duplicate-entry", "duplicate-entry/not-ok-ids-and-titles.yml")).toEqual([

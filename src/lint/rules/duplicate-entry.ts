@@ -10,7 +10,7 @@ import type { Finding, LintRule } from "../types.js";
 import { KOSMOS, SHIKRA } from "./example-record.js";
 
 /** The field an identity key comes from; the finding points at it. */
-type KeyField = "url" | "arxiv" | "doi" | "title";
+type KeyField = "url" | "arxiv" | "doi" | "title" | "previous-urls";
 
 /** How a key reads in a message: `arXiv 2306.15195`, `DOI …`, `the URL …`, `the same title`. */
 function describeKey(key: string, field: KeyField): string {
@@ -78,6 +78,9 @@ class DuplicateFinder {
     const entry = this.entries[index] as Entry;
     this.reported = undefined;
     this.linkKey(index, normalizeUrl(entry.url), "url");
+    // An address a listed entry had before `fix` moved it (a paperswithcode page, a renamed repository's
+    // paper link) still names that work: a submission of the old address is the same entry.
+    for (const old of entry["previous-urls"] ?? []) this.linkKey(index, normalizeUrl(old), "previous-urls");
     const arxiv = entry.arxiv === undefined ? undefined : normalizeArxivId(entry.arxiv);
     if (arxiv) this.linkKey(index, `arxiv:${arxiv}`, "arxiv");
     const doi = entry.doi === undefined ? undefined : normalizeDoi(entry.doi);
@@ -120,7 +123,8 @@ export const duplicateEntry: LintRule = {
     "Entries are compared by keys rather than pairwise: the main URL normalized (scheme, host case, `www.`, " +
     "trailing slash, fragment and tracking parameters such as `utm_*` removed), arXiv links in any form " +
     "(`abs`, `pdf`, `html`, `vN`, `huggingface.co/papers/<id>`) reduced to the arXiv id, `doi.org` links " +
-    "to the DOI, paperswithcode links to their slug, the `arxiv` and `doi` fields, and the title after " +
+    "to the DOI, paperswithcode links to their slug, the addresses an entry had before (`previous-urls`), " +
+    "the `arxiv` and `doi` fields, and the title after " +
     "NFKC (full-width forms), case folding and removal of punctuation and spaces. Each key goes into one " +
     "Map from key to the first entry that had it, so 10,000 entries cost about 40,000 Map lookups rather " +
     "than 50 million comparisons. The later entry is reported, pointing at the field that matched.",
