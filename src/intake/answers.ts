@@ -137,11 +137,27 @@ export function readLinks(field: Field, value: string, problems: IntakeProblem[]
 }
 
 /**
+ * What GitHub puts in a field when an image is dropped or pasted into it, as "URL [width]": Markdown
+ * `![alt](url)`, or the `<img width="640" alt="…" src="…">` it writes when editing an issue. Other text
+ * is returned as it is.
+ */
+function imageAsWritten(text: string): string {
+  const markdown = /^!\[[^\]\n]*\]\(\s*<?([^\s<>()]+)>?(?:\s+"[^"\n]*")?\s*\)$/.exec(text);
+  if (markdown) return markdown[1] as string;
+  if (!/^<img\b[^<>]*>$/i.test(text)) return text;
+  const src = /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i.exec(text);
+  const url = src?.[1] ?? src?.[2] ?? src?.[3];
+  if (url === undefined) return text;
+  const width = /\swidth\s*=\s*["']?(\d{1,4}(?:%|px)?)["']?/i.exec(text)?.[1];
+  return width === undefined ? url : `${url} ${width}`;
+}
+
+/**
  * The image field: a URL, optionally followed by a width ("50%", "640", "640px", or HackMD's "=50%x").
  * Returns undefined when empty, null when wrong (the problem is recorded).
  */
 export function readImage(field: Field, value: string, problems: IntakeProblem[]): Image | undefined | null {
-  const text = value.trim();
+  const text = imageAsWritten(value.trim());
   if (text === "") return undefined;
   // "URL 50%", "URL 640", "URL =50%x"; HackMD's glued form "….png=80%x" must end in "x", so a query such
   // as "?w=80" is never taken for a width.
@@ -170,7 +186,10 @@ export function readImage(field: Field, value: string, problems: IntakeProblem[]
   problems.push(
     fieldError(
       field,
-      say(`寬度 ${quoteValue(amount)} 超出範圍。`, `The width ${quoteValue(amount)} is out of range.`),
+      say(
+        `寬度 ${quoteValue(`${amount}${match?.[3] ?? ""}`)} 超出範圍。`,
+        `The width ${quoteValue(`${amount}${match?.[3] ?? ""}`)} is out of range.`,
+      ),
       say("請用 1%–100% 或 1–4000 像素。", "Use 1%–100% or 1–4000 pixels."),
     ),
   );

@@ -233,6 +233,8 @@ function readAnswer(section: Section | undefined, field: FormField, errors: Inta
   let value = section ? trimBlankLines(section.lines) : "";
   if (field.type === "checkboxes") return readCheckboxes(field, value, errors);
   if (value === NO_RESPONSE) value = "";
+  // Text written under the placeholder when the issue was edited later: the placeholder is not the answer.
+  else if (value.startsWith(`${NO_RESPONSE}\n`)) value = trimBlankLines(value.split("\n").slice(1));
   if (field.type === "textarea" && field.render !== undefined) value = unwrapRendered(value);
   if (field.type === "input") value = value.trim();
   if (field.type !== "dropdown") return value;

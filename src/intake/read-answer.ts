@@ -5,7 +5,7 @@
 import type { NamedField } from "../records/index.js";
 import { readArxivId, readImage, readLinks, readRepos } from "./answers.js";
 import { DATE_HINT, normalizeDate } from "./dates.js";
-import { fieldError, quoteValue, say, type IntakeProblem } from "./problems.js";
+import { fieldError, fieldWarning, quoteValue, say, type IntakeProblem } from "./problems.js";
 import { cleanLine, cleanMarkdown, cleanUrl, type Field } from "./text.js";
 
 /** The value a dropdown answer names: "論文 / paper" → paper. Empty (field removed from the form) → the default. */
@@ -34,13 +34,47 @@ function readChoice(
   return undefined;
 }
 
-/** One name (or tag) per line; blank lines skipped, each line cleaned like any one-line answer. */
+/** A Markdown list marker at the start of a line: "- ", "* ", "+ ", "1. ", "1) ". */
+const LIST_MARKER = /^\s*(?:[-*+]|\d{1,3}[.)])\s+/;
+
+/**
+ * The items of a one-line answer that lists several: "A B, C D, E F", "陳克勤、張釗", "A; B". A single comma
+ * between one-word parts ("Chen, Keqin") is one name written surname first, and stays whole.
+ */
+function listedOnOneLine(line: string): string[] | undefined {
+  if (/[、;；]/.test(line)) return line.split(/[、;；,，]/);
+  const parts = line.split(/[,，]/).map((part) => part.trim());
+  if (parts.length > 2 || (parts.length === 2 && parts.every((p) => /\S\s+\S/.test(p)))) return parts;
+  return undefined;
+}
+
+/**
+ * One name (or tag) per line; blank lines skipped, list markers dropped ("- Keqin Chen" was saved with its
+ * dash), each line cleaned like any one-line answer. A single line that lists several is split, with a
+ * warning that says so (a name list on one line was saved as one author).
+ */
 function readLines(field: Field, answer: string, problems: IntakeProblem[]): string[] | undefined {
+  const lines = answer
+    .split("\n")
+    .map((line) => line.replace(LIST_MARKER, ""))
+    .filter((line) => line.trim() !== "");
+  const split = lines.length === 1 ? listedOnOneLine(lines[0] as string) : undefined;
   const out: string[] = [];
-  for (const line of answer.split("\n")) {
+  for (const line of split ?? lines) {
     const text = cleanLine(field, line, problems);
     if (text) out.push(text);
   }
+  if (split !== undefined && out.length > 1)
+    problems.push(
+      fieldWarning(
+        field,
+        say(
+          `已拆成 ${out.length} 項：${out.join("、")}。`,
+          `Read as ${out.length} items: ${out.join("; ")}.`,
+        ),
+        say("不必處理；下次請一行寫一項。", "Nothing to do; next time, put one per line."),
+      ),
+    );
   return out.length > 0 ? out : undefined;
 }
 

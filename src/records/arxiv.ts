@@ -33,7 +33,9 @@ const CANONICAL_ARXIV_PAGE =
  * may still name a paper, and `arxivIdFromUrl` parses it to find out.
  */
 export function canonicalArxivPageId(url: string): string | undefined {
-  return CANONICAL_ARXIV_PAGE.exec(url)?.[1];
+  const id = CANONICAL_ARXIV_PAGE.exec(url)?.[1];
+  // The digits' count depends on the year (ARXIV_PATTERN): "2306.1519" is no id.
+  return id !== undefined && ARXIV_ID.test(id) ? id : undefined;
 }
 
 /** Cheap test before parsing a URL: the view model asks this of every entry (10,000 in the bench). */

@@ -167,12 +167,25 @@ describe("readImage", () => {
     ["https://x.org/a.png =80%x", { url: "https://x.org/a.png", width: "80%" }],
     ["https://x.org/a.png=80%x", { url: "https://x.org/a.png", width: "80%" }],
     ["https://x.org/a.png?w=80", { url: "https://x.org/a.png?w=80" }],
+    // What GitHub inserts when an image is dropped into the field, in an issue or while editing one.
+    [
+      "![image](https://github.com/user-attachments/assets/0b1c2d3e-aaaa-bbbb-cccc-1234567890ab)",
+      { url: "https://github.com/user-attachments/assets/0b1c2d3e-aaaa-bbbb-cccc-1234567890ab" },
+    ],
+    ['![Screenshot 2026-12-01](https://x.org/a.png "fig")', { url: "https://x.org/a.png" }],
+    [
+      '<img width="640" alt="Screenshot" src="https://github.com/user-attachments/assets/0b1c">',
+      { url: "https://github.com/user-attachments/assets/0b1c", width: 640 },
+    ],
+    ["<img src=https://x.org/a.png width=50%>", { url: "https://x.org/a.png", width: "50%" }],
   ])("reads %s", (input, expected) => {
     expect(withProblems((p) => readImage(field, input, p))).toEqual({ value: expected, problems: [] });
   });
 
   it("rejects a width out of range and text after the URL", () => {
-    expect(withProblems((p) => readImage(field, "https://x.org/a.png 150%", p)).value).toBeNull();
+    const wide = withProblems((p) => readImage(field, "https://x.org/a.png 150%", p));
+    expect(wide.value).toBeNull();
+    expect(wide.problems[0]?.message).toBe('The width "150%" is out of range.');
     expect(
       withProblems((p) => readImage(field, "https://x.org/a.png big", p)).problems[0]?.message,
     ).toContain('is not "URL" or "URL width"');

@@ -79,6 +79,14 @@ describe("parseIssueBody", () => {
   it("reads _No response_ as empty, and None as empty only for dropdowns", () => {
     expect(answersOf(body({ summary: "None" }))).toMatchObject({ summary: "None", kind: "" });
     expect(answersOf(body({ summary: "_No response_" })).summary).toBe("");
+    // An answer written under the placeholder when the issue was edited later.
+    expect(answersOf(body({ summary: "_No response_\n\nActually, see v2 of the paper." })).summary).toBe(
+      "Actually, see v2 of the paper.",
+    );
+    // The placeholder's words inside an answer are the answer's.
+    expect(answersOf(body({ summary: "Said _No response_ twice." })).summary).toBe(
+      "Said _No response_ twice.",
+    );
   });
 
   it("keeps a ### line inside a backtick or tilde fence as part of the value", () => {

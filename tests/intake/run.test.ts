@@ -65,6 +65,33 @@ describe("runIntake", () => {
     }
   });
 
+  it("reads authors typed as a Markdown list or on one line as one name each, and says when it split a line", async () => {
+    const cases: [string, string[], boolean][] = [
+      [
+        "- Keqin Chen\n- Zhao Zhang\n* Weili Zeng\n1. Ada Lovelace",
+        ["Keqin Chen", "Zhao Zhang", "Weili Zeng", "Ada Lovelace"],
+        false,
+      ],
+      ["Keqin Chen, Zhao Zhang, Weili Zeng", ["Keqin Chen", "Zhao Zhang", "Weili Zeng"], true],
+      ["Keqin Chen, Zhao Zhang", ["Keqin Chen", "Zhao Zhang"], true],
+      ["陳克勤、張釗、曾偉立", ["陳克勤", "張釗", "曾偉立"], true],
+      // Surname first: one name.
+      ["Chen, Keqin", ["Chen, Keqin"], false],
+      ["Keqin Chen", ["Keqin Chen"], false],
+    ];
+    for (const [typed, names, warned] of cases) {
+      const result = await runIntake(input({ authors: typed }));
+      if (!result.ok) throw new Error(JSON.stringify(result.errors));
+      expect(result.entry.authors, typed).toEqual(names);
+      expect(
+        result.findings.some(
+          (f) => f.field === "authors" && f.message.startsWith(`Read as ${names.length} items`),
+        ),
+        typed,
+      ).toBe(warned);
+    }
+  });
+
   it("passes the new list to the injected lint and maps its findings to form fields", async () => {
     const lint: IntakeLint = ({ parsed, entryId }) => {
       const index = parsed.data.entries.findIndex((e) => e.id === entryId);

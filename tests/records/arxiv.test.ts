@@ -99,6 +99,14 @@ describe("normalizeArxivId", () => {
     expect(normalizeArxivId("hep-th/9901001v1")).toBe("hep-th/9901001");
     expect(normalizeArxivId("2306")).toBeUndefined();
   });
+
+  it("takes four digits after the dot from 2007 to 2014 and five since 2015, in a real month", () => {
+    for (const id of ["0704.0001", "1412.6980", "1501.00001", "2308.00692", "2308.00692v3", "hep-th/9901001"])
+      expect(normalizeArxivId(id), id).toBe(id.replace(/v\d+$/, ""));
+    for (const id of ["2308.0069", "1412.69801", "0613.0001", "2313.00001", "0612.0001"])
+      expect(normalizeArxivId(id), id).toBeUndefined();
+    expect(arxivIdFromUrl("https://arxiv.org/abs/2308.0069")).toBeUndefined();
+  });
 });
 
 describe("arXiv pages (abs, pdf, html: the paper itself)", () => {

@@ -9,8 +9,12 @@ import { Type } from "@sinclair/typebox";
 export const ID_PATTERN = "^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$";
 /** "2023", "2023-06" or "2023-06-27": the precision the source gives, no more. */
 export const DATE_PATTERN = "^\\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\\d|3[01]))?)?$";
-/** New-style arXiv ids (0704.0001 onwards) with an optional version; old-style ids like hep-th/9901001. */
-export const ARXIV_PATTERN = "^(?:\\d{4}\\.\\d{4,5}|[a-z-]+(?:\\.[A-Z]{2})?/\\d{7})(?:v\\d+)?$";
+/**
+ * An arXiv id: YYMM.NNNN from April 2007 to 2014, YYMM.NNNNN since 2015 (arxiv.org/help/arxiv_identifier;
+ * "2308.0069" is no id, and was accepted), or an old-style archive/YYMMNNN; optionally versioned.
+ */
+export const ARXIV_PATTERN =
+  "^(?:(?:0[7-9]|1[0-4])(?:0[1-9]|1[0-2])\\.\\d{4}|(?:1[5-9]|[2-9]\\d)(?:0[1-9]|1[0-2])\\.\\d{5}|[a-z-]+(?:\\.[A-Z]{2})?/\\d{7})(?:v\\d+)?$";
 export const DOI_PATTERN = "^10\\.\\d{4,9}/\\S+$";
 export const HTTP_URL_PATTERN = "^https?://\\S+$";
 
