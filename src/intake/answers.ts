@@ -104,7 +104,12 @@ function readLines(
       );
       return;
     }
-    if (seen.has(url)) {
+    // The same address however it ends or is cased: ".../LISA" and ".../lisa/" are one repository.
+    const key = url
+      .toLowerCase()
+      .replace(/(?<!\/)\/+$/, "")
+      .replace(/\.git$/, "");
+    if (seen.has(key)) {
       problems.push(
         fieldWarning(
           field,
@@ -120,7 +125,7 @@ function readLines(
       );
       return;
     }
-    seen.add(url);
+    seen.add(key);
     out.push(label ? { label, url } : { url });
   });
   return out;

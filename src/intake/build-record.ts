@@ -10,7 +10,7 @@ import type { IssueAnswers } from "./body.js";
 import { categoryIdFromOption } from "./form-categories.js";
 import { formFields } from "./form-fields.js";
 import { fieldById, type FormField, type IssueForm } from "./form.js";
-import { baseIdFromTitle, uniqueId } from "./ids.js";
+import { addressName, baseIdFromTitle, uniqueId } from "./ids.js";
 import { fieldError, say, type IntakeProblem } from "./problems.js";
 import { readAnswer } from "./read-answer.js";
 import { requiredFieldProblem } from "./required-hints.js";
@@ -190,7 +190,11 @@ export function buildRecord(answers: IssueAnswers, context: BuildContext): Build
   if (errors.length > 0 || !title || !url || !category || missing.length > 0)
     return { ok: false, errors, warnings };
 
-  const id = uniqueId(baseIdFromTitle(title, arxiv ? `arxiv-${arxiv}` : ""), context.existingIds);
+  const repos = values.repos as { url: string }[] | undefined;
+  const id = uniqueId(
+    baseIdFromTitle(title, arxiv ? `arxiv-${arxiv}` : addressName(repos?.[0]?.url ?? url)),
+    context.existingIds,
+  );
   // Key order does not matter here: insertEntry writes every record in the anatomy's key order.
   const typed = {
     id,

@@ -38,6 +38,21 @@ export function baseIdFromTitle(title: string, fallback: string): string {
   return truncateAtWord(slug) || truncateAtWord(slugify(fallback)) || "entry";
 }
 
+/**
+ * A name for an entry from its address, for a title without Latin letters and no arXiv id: a repository's
+ * name ("github.com/THUDM/ChatGLM-6B" → "ChatGLM-6B"), else the site and the address's last part
+ * ("huggingface.co/datasets/BAAI/COIG" → "huggingface.co COIG"). A Chinese title used to give every such
+ * entry the id "entry".
+ */
+export function addressName(url: string): string {
+  if (!URL.canParse(url)) return "";
+  const { hostname, pathname } = new URL(url);
+  const parts = pathname.split("/").filter((p) => p !== "");
+  const host = hostname.replace(/^www\./, "");
+  if (host === "github.com" && parts.length >= 2) return (parts[1] as string).replace(/\.git$/, "");
+  return [host, parts.at(-1) ?? ""].join(" ");
+}
+
 /** `base`, or `base-2`, `base-3`… : the first one not in `taken`. */
 export function uniqueId(base: string, taken: ReadonlySet<string>): string {
   if (!taken.has(base)) return base;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { arxivIdFromUrl, readArxivId, readImage, readLinks, readRepos } from "../../src/intake/answers.js";
 import { normalizeDate } from "../../src/intake/dates.js";
-import { baseIdFromTitle, slugify, uniqueId } from "../../src/intake/ids.js";
+import { addressName, baseIdFromTitle, slugify, uniqueId } from "../../src/intake/ids.js";
 import type { IntakeProblem } from "../../src/intake/problems.js";
 import { cleanLine, cleanMarkdown, cleanUrl } from "../../src/intake/text.js";
 import { NOW } from "./helpers.js";
@@ -95,6 +95,14 @@ describe("ids", () => {
   it("falls back to the arXiv id for a title without Latin letters, then to 'entry'", () => {
     expect(baseIdFromTitle("中文標題", "arxiv-2306.15195")).toBe("arxiv-2306-15195");
     expect(baseIdFromTitle("中文標題", "")).toBe("entry");
+    // Without an arXiv id, the address names it: a repository, else the site and the last part of the path.
+    expect(baseIdFromTitle("大型語言模型綜述", addressName("https://github.com/THUDM/ChatGLM-6B"))).toBe(
+      "chatglm-6b",
+    );
+    expect(baseIdFromTitle("🚀🔥", addressName("https://huggingface.co/datasets/BAAI/COIG"))).toBe(
+      "huggingface-co-coig",
+    );
+    expect(baseIdFromTitle("中文", addressName("https://www.example.org/"))).toBe("example-org");
     expect(slugify("  --  ")).toBe("");
   });
 
@@ -183,6 +191,11 @@ describe("readImage", () => {
   });
 
   it("rejects a width out of range and text after the URL", () => {
+    const twice = withProblems((p) =>
+      readRepos(field, "https://github.com/dvlab-research/LISA\nhttps://github.com/dvlab-research/lisa/", p),
+    );
+    expect(twice.value).toEqual([{ url: "https://github.com/dvlab-research/LISA" }]);
+    expect(twice.problems[0]?.message).toContain("Line 2 repeats");
     const wide = withProblems((p) => readImage(field, "https://x.org/a.png 150%", p));
     expect(wide.value).toBeNull();
     expect(wide.problems[0]?.message).toBe('The width "150%" is out of range.');
