@@ -6,7 +6,8 @@ export function nextSteps(dirShown: string): string {
   2. Commit and push:    git add -A && git commit -m "papershelf list" && git push
   3. On GitHub, Settings → Actions → General → Workflow permissions:
      tick "Allow GitHub Actions to create and approve pull requests" (or the intake cannot open its PRs).
-  4. Issues → Labels: create the label "submission" (the form adds it; the intake reads only issues with it).
+  4. Issues → Labels: create the labels "submission" (the submission form adds it; the intake reads only
+     issues with it) and "entry-report" (the report form's; GitHub drops a label that does not exist).
   5. GitHub Pages must be enabled with "GitHub Actions" as the source (Settings → Pages → Build and
      deployment → Source) for .github/workflows/pages.yml to publish the list as a site; until then its runs
      fail (delete that file if you want no site).

@@ -55,9 +55,11 @@ export const PHRASES = {
   // Words inside papershelf's own templates (toc.md.hbs, site.md.hbs), said in the list's languages.
   readmeSubcategories: { en: "Subcategories", "zh-TW": "子分類" },
   readmeSiteLink: { en: "Search, filter and cite on the site", "zh-TW": "網站：搜尋、篩選、引用" },
+  // True with or without entries (it outlives the first one), and no relative link: `../../issues/…` works
+  // in the README on GitHub but is a dead link on the site.
   emptyCategory: {
-    en: "Nothing here yet: [submit the first one](../../issues/new/choose).",
-    "zh-TW": "這裡還沒有項目，歡迎[投稿第一篇](../../issues/new/choose)。",
+    en: "Suggestions welcome through the submission form under Issues.",
+    "zh-TW": "歡迎用 Issues 裡的投稿表單推薦。",
   },
   exampleSummary: {
     en: "The Transformer: sequence transduction with attention alone, no recurrence or convolution. This entry is an example: replace it with your first paper.",

@@ -13,7 +13,13 @@ import { renderDataFile } from "./data-file.js";
 import { ISSUE_CONFIG, renderReportForm, renderSubmitForm } from "./issue-forms.js";
 import { say } from "./phrases.js";
 import { renderConfigFile, renderReadmeFile } from "./readme-file.js";
-import { renderCallerWorkflow, WORKFLOW_FILES, type WorkflowPin } from "./workflows.js";
+import {
+  DEPENDABOT,
+  DEPENDABOT_FILE,
+  renderCallerWorkflow,
+  WORKFLOW_FILES,
+  type WorkflowPin,
+} from "./workflows.js";
 
 export interface ScaffoldInput {
   answers: InitAnswers;
@@ -31,6 +37,8 @@ export interface ScaffoldFile {
    * appended, and is never a conflict.
    */
   lines?: true;
+  /** Written only when the file is not there: an existing one is the user's, kept as it is (no conflict). */
+  ifAbsent?: true;
 }
 
 /** What papershelf makes that is no source: the site `site` builds, and what `check` and `enrich` keep. */
@@ -112,5 +120,6 @@ export async function scaffoldList({ answers, templates, pin }: ScaffoldInput): 
   if (errors.length > 0) return { ok: false, errors };
   const made: ScaffoldFile[] = [...files].map(([path, text]) => ({ path, text }));
   made.push({ path: GITIGNORE_FILE, text: GITIGNORE, lines: true });
+  made.push({ path: DEPENDABOT_FILE, text: DEPENDABOT, ifAbsent: true });
   return { ok: true, files: made.sort((a, b) => a.path.localeCompare(b.path)) };
 }

@@ -13,8 +13,11 @@ export interface WorkflowPin {
   repository: string;
   /** The full commit sha the workflows are called at. */
   commit: string;
-  /** The release that commit is, for the `# vX.Y.Z` comment (and Dependabot). */
-  version: string;
+  /**
+   * The release that commit is, for the `# vX.Y.Z` comment (and Dependabot); undefined for a commit given
+   * with --ref, which may be any.
+   */
+  version?: string;
 }
 
 export const WORKFLOW_FILES = ["intake", "review", "main", "health", "pages"] as const;
@@ -78,6 +81,20 @@ const SPECS: Record<WorkflowName, CallerSpec> = {
   },
 };
 
+/**
+ * .github/dependabot.yml: weekly updates of the workflows' pinned `uses:` lines (papershelf's reusable
+ * workflows among them). Written only where the list has none: an existing one is the maintainer's.
+ */
+export const DEPENDABOT_FILE = ".github/dependabot.yml";
+export const DEPENDABOT = `# Keeps the pinned commits of the workflows' \`uses:\` lines current (papershelf's reusable workflows too).
+version: 2
+updates:
+  - package-ecosystem: github-actions
+    directory: /
+    schedule:
+      interval: weekly
+`;
+
 /** papershelf's reusable workflow a caller calls: `.github/workflows/papershelf-<name>.yml` in papershelf. */
 export function reusableWorkflowFile(name: WorkflowName): string {
   return `papershelf-${name}.yml`;
@@ -87,7 +104,7 @@ export function reusableWorkflowFile(name: WorkflowName): string {
 export function renderCallerWorkflow(name: WorkflowName, pin: WorkflowPin): string {
   const spec = SPECS[name];
   return `# ${spec.why}
-# The steps live in papershelf's reusable workflow, called at a pinned commit (Dependabot keeps it current).
+# The steps live in papershelf's reusable workflow, called at a pinned commit (.github/dependabot.yml keeps it current).
 name: ${spec.title}
 
 on:
@@ -99,8 +116,10 @@ jobs:
   ${name}:
     permissions:
 ${spec.permissions.map((p) => `      ${p}`).join("\n")}
-    uses: ${pin.repository}/.github/workflows/${reusableWorkflowFile(name)}@${pin.commit} # v${pin.version}
+    uses: ${pin.repository}/.github/workflows/${reusableWorkflowFile(name)}@${pin.commit}${pin.version === undefined ? "" : ` # v${pin.version}`}
     with:
+      # The same repository and commit as the line above: the reusable workflow checks papershelf out from them.
+      papershelf-repository: ${pin.repository}
       papershelf-ref: ${pin.commit}
 `;
 }

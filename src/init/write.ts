@@ -18,7 +18,7 @@ export interface Blocked {
 }
 
 export type WriteResult =
-  | { ok: true; written: string[]; replaced: string[]; extended: string[] }
+  | { ok: true; written: string[]; replaced: string[]; extended: string[]; kept: string[] }
   | { ok: false; existing: string[]; blocked: Blocked[] };
 
 /**
@@ -61,13 +61,18 @@ export async function writeScaffold(
     if (reason !== undefined && !blocked.some((b) => b.reason === reason))
       blocked.push({ path: file.path, reason });
   }
-  const existing = files.filter((f) => !f.lines && present(f)).map((f) => f.path);
+  const existing = files.filter((f) => !f.lines && !f.ifAbsent && present(f)).map((f) => f.path);
   if (blocked.length > 0 || (existing.length > 0 && !force))
     return { ok: false, existing: force ? [] : existing, blocked };
   const written: string[] = [];
   const extended: string[] = [];
+  const kept: string[] = [];
   for (const file of files) {
     const target = path.join(root, file.path);
+    if (file.ifAbsent && present(file)) {
+      kept.push(file.path);
+      continue;
+    }
     let text = file.text;
     if (file.lines && present(file)) {
       const merged = withLines(await readFile(target, "utf8"), file.text);
@@ -80,5 +85,5 @@ export async function writeScaffold(
     await writeTextAtomic(target, text);
     written.push(file.path);
   }
-  return { ok: true, written, replaced: existing, extended };
+  return { ok: true, written, replaced: existing, extended, kept };
 }

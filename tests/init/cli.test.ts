@@ -1,4 +1,5 @@
 /** `papershelf init` through runCli: the answers, the refusal to overwrite, and a list the other commands pass. */
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -28,13 +29,14 @@ describe("papershelf init", () => {
     expect(init.code).toBe(0);
     expect(init.stdout).toContain("wrote data/papers.yaml\n");
     expect(init.stdout).toContain("Allow GitHub Actions to create and approve pull requests");
-    expect(init.stdout).toContain('create the label "submission"');
+    expect(init.stdout).toContain('create the labels "submission"');
+    expect(init.stdout).toContain('"entry-report"');
     expect(init.stdout).toContain('GitHub Pages must be enabled with "GitHub Actions" as the source');
     for (const argv of [["validate"], ["lint"], ["build", "--check"]]) {
       const result = await run(dir, argv);
       expect({ argv, code: result.code, stderr: result.stderr }).toEqual({ argv, code: 0, stderr: "" });
     }
-    expect(readFileSync(path.join(dir, ".github/workflows/intake.yml"), "utf8")).toContain(`@${REF} # v`);
+    expect(readFileSync(path.join(dir, ".github/workflows/intake.yml"), "utf8")).toContain(`@${REF}\n`);
   });
 
   it("writes nothing when a file exists, until --force", async () => {
@@ -135,7 +137,47 @@ describe("papershelf init", () => {
   it("without a terminal and without --yes, names the flag to pass", async () => {
     const result = await run(folder(), ["init", "--ref", REF]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("no terminal to ask on: pass --name, or --yes for the defaults");
+    expect(result.stderr).toContain(
+      "no terminal to ask on: pass --name, --languages, --categories, or --yes for the defaults",
+    );
+    const some = await run(folder(), ["init", "--ref", REF, "--name", "X"]);
+    expect(some.stderr).toContain("no terminal to ask on: pass --languages, --categories, or --yes");
+  });
+
+  it("calls a fork named with --repository from both lines, names no release for a given --ref, and keeps a Dependabot file", async () => {
+    const dir = folder();
+    mkdirSync(path.join(dir, ".github"));
+    writeFileSync(path.join(dir, ".github/dependabot.yml"), "version: 2\nupdates: []\n");
+    const init = await run(dir, ["init", "--yes", "--ref", REF, "--repository", "me/fork"]);
+    expect(init.code).toBe(0);
+    const main = readFileSync(path.join(dir, ".github/workflows/main.yml"), "utf8");
+    expect(main).toContain(`uses: me/fork/.github/workflows/papershelf-main.yml@${REF}\n`);
+    expect(main).toContain("papershelf-repository: me/fork\n");
+    expect(main).toContain(`papershelf-ref: ${REF}\n`);
+    expect(init.stdout).toContain(`The workflows call me/fork at ${REF.slice(0, 12)}.\n`);
+    expect(readFileSync(path.join(dir, ".github/dependabot.yml"), "utf8")).toBe("version: 2\nupdates: []\n");
+    expect(init.stdout).toContain('kept your .github/dependabot.yml: add a "github-actions" update to it');
+    // A list of its own gets one that keeps the pins current.
+    const fresh = folder();
+    expect((await run(fresh, ["init", "--yes", "--ref", REF])).code).toBe(0);
+    expect(readFileSync(path.join(fresh, ".github/dependabot.yml"), "utf8")).toContain(
+      "package-ecosystem: github-actions",
+    );
+  });
+
+  it("warns when the checkout's branch is not main, where the workflows run", async () => {
+    const dir = folder();
+    execFileSync("git", ["init", "-q", "-b", "master", dir]);
+    const init = await run(dir, ["init", "--yes", "--ref", REF]);
+    expect(init.code).toBe(0);
+    expect(init.stdout).toContain(
+      'Note: this repository\'s branch is "master", and the workflows run on pushes to main.',
+    );
+    const onMain = folder();
+    execFileSync("git", ["init", "-q", "-b", "main", onMain]);
+    expect((await run(onMain, ["init", "--yes", "--ref", REF])).stdout).not.toContain(
+      "Note: this repository",
+    );
   });
 
   it("refuses a ref that is not a full commit sha (workflows are pinned)", async () => {

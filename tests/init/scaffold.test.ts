@@ -47,6 +47,7 @@ describe("scaffoldList", () => {
     const sorted = (paths: string[]) => paths.sort((a, b) => a.localeCompare(b));
     expect([...files.keys()]).toEqual(
       sorted([
+        ".github/dependabot.yml",
         ".github/ISSUE_TEMPLATE/config.yml",
         ".github/ISSUE_TEMPLATE/report-entry.yml",
         ".github/ISSUE_TEMPLATE/submit-paper.yml",
@@ -102,7 +103,11 @@ describe("scaffoldList", () => {
         `uses: ${PAPERSHELF_REPOSITORY}/.github/workflows/papershelf-${name}.yml@${"a".repeat(40)} # v1.2.3`,
       );
       expect(text).toContain(`papershelf-ref: ${"a".repeat(40)}`);
-      expect(text.split("\n").filter((l) => l && !l.startsWith("#")).length).toBeLessThanOrEqual(16);
+      // The reusable workflow checks papershelf out from these two: a fork named in `uses:` must be named here.
+      expect(text).toContain(`papershelf-repository: ${PAPERSHELF_REPOSITORY}\n`);
+      expect(
+        text.split("\n").filter((l) => l.trim() && !l.trim().startsWith("#")).length,
+      ).toBeLessThanOrEqual(17);
     }
     expect(files.get(".github/workflows/review.yml")).toMatch(/permissions:\n {6}contents: read\n/);
     // Pages: the deploy job's two permissions, and read access for the build.

@@ -97,7 +97,29 @@ async function workflowPin(ref: string | undefined, repository: string | undefin
     throw new UsageError(
       `--ref should be a full 40-character commit sha (workflows are pinned), found "${commit}"`,
     );
-  return { repository: repo, commit, version: pkg.version };
+  // A commit given with --ref may be any: no release is named for it.
+  return { repository: repo, commit, ...(ref === undefined ? { version: pkg.version } : {}) };
+}
+
+/**
+ * A warning when the folder is a git checkout on a branch other than main: the workflows run on pushes to
+ * main (`git init` still names the first branch master on many machines), so none would ever run.
+ */
+function branchNote(root: string): string {
+  let branch: string;
+  try {
+    branch = execFileSync("git", ["symbolic-ref", "--short", "HEAD"], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
+  } catch {
+    return "";
+  }
+  if (branch === "" || branch === "main") return "";
+  return `\nNote: this repository's branch is "${branch}", and the workflows run on pushes to main. Rename it
+(git branch -m ${branch} main) before the first push, or change "branches: [main]" in
+.github/workflows/main.yml and pages.yml.\n`;
 }
 
 /** A flag's value, else the terminal's answer (asked until it parses), else the default with --yes. */
@@ -150,6 +172,16 @@ export const initCommand: Command = {
         `${positionals[0] ?? "."} is a file, not a folder: give init a new or existing folder`,
       );
     const yes = values.yes === true;
+    // Without a terminal, every missing flag is named at once (one at a time took three runs to learn).
+    if (!yes && !ctx.ask) {
+      const missing = (["name", "languages", "categories"] as const).filter(
+        (flag) => values[flag] === undefined,
+      );
+      if (missing.length > 0)
+        throw new UsageError(
+          `no terminal to ask on: pass ${missing.map((flag) => `--${flag}`).join(", ")}, or --yes for the defaults`,
+        );
+    }
     const pin = await workflowPin(values.ref, values.repository);
     const answers: InitAnswers = {
       name: await answer(
@@ -201,8 +233,13 @@ export const initCommand: Command = {
           : "wrote";
       ctx.stdout.write(`${how} ${path.posix.join(shown, file)}\n`);
     }
+    for (const file of result.kept)
+      ctx.stdout.write(
+        `kept your ${path.posix.join(shown, file)}: add a "github-actions" update to it, so the workflows' pinned commits stay current\n`,
+      );
+    const release = pin.version === undefined ? "" : ` (v${pin.version})`;
     ctx.stdout.write(
-      `\nThe workflows call ${pin.repository} at ${pin.commit.slice(0, 12)} (v${pin.version}).\n\n${nextSteps(shown)}`,
+      `\nThe workflows call ${pin.repository} at ${pin.commit.slice(0, 12)}${release}.\n${branchNote(root)}\n${nextSteps(shown)}`,
     );
     return EXIT_OK;
   },
