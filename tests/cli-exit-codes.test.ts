@@ -176,6 +176,18 @@ describe("exit codes are the same in every command", () => {
     expect(result.code).toBe(EXIT_INTERNAL);
   });
 
+  it("run from inside the list (data/), says where the list is; given a folder, says to give the file", async () => {
+    const dir = project(VALID);
+    const inside = await run(path.join(dir, "data"), ["validate"]);
+    expect(inside.code).toBe(EXIT_USAGE);
+    expect(inside.stderr).toContain(`(the list is in ${dir}: run papershelf there)`);
+    const folder = await run(dir, ["validate", "data"]);
+    expect(folder.code).toBe(EXIT_USAGE);
+    expect(folder.stderr).toContain(
+      "cannot read data: it is a folder; give the records file (data/papers.yaml)",
+    );
+  });
+
   it("names the folder papershelf runs in as '.', never as an empty name", async () => {
     const result = await run(project(INVALID), ["check", ".", "--offline"]);
     expect(result.code).toBe(EXIT_USAGE);

@@ -2,6 +2,8 @@
  * The records file as every command reads it, so they agree on exit codes (src/errors.ts): a missing or
  * unreadable file is an input error (exit 2); invalid records are findings (exit 1), printed with positions.
  */
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { ConfigError } from "../errors.js";
 import {
   type Diagnostic,
@@ -20,8 +22,22 @@ import type { CliContext } from "./context.js";
 export async function readRecordsFile(file: string, shown: string): Promise<ParseResult> {
   const result = await readRecords(file, shown);
   const unreadable = result.ok ? undefined : result.errors.find((e) => e.ruleId === "io");
-  if (unreadable) throw new ConfigError(formatDiagnostic(unreadable));
+  if (unreadable) throw new ConfigError(`${formatDiagnostic(unreadable)}${listFolderHint(file)}`);
   return result;
+}
+
+/**
+ * For a records file that is not there: the folder above that holds a list (its .papershelf.yml or
+ * data/papers.yaml), where papershelf should run. `cd data && papershelf validate` looked for
+ * data/data/papers.yaml and said only "file not found".
+ */
+function listFolderHint(file: string): string {
+  if (existsSync(file)) return "";
+  for (let dir = path.dirname(path.dirname(path.resolve(file))); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, ".papershelf.yml")) || existsSync(path.join(dir, "data", "papers.yaml")))
+      return `\n(the list is in ${dir}: run papershelf there)`;
+    if (path.dirname(dir) === dir) return "";
+  }
 }
 
 /** Prints the errors of invalid records and a closing line saying what was not done. */

@@ -75,7 +75,13 @@ export async function readRecords(path: string, displayName = path): Promise<Par
       };
     text = read.text;
   } catch (cause) {
-    const reason = (cause as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : String(cause);
+    const code = (cause as NodeJS.ErrnoException).code;
+    const reason =
+      code === "ENOENT"
+        ? "file not found"
+        : code === "EISDIR"
+          ? "it is a folder; give the records file (data/papers.yaml)"
+          : String(cause);
     const source = new RecordSource(displayName, "");
     return {
       ok: false,

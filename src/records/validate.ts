@@ -83,9 +83,7 @@ function explain(error: ErrorObject, data: unknown): { message: string; path: Pa
         return { path, message: "the file is empty; a records file holds `categories:` and `entries:`" };
       return {
         path,
-        message: `${where} should be ${String(p.type)}, found ${found}${
-          p.type === "string" && typeof valueAt(data, path) === "number" ? ' — quote it, e.g. "2023"' : ""
-        }`,
+        message: `${where} should be ${withArticle(String(p.type))}, found ${found}${typeHint(p.type, valueAt(data, path))}`,
       };
     case "pattern":
       return {
@@ -224,4 +222,18 @@ export function validateReferences(data: PapersFile, source: RecordSource): Diag
 /** Cross-record checks also run on a file with schema errors; they skip items too broken to have an id. */
 function isRecordLike(value: unknown): value is { id: string } {
   return typeof value === "object" && value !== null && typeof (value as { id?: unknown }).id === "string";
+}
+
+/** "an object", "a string", "an array": a type as a message says it. */
+function withArticle(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+/** What to write instead, for the two mistakes people make most. */
+function typeHint(expected: unknown, value: unknown): string {
+  if (expected === "string" && typeof value === "number") return ' — quote it, e.g. "2023"';
+  // `repos: [https://github.com/…]` where each item is `{ url: … }`.
+  if (expected === "object" && typeof value === "string" && /^https?:\/\//.test(value))
+    return ` — write the item as "- url: ${value}"`;
+  return "";
 }

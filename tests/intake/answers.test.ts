@@ -220,6 +220,8 @@ describe("text hygiene", () => {
     expect(line.value).toBe("Shikra Magic");
     expect(line.problems).toMatchObject([{ severity: "warning" }]);
     expect(withProblems((p) => cleanMarkdown(field, "👩\u200D💻", p)).value).toBe("👩\u200D💻");
+    // Unicode's line and paragraph separators become the breaks they stand for.
+    expect(withProblems((p) => cleanMarkdown(field, "a\u2028b\u2029c", p)).value).toBe("a\nb\n\nc");
   });
 
   it("keeps, in one-line fields too, a joiner that builds an emoji or shapes a Persian or Indic word", () => {

@@ -98,7 +98,7 @@ describe("adopting papershelf from the packed tarball", () => {
       }
     }
     const all = outputs.join("\n");
-    expect(all).toContain("data/papers.yaml: 1 entries in 2 top categories, valid");
+    expect(all).toContain("data/papers.yaml: 1 entry in 2 top categories, valid");
     expect(all).toContain("generated file(s) up to date");
     expect(all).toMatch(/# Record \(data\/papers\.yaml\)\n\n- id: /);
     // The push reached the stand-in for GitHub, and the submission's dry run wrote nothing.

@@ -79,14 +79,23 @@ describe("records: every failure class says what and where", () => {
 
   test("wrong type: an unquoted year is a number", () => {
     expect(errorsOf(edit('    date: "2023-06"\n', "    date: 2023\n"))).toEqual([
-      'data/papers.yaml:10:11  schema  entry "shikra" › date should be string, found number 2023 — quote it, e.g. "2023"',
+      'data/papers.yaml:10:11  schema  entry "shikra" › date should be a string, found number 2023 — quote it, e.g. "2023"',
     ]);
   });
 
   test("wrong type: a list where text belongs", () => {
     expect(errorsOf(edit("    title: Shikra\n", "    title: [a, b]\n"))).toEqual([
-      'data/papers.yaml:6:12  schema  entry "shikra" › title should be string, found a list',
+      'data/papers.yaml:6:12  schema  entry "shikra" › title should be a string, found a list',
     ]);
+  });
+
+  test("wrong type: a bare URL where a repository item ({ url }) belongs says how to write it", () => {
+    const [error] = errorsOf(
+      edit("    kind: paper\n", "    kind: paper\n    repos: [https://github.com/shikras/shikra]\n"),
+    );
+    expect(error).toMatch(
+      /› repos › item #1 should be an object, found "https:\/\/github\.com\/shikras\/shikra" — write the item as "- url: https:\/\/github\.com\/shikras\/shikra"$/,
+    );
   });
 
   test("a value of the wrong shape says what one looks like, not what the field is for", () => {

@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { markdownToHtml } from "../../src/site/index.js";
-import { markdownToHtmlSlow } from "../../src/site/markdown-html.js";
+import { htmlToPlainText, markdownToHtmlSlow } from "../../src/site/markdown-html.js";
 import { makeSyntheticList } from "../../bench/synthetic.js";
 import { readRealList } from "./helpers/fixture.js";
 
@@ -69,5 +69,15 @@ describe("markdownToHtml", () => {
     );
     expect(html).toContain("&#x3C;script>");
     expect(markdownToHtml(undefined)).toBe("");
+  });
+});
+
+describe("htmlToPlainText (a page's description)", () => {
+  it("ends a tag at the > outside its quoted attributes, so no attribute text reaches the description", () => {
+    const html = markdownToHtml(
+      '<a href="https://ok.example" title="&quot;><script>alert(7)</script>">ok</a> done',
+    );
+    expect(htmlToPlainText(html)).toBe("ok done");
+    expect(htmlToPlainText("<p>a &amp; b</p><p>c</p>")).toBe("a & b c");
   });
 });

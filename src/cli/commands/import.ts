@@ -4,7 +4,7 @@ import { ConfigError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from "../
 import { formatNotice, importMarkdown, parseArxivIds, stringifyPapersFile } from "../../import/index.js";
 import { formatDiagnostic, parseRecords, writeTextAtomic } from "../../records/index.js";
 import type { Command } from "../context.js";
-import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
+import { counted, displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
 
 /** Where the generated JSON Schema lives, relative to the project root (cwd). */
 const SCHEMA_FILE = "schemas/papers.schema.json";
@@ -111,7 +111,7 @@ report it).`,
     for (const e of data.entries) kinds.set(e.kind, (kinds.get(e.kind) ?? 0) + 1);
     const kindText = [...kinds].map(([kind, n]) => `${n} ${kind}`).join(", ");
     ctx.stdout.write(
-      `wrote ${shownOut}: ${data.entries.length} entries (${kindText}) in ${data.categories.length} top categories; ` +
+      `wrote ${shownOut}: ${counted(data.entries.length, "entry", "entries")} (${kindText}) in ${counted(data.categories.length, "top category", "top categories")}; ` +
         `${report.length} notice(s), ${warnings} warning(s)\n`,
     );
     return warnings > 0 ? EXIT_FINDINGS : EXIT_OK;
