@@ -156,7 +156,11 @@ export function cleanMarkdown(field: Field, value: string, problems: IntakeProbl
   }
   // Unicode's line and paragraph separators, as the line breaks they stand for: kept raw, YAML 1.1 tools
   // read them as breaks and Markdown does not, so the stored text meant two things.
-  return value.replace(/^\uFEFF/, "").replace(/\u2029/g, "\n\n").replace(/\u2028/g, "\n").trimEnd();
+  return value
+    .replace(/^\uFEFF/, "")
+    .replace(/\u2029/g, "\n\n")
+    .replace(/\u2028/g, "\n")
+    .trimEnd();
 }
 
 /**

@@ -121,15 +121,20 @@ const NAMED: Readonly<Record<string, string>> = {
  * there. Tags go, the character references the renderers write are decoded, whitespace runs become one space.
  */
 export function htmlToPlainText(html: string): string {
-  return html
-    // A tag ends at a `>` outside its quoted attributes: the serialiser leaves `>` as it is inside them
-    // (a link's title `"><script>…` put "alert(7)" in a page's description).
-    .replace(/<(?:[^<>"']|"[^"]*"|'[^']*')*>/g, " ")
-    .replace(/&(?:#x([0-9a-f]+)|#(\d+)|([a-z]+));/gi, (whole, hex?: string, dec?: string, name?: string) => {
-      if (name !== undefined) return NAMED[name.toLowerCase()] ?? whole;
-      const code = hex !== undefined ? parseInt(hex, 16) : Number(dec);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    })
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    html
+      // A tag ends at a `>` outside its quoted attributes: the serialiser leaves `>` as it is inside them
+      // (a link's title `"><script>…` put "alert(7)" in a page's description).
+      .replace(/<(?:[^<>"']|"[^"]*"|'[^']*')*>/g, " ")
+      .replace(
+        /&(?:#x([0-9a-f]+)|#(\d+)|([a-z]+));/gi,
+        (whole, hex?: string, dec?: string, name?: string) => {
+          if (name !== undefined) return NAMED[name.toLowerCase()] ?? whole;
+          const code = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+          return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+        },
+      )
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
