@@ -180,6 +180,39 @@ describe("papershelf init", () => {
     );
   });
 
+  it("adopts an existing awesome-style README as docs/adopt.md says: init --force, import --force, build", async () => {
+    const dir = folder();
+    const list =
+      "# Awesome Vision\n\n## Detection\n\n- [Focal Loss for Dense Object Detection](https://arxiv.org/abs/1708.02002) - RetinaNet.\n\n## Segmentation\n\n- [U-Net](https://arxiv.org/abs/1505.04597)\n";
+    writeFileSync(path.join(dir, "README.md"), list);
+    // The block in docs/adopt.md ("A list you already have"), step by step.
+    const block = /```shell\n(cp README\.md my-list\.md\n[\s\S]*?)```/.exec(
+      readFileSync("docs/adopt.md", "utf8"),
+    )?.[1];
+    expect(
+      block
+        ?.split("\n")
+        .filter(Boolean)
+        .map((l) => l.replace(/\s+#.*$/, "")),
+    ).toEqual([
+      "cp README.md my-list.md",
+      "npx papershelf init --yes --force",
+      "npx papershelf import my-list.md --force",
+      "npx papershelf lint && npx papershelf build",
+    ]);
+    writeFileSync(path.join(dir, "my-list.md"), readFileSync(path.join(dir, "README.md")));
+    expect((await run(dir, ["init", "--yes", "--force", "--ref", REF])).code).toBe(0);
+    expect((await run(dir, ["import", "my-list.md", "--force"])).code).toBe(0);
+    // lint names what the records still lack (no date or venue), as the docs say; build regenerates anyway.
+    const lint = await run(dir, ["lint"]);
+    expect(lint.stdout + lint.stderr).toContain("has no date and no venue");
+    expect((await run(dir, ["build"])).code).toBe(0);
+    const readme = readFileSync(path.join(dir, "README.md"), "utf8");
+    expect(readme).toContain("Focal Loss for Dense Object Detection");
+    expect(readme).toContain("U-Net");
+    expect(readme).not.toContain("Attention Is All You Need");
+  });
+
   it("refuses a ref that is not a full commit sha (workflows are pinned)", async () => {
     const result = await run(folder(), ["init", "--yes", "--ref", "v1"]);
     expect(result.code).toBe(2);
