@@ -61,8 +61,30 @@ function repeatedHeading(label: string, lines: readonly number[]): IntakeProblem
 }
 
 /**
- * Splits the body into one section per field heading. A `### <label>` line starts a field when it names a
- * later field than the current one and is outside a code fence. Inside a fence it is still the field's
+ * The text of a Markdown ATX heading line, as GitHub shows one: up to three spaces, one to six `#`, a space
+ * or tab, the text, and an optional closing run of `#`. Undefined for any other line. A submitter who edits
+ * the issue may write `## Summary`, ` ### Summary` or `### Summary ###`: GitHub shows each as a heading, and
+ * the bot read none of them as the field's.
+ */
+function atxHeadingText(line: string): string | undefined {
+  let at = 0;
+  while (at < 3 && line[at] === " ") at++;
+  let level = 0;
+  while (line[at + level] === "#") level++;
+  const after = line[at + level];
+  if (level < 1 || level > 6 || (after !== " " && after !== "\t")) return undefined;
+  let text = line.slice(at + level + 1).trim();
+  let end = text.length;
+  while (end > 0 && text[end - 1] === "#") end--;
+  if (end < text.length && (end === 0 || text[end - 1] === " " || text[end - 1] === "\t"))
+    text = text.slice(0, end).trim();
+  return text;
+}
+
+/**
+ * Splits the body into one section per field heading. A `### <label>` line (or any heading GitHub shows:
+ * `atxHeadingText`) starts a field when it names a later field than the current one, or one whose section
+ * has not begun (the headings moved around), and is outside a code fence. Inside a fence it is still the field's
  * heading when no later line repeats it: GitHub writes each heading once, after the answers before it, so
  * a fence a submitter forgot to close cannot swallow the fields after it. Fences never span fields.
  * A field heading found more than once outside fences is an error (`repeatedHeading`), not a guess.
@@ -74,11 +96,17 @@ function splitSections(
   errors: IntakeProblem[],
 ): Section[] {
   const byLabel = new Map(form.fields.map((field, index) => [normalizeLabel(field.label), { field, index }]));
+  const fieldOf = (line: string) => {
+    const text = atxHeadingText(line);
+    return text === undefined ? undefined : byLabel.get(normalizeLabel(text));
+  };
   const lastLine = new Map<number, number>();
   lines.forEach((line, i) => {
-    const match = line.startsWith("### ") ? byLabel.get(normalizeLabel(line.slice(4))) : undefined;
+    const match = fieldOf(line);
     if (match) lastLine.set(match.index, i);
   });
+  /** Fields whose section has begun. */
+  const started = new Set<number>();
   const sections: Section[] = [];
   /** Lines of each field's heading outside fences, by field index. */
   const unfenced = new Map<number, number[]>();
@@ -88,12 +116,15 @@ function splitSections(
   let fence: Fence | undefined;
   lines.forEach((line, i) => {
     const current = sections[sections.length - 1];
-    if (line.startsWith("### ")) {
-      const heading = line.slice(4);
-      const match = byLabel.get(normalizeLabel(heading));
+    const match = fieldOf(line);
+    if (match || line.startsWith("### ")) {
+      const heading = atxHeadingText(line) ?? line.slice(4);
       if (match && !fence) unfenced.set(match.index, [...(unfenced.get(match.index) ?? []), i]);
-      if (match && match.index > currentIndex && (!fence || lastLine.get(match.index) === i)) {
+      // A later field, or one whose section has not begun (a body edited into another order).
+      const opens = match !== undefined && (match.index > currentIndex || !started.has(match.index));
+      if (match && opens && (!fence || lastLine.get(match.index) === i)) {
         sections.push({ field: match.field, line: i + 1, lines: [] });
+        started.add(match.index);
         currentIndex = match.index;
         fence = undefined;
         return;

@@ -60,6 +60,55 @@ describe("parseIssueBody", () => {
     expect(result).toMatchObject({ ok: true, answers: { title: "BOM title" }, warnings: [] });
   });
 
+  it("reads fields whose headings were moved into another order, each once", () => {
+    const sections = [
+      section("摘要 / Summary", "一段摘要"),
+      section("Kind", "dataset"),
+      section("Code", "```python\n\n```"),
+      section("標題 / Title", "Moved title"),
+      section("Confirm", "- [X] Not a duplicate"),
+      section("Tags", "None"),
+    ];
+    const result = parseIssueBody(sections.join("\n\n"), smallForm());
+    expect(result).toMatchObject({
+      ok: true,
+      answers: { title: "Moved title", summary: "一段摘要", kind: "dataset", confirm: ["Not a duplicate"] },
+      warnings: [],
+    });
+    // Reversed entirely.
+    const reversed = parseIssueBody(
+      [
+        section("Confirm", "- [X] Not a duplicate"),
+        section("Kind", "paper"),
+        section("標題 / Title", "Last"),
+      ].join("\n\n"),
+      smallForm(),
+    );
+    expect(reversed).toMatchObject({ ok: true, answers: { title: "Last", kind: "paper" } });
+    // A field's heading twice is still an error, not a guess, whatever the order.
+    const again = parseIssueBody(body({ summary: "before\n### 標題 / Title\nafter" }), smallForm());
+    expect(again.ok).toBe(false);
+    expect(JSON.stringify(again)).toContain("appears 2 times");
+  });
+
+  it("reads a field's heading in any form GitHub shows as a heading: ##, indented, closed with #", () => {
+    for (const heading of [
+      "## 摘要 / Summary",
+      " ### 摘要 / Summary",
+      "###\t摘要 / Summary",
+      "### 摘要 / Summary ###",
+    ]) {
+      const text = body({}).replace("### 摘要 / Summary\n\n_No response_", `${heading}\n\n一段摘要`);
+      expect(text, heading).toContain(heading);
+      const result = parseIssueBody(text, smallForm());
+      expect({ heading, summary: result.answers.summary, warnings: result.ok && result.warnings }).toEqual({
+        heading,
+        summary: "一段摘要",
+        warnings: [],
+      });
+    }
+  });
+
   it("maps headings to field ids through the form's labels", () => {
     const result = parseIssueBody(body({ summary: "一段摘要", kind: "dataset" }), smallForm());
     expect(result).toMatchObject({
