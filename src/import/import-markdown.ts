@@ -40,7 +40,9 @@ export function importMarkdown(text: string, options: ImportOptions = {}): Impor
     candidates: [],
     position: 0,
   };
-  const categories = structure.categories.map((c) => buildCategory(c, state, undefined));
+  const categories = structure.categories
+    .filter((c) => !isBoilerplate(c, state))
+    .map((c) => buildCategory(c, state, undefined));
 
   notices.push(...reportStructure(structure, file));
   if (options.arxivIds) notices.push(...assignArxivIds(state.candidates, options.arxivIds, file));
@@ -50,7 +52,7 @@ export function importMarkdown(text: string, options: ImportOptions = {}): Impor
   }
 
   const list = {
-    ...(structure.title ? { title: structure.title.heading ?? "" } : {}),
+    ...(structure.title ? { title: withoutBadges(structure.title.heading ?? "") } : {}),
     ...(structure.intro ? { intro: structure.intro.text } : {}),
   };
   const data: PapersFile = {
@@ -59,6 +61,18 @@ export function importMarkdown(text: string, options: ImportOptions = {}): Impor
     entries: state.entries,
   };
   return { data, report: sortNotices(notices) };
+}
+
+/**
+ * A title without its badges: "Awesome Vision [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)"
+ * is "Awesome Vision" (the badge's Markdown showed as text in the site's title and heading).
+ */
+function withoutBadges(title: string): string {
+  const plain = title
+    .replace(/\[!\[[^\]\n]*\]\([^)\n]*\)\]\([^)\n]*\)/g, "")
+    .replace(/!\[[^\]\n]*\]\([^)\n]*\)/g, "")
+    .trim();
+  return plain === "" ? title : plain;
 }
 
 /** Warnings for text and headings outside the tree; an info when a heading was read as the list's title. */
@@ -101,6 +115,39 @@ interface WalkState {
   candidates: (ArxivCandidate & { index: number })[];
   /** Categories seen so far, for the `category-N` fallback id of titles without ASCII letters. */
   position: number;
+}
+
+/**
+ * The sections an awesome list has besides its topics (awesome-lint asks for a "Contents" and a "Contributing"
+ * section, and most end with a "License"): a table of anchors, how to send a pull request, a licence badge.
+ * Imported, each became a category, the badge's link an entry, and the table's `#anchors` dead links on the
+ * site. A top-level one with no subsections and no entries is left out, with a notice.
+ */
+const BOILERPLATE = new Set([
+  "contents",
+  "table of contents",
+  "目錄",
+  "contributing",
+  "contribute",
+  "contributors",
+  "license",
+  "licence",
+  "footnotes",
+]);
+
+function isBoilerplate(raw: RawCategory, state: WalkState): boolean {
+  const title = (raw.heading.heading ?? "").trim();
+  if (!BOILERPLATE.has(title.toLowerCase()) || raw.children.length > 0 || raw.entries.length > 0) return false;
+  // Items that link to http(s) pages are entries: then it is a topic after all.
+  if (raw.intro && splitListEntries(raw.intro).items.length > 0) return false;
+  state.notices.push({
+    severity: "info",
+    code: "boilerplate-section",
+    file: state.file,
+    line: raw.heading.number,
+    message: `"${title}" read as the list's own ${title.toLowerCase().startsWith("contrib") ? "contribution guide" : title.toLowerCase().startsWith("licen") ? "licence" : "table of contents"}, not a category: not imported (copy it into README.md outside the markers if you want it there)`,
+  });
+  return true;
 }
 
 function buildCategory(raw: RawCategory, state: WalkState, parentId: string | undefined): Category {

@@ -39,6 +39,7 @@ export type ImportNoticeCode =
   | "image-width-dropped"
   | "aside-entry"
   | "aside-intro"
+  | "boilerplate-section"
   | "prose-resource"
   | "title-joined"
   | "title-trimmed"

@@ -138,6 +138,37 @@ describe("importMarkdown never drops text silently", () => {
 });
 
 describe("importMarkdown on awesome-style input", () => {
+  it("leaves out an awesome list's Contents, Contributing and License sections, and the title's badges", () => {
+    const md = [
+      "# Awesome Vision [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)",
+      "",
+      "## Contents",
+      "",
+      "- [Detection](#detection)",
+      "",
+      "## Detection",
+      "",
+      "- [Focal Loss for Dense Object Detection](https://arxiv.org/abs/1708.02002) - RetinaNet.",
+      "",
+      "## Contributing",
+      "",
+      "Contributions welcome! Read the [contribution guidelines](contributing.md) first.",
+      "",
+      "## License",
+      "",
+      "[![CC0](https://licensebuttons.net/p/zero/1.0/88x31.png)](https://creativecommons.org/publicdomain/zero/1.0)",
+      "",
+    ].join("\n");
+    const { data, report } = importMarkdown(md, { file: "list.md" });
+    expect(data.list?.title).toBe("Awesome Vision");
+    expect(data.categories.map((c) => c.id)).toEqual(["detection"]);
+    expect(data.entries.map((e) => e.url)).toEqual(["https://arxiv.org/abs/1708.02002"]);
+    expect(report.filter((n) => n.code === "boilerplate-section").map((n) => n.line)).toEqual([3, 11, 15]);
+    // A "Contents" with a subsection, or entries of its own, is a topic after all.
+    const topic = importMarkdown("## Contents\n\n- [A paper](https://arxiv.org/abs/1706.03762)\n");
+    expect(topic.data.categories.map((c) => c.title)).toEqual(["Contents"]);
+  });
+
   it("takes a single leading # heading as the list title when entries sit at ####", () => {
     const md =
       "# Awesome Things\nIntro.\n\n## Tools\n### Editors\n#### [Ed: a text editor](https://ed.example)[2020]\n";
@@ -152,8 +183,8 @@ describe("importMarkdown on awesome-style input", () => {
   it("reads `- [Name](url) - description` items as entries, keeps the rest as intro, says what moved", () => {
     const { data, report } = importMarkdown(fixture("awesome-list.md"), { file: "awesome-list.md" });
     expect(data.list).toEqual({ title: "Awesome Papers", intro: "A curated list." });
+    // "Contents" is the list's table of anchors, not a category (see the test above).
     expect(data.categories).toEqual([
-      { id: "contents", title: "Contents", intro: "- [Vision](#vision)" },
       {
         id: "vision",
         title: "Vision",
@@ -198,6 +229,7 @@ describe("importMarkdown on awesome-style input", () => {
     ]);
     expect(report.map(brief)).toEqual([
       [1, "info", "list-title"],
+      [5, "info", "boilerplate-section"],
       [13, "info", "list-entries"],
       [14, "info", "kind-guessed"],
       [18, "info", "list-text-moved"],
