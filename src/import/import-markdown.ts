@@ -137,7 +137,8 @@ const BOILERPLATE = new Set([
 
 function isBoilerplate(raw: RawCategory, state: WalkState): boolean {
   const title = (raw.heading.heading ?? "").trim();
-  if (!BOILERPLATE.has(title.toLowerCase()) || raw.children.length > 0 || raw.entries.length > 0) return false;
+  if (!BOILERPLATE.has(title.toLowerCase()) || raw.children.length > 0 || raw.entries.length > 0)
+    return false;
   // Items that link to http(s) pages are entries: then it is a topic after all.
   if (raw.intro && splitListEntries(raw.intro).items.length > 0) return false;
   state.notices.push({
