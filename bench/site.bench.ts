@@ -286,7 +286,8 @@ async function timeBrowserSearch(dir: string): Promise<{
               const shown = performance.now() - event.timeStamp;
               const cards = document.querySelectorAll(".finder-results li.entry");
               const last = cards[cards.length - 1];
-              const visible = Number(status.textContent.split(" ")[0]);
+              // "12 / 10000 筆 entries", after "Nothing matches… · " when there are none.
+              const visible = Number((/(\\d+) \\/ \\d+ 筆/.exec(status.textContent) ?? [])[1]);
               const filled = cards.length === visible || (last !== undefined && last.getBoundingClientRect().bottom >= innerHeight);
               done({ shown, script, visible, filled });
             }, 0);
