@@ -5,7 +5,9 @@
 import { describe, expect, it } from "vitest";
 import { normalizeTitle } from "../../src/lint/normalize.js";
 import { TitleIndex } from "../../src/lint/rules/duplicate-entry.js";
-import { lintFixture, lintFixtureFor, lintText } from "./helpers.js";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { FIXTURES, lintFixture, lintFixtureFor, lintText } from "./helpers.js";
 
 describe("date", () => {
   it("ok-dates.yml: no findings at all", () => {
@@ -411,9 +413,19 @@ describe("required-fields", () => {
       {
         ruleId: "required-fields",
         line: 11,
-        message: 'paper "glm-130b" has no date and no venue; expected one of "date" or "venue"',
+        // An arXiv paper: the message names the command that fills the date.
+        message:
+          'paper "glm-130b" has no date and no venue; expected one of "date" or "venue" ("papershelf enrich" fills the date from arXiv)',
       },
     ]);
+    // A paper elsewhere gets no such hint.
+    const text = readFileSync(
+      path.join(FIXTURES, "required-fields/not-ok-paper-without-date.yml"),
+      "utf8",
+    ).replace("https://arxiv.org/abs/2210.02414", "https://example.org/glm");
+    expect(lintText(text).find((d) => d.ruleId === "required-fields")?.message).toBe(
+      'paper "glm-130b" has no date and no venue; expected one of "date" or "venue"',
+    );
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Entry, EntryKind } from "../../records/index.js";
+import { arxivIdFromUrl, type Entry, type EntryKind } from "../../records/index.js";
 import type { Finding, LintRule } from "../types.js";
 
 type Field = keyof Entry;
@@ -50,7 +50,12 @@ export const requiredFields: LintRule = {
         if (group.some((field) => entry[field] !== undefined)) continue;
         findings.push({
           path: ["entries", i],
-          message: `${entry.kind} "${entry.id}" has no ${group.join(" and no ")}; expected ${describe(group)}`,
+          message: `${entry.kind} "${entry.id}" has no ${group.join(" and no ")}; expected ${describe(group)}${
+            // An arXiv paper's date is one command away (an imported list has many such entries).
+            group.includes("date") && (entry.arxiv ?? arxivIdFromUrl(entry.url)) !== undefined
+              ? ' ("papershelf enrich" fills the date from arXiv)'
+              : ""
+          }`,
         });
       }
     });
