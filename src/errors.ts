@@ -24,8 +24,7 @@ export const EXIT_CODES_HELP =
   "Exit codes: 0 clean, 1 findings (invalid records included), 2 usage or config error or missing/unreadable input, 70 internal error (a bug: please report it).";
 
 /** The overview's (`papershelf --help`): every code any command returns. */
-export const ALL_EXIT_CODES_HELP =
-  "Exit codes: 0 clean, 1 findings (invalid records included), 2 usage or config error or missing/unreadable input, 70 internal error (a bug: please report it), 75 network unavailable (check, enrich: run it again later), 130 cancelled at a question (init).";
+export const ALL_EXIT_CODES_HELP = `${EXIT_CODES_HELP.replace(/\.$/, "")}, 75 network unavailable (check, enrich: run it again later), 130 cancelled at a question (init).`;
 
 /** Wrong flags or arguments: the edge prints the message and the command's help, exits 2. */
 export class UsageError extends Error {

@@ -6,8 +6,3 @@ export function displayPath(file: string, cwd: string): string {
   // The folder papershelf runs in is ".", not "" (`papershelf check .` said "cannot read : EISDIR").
   return (rel.startsWith("..") ? file : rel || ".").split(path.sep).join("/");
 }
-
-/** "1 entry", "2 entries": a count as a sentence says it. */
-export function counted(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}

@@ -45,4 +45,4 @@ export async function loadProjectConfig(configPath: string | undefined, cwd: str
   };
 }
 
-export { counted, displayPath } from "./display-path.js";
+export { displayPath } from "./display-path.js";

@@ -4,6 +4,7 @@
  * form, in form order, outside fences, so a `###` typed inside an answer stays part of it.
  */
 import { closesFence, openingFence, type Fence, oneLine } from "../records/index.js";
+import { parseAtxHeading } from "../markdown/index.js";
 import type { FormField, IssueForm } from "./form.js";
 import { bodyProblem, fieldError, fieldWarning, quoteValue, say, type IntakeProblem } from "./problems.js";
 import { requiredFieldProblem } from "./required-hints.js";
@@ -61,29 +62,8 @@ function repeatedHeading(label: string, lines: readonly number[]): IntakeProblem
 }
 
 /**
- * The text of a Markdown ATX heading line, as GitHub shows one: up to three spaces, one to six `#`, a space
- * or tab, the text, and an optional closing run of `#`. Undefined for any other line. A submitter who edits
- * the issue may write `## Summary`, ` ### Summary` or `### Summary ###`: GitHub shows each as a heading, and
- * the bot read none of them as the field's.
- */
-function atxHeadingText(line: string): string | undefined {
-  let at = 0;
-  while (at < 3 && line[at] === " ") at++;
-  let level = 0;
-  while (line[at + level] === "#") level++;
-  const after = line[at + level];
-  if (level < 1 || level > 6 || (after !== " " && after !== "\t")) return undefined;
-  let text = line.slice(at + level + 1).trim();
-  let end = text.length;
-  while (end > 0 && text[end - 1] === "#") end--;
-  if (end < text.length && (end === 0 || text[end - 1] === " " || text[end - 1] === "\t"))
-    text = text.slice(0, end).trim();
-  return text;
-}
-
-/**
- * Splits the body into one section per field heading. A `### <label>` line (or any heading GitHub shows:
- * `atxHeadingText`) starts a field when it names a later field than the current one, or one whose section
+ * Splits the body into one section per field heading. A `### <label>` line (or any ATX heading GitHub
+ * shows) starts a field when it names a later field than the current one, or one whose section
  * has not begun (the headings moved around), and is outside a code fence. Inside a fence it is still the field's
  * heading when no later line repeats it: GitHub writes each heading once, after the answers before it, so
  * a fence a submitter forgot to close cannot swallow the fields after it. Fences never span fields.
@@ -96,9 +76,11 @@ function splitSections(
   errors: IntakeProblem[],
 ): Section[] {
   const byLabel = new Map(form.fields.map((field, index) => [normalizeLabel(field.label), { field, index }]));
+  // Any heading GitHub shows: a submitter who edits the issue may write `## Summary`, ` ### Summary` or
+  // `### Summary ###`, and the bot read none of them as the field's.
   const fieldOf = (line: string) => {
-    const text = atxHeadingText(line);
-    return text === undefined ? undefined : byLabel.get(normalizeLabel(text));
+    const heading = parseAtxHeading(line);
+    return heading === undefined ? undefined : byLabel.get(normalizeLabel(heading.content));
   };
   const lastLine = new Map<number, number>();
   lines.forEach((line, i) => {
@@ -118,7 +100,7 @@ function splitSections(
     const current = sections[sections.length - 1];
     const match = fieldOf(line);
     if (match || line.startsWith("### ")) {
-      const heading = atxHeadingText(line) ?? line.slice(4);
+      const heading = parseAtxHeading(line)?.content ?? line.slice(4);
       if (match && !fence) unfenced.set(match.index, [...(unfenced.get(match.index) ?? []), i]);
       // A later field, or one whose section has not begun (a body edited into another order).
       const opens = match !== undefined && (match.index > currentIndex || !started.has(match.index));

@@ -2,6 +2,7 @@
  * Record ids for new submissions: short, kebab-case, derived from the title the way people name papers
  * ("Shikra: Unleashing …" → "shikra"), and never equal to an id already in the list.
  */
+import { githubRepoOf } from "../urls/index.js";
 
 /** Ids stay readable in diffs and URLs; the schema allows 80 characters, leave room for a "-2" suffix. */
 const MAX_SLUG_CHARS = 60;
@@ -46,11 +47,11 @@ export function baseIdFromTitle(title: string, fallback: string): string {
  */
 export function addressName(url: string): string {
   if (!URL.canParse(url)) return "";
+  const repo = githubRepoOf(url);
+  if (repo) return repo.name;
   const { hostname, pathname } = new URL(url);
   const parts = pathname.split("/").filter((p) => p !== "");
-  const host = hostname.replace(/^www\./, "");
-  if (host === "github.com" && parts.length >= 2) return (parts[1] as string).replace(/\.git$/, "");
-  return [host, parts.at(-1) ?? ""].join(" ");
+  return [hostname.replace(/^www\./, ""), parts.at(-1) ?? ""].join(" ");
 }
 
 /** `base`, or `base-2`, `base-3`… : the first one not in `taken`. */

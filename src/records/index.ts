@@ -18,7 +18,7 @@ export {
   type StrictText,
 } from "./files.js";
 export { partsByteLength, partsEqual } from "./text-parts.js";
-export { collapseWhitespace, oneLine, shorten } from "./whitespace.js";
+export { collapseWhitespace, oneLine, plural, shorten } from "./whitespace.js";
 export { isMeaningfulJoiner } from "./joiners.js";
 export {
   ARXIV_ID,

@@ -13,6 +13,8 @@ const JOINING_SCRIPT =
 /** What may stand before an emoji ZWJ: a pictograph, its skin-tone modifier or its emoji presentation. */
 const EMOJI_BEFORE = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F]/u;
 const EMOJI_AFTER = /\p{Extended_Pictographic}/u;
+/** A combining mark (a virama, a vowel sign): it belongs to the letter before it, and takes its script. */
+const MARK = /\p{M}/u;
 
 /** The code point that ends `text` before `at` (both halves of a surrogate pair), or "". */
 function before(text: string, at: number): string {
@@ -24,7 +26,8 @@ function before(text: string, at: number): string {
 
 /** The code point that starts `text` at `at`, or "". */
 function after(text: string, at: number): string {
-  return String.fromCodePoint(text.codePointAt(at) ?? 0).replace("\0", "");
+  const code = text.codePointAt(at);
+  return code === undefined ? "" : String.fromCodePoint(code);
 }
 
 /** Whether the ZWJ or ZWNJ at `text[at]` belongs where it is (see above); false for any other character. */
@@ -34,8 +37,6 @@ export function isMeaningfulJoiner(text: string, at: number): boolean {
   const prev = before(text, at);
   const next = after(text, at + 1);
   if (char === "\u200D" && EMOJI_BEFORE.test(prev) && EMOJI_AFTER.test(next)) return true;
-  // A mark (a virama, a vowel sign) belongs to the letter before it, and takes its script from it.
-  return (
-    (JOINING_SCRIPT.test(prev) || /\p{M}/u.test(prev)) && (JOINING_SCRIPT.test(next) || /\p{M}/u.test(next))
-  );
+  const joins = (c: string) => JOINING_SCRIPT.test(c) || MARK.test(c);
+  return joins(prev) && joins(next);
 }

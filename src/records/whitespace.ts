@@ -32,3 +32,8 @@ export function shorten(text: string, max: number): string {
 export function oneLine(text: string): string {
   return collapseWhitespace(text).trim();
 }
+
+/** "1 link", "2 links": a count as a message says it. */
+export function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -7,6 +7,7 @@ import type {
   ReportedRepo,
   UrlLocation,
 } from "../check/index.js";
+import { plural } from "../records/index.js";
 
 /** Order of the groups: what needs a person first. */
 export const LINK_ORDER: readonly LinkVerdict[] = [
@@ -49,8 +50,6 @@ function repoLine(repo: ReportedRepo): string {
   const target = repo.renamedTo ? ` → ${repo.renamedTo}` : "";
   return `  ${repo.repo}${target}\n      ${repo.message}\n      at ${where(repo.locations)}`;
 }
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** Verdicts shown as one count line: one line each would repeat the same reason for every link. */
 const COUNTED_LINKS: ReadonlySet<LinkVerdict> = new Set(["unchecked"]);

@@ -211,15 +211,13 @@ const SPARE_GITIGNORE =
  * recursive mkdir looping for ever, ENOENT for the folder and EEXIST for /proc; a link to nowhere, or a file,
  * on the way was an internal error.)
  */
-async function makeStaging(staging: string): Promise<void> {
+async function makeStaging(staging: string, target: string): Promise<void> {
   try {
     await mkdir(path.dirname(staging), { recursive: true });
     await mkdir(staging);
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;
-    throw new SiteTargetError(
-      `no folder can be made beside ${path.dirname(staging)}${path.sep}${path.basename(staging).replace(/\.tmp-\d+$/, "")} to build it in (${code ?? message})`,
-    );
+    throw new SiteTargetError(`no folder can be made beside ${target} to build it in (${code ?? message})`);
   }
 }
 
@@ -248,7 +246,7 @@ export async function writeSite(
   const stale = await leftovers(target);
   // The site an earlier build replaced is kept as the next one's staging folder (see FileWriter), one only.
   const spare = await takeSpare(stale, staging);
-  if (spare === undefined) await makeStaging(staging);
+  if (spare === undefined) await makeStaging(staging, target);
   const writer = new FileWriter(spare === undefined ? undefined : staging);
   try {
     let count = 0;

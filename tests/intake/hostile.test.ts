@@ -9,6 +9,7 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { describe, expect, it } from "vitest";
+import { parseAtxHeading } from "../../src/markdown/index.js";
 import { parseIssueBody } from "../../src/intake/body.js";
 import { INTAKE_MARKER, renderIntakeComment } from "../../src/intake/comment.js";
 import type { IntakeResult } from "../../src/intake/run.js";
@@ -144,14 +145,8 @@ describe("hostile submissions", () => {
 
   it("Markdown answers keep ###, fences, checkboxes and None exactly as typed; a field heading is refused", () => {
     const labels = new Set(form.fields.map((f) => f.label));
-    // A line GitHub shows as a heading (CommonMark's ATX heading: up to 3 spaces, 1-6 #, a space or tab,
-    // the text, an optional closing run of #) whose text is a field's label: the field's heading.
-    const isFieldHeading = (line: string) => {
-      const atx = /^ {0,3}#{1,6}[ \t]+(.*)$/.exec(line.trimEnd());
-      if (!atx) return false;
-      const text = (atx[1] ?? "").replace(/(?:^|[ \t])#+$/, "").trim();
-      return labels.has(text);
-    };
+    // A line GitHub shows as a heading whose text is a field's label: the field's heading.
+    const isFieldHeading = (line: string) => labels.has(parseAtxHeading(line)?.content ?? "");
     fc.assert(
       fc.property(trickyText, fc.boolean(), (text, crlf) => {
         const lines = text.replace(/\r/g, "").trimEnd().split("\n");

@@ -2,9 +2,9 @@ import { mkdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { ConfigError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from "../../errors.js";
 import { formatNotice, importMarkdown, parseArxivIds, stringifyPapersFile } from "../../import/index.js";
-import { formatDiagnostic, parseRecords, writeTextAtomic } from "../../records/index.js";
+import { formatDiagnostic, parseRecords, plural, writeTextAtomic } from "../../records/index.js";
 import type { Command } from "../context.js";
-import { counted, displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
+import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
 
 /** Where the generated JSON Schema lives, relative to the project root (cwd). */
 const SCHEMA_FILE = "schemas/papers.schema.json";
@@ -111,7 +111,7 @@ report it).`,
     for (const e of data.entries) kinds.set(e.kind, (kinds.get(e.kind) ?? 0) + 1);
     const kindText = [...kinds].map(([kind, n]) => `${n} ${kind}`).join(", ");
     ctx.stdout.write(
-      `wrote ${shownOut}: ${counted(data.entries.length, "entry", "entries")} (${kindText}) in ${counted(data.categories.length, "top category", "top categories")}; ` +
+      `wrote ${shownOut}: ${plural(data.entries.length, "entry", "entries")} (${kindText}) in ${plural(data.categories.length, "top category", "top categories")}; ` +
         `${report.length} notice(s), ${warnings} warning(s)\n`,
     );
     return warnings > 0 ? EXIT_FINDINGS : EXIT_OK;

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { packageRoot } from "../../package-root.js";
 import { ConfigError, EXIT_FINDINGS, EXIT_OK } from "../../errors.js";
-import { formatDiagnostic, readTextOrUndefined } from "../../records/index.js";
+import { formatDiagnostic, plural, readTextOrUndefined } from "../../records/index.js";
 import {
   buildAndWriteSite,
   parseSiteConfig,
@@ -14,7 +14,7 @@ import {
 } from "../../site/index.js";
 import type { Command } from "../context.js";
 import { projectInputs } from "../output-file.js";
-import { counted, displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
+import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
 import { printRecordErrors, readRecordsFile } from "../records.js";
 
 /** The bundled browser assets, in papershelf's dist/site/ (the npm package ships it; `npm run build:dist` keeps it fresh). */
@@ -95,13 +95,13 @@ template, template errors), 70 internal error (a bug: please report it).`,
     });
     if (!result.ok) throw new ConfigError(result.errors.map(formatDiagnostic).join("\n"));
     ctx.stdout.write(
-      `wrote ${show(out)}/: ${counted(records.data.entries.length, "entry", "entries")}, ${result.fileCount} files\n`,
+      `wrote ${show(out)}/: ${plural(records.data.entries.length, "entry", "entries")}, ${result.fileCount} files\n`,
     );
     // The feed lists entries by the day they were added (intake sets it): say so when it leaves any out.
     const undated = records.data.entries.filter((e) => !e.added).length;
     if (undated > 0)
       ctx.stdout.write(
-        `note: feed.xml leaves out ${counted(undated, "entry", "entries")} without an "added" date (the intake sets it on every submission)\n`,
+        `note: feed.xml leaves out ${plural(undated, "entry", "entries")} without an "added" date (the intake sets it on every submission)\n`,
       );
     return EXIT_OK;
   },

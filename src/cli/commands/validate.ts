@@ -1,7 +1,7 @@
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from "../../errors.js";
-import { formatDiagnostic } from "../../records/index.js";
+import { formatDiagnostic, plural } from "../../records/index.js";
 import type { Command } from "../context.js";
-import { counted, displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
+import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
 import { printRecordErrors, readRecordsFile } from "../records.js";
 
 export const validateCommand: Command = {
@@ -26,7 +26,7 @@ Exit codes: 0 valid, 1 invalid records, 2 usage or config error or a missing/unr
     }
     for (const d of result.warnings) ctx.stderr.write(`${formatDiagnostic(d)}\n`);
     ctx.stdout.write(
-      `${displayPath(file, ctx.cwd)}: ${counted(result.data.entries.length, "entry", "entries")} in ${counted(result.data.categories.length, "top category", "top categories")}, valid\n`,
+      `${displayPath(file, ctx.cwd)}: ${plural(result.data.entries.length, "entry", "entries")} in ${plural(result.data.categories.length, "top category", "top categories")}, valid\n`,
     );
     return EXIT_OK;
   },
