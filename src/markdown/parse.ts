@@ -18,6 +18,7 @@ import {
   type MarkdownLimitProblem,
 } from "./limits.js";
 import { loadRemark } from "./remark.js";
+import { loadRemarkMath } from "./remark-math.js";
 
 export interface MarkdownParseOptions {
   /** Multiplies every limit (the comment's preview holds the 摘要 and the note, plus lines of its own). */
@@ -27,20 +28,69 @@ export interface MarkdownParseOptions {
    * nesting, not length, stops the parser (stack overflow).
    */
   document?: boolean;
+  /**
+   * Also read math as GitHub shows it: `$…$` and `$$…$$` (remark-math; a ```math fence is a code block either
+   * way). For the site, which renders it. Elsewhere (lint, the README, the intake) the text is read as written.
+   */
+  math?: boolean;
 }
 
 export type MarkdownParse = { ok: true; tree: Root } | { ok: false; problem: MarkdownLimitProblem };
 
 let processor: ReturnType<typeof createProcessor> | undefined;
+let mathProcessor: ReturnType<typeof createProcessor> | undefined;
 
-function createProcessor() {
+function createProcessor(math: boolean) {
   const { unified, remarkParse, remarkGfm } = loadRemark();
-  return unified().use(remarkParse).use(remarkGfm).freeze();
+  const gfm = unified().use(remarkParse).use(remarkGfm);
+  return (math ? gfm.use(loadRemarkMath()) : gfm).freeze();
 }
 
-function micromark(text: string): Root {
-  processor ??= createProcessor();
-  return processor.parse(text);
+function micromark(text: string, math = false): Root {
+  if (!math) return (processor ??= createProcessor(false)).parse(text);
+  const tree = (mathProcessor ??= createProcessor(true)).parse(text);
+  keepCurrencyAsText(tree, text);
+  return tree;
+}
+
+/** The one-dollar math span as a reader means it: pandoc's rule (GitLab follows it too), see below. */
+const SPACE_OR_EMPTY = /^$|^\s|\s$/;
+
+/**
+ * remark-math takes any text between two `$` as math, as it takes code between backticks: "costs $5, or $10
+ * a month" would be the formula "5, or ". Pandoc's rule keeps prices as text: a one-dollar span is math only
+ * if no space follows its opening `$` or comes before its closing one, and no digit follows the closing `$`.
+ * A span that fails it is put back as the text it was written as. GitHub's own `` $`…`$ `` form (for
+ * formulas holding Markdown characters) is math between the backticks.
+ */
+function keepCurrencyAsText(tree: Root, text: string): void {
+  const stack: Nodes[] = [tree];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (!("children" in node)) continue;
+    const children = node.children as Nodes[];
+    for (const [i, child] of children.entries()) {
+      if ((child.type as string) !== "inlineMath") {
+        stack.push(child);
+        continue;
+      }
+      const start = child.position?.start.offset;
+      const end = child.position?.end.offset;
+      if (start === undefined || end === undefined) continue;
+      const math = child as Nodes & { value: string; data?: { hChildren?: unknown[] } };
+      const source = text.slice(start, end);
+      if (source.startsWith("$$")) continue;
+      const ticked = /^`([^`]+)`$/.exec(math.value);
+      if (ticked) {
+        // The HTML is made from `hChildren` (mdast-util-math sets it to the value as parsed).
+        math.value = ticked[1] as string;
+        math.data = { ...math.data, hChildren: [{ type: "text", value: math.value }] };
+        continue;
+      }
+      // The span as written: remark-math drops a space at both ends, as from a code span.
+      if (SPACE_OR_EMPTY.test(source.slice(1, -1)) || /\d/.test(text.charAt(end)))
+        children[i] = { type: "text", value: source, position: child.position };
+    }
+  }
 }
 
 const CONTAINERS = new Set(["blockquote", "listItem", "footnoteDefinition"]);
@@ -132,7 +182,7 @@ export function parseMarkdown(text: string, options: MarkdownParseOptions = {}):
   if ("limit" in prepared) return { ok: false, problem: prepared };
   let tree: Root;
   try {
-    tree = micromark(prepared.parseable);
+    tree = micromark(prepared.parseable, options.math);
   } catch (error) {
     // Not expected below the bounds above; a parser failure on hostile input still must not end the run.
     if (error instanceof RangeError) return { ok: false, problem: deepest(prepared, 1) };
@@ -161,7 +211,7 @@ export function parseMarkdown(text: string, options: MarkdownParseOptions = {}):
       return { ok: false, problem: { limit: "delimiters", found: delimiters, max: maxDelimiters } };
   }
   // Masked lines are code in both texts, so the original parses alike and as fast: its tree has the true values.
-  return { ok: true, tree: prepared.masked.size === 0 ? tree : micromark(text) };
+  return { ok: true, tree: prepared.masked.size === 0 ? tree : micromark(text, options.math) };
 }
 
 function deepest(prepared: Prepared, fallbackLine: number): MarkdownLimitProblem {

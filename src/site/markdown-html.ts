@@ -9,6 +9,9 @@
  * the full stack costs about 1 ms a text and 10,000 records must build in under 3 s.
  */
 import type { Element, Root } from "hast";
+import type { Root as MdastRoot } from "mdast";
+import { createRequire } from "node:module";
+import type RehypeKatex from "rehype-katex";
 import rehypeRaw from "rehype-raw";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
@@ -32,26 +35,63 @@ function lazyImages() {
 }
 
 let processor: ReturnType<typeof createProcessor> | undefined;
+let mathProcessor: ReturnType<typeof createProcessor> | undefined;
 
-function createProcessor() {
+/**
+ * rehype-katex and KaTeX, loaded the first time a text holds a formula: loading them took ~0.18 s, which
+ * every site build paid, formulas or none. (Synchronous, as the build is: require() of an ES module, which
+ * Node ≥ 20.19 allows, as src/markdown/remark.ts does.)
+ */
+function loadRehypeKatex(): typeof RehypeKatex {
+  return (createRequire(import.meta.url)("rehype-katex") as { default: typeof RehypeKatex }).default;
+}
+
+function createProcessor(math: boolean) {
   // Runs on src/markdown's tree (remark-parse + remark-gfm with the limits built in).
-  return unified()
+  const safe = unified()
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRaw)
-    .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: "md-" })
-    .use(lazyImages)
-    .use(rehypeStringify)
-    .freeze();
+    .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: "md-" });
+  // Math (`$…$`, `$$…$$`, a ```math fence: <code class="language-math">) as MathML, which browsers render
+  // natively: no script, stylesheet or font to load (KaTeX's HTML output needs all three). After the
+  // sanitiser, which would drop MathML; KaTeX makes it from the formula's text alone, and without `trust`
+  // it makes no links. A formula KaTeX cannot read is shown as its source, marked; a size in one is at
+  // most 20em, so no formula can push the page wide.
+  const rendered = math
+    ? safe.use(loadRehypeKatex(), { output: "mathml", strict: "ignore", maxSize: 20 })
+    : safe;
+  return rendered.use(lazyImages).use(rehypeStringify).freeze();
+}
+
+/**
+ * A formula as written, and whether the text has any. sanitizeMarkdown, which knows nothing of math, shows
+ * a `<` that could open a tag as `&lt;`; in a formula (`$a<b$`) it is a less-than sign, and KaTeX would read
+ * the five characters. The formula's HTML is made from its text alone and escaped, so the sign is safe there.
+ */
+function mathAsWritten(tree: MdastRoot): boolean {
+  let found = false;
+  visit(tree, (node) => {
+    if (node.type === "code" && node.lang === "math") found = true;
+    if ((node.type as string) !== "inlineMath" && (node.type as string) !== "math") return;
+    found = true;
+    const math = node as typeof node & { value: string; data?: { hChildren?: unknown[] } };
+    if (!math.value.includes("&lt;")) return;
+    math.value = math.value.replaceAll("&lt;", "<");
+    math.data = { ...math.data, hChildren: [{ type: "text", value: math.value }] };
+  });
+  return found;
 }
 
 /** HTML through the full stack (also what the fast path is tested against). */
 export function markdownToHtmlSlow(markdown: string): string {
-  processor ??= createProcessor();
   const safe = sanitizeMarkdown(markdown);
   // sanitizeMarkdown already fenced anything past the field limits; only nesting is left to bound here.
-  const parsed = parseMarkdown(safe, { document: true });
+  const parsed = parseMarkdown(safe, { document: true, math: true });
   if (!parsed.ok) return `<pre><code>${safe.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}</code></pre>`;
-  return processor.stringify(processor.runSync(parsed.tree));
+  const stack = mathAsWritten(parsed.tree)
+    ? (mathProcessor ??= createProcessor(true))
+    : (processor ??= createProcessor(false));
+  return stack.stringify(stack.runSync(parsed.tree));
 }
 
 /**
@@ -115,6 +155,10 @@ const NAMED: Readonly<Record<string, string>> = {
   nbsp: " ",
 };
 
+/** A formula as KaTeX writes it in MathML, its TeX source last (no tag inside it: `<` is written `&#x3C;`). */
+const MATHML_WITH_TEX =
+  /<math\b[^>]*>(?:[^<]|<(?!annotation\b))*<annotation encoding="application\/x-tex">([^<]*)<\/annotation><\/semantics><\/math>/g;
+
 /**
  * The text a reader sees of HTML made here (markdownToHtml), on one line: a page's description, which search
  * engines and link previews show. The 摘要's Markdown itself (`**…**`, `[Github](https://…)`) read as noise
@@ -123,6 +167,8 @@ const NAMED: Readonly<Record<string, string>> = {
 export function htmlToPlainText(html: string): string {
   return (
     html
+      // A formula (KaTeX's MathML) as its TeX, which it carries: its tags gone, "10^5" read "105".
+      .replace(MATHML_WITH_TEX, " $1 ")
       // A tag ends at a `>` outside its quoted attributes: the serialiser leaves `>` as it is inside them
       // (a link's title `"><script>…` put "alert(7)" in a page's description).
       .replace(/<(?:[^<>"']|"[^"]*"|'[^']*')*>/g, " ")

@@ -479,6 +479,35 @@ describe("category and entry pages", () => {
     await close(w, figures);
   });
 
+  it("shows formulas as math, as GitHub does, not as TeX with its underscores made emphasis", async () => {
+    // The entries whose texts hold a formula: ArcFace's loss and Sample Factory's 10^5 on the real list.
+    const withMath = data.entries.filter((e) =>
+      [e.summary, e.extra, e.abstract].some((t) => t !== undefined && /\$[^\s$][^$]*\$/.test(t)),
+    );
+    expect(withMath.length).toBeGreaterThanOrEqual(2);
+    for (const entry of withMath) {
+      const w = await open(`p/${entry.id}/`);
+      const boxes = await w.page.$$eval("article math", (maths) =>
+        maths.map((m) => {
+          const box = m.getBoundingClientRect();
+          return { width: box.width, height: box.height };
+        }),
+      );
+      expect(boxes.length, entry.id).toBeGreaterThan(0);
+      for (const box of boxes) expect(box.width * box.height, entry.id).toBeGreaterThan(0);
+      // What a reader sees holds no TeX: no $…$, no \frac, no emphasis cut out of a formula.
+      const seen = await w.page.innerText("article");
+      expect(seen, entry.id).not.toMatch(/\$[^\s$][^$]*\$|\\frac|\^\{/);
+      expect(await w.page.$$eval("article .md em", (ems) => ems.length), entry.id).toBe(0);
+      // MathML passes axe (once: axe takes seconds a page).
+      if (entry === withMath[0]) expect(await axeSeriousViolations(w.page)).toEqual([]);
+      await close(
+        w,
+        (entry.images ?? []).map((i) => i.url),
+      );
+    }
+  });
+
   it("copies exactly the BibTeX on the page of an entry whose id is bibtex, a page with each id once", async () => {
     const w = await open("p/bibtex/");
     const bibtex = (await w.page.textContent("pre.bibtex code")) ?? "";

@@ -1,10 +1,42 @@
 /** Record Markdown as site HTML: the fast path writes what the remark stack writes, and nothing unsafe survives. */
 import fc from "fast-check";
+import { parseFragment, type DefaultTreeAdapterMap } from "parse5";
 import { describe, expect, it } from "vitest";
 import { markdownToHtml } from "../../src/site/index.js";
 import { htmlToPlainText, markdownToHtmlSlow } from "../../src/site/markdown-html.js";
 import { makeSyntheticList } from "../../bench/synthetic.js";
+import { parseMarkdown } from "../../src/markdown/index.js";
 import { readRealList } from "./helpers/fixture.js";
+
+type Node = DefaultTreeAdapterMap["node"];
+
+/** Every element of `html` (parsed by parse5, as a browser parses it): its tag, attributes and text. */
+function elements(html: string): { tag: string; attrs: Record<string, string>; text: string }[] {
+  const found: { tag: string; attrs: Record<string, string>; text: string }[] = [];
+  const text = (node: Node): string =>
+    node.nodeName === "#text"
+      ? (node as DefaultTreeAdapterMap["textNode"]).value
+      : "childNodes" in node
+        ? node.childNodes.map(text).join("")
+        : "";
+  const walk = (node: Node) => {
+    if ("tagName" in node)
+      found.push({
+        tag: node.tagName,
+        attrs: Object.fromEntries(node.attrs.map((a) => [a.name, a.value])),
+        text: text(node),
+      });
+    if ("childNodes" in node) node.childNodes.forEach(walk);
+  };
+  walk(parseFragment(html) as Node);
+  return found;
+}
+
+/** The TeX of each formula in `html` (KaTeX writes it as the MathML's annotation), in order. */
+const formulas = (html: string) =>
+  elements(html)
+    .filter((e) => e.tag === "annotation" && e.attrs.encoding === "application/x-tex")
+    .map((e) => e.text);
 
 describe("markdownToHtml", () => {
   it("gives the remark stack's HTML for every text of the real list and of the benchmark's", async () => {
@@ -72,7 +104,67 @@ describe("markdownToHtml", () => {
   });
 });
 
+describe("math, as GitHub shows it", () => {
+  it("renders $…$, $`…`$, $$…$$ and a math fence as MathML, which needs no script, stylesheet or font", () => {
+    const html = markdownToHtml(
+      "高於$10^5$環境幀/秒, and $`x_1 * y_2`$\n\n$$\nE = mc^2\n$$\n\n```math\na^2+b^2\n```",
+    );
+    expect(formulas(html)).toEqual(["10^5", "x_1 * y_2", "E = mc^2", "a^2+b^2\n"]);
+    const maths = elements(html).filter((e) => e.tag === "math");
+    expect(maths.map((m) => m.attrs.display)).toEqual([undefined, undefined, "block", "block"]);
+    // 10^5 as a superscript, not as text; the underscores as subscripts, not emphasis.
+    expect(elements(html).filter((e) => e.tag === "msup")[0]?.text).toBe("105");
+    expect(elements(html).some((e) => e.tag === "em")).toBe(false);
+    expect(html).toContain('高於<span class="katex">');
+  });
+
+  it("reads ArcFace's formula as one formula: its underscores no longer make emphasis", async () => {
+    const arcface = (await readRealList()).entries.find((e) => e.extra?.includes("\\frac"));
+    const html = markdownToHtml(arcface?.extra);
+    expect(formulas(html)).toHaveLength(1);
+    expect(formulas(html)[0]).toMatch(/^L_\{3\} = -\\frac/);
+    expect(elements(html).some((e) => e.tag === "em")).toBe(false);
+  });
+
+  it("keeps prices as text (pandoc's rule): a space inside the dollars, or a digit after the closing one", () => {
+    for (const text of ["costs $5, or $10 a month", "價格 $5和$3", "from $ 5 to $ 10", "$5-$10"]) {
+      const html = markdownToHtml(text);
+      expect(formulas(html), text).toEqual([]);
+      expect(elements(html).map((e) => e.text)[0], text).toBe(text);
+    }
+    // The same span is read as math where the rule allows it.
+    expect(formulas(markdownToHtml("price $5$ today"))).toEqual(["5"]);
+  });
+
+  it("reads a < in a formula as less-than, though the README's sanitiser wrote it as &lt;", () => {
+    const html = markdownToHtml("$a<b$ holds");
+    expect(formulas(html)).toEqual(["a<b"]);
+    expect(elements(html).find((e) => e.tag === "mo")?.text).toBe("<");
+  });
+
+  it("shows a formula KaTeX cannot read as its source, marked, and makes no link from one", () => {
+    const broken = elements(markdownToHtml("bad $\\frac{1}{$ end"));
+    expect(broken.find((e) => e.attrs.class === "katex-error")?.text).toBe("\\frac{1}{");
+    const html = markdownToHtml("$\\href{javascript:alert(1)}{x}$ $\\url{https://example.org}$");
+    expect(elements(html).filter((e) => e.tag === "a" || "href" in e.attrs)).toEqual([]);
+  });
+
+  it("parses math only when asked: lint, the README and the intake read the text as written", () => {
+    const types = (math: boolean) => {
+      const parsed = parseMarkdown("a $x_1$ b", { math });
+      const [paragraph] = parsed.ok ? parsed.tree.children : [];
+      return paragraph?.type === "paragraph" ? paragraph.children.map((n) => n.type as string) : [];
+    };
+    expect(types(false)).toEqual(["text"]);
+    expect(types(true)).toEqual(["text", "inlineMath", "text"]);
+  });
+});
+
 describe("htmlToPlainText (a page's description)", () => {
+  it("gives a formula as its TeX, not as the glyphs of its MathML run together", () => {
+    expect(htmlToPlainText(markdownToHtml("高於$10^5$環境幀 and $a<b$."))).toBe("高於 10^5 環境幀 and a<b .");
+  });
+
   it("ends a tag at the > outside its quoted attributes, so no attribute text reaches the description", () => {
     const html = markdownToHtml(
       '<a href="https://ok.example" title="&quot;><script>alert(7)</script>">ok</a> done',
