@@ -150,6 +150,20 @@ describe("the list page", () => {
     await close(w);
   });
 
+  it("searches in Simplified Chinese too: 微调 shows what 微調 shows", async () => {
+    const w = await open("");
+    await w.page.fill("#ps_q", "微调");
+    await w.page.evaluate(() => window.papershelf?.update());
+    const expected = data.entries
+      .filter((e) => e.summary?.includes("微調"))
+      .map((e) => e.id)
+      .sort();
+    expect(expected.length).toBeGreaterThan(5);
+    expect(await visibleIds(w.page)).toEqual(expected);
+    await expect.poll(() => new URL(w.page.url()).searchParams.get("q")).toBe("微调");
+    await close(w);
+  });
+
   it("searches in English, by word prefix, all words required", async () => {
     const w = await open("");
     await w.page.fill("#ps_q", "Segment anyth");

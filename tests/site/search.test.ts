@@ -11,7 +11,10 @@ import {
   type CompactSearchIndex,
   type SearchDocument,
 } from "../../src/site/index.js";
+import { chineseVariants } from "../../src/site/search/chinese-forms.js";
+import { loadSearchIndex } from "../../src/site/search/load.js";
 import { RankedSearch } from "../../src/site/search/ranked.js";
+import { foldQueryTerm } from "../../src/site/search/variants.js";
 import { tokenize, tokenizeQuery } from "../../src/site/search/tokenize.js";
 import { makeSyntheticList } from "../../bench/synthetic.js";
 import { readRealList } from "./helpers/fixture.js";
@@ -36,11 +39,9 @@ beforeAll(async () => {
   search = loadRanked(docs);
 });
 
+/** The index over `docs` as the page loads it (search/load.ts). */
 function loadRanked(docs: readonly SearchDocument[]): RankedSearch<SearchDocument> {
-  return RankedSearch.loadJS<SearchDocument>(
-    expandSearchIndex(JSON.parse(buildSearchIndex(docs, searchFields())) as CompactSearchIndex),
-    indexOptions(searchFields()),
-  );
+  return loadSearchIndex(JSON.parse(buildSearchIndex(docs, searchFields())) as CompactSearchIndex);
 }
 
 /** What the page finds for `query`, as a sorted list of ids. */
@@ -128,6 +129,62 @@ describe("search over the real list", () => {
       .sort();
     expect(ids("language model")).toEqual(both);
     expect(ids("zzzzqx")).toEqual([]);
+  });
+});
+
+describe("a query in the other script (Simplified ↔ Traditional Chinese)", () => {
+  it("finds in the Traditional list what its Traditional form finds: 微调 finds what 微調 finds", () => {
+    for (const [typed, written] of [
+      ["微调", "微調"],
+      ["语言模型", "語言模型"],
+      ["学习", "學習"],
+      ["图", "圖"],
+    ] as const) {
+      expect(containing(written).length, written).toBeGreaterThan(0);
+      expect(ids(typed), typed).toEqual(containing(written));
+    }
+    // A word in neither script's form finds nothing, as before.
+    expect(ids("猫咪")).toEqual(containing("貓咪"));
+  });
+
+  it("searches a term as typed when some entry writes it so; each script finds its own in a mixed list", () => {
+    const mixed = loadRanked([
+      { id: "trad", title: "微調語言模型" },
+      { id: "simp", title: "微调语言模型" },
+      { id: "other", title: "強化學習" },
+    ]);
+    expect(mixed.rankedIds("微調")).toEqual(["trad"]);
+    expect(mixed.rankedIds("微调")).toEqual(["simp"]);
+    expect(mixed.rankedIds("模型")).toEqual(["trad", "simp"]);
+    // 学习 is in neither form as typed: the list's 學習 is found.
+    expect(mixed.rankedIds("强化学习")).toEqual(["other"]);
+  });
+
+  it("ships, with the index, only the forms of the characters it holds; none for a list without Chinese", () => {
+    expect(chineseVariants(["微調", "模型", "model"])).toEqual({ 调: "調" });
+    // 发 stands for both 發 and 髮 (OpenCC's tables, read both ways), in code-unit order.
+    expect(chineseVariants(["頭髮", "發現"])).toEqual({ 头: "頭", 发: "發髮", 现: "現" });
+    const english = JSON.parse(
+      buildSearchIndex([{ id: "a", title: "Diffusion models" }], searchFields()),
+    ) as CompactSearchIndex;
+    expect(english.variants).toBeUndefined();
+    const chinese = JSON.parse(
+      buildSearchIndex([{ id: "a", title: "微調" }], searchFields()),
+    ) as CompactSearchIndex;
+    expect(chinese.variants).toEqual({ 调: "調" });
+  });
+
+  it("leaves a Latin term, or one the index holds, as typed, and asks the index nothing for a Latin one", () => {
+    const asked: string[] = [];
+    const holds = (term: string) => {
+      asked.push(term);
+      return term === "微調" || term === "调";
+    };
+    expect(foldQueryTerm("diffusion", { 调: "調" }, holds)).toBe("diffusion");
+    expect(asked).toEqual([]);
+    expect(foldQueryTerm("微调", { 调: "調" }, holds)).toBe("微調");
+    expect(foldQueryTerm("调", { 调: "調" }, holds)).toBe("调");
+    expect(foldQueryTerm("调整", { 调: "調" }, holds)).toBe("调整");
   });
 });
 

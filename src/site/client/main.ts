@@ -1,16 +1,17 @@
 /**
  * The site's only script, and an optional one: every page reads the same without it. It adds
  *  - the search box (MiniSearch over the index built with the same tokenizer, fetched on first use, its
- *    hits ranked by search/ranked.ts);
+ *    hits ranked by search/ranked.ts; a Simplified Chinese query finds a Traditional list: search/load.ts);
  *  - the filters (category, kind, year, has code), combined with the search and kept in the URL query,
  *    so a filtered view can be shared and reopened; matches show in a short results list (results.ts);
  *  - the "Copy BibTeX" button of entry pages;
  *  - "/" to jump to the search box, Escape to clear it.
  * Bundled by scripts/build-dist.ts into dist/site/site.js.
  */
-import { expandSearchIndex, isCompactSearchIndex } from "../search/compact-index.js";
-import { indexOptions, type SearchDocument } from "../search/options.js";
-import { RankedSearch } from "../search/ranked.js";
+import { isCompactSearchIndex } from "../search/compact-index.js";
+import { loadSearchIndex } from "../search/load.js";
+import type { SearchDocument } from "../search/options.js";
+import type { RankedSearch } from "../search/ranked.js";
 import { ResultsList } from "./results.js";
 import {
   DeferredUrlWriter,
@@ -48,7 +49,7 @@ async function fetchIndex(): Promise<RankedSearch<SearchDocument>> {
   if (!response.ok) throw new Error(`search index: HTTP ${response.status}`);
   const json: unknown = JSON.parse(await response.text());
   if (!isCompactSearchIndex(json)) throw new Error("search index: not in the format this script reads");
-  return RankedSearch.loadJS<SearchDocument>(expandSearchIndex(json), indexOptions(json.fields));
+  return loadSearchIndex(json);
 }
 
 /**

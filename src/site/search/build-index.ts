@@ -10,6 +10,7 @@
  * (tests/site/search.test.ts compares the two on the real list and on generated records), with terms in
  * code-unit order.
  */
+import { chineseVariants } from "./chinese-forms.js";
 import { COMPACT_INDEX_FORMAT, type CompactSearchIndex } from "./compact-index.js";
 import { JsonBytes, digitCount } from "./json-bytes.js";
 import { FRESH, type Scratch } from "./scratch.js";
@@ -158,12 +159,14 @@ export function writeSearchIndexBytes(
       const y = vocabulary[b] as string;
       return x < y ? -1 : x > y ? 1 : 0;
     });
+  const variants = chineseVariants(order.map((id) => vocabulary[id] as string));
   const head: Omit<CompactSearchIndex, "postings"> = {
     format: COMPACT_INDEX_FORMAT,
     fields: [...fields],
     ids: [...ids],
     lengths: fieldLength,
     averages: averageFieldLength,
+    ...(Object.keys(variants).length > 0 ? { variants } : {}),
   };
   const json = JSON.stringify(head);
   // Sized for what is known: the postings exactly, the terms and brackets roughly (it grows if need be).

@@ -27,6 +27,11 @@ export interface CompactSearchIndex {
   averages: number[];
   /** Every term, in code-unit order, with its postings per field. */
   postings: [term: string, byField: FieldPostings[]][];
+  /**
+   * Chinese characters the terms lack → the characters of the index they stand for, in the other script
+   * (chinese-forms.ts: {"调": "調"}); absent when there are none. The page folds a query with it (variants.ts).
+   */
+  variants?: Record<string, string>;
 }
 
 export function isCompactSearchIndex(value: unknown): value is CompactSearchIndex {

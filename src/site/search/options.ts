@@ -15,25 +15,35 @@ import { isCjkTerm, tokenize, tokenizeQuery } from "./tokenize.js";
 /** A record's searchable text, one string per field, and its id. */
 export type SearchDocument = { id: string } & Record<string, string>;
 
+/** A query term that matches as a prefix: a Latin word ("diffu" finds diffusion) or a single CJK character. */
+export const isPrefixTerm = (term: string) => !isCjkTerm(term) || term.length === 1;
+
 /**
- * A query term is a prefix when it is a Latin word ("diffu" finds diffusion) or a single CJK character;
- * CJK bigrams match exactly, and nothing is fuzzy, so a result always contains what was typed.
+ * CJK bigrams match exactly, and nothing is fuzzy, so a result always contains what was typed (or, for
+ * Chinese, its other script's form: see `indexOptions`).
  */
 export const QUERY_OPTIONS: SearchOptions = {
   combineWith: "AND",
-  prefix: (term) => !isCjkTerm(term) || term.length === 1,
+  prefix: isPrefixTerm,
   fuzzy: false,
   tokenize: tokenizeQuery,
   processTerm: (term) => term,
 };
 
-export function indexOptions(fields: readonly string[]): Options<SearchDocument> {
+/**
+ * `queryTerm`: what a query term becomes before it is looked up (search/load.ts passes the Simplified ↔
+ * Traditional fold); the text's terms are indexed as they are.
+ */
+export function indexOptions(
+  fields: readonly string[],
+  queryTerm: (term: string) => string = (term) => term,
+): Options<SearchDocument> {
   return {
     fields: [...fields],
     storeFields: [],
     tokenize,
     // The tokenizer already normalises and lowercases.
     processTerm: (term) => term,
-    searchOptions: QUERY_OPTIONS,
+    searchOptions: { ...QUERY_OPTIONS, processTerm: queryTerm },
   };
 }

@@ -135,6 +135,11 @@ export class RankedSearch<T = Record<string, unknown>> extends MiniSearch<T> {
     return hits.map((doc) => this._documentIds.get(doc));
   }
 
+  /** Whether the index holds `term`, or with `prefix` a term that starts with it. */
+  holds(term: string, prefix: boolean): boolean {
+    return prefix ? this._index.atPrefix(term).size > 0 : this._index.has(term);
+  }
+
   private fieldLengths(n: number, fieldCount: number): Float64Array {
     const lengths = new Float64Array(n * fieldCount);
     this._fieldLength.forEach((perField, doc) => {
