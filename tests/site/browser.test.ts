@@ -228,14 +228,17 @@ describe("the list page", () => {
     await close(w);
   });
 
-  it("writes the view to the URL before a result is followed at once, so Back returns to it", async () => {
-    // The clock stands still (in a context of its own: the clock is the context's), so the URL's pause
-    // never ends and only the click can write it.
+  it("writes the search to the URL before a result is followed at once, so Back returns to it", async () => {
+    // The clock stands still (in a context of its own: the clock is the context's), so the pause after
+    // typing never ends and only the click can write the URL.
     const still = await browser.newContext();
     await still.clock.install();
     const w = await open("", still);
+    // The search index is fetched while the clock runs (focus starts it), so the search below needs no time.
+    await w.page.focus("#ps_q");
+    await w.page.waitForLoadState("networkidle");
     await w.page.clock.pauseAt(Date.now() + 1_000);
-    await w.page.selectOption("select[name=kind]", "dataset");
+    await w.page.fill("#ps_q", "dataset");
     // The stopped clock holds the frames too, and the results list completes a frame after its first cards:
     // 100 ms of frames, far short of the URL's pause.
     const updated = w.page.evaluate(() => window.papershelf?.update());
@@ -248,14 +251,57 @@ describe("the list page", () => {
     // reader's Back does the same): the page is left once the network is quiet.
     await w.page.waitForURL(`**/p/${first}/`, { waitUntil: "networkidle" });
     await w.page.goBack();
-    expect(new URL(w.page.url()).searchParams.get("kind")).toBe("dataset");
+    expect(new URL(w.page.url()).searchParams.get("q")).toBe("dataset");
     await w.page.clock.resume();
     await w.page.evaluate(() => window.papershelf?.ready);
-    expect(await w.page.inputValue("select[name=kind]")).toBe("dataset");
-    const datasets = data.entries.filter((e) => e.kind === "dataset").map((e) => e.id);
-    expect((await visibleIds(w.page)).sort()).toEqual([...datasets].sort());
+    expect(await w.page.inputValue("#ps_q")).toBe("dataset");
+    const matching = data.entries.filter((e) => /(?<![\p{L}\p{N}])dataset/u.test(textOf(e))).map((e) => e.id);
+    expect(matching.length).toBeGreaterThan(0);
+    expect(await visibleIds(w.page)).toEqual([...matching].sort());
     await close(w, data.entries.find((e) => e.id === first)?.images?.map((i) => i.url) ?? []);
     await still.close();
+  });
+
+  it("makes each filter chosen a history entry, Back and Forward showing each view; typing makes none", async () => {
+    const w = await open("");
+    const start = await w.page.evaluate(() => history.length);
+    await w.page.fill("#ps_q", "m");
+    await w.page.fill("#ps_q", "mo");
+    await w.page.fill("#ps_q", "");
+    await w.page.evaluate(() => window.papershelf?.update());
+    expect(await w.page.evaluate(() => history.length)).toBe(start);
+    const ids = (test: (e: PapersFile["entries"][number]) => boolean) =>
+      data.entries
+        .filter(test)
+        .map((e) => e.id)
+        .sort();
+    const papers = ids((e) => e.kind === "paper");
+    const papers2023 = ids((e) => e.kind === "paper" && publicationYear(e) === "2023");
+    expect(papers2023.length).toBeGreaterThan(0);
+    expect(papers2023.length).toBeLessThan(papers.length);
+    await w.page.selectOption("select[name=kind]", "paper");
+    await w.page.selectOption("select[name=year]", "2023");
+    expect(await visibleIds(w.page)).toEqual(papers2023);
+    expect(await w.page.evaluate(() => history.length)).toBe(start + 2);
+    const view = async () => ({
+      url: new URL(w.page.url()).search,
+      kind: await w.page.inputValue("select[name=kind]"),
+      year: await w.page.inputValue("select[name=year]"),
+      shown: await visibleIds(w.page),
+    });
+    await w.page.goBack();
+    expect(await view()).toEqual({ url: "?kind=paper", kind: "paper", year: "", shown: papers });
+    await w.page.goBack();
+    expect(await view()).toEqual({ url: "", kind: "", year: "", shown: ids(() => true) });
+    await w.page.goForward();
+    await w.page.goForward();
+    expect(await view()).toEqual({
+      url: "?kind=paper&year=2023",
+      kind: "paper",
+      year: "2023",
+      shown: papers2023,
+    });
+    await close(w);
   });
 
   it("follows a result at the first click after typing: leaving the search box does not rebuild the list under the mouse", async () => {

@@ -117,13 +117,20 @@ interface Finder {
 }
 
 /**
+ * How a change reaches the URL: typing replaces the history entry once it pauses, a filter pushes a new
+ * one, and a view that Back or Forward returned to is already its entry's.
+ */
+type UrlWrite = "replace" | "push" | "none";
+
+/**
  * Applies the form to the page: the results list when a search or filter is on, the grouped list when not.
  * Without the search index the query is set aside and the filters alone apply, the status line saying so.
  * Resolves to the number of matches, and whether the query (if any) was searched rather than set aside.
  */
-async function applyForm(finder: Finder): Promise<{ count: number; searched: boolean }> {
+async function applyForm(finder: Finder, write: UrlWrite): Promise<{ count: number; searched: boolean }> {
   const state = stateFromForm(finder.form);
-  finder.url.schedule(state);
+  if (write === "push") finder.url.push(state);
+  else if (write === "replace") finder.url.schedule(state);
   let hits: unknown[] | undefined;
   let note = "";
   if (state.q !== "") {
@@ -179,15 +186,15 @@ function setUpFinder(): void {
   // (the list, with what "Show more" added, stays as it is), unless its query was set aside for want of the
   // search index: then each change tries the index again.
   let last: { key: string; count: number } | undefined;
-  const applyChanged = async (): Promise<number> => {
+  const applyChanged = async (write: UrlWrite): Promise<number> => {
     const key = JSON.stringify(stateFromForm(form));
     if (last?.key === key) return last.count;
-    const { count, searched } = await applyForm(finder);
+    const { count, searched } = await applyForm(finder, write);
     last = searched ? { key, count } : undefined;
     return count;
   };
-  const apply = (): Promise<number> => {
-    const run = pending.then(applyChanged);
+  const apply = (write: UrlWrite = "replace"): Promise<number> => {
+    const run = pending.then(() => applyChanged(write));
     pending = run.catch((error: unknown) =>
       setTimeout(() => {
         throw error;
@@ -195,13 +202,22 @@ function setUpFinder(): void {
     );
     return run;
   };
-  form.addEventListener("input", apply);
-  form.addEventListener("change", apply);
+  // A filter chosen is a step Back can undo; the search box's keystrokes are not.
+  const changed = (event: Event) =>
+    apply(event.target instanceof HTMLInputElement && event.target.name === "q" ? "replace" : "push");
+  form.addEventListener("input", changed);
+  form.addEventListener("change", changed);
   // "Clear" (a reset button) sets the fields back without an input event, once this event is over.
-  form.addEventListener("reset", () => setTimeout(apply, 0));
+  form.addEventListener("reset", () => setTimeout(() => apply("push"), 0));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    apply();
+    void apply();
+  });
+  // Back or Forward to another view of this page: the form and the list show it.
+  addEventListener("popstate", () => {
+    finder.url.cancel();
+    writeForm(form, stateFromUrl());
+    void apply("none");
   });
   const input = form.querySelector<HTMLInputElement>("input[name=q]");
   input?.addEventListener("focus", () => void loadIndex(), { once: true });
@@ -212,7 +228,7 @@ function setUpFinder(): void {
       input.focus();
     } else if (event.key === "Escape" && event.target === input && input) {
       input.value = "";
-      apply();
+      void apply();
     }
   });
   /** Applies the form; resolves with the number of matches once the page shows all of its first page. */

@@ -6,6 +6,10 @@
  * recompute the document's base URL and walk every link on the page (10,000 cards hold 50,000 links: 10–35 ms
  * a call in the site bench), so the URL follows the form once typing pauses, and at once before the reader
  * leaves (a link clicked, the page hidden), so that Back returns to the same view.
+ *
+ * Typing changes the current history entry; choosing a filter (or clearing the form) makes a new one, as
+ * following a link would, so Back returns to the view before it. main.ts shows the view of an entry that
+ * Back or Forward returns to.
  */
 
 export const FILTERS = ["category", "kind", "year", "code"] as const;
@@ -74,13 +78,29 @@ export class DeferredUrlWriter {
   }
 
   flush(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
     const state = this.latest;
-    this.latest = undefined;
+    this.cancel();
     if (state === undefined) return;
     const query = queryOf(state);
     if (query === location.search) return;
     history.replaceState(history.state, "", query || location.pathname);
+  }
+
+  /**
+   * A new history entry for `state`, at once (a filter chosen: one write, not one a keystroke). The entry
+   * left keeps the view it showed: a query typed into it and not yet written is written there first.
+   */
+  push(state: State): void {
+    this.flush();
+    const query = queryOf(state);
+    if (query === location.search) return;
+    history.pushState(history.state, "", query || location.pathname);
+  }
+
+  /** Drops a write not yet made: Back or Forward has left the entry it was for. */
+  cancel(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.latest = undefined;
   }
 }
