@@ -8,31 +8,6 @@
 import simplifiedToTraditional from "opencc-js/dict/STCharacters";
 import traditionalToSimplified from "opencc-js/dict/TSCharacters";
 
-let pairs: Map<string, string[]> | undefined;
-
-/** Each character → the characters OpenCC pairs it with, either way. */
-function otherForms(): Map<string, string[]> {
-  if (pairs) return pairs;
-  const made = new Map<string, string[]>();
-  const link = (a: string, b: string) => {
-    const forms = made.get(a);
-    if (!forms) made.set(a, [b]);
-    else if (!forms.includes(b)) forms.push(b);
-  };
-  for (const table of [traditionalToSimplified, simplifiedToTraditional])
-    for (const pair of table.split("|")) {
-      const [from, ...to] = pair.split(" ");
-      if (from === undefined) continue;
-      for (const form of to)
-        if (form !== "" && form !== from) {
-          link(from, form);
-          link(form, from);
-        }
-    }
-  pairs = made;
-  return made;
-}
-
 /** The first code point from which the ideographs (and their radicals) start; below it, no pair exists. */
 const CJK_FROM = 0x2e80;
 
@@ -44,11 +19,34 @@ const CJK_FROM = 0x2e80;
  */
 export function chineseVariants(terms: Iterable<string>): Record<string, string> {
   const held = new Set<string>();
-  for (const term of terms)
+  for (const term of terms) {
+    // A term is a run of one script (tokenize.ts): its first unit tells a Chinese one from a word.
+    if (term.charCodeAt(0) < CJK_FROM) continue;
     for (const char of term) if ((char.codePointAt(0) as number) >= CJK_FROM) held.add(char);
-  const forms = otherForms();
-  const variants = new Map<string, string>();
-  for (const char of [...held].sort())
-    for (const form of forms.get(char) ?? []) variants.set(form, (variants.get(form) ?? "") + char);
-  return Object.fromEntries([...variants].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+  if (held.size === 0) return {};
+  // Typed character → the held characters it stands for. Only the pairs that touch a held character are
+  // kept: the tables hold 7,000 pairs, a list a few thousand characters.
+  const standsFor = new Map<string, Set<string>>();
+  const add = (typed: string, char: string) => {
+    const chars = standsFor.get(typed);
+    if (chars) chars.add(char);
+    else standsFor.set(typed, new Set([char]));
+  };
+  for (const table of [traditionalToSimplified, simplifiedToTraditional])
+    for (const pair of table.split("|")) {
+      const [from, ...to] = pair.split(" ");
+      if (from === undefined || from === "") continue;
+      for (const form of to) {
+        if (form === "" || form === from) continue;
+        if (held.has(from)) add(form, from);
+        if (held.has(form)) add(from, form);
+      }
+    }
+  const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return Object.fromEntries(
+    [...standsFor]
+      .sort(([a], [b]) => byCodeUnit(a, b))
+      .map(([typed, chars]) => [typed, [...chars].sort(byCodeUnit).join("")]),
+  );
 }
