@@ -28,8 +28,9 @@ export interface CompactSearchIndex {
   /** Every term, in code-unit order, with its postings per field. */
   postings: [term: string, byField: FieldPostings[]][];
   /**
-   * Chinese characters the terms lack → the characters of the index they stand for, in the other script
-   * (chinese-forms.ts: {"调": "調"}); absent when there are none. The page folds a query with it (variants.ts).
+   * A Chinese character as a reader may type it → the characters of the index it stands for in the other
+   * script (chinese-forms.ts: {"调": "調"}); absent for a list without Chinese. The page folds a query
+   * term the index lacks with it (variants.ts).
    */
   variants?: Record<string, string>;
 }
