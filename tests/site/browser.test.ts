@@ -523,7 +523,7 @@ describe("category and entry pages", () => {
     expect(images.length).toBe(entry.images?.length);
     for (const img of images) expect(img).toEqual({ alt: expect.stringMatching(/\S/), loading: "lazy" });
     await w.page.click("button.copy-bibtex");
-    await expect.poll(() => w.page.textContent(".copy-status")).toBe("Copied / 已複製");
+    await expect.poll(() => w.page.textContent(".copy-status")).toBe("已複製 / Copied");
     expect(await w.page.evaluate(() => navigator.clipboard.readText())).toBe(bibtex);
     expect(await axeSeriousViolations(w.page)).toEqual([]);
     await close(w, figures);
@@ -563,7 +563,7 @@ describe("category and entry pages", () => {
     const bibtex = (await w.page.textContent("pre.bibtex code")) ?? "";
     expect(bibtex).toMatch(/^@misc\{bibtex,\n[^]*\n\}\n$/);
     await w.page.click("button.copy-bibtex");
-    await expect.poll(() => w.page.textContent(".copy-status")).toBe("Copied / 已複製");
+    await expect.poll(() => w.page.textContent(".copy-status")).toBe("已複製 / Copied");
     expect(await w.page.evaluate(() => navigator.clipboard.readText())).toBe(bibtex);
     const ids = await w.page.$$eval("[id]", (all) => all.map((e) => e.id));
     expect(ids).toContain("bibtex");

@@ -255,7 +255,7 @@ function setUpCopyButtons(): void {
       const text = source.textContent ?? "";
       navigator.clipboard.writeText(text).then(
         () => {
-          if (status) status.textContent = "Copied / 已複製";
+          if (status) status.textContent = "已複製 / Copied";
         },
         () => {
           // No clipboard access (an insecure origin, a denied permission): select the text for Ctrl+C.
@@ -263,7 +263,7 @@ function setUpCopyButtons(): void {
           range.selectNodeContents(source);
           getSelection()?.removeAllRanges();
           getSelection()?.addRange(range);
-          if (status) status.textContent = "Selected: press Ctrl+C / 已選取";
+          if (status) status.textContent = "已選取，按 Ctrl+C 複製 / Selected: press Ctrl+C";
         },
       );
     });
