@@ -9,25 +9,35 @@ import { writeSearchIndexBytes, type FieldTerms } from "./search/build-index.js"
 import { Scratch } from "./search/scratch.js";
 import { TermIds } from "./term-ids.js";
 
+/** A code unit above 0xFF: the text needs two bytes a character. */
+const WIDE = /[\u0100-\uffff]/;
+
 /** The fields related entries compare, as arxiv-sanity-lite does: title, abstract and 摘要. */
 export const RELATED_FIELDS = ["title", "abstract", "summary"] as const;
 
 /**
- * What the term numbering reads of the records: plain data, posted to the term thread. The texts travel as
- * their UTF-16 code units in one buffer, which moves to the thread without a copy: posted as 80,000 strings
- * at 10,000 records (or joined into one), copying them cost the main thread a third of a second.
+ * What the term numbering reads of the records: plain data, posted to the term thread. The texts travel in
+ * one buffer, which moves to the thread without a copy: posted as 80,000 strings at 10,000 records (or
+ * joined into one), copying them cost the main thread a third of a second. A text of characters up to
+ * U+00FF (an English abstract, a title, names) takes a byte a character, the others two (UTF-16): as UTF-16
+ * throughout, the buffer was 27 MB at 10,000 records, and each fresh megabyte costs the main thread ~5 ms.
  */
 export interface TermInput {
   ids: string[];
   /** The searched fields, in the search index's order. */
   fields: string[];
-  /** Every text's UTF-16 code units, one text after another (exactly: lone surrogates stay as they are). */
+  /**
+   * Every text, one after another: as Latin-1 bytes when `oneByte` says so, else as UTF-16 code units
+   * (exactly: lone surrogates stay as they are).
+   */
   units: ArrayBuffer;
   /**
-   * Record d's text of searched field f is code units [bounds[2k], bounds[2k + 1]) with
+   * Record d's text of searched field f is bytes [bounds[2k], bounds[2k + 1]) of `units` with
    * k = d * fields.length + f; a start of -1 means the field is not in the record's search text.
    */
   bounds: Int32Array;
+  /** 1 where text k is Latin-1 (one byte a character), 0 where it is UTF-16. */
+  oneByte: Uint8Array;
   /**
    * Record d's entry-view text of each RELATED_FIELDS field that is not searched, in that order (empty when
    * all three are searched, as they are in the record anatomy today).
@@ -43,26 +53,32 @@ export function packTermInput(
   unsearchedRelated: string[][],
 ): TermInput {
   const bounds = new Int32Array(texts.length * fields.length * 2);
-  let units = 0;
+  const oneByte = new Uint8Array(texts.length * fields.length);
+  let bytes = 0;
   let k = 0;
   for (const own of texts)
-    for (let f = 0; f < fields.length; f++, k += 2) {
+    for (let f = 0; f < fields.length; f++, k++) {
       const text = own[f];
-      bounds[k] = text === undefined ? -1 : units;
-      units += text?.length ?? 0;
-      bounds[k + 1] = units;
+      bounds[2 * k] = text === undefined ? -1 : bytes;
+      if (text !== undefined) {
+        const narrow = !WIDE.test(text);
+        oneByte[k] = narrow ? 1 : 0;
+        bytes += narrow ? text.length : text.length * 2;
+      }
+      bounds[2 * k + 1] = bytes;
     }
   // "utf16le" writes and reads code units as they are, where TextEncoder/TextDecoder would replace a lone
-  // surrogate (which a record may hold) with U+FFFD.
-  const buffer = new ArrayBuffer(units * 2);
+  // surrogate (which a record may hold) with U+FFFD; "latin1" is exact for a text without a unit above 0xFF.
+  const buffer = new ArrayBuffer(bytes);
   const view = Buffer.from(buffer);
   k = 0;
   for (const own of texts)
-    for (let f = 0; f < fields.length; f++, k += 2) {
+    for (let f = 0; f < fields.length; f++, k++) {
       const text = own[f];
-      if (text !== undefined && text !== "") view.write(text, (bounds[k] as number) * 2, "utf16le");
+      if (text !== undefined && text !== "")
+        view.write(text, bounds[2 * k] as number, oneByte[k] === 1 ? "latin1" : "utf16le");
     }
-  return { ids, fields, units: buffer, bounds, unsearchedRelated };
+  return { ids, fields, units: buffer, bounds, oneByte, unsearchedRelated };
 }
 
 /**
@@ -80,20 +96,25 @@ export function termsOfEntries(input: TermInput) {
   if (consumed.has(input.units))
     throw new Error("termsOfEntries: this TermInput was used already (its texts are gone); pack a new one");
   consumed.add(input.units);
-  const { ids, fields, bounds } = input;
+  const { ids, fields, bounds, oneByte } = input;
   // Each text is decoded on its own, as it is cut: decoded at once, the texts made one string as large as
   // the buffer (tens of MB of fresh memory at 10,000 records) that outlived its use. "utf16le" reads the
   // code units as they are, lone surrogates included.
   const units = Buffer.from(input.units);
-  const unsearched = input.unsearchedRelated.reduce((n, texts) => n + texts.join("").length, 0);
-  const table = new TermIds(units.length / 2 + unsearched);
+  let characters = input.unsearchedRelated.reduce((n, texts) => n + texts.join("").length, 0);
+  for (let k = 0; k < oneByte.length; k++)
+    if ((bounds[2 * k] as number) !== -1)
+      characters += ((bounds[2 * k + 1] as number) - (bounds[2 * k] as number)) / (oneByte[k] === 1 ? 1 : 2);
+  const table = new TermIds(characters);
   const texts = ids.map((_, d) =>
     fields.map((_, f) => {
-      const k = (d * fields.length + f) * 2;
-      const start = bounds[k] as number;
+      const k = d * fields.length + f;
+      const start = bounds[2 * k] as number;
       return start === -1
         ? -1
-        : table.add(units.toString("utf16le", start * 2, (bounds[k + 1] as number) * 2));
+        : table.add(
+            units.toString(oneByte[k] === 1 ? "latin1" : "utf16le", start, bounds[2 * k + 1] as number),
+          );
     }),
   );
   const relatedAt = RELATED_FIELDS.map((field) => fields.indexOf(field));

@@ -64,7 +64,9 @@ describe("the term thread", () => {
   });
 
   it("hands the thread every text exactly: lone surrogates, astral and CJK characters, NUL, empty fields", async () => {
+    // Texts travel one byte a character up to U+00FF (café, ÿ), two from U+0100 (Ā, ł) on.
     const odd = ["lone \ud800 high", "lone \udc00 low", "𠀀𪚥 微調", "nul\u0000byte", "", "é́ ＡＢＣ ﬁ"];
+    odd.push("café ÿ ü\u00ff", "Āł ÿ", "plain ascii");
     const entries = makeSyntheticList(12).entries.map((e, i) => ({
       ...e,
       title: `${odd[i % odd.length] ?? ""} ${i}`,
