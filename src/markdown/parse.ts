@@ -53,6 +53,16 @@ function micromark(text: string, math = false): Root {
   return tree;
 }
 
+/**
+ * The span `source` as the parser without math reads it, in place of a math node: its phrasing (emphasis,
+ * links, escapes), or the text itself when it does not read as one paragraph.
+ */
+function asPhrasing(source: string, position: Nodes["position"]): Nodes[] {
+  const [block, ...more] = (processor ??= createProcessor(false)).parse(source).children;
+  if (block?.type === "paragraph" && more.length === 0) return block.children;
+  return [{ type: "text", value: source, position }];
+}
+
 /** The one-dollar math span as a reader means it: pandoc's rule (GitLab follows it too), see below. */
 const SPACE_OR_EMPTY = /^$|^\s|\s$/;
 
@@ -60,36 +70,46 @@ const SPACE_OR_EMPTY = /^$|^\s|\s$/;
  * remark-math takes any text between two `$` as math, as it takes code between backticks: "costs $5, or $10
  * a month" would be the formula "5, or ". Pandoc's rule keeps prices as text: a one-dollar span is math only
  * if no space follows its opening `$` or comes before its closing one, and no digit follows the closing `$`.
- * A span that fails it is put back as the text it was written as. GitHub's own `` $`…`$ `` form (for
- * formulas holding Markdown characters) is math between the backticks.
+ * A span that fails it is read again without math ("$5 **only**, or $" keeps its emphasis). GitHub's own
+ * `` $`…`$ `` form (for formulas holding Markdown characters) is math between the backticks.
  */
 function keepCurrencyAsText(tree: Root, text: string): void {
+  // micromark counts offsets after a byte order mark.
+  const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const stack: Nodes[] = [tree];
   for (let node = stack.pop(); node; node = stack.pop()) {
     if (!("children" in node)) continue;
     const children = node.children as Nodes[];
-    for (const [i, child] of children.entries()) {
-      if ((child.type as string) !== "inlineMath") {
-        stack.push(child);
-        continue;
-      }
+    if (!children.some((child) => (child.type as string) === "inlineMath")) {
+      stack.push(...children);
+      continue;
+    }
+    const kept: Nodes[] = [];
+    for (const child of children) {
       const start = child.position?.start.offset;
       const end = child.position?.end.offset;
-      if (start === undefined || end === undefined) continue;
+      if ((child.type as string) !== "inlineMath" || start === undefined || end === undefined) {
+        stack.push(child);
+        kept.push(child);
+        continue;
+      }
       const math = child as Nodes & { value: string; data?: { hChildren?: unknown[] } };
-      const source = text.slice(start, end);
-      if (source.startsWith("$$")) continue;
+      const source = text.slice(start + shift, end + shift);
       const ticked = /^`([^`]+)`$/.exec(math.value);
-      if (ticked) {
+      if (ticked && !source.startsWith("$$")) {
         // The HTML is made from `hChildren` (mdast-util-math sets it to the value as parsed).
         math.value = ticked[1] as string;
         math.data = { ...math.data, hChildren: [{ type: "text", value: math.value }] };
-        continue;
       }
       // The span as written: remark-math drops a space at both ends, as from a code span.
-      if (SPACE_OR_EMPTY.test(source.slice(1, -1)) || /\d/.test(text.charAt(end)))
-        children[i] = { type: "text", value: source, position: child.position };
+      const price =
+        !source.startsWith("$$") &&
+        !ticked &&
+        (SPACE_OR_EMPTY.test(source.slice(1, -1)) || /\d/.test(text.charAt(end + shift)));
+      if (price) kept.push(...asPhrasing(source, child.position));
+      else kept.push(child);
     }
+    node.children = kept as typeof node.children;
   }
 }
 

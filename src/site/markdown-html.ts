@@ -34,6 +34,17 @@ function lazyImages() {
   };
 }
 
+/**
+ * KaTeX commands that place their content elsewhere than where it is written: \raisebox{26em}{…} drew
+ * "text" over the page's header, and a lap prints over the text before it. Each is read as its content.
+ */
+const MOVERS = ["\\raisebox", "\\llap", "\\rlap", "\\clap", "\\mathllap", "\\mathrlap", "\\mathclap"];
+/** \raisebox takes the shift first, then the content. */
+const MOVER_AS_TEXT: Readonly<Record<string, string>> = { "\\raisebox": "\\@secondoftwo" };
+
+/** More formulas than this in one text (a 摘要 holds a few) are shown as their TeX: each costs KaTeX ~0.1 ms. */
+const MAX_FORMULAS = 200;
+
 let processor: ReturnType<typeof createProcessor> | undefined;
 let mathProcessor: ReturnType<typeof createProcessor> | undefined;
 
@@ -55,31 +66,43 @@ function createProcessor(math: boolean) {
   // Math (`$…$`, `$$…$$`, a ```math fence: <code class="language-math">) as MathML, which browsers render
   // natively: no script, stylesheet or font to load (KaTeX's HTML output needs all three). After the
   // sanitiser, which would drop MathML; KaTeX makes it from the formula's text alone, and without `trust`
-  // it makes no links. A formula KaTeX cannot read is shown as its source, marked; a size in one is at
-  // most 20em, so no formula can push the page wide.
+  // it makes no links. A formula KaTeX cannot read is shown as its source, marked.
   const rendered = math
-    ? safe.use(loadRehypeKatex(), { output: "mathml", strict: "ignore", maxSize: 20 })
+    ? safe.use(loadRehypeKatex(), {
+        output: "mathml",
+        strict: "ignore",
+        // A size in a formula is at most 10em, so none pushes the page wide; \rule's box is not drawn at
+        // all (site.css), and what could move a formula's text over the page's own is read as the text.
+        maxSize: 10,
+        macros: Object.fromEntries(MOVERS.map((name) => [name, MOVER_AS_TEXT[name] ?? "#1"])),
+      })
     : safe;
   return rendered.use(lazyImages).use(rehypeStringify).freeze();
 }
 
 /**
- * A formula as written, and whether the text has any. sanitizeMarkdown, which knows nothing of math, shows
- * a `<` that could open a tag as `&lt;`; in a formula (`$a<b$`) it is a less-than sign, and KaTeX would read
- * the five characters. The formula's HTML is made from its text alone and escaped, so the sign is safe there.
+ * Each formula as written; whether the text has any to render (up to MAX_FORMULAS; past that, the text's
+ * formulas show as their TeX in code). sanitizeMarkdown, which knows nothing of math, shows a `<` that could
+ * open a tag as `&lt;`; in a formula (`$a<b$`) it is a less-than sign, and KaTeX would read the five
+ * characters. The formula's HTML is made from its text alone and escaped, so the sign is safe there.
  */
 function mathAsWritten(tree: MdastRoot): boolean {
-  let found = false;
+  let formulas = 0;
   visit(tree, (node) => {
-    if (node.type === "code" && node.lang === "math") found = true;
-    if ((node.type as string) !== "inlineMath" && (node.type as string) !== "math") return;
-    found = true;
-    const math = node as typeof node & { value: string; data?: { hChildren?: unknown[] } };
+    if (node.type === "code" && node.lang === "math") formulas++;
+    const inline = (node.type as string) === "inlineMath";
+    if (!inline && (node.type as string) !== "math") return;
+    formulas++;
+    const math = node as unknown as { value: string; data?: { hChildren?: unknown[] } };
     if (!math.value.includes("&lt;")) return;
     math.value = math.value.replaceAll("&lt;", "<");
-    math.data = { ...math.data, hChildren: [{ type: "text", value: math.value }] };
+    const text = { type: "text", value: math.value };
+    // Inline math becomes <code>text</code>; a block, <pre><code>text</code></pre>: the text is the code's.
+    const code = math.data?.hChildren?.[0] as { children?: unknown[] } | undefined;
+    if (inline) math.data = { ...math.data, hChildren: [text] };
+    else if (code) code.children = [text];
   });
-  return found;
+  return formulas > 0 && formulas <= MAX_FORMULAS;
 }
 
 /** HTML through the full stack (also what the fast path is tested against). */

@@ -140,6 +140,39 @@ describe("math, as GitHub shows it", () => {
     const html = markdownToHtml("$a<b$ holds");
     expect(formulas(html)).toEqual(["a<b"]);
     expect(elements(html).find((e) => e.tag === "mo")?.text).toBe("<");
+    // In a formula set apart too, which then stays a formula (it once became a bare <pre>).
+    const block = markdownToHtml("$$\na <b c> d\n$$");
+    expect(formulas(block)).toEqual(["a <b c> d"]);
+    expect(elements(block).some((e) => e.tag === "pre")).toBe(false);
+  });
+
+  it("reads the text between two prices as Markdown still, a byte order mark before them or not", () => {
+    const html = markdownToHtml("costs $5 **only**, or $10 [plan](https://example.org) \\* 2");
+    expect(formulas(html)).toEqual([]);
+    expect(elements(html).find((e) => e.tag === "strong")?.text).toBe("only");
+    expect(elements(html).find((e) => e.tag === "a")?.attrs.href).toBe("https://example.org");
+    expect(elements(html)[0]?.text).toBe("costs $5 only, or $10 plan * 2");
+    expect(formulas(markdownToHtml("\uFEFF$5 and $10"))).toEqual([]);
+    expect(formulas(markdownToHtml("\uFEFFx $a^2$ y"))).toEqual(["a^2"]);
+  });
+
+  it("draws no formula over the page: raised or lapped text stays in place, a rule's box is capped", () => {
+    const raised = elements(markdownToHtml("$\\raisebox{26em}{\\text{NOTICE}}$ and $a\\mathllap{b}$"));
+    // Read as their text: no mpadded element moves them.
+    expect(raised.filter((e) => e.tag === "mpadded")).toEqual([]);
+    expect(raised.find((e) => e.tag === "mtext")?.text).toBe("NOTICE");
+    const rule = elements(markdownToHtml("$\\rule{500em}{500em}$")).find((e) => e.tag === "mspace");
+    expect(rule?.attrs).toMatchObject({ width: "10em", height: "10em" });
+  });
+
+  it("shows a text's formulas as their TeX past 200 (each costs KaTeX time)", () => {
+    const few = markdownToHtml("$a$ ".repeat(200));
+    expect(formulas(few)).toHaveLength(200);
+    const many = markdownToHtml("$a$ ".repeat(201));
+    expect(formulas(many)).toEqual([]);
+    expect(elements(many).filter((e) => e.tag === "code" && e.attrs.class === "language-math")).toHaveLength(
+      201,
+    );
   });
 
   it("shows a formula KaTeX cannot read as its source, marked, and makes no link from one", () => {
