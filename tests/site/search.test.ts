@@ -14,13 +14,15 @@ import {
 import { chineseVariants } from "../../src/site/search/chinese-forms.js";
 import { loadSearchIndex } from "../../src/site/search/load.js";
 import { RankedSearch } from "../../src/site/search/ranked.js";
-import { foldQueryTerm } from "../../src/site/search/variants.js";
+import { queryForms } from "../../src/site/search/variants.js";
 import { tokenize, tokenizeQuery } from "../../src/site/search/tokenize.js";
 import { makeSyntheticList } from "../../bench/synthetic.js";
 import { readRealList } from "./helpers/fixture.js";
 
 let data: PapersFile;
 let search: RankedSearch<SearchDocument>;
+/** The same index with each term looked up alone, as MiniSearch's own `search` does (no script forms). */
+let searchAsWritten: RankedSearch<SearchDocument>;
 
 /** Every searched field of a record, as one lowercase text: what a hit must contain. */
 const textOf = (e: PapersFile["entries"][number]) =>
@@ -37,11 +39,18 @@ beforeAll(async () => {
   data = await readRealList();
   const docs = data.entries.map((e) => ({ ...entrySearchText(e), id: e.id }));
   search = loadRanked(docs);
+  searchAsWritten = loadRanked(docs, true);
 });
 
-/** The index over `docs` as the page loads it (search/load.ts). */
-function loadRanked(docs: readonly SearchDocument[]): RankedSearch<SearchDocument> {
-  return loadSearchIndex(JSON.parse(buildSearchIndex(docs, searchFields())) as CompactSearchIndex);
+/**
+ * The index over `docs` as the page loads it (search/load.ts), or, `asWritten`, without the other script's
+ * forms: each term looked up alone, as MiniSearch's own `search` does.
+ */
+function loadRanked(docs: readonly SearchDocument[], asWritten = false): RankedSearch<SearchDocument> {
+  const compact = JSON.parse(buildSearchIndex(docs, searchFields())) as CompactSearchIndex;
+  return asWritten
+    ? RankedSearch.loadJS<SearchDocument>(expandSearchIndex(compact), indexOptions(searchFields()))
+    : loadSearchIndex(compact);
 }
 
 /** What the page finds for `query`, as a sorted list of ids. */
@@ -132,7 +141,10 @@ describe("search over the real list", () => {
   });
 });
 
-describe("a query in the other script (Simplified ↔ Traditional Chinese)", () => {
+describe("a query in either script (Simplified ↔ Traditional Chinese)", () => {
+  /** The entries whose text holds any of `forms`. */
+  const holdingAny = (...forms: string[]) => [...new Set(forms.flatMap(containing))].sort();
+
   it("finds in the Traditional list what its Traditional form finds: 微调 finds what 微調 finds", () => {
     for (const [typed, written] of [
       ["微调", "微調"],
@@ -142,22 +154,39 @@ describe("a query in the other script (Simplified ↔ Traditional Chinese)", () 
     ] as const) {
       expect(containing(written).length, written).toBeGreaterThan(0);
       expect(ids(typed), typed).toEqual(containing(written));
+      expect(ids(written), written).toEqual(containing(written));
     }
-    // A word in neither script's form finds nothing, as before.
-    expect(ids("猫咪")).toEqual(containing("貓咪"));
   });
 
-  it("searches a term as typed when some entry writes it so; each script finds its own in a mixed list", () => {
+  it("finds the entries that wrote a word in either script, as the real list has a few Simplified words", () => {
+    // The list's 摘要 mostly write 學 and 空間, and a few 学 (科学) and 空间: each form finds both.
+    for (const [simplified, traditional] of [
+      ["学", "學"],
+      ["空间", "空間"],
+    ] as const) {
+      expect(containing(simplified).length, simplified).toBeGreaterThan(0);
+      expect(containing(traditional).length, traditional).toBeGreaterThan(containing(simplified).length);
+      const both = holdingAny(simplified, traditional);
+      expect(ids(simplified), simplified).toEqual(both);
+      expect(ids(traditional), traditional).toEqual(both);
+    }
+  });
+
+  it("finds both scripts' entries in a mixed list, a document holding both forms once", () => {
     const mixed = loadRanked([
       { id: "trad", title: "微調語言模型" },
       { id: "simp", title: "微调语言模型" },
       { id: "other", title: "強化學習" },
+      { id: "both", title: "微調 微调" },
     ]);
-    expect(mixed.rankedIds("微調")).toEqual(["trad"]);
-    expect(mixed.rankedIds("微调")).toEqual(["simp"]);
-    expect(mixed.rankedIds("模型")).toEqual(["trad", "simp"]);
-    // 学习 is in neither form as typed: the list's 學習 is found.
+    const sorted = (query: string) => mixed.rankedIds(query).map(String).sort();
+    expect(sorted("微調")).toEqual(["both", "simp", "trad"]);
+    expect(sorted("微调")).toEqual(["both", "simp", "trad"]);
+    expect(sorted("语言模型")).toEqual(["simp", "trad"]);
     expect(mixed.rankedIds("强化学习")).toEqual(["other"]);
+    // Looked up as written (MiniSearch's own way), a script finds only its own.
+    expect(loadRanked([{ id: "t", title: "微調" }], true).rankedIds("微调")).toEqual([]);
+    expect(loadRanked([{ id: "t", title: "微調" }]).rankedIds("微调")).toEqual(["t"]);
   });
 
   it("ships, with the index, only the forms of the characters it holds; none for a list without Chinese", () => {
@@ -174,17 +203,18 @@ describe("a query in the other script (Simplified ↔ Traditional Chinese)", () 
     expect(chinese.variants).toEqual({ 调: "調" });
   });
 
-  it("leaves a Latin term, or one the index holds, as typed, and asks the index nothing for a Latin one", () => {
+  it("gives the forms the index holds, the typed one first, and asks the index nothing for a Latin term", () => {
     const asked: string[] = [];
     const holds = (term: string) => {
       asked.push(term);
-      return term === "微調" || term === "调";
+      return ["微調", "微调", "調"].includes(term);
     };
-    expect(foldQueryTerm("diffusion", { 调: "調" }, holds)).toBe("diffusion");
+    expect(queryForms("diffusion", { 调: "調" }, holds)).toEqual(["diffusion"]);
     expect(asked).toEqual([]);
-    expect(foldQueryTerm("微调", { 调: "調" }, holds)).toBe("微調");
-    expect(foldQueryTerm("调", { 调: "調" }, holds)).toBe("调");
-    expect(foldQueryTerm("调整", { 调: "調" }, holds)).toBe("调整");
+    expect(queryForms("微调", { 调: "調" }, holds)).toEqual(["微调", "微調"]);
+    expect(queryForms("调", { 调: "調" }, holds)).toEqual(["調"]);
+    // None held: the term as typed, which then finds nothing.
+    expect(queryForms("调整", { 调: "調" }, holds)).toEqual(["调整"]);
   });
 });
 
@@ -247,7 +277,7 @@ describe("RankedSearch.rankedIds", () => {
   it("finds what MiniSearch's search finds, in its order, on the real list", () => {
     const queries = queriesFrom(data.entries);
     const { withHits } = expectSameAsSearch(
-      search,
+      searchAsWritten,
       data.entries.map((e) => e.id),
       queries,
     );
@@ -259,7 +289,7 @@ describe("RankedSearch.rankedIds", () => {
     const list = makeSyntheticList(600);
     const docs = list.entries.map((e) => ({ ...entrySearchText(e), id: e.id }));
     const { withHits, tied } = expectSameAsSearch(
-      loadRanked(docs),
+      loadRanked(docs, true),
       list.entries.map((e) => e.id),
       queriesFrom(list.entries),
     );
@@ -279,7 +309,7 @@ describe("RankedSearch.rankedIds", () => {
       ...entrySearchText(e),
       id: e.id,
     }));
-    const ranked = loadRanked(docs.slice(0, 30));
+    const ranked = loadRanked(docs.slice(0, 30), true);
     const order = docs.map((d) => d.id);
     const same = (queries: string[]) => expectSameAsSearch(ranked, order, queries);
     same(["dataset", "模型"]);

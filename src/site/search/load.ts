@@ -1,24 +1,20 @@
 /**
- * The served search index (compact-index.ts) as the page searches it: expanded into MiniSearch, with each
- * query term folded to the list's script when the index says how (variants.ts). The page and the tests load
- * it this one way. Bundled into the browser script.
+ * The served search index (compact-index.ts) as the page searches it: expanded into MiniSearch, each Chinese
+ * query term looked up in both scripts when the index says how (variants.ts). The page and the tests load it
+ * this one way. Bundled into the browser script.
  */
 import { expandSearchIndex, type CompactSearchIndex } from "./compact-index.js";
 import { indexOptions, isPrefixTerm, type SearchDocument } from "./options.js";
 import { RankedSearch } from "./ranked.js";
-import { foldQueryTerm } from "./variants.js";
+import { queryForms } from "./variants.js";
 
 export function loadSearchIndex(compact: CompactSearchIndex): RankedSearch<SearchDocument> {
-  const { variants } = compact;
-  // The fold asks the index what it holds; it runs at query time, once `search` is made.
-  const fold =
-    variants === undefined
-      ? undefined
-      : (term: string): string =>
-          foldQueryTerm(term, variants, (candidate) => search.holds(candidate, isPrefixTerm(candidate)));
-  const search: RankedSearch<SearchDocument> = RankedSearch.loadJS<SearchDocument>(
+  const search = RankedSearch.loadJS<SearchDocument>(
     expandSearchIndex(compact),
-    indexOptions(compact.fields, fold),
+    indexOptions(compact.fields),
   );
+  const { variants } = compact;
+  if (variants !== undefined)
+    search.forms = (term) => queryForms(term, variants, (form) => search.holds(form, isPrefixTerm(form)));
   return search;
 }

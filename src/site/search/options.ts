@@ -20,7 +20,7 @@ export const isPrefixTerm = (term: string) => !isCjkTerm(term) || term.length ==
 
 /**
  * CJK bigrams match exactly, and nothing is fuzzy, so a result always contains what was typed (or, for
- * Chinese, its other script's form: see `indexOptions`).
+ * Chinese, its form in the other script: search/load.ts).
  */
 export const QUERY_OPTIONS: SearchOptions = {
   combineWith: "AND",
@@ -30,20 +30,13 @@ export const QUERY_OPTIONS: SearchOptions = {
   processTerm: (term) => term,
 };
 
-/**
- * `queryTerm`: what a query term becomes before it is looked up (search/load.ts passes the Simplified ↔
- * Traditional fold); the text's terms are indexed as they are.
- */
-export function indexOptions(
-  fields: readonly string[],
-  queryTerm: (term: string) => string = (term) => term,
-): Options<SearchDocument> {
+export function indexOptions(fields: readonly string[]): Options<SearchDocument> {
   return {
     fields: [...fields],
     storeFields: [],
     tokenize,
     // The tokenizer already normalises and lowercases.
     processTerm: (term) => term,
-    searchOptions: { ...QUERY_OPTIONS, processTerm: queryTerm },
+    searchOptions: QUERY_OPTIONS,
   };
 }

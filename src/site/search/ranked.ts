@@ -45,8 +45,15 @@ export class RankedSearch<T = Record<string, unknown>> extends MiniSearch<T> {
     | undefined;
 
   /**
+   * The terms each query term is looked up as, any of which it matches (search/load.ts: a Chinese term in
+   * both scripts); unset, the term alone, as MiniSearch's `search` looks it up.
+   */
+  forms: ((term: string) => string[]) | undefined;
+
+  /**
    * The ids of the documents that hold every term of `query`, best first: `search(query).map((r) => r.id)`,
-   * with equal scores in the order the documents were added.
+   * with equal scores in the order the documents were added. With `forms`, a document holds a query term
+   * if it holds any of its forms, and each form it holds adds to its score.
    */
   rankedIds(query: string): unknown[] {
     const options = { ...this._options.searchOptions };
@@ -104,16 +111,18 @@ export class RankedSearch<T = Record<string, unknown>> extends MiniSearch<T> {
           });
         }
       };
-      add(this._index.get(queryTerm), 1);
-      const prefix =
-        typeof options.prefix === "function"
-          ? options.prefix(queryTerm, q, queryTerms)
-          : options.prefix === true;
-      if (prefix)
-        for (const [term, data] of this._index.atPrefix(queryTerm)) {
-          const distance = term.length - queryTerm.length;
-          if (distance !== 0) add(data, (prefixWeight * term.length) / (term.length + 0.3 * distance));
-        }
+      for (const form of this.forms?.(queryTerm) ?? [queryTerm]) {
+        add(this._index.get(form), 1);
+        const prefix =
+          typeof options.prefix === "function"
+            ? options.prefix(form, q, queryTerms)
+            : options.prefix === true;
+        if (prefix)
+          for (const [term, data] of this._index.atPrefix(form)) {
+            const distance = term.length - form.length;
+            if (distance !== 0) add(data, (prefixWeight * term.length) / (term.length + 0.3 * distance));
+          }
+      }
       // The term's score joins each document's total as MiniSearch adds them: term by term, in query order.
       // (A document is touched once its score is above 0, and every BM25 score is: the idf and d are.)
       for (let i = 0; i < touchedCount; i++) {
