@@ -294,6 +294,34 @@ describe("the list page", () => {
     await close(w);
   });
 
+  it("makes a filter's history entry as it is chosen, while the search index is still on its way", async () => {
+    const w = await open("");
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await w.page.route("**/search-index.json", async (route) => {
+      await held;
+      await route.continue();
+    });
+    const start = await w.page.evaluate(() => history.length);
+    await w.page.fill("#ps_q", "model");
+    await w.page.selectOption("select[name=year]", "2023");
+    // At once: the search behind it waits for the index.
+    expect(await w.page.evaluate(() => history.length)).toBe(start + 1);
+    expect(new URL(w.page.url()).search).toBe("?q=model&year=2023");
+    release();
+    await w.page.evaluate(() => window.papershelf?.update());
+    await w.page.goBack();
+    // The entry left holds the query typed before the filter.
+    expect(new URL(w.page.url()).search).toBe("?q=model");
+    expect(await w.page.inputValue("select[name=year]")).toBe("");
+    const model = data.entries
+      .filter((e) => /(?<![\p{L}\p{N}])model/u.test(textOf(e)))
+      .map((e) => e.id)
+      .sort();
+    expect(await visibleIds(w.page)).toEqual(model);
+    await close(w);
+  });
+
   it("follows a result at the first click after typing: leaving the search box does not rebuild the list under the mouse", async () => {
     const w = await open("");
     await w.page.click("#ps_q");

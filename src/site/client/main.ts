@@ -117,20 +117,12 @@ interface Finder {
 }
 
 /**
- * How a change reaches the URL: typing replaces the history entry once it pauses, a filter pushes a new
- * one, and a view that Back or Forward returned to is already its entry's.
- */
-type UrlWrite = "replace" | "push" | "none";
-
-/**
  * Applies the form to the page: the results list when a search or filter is on, the grouped list when not.
  * Without the search index the query is set aside and the filters alone apply, the status line saying so.
  * Resolves to the number of matches, and whether the query (if any) was searched rather than set aside.
  */
-async function applyForm(finder: Finder, write: UrlWrite): Promise<{ count: number; searched: boolean }> {
+async function applyForm(finder: Finder): Promise<{ count: number; searched: boolean }> {
   const state = stateFromForm(finder.form);
-  if (write === "push") finder.url.push(state);
-  else if (write === "replace") finder.url.schedule(state);
   let hits: unknown[] | undefined;
   let note = "";
   if (state.q !== "") {
@@ -186,15 +178,15 @@ function setUpFinder(): void {
   // (the list, with what "Show more" added, stays as it is), unless its query was set aside for want of the
   // search index: then each change tries the index again.
   let last: { key: string; count: number } | undefined;
-  const applyChanged = async (write: UrlWrite): Promise<number> => {
+  const applyChanged = async (): Promise<number> => {
     const key = JSON.stringify(stateFromForm(form));
     if (last?.key === key) return last.count;
-    const { count, searched } = await applyForm(finder, write);
+    const { count, searched } = await applyForm(finder);
     last = searched ? { key, count } : undefined;
     return count;
   };
-  const apply = (write: UrlWrite = "replace"): Promise<number> => {
-    const run = pending.then(() => applyChanged(write));
+  const apply = (): Promise<number> => {
+    const run = pending.then(applyChanged);
     pending = run.catch((error: unknown) =>
       setTimeout(() => {
         throw error;
@@ -202,22 +194,31 @@ function setUpFinder(): void {
     );
     return run;
   };
-  // A filter chosen is a step Back can undo; the search box's keystrokes are not.
+  // The URL follows the form as each change happens, before the change is applied (which may wait for the
+  // search index): a filter chosen is a step Back can undo; the search box's keystrokes are not.
+  const typed = () => {
+    finder.url.schedule(stateFromForm(form));
+    return apply();
+  };
+  const chosen = () => {
+    finder.url.push(stateFromForm(form));
+    return apply();
+  };
   const changed = (event: Event) =>
-    apply(event.target instanceof HTMLInputElement && event.target.name === "q" ? "replace" : "push");
+    event.target instanceof HTMLInputElement && event.target.name === "q" ? typed() : chosen();
   form.addEventListener("input", changed);
   form.addEventListener("change", changed);
   // "Clear" (a reset button) sets the fields back without an input event, once this event is over.
-  form.addEventListener("reset", () => setTimeout(() => apply("push"), 0));
+  form.addEventListener("reset", () => setTimeout(chosen, 0));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    void apply();
+    void typed();
   });
   // Back or Forward to another view of this page: the form and the list show it.
   addEventListener("popstate", () => {
     finder.url.cancel();
     writeForm(form, stateFromUrl());
-    void apply("none");
+    void apply();
   });
   const input = form.querySelector<HTMLInputElement>("input[name=q]");
   input?.addEventListener("focus", () => void loadIndex(), { once: true });
@@ -228,7 +229,7 @@ function setUpFinder(): void {
       input.focus();
     } else if (event.key === "Escape" && event.target === input && input) {
       input.value = "";
-      void apply();
+      void typed();
     }
   });
   /** Applies the form; resolves with the number of matches once the page shows all of its first page. */
