@@ -200,16 +200,18 @@ function setUpFinder(): void {
     finder.url.schedule(stateFromForm(form));
     return apply();
   };
-  const chosen = () => {
-    finder.url.push(stateFromForm(form));
+  const chosen = (control: string) => {
+    finder.url.push(stateFromForm(form), control);
     return apply();
   };
-  const changed = (event: Event) =>
-    event.target instanceof HTMLInputElement && event.target.name === "q" ? typed() : chosen();
+  const changed = (event: Event) => {
+    const target = event.target as HTMLInputElement | HTMLSelectElement | null;
+    return target?.name === "q" ? typed() : chosen(target?.name ?? "");
+  };
   form.addEventListener("input", changed);
   form.addEventListener("change", changed);
   // "Clear" (a reset button) sets the fields back without an input event, once this event is over.
-  form.addEventListener("reset", () => setTimeout(chosen, 0));
+  form.addEventListener("reset", () => setTimeout(() => chosen("reset"), 0));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     void typed();

@@ -23,6 +23,12 @@ export interface State {
 /** How long the form must stay unchanged before the URL is written: a pause in typing. */
 export const URL_WRITE_DELAY_MS = 400;
 
+/**
+ * Changes to one filter closer together than this are one step of history: the arrow keys on a focused
+ * menu change it at each press, and Back should not walk through every option passed on the way.
+ */
+export const SAME_STEP_MS = 1_000;
+
 export function isActive(state: State): boolean {
   return state.q !== "" || FILTERS.some((f) => state.filters[f] !== "");
 }
@@ -63,6 +69,8 @@ function queryOf(state: State): string {
 export class DeferredUrlWriter {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private latest: State | undefined;
+  /** The filter the last entry was pushed for, and when. */
+  private lastPush: { control: string; at: number } | undefined;
 
   constructor() {
     const flush = () => this.flush();
@@ -79,7 +87,9 @@ export class DeferredUrlWriter {
 
   flush(): void {
     const state = this.latest;
-    this.cancel();
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.latest = undefined;
     if (state === undefined) return;
     const query = queryOf(state);
     if (query === location.search) return;
@@ -89,18 +99,27 @@ export class DeferredUrlWriter {
   /**
    * A new history entry for `state`, at once (a filter chosen: one write, not one a keystroke). The entry
    * left keeps the view it showed: a query typed into it and not yet written is written there first.
+   * `control` names what changed; the same one changed again within SAME_STEP_MS replaces its entry.
    */
-  push(state: State): void {
+  push(state: State, control: string): void {
     this.flush();
     const query = queryOf(state);
     if (query === location.search) return;
-    history.pushState(history.state, "", query || location.pathname);
+    const now = Date.now();
+    const sameStep =
+      this.lastPush !== undefined &&
+      this.lastPush.control === control &&
+      now - this.lastPush.at < SAME_STEP_MS;
+    this.lastPush = { control, at: now };
+    if (sameStep) history.replaceState(history.state, "", query || location.pathname);
+    else history.pushState(history.state, "", query || location.pathname);
   }
 
-  /** Drops a write not yet made: Back or Forward has left the entry it was for. */
+  /** Drops a write not yet made, and the step being taken: Back or Forward has left the entry they were for. */
   cancel(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.latest = undefined;
+    this.lastPush = undefined;
   }
 }
