@@ -37,6 +37,8 @@ export interface SiteOptions {
   title: string;
   /** The `lang` of the pages (BCP 47), e.g. "zh-Hant". */
   lang: string;
+  /** The records file as the project's config names it, shown in every page's footer (default data/papers.yaml). */
+  dataFile?: string;
 }
 
 export interface SiteAssets {
@@ -100,6 +102,7 @@ function page(ctx: PageContext, root: string, pageTitle: string, body: string, d
     description,
     siteTitle: ctx.options.title,
     entryCount: ctx.entryCount,
+    dataFile: ctx.options.dataFile ?? "data/papers.yaml",
     body,
   });
 }

@@ -487,13 +487,26 @@ describe("papershelf site", () => {
     expect(index).toContain('<html lang="en" data-root="./">');
     expect(index).toContain("<title>Test shelf</title>");
     expect((await readdir(path.join(dir, "public/p"))).length).toBe((await readRealList()).entries.length);
+    expect(index).toContain("從 <code>data/papers.yaml</code> 產生");
+
+    // The footer names the records file the config names.
+    await mkdir(path.join(dir, "lists"));
+    await cp(path.join(dir, "data/papers.yaml"), path.join(dir, "lists/shelf.yaml"));
+    await writeFile(
+      path.join(dir, ".papershelf.yml"),
+      "data: lists/shelf.yaml\nsite:\n  title: Test shelf\n",
+    );
+    expect(await runCli(["site", "--out", "public"], ctx), err.join("")).toBe(0);
+    const moved = await readFile(path.join(dir, "public/index.html"), "utf8");
+    expect(moved).toContain("從 <code>lists/shelf.yaml</code> 產生");
+    expect(moved).not.toContain("data/papers.yaml");
 
     await writeFile(path.join(dir, ".papershelf.yml"), "site:\n  lang: 'not a tag!'\n");
     err.length = 0;
     expect(await runCli(["site", "--out", "public"], ctx)).toBe(2);
     expect(err.join("")).toMatch(/\.papershelf\.yml:2:9 .*"site\.lang" should be a language tag/);
     // The failed run left the previous site in place.
-    expect(await readFile(path.join(dir, "public/index.html"), "utf8")).toBe(index);
+    expect(await readFile(path.join(dir, "public/index.html"), "utf8")).toBe(moved);
   });
 
   it("refuses an output folder that is the project, holds it, or holds files it did not write, and changes nothing", async () => {

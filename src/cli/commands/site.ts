@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { DEFAULT_CONFIG_FILE } from "../../config/index.js";
 import { packageRoot } from "../../package-root.js";
 import { ConfigError, EXIT_FINDINGS, EXIT_OK } from "../../errors.js";
 import { formatDiagnostic, plural, readTextOrUndefined } from "../../records/index.js";
@@ -29,6 +30,15 @@ async function readSiteAssets(): Promise<SiteAssets> {
     readFile(path.join(dir, "site.css"), "utf8"),
   ]);
   return { script, style };
+}
+
+/**
+ * `file` as the project names it, for the site's footer: relative to the folder of its config
+ * (.papershelf.yml, or --config), with forward slashes.
+ */
+function projectPath(file: string, configFlag: string | undefined, cwd: string): string {
+  const root = path.dirname(path.resolve(cwd, configFlag ?? DEFAULT_CONFIG_FILE));
+  return path.relative(root, path.resolve(cwd, file)).split(path.sep).join("/");
 }
 
 /** The refusal to write the site to a folder it may not replace, with what to do instead. */
@@ -86,7 +96,7 @@ template, template errors), 70 internal error (a bug: please report it).`,
       records.data,
       templates.templates,
       await readSiteAssets(),
-      site.site,
+      { ...site.site, dataFile: projectPath(config.data, values.config, ctx.cwd) },
       keep,
     ).catch((error: unknown) => {
       // The folder changed while the site was built (writeSite checks it again before replacing it).
