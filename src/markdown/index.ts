@@ -14,6 +14,7 @@ export {
 export {
   checkMarkdownLimits,
   parseMarkdown,
+  setMathValue,
   type MarkdownParse,
   type MarkdownParseOptions,
 } from "./parse.js";

@@ -63,6 +63,22 @@ function asPhrasing(source: string, position: Nodes["position"]): Nodes[] {
   return [{ type: "text", value: source, position }];
 }
 
+/**
+ * Sets the text of a math node (remark-math's `inlineMath` or `math`) and of the HTML made from it:
+ * mdast-util-math copies the value into `data.hChildren` when it parses (inline math becomes
+ * <code>text</code>, a block <pre><code>text</code></pre>), and the HTML is made from that copy.
+ */
+export function setMathValue(node: Nodes, value: string): void {
+  const math = node as unknown as { type: string; value: string; data?: { hChildren?: unknown[] } };
+  const text = { type: "text", value };
+  math.value = value;
+  if (math.type === "inlineMath") math.data = { ...math.data, hChildren: [text] };
+  else {
+    const code = math.data?.hChildren?.[0] as { children?: unknown[] } | undefined;
+    if (code) code.children = [text];
+  }
+}
+
 /** The one-dollar math span as a reader means it: pandoc's rule (GitLab follows it too), see below. */
 const SPACE_OR_EMPTY = /^$|^\s|\s$/;
 
@@ -93,21 +109,15 @@ function keepCurrencyAsText(tree: Root, text: string): void {
         kept.push(child);
         continue;
       }
-      const math = child as Nodes & { value: string; data?: { hChildren?: unknown[] } };
       const source = text.slice(start + shift, end + shift);
-      const ticked = /^`([^`]+)`$/.exec(math.value);
-      if (ticked && !source.startsWith("$$")) {
-        // The HTML is made from `hChildren` (mdast-util-math sets it to the value as parsed).
-        math.value = ticked[1] as string;
-        math.data = { ...math.data, hChildren: [{ type: "text", value: math.value }] };
-      }
+      const ticked = /^`([^`]+)`$/.exec((child as Nodes & { value: string }).value);
+      if (ticked) setMathValue(child, ticked[1] as string);
       // The span as written: remark-math drops a space at both ends, as from a code span.
       const price =
         !source.startsWith("$$") &&
         !ticked &&
         (SPACE_OR_EMPTY.test(source.slice(1, -1)) || /\d/.test(text.charAt(end + shift)));
-      if (price) kept.push(...asPhrasing(source, child.position));
-      else kept.push(child);
+      kept.push(...(price ? asPhrasing(source, child.position) : [child]));
     }
     node.children = kept as typeof node.children;
   }

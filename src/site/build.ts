@@ -37,7 +37,7 @@ export interface SiteOptions {
   title: string;
   /** The `lang` of the pages (BCP 47), e.g. "zh-Hant". */
   lang: string;
-  /** The records file as the project's config names it, shown in every page's footer (default data/papers.yaml). */
+  /** The records file, relative to the project, shown in every page's footer (default data/papers.yaml). */
   dataFile?: string;
 }
 

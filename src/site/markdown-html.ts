@@ -18,7 +18,7 @@ import rehypeStringify from "rehype-stringify";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
-import { parseMarkdown } from "../markdown/index.js";
+import { parseMarkdown, setMathValue } from "../markdown/index.js";
 import { sanitizeMarkdown } from "../render/index.js";
 
 /** Images in record Markdown load when scrolled to, never block the page, and always have an alt. */
@@ -90,17 +90,10 @@ function mathAsWritten(tree: MdastRoot): boolean {
   let formulas = 0;
   visit(tree, (node) => {
     if (node.type === "code" && node.lang === "math") formulas++;
-    const inline = (node.type as string) === "inlineMath";
-    if (!inline && (node.type as string) !== "math") return;
+    if ((node.type as string) !== "inlineMath" && (node.type as string) !== "math") return;
     formulas++;
-    const math = node as unknown as { value: string; data?: { hChildren?: unknown[] } };
-    if (!math.value.includes("&lt;")) return;
-    math.value = math.value.replaceAll("&lt;", "<");
-    const text = { type: "text", value: math.value };
-    // Inline math becomes <code>text</code>; a block, <pre><code>text</code></pre>: the text is the code's.
-    const code = math.data?.hChildren?.[0] as { children?: unknown[] } | undefined;
-    if (inline) math.data = { ...math.data, hChildren: [text] };
-    else if (code) code.children = [text];
+    const { value } = node as unknown as { value: string };
+    if (value.includes("&lt;")) setMathValue(node, value.replaceAll("&lt;", "<"));
   });
   return formulas > 0 && formulas <= MAX_FORMULAS;
 }

@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { DEFAULT_CONFIG_FILE } from "../../config/index.js";
 import { packageRoot } from "../../package-root.js";
 import { ConfigError, EXIT_FINDINGS, EXIT_OK } from "../../errors.js";
 import { formatDiagnostic, plural, readTextOrUndefined } from "../../records/index.js";
@@ -30,15 +29,6 @@ async function readSiteAssets(): Promise<SiteAssets> {
     readFile(path.join(dir, "site.css"), "utf8"),
   ]);
   return { script, style };
-}
-
-/**
- * `file` as the project names it, for the site's footer: relative to the folder of its config
- * (.papershelf.yml, or --config), with forward slashes.
- */
-function projectPath(file: string, configFlag: string | undefined, cwd: string): string {
-  const root = path.dirname(path.resolve(cwd, configFlag ?? DEFAULT_CONFIG_FILE));
-  return path.relative(root, path.resolve(cwd, file)).split(path.sep).join("/");
 }
 
 /** The refusal to write the site to a folder it may not replace, with what to do instead. */
@@ -96,7 +86,8 @@ template, template errors), 70 internal error (a bug: please report it).`,
       records.data,
       templates.templates,
       await readSiteAssets(),
-      { ...site.site, dataFile: projectPath(config.data, values.config, ctx.cwd) },
+      // The records file as the config names it: its paths are the folder papershelf runs in's.
+      { ...site.site, dataFile: show(config.data) },
       keep,
     ).catch((error: unknown) => {
       // The folder changed while the site was built (writeSite checks it again before replacing it).

@@ -1,7 +1,7 @@
 /**
  * The site's only script, and an optional one: every page reads the same without it. It adds
  *  - the search box (MiniSearch over the index built with the same tokenizer, fetched on first use, its
- *    hits ranked by search/ranked.ts; a Simplified Chinese query finds a Traditional list: search/load.ts);
+ *    hits ranked by search/ranked.ts; a Chinese query finds either script's form: search/load.ts);
  *  - the filters (category, kind, year, has code), combined with the search and kept in the URL query,
  *    so a filtered view can be shared and reopened; matches show in a short results list (results.ts);
  *  - the "Copy BibTeX" button of entry pages;

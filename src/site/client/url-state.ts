@@ -65,6 +65,12 @@ function queryOf(state: State): string {
   return query ? `?${query}` : "";
 }
 
+/** The URL of `state`, or undefined when the page is at it already. */
+function urlOf(state: State): string | undefined {
+  const query = queryOf(state);
+  return query === location.search ? undefined : query || location.pathname;
+}
+
 /** Writes the latest state to the URL after a pause, or at once on `flush()`; skips a write that changes nothing. */
 export class DeferredUrlWriter {
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -90,10 +96,8 @@ export class DeferredUrlWriter {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.latest = undefined;
-    if (state === undefined) return;
-    const query = queryOf(state);
-    if (query === location.search) return;
-    history.replaceState(history.state, "", query || location.pathname);
+    const target = state && urlOf(state);
+    if (target !== undefined) history.replaceState(history.state, "", target);
   }
 
   /**
@@ -103,16 +107,16 @@ export class DeferredUrlWriter {
    */
   push(state: State, control: string): void {
     this.flush();
-    const query = queryOf(state);
-    if (query === location.search) return;
+    const target = urlOf(state);
+    if (target === undefined) return;
     const now = Date.now();
     const sameStep =
       this.lastPush !== undefined &&
       this.lastPush.control === control &&
       now - this.lastPush.at < SAME_STEP_MS;
     this.lastPush = { control, at: now };
-    if (sameStep) history.replaceState(history.state, "", query || location.pathname);
-    else history.pushState(history.state, "", query || location.pathname);
+    if (sameStep) history.replaceState(history.state, "", target);
+    else history.pushState(history.state, "", target);
   }
 
   /** Drops a write not yet made, and the step being taken: Back or Forward has left the entry they were for. */
