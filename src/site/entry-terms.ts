@@ -112,9 +112,9 @@ export function termsOfEntries(input: TermInput) {
       const start = bounds[2 * k] as number;
       return start === -1
         ? -1
-        : table.add(
-            units.toString(oneByte[k] === 1 ? "latin1" : "utf16le", start, bounds[2 * k + 1] as number),
-          );
+        : oneByte[k] === 1
+          ? table.addLatin1(units, start, bounds[2 * k + 1] as number)
+          : table.add(units.toString("utf16le", start, bounds[2 * k + 1] as number));
     }),
   );
   const relatedAt = RELATED_FIELDS.map((field) => fields.indexOf(field));

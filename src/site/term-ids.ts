@@ -15,6 +15,14 @@ const CJK_CHAR = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Scrip
 /** What tokenize.ts's WORD matches: letters and digits. */
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 
+/**
+ * Each ASCII byte's lowercase when it is part of a word (a letter or digit: `WORD_CHAR`), else 0: the
+ * separators. (No ASCII character is CJK, and NFKC changes none.)
+ */
+const ASCII_LOWER = Uint8Array.from({ length: 0x80 }, (_, b) =>
+  /[A-Za-z0-9]/.test(String.fromCharCode(b)) ? String.fromCharCode(b).toLowerCase().charCodeAt(0) : 0,
+);
+
 const UNKNOWN = 0;
 const SEPARATOR = 1;
 const WORD = 2;
@@ -77,6 +85,38 @@ export class TermIds {
     return this.starts.length - 2;
   }
 
+  /**
+   * The same as `add(latin1.toString("latin1", start, end))`, read straight from the bytes when they are all
+   * ASCII (an English abstract, a title, names: most of the build's text): NFKC leaves ASCII as it is and
+   * lowercasing it is a table, so no string is made for the text, its normal form or its lowercase, and a
+   * word already seen is found without one. Any other byte: the text goes through `add`.
+   */
+  addLatin1(latin1: Buffer, start: number, end: number): number {
+    if (!isAscii(latin1, start, end)) return this.add(latin1.toString("latin1", start, end));
+    this.asciiWords(latin1, start, end);
+    this.starts.push(this.length);
+    return this.starts.length - 2;
+  }
+
+  /** The words of the ASCII text `bytes[start..end)`. */
+  private asciiWords(bytes: Uint8Array, start: number, end: number): void {
+    let i = start;
+    while (i < end) {
+      if (ASCII_LOWER[bytes[i] as number] === 0) {
+        i++;
+        continue;
+      }
+      const from = i;
+      let hash = 0;
+      for (; i < end; i++) {
+        const lower = ASCII_LOWER[bytes[i] as number] as number;
+        if (lower === 0) break;
+        hash = Math.imul(hash ^ lower, 0x01000193);
+      }
+      this.push(this.wordIds.idOfAscii(bytes, from, i, hash, this.terms));
+    }
+  }
+
   /** The ids of text `t` (a view, not a copy). */
   of(t: number): Int32Array {
     return this.ids.subarray(this.starts[t], this.starts[t + 1]);
@@ -135,49 +175,67 @@ export class TermIds {
 }
 
 /**
- * A hash table from a pair of code points to an id, in typed arrays (open addressing, linear probing, kept
- * at most half full). A JavaScript Map would need the pair as one number above 2^31, which V8 boxes.
+ * A hash table from a pair of code points to an id. A pair of BMP characters (nearly every Chinese bigram)
+ * is one 32-bit key, `first << 16 | second` (a lone character has 0xFFFF for its second, which is not CJK),
+ * kept with its id in one typed array, key then id (open addressing, linear probing from the key's
+ * multiplicative hash, at most half full): one cache line per lookup, where three parallel arrays took
+ * three. A pair with a character outside the BMP goes to a Map (a JavaScript Map would box the BMP keys
+ * above 2^31, and they are millions of lookups).
  */
 class CodePointPairs {
-  private firsts = new Int32Array(1 << 12);
-  private seconds = new Int32Array(1 << 12);
-  private values = new Int32Array(1 << 12).fill(-1);
+  /** Key at 2·slot, id at 2·slot + 1 (-1: the slot is empty). */
+  private slots = emptySlots(1 << 12);
+  private shift = 32 - 12;
   private size = 0;
+  private readonly astral = new Map<number, number>();
 
-  private slot(first: number, second: number): number {
-    const mask = this.values.length - 1;
-    let at = (Math.imul(first, 0x9e3779b1) ^ Math.imul(second + 1, 0x85ebca6b)) & mask;
-    while (this.values[at] !== -1 && (this.firsts[at] !== first || this.seconds[at] !== second))
-      at = (at + 1) & mask;
+  private slot(key: number): number {
+    const { slots } = this;
+    const mask = (slots.length >> 1) - 1;
+    let at = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    while (slots[2 * at + 1] !== -1 && slots[2 * at] !== key) at = (at + 1) & mask;
     return at;
   }
 
-  /** The id of (first, second), or -1. */
+  /** The id of (first, second), or -1; `second` is -1 for a character alone. */
   get(first: number, second: number): number {
-    return this.values[this.slot(first, second)] as number;
+    if (first > 0xffff || second > 0xffff) return this.astral.get(astralKey(first, second)) ?? -1;
+    return this.slots[2 * this.slot((first << 16) | (second & 0xffff)) + 1] as number;
   }
 
   set(first: number, second: number, value: number): void {
-    const at = this.slot(first, second);
-    this.firsts[at] = first;
-    this.seconds[at] = second;
-    this.values[at] = value;
-    if (++this.size * 2 > this.values.length) this.grow();
+    if (first > 0xffff || second > 0xffff) {
+      this.astral.set(astralKey(first, second), value);
+      return;
+    }
+    const key = (first << 16) | (second & 0xffff);
+    const at = this.slot(key);
+    this.slots[2 * at] = key;
+    this.slots[2 * at + 1] = value;
+    if (++this.size * 4 > this.slots.length) this.grow();
   }
 
   private grow(): void {
-    const { firsts, seconds, values } = this;
-    this.firsts = new Int32Array(values.length * 2);
-    this.seconds = new Int32Array(values.length * 2);
-    this.values = new Int32Array(values.length * 2).fill(-1);
-    for (let i = 0; i < values.length; i++)
-      if (values[i] !== -1) {
-        const at = this.slot(firsts[i] as number, seconds[i] as number);
-        this.firsts[at] = firsts[i] as number;
-        this.seconds[at] = seconds[i] as number;
-        this.values[at] = values[i] as number;
+    const old = this.slots;
+    this.slots = emptySlots(old.length);
+    this.shift--;
+    for (let i = 0; i < old.length; i += 2)
+      if (old[i + 1] !== -1) {
+        const at = this.slot(old[i] as number);
+        this.slots[2 * at] = old[i] as number;
+        this.slots[2 * at + 1] = old[i + 1] as number;
       }
   }
+}
+
+/** Room for `count` key-id pairs, all empty. */
+function emptySlots(count: number): Int32Array {
+  return new Int32Array(2 * count).fill(-1);
+}
+
+/** A pair with a character outside the BMP as one exact number (second + 1 < 2^21). */
+function astralKey(first: number, second: number): number {
+  return first * 0x200000 + second + 1;
 }
 
 /**
@@ -207,6 +265,28 @@ class WordIds {
     return id;
   }
 
+  /**
+   * The same for the ASCII word `bytes[from..to)`, lowercased through ASCII_LOWER (`hash` is of the
+   * lowercase), so a word gets the id it gets from `idOf` in any text.
+   */
+  idOfAscii(bytes: Uint8Array, from: number, to: number, hash: number, terms: string[]): number {
+    const mask = this.ids.length - 1;
+    let at = hash & mask;
+    for (;;) {
+      const id = this.ids[at] as number;
+      if (id === -1) break;
+      if (this.hashes[at] === hash && sameAscii(terms[id] as string, bytes, from, to)) return id;
+      at = (at + 1) & mask;
+    }
+    let word = "";
+    for (let k = from; k < to; k++) word += String.fromCharCode(ASCII_LOWER[bytes[k] as number] as number);
+    const id = terms.push(word) - 1;
+    this.hashes[at] = hash;
+    this.ids[at] = id;
+    if (++this.size * 2 > this.ids.length) this.grow();
+    return id;
+  }
+
   private grow(): void {
     const { hashes, ids } = this;
     this.hashes = new Int32Array(ids.length * 2);
@@ -220,6 +300,20 @@ class WordIds {
       this.ids[at] = ids[i] as number;
     }
   }
+}
+
+/** True when every byte of `bytes[start..end)` is ASCII. */
+function isAscii(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if ((bytes[i] as number) >= 0x80) return false;
+  return true;
+}
+
+/** True when `term` is the lowercase of the ASCII word `bytes[from..to)`. */
+function sameAscii(term: string, bytes: Uint8Array, from: number, to: number): boolean {
+  if (term.length !== to - from) return false;
+  for (let k = 0; k < term.length; k++)
+    if (term.charCodeAt(k) !== ASCII_LOWER[bytes[from + k] as number]) return false;
+  return true;
 }
 
 /** True when `term` is `text[from..to)`. */

@@ -80,4 +80,38 @@ describe("TermIds", () => {
     expect(Array.from(ids.of(b))).toEqual([]);
     expect(Array.from(ids.of(c)).map((id) => ids.terms[id])).toEqual(["model", "微調", "調"]);
   });
+
+  it("reads a one-byte text from its Latin-1 bytes as it reads the text", () => {
+    // ASCII (read from the bytes) and the Latin-1 letters NFKC or lowercasing change (read as text), mixed
+    // in texts that also pass through `add`, so a word has one id whichever way it came.
+    const pieces = [
+      ..."abcXYZ019_-'.,;:!?/()\n\t ",
+      "GPT-4",
+      "Model",
+      "é",
+      "ª",
+      "²",
+      "µ",
+      "\u00a0",
+      "ß",
+      "Å",
+    ];
+    const random = rng(11);
+    const texts = Array.from({ length: 2_000 }, () =>
+      Array.from(
+        { length: 1 + Math.floor(random() * 30) },
+        () => pieces[Math.floor(random() * pieces.length)],
+      ).join(""),
+    );
+    const table = new TermTable();
+    const expected = texts.map((t) => Array.from(table.idsOf(t)));
+    const ids = new TermIds();
+    const got = texts.map((t, i) => {
+      const bytes = Buffer.from(`#${t}#`, "latin1");
+      const n = i % 3 === 0 ? ids.add(t) : ids.addLatin1(bytes, 1, bytes.length - 1);
+      return Array.from(ids.of(n));
+    });
+    expect(ids.terms).toEqual(table.terms);
+    for (let i = 0; i < texts.length; i++) expect(got[i], JSON.stringify(texts[i])).toEqual(expected[i]);
+  });
 });
