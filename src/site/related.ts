@@ -230,6 +230,97 @@ class AscendingIds {
   }
 }
 
+// buildVectors and relatedPackedRuns do their work a record at a time through the functions below, each
+// called once per record. V8 optimises a function that runs a long loop while the loop runs (on-stack
+// replacement), from what the code has done so far: in one function holding every loop, the first record's
+// inner loop was optimised before the code after it had ever run, and each part reached for the first time
+// threw the optimised code away, to be optimised again (4 to 9 compilations of the whole function per build,
+// on the term thread's cold code). A function called per record is optimised once, knowing all its parts.
+
+/** Counts, in `df`, each kept term of one record once (`seenIn` holds `stamp` for terms already counted). */
+function countDocumentFrequencies(
+  texts: readonly Int32Array[],
+  stamp: number,
+  kept: Uint8Array,
+  seenIn: Int32Array,
+  df: Int32Array,
+): void {
+  for (const ids of texts)
+    for (let i = 0; i < ids.length; i++) {
+      const t = ids[i] as number;
+      if (seenIn[t] === stamp) continue;
+      seenIn[t] = stamp;
+      if (kept[t] === 1) df[t] = (df[t] as number) + 1;
+    }
+}
+
+/** What weighing a record reads and writes (see buildVectors). */
+interface Weighing {
+  seenIn: Int32Array;
+  count: Int32Array;
+  idf: Float64Array;
+  ownBits: AscendingIds;
+  own: Int32Array;
+  terms: Int32Array;
+  weights: Float64Array;
+  postingStart: Int32Array;
+  postingCount: Int32Array;
+  postingDocs: Int32Array;
+  postingWeights: Float64Array;
+  postingsCap: number;
+}
+
+/**
+ * Record d's unit vector, written at `at` in ascending term order, and offered to its terms' posting lists;
+ * returns its number of terms. `stamp` is new for each record.
+ */
+function weighDocument(
+  texts: readonly Int32Array[],
+  d: number,
+  stamp: number,
+  at: number,
+  w: Weighing,
+): number {
+  const { seenIn, count, idf, ownBits, own, terms, weights } = w;
+  for (const ids of texts)
+    for (let i = 0; i < ids.length; i++) {
+      const t = ids[i] as number;
+      if (seenIn[t] === stamp) count[t] = (count[t] as number) + 1;
+      else if ((idf[t] as number) > 0) {
+        seenIn[t] = stamp;
+        count[t] = 1;
+        ownBits.add(t);
+      }
+    }
+  const m = ownBits.drainAscending(own);
+  let squares = 0;
+  for (let k = 0; k < m; k++) {
+    const t = own[k] as number;
+    const weight = (1 + Math.log(count[t] as number)) * (idf[t] as number);
+    terms[at + k] = t;
+    weights[at + k] = weight;
+    squares += weight * weight;
+  }
+  const norm = Math.sqrt(squares) || 1;
+  const { postingStart, postingCount, postingDocs, postingWeights, postingsCap } = w;
+  for (let k = at; k < at + m; k++) {
+    const weight = (weights[k] as number) / norm;
+    weights[k] = weight;
+    // Records arrive in order, so the heap's tie-break on the lower id keeps the lower record.
+    const t = terms[k] as number;
+    postingCount[t] = pushBounded(
+      postingWeights,
+      postingDocs,
+      postingStart[t] as number,
+      postingCount[t] as number,
+      postingsCap,
+      weight,
+      d,
+    );
+  }
+  return m;
+}
+
 /**
  * The vectors and posting lists, in two passes over the records' terms and with no array per record or per
  * term: the first counts each kept term's records (df), the second weighs each record's terms (now that idf
@@ -247,13 +338,7 @@ function buildVectors(
   // The record a term was last seen in, plus one: a record counts each term once, with nothing to reset.
   const seenIn = new Int32Array(vocabulary.length);
   for (let d = 0; d < n; d++)
-    for (const ids of documents[d] as readonly Int32Array[])
-      for (let i = 0; i < ids.length; i++) {
-        const t = ids[i] as number;
-        if (seenIn[t] === d + 1) continue;
-        seenIn[t] = d + 1;
-        if (kept[t] === 1) df[t] = (df[t] as number) + 1;
-      }
+    countDocumentFrequencies(documents[d] as readonly Int32Array[], d + 1, kept, seenIn, df);
   // Sub-linear tf, smoothed idf: a long 摘要 repeating a word does not drown the title. 0: term dropped.
   const idf = Float64Array.from(df, (f) => (f < 2 || f > n / 2 ? 0 : Math.log(1 + n / f)));
   // Each record holds each of its weighed terms once, so their df add up to the vectors' length.
@@ -275,47 +360,25 @@ function buildVectors(
   const own = new Int32Array(vocabulary.length);
   const count = new Int32Array(vocabulary.length);
   const ownBits = new AscendingIds(vocabulary.length);
+  const weigh: Weighing = {
+    seenIn,
+    count,
+    idf,
+    ownBits,
+    own,
+    terms,
+    weights,
+    postingStart,
+    postingCount,
+    postingDocs,
+    postingWeights,
+    postingsCap,
+  };
   let at = 0;
   for (let d = 0; d < n; d++) {
     start[d] = at;
     // Stamps past the first pass's (1..n), so no term looks already seen.
-    const stamp = n + 1 + d;
-    for (const ids of documents[d] as readonly Int32Array[])
-      for (let i = 0; i < ids.length; i++) {
-        const t = ids[i] as number;
-        if (seenIn[t] === stamp) count[t] = (count[t] as number) + 1;
-        else if ((idf[t] as number) > 0) {
-          seenIn[t] = stamp;
-          count[t] = 1;
-          ownBits.add(t);
-        }
-      }
-    const m = ownBits.drainAscending(own);
-    let squares = 0;
-    for (let k = 0; k < m; k++) {
-      const t = own[k] as number;
-      const weight = (1 + Math.log(count[t] as number)) * (idf[t] as number);
-      terms[at + k] = t;
-      weights[at + k] = weight;
-      squares += weight * weight;
-    }
-    const norm = Math.sqrt(squares) || 1;
-    for (let k = at; k < at + m; k++) {
-      const weight = (weights[k] as number) / norm;
-      weights[k] = weight;
-      // Records arrive in order, so the heap's tie-break on the lower id keeps the lower record.
-      const t = terms[k] as number;
-      postingCount[t] = pushBounded(
-        postingWeights,
-        postingDocs,
-        postingStart[t] as number,
-        postingCount[t] as number,
-        postingsCap,
-        weight,
-        d,
-      );
-    }
-    at += m;
+    at += weighDocument(documents[d] as readonly Int32Array[], d, n + 1 + d, at, weigh);
   }
   start[n] = at;
   return {
@@ -406,8 +469,7 @@ export function relatedPackedRuns(
   const touched = new Int32Array(n);
   // The current record's weights by term id, so a candidate's exact score is one pass over its own terms.
   const dense = new Float64Array(v.vocabulary.length);
-  const { start, terms, weights, postingStart, postingCount, postingDocs, postingWeights } = v;
-  const caps = searchCaps(start);
+  const caps = searchCaps(v.start);
   const queryTerms = new TopK(caps.queryTerms);
   const candidates = new TopK(caps.candidates);
   const best = new TopK(count);
@@ -417,71 +479,114 @@ export function relatedPackedRuns(
   const scoredValue = new Float64Array(n * caps.candidates);
   const scoredCount = new Uint8Array(n);
   const out = new PackedWriter(Math.min(n, runRecords), count, SHARED_TERMS_SHOWN, vocabulary);
+  const search: RecordSearch = {
+    v,
+    dense,
+    partial,
+    touched,
+    queryTerms,
+    candidates,
+    best,
+    shared,
+    scoredOther,
+    scoredValue,
+    scoredCount,
+    perRecord: caps.candidates,
+    out,
+  };
   for (let doc = 0; doc < n; doc++) {
-    const from = start[doc] as number;
-    const to = start[doc + 1] as number;
-    queryTerms.clear();
-    for (let k = from; k < to; k++) {
-      queryTerms.push(weights[k] as number, k - from);
-      dense[terms[k] as number] = weights[k] as number;
-    }
-    let touchedCount = 0;
-    for (let q = 0; q < queryTerms.length; q++) {
-      const offset = queryTerms.idAt(q);
-      const term = terms[from + offset] as number;
-      const w = weights[from + offset] as number;
-      const first = postingStart[term] as number;
-      const last = first + (postingCount[term] as number);
-      for (let p = first; p < last; p++) {
-        const other = postingDocs[p] as number;
-        if (other === doc) continue;
-        if (partial[other] === 0) touched[touchedCount++] = other;
-        partial[other] = (partial[other] as number) + w * (postingWeights[p] as number);
-      }
-    }
-    candidates.clear();
-    for (let i = 0; i < touchedCount; i++) {
-      const other = touched[i] as number;
-      candidates.push(partial[other] as number, other);
-      partial[other] = 0;
-    }
-    best.clear();
-    const mine = doc * caps.candidates;
-    for (let c = 0; c < candidates.length; c++) {
-      const other = candidates.idAt(c);
-      // The cosine is symmetric to the bit (the same products, summed in the same term order), so a pair
-      // already scored the other way round is not scored again.
-      let score = -1;
-      if (other < doc) {
-        const theirs = other * caps.candidates;
-        for (let k = theirs; k < theirs + (scoredCount[other] as number); k++)
-          if (scoredOther[k] === doc) {
-            score = scoredValue[k] as number;
-            break;
-          }
-      }
-      if (score === -1) score = exactScore(v, dense, other);
-      scoredOther[mine + c] = other;
-      scoredValue[mine + c] = score;
-      if (score > 0) best.push(score, other);
-    }
-    scoredCount[doc] = candidates.length;
-    best.sortBestFirst();
-    out.startRecord(doc);
-    for (let b = 0; b < best.length; b++) {
-      const other = best.idAt(b);
-      out.item(other, best.scoreAt(b));
-      sharedTerms(v, dense, other, shared.clear());
-      shared.sortBestFirst();
-      for (let s = 0; s < shared.length; s++) out.sharedTerm(shared.idAt(s));
-    }
-    for (let k = from; k < to; k++) dense[terms[k] as number] = 0;
+    relateDocument(doc, search);
     if ((doc + 1) % runRecords === 0 || doc + 1 === n) emit(out.takeRun(doc + 1));
   }
   if (n === 0) emit(out.takeRun(0));
   // The vectors, tens of MB at 10,000 records, are no longer read: the search index may reuse their memory.
   scratch.give(v.weights.buffer as ArrayBuffer);
   scratch.give(v.terms.buffer as ArrayBuffer);
+}
+
+/** What finding one record's related entries reads and writes (see relatedPackedRuns). */
+interface RecordSearch {
+  v: Vectors;
+  /** The current record's weights by term id (zero elsewhere, and again once the record is done). */
+  dense: Float64Array;
+  /** Each record's partial score against the current one (zero again once read), and those touched. */
+  partial: Float64Array;
+  touched: Int32Array;
+  queryTerms: TopK;
+  candidates: TopK;
+  best: TopK;
+  shared: TopK;
+  /** Each record's candidates and their exact scores, `perRecord` slots a record. */
+  scoredOther: Int32Array;
+  scoredValue: Float64Array;
+  scoredCount: Uint8Array;
+  perRecord: number;
+  out: PackedWriter;
+}
+
+/** Record doc's related entries, written to `s.out`. */
+function relateDocument(doc: number, s: RecordSearch): void {
+  const { v, dense, partial, touched, queryTerms, candidates, best, shared, out } = s;
+  const { start, terms, weights, postingStart, postingCount, postingDocs, postingWeights } = v;
+  const from = start[doc] as number;
+  const to = start[doc + 1] as number;
+  queryTerms.clear();
+  for (let k = from; k < to; k++) {
+    queryTerms.push(weights[k] as number, k - from);
+    dense[terms[k] as number] = weights[k] as number;
+  }
+  let touchedCount = 0;
+  for (let q = 0; q < queryTerms.length; q++) {
+    const offset = queryTerms.idAt(q);
+    const term = terms[from + offset] as number;
+    const w = weights[from + offset] as number;
+    const first = postingStart[term] as number;
+    const last = first + (postingCount[term] as number);
+    for (let p = first; p < last; p++) {
+      const other = postingDocs[p] as number;
+      if (other === doc) continue;
+      if (partial[other] === 0) touched[touchedCount++] = other;
+      partial[other] = (partial[other] as number) + w * (postingWeights[p] as number);
+    }
+  }
+  candidates.clear();
+  for (let i = 0; i < touchedCount; i++) {
+    const other = touched[i] as number;
+    candidates.push(partial[other] as number, other);
+    partial[other] = 0;
+  }
+  best.clear();
+  const { scoredOther, scoredValue, scoredCount, perRecord } = s;
+  const mine = doc * perRecord;
+  for (let c = 0; c < candidates.length; c++) {
+    const other = candidates.idAt(c);
+    // The cosine is symmetric to the bit (the same products, summed in the same term order), so a pair
+    // already scored the other way round is not scored again.
+    let score = -1;
+    if (other < doc) {
+      const theirs = other * perRecord;
+      for (let k = theirs; k < theirs + (scoredCount[other] as number); k++)
+        if (scoredOther[k] === doc) {
+          score = scoredValue[k] as number;
+          break;
+        }
+    }
+    if (score === -1) score = exactScore(v, dense, other);
+    scoredOther[mine + c] = other;
+    scoredValue[mine + c] = score;
+    if (score > 0) best.push(score, other);
+  }
+  scoredCount[doc] = candidates.length;
+  best.sortBestFirst();
+  out.startRecord(doc);
+  for (let b = 0; b < best.length; b++) {
+    const other = best.idAt(b);
+    out.item(other, best.scoreAt(b));
+    sharedTerms(v, dense, other, shared.clear());
+    shared.sortBestFirst();
+    for (let t = 0; t < shared.length; t++) out.sharedTerm(shared.idAt(t));
+  }
+  for (let k = from; k < to; k++) dense[terms[k] as number] = 0;
 }
 
 /** Cosine of the current record (in `dense`) and record `other`, summed in ascending term order. */

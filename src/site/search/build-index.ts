@@ -36,11 +36,33 @@ function countPostings(
   vocabularySize: number,
   scratch: Pick<Scratch, "take" | "give">,
 ) {
-  const fieldLength: number[][] = [];
-  const averageFieldLength = Array.from({ length: fieldCount }, () => 0);
   const start = new Int32Array(vocabularySize * fieldCount + 1);
   // The number of the text a term was last seen in; texts are numbered from 1 on, across both passes.
   const seenIn = new Int32Array(vocabularySize);
+  const { fieldLength, averageFieldLength, texts } = countPairs(documents, fieldCount, start, seenIn);
+  for (let pair = 1; pair < start.length; pair++)
+    start[pair] = (start[pair] as number) + (start[pair - 1] as number);
+  // Every posting is written below before it is read, so a scratch buffer's old contents do not matter.
+  const length = 2 * (start[start.length - 1] as number);
+  const postings = new Int32Array(scratch.take(length * 4), 0, length);
+  fillPostings(documents, fieldCount, start, seenIn, texts, postings);
+  return { start, postings, fieldLength, averageFieldLength, postingBytes: postingBytes(start, postings) };
+}
+
+// The passes of countPostings, each a function of its own: V8 optimises a long loop while it runs (on-stack
+// replacement), and in one function holding them all, each next loop, never run before, threw the optimised
+// code away and was optimised anew (9 compilations of the whole function per build, on a new thread's cold
+// code, where one per pass is needed).
+
+/** Pass 1: each (term, field) pair's number of postings, at `start[pair + 1]`; the fields' lengths. */
+function countPairs(
+  documents: readonly FieldTerms[],
+  fieldCount: number,
+  start: Int32Array,
+  seenIn: Int32Array,
+) {
+  const fieldLength: number[][] = [];
+  const averageFieldLength = Array.from({ length: fieldCount }, () => 0);
   let text = 0;
   for (let doc = 0; doc < documents.length; doc++) {
     const fieldTerms = documents[doc] as FieldTerms;
@@ -66,14 +88,22 @@ function countPostings(
     }
     fieldLength.push(lengths);
   }
-  for (let pair = 1; pair < start.length; pair++)
-    start[pair] = (start[pair] as number) + (start[pair - 1] as number);
+  return { fieldLength, averageFieldLength, texts: text };
+}
+
+/** Pass 2: the postings, [doc, count] in document order (texts numbered on from pass 1's `texts`). */
+function fillPostings(
+  documents: readonly FieldTerms[],
+  fieldCount: number,
+  start: Int32Array,
+  seenIn: Int32Array,
+  texts: number,
+  postings: Int32Array,
+): void {
   const fill = start.slice(0, -1);
-  // Every posting is written below before it is read, so a scratch buffer's old contents do not matter.
-  const length = 2 * (start[start.length - 1] as number);
-  const postings = new Int32Array(scratch.take(length * 4), 0, length);
   // Where the current text's posting of a term is, to count the term's later occurrences in it.
-  const postingOf = new Int32Array(vocabularySize);
+  const postingOf = new Int32Array(seenIn.length);
+  let text = texts;
   for (let doc = 0; doc < documents.length; doc++) {
     const fieldTerms = documents[doc] as FieldTerms;
     for (let fieldId = 0; fieldId < fieldTerms.length; fieldId++) {
@@ -97,17 +127,20 @@ function countPostings(
       }
     }
   }
-  // The postings' bytes as the index writes them: each gap and count, and a comma or bracket after each.
-  let postingBytes = 0;
+}
+
+/** The postings' bytes as the index writes them: each gap and count, and a comma or bracket after each. */
+function postingBytes(start: Int32Array, postings: Int32Array): number {
+  let bytes = 0;
   for (let pair = 0; pair + 1 < start.length; pair++) {
     let previous = 0;
     for (let at = start[pair] as number; at < (start[pair + 1] as number); at++) {
       const doc = postings[2 * at] as number;
-      postingBytes += digitCount(doc - previous) + digitCount(postings[2 * at + 1] as number) + 2;
+      bytes += digitCount(doc - previous) + digitCount(postings[2 * at + 1] as number) + 2;
       previous = doc;
     }
   }
-  return { start, postings, fieldLength, averageFieldLength, postingBytes };
+  return bytes;
 }
 
 /** JSON text of the search index over `documents` (deterministic: same documents, same bytes). */
