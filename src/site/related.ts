@@ -255,18 +255,12 @@ function countDocumentFrequencies(
 }
 
 /** What weighing a record reads and writes (see buildVectors). */
-interface Weighing {
+interface Weighing extends Omit<Vectors, "start" | "vocabulary"> {
   seenIn: Int32Array;
   count: Int32Array;
   idf: Float64Array;
   ownBits: AscendingIds;
   own: Int32Array;
-  terms: Int32Array;
-  weights: Float64Array;
-  postingStart: Int32Array;
-  postingCount: Int32Array;
-  postingDocs: Int32Array;
-  postingWeights: Float64Array;
   postingsCap: number;
 }
 
