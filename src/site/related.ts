@@ -354,28 +354,7 @@ function buildVectors(
   const own = new Int32Array(vocabulary.length);
   const count = new Int32Array(vocabulary.length);
   const ownBits = new AscendingIds(vocabulary.length);
-  const weigh: Weighing = {
-    seenIn,
-    count,
-    idf,
-    ownBits,
-    own,
-    terms,
-    weights,
-    postingStart,
-    postingCount,
-    postingDocs,
-    postingWeights,
-    postingsCap,
-  };
-  let at = 0;
-  for (let d = 0; d < n; d++) {
-    start[d] = at;
-    // Stamps past the first pass's (1..n), so no term looks already seen.
-    at += weighDocument(documents[d] as readonly Int32Array[], d, n + 1 + d, at, weigh);
-  }
-  start[n] = at;
-  return {
+  const vectors: Vectors = {
     start,
     terms,
     weights,
@@ -385,6 +364,15 @@ function buildVectors(
     postingWeights,
     vocabulary,
   };
+  const weigh: Weighing = { ...vectors, seenIn, count, idf, ownBits, own, postingsCap };
+  let at = 0;
+  for (let d = 0; d < n; d++) {
+    start[d] = at;
+    // Stamps past the first pass's (1..n), so no term looks already seen.
+    at += weighDocument(documents[d] as readonly Int32Array[], d, n + 1 + d, at, weigh);
+  }
+  start[n] = at;
+  return vectors;
 }
 
 /** Related entries for every document, keyed by id; ties break by document order, so output is stable. */

@@ -258,11 +258,7 @@ class WordIds {
       if (this.hashes[at] === hash && sameText(terms[id] as string, text, from, to)) return id;
       at = (at + 1) & mask;
     }
-    const id = terms.push(text.slice(from, to)) - 1;
-    this.hashes[at] = hash;
-    this.ids[at] = id;
-    if (++this.size * 2 > this.ids.length) this.grow();
-    return id;
+    return this.insert(at, hash, text.slice(from, to), terms);
   }
 
   /**
@@ -280,6 +276,11 @@ class WordIds {
     }
     let word = "";
     for (let k = from; k < to; k++) word += String.fromCharCode(ASCII_LOWER[bytes[k] as number] as number);
+    return this.insert(at, hash, word, terms);
+  }
+
+  /** A new word, at the empty slot `at` its probe ended on: its id is the next in `terms`. */
+  private insert(at: number, hash: number, word: string, terms: string[]): number {
     const id = terms.push(word) - 1;
     this.hashes[at] = hash;
     this.ids[at] = id;
