@@ -6,6 +6,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
+import { availableParallelism, cpus } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 
@@ -52,7 +53,9 @@ export function machineLine(measured = freshMemoryCost()): string {
   const ca = process.env.NODE_EXTRA_CA_CERTS
     ? "; NODE_EXTRA_CA_CERTS is set, so every node start also loads those certificates"
     : "";
-  return `fresh memory costs ${firstMsPerMb.toFixed(2)} ms/MB at first touch (${againMsPerMb.toFixed(2)} after)${ca}`;
+  // The processor and cores, so figures from GitHub's runners (.github/workflows/bench.yml) and from here compare.
+  const cpu = `${cpus()[0]?.model.trim() ?? "unknown processor"}, ${availableParallelism()} cores, Node ${process.version}`;
+  return `${cpu}; fresh memory costs ${firstMsPerMb.toFixed(2)} ms/MB at first touch (${againMsPerMb.toFixed(2)} after)${ca}`;
 }
 
 /**
