@@ -4,8 +4,18 @@
  * hardware, and V8 hands freed pages back, so every run pays it again) and CA certificates node loads at
  * every start when NODE_EXTRA_CA_CERTS is set (this sandbox sets it; GitHub's runners do not).
  */
-import { execFileSync } from "node:child_process";
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from "node:fs";
 import { availableParallelism, cpus } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -81,4 +91,70 @@ export function runNode(
     (m) => Number(m[1]) * 60_000 + Number(m[2]) * 1000,
   );
   return { wall, cpu: parts.length === 2 ? (parts[0] ?? 0) + (parts[1] ?? 0) : undefined };
+}
+
+/** A thread of a node process as /proc last saw it: CPU (user + system) and fresh memory (minor faults). */
+export interface ThreadUse {
+  tid: number;
+  /** Clock ticks after the process started, when the thread started: orders the threads. */
+  started: number;
+  cpuMs: number;
+  freshMb: number;
+}
+
+/** Reads /proc/<pid>/task/<tid>/stat of every thread of `pid` into `seen`; false once the process is gone. */
+function sampleThreads(pid: number, seen: Map<number, ThreadUse>, tickMs: number): boolean {
+  let tids: string[];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return false;
+  }
+  for (const tid of tids) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+    } catch {
+      continue; // the thread ended between the listing and the read: its last sample stands
+    }
+    // The fields after the command name, which may hold spaces and parentheses: proc(5) numbers them from 3.
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    seen.set(Number(tid), {
+      tid: Number(tid),
+      started: Number(f[19]),
+      cpuMs: (Number(f[11]) + Number(f[12])) * tickMs,
+      freshMb: (Number(f[7]) * 4096) / (1 << 20),
+    });
+  }
+  return true;
+}
+
+/**
+ * Runs `node <args>` in `cwd` and samples its threads' CPU and fresh memory from /proc every `everyMs` (Linux
+ * only: undefined elsewhere). A thread's last 20 ms or so may go unseen; the totals of `runNode` are exact.
+ */
+export async function threadUse(
+  cwd: string,
+  args: string[],
+  everyMs = 20,
+): Promise<{ pid: number; threads: ThreadUse[] } | undefined> {
+  if (!existsSync("/proc/self/task")) return undefined;
+  // USER_HZ: 100 on every Linux GitHub's runners and this project's VMs use.
+  const tickMs = 10;
+  const child = spawn(process.execPath, args, { cwd, stdio: "ignore" });
+  const seen = new Map<number, ThreadUse>();
+  const exited = new Promise<number | null>((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", resolve);
+  });
+  let running = true;
+  void exited.finally(() => (running = false));
+  while (running && child.pid !== undefined && sampleThreads(child.pid, seen, tickMs))
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  const code = await exited;
+  if (code !== 0 || child.pid === undefined) throw new Error(`node ${args.join(" ")} exited with ${code}`);
+  return {
+    pid: child.pid,
+    threads: [...seen.values()].sort((a, b) => a.started - b.started || a.tid - b.tid),
+  };
 }

@@ -38,7 +38,7 @@ import {
 } from "../src/site/index.js";
 import { launchChromium } from "../tests/site/helpers/browser.js";
 import { serveStatic } from "../tests/site/helpers/static-server.js";
-import { folderAndFileCost, machineLine, runNode } from "./machine.js";
+import { folderAndFileCost, machineLine, runNode, threadUse, type ThreadUse } from "./machine.js";
 import { makeSyntheticList, toSyntheticYaml } from "./synthetic.js";
 
 const BUILD_GOAL_MS = 3_000;
@@ -136,7 +136,7 @@ const CLI_RUNS = 3;
  * node's start-up, reading and checking the records, and code that V8 has not compiled yet (in the bench's
  * own process the build code is warm from the builds before).
  */
-async function timeCli(n: number): Promise<{ wall: number[]; cpu: number[] }> {
+async function timeCli(n: number): Promise<{ wall: number[]; cpu: number[]; threads: string | undefined }> {
   const cli = fileURLToPath(new URL("../lib/cli.js", import.meta.url));
   if (!existsSync(cli)) throw new Error("lib/cli.js is missing: npm run bench:site builds it first");
   const project = await mkdtemp(path.join(tmpdir(), "papershelf-bench-cli-"));
@@ -158,10 +158,35 @@ async function timeCli(n: number): Promise<{ wall: number[]; cpu: number[] }> {
       cpu.push(r.cpu ?? NaN);
     }
     await oldSitesRemoved(path.join(project, "_site"));
-    return { wall, cpu };
+    // One more rebuild, its threads sampled from /proc: where the CPU goes, on whatever machine runs this.
+    const threads = await threadUse(project, [cli, "site"]);
+    await oldSitesRemoved(path.join(project, "_site"));
+    return { wall, cpu, threads: threads && describeThreads(threads.pid, threads.threads) };
   } finally {
     await rm(project, { recursive: true, force: true });
   }
+}
+
+/**
+ * A `papershelf site` run's CPU and fresh memory by thread. The build starts two threads after the records
+ * are read, the term thread and then the writer: they are the last two to start. Every other thread but the
+ * main one starts with node: V8's helpers (compiling hot code, collecting garbage) and libuv's file pool.
+ */
+function describeThreads(pid: number, threads: readonly ThreadUse[]): string {
+  const main = threads.find((t) => t.tid === pid);
+  const others = threads.filter((t) => t.tid !== pid);
+  if (main === undefined || others.length < 3) return "(fewer threads than a build starts: not told apart)";
+  const [term, writer] = others.slice(-2) as [ThreadUse, ThreadUse];
+  const helpers = others.slice(0, -2);
+  const sum = (ts: readonly ThreadUse[], key: "cpuMs" | "freshMb") => ts.reduce((a, t) => a + t[key], 0);
+  const one = (name: string, ts: readonly ThreadUse[]) =>
+    `${name} ${sum(ts, "cpuMs").toFixed(0)} ms CPU, ${sum(ts, "freshMb").toFixed(0)} MB fresh`;
+  return [
+    one("main", [main]),
+    one("term thread", [term]),
+    one("writer", [writer]),
+    one(`${helpers.length} helpers of V8 and libuv`, helpers),
+  ].join("; ");
 }
 
 /** Marks, in a trace, the end of the frame that shows a search's results. */
@@ -420,6 +445,8 @@ async function main(): Promise<void> {
   console.log(
     `   node lib/cli.js site, a new process each time (start-up, reading and checking the 10,000 records, code not yet compiled): first build ${firstCli.toFixed(0)} ms wall, then ${ms(cliRebuilds)} ms (CPU ${ms(cli.cpu)} ms) — goal < ${BUILD_GOAL_MS} ms: first build ${verdict(firstCli < BUILD_GOAL_MS)}, rebuilds ${verdict(median(cliRebuilds) < BUILD_GOAL_MS)}`,
   );
+  if (cli.threads !== undefined)
+    console.log(`   by thread, in one more rebuild (sampled from /proc every 20 ms): ${cli.threads}`);
   console.log(
     `\nload average at the end: ${loadavg()
       .map((l) => l.toFixed(1))
