@@ -148,7 +148,10 @@ export async function threadUse(
     child.once("exit", resolve);
   });
   let running = true;
-  void exited.finally(() => (running = false));
+  const stop = () => {
+    running = false;
+  };
+  exited.then(stop, stop);
   while (running && child.pid !== undefined && sampleThreads(child.pid, seen, tickMs))
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   const code = await exited;
