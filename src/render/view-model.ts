@@ -16,7 +16,7 @@ import {
 } from "../records/index.js";
 import { escapeText, escapeUrl } from "./escape.js";
 import { sanitizeMarkdown } from "./sanitize-markdown.js";
-import { githubRepoOf } from "../urls/index.js";
+import { doiUrl, githubRepoOf } from "../urls/index.js";
 
 export interface RepoView {
   url: string;
@@ -276,7 +276,7 @@ export function buildEntryView(entry: Entry, anatomy: Anatomy = ENTRY_ANATOMY): 
       entry.arxiv && !isArxivPage(entry.url, entry.arxiv)
         ? escapeUrl(`https://arxiv.org/abs/${entry.arxiv}`)
         : "",
-    doiUrl: entry.doi && !isDoiLink(entry.url, entry.doi) ? escapeUrl(`https://doi.org/${entry.doi}`) : "",
+    doiUrl: entry.doi && !isDoiLink(entry.url, entry.doi) ? escapeUrl(doiUrl(entry.doi)) : "",
     repos: (entry.repos ?? []).map((r): RepoView => ({
       url: escapeUrl(r.url),
       label: escapeText(r.label ?? repositoryLabel(r.url)),

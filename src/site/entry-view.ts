@@ -17,6 +17,7 @@ import {
   publicationYear,
 } from "../records/index.js";
 import { repositoryLabel } from "../render/index.js";
+import { doiUrl } from "../urls/index.js";
 import { markdownToHtml } from "./markdown-html.js";
 
 export interface CategoryRef {
@@ -99,11 +100,7 @@ function factOf(key: string, spec: FieldSpec, label: string, value: unknown): Fa
   const text = spec.role === "tags" ? asTexts(value).join(", ") : oneLine(asText(value));
   if (text === "") return undefined;
   const href =
-    spec.role === "arxiv"
-      ? `https://arxiv.org/abs/${text}`
-      : spec.role === "doi"
-        ? `https://doi.org/${text}`
-        : "";
+    spec.role === "arxiv" ? `https://arxiv.org/abs/${text}` : spec.role === "doi" ? doiUrl(text) : "";
   return { key, label, text, href };
 }
 
@@ -202,7 +199,7 @@ export function buildSiteEntry(
     arxivUrl:
       entry.arxiv && !isArxivPage(entry.url, entry.arxiv) ? `https://arxiv.org/abs/${entry.arxiv}` : "",
     doi: entry.doi ?? "",
-    doiUrl: entry.doi ? `https://doi.org/${entry.doi}` : "",
+    doiUrl: entry.doi ? doiUrl(entry.doi) : "",
     authors,
     abstract,
     summary,

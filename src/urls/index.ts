@@ -24,4 +24,5 @@ export {
   type GithubRepoUrl,
   type GithubUrlParse,
 } from "./github-repo.js";
+export { doiUrl } from "./doi.js";
 export { trimUrl } from "./trailing-punctuation.js";
