@@ -23,6 +23,7 @@ import {
   entryPath,
   filterOptions,
   relatedViews,
+  sectionAnchor,
   sectionViews,
   type CategoryNode,
 } from "./pages.js";
@@ -115,7 +116,7 @@ function* listPages(
 ): Generator<StreamedSiteFile> {
   const filters = filterOptions(nodes, entries);
   const toc = nodes.map((n) => ({
-    href: `#c-${n.category.id}`,
+    href: `#${sectionAnchor(n.category.id)}`,
     title: n.category.title,
     depth: n.depth,
     count: n.count,

@@ -84,11 +84,18 @@ export function categoryPaths(nodes: readonly CategoryNode[]): Map<string, Categ
  * heading by that many levels: a category page shows its own section without a heading (the page's h1 is
  * its title), so the sections below it start at h2, not h3 (a skipped level, which screen readers announce).
  */
+/**
+ * A category section's id in a list page, which its contents link names. "ps_" like the page's other ids: a
+ * plain "c-<category>" could be an entry's id too (an entry "c-b" took the contents link of category "b").
+ */
+export const sectionAnchor = (categoryId: string): string => `ps_c-${categoryId}`;
+
 export function sectionViews(nodes: readonly CategoryNode[], baseDepth: number, root: string, raise = 0) {
   return nodes.map((node) => {
     const sectionLevel = level(node.depth - baseDepth + 2 - raise);
     return {
       id: node.category.id,
+      anchor: sectionAnchor(node.category.id),
       title: node.category.title,
       href: `${root}${categoryPath(node.category.id)}`,
       depth: node.depth - baseDepth,

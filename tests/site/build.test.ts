@@ -21,6 +21,7 @@ import {
   HOSTILE_ID,
   PAGE_ID_ENTRIES,
   REPO,
+  SECTION_ID_CATEGORY,
   SITE_OPTIONS,
   buildFixtureSite,
   fileText,
@@ -277,6 +278,7 @@ describe("buildSite", () => {
 
   it("gives each element id once a page, entries named like the page's own elements included", () => {
     expect(PAGE_ID_ENTRIES.every((id) => data.entries.some((e) => e.id === id))).toBe(true);
+    expect(files.some((f) => f.path === `c/${SECTION_ID_CATEGORY}/index.html`)).toBe(true);
     for (const page of pages()) {
       const ids = elements(page.content).flatMap((el) => attr(el, "id") ?? []);
       const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);

@@ -24,9 +24,13 @@ export const HOSTILE_ID = "hostile-entry";
 
 /**
  * Valid entry ids that the site's pages once used for their own elements (the <main>, the search box, the
- * BibTeX to copy, the headings of an entry page): an entry "bibtex" made Copy BibTeX copy its whole page.
+ * BibTeX to copy, the headings of an entry page, a list page's section of the real list's category
+ * "multimodal"): an entry "bibtex" made Copy BibTeX copy its whole page, and an entry "c-multimodal" took the
+ * contents link of that section.
  */
-export const PAGE_ID_ENTRIES = ["bibtex", "main", "q", "h-cite", "h-summary", "h-related"];
+export const PAGE_ID_ENTRIES = ["bibtex", "main", "q", "h-cite", "h-summary", "h-related", "c-multimodal"];
+/** The category whose section id PAGE_ID_ENTRIES' "c-multimodal" once shared. */
+export const SECTION_ID_CATEGORY = "multimodal";
 
 /**
  * The real list plus arXiv-style fields on its first entries, then a hostile record and the PAGE_ID_ENTRIES
