@@ -256,7 +256,9 @@ function* entryPages(
       related: relatedViews(entry, related.get(entry.id) ?? [], byId, entries.length <= WHOLE_WORDS_UP_TO),
       ...entry,
     } satisfies EntryPageFields & SiteEntry);
-    const description = pageDescription(entry.abstract || htmlToPlainText(entry.summaryHtml));
+    // The abstract as the page shows it (its Markdown rendered), else the 摘要: plain text, no "**" or "[…](…)".
+    const abstractHtml = entry.texts.find((t) => t.key === "abstract")?.html ?? "";
+    const description = pageDescription(htmlToPlainText(abstractHtml || entry.summaryHtml));
     yield {
       path: `${entryPath(entry.id)}index.html`,
       content: page(ctx, NESTED_ROOT, `${entry.title} · ${ctx.options.title}`, body, description),

@@ -175,8 +175,9 @@ export function buildSiteEntry(
   for (const { key, spec, label } of shownFields(anatomy)) {
     const value = record[key];
     if (spec.role === "names" && authors.length === 0) authors = asTexts(value).map(oneLine);
-    if (spec.role === "markdown" && asText(value) !== "")
-      texts.push({ key, label, html: markdownToHtml(asText(value)) });
+    // Rendered first: a field of only spaces, or of what sanitising removes, shows no empty section.
+    const html = spec.role === "markdown" && asText(value) !== "" ? markdownToHtml(asText(value)) : "";
+    if (html.trim() !== "") texts.push({ key, label, html });
     // The title is the page's heading, not a fact.
     if (FACT_ROLES.has(spec.role) && key !== "title") {
       const fact = factOf(key, spec, label, value);

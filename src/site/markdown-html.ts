@@ -175,6 +175,10 @@ const NAMED: Readonly<Record<string, string>> = {
 const MATHML_WITH_TEX =
   /<math\b[^>]*>(?:[^<]|<(?!annotation\b))*<annotation encoding="application\/x-tex">([^<]*)<\/annotation><\/semantics><\/math>/g;
 
+/** The start or end tag of an element that sits inside a line of text (phrasing content without a box). */
+const INLINE_TAG =
+  /^<\/?(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var)[\s/>]/i;
+
 /**
  * The text a reader sees of HTML made here (markdownToHtml), on one line: a page's description, which search
  * engines and link previews show. The 摘要's Markdown itself (`**…**`, `[Github](https://…)`) read as noise
@@ -186,8 +190,9 @@ export function htmlToPlainText(html: string): string {
       // A formula (KaTeX's MathML) as its TeX, which it carries: its tags gone, "10^5" read "105".
       .replace(MATHML_WITH_TEX, " $1 ")
       // A tag ends at a `>` outside its quoted attributes: the serialiser leaves `>` as it is inside them
-      // (a link's title `"><script>…` put "alert(7)" in a page's description).
-      .replace(/<(?:[^<>"']|"[^"]*"|'[^']*')*>/g, " ")
+      // (a link's title `"><script>…` put "alert(7)" in a page's description). An inline element's tags go
+      // without a trace ("[GitHub](…)." read "GitHub ."); any other tag parts words, as its box does.
+      .replace(/<(?:[^<>"']|"[^"]*"|'[^']*')*>/g, (tag) => (INLINE_TAG.test(tag) ? "" : " "))
       .replace(
         /&(?:#x([0-9a-f]+)|#(\d+)|([a-z]+));/gi,
         (whole, hex?: string, dec?: string, name?: string) => {

@@ -148,6 +148,27 @@ describe("buildSite", () => {
     expect(description).toBe("有很多不同任務的資料集整理。 見 Github 與 code & 更多 一 二");
   });
 
+  it("describes an entry by its abstract as a reader sees it, not its Markdown", async () => {
+    const abstract = "We use **LoRA** with $O(n^2)$ memory; code at [GitHub](https://github.com/o/n).";
+    const description = await firstEntryDescription((entry) => (entry.abstract = abstract));
+    expect(description).toBe("We use LoRA with O(n^2) memory; code at GitHub.");
+  });
+
+  it("shows no empty section for a Markdown field of only spaces", async () => {
+    const [first, ...rest] = data.entries;
+    const entry = { ...(first as PapersFile["entries"][number]), summary: " \n ", abstract: "An abstract." };
+    const site = buildSite(
+      { ...data, entries: [entry, ...rest] },
+      await templatesWith("entry", (t) => t),
+      { script: "", style: "" },
+      SITE_OPTIONS,
+    );
+    if (!site.ok) throw new Error("the site should build");
+    const page = fileText(site.files, `p/${entry.id}/index.html`);
+    expect(page).toContain("An abstract.");
+    expect(page).not.toContain("摘要 / Summary");
+  });
+
   it("is deterministic: the same records give the same bytes", async () => {
     const again = await buildFixtureSite(data);
     expect(again).toEqual(files);
