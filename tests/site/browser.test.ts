@@ -218,6 +218,70 @@ describe("the list page", () => {
     await close(w);
   });
 
+  it("shows the search form from the first paint where scripting is on (no jump), and hides it without", async () => {
+    // site.js answered empty: what the page looks like before the script runs.
+    const before = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    await before.route("**/assets/site.js", (route) =>
+      route.fulfill({ status: 200, contentType: "text/javascript", body: "" }),
+    );
+    const w = await open("", before);
+    expect(await w.page.isVisible("form.finder")).toBe(true);
+    await close(w);
+    await before.close();
+    const off = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+    const page = await off.newPage();
+    await page.goto(server.url);
+    expect(await page.isVisible("form.finder")).toBe(false);
+    expect(await page.isVisible(`li#${data.entries[0]?.id}`)).toBe(true);
+    await off.close();
+  });
+
+  it("shows a menu's value the menus do not offer (an old link) as All, and applies All", async () => {
+    const w = await open("?kind=poster&year=1999&category=no-such-category");
+    for (const name of ["kind", "year", "category"]) {
+      expect(await w.page.inputValue(`select[name=${name}]`), name).toBe("");
+      expect(await w.page.$eval(`select[name=${name}]`, (s) => (s as HTMLSelectElement).selectedIndex)).toBe(
+        0,
+      );
+    }
+    expect(await visibleIds(w.page)).toEqual(data.entries.map((e) => e.id).sort());
+    await close(w);
+  });
+
+  it("does not search a word still being composed in an input method, and searches it once committed", async () => {
+    const w = await open("");
+    // The search index loaded first (a search, then cleared), so a search the composition set off would show
+    // within the frame that follows each step.
+    await w.page.fill("#ps_q", "模型");
+    await w.page.evaluate(() => window.papershelf?.update());
+    await w.page.fill("#ps_q", "");
+    await w.page.evaluate(() => window.papershelf?.update());
+    const whole = await w.page.textContent(".finder-status");
+    const cdp = await w.page.context().newCDPSession(w.page);
+    await w.page.focus("#ps_q");
+    // Pinyin on its way to 微調: Chromium's own composition events, as an input method sends them.
+    for (const text of ["w", "wei", "wei t", "wei tiao"]) {
+      await cdp.send("Input.imeSetComposition", {
+        text,
+        selectionStart: text.length,
+        selectionEnd: text.length,
+      });
+      await w.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+    }
+    expect(await w.page.inputValue("#ps_q")).toBe("wei tiao");
+    expect(await w.page.isVisible(".finder-results")).toBe(false);
+    expect(await w.page.textContent(".finder-status")).toBe(whole);
+    await cdp.send("Input.insertText", { text: "微調" });
+    const expected = data.entries.filter((e) => e.summary?.includes("微調")).map((e) => e.id);
+    await expect
+      .poll(() => w.page.textContent(".finder-status"))
+      .toBe(`${expected.length} / ${data.entries.length} 筆 entries`);
+    expect(await visibleIds(w.page)).toEqual(expected.sort());
+    await expect.poll(() => new URL(w.page.url()).searchParams.get("q")).toBe("微調");
+    await cdp.detach();
+    await close(w);
+  });
+
   it("writes the search to the URL before a result is followed at once, so Back returns to it", async () => {
     // The clock stands still (in a context of its own: the clock is the context's), so the pause after
     // typing never ends and only the click can write the URL.
@@ -606,6 +670,31 @@ describe("category and entry pages", () => {
         (entry.images ?? []).map((i) => i.url),
       );
     }
+  });
+
+  it("keeps a formula wider than a phone inside the page: it scrolls by itself, the page does not", async () => {
+    const phone = await browser.newContext({ viewport: { width: 320, height: 700 } });
+    const withMath = data.entries.filter((e) =>
+      [e.summary, e.extra, e.abstract].some((t) => t !== undefined && /\$[^\s$][^$]*\$/.test(t)),
+    );
+    let wide = 0;
+    for (const entry of withMath) {
+      const w = await open(`p/${entry.id}/`, phone);
+      const widths = await w.page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        view: innerWidth,
+        formulas: [...document.querySelectorAll("article math")].map((m) => m.scrollWidth),
+      }));
+      expect(widths.page, entry.id).toBeLessThanOrEqual(widths.view);
+      wide += widths.formulas.filter((width) => width > widths.view).length;
+      await close(
+        w,
+        (entry.images ?? []).map((i) => i.url),
+      );
+    }
+    // ArcFace's loss is wider than 320 px: the case the rule is for is really there.
+    expect(wide).toBeGreaterThan(0);
+    await phone.close();
   });
 
   it("copies exactly the BibTeX on the page of an entry whose id is bibtex, a page with each id once", async () => {

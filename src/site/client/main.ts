@@ -205,11 +205,15 @@ function setUpFinder(): void {
     return apply();
   };
   const changed = (event: Event) => {
+    // A word still being composed in an input method (pinyin "wei tiao" on its way to 微調, zhuyin) is not
+    // searched: each keystroke would empty the list and write "?q=wei+tiao" to the URL. Its end is.
+    if (event instanceof InputEvent && event.isComposing) return;
     const target = event.target as HTMLInputElement | HTMLSelectElement | null;
     return target?.name === "q" ? typed() : chosen(target?.name ?? "");
   };
   form.addEventListener("input", changed);
   form.addEventListener("change", changed);
+  form.addEventListener("compositionend", changed);
   // "Clear" (a reset button) sets the fields back without an input event, once this event is over.
   form.addEventListener("reset", () => setTimeout(() => chosen("reset"), 0));
   form.addEventListener("submit", (event) => {
@@ -254,19 +258,27 @@ function setUpCopyButtons(): void {
     const status = button.parentElement?.querySelector(".copy-status");
     if (!source) continue;
     button.hidden = false;
+    // Each click's outcome is news: emptied first, the status is set anew, and read out again, after a click
+    // that gave the same result as the one before (the text stayed "Copied" and a second click said nothing).
+    let cleared: ReturnType<typeof setTimeout> | undefined;
+    const say = (text: string) => {
+      if (!status) return;
+      clearTimeout(cleared);
+      status.textContent = "";
+      requestAnimationFrame(() => (status.textContent = text));
+      cleared = setTimeout(() => (status.textContent = ""), 5_000);
+    };
     button.addEventListener("click", () => {
       const text = source.textContent ?? "";
       navigator.clipboard.writeText(text).then(
-        () => {
-          if (status) status.textContent = "已複製 / Copied";
-        },
+        () => say("已複製 / Copied"),
         () => {
           // No clipboard access (an insecure origin, a denied permission): select the text for Ctrl+C.
           const range = document.createRange();
           range.selectNodeContents(source);
           getSelection()?.removeAllRanges();
           getSelection()?.addRange(range);
-          if (status) status.textContent = "已選取，按 Ctrl+C 複製 / Selected: press Ctrl+C";
+          say("已選取，按 Ctrl+C 複製 / Selected: press Ctrl+C");
         },
       );
     });

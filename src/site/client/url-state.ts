@@ -52,8 +52,12 @@ export function writeForm(form: HTMLFormElement, state: State): void {
   if (q instanceof HTMLInputElement) q.value = state.q;
   for (const name of FILTERS) {
     const control = form.elements.namedItem(name);
-    if (control instanceof HTMLSelectElement) control.value = state.filters[name];
-    else if (control instanceof HTMLInputElement) control.checked = state.filters[name] === control.value;
+    if (control instanceof HTMLSelectElement) {
+      control.value = state.filters[name];
+      // A value the menu does not offer (an old link, a category renamed, "?year=1999") shows "All", which is
+      // what the form then applies, rather than an empty box.
+      if (control.selectedIndex === -1) control.value = "";
+    } else if (control instanceof HTMLInputElement) control.checked = state.filters[name] === control.value;
   }
 }
 
