@@ -63,11 +63,22 @@ function entryType(entry: SiteEntry): string {
     : "misc";
 }
 
+/**
+ * BibTeX and biber split the author field at every "and" between spaces, in any case, that is not inside
+ * braces: "Research and Development Team" would become two authors. Such a name is braced whole, which also
+ * keeps it from being split into first and last names (a team's name has neither).
+ */
+const SPLITS_AT_AND = /(?:^|\s)and(?:\s|$)/i;
+
+function bibtexName(name: string): string {
+  const escaped = escapeBibtex(name);
+  return SPLITS_AT_AND.test(name) ? `{${escaped}}` : escaped;
+}
+
 /** One BibTeX entry. Fields appear only when the record has them; the title is double-braced to keep its case. */
 export function formatBibtex(entry: SiteEntry): string {
   const fields: [string, string][] = [["title", `{${escapeBibtex(entry.title)}}`]];
-  if (entry.authors.length > 0)
-    fields.push(["author", entry.authors.map((a) => escapeBibtex(a)).join(" and ")]);
+  if (entry.authors.length > 0) fields.push(["author", entry.authors.map(bibtexName).join(" and ")]);
   if (entry.venue !== "")
     fields.push([
       entryType(entry) === "inproceedings" ? "booktitle" : "howpublished",

@@ -52,6 +52,26 @@ describe("papers.bib", () => {
     expect(names).toEqual(["Ada Lovelace", "Grace {Hopper} & Co 0"]);
   });
 
+  it('keeps a name with the word "and" in it one author', async () => {
+    const [first, ...rest] = data.entries as [Entry, ...Entry[]];
+    const authors = [
+      "Research and Development Team",
+      "Ada Lovelace",
+      "Q&A AND Co",
+      "and Sons",
+      "Band Anderson",
+    ];
+    const odd = { ...data, entries: [{ ...first, authors }, ...rest] };
+    const bib = parseBibtex(fileText(await buildFixtureSite(odd), "papers.bib"), { sentenceCase: false });
+    expect(bib.errors).toEqual([]);
+    const names = bib.entries[0]?.fields.author?.map(
+      (a) => a.name ?? [a.firstName, a.lastName].filter(Boolean).join(" "),
+    );
+    // A name without "and" as a word is still a person's, read as first and last name.
+    expect(names).toEqual(authors);
+    expect(bib.entries[0]?.fields.author?.[4]).toMatchObject({ firstName: "Band", lastName: "Anderson" });
+  });
+
   it("writes URLs and DOIs as they are, LaTeX specials and all, so the link still works", async () => {
     // Each character below is one escapeBibtex turns into LaTeX, which a verbatim field would keep as text.
     const url = "https://example.org/a_b/x--y?q=1&r=50%25~z#top^";
