@@ -9,9 +9,13 @@ import type { SiteEntry } from "./entry-view.js";
 /** Feed readers show the recent entries; older ones are on the site. */
 export const FEED_ENTRY_LIMIT = 50;
 
-/** XML 1.0 forbids most C0 controls even as references: they are dropped. */
+/**
+ * What XML 1.0 forbids even as references (its Char production) is dropped: most C0 controls, and U+FFFE and
+ * U+FFFF, which a strict parser (expat, libxml2) rejects as "not well-formed". A lone surrogate needs nothing:
+ * it cannot be written as UTF-8, so it reaches the file as U+FFFD.
+ */
 // eslint-disable-next-line no-control-regex -- matching the controls XML forbids is the point
-const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 export function escapeXml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(XML_FORBIDDEN, "");

@@ -33,6 +33,22 @@ describe("feed.xml", () => {
   });
 });
 
+describe("feed.xml with characters XML forbids", () => {
+  it("drops U+FFFE and U+FFFF, which no XML 1.0 document may hold", async () => {
+    const [first, ...rest] = data.entries as [Entry, ...Entry[]];
+    const title = "Noncharacters \uFFFEin\uFFFF a title";
+    const odd = { ...data, entries: [{ ...first, title, authors: ["Ada\uFFFF Lovelace"] }, ...rest] };
+    const xml = fileText(await buildFixtureSite(odd), "feed.xml");
+    // XML 1.0's Char production. The feed parser reads these characters without complaint; expat and
+    // libxml2 reject the whole file as not well-formed.
+    const notXmlChar = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+    expect(xml.match(notXmlChar)).toBeNull();
+    const item = parseFeed(xml).items.find((i) => i.id?.endsWith(first.id));
+    expect(item?.title).toBe("Noncharacters in a title");
+    expect(item?.authors.map((a) => a.name)).toEqual(["Ada Lovelace"]);
+  });
+});
+
 describe("papers.bib", () => {
   it("has one entry per record, keyed by id, with title, arXiv id, DOI and venue", () => {
     // Titles as written: BibTeX styles may re-case them, the parser need not.
