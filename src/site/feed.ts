@@ -37,7 +37,8 @@ function feedEntry(entry: SiteEntry): string {
   const categories = entry.categoryPath
     .map((c) => `    <category term="${escapeXml(c.id)}" label="${escapeXml(c.title)}"/>\n`)
     .join("");
-  const content = entry.summaryHtml || (entry.abstract ? `<p>${escapeXml(entry.abstract)}</p>` : "");
+  // The Markdown rendered and sanitised as on the entry page: as written, `**LoRA**` and `[GitHub](…)` showed.
+  const content = entry.summaryHtml || (entry.texts.find((t) => t.key === "abstract")?.html ?? "");
   return (
     `  <entry>\n` +
     `    <id>urn:papershelf:entry:${escapeXml(entry.id)}</id>\n` +

@@ -33,6 +33,25 @@ describe("feed.xml", () => {
   });
 });
 
+describe("feed.xml content", () => {
+  it("is the abstract rendered as on the entry page, Markdown and all, and sanitised", async () => {
+    const [first, ...rest] = data.entries as [Entry, ...Entry[]];
+    const { summary: _summary, ...noSummary } = first;
+    const abstract =
+      "We use **LoRA** & co <script>alert(1)</script>; code on [GitHub](https://github.com/o/r).";
+    const odd = { ...data, entries: [{ ...noSummary, abstract }, ...rest] };
+    const site = await buildFixtureSite(odd);
+    const item = parseFeed(fileText(site, "feed.xml")).items.find((i) => i.id?.endsWith(first.id));
+    const content = item?.content ?? "";
+    expect(content).toContain("<strong>LoRA</strong>");
+    expect(content).toContain('<a href="https://github.com/o/r"');
+    expect(content).not.toContain("**");
+    expect(content).not.toContain("<script");
+    // The same HTML as the entry page's abstract section.
+    expect(fileText(site, `p/${first.id}/index.html`)).toContain(content);
+  });
+});
+
 describe("feed.xml with characters XML forbids", () => {
   it("drops U+FFFE and U+FFFF, which no XML 1.0 document may hold", async () => {
     const [first, ...rest] = data.entries as [Entry, ...Entry[]];
