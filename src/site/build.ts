@@ -40,6 +40,8 @@ export interface SiteOptions {
   lang: string;
   /** The records file, relative to the project, shown in every page's footer (default data/papers.yaml). */
   dataFile?: string;
+  /** The site's absolute URL, ending in "/" (`site.url`): the feed's ids are made of it when set. */
+  url?: string;
 }
 
 export interface SiteAssets {
@@ -294,7 +296,7 @@ export function planSite(
       yield { path: "assets/site.css", content: assets.style };
       // GitHub Pages would otherwise run Jekyll over the folder.
       yield { path: ".nojekyll", content: "" };
-      yield { path: "feed.xml", content: formatAtomFeed({ title: options.title, entries }) };
+      yield { path: "feed.xml", content: formatAtomFeed({ ...options, entries }) };
       yield* listPages(ctx, nodes, entries, markdownToHtml(data.list?.intro));
     },
     /** Entry pages [from, to) (all of them by default), each with its related entries from `related`. */

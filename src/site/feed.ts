@@ -1,10 +1,11 @@
 /**
  * feed.xml: an Atom 1.0 feed of the entries most recently added to the list (records with an `added` date,
  * newest first). Links are relative: feed readers resolve them against the feed's own URL, which is where
- * the site is published, so the feed needs no configured address. Ids are URNs made of the record ids,
- * which never change. Output depends only on the records (no clock), so builds are reproducible.
+ * the site is published, so the feed needs no configured address. Ids are another matter (see feedIds).
+ * Output depends only on the records and the config (no clock), so builds are reproducible.
  */
 import type { SiteEntry } from "./entry-view.js";
+import { entryPath } from "./pages.js";
 
 /** Feed readers show the recent entries; older ones are on the site. */
 export const FEED_ENTRY_LIMIT = 50;
@@ -29,10 +30,31 @@ export function atomDate(date: string): string {
 
 export interface FeedInput {
   title: string;
+  /** The site's absolute URL, ending in "/" (`site.url` in .papershelf.yml); "" when not configured. */
+  url?: string;
   entries: readonly SiteEntry[];
 }
 
-function feedEntry(entry: SiteEntry): string {
+interface FeedIds {
+  feed: string;
+  entry: (entry: SiteEntry) => string;
+}
+
+/**
+ * Atom ids must be universally unique and never change (RFC 4287 §4.2.6): readers use them to tell entries
+ * apart across feeds. With the site's URL they are the feed's URL and each entry's absolute permalink, which
+ * no other list has, and which stay as long as the record ids do (they never change). Without it there is
+ * nothing stable that names this list (the title may change; the records do not say where the list lives),
+ * so the ids are URNs of the record ids alone, the same on every list that does not set `site.url`: a
+ * reader following two such feeds, a list and its fork say, may take an entry of one for the other's.
+ * Setting `site.url` gives unique ids, and changes them once.
+ */
+function feedIds(siteUrl: string): FeedIds {
+  if (siteUrl === "") return { feed: "urn:papershelf:feed", entry: (e) => `urn:papershelf:entry:${e.id}` };
+  return { feed: `${siteUrl}feed.xml`, entry: (e) => `${siteUrl}${entryPath(e.id)}` };
+}
+
+function feedEntry(entry: SiteEntry, ids: FeedIds): string {
   const authors = entry.authors.map((a) => `    <author><name>${escapeXml(a)}</name></author>\n`).join("");
   const categories = entry.categoryPath
     .map((c) => `    <category term="${escapeXml(c.id)}" label="${escapeXml(c.title)}"/>\n`)
@@ -41,9 +63,9 @@ function feedEntry(entry: SiteEntry): string {
   const content = entry.summaryHtml || (entry.texts.find((t) => t.key === "abstract")?.html ?? "");
   return (
     `  <entry>\n` +
-    `    <id>urn:papershelf:entry:${escapeXml(entry.id)}</id>\n` +
+    `    <id>${escapeXml(ids.entry(entry))}</id>\n` +
     `    <title>${escapeXml(entry.title)}</title>\n` +
-    `    <link rel="alternate" type="text/html" href="p/${escapeXml(entry.id)}/"/>\n` +
+    `    <link rel="alternate" type="text/html" href="${escapeXml(entryPath(entry.id))}"/>\n` +
     `    <link rel="related" href="${escapeXml(entry.url)}"/>\n` +
     `    <updated>${atomDate(entry.added)}</updated>\n` +
     (entry.date ? `    <published>${atomDate(entry.date)}</published>\n` : "") +
@@ -55,7 +77,8 @@ function feedEntry(entry: SiteEntry): string {
 }
 
 /** The Atom document. Entries without `added` are not in the feed: they were on the list before it had one. */
-export function formatAtomFeed({ title, entries }: FeedInput): string {
+export function formatAtomFeed({ title, url = "", entries }: FeedInput): string {
+  const ids = feedIds(url);
   const recent = entries
     .filter((e) => e.added !== "")
     .map((e, order) => ({ e, order }))
@@ -66,14 +89,14 @@ export function formatAtomFeed({ title, entries }: FeedInput): string {
   return (
     `<?xml version="1.0" encoding="utf-8"?>\n` +
     `<feed xmlns="http://www.w3.org/2005/Atom">\n` +
-    `  <id>urn:papershelf:feed</id>\n` +
+    `  <id>${escapeXml(ids.feed)}</id>\n` +
     `  <title>${escapeXml(title)}</title>\n` +
     `  <link rel="self" type="application/atom+xml" href="feed.xml"/>\n` +
     `  <link rel="alternate" type="text/html" href="./"/>\n` +
     `  <updated>${atomDate(newest)}</updated>\n` +
     `  <author><name>${escapeXml(title)}</name></author>\n` +
     `  <generator>papershelf</generator>\n` +
-    recent.map(feedEntry).join("") +
+    recent.map((e) => feedEntry(e, ids)).join("") +
     `</feed>\n`
   );
 }

@@ -1,11 +1,21 @@
 /** feed.xml, papers.bib and papers.json read back with real parsers, not string matching. */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { parse as parseBibtex } from "@retorquere/bibtex-parser";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PapersFile } from "../../src/records/index.js";
-import type { SiteFile } from "../../src/site/index.js";
-import { HOSTILE_ID, buildFixtureSite, fileText, readSiteFixture } from "./helpers/fixture.js";
+import { bundleSiteAssets } from "../../scripts/site-assets.js";
+import { buildSite, readSiteTemplates, type SiteFile } from "../../src/site/index.js";
+import {
+  HOSTILE_ID,
+  REPO,
+  SITE_OPTIONS,
+  buildFixtureSite,
+  fileText,
+  readSiteFixture,
+} from "./helpers/fixture.js";
 
 type Entry = PapersFile["entries"][number];
 
@@ -30,6 +40,47 @@ describe("feed.xml", () => {
     expect(feed.items.map((i) => i.updated?.toISOString().slice(0, 10))).toEqual(added.map((e) => e.added));
     const withAuthors = feed.items.find((i) => i.id === `urn:papershelf:entry:${data.entries[0]?.id}`);
     expect(withAuthors?.authors.map((a) => a.name)).toEqual(["Ada Lovelace", "Grace {Hopper} & Co 0"]);
+  });
+});
+
+/** The fixture site built with `site.url` set, as the CLI passes it from .papershelf.yml. */
+async function buildSiteAt(url: string, list: PapersFile): Promise<SiteFile[]> {
+  const templates = await readSiteTemplates(path.join(REPO, "templates"), async (p) =>
+    readFile(p, "utf8").catch(() => undefined),
+  );
+  if (!templates.ok) throw new Error(templates.errors.map((e) => e.message).join("\n"));
+  const result = buildSite(list, templates.templates, await bundleSiteAssets(), { ...SITE_OPTIONS, url });
+  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join("\n"));
+  return result.files;
+}
+
+/** The feed's own <id> (the parser reads the entries' ids, not the feed's). */
+function feedId(xml: string): string | undefined {
+  return /^ {2}<id>([^<]*)<\/id>$/m.exec(xml)?.[1];
+}
+
+describe("feed.xml ids", () => {
+  it("are the site's URLs when it has one: unique to the list, and the same in every build", async () => {
+    const url = "https://owner.github.io/list/";
+    const xml = fileText(await buildSiteAt(url, data), "feed.xml");
+    const ids = parseFeed(xml).items.map((i) => i.id);
+    expect(feedId(xml)).toBe(`${url}feed.xml`);
+    expect(ids[0]).toBe(`${url}p/${HOSTILE_ID}/`);
+    expect(ids.every((id) => id?.startsWith(`${url}p/`))).toBe(true);
+    // A fork published elsewhere shares no id with it.
+    const fork = fileText(await buildSiteAt("https://fork.example/list/", data), "feed.xml");
+    expect(parseFeed(fork).items.some((i) => ids.includes(i.id))).toBe(false);
+    // An entry keeps its id when the list changes around it.
+    const fewer = { ...data, entries: data.entries.slice(2) };
+    const later = parseFeed(fileText(await buildSiteAt(url, fewer), "feed.xml")).items.map((i) => i.id);
+    expect(later).toEqual(ids.filter((id) => later.includes(id)));
+    expect(later).toContain(`${url}p/${HOSTILE_ID}/`);
+  });
+
+  it("stay URNs of the record ids without the site's URL", () => {
+    const xml = fileText(files, "feed.xml");
+    expect(feedId(xml)).toBe("urn:papershelf:feed");
+    expect(parseFeed(xml).items[0]?.id).toBe(`urn:papershelf:entry:${HOSTILE_ID}`);
   });
 });
 
