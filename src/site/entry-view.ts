@@ -80,8 +80,11 @@ export interface SiteEntry {
   urlLabel: string;
 }
 
-/** Roles whose text the search box looks through. */
-const SEARCHED_ROLES = new Set<FieldSpec["role"]>(["line", "markdown", "names"]);
+/**
+ * Roles whose text the search box looks through. The arXiv id and the DOI too: a card shows them, and a
+ * reader pastes "2306.15195" from a citation to find the paper.
+ */
+const SEARCHED_ROLES = new Set<FieldSpec["role"]>(["line", "markdown", "names", "arxiv", "doi"]);
 /** Roles shown as one line in the facts list. */
 const FACT_ROLES = new Set<FieldSpec["role"]>(["line", "date", "enum", "arxiv", "doi", "tags"]);
 

@@ -90,9 +90,9 @@ describe("buildSearchIndex", () => {
 });
 
 describe("searchFields", () => {
-  it("are the anatomy's shown text fields: one-line, Markdown and names", () => {
+  it("are the anatomy's shown text fields (one-line, Markdown and names) and the arXiv id and DOI", () => {
     expect(searchFields()).toEqual(
-      expect.arrayContaining(["title", "authors", "venue", "summary", "abstract", "note"]),
+      expect.arrayContaining(["title", "authors", "venue", "summary", "abstract", "note", "arxiv", "doi"]),
     );
     expect(searchFields()).not.toContain("url");
     expect(searchFields()).not.toContain("lint-ignore");
@@ -138,6 +138,16 @@ describe("search over the real list", () => {
       .sort();
     expect(ids("language model")).toEqual(both);
     expect(ids("zzzzqx")).toEqual([]);
+  });
+
+  it("an arXiv id as a citation gives it finds its entry, and only it", () => {
+    const withArxiv = data.entries.filter((e) => e.arxiv);
+    expect(withArxiv.length).toBeGreaterThan(10);
+    for (const entry of withArxiv) {
+      const id = entry.arxiv as string;
+      const sameId = withArxiv.filter((e) => e.arxiv === id).map((e) => e.id);
+      expect(ids(id), id).toEqual(sameId.sort());
+    }
   });
 });
 
