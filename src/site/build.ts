@@ -155,6 +155,8 @@ function* listPages(
       ctx.templates.list({
         root: NESTED_ROOT,
         heading: node.category.title,
+        // The search covers this page's entries only; the status line says so (client/main.ts).
+        scope: node.category.title,
         breadcrumbs: breadcrumbTrail(ctx, ancestors),
         introHtml: "",
         toc: [],

@@ -614,6 +614,30 @@ describe("category and entry pages", () => {
     await close(w);
   });
 
+  it("a category page's search says it covers the category only, and links the same search over the list", async () => {
+    const top = data.categories[0];
+    const inside = new Set([top?.id, ...(top?.children ?? []).map((c) => c.id)]);
+    // A word that entries outside this category have ("Segment Anything" is under 影像模型).
+    const word = "segment";
+    const elsewhere = data.entries.filter((e) => /(?<![\p{L}\p{N}])segment/u.test(textOf(e)));
+    expect(elsewhere.some((e) => !inside.has(e.category))).toBe(true);
+    const insideWithWord = elsewhere.filter((e) => inside.has(e.category));
+    const w = await open(`c/${top?.id}/`);
+    await w.page.fill("#ps_q", word);
+    await w.page.evaluate(() => window.papershelf?.update());
+    const status = (await w.page.textContent(".finder-status")) ?? "";
+    expect(status).toContain(`in “${top?.title}” only`);
+    expect(await visibleIds(w.page)).toEqual(insideWithWord.map((e) => e.id).sort());
+    await w.page.click(".finder-status a");
+    await w.page.waitForURL((url) => !url.pathname.includes("/c/"));
+    await w.page.evaluate(() => window.papershelf?.ready);
+    expect(new URL(w.page.url()).searchParams.get("q")).toBe(word);
+    expect(await visibleIds(w.page)).toEqual(elsewhere.map((e) => e.id).sort());
+    // The whole list's page names no scope.
+    expect(await w.page.textContent(".finder-status")).not.toContain("only");
+    await close(w);
+  });
+
   it("a permalink shows the entry, its cite block, related entries, and copies its BibTeX", async () => {
     const entry = data.entries.find((e) => (e.images ?? []).length > 0 && e.summary) ?? data.entries[0];
     if (!entry) throw new Error("no entry");

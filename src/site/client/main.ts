@@ -134,7 +134,7 @@ async function applyForm(finder: Finder): Promise<{ count: number; searched: boo
   const applied = hits === undefined ? { ...state, q: "" } : state;
   if (!isActive(applied)) {
     finder.results.clear();
-    if (finder.status) finder.status.textContent = note;
+    showStatus(finder, note, state);
     return { count: finder.cards.length, searched: note === "" };
   }
   const matches = matchingCards(finder.cards, finder.byId, applied, hits);
@@ -144,8 +144,28 @@ async function applyForm(finder: Finder): Promise<{ count: number; searched: boo
     matches.length === 0
       ? `${NOTHING_MATCHES} · 0 / ${finder.cards.length} 筆 entries`
       : `${matches.length} / ${finder.cards.length} 筆 entries`;
-  if (finder.status) finder.status.textContent = note === "" ? count : `${note} · ${count}`;
+  showStatus(finder, note === "" ? count : `${note} · ${count}`, state);
   return { count: matches.length, searched: note === "" };
+}
+
+/**
+ * The status line. A category page (its form names the category in data-scope) searches its own entries
+ * only: with a query, the line says so and links the same search over the whole list ("llama" on a category
+ * page said "Nothing matches" while seven entries elsewhere had it).
+ */
+function showStatus(finder: Finder, text: string, state: State): void {
+  const status = finder.status;
+  if (!status) return;
+  status.textContent = text;
+  const scope = finder.form.dataset.scope;
+  if (scope === undefined || state.q === "") return;
+  const params = new URLSearchParams({ q: state.q });
+  for (const name of ["kind", "year", "code"] as const)
+    if (state.filters[name] !== "") params.set(name, state.filters[name]);
+  const link = document.createElement("a");
+  link.href = `${root}?${params.toString()}`;
+  link.textContent = "在全部條目中搜尋 / Search all entries";
+  status.append(`${text === "" ? "" : " · "}只在「${scope}」/ in “${scope}” only · `, link);
 }
 
 function setUpFinder(): void {
