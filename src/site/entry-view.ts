@@ -16,7 +16,7 @@ import {
   oneLine,
   publicationYear,
 } from "../records/index.js";
-import { repositoryLabel } from "../render/index.js";
+import { imageAltText, repositoryLabel } from "../render/index.js";
 import { doiUrl } from "../urls/index.js";
 import { markdownToHtml } from "./markdown-html.js";
 
@@ -214,11 +214,13 @@ export function buildSiteEntry(
       official: r.official === true,
     })),
     links: (entry.links ?? []).map((l) => ({ url: l.url, label: l.label })),
-    images: (entry.images ?? []).map((i) => {
+    images: (entry.images ?? []).map((i, index, all) => {
       const width = i.width === undefined ? "" : String(i.width);
       return {
         src: i.url,
-        alt: i.alt?.trim() || `Figure from “${oneLine(entry.title)}”`,
+        // As the README says it: a lone image is the teaser, several are figures 1, 2… (three figures of one
+        // page all read "Figure from “…”").
+        alt: i.alt?.trim() || imageAltText(oneLine(entry.title), index, all.length),
         width,
         widthAttr: /^\d+$/.test(width) ? width : "",
         widthStyle: width.endsWith("%") ? width : "",

@@ -169,6 +169,19 @@ describe("buildSite", () => {
     expect(page).not.toContain("摘要 / Summary");
   });
 
+  it("tells an entry's figures apart in their alt text, as the README does", () => {
+    const several = data.entries.filter((e) => (e.images ?? []).length > 1);
+    expect(several.length).toBeGreaterThan(0);
+    for (const entry of several) {
+      const alts = elements(fileText(files, `p/${entry.id}/index.html`))
+        .filter((el) => el.tagName === "img")
+        .map((el) => attr(el, "alt") ?? "");
+      expect(alts, entry.id).toHaveLength(entry.images?.length ?? 0);
+      expect(new Set(alts).size, entry.id).toBe(alts.length);
+      for (const alt of alts) expect(alt, entry.id).toMatch(/\S/);
+    }
+  });
+
   it("is deterministic: the same records give the same bytes", async () => {
     const again = await buildFixtureSite(data);
     expect(again).toEqual(files);
