@@ -99,8 +99,22 @@ const asText = (value: unknown): string => (typeof value === "string" ? value : 
 const asTexts = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === "string" && v.trim() !== "") : [];
 
+/**
+ * An enum's value as the submission form offers it, "資料集 / dataset" (the anatomy's options, in the list's
+ * label languages); the value itself where the form names it no other way.
+ */
+export function enumText(spec: FieldSpec, value: string): string {
+  const option = spec.form?.options?.find((o) => o.en === value);
+  return option ? bilingual(option) : value;
+}
+
 function factOf(key: string, spec: FieldSpec, label: string, value: unknown): FactView | undefined {
-  const text = spec.role === "tags" ? asTexts(value).join(", ") : oneLine(asText(value));
+  const text =
+    spec.role === "tags"
+      ? asTexts(value).join(", ")
+      : spec.role === "enum"
+        ? enumText(spec, oneLine(asText(value)))
+        : oneLine(asText(value));
   if (text === "") return undefined;
   const href =
     spec.role === "arxiv" ? `https://arxiv.org/abs/${text}` : spec.role === "doi" ? doiUrl(text) : "";
@@ -230,7 +244,7 @@ export function buildSiteEntry(
     facts,
     texts,
     categoryIds: categoryPath.map((c) => c.id).join(" "),
-    kindLabel: entry.kind === "paper" ? "" : entry.kind,
+    kindLabel: entry.kind === "paper" ? "" : enumText(anatomy.kind ?? ENTRY_ANATOMY.kind, entry.kind),
     authorsText: authorsText(authors),
     urlLabel: linkLabel(entry.url),
   };

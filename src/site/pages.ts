@@ -4,8 +4,8 @@
  * such as https://<owner>.github.io/<repo>/.
  */
 import type { Category } from "../records/index.js";
-import { flattenCategories } from "../records/index.js";
-import type { CategoryRef, SiteEntry } from "./entry-view.js";
+import { ENTRY_ANATOMY, flattenCategories } from "../records/index.js";
+import { enumText, type CategoryRef, type SiteEntry } from "./entry-view.js";
 import { markdownToHtml } from "./markdown-html.js";
 import { joinOverlappingTerms, type RelatedEntry } from "./related.js";
 import { asWholeWords } from "./shared-words.js";
@@ -130,7 +130,9 @@ export function filterOptions(nodes: readonly CategoryNode[], entries: readonly 
       title: title(n),
       indent: "\u00a0\u00a0".repeat(n.depth - baseDepth),
     })),
-    kindOptions: [...new Set(entries.map((e) => e.kind))].sort(),
+    kindOptions: [...new Set(entries.map((e) => e.kind))]
+      .sort()
+      .map((kind) => ({ value: kind, label: enumText(ENTRY_ANATOMY.kind, kind) })),
     yearOptions: [...new Set(entries.map((e) => e.year).filter(Boolean))].sort().reverse(),
   };
 }

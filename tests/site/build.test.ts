@@ -169,6 +169,18 @@ describe("buildSite", () => {
     expect(page).not.toContain("摘要 / Summary");
   });
 
+  it("names kinds in the menu, on the badges and in the facts as the submission form does, in both languages", () => {
+    const index = fileText(files, "index.html");
+    expect(index).toContain('<option value="dataset">資料集 / dataset</option>');
+    expect(index).toContain('<option value="paper">論文 / paper</option>');
+    expect(index).toContain('<span class="badge">資料集 / dataset</span>');
+    const dataset = data.entries.find((e) => e.kind === "dataset");
+    const facts = elements(fileText(files, `p/${dataset?.id}/index.html`))
+      .filter((el) => el.tagName === "dd")
+      .map((el) => el.childNodes.map((n) => ("value" in n ? n.value : "")).join(""));
+    expect(facts).toContain("資料集 / dataset");
+  });
+
   it("tells an entry's figures apart in their alt text, as the README does", () => {
     const several = data.entries.filter((e) => (e.images ?? []).length > 1);
     expect(several.length).toBeGreaterThan(0);
