@@ -151,6 +151,18 @@ describe("papershelf intake", () => {
     );
   });
 
+  it("lists the categories to copy under a category it does not know, as the comment does", async () => {
+    const cwd = project(bodyFor(fixtureForm(), { ...VALID_ANSWERS, category: "Segment Anythin" }));
+    const result = await intake(cwd, "--body", "body.md", "--dry-run");
+    expect(result.code).toBe(1);
+    const lines = result.stderr.split("\n");
+    const hint = lines.findIndex((l) => l.includes("replace the answer with one of these"));
+    expect(hint).toBeGreaterThan(0);
+    // The closest first, then every other one: a terminal folds nothing away.
+    expect(lines[hint + 1]).toBe("      - 影像模型 › Segment Anything [segment-anything]");
+    expect(lines.filter((l) => l.startsWith("      - ")).length).toBeGreaterThan(5);
+  });
+
   it("previews with the plain stand-in, and says so, when the project has no templates", async () => {
     const cwd = project(bodyFor(fixtureForm(), VALID_ANSWERS));
     rmSync(path.join(cwd, "templates"), { recursive: true });

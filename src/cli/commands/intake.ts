@@ -64,8 +64,10 @@ function clock(ctx: CliContext): Date {
 function formatProblem(p: IntakeProblem): string {
   const where = [p.label ?? p.field, p.line === undefined ? undefined : `line ${p.line}`].filter(Boolean);
   const head = `${p.severity === "warning" ? "warning  " : ""}${where.length ? `${where.join(", ")}: ` : ""}${p.message}`;
+  // The hint may say "one of these": the answers to copy follow it, all of them (a terminal folds nothing).
+  const lines = [head, ...(p.hint ? [`    ${p.hint}`] : []), ...(p.choices ?? []).map((c) => `      - ${c}`)];
   // Messages quote submitted text: never let it reach a terminal with its direction controls.
-  return showInvisible(p.hint ? `${head}\n    ${p.hint}` : head);
+  return showInvisible(lines.join("\n"));
 }
 
 export const intakeCommand: Command = {
