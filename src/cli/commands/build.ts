@@ -55,9 +55,8 @@ Exit codes: 0 up to date (or written), 1 invalid records or stale files (--check
         ctx.stderr.write(formatShortDiff(show(path.resolve(ctx.cwd, f.path)), f.current, f.text));
       }
       if (stale.length > 0) {
-        ctx.stderr.write(
-          `${stale.length} generated file(s) stale: run "papershelf build" (npm run readme) and commit\n`,
-        );
+        // Not "npm run readme": that script is papershelf's own, a list that adopted papershelf has none.
+        ctx.stderr.write(`${stale.length} generated file(s) stale: run "papershelf build" and commit\n`);
         return EXIT_FINDINGS;
       }
       ctx.stdout.write(`${files.length} generated file(s) up to date\n`);
