@@ -3,7 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { renderRulesDoc } from "../../src/lint/docs.js";
-import { renderJsonSchema } from "../../src/build/index.js";
+import { JSON_SCHEMA_PATH, renderJsonSchema, RULES_DOC_PATH } from "../../src/build/index.js";
+import { DEFAULT_CONFIG } from "../../src/config/index.js";
+import { README_ZONES } from "../../src/render/index.js";
 import { FIXTURES, TEMPLATES_DIR } from "./fixtures.js";
 import { runCliCaptured } from "../helpers/run-cli.js";
 
@@ -114,7 +116,13 @@ describe("papershelf build", () => {
   });
 
   test("--help exits 0; an unknown flag exits 2", async () => {
-    expect(await run("build", "--help")).toMatchObject({ code: 0 });
+    const help = await run("build", "--help");
+    expect(help).toMatchObject({ code: 0 });
+    // Every zone the README may have, and every file build may write.
+    expect(help.stdout).toContain(`(zones: ${README_ZONES.known.join(", ")})`);
+    expect(help.stdout).toContain("site, intro");
+    for (const file of ["README.md", JSON_SCHEMA_PATH, DEFAULT_CONFIG.issueForm, RULES_DOC_PATH])
+      expect(help.stdout).toContain(`\n  ${file}`);
     const bad = await run("build", "--chekc");
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("Unknown option '--chekc'");

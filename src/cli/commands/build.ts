@@ -2,8 +2,9 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../../errors.js";
 import { formatDiagnostic, readTextOrUndefined, writeTextAtomic } from "../../records/index.js";
-import { formatShortDiff } from "../../render/index.js";
-import { buildProject } from "../../build/index.js";
+import { formatShortDiff, README_ZONES } from "../../render/index.js";
+import { buildProject, JSON_SCHEMA_PATH, RULES_DOC_PATH } from "../../build/index.js";
+import { DEFAULT_CONFIG } from "../../config/index.js";
 import type { Command } from "../context.js";
 import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
 import { printRecordErrors, readRecordsFile } from "../records.js";
@@ -14,9 +15,14 @@ export const buildCommand: Command = {
 
 Rewrites every generated file from the records (data/papers.yaml) and templates (templates/*.md.hbs):
   README.md                    only the lines between <!-- papershelf:begin NAME --> and
-                               <!-- papershelf:end NAME --> (zones: intro, toc, entries)
-  schemas/papers.schema.json   the JSON Schema editors use
-Hand-written text outside the zones is never changed. Files are written atomically.
+                               <!-- papershelf:end NAME --> (zones: ${README_ZONES.known.join(", ")})
+  ${JSON_SCHEMA_PATH}   the JSON Schema editors use
+  ${DEFAULT_CONFIG.issueForm}
+                               the submission form's fields and category options ("issueForm" in
+                               .papershelf.yml), where the project has the form
+  ${RULES_DOC_PATH.padEnd(28)} the lint rules reference, where the project has it (papershelf itself)
+Hand-written text (outside the README's zones, the rest of the form) is never changed. Files are written
+atomically.
 
 Options:
   --check          write nothing; exit 1 with a short diff when a generated file is stale (CI)
