@@ -84,6 +84,28 @@ describe("exit codes are the same in every command", () => {
     }
   });
 
+  it("a typo of a command or a flag is a usage error (2) that names the one meant", async () => {
+    const dir = project(VALID);
+    const command = await run(dir, ["buidl"]);
+    expect(command.code).toBe(EXIT_USAGE);
+    expect(command.stderr).toMatch(
+      /^papershelf: unknown command "buidl"; did you mean "build"\?\n\npapershelf /,
+    );
+    const flag = await run(dir, ["lint", "--fromat", "json"]);
+    expect(flag.code).toBe(EXIT_USAGE);
+    expect(flag.stderr).toMatch(
+      /^papershelf lint: unknown option --fromat; did you mean --format\?\n\nUsage:/,
+    );
+    // Nothing close: the command's flags, not node's advice on positionals.
+    const far = await run(dir, ["lint", "--zzzzzz"]);
+    expect(far.stderr).toContain(
+      "papershelf lint: unknown option --zzzzzz; the options are --config, --help, --format, --changed-since",
+    );
+    expect((await run(dir, ["nothing-like-it"])).stderr).toMatch(
+      /^papershelf: unknown command "nothing-like-it"\n/,
+    );
+  });
+
   it("validate and lint name one file: more is a usage error (2), not a check of the first alone", async () => {
     const dir = project(INVALID);
     for (const command of ["validate", "lint"]) {

@@ -3,6 +3,7 @@
  * documented in src/errors.ts; an unexpected exception is an internal error (70), never "findings" (1).
  * Each command lives in cli/commands/<name>.ts; add new ones to COMMANDS (loaded lazily, by name).
  */
+import { closestName } from "../did-you-mean.js";
 import { packageVersion } from "../package-root.js";
 import {
   ConfigError,
@@ -134,7 +135,10 @@ export async function runCli(
   }
   const listed = commands.find((c) => c.name === name);
   if (!listed) {
-    ctx.stderr.write(`papershelf: unknown command "${name}"\n\n${mainHelp(commands)}`);
+    const names = commands.map((c) => c.name);
+    const meant = closestName(name, names);
+    const hint = meant === undefined ? "" : `; did you mean "${meant}"?`;
+    ctx.stderr.write(`papershelf: unknown command "${name}"${hint}\n\n${mainHelp(commands)}`);
     return EXIT_USAGE;
   }
   const command = await loadCommand(listed);

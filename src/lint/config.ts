@@ -11,6 +11,7 @@
  */
 import { type ProjectConfig, sectionOf } from "../config/index.js";
 import { sortDiagnostics, type Diagnostic } from "../records/index.js";
+import { suggest } from "../did-you-mean.js";
 import { CORE_RULE_IDS } from "./core-rules.js";
 import type { LintRule, RuleSetting } from "./types.js";
 
@@ -94,28 +95,4 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
   return JSON.stringify(value);
-}
-
-/** "; did you mean …" for a near miss, so a typo in a rule id is a one-look fix. */
-export function suggest(id: string, candidates: readonly string[]): string {
-  let best: { name: string; distance: number } | undefined;
-  for (const name of candidates) {
-    const distance = editDistance(id, name);
-    if (distance <= Math.max(2, Math.floor(name.length / 4)) && (!best || distance < best.distance))
-      best = { name, distance };
-  }
-  return best ? `; did you mean "${best.name}"?` : `; expected one of: ${candidates.join(", ")}`;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

@@ -125,6 +125,6 @@ describe("papershelf build", () => {
       expect(help.stdout).toContain(`\n  ${file}`);
     const bad = await run("build", "--chekc");
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain("Unknown option '--chekc'");
+    expect(bad.stderr).toContain("unknown option --chekc; did you mean --check?");
   });
 });

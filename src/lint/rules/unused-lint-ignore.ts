@@ -1,5 +1,5 @@
 import type { PapersFile } from "../../records/index.js";
-import { suggest } from "../config.js";
+import { suggest } from "../../did-you-mean.js";
 import { CORE_RULE_IDS } from "../core-rules.js";
 import type { Finding, LintRule, RuleSetting } from "../types.js";
 import { SHIKRA } from "./example-record.js";
