@@ -29,8 +29,8 @@ papershelf lint [file] [--format text|json|github|markdown] [--changed-since <gi
 | 2 | usage or configuration error (unknown flag or format, malformed \`.papershelf.yml\`, unknown git ref), or a missing or unreadable records file |
 | 70 | internal error: a bug in papershelf, please report it |
 
-Every papershelf command uses these codes (\`src/errors.ts\`); \`check\` and \`enrich\` add \`75\` (network
-unavailable, run it again later) and \`init\` adds \`130\` (cancelled at a question).
+Every papershelf command uses these codes (\`src/errors.ts\`); \`check\`, \`enrich\` and \`fix --redirects\`
+add \`75\` (network unavailable, run it again later) and \`init\` adds \`130\` (cancelled at a question).
 
 - \`--format text\` (default): \`file:line:col  rule-id  message\` per finding (warnings say \`warning\`), then a
   summary line.

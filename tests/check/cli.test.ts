@@ -392,6 +392,23 @@ describe("papershelf fix", () => {
     expect((await cli(["fix", "--offline"], {}, root)).stdout).toContain("nothing to fix");
   });
 
+  it("--redirects without a network says so and exits 75, as check does, rather than 'nothing to fix'", async () => {
+    // Nothing listens on port 9 of these loopback addresses: every connection is refused, as with no route.
+    const entries = ["127.0.0.81", "127.0.0.82", "127.0.0.83"].map(
+      (h, i) =>
+        `  - id: e${i}\n    title: E${i}\n    url: http://${h}:9/paper\n    kind: paper\n    category: things\n`,
+    );
+    const yaml = `categories:\n  - id: things\n    title: Things\nentries:\n${entries.join("")}`;
+    const root = project("fix-offline-net", yaml);
+    const run = await cli(["fix", "--redirects", "--dry-run"], {}, root);
+    expect(run.code).toBe(75);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain(
+      "network unavailable: 3 of 3 hosts could not be reached; no redirect was looked up and nothing was fixed (exit 75)",
+    );
+    expect(readFileSync(path.join(root, "data/papers.yaml"), "utf8")).toBe(yaml);
+  });
+
   it("renames repositories from GitHub's answer and follows redirects with --redirects", async () => {
     const root = project(
       "fix-online",

@@ -18,7 +18,7 @@ import {
   type RepoRef,
   type RepoResult,
 } from "../../check/index.js";
-import { EXIT_FINDINGS, EXIT_OK, UsageError } from "../../errors.js";
+import { EXIT_FINDINGS, EXIT_NETWORK_UNAVAILABLE, EXIT_OK, UsageError } from "../../errors.js";
 import type { PapersFile } from "../../records/index.js";
 import type { CliContext, Command } from "../context.js";
 import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
@@ -42,7 +42,8 @@ Options:
   --config <file>   Config file (default .papershelf.yml).
 
 Exit codes: 0 done (or nothing to fix), 1 invalid records (nothing fixed), 2 usage, config or
-missing/unreadable input, 70 internal error (a bug: please report it).`;
+missing/unreadable input, 70 internal error (a bug: please report it), 75 network unavailable (--redirects
+could reach almost no host, as in "papershelf check": nothing was fixed; run it again later).`;
 
 /** Repositories named by the records' GitHub URLs (the repository itself or a file inside it). */
 function repoRefs(data: PapersFile): RepoRef[] {
@@ -127,8 +128,16 @@ export const fixCommand: Command = {
           const urls = listScalarUrls(data)
             .map((s) => s.url)
             .filter((u) => !parseRepoUrl(u));
-          links = (await checkUrls(urls, { dispatcher }, { ...check.links, ...(cache ? { cache } : {}) }))
-            .results;
+          const run = await checkUrls(urls, { dispatcher }, { ...check.links, ...(cache ? { cache } : {}) });
+          // As check: a run that reached almost no host says nothing about redirects. "Nothing to fix" would
+          // read as "no link moved"; say the network was down, write nothing, and exit 75 (run it again).
+          if (!run.network.available) {
+            ctx.stderr.write(
+              `network unavailable: ${run.network.unreachable.length} of ${run.network.hostsAsked} hosts could not be reached; no redirect was looked up and nothing was fixed (exit ${EXIT_NETWORK_UNAVAILABLE})\n`,
+            );
+            return EXIT_NETWORK_UNAVAILABLE;
+          }
+          links = run.results;
         } finally {
           await dispatcher.close();
         }
