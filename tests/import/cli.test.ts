@@ -42,6 +42,9 @@ describe("papershelf import", () => {
       "papershelf import: papers.yaml already exists; pass --force to replace it\n",
     );
     expect(await readFile(out, "utf8")).toBe("keep me\n");
+    // A missing input says so first: "pass --force" would send a newcomer to replace the file for nothing.
+    const typo = await run("nope.md", "--out", out);
+    expect([typo.code, typo.stderr]).toEqual([2, "papershelf import: cannot read nope.md: file not found\n"]);
     const forced = await run(SMALL, "--out", out, "--force");
     expect(forced.code).toBe(0);
     expect(await readFile(out, "utf8")).toContain("id: first-paper");

@@ -52,6 +52,16 @@ report it).`,
     );
     if (positionals.length !== 1) throw new UsageError("expected exactly one Markdown file to import");
     const input = path.resolve(ctx.cwd, positionals[0] as string);
+    // The inputs first: a typo in the file's name should say so, not that the output already exists.
+    const markdown = await readInput(input, displayPath(input, ctx.cwd));
+    let arxivIds;
+    if (values["arxiv-ids"] !== undefined) {
+      const idsFile = path.resolve(ctx.cwd, values["arxiv-ids"]);
+      const shown = displayPath(idsFile, ctx.cwd);
+      const parsed = parseArxivIds(await readInput(idsFile, shown), shown);
+      if (!parsed.ok) throw new ConfigError(parsed.errors.map(formatDiagnostic).join("\n"));
+      arxivIds = parsed.list;
+    }
     const out =
       values.out === undefined
         ? (await loadProjectConfig(values.config, ctx.cwd)).data
@@ -65,16 +75,6 @@ report it).`,
     if (!values.force && (await exists(out))) {
       ctx.stderr.write(`papershelf import: ${shownOut} already exists; pass --force to replace it\n`);
       return EXIT_USAGE;
-    }
-
-    const markdown = await readInput(input, displayPath(input, ctx.cwd));
-    let arxivIds;
-    if (values["arxiv-ids"] !== undefined) {
-      const idsFile = path.resolve(ctx.cwd, values["arxiv-ids"]);
-      const shown = displayPath(idsFile, ctx.cwd);
-      const parsed = parseArxivIds(await readInput(idsFile, shown), shown);
-      if (!parsed.ok) throw new ConfigError(parsed.errors.map(formatDiagnostic).join("\n"));
-      arxivIds = parsed.list;
     }
 
     const { data, report } = importMarkdown(markdown, {
