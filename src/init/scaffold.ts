@@ -41,10 +41,14 @@ export interface ScaffoldFile {
   ifAbsent?: true;
 }
 
-/** What papershelf makes that is no source: the site `site` builds, and what `check` and `enrich` keep. */
+/**
+ * What is no source: the site `site` builds, what `check` and `enrich` keep, and node_modules/ (the docs say
+ * `npm install --save-dev papershelf`, then `git add -A`: without it, that commits the whole of npm's tree).
+ */
 export const GITIGNORE_FILE = ".gitignore";
 const GITIGNORE =
-  "# papershelf's output: the site (papershelf site) and the check and arXiv caches\n_site/\n.papershelf-cache/\n";
+  "# papershelf's output: the site (papershelf site) and the check and arXiv caches\n_site/\n.papershelf-cache/\n" +
+  "# what npm installs (npm install --save-dev papershelf)\nnode_modules/\n";
 
 export type ScaffoldResult = { ok: true; files: ScaffoldFile[] } | { ok: false; errors: string[] };
 

@@ -84,11 +84,11 @@ describe("papershelf init", () => {
     }
   });
 
-  it("keeps the site and the caches out of git: a new .gitignore, or the lines an existing one lacks", async () => {
+  it("keeps the site, the caches and node_modules out of git: a new .gitignore, or the lines an existing one lacks", async () => {
     const fresh = folder();
     expect((await run(fresh, ["init", "--yes", "--ref", REF])).code).toBe(0);
     const ignored = readFileSync(path.join(fresh, ".gitignore"), "utf8").split("\n");
-    expect(ignored).toEqual(expect.arrayContaining(["_site/", ".papershelf-cache/"]));
+    expect(ignored).toEqual(expect.arrayContaining(["_site/", ".papershelf-cache/", "node_modules/"]));
 
     // An existing .gitignore is no conflict: it gets what it lacks, after what it had.
     const own = folder();
@@ -108,7 +108,7 @@ describe("papershelf init", () => {
     expect(readFileSync(path.join(windows, ".gitignore"), "utf8")).not.toMatch(/[^\r]\n/);
 
     // One that has them all is left as it is, and not named.
-    const whole = "_site/\n.papershelf-cache/\n";
+    const whole = "_site/\n.papershelf-cache/\nnode_modules/\n";
     const done = folder();
     writeFileSync(path.join(done, ".gitignore"), whole);
     const again = await run(done, ["init", "--yes", "--ref", REF]);
