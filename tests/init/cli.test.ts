@@ -198,15 +198,17 @@ describe("papershelf init", () => {
       "cp README.md my-list.md",
       "npx papershelf init --yes --force",
       "npx papershelf import my-list.md --force",
-      "npx papershelf lint && npx papershelf build",
+      "npx papershelf build",
+      "npx papershelf lint",
     ]);
     writeFileSync(path.join(dir, "my-list.md"), readFileSync(path.join(dir, "README.md")));
     expect((await run(dir, ["init", "--yes", "--force", "--ref", REF])).code).toBe(0);
     expect((await run(dir, ["import", "my-list.md", "--force"])).code).toBe(0);
-    // lint names what the records still lack (no date or venue), as the docs say; build regenerates anyway.
-    const lint = await run(dir, ["lint"]);
-    expect(lint.stdout + lint.stderr).toContain("has no date and no venue");
+    // build first: lint exits 1 on what the records still lack, and a "lint && build" would never build.
     expect((await run(dir, ["build"])).code).toBe(0);
+    const lint = await run(dir, ["lint"]);
+    expect(lint.code).toBe(1);
+    expect(lint.stdout + lint.stderr).toContain("has no date and no venue");
     const readme = readFileSync(path.join(dir, "README.md"), "utf8");
     expect(readme).toContain("Focal Loss for Dense Object Detection");
     expect(readme).toContain("U-Net");
