@@ -4,7 +4,10 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { reusableWorkflowFile, WORKFLOW_FILES } from "../../src/init/index.js";
+import { renderReportForm, renderSubmitForm } from "../../src/init/issue-forms.js";
+import { nextSteps } from "../../src/init/next-steps.js";
 
 const DOCS = readFileSync("docs/adopt.md", "utf8");
 const TROUBLESHOOTING = DOCS.slice(DOCS.indexOf("## Troubleshooting"));
@@ -28,6 +31,18 @@ describe("docs/adopt.md", () => {
     expect(entry).toBeDefined();
     const text = TROUBLESHOOTING.slice(TROUBLESHOOTING.indexOf(`**${entry}**`)).split("\n\n")[0] ?? "";
     expect(text).toMatch(advice);
+  });
+
+  it("asks, as init does, for every label the forms init writes put on their issues", () => {
+    const labels = [renderSubmitForm(["en"]), renderReportForm(["en"])].flatMap(
+      (form) => (parse(form) as { labels: string[] }).labels,
+    );
+    expect(labels).toEqual(["submission", "entry-report"]);
+    const step = DOCS.slice(DOCS.indexOf("**Issues → Labels → New label**")).split("\n3. ")[0] ?? "";
+    for (const label of labels) {
+      expect(step).toContain(`\`${label}\``);
+      expect(nextSteps(".")).toContain(`"${label}"`);
+    }
   });
 
   it("names every reusable workflow and every caller init writes", () => {
