@@ -469,6 +469,39 @@ describe("the list page", () => {
     await close(w);
   });
 
+  it("comes Back from an entry opened after Show more to the list as it was left, the entry in view", async () => {
+    const papers = data.entries.filter((e) => e.kind === "paper").map((e) => e.id);
+    expect(papers.length).toBeGreaterThan(50);
+    const w = await open("?kind=paper");
+    const shown = () => w.page.$$eval(".finder-results li.entry", (cards) => cards.map((c) => c.id));
+    expect((await shown()).length).toBe(50);
+    await w.page.click("button.more");
+    const all = await shown();
+    expect(all.length).toBe(papers.length);
+    const last = all[all.length - 1] as string;
+    await w.page.click(`li#${last} .entry-title a`);
+    await w.page.waitForURL(`**/p/${last}/`);
+    await w.page.goBack();
+    await w.page.waitForFunction(() => window.papershelf?.ready !== undefined);
+    await w.page.evaluate(() => window.papershelf?.ready);
+    expect(await shown()).toEqual(all);
+    const inView = () =>
+      w.page.$eval(`li#${last}`, (card) => {
+        const box = card.getBoundingClientRect();
+        return box.bottom > 0 && box.top < innerHeight;
+      });
+    await expect.poll(inView).toBe(true);
+    // A new view of the list starts at a page of 50 again.
+    await w.page.selectOption("select[name=year]", { index: 1 });
+    await w.page.selectOption("select[name=year]", "");
+    await w.page.evaluate(() => window.papershelf?.update());
+    expect((await shown()).length).toBe(50);
+    await close(
+      w,
+      (data.entries.find((e) => e.id === last)?.images ?? []).map((i) => i.url),
+    );
+  });
+
   it("ranks the results' card headings one below the page's h1, and gives them back their own ranks", async () => {
     for (const path of ["", `c/${data.categories[0]?.id}/`]) {
       const w = await open(path);

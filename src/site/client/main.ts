@@ -114,6 +114,29 @@ interface Finder {
   results: ResultsList;
   status: Element | null;
   url: DeferredUrlWriter;
+  /** Set while the view comes from the history entry (page load, Back, Forward): see shownBefore(). */
+  restoring: boolean;
+}
+
+/** Where the history entry keeps how many results "Show more" had shown, and for which query. */
+const SHOWN_KEY = "papershelfShown";
+
+/**
+ * "Show more" adds to the view in this history entry: it is kept in the entry's state (not its URL, which a
+ * reader shares), so that Back from an entry opened below the first 50 finds the list as it was left and
+ * the browser can scroll back to the entry (it lost its place, the list cut back to 50).
+ */
+function rememberShown(shown: number): void {
+  const state: unknown = history.state;
+  const kept = typeof state === "object" && state !== null ? state : {};
+  history.replaceState({ ...kept, [SHOWN_KEY]: { search: location.search, shown } }, "");
+}
+
+/** What "Show more" had shown in this history entry, for the query it shows now; 0 when nothing was kept. */
+function shownBefore(): number {
+  const kept = (history.state as Record<string, unknown> | null)?.[SHOWN_KEY] as
+    { search?: unknown; shown?: unknown } | undefined;
+  return kept?.search === location.search && typeof kept.shown === "number" ? kept.shown : 0;
 }
 
 /**
@@ -123,6 +146,8 @@ interface Finder {
  */
 async function applyForm(finder: Finder): Promise<{ count: number; searched: boolean }> {
   const state = stateFromForm(finder.form);
+  const atLeast = finder.restoring ? shownBefore() : 0;
+  finder.restoring = false;
   let hits: unknown[] | undefined;
   let note = "";
   if (state.q !== "") {
@@ -139,7 +164,7 @@ async function applyForm(finder: Finder): Promise<{ count: number; searched: boo
   }
   const matches = matchingCards(finder.cards, finder.byId, applied, hits);
   // Not awaited: the rest of the page comes after the next frame, and the next keystroke need not wait for it.
-  void finder.results.show(matches);
+  void finder.results.show(matches, atLeast);
   const count =
     matches.length === 0
       ? `${NOTHING_MATCHES} · 0 / ${finder.cards.length} 筆 entries`
@@ -182,9 +207,10 @@ function setUpFinder(): void {
     form,
     cards,
     byId: new Map(cards.map((card) => [card.id, card])),
-    results: new ResultsList(container, grouped),
+    results: new ResultsList(container, grouped, rememberShown),
     status: document.querySelector(".finder-status"),
     url: new DeferredUrlWriter(),
+    restoring: true,
   };
   form.hidden = false;
   writeForm(form, stateFromUrl());
@@ -200,7 +226,10 @@ function setUpFinder(): void {
   let last: { key: string; count: number } | undefined;
   const applyChanged = async (): Promise<number> => {
     const key = JSON.stringify(stateFromForm(form));
-    if (last?.key === key) return last.count;
+    if (last?.key === key) {
+      finder.restoring = false;
+      return last.count;
+    }
     const { count, searched } = await applyForm(finder);
     last = searched ? { key, count } : undefined;
     return count;
@@ -243,6 +272,7 @@ function setUpFinder(): void {
   // Back or Forward to another view of this page: the form and the list show it.
   addEventListener("popstate", () => {
     finder.url.cancel();
+    finder.restoring = true;
     writeForm(form, stateFromUrl());
     void apply();
   });

@@ -67,10 +67,14 @@ export class ResultsList {
   private rest: Promise<void> = Promise.resolve();
   private generation = 0;
 
-  /** `grouped`: what gives way to the results (the category sections and their table of contents). */
+  /**
+   * `grouped`: what gives way to the results (the category sections and their table of contents).
+   * `onMore`: told how many results are shown after each "Show more".
+   */
   constructor(
     private readonly container: HTMLElement,
     private readonly grouped: readonly HTMLElement[],
+    private readonly onMore: (shown: number) => void = () => {},
   ) {
     const list = container.querySelector<HTMLOListElement>("ol.results");
     const more = container.querySelector<HTMLButtonElement>("button.more");
@@ -84,14 +88,16 @@ export class ResultsList {
       this.append(RESULTS_PAGE);
       // Keyboard users land on the first new result rather than at the top of the page.
       this.list.children[first]?.querySelector<HTMLElement>("a")?.focus();
+      this.onMore(this.list.children.length);
     });
   }
 
   /**
    * Shows the first page of `matches`, in the given order, in place of the grouped list: a screenful now, the
    * rest of the page after the next frame. Resolves once the whole page is in (or a newer call replaced it).
+   * `atLeast`: the number to show instead of a page, when more (what "Show more" had shown, coming Back).
    */
-  show(matches: readonly HTMLElement[]): Promise<void> {
+  show(matches: readonly HTMLElement[], atLeast = 0): Promise<void> {
     this.putBack();
     this.matches = matches;
     this.stepAside(true);
@@ -103,7 +109,7 @@ export class ResultsList {
       // A task queued from the next frame's callbacks runs once that frame is painted.
       requestAnimationFrame(() =>
         setTimeout(() => {
-          if (generation === this.generation) this.append(RESULTS_PAGE - first);
+          if (generation === this.generation) this.append(Math.max(RESULTS_PAGE, atLeast) - first);
           done();
         }, 0),
       ),
