@@ -231,7 +231,12 @@ function withArticle(type: string): string {
 
 /** What to write instead, for the two mistakes people make most. */
 function typeHint(expected: unknown, value: unknown): string {
-  if (expected === "string" && typeof value === "number") return ' — quote it, e.g. "2023"';
+  // A whole number is its own example; a decimal may have lost its trailing zeros on the way (2306.10010
+  // reads 2306.1001), so no example: an arXiv id 1706.03762 used to be told 'e.g. "2023"'.
+  if (expected === "string" && typeof value === "number")
+    return Number.isInteger(value)
+      ? ` — quote it, e.g. "${value}"`
+      : ' — quote it as you wrote it ("…"): unquoted, YAML reads a number and drops trailing zeros';
   // `repos: [https://github.com/…]` where each item is `{ url: … }`.
   if (expected === "object" && typeof value === "string" && /^https?:\/\//.test(value))
     return ` — write the item as "- url: ${value}"`;

@@ -83,6 +83,13 @@ describe("records: every failure class says what and where", () => {
     ]);
   });
 
+  test("wrong type: an unquoted arXiv id is a number, shown as YAML read it", () => {
+    const edited = edit('    date: "2023-06"\n', '    date: "2023-06"\n    arxiv: 2306.10010\n');
+    expect(errorsOf(edited)).toEqual([
+      'data/papers.yaml:11:12  schema  entry "shikra" › arxiv should be a string, found number 2306.1001 — quote it as you wrote it ("…"): unquoted, YAML reads a number and drops trailing zeros',
+    ]);
+  });
+
   test("wrong type: a list where text belongs", () => {
     expect(errorsOf(edit("    title: Shikra\n", "    title: [a, b]\n"))).toEqual([
       'data/papers.yaml:6:12  schema  entry "shikra" › title should be a string, found a list',
