@@ -163,6 +163,22 @@ describe("papershelf intake", () => {
     expect(lines.filter((l) => l.startsWith("      - ")).length).toBeGreaterThan(5);
   });
 
+  it("points a duplicate at the listed entry it repeats, as the comment links it", async () => {
+    const cwd = project(
+      bodyFor(fixtureForm(), {
+        ...VALID_ANSWERS,
+        title: "Shikra: Unleashing Multimodal LLM's Referential Dialogue Magic",
+        url: "https://shikras.github.io/shikra/",
+      }),
+    );
+    const result = await intake(cwd, "--body", "body.md", "--dry-run");
+    expect(result.code).toBe(1);
+    const lines = result.stderr.split("\n");
+    const problem = lines.findIndex((l) => l.includes("already on the list"));
+    expect(problem).toBeGreaterThanOrEqual(0);
+    expect(lines.slice(problem + 1, problem + 4).join("\n")).toMatch(/^ {6}Shikra: [^\n]*: README\.md/m);
+  });
+
   it("previews with the plain stand-in, and says so, when the project has no templates", async () => {
     const cwd = project(bodyFor(fixtureForm(), VALID_ANSWERS));
     rmSync(path.join(cwd, "templates"), { recursive: true });

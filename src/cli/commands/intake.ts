@@ -65,7 +65,13 @@ function formatProblem(p: IntakeProblem): string {
   const where = [p.label ?? p.field, p.line === undefined ? undefined : `line ${p.line}`].filter(Boolean);
   const head = `${p.severity === "warning" ? "warning  " : ""}${where.length ? `${where.join(", ")}: ` : ""}${p.message}`;
   // The hint may say "one of these": the answers to copy follow it, all of them (a terminal folds nothing).
-  const lines = [head, ...(p.hint ? [`    ${p.hint}`] : []), ...(p.choices ?? []).map((c) => `      - ${c}`)];
+  // So may it point at a listed entry (the one a duplicate repeats): its title and address, as the comment links it.
+  const lines = [
+    head,
+    ...(p.hint ? [`    ${p.hint}`] : []),
+    ...(p.choices ?? []).map((c) => `      - ${c}`),
+    ...(p.links ?? []).map((l) => `      ${l.text}: ${l.url}`),
+  ];
   // Messages quote submitted text: never let it reach a terminal with its direction controls.
   return showInvisible(lines.join("\n"));
 }
