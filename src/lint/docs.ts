@@ -138,7 +138,7 @@ a field increases \`version\`.
 | \`diagnostics[].line\`, \`column\` | number | 1-based start of the YAML node (or of the text inside it). |
 | \`diagnostics[].endLine\`, \`endColumn\` | number | 1-based end; equal to the start when unknown. |
 | \`diagnostics[].entryId\` | string \\| null | The entry the finding is about. |
-| \`diagnostics[].docs\` | string | \`docs/rules.md#<rule-id>\`. |
+| \`diagnostics[].docs\` | string | \`docs/rules.md#<rule-id>\`; \`docs/rules.md#core-rules\` for a core rule. |
 
 ## Performance
 

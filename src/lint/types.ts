@@ -3,6 +3,7 @@
  * docs anchor, examples that pass and fail (tested and rendered into docs/rules.md) and a pure check.
  */
 import type { PapersFile, PathSegment, RecordSource } from "../records/index.js";
+import { CORE_RULE_IDS } from "./core-rules.js";
 
 /** What a rule's severity can be set to in `.papershelf.yml` → `lint.rules`. */
 export type RuleSetting = "error" | "warning" | "off";
@@ -45,7 +46,10 @@ export interface LintRule {
   check(context: RuleContext): Finding[];
 }
 
-/** Anchor of a rule's section in docs/rules.md (GitHub's heading ids: the id itself for kebab-case). */
+/**
+ * Anchor of a rule's section in docs/rules.md (GitHub's heading ids: the id itself for kebab-case). The core
+ * rules share one section, a table: "#schema" named no heading.
+ */
 export function docsAnchor(ruleId: string): string {
-  return `docs/rules.md#${ruleId}`;
+  return CORE_RULE_IDS.includes(ruleId) ? "docs/rules.md#core-rules" : `docs/rules.md#${ruleId}`;
 }

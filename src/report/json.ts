@@ -2,6 +2,7 @@
  * The JSON report, a stable interface for other tools. Its shape is documented in docs/rules.md ("JSON
  * report"); a change that removes or renames a field bumps REPORT_VERSION.
  */
+import { docsAnchor } from "../lint/index.js";
 import { sortDiagnostics, type Diagnostic } from "../records/index.js";
 import { countDiagnostics } from "./summary.js";
 
@@ -58,7 +59,7 @@ export function buildJsonReport(diagnostics: readonly Diagnostic[], context: Jso
       endLine: d.endLine ?? d.line,
       endColumn: d.endColumn ?? d.column,
       entryId: d.entryId ?? null,
-      docs: `docs/rules.md#${d.ruleId}`,
+      docs: docsAnchor(d.ruleId),
     })),
   };
 }

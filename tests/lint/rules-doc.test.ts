@@ -3,7 +3,7 @@ import path from "node:path";
 import GithubSlugger from "github-slugger";
 import { describe, expect, it } from "vitest";
 import { renderRulesDoc } from "../../src/lint/docs.js";
-import { docsAnchor, RULES } from "../../src/lint/index.js";
+import { CORE_RULES, docsAnchor, RULES } from "../../src/lint/index.js";
 
 const DOC = path.resolve(import.meta.dirname, "../../docs/rules.md");
 
@@ -21,6 +21,7 @@ describe("docs/rules.md", () => {
         .map((l) => slugger.slug(l.replace(/^#+ /, ""))),
     );
     for (const rule of RULES) expect(anchors, rule.id).toContain(docsAnchor(rule.id).split("#")[1]);
+    for (const rule of CORE_RULES) expect(anchors, rule.id).toContain(docsAnchor(rule.id).split("#")[1]);
     expect(anchors).toContain("json-report");
   });
 });
