@@ -42,6 +42,32 @@ const MOVERS = ["\\raisebox", "\\llap", "\\rlap", "\\clap", "\\mathllap", "\\mat
 /** \raisebox takes the shift first, then the content. */
 const MOVER_AS_TEXT: Readonly<Record<string, string>> = { "\\raisebox": "\\@secondoftwo" };
 
+/** How much larger than its text a formula's type may grow: one \Huge (KaTeX's largest size, 2.488em). */
+const MAX_MATH_SCALE = 2.488;
+
+/**
+ * Caps the size changes in a formula, all of them together. KaTeX's maxSize bounds lengths, not sizes: each
+ * \Huge is an <mstyle mathsize="2.488em"> relative to the one around it, so "\Huge\Huge\Huge\Huge\Huge\Huge x"
+ * drew an "x" 2,000 px tall over the page. A size that would take the formula past MAX_MATH_SCALE is
+ * lowered to reach it; smaller sizes (\small, \tiny) are left as they are.
+ */
+function capMathSizes() {
+  const cap = (node: Root | Element, scale: number): void => {
+    for (const child of node.children) {
+      if (child.type !== "element") continue;
+      let factor = 1;
+      const size = child.tagName === "mstyle" ? child.properties.mathsize : undefined;
+      const em = typeof size === "string" ? /^(\d+(?:\.\d+)?|\.\d+)em$/.exec(size) : null;
+      if (em) {
+        factor = Math.min(Number(em[1]), MAX_MATH_SCALE / scale);
+        child.properties.mathsize = `${Number(factor.toFixed(3))}em`;
+      }
+      cap(child, scale * factor);
+    }
+  };
+  return (tree: Root) => cap(tree, 1);
+}
+
 /** More formulas than this in one text (a 摘要 holds a few) are shown as their TeX: each costs KaTeX ~0.1 ms. */
 const MAX_FORMULAS = 200;
 
@@ -77,7 +103,7 @@ function createProcessor(math: boolean) {
         macros: Object.fromEntries(MOVERS.map((name) => [name, MOVER_AS_TEXT[name] ?? "#1"])),
       })
     : safe;
-  return rendered.use(lazyImages).use(rehypeStringify).freeze();
+  return (math ? rendered.use(capMathSizes) : rendered).use(lazyImages).use(rehypeStringify).freeze();
 }
 
 /**

@@ -165,6 +165,18 @@ describe("math, as GitHub shows it", () => {
     expect(rule?.attrs).toMatchObject({ width: "10em", height: "10em" });
   });
 
+  it("caps a formula's growth at one \\Huge however many are nested, and keeps smaller sizes", () => {
+    const scale = (html: string) =>
+      [...html.matchAll(/mathsize="([\d.]+)em"/g)].reduce((product, m) => product * Number(m[1]), 1);
+    // Each \Huge is relative to the one around it: six made an "x" 2,000 px tall.
+    const huge = markdownToHtml(`$${"\\Huge".repeat(6)} x$`);
+    expect(huge).toContain("<math");
+    expect(scale(huge)).toBeGreaterThan(2.4);
+    expect(scale(huge)).toBeLessThanOrEqual(2.489);
+    expect(scale(markdownToHtml("$\\large y$"))).toBe(1.2);
+    expect(scale(markdownToHtml("$\\tiny\\tiny z$"))).toBeLessThan(0.5);
+  });
+
   it("shows a text's formulas as their TeX past 200 (each costs KaTeX time)", () => {
     const few = markdownToHtml("$a$ ".repeat(200));
     expect(formulas(few)).toHaveLength(200);
