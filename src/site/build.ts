@@ -12,7 +12,7 @@ import { templateRenderDiagnostic } from "../render/index.js";
 import { formatBibtex, joinBibliography } from "./bibtex.js";
 import { buildSiteEntry, type CategoryRef, type SiteEntry } from "./entry-view.js";
 import { formatAtomFeed } from "./feed.js";
-import { htmlToPlainText, markdownToHtml } from "./markdown-html.js";
+import { htmlToPlainText, markdownToHtml, readsAsWritten } from "./markdown-html.js";
 import { prettyJsonPieces } from "./json-pieces.js";
 import {
   NESTED_ROOT,
@@ -261,8 +261,13 @@ function* entryPages(
       ...entry,
     } satisfies EntryPageFields & SiteEntry);
     // The abstract as the page shows it (its Markdown rendered), else the 摘要: plain text, no "**" or "[…](…)".
+    // An abstract of plain words (most are) is its own plain text: taking its HTML apart cost 70-160 ms at 10,000.
     const abstractHtml = entry.texts.find((t) => t.key === "abstract")?.html ?? "";
-    const description = pageDescription(htmlToPlainText(abstractHtml || entry.summaryHtml));
+    const description = pageDescription(
+      abstractHtml !== "" && readsAsWritten(entry.abstract)
+        ? entry.abstract
+        : htmlToPlainText(abstractHtml || entry.summaryHtml),
+    );
     yield {
       path: `${entryPath(entry.id)}index.html`,
       content: page(ctx, NESTED_ROOT, `${entry.title} · ${ctx.options.title}`, body, description),

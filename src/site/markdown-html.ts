@@ -141,6 +141,14 @@ export function markdownToHtmlSlow(markdown: string): string {
  * (`www.`, `x:`, `@`): text with any of them goes through the full stack.
  */
 const NOT_PLAIN = /[\\`*_[\]<>&!~|$#=+{}\t]|www\.|[a-z0-9]:|@/i;
+/**
+ * Whether the stack would show `text` as it is written, bar its whitespace (no character that could start
+ * Markdown or HTML structure): then its plain text is the text itself, with no HTML to take apart.
+ */
+export function readsAsWritten(text: string): boolean {
+  return !NOT_PLAIN.test(text);
+}
+
 /** A line starting like a list item with a number, a block quote, an indented code block or a rule. */
 const BLOCK_START = /^(?:\d+[.)]|[ -]|\*)/;
 const BULLET = /^([-*]) (?![-*])(?=\S)/;
