@@ -116,8 +116,8 @@ describe("buildSite", () => {
     });
   });
 
-  /** The meta description of the first entry's page, once `change` is applied to that entry. */
-  async function firstEntryDescription(change: (entry: PapersFile["entries"][number]) => void) {
+  /** The first entry's page, once `change` is applied to that entry. */
+  async function firstEntryPage(change: (entry: PapersFile["entries"][number]) => void) {
     const [first, ...rest] = data.entries;
     const entry = { ...(first as PapersFile["entries"][number]) };
     change(entry);
@@ -128,7 +128,12 @@ describe("buildSite", () => {
       SITE_OPTIONS,
     );
     if (!site.ok) throw new Error("the site should build");
-    const head = elements(fileText(site.files, `p/${entry.id}/index.html`));
+    return fileText(site.files, `p/${entry.id}/index.html`);
+  }
+
+  /** The meta description of the first entry's page, once `change` is applied to that entry. */
+  async function firstEntryDescription(change: (entry: PapersFile["entries"][number]) => void) {
+    const head = elements(await firstEntryPage(change));
     const description = head.find((el) => el.tagName === "meta" && attr(el, "name") === "description");
     return attr(description as Element, "content");
   }
@@ -155,16 +160,10 @@ describe("buildSite", () => {
   });
 
   it("shows no empty section for a Markdown field of only spaces", async () => {
-    const [first, ...rest] = data.entries;
-    const entry = { ...(first as PapersFile["entries"][number]), summary: " \n ", abstract: "An abstract." };
-    const site = buildSite(
-      { ...data, entries: [entry, ...rest] },
-      await templatesWith("entry", (t) => t),
-      { script: "", style: "" },
-      SITE_OPTIONS,
-    );
-    if (!site.ok) throw new Error("the site should build");
-    const page = fileText(site.files, `p/${entry.id}/index.html`);
+    const page = await firstEntryPage((entry) => {
+      entry.summary = " \n ";
+      entry.abstract = "An abstract.";
+    });
     expect(page).toContain("An abstract.");
     expect(page).not.toContain("摘要 / Summary");
   });
