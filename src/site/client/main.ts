@@ -121,22 +121,48 @@ interface Finder {
 /** Where the history entry keeps how many results "Show more" had shown, and for which query. */
 const SHOWN_KEY = "papershelfShown";
 
-/**
- * "Show more" adds to the view in this history entry: it is kept in the entry's state (not its URL, which a
- * reader shares), so that Back from an entry opened below the first 50 finds the list as it was left and
- * the browser can scroll back to the entry (it lost its place, the list cut back to 50).
- */
-function rememberShown(shown: number): void {
-  const state: unknown = history.state;
-  const kept = typeof state === "object" && state !== null ? state : {};
-  history.replaceState({ ...kept, [SHOWN_KEY]: { search: location.search, shown } }, "");
+interface KeptView {
+  /** The query (location.search) the rest was kept for. */
+  search: string;
+  /** How many results "Show more" had shown. */
+  shown: number;
+  /** Where the page was scrolled to when it was left. */
+  scrollY?: number;
 }
 
-/** What "Show more" had shown in this history entry, for the query it shows now; 0 when nothing was kept. */
-function shownBefore(): number {
+/** What "Show more" had shown in this history entry, for the query it shows now; undefined when nothing was kept. */
+function keptView(): KeptView | undefined {
   const kept = (history.state as Record<string, unknown> | null)?.[SHOWN_KEY] as
-    { search?: unknown; shown?: unknown } | undefined;
-  return kept?.search === location.search && typeof kept.shown === "number" ? kept.shown : 0;
+    Partial<KeptView> | undefined;
+  return kept?.search === location.search && typeof kept.shown === "number"
+    ? {
+        search: kept.search,
+        shown: kept.shown,
+        ...(typeof kept.scrollY === "number" ? { scrollY: kept.scrollY } : {}),
+      }
+    : undefined;
+}
+
+function keepView(view: KeptView): void {
+  const state: unknown = history.state;
+  const others = typeof state === "object" && state !== null ? state : {};
+  history.replaceState({ ...others, [SHOWN_KEY]: view }, "");
+}
+
+/**
+ * "Show more" adds to the view in this history entry: it is kept in the entry's state (not its URL, which a
+ * reader shares), with the scroll position when the page is left, so that Back from an entry opened below
+ * the first 50 finds the list as it was left, scrolled to where it was (it lost its place, the list cut
+ * back to 50). The browser's own scroll restoration may run before the list is long enough again.
+ */
+function rememberShown(shown: number): void {
+  keepView({ search: location.search, shown });
+}
+
+/** The page is being left: a kept view records where it was scrolled to. */
+function rememberScroll(): void {
+  const view = keptView();
+  if (view) keepView({ ...view, scrollY });
 }
 
 /**
@@ -146,7 +172,7 @@ function shownBefore(): number {
  */
 async function applyForm(finder: Finder): Promise<{ count: number; searched: boolean }> {
   const state = stateFromForm(finder.form);
-  const atLeast = finder.restoring ? shownBefore() : 0;
+  const before = finder.restoring ? keptView() : undefined;
   finder.restoring = false;
   let hits: unknown[] | undefined;
   let note = "";
@@ -164,7 +190,10 @@ async function applyForm(finder: Finder): Promise<{ count: number; searched: boo
   }
   const matches = matchingCards(finder.cards, finder.byId, applied, hits);
   // Not awaited: the rest of the page comes after the next frame, and the next keystroke need not wait for it.
-  void finder.results.show(matches, atLeast);
+  void finder.results.show(matches, before?.shown ?? 0).then(() => {
+    // Back to a view "Show more" had made longer: the place it was left at, once the list is as long again.
+    if (before?.scrollY !== undefined && Math.abs(scrollY - before.scrollY) > 1) scrollTo(0, before.scrollY);
+  });
   const count =
     matches.length === 0
       ? `${NOTHING_MATCHES} · 0 / ${finder.cards.length} 筆 entries`
@@ -212,6 +241,9 @@ function setUpFinder(): void {
     url: new DeferredUrlWriter(),
     restoring: true,
   };
+  // Capture phase: before a link's default action leaves this history entry (as the URL writer does).
+  document.addEventListener("click", rememberScroll, true);
+  addEventListener("pagehide", rememberScroll);
   form.hidden = false;
   writeForm(form, stateFromUrl());
   // Applications run one after another, each on the form as it is then. The queue waits for the one before to
