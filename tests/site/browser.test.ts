@@ -484,6 +484,8 @@ describe("the list page", () => {
     const last = all[all.length - 1] as string;
     await w.page.click(`li#${last} .entry-title a`);
     await w.page.waitForURL(`**/p/${last}/`);
+    // The entry's figures load before Back: left in flight, Back aborts them (net::ERR_ABORTED, a failed request).
+    await w.page.waitForLoadState("networkidle");
     await w.page.goBack();
     await w.page.waitForFunction(() => window.papershelf?.ready !== undefined);
     await w.page.evaluate(() => window.papershelf?.ready);
