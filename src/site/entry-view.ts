@@ -61,6 +61,8 @@ export interface SiteEntry {
   abstract: string;
   summary: string;
   summaryHtml: string;
+  /** The abstract rendered, as the entry page shows it ("" without one): the page's description, the feed's content. */
+  abstractHtml: string;
   repos: { url: string; label: string; official: boolean }[];
   links: { url: string; label: string }[];
   /** `width` as written; `widthAttr` when it is a number of pixels, `widthStyle` when a percentage. */
@@ -222,6 +224,7 @@ export function buildSiteEntry(
     abstract,
     summary,
     summaryHtml: texts.find((t) => t.key === "summary")?.html ?? "",
+    abstractHtml: texts.find((t) => t.key === "abstract")?.html ?? "",
     repos: repos.map((r) => ({
       url: r.url,
       label: r.label ?? repositoryLabel(r.url),

@@ -60,7 +60,7 @@ function feedEntry(entry: SiteEntry, ids: FeedIds): string {
     .map((c) => `    <category term="${escapeXml(c.id)}" label="${escapeXml(c.title)}"/>\n`)
     .join("");
   // The Markdown rendered and sanitised as on the entry page: as written, `**LoRA**` and `[GitHub](…)` showed.
-  const content = entry.summaryHtml || (entry.texts.find((t) => t.key === "abstract")?.html ?? "");
+  const content = entry.summaryHtml || entry.abstractHtml;
   return (
     `  <entry>\n` +
     `    <id>${escapeXml(ids.entry(entry))}</id>\n` +

@@ -6,5 +6,5 @@
 const URL_UNSAFE_IN_DOI = /[%#?"<>\\^`{|}[\]]/g;
 
 export function doiUrl(doi: string): string {
-  return `https://doi.org/${doi.replace(URL_UNSAFE_IN_DOI, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`)}`;
+  return `https://doi.org/${doi.replace(URL_UNSAFE_IN_DOI, encodeURIComponent)}`;
 }

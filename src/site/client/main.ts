@@ -114,7 +114,7 @@ interface Finder {
   results: ResultsList;
   status: Element | null;
   url: DeferredUrlWriter;
-  /** Set while the view comes from the history entry (page load, Back, Forward): see shownBefore(). */
+  /** Set while the view comes from the history entry (page load, Back, Forward): see keptView(). */
   restoring: boolean;
 }
 
@@ -134,13 +134,8 @@ interface KeptView {
 function keptView(): KeptView | undefined {
   const kept = (history.state as Record<string, unknown> | null)?.[SHOWN_KEY] as
     Partial<KeptView> | undefined;
-  return kept?.search === location.search && typeof kept.shown === "number"
-    ? {
-        search: kept.search,
-        shown: kept.shown,
-        ...(typeof kept.scrollY === "number" ? { scrollY: kept.scrollY } : {}),
-      }
-    : undefined;
+  // Written by keepView only: the query and the count are all there is to check.
+  return kept?.search === location.search && typeof kept.shown === "number" ? (kept as KeptView) : undefined;
 }
 
 function keepView(view: KeptView): void {
