@@ -19,6 +19,7 @@ import { testTempDir } from "../helpers/temp-dir.js";
 import {
   SITE_MARKER_FILE,
   SiteTargetError,
+  openSite,
   siteTargetProblem,
   writeSite,
   type SiteFile,
@@ -208,6 +209,24 @@ describe("writeSite", () => {
     expect(await sparesOf(dir)).toEqual([]);
     await writeSite(dir, [{ path: "index.html", content: "four" }]);
     expect(await readFile(path.join(dir, "index.html"), "utf8")).toBe("four");
+  });
+
+  it("a site given up once opened (its pages could not be made) leaves the live one, no staging folder", async () => {
+    const dir = path.join(await testTempDir("papershelf-write-"), "_site");
+    await writeSite(dir, [{ path: "index.html", content: "one" }]);
+    await writeSite(dir, [
+      { path: "index.html", content: "two" },
+      ...Array.from({ length: 300 }, (_, i) => ({ path: `p/e-${i}/index.html`, content: `${i}` })),
+    ]);
+    // Opened: the kept site is renamed to the staging folder and the writer thread starts surveying it.
+    const out = await openSite(dir);
+    expect((await readdir(path.dirname(dir))).filter((n) => n.includes(".tmp-"))).toHaveLength(1);
+    await out.abort();
+    expect(await readdir(path.dirname(dir))).toEqual(["_site"]);
+    expect(await readFile(path.join(dir, "index.html"), "utf8")).toBe("two");
+    // The next build starts afresh.
+    await writeSite(dir, [{ path: "index.html", content: "three" }]);
+    expect(await readFile(path.join(dir, "index.html"), "utf8")).toBe("three");
   });
 
   it("sweeps what earlier builds left: old sites, and staging folders of builds that are gone", async () => {
