@@ -29,6 +29,7 @@ import {
   type StreamedSiteFile,
 } from "./build.js";
 import { FileWriter, type FileContent } from "./file-writer.js";
+import { entryPath } from "./pages.js";
 import { termInput } from "./term-input.js";
 import { startTermThread, type TermThread } from "./terms-thread.js";
 import type { SiteTemplates } from "./templates.js";
@@ -242,7 +243,12 @@ export interface SiteOutput {
  * pages has both done meanwhile: waited for, the survey of 10,000 entry folders left the pages' thread idle
  * for 0.2 s. Throws a SiteTargetError, leaving no staging folder.
  */
-export async function openSite(outDir: string, keep: readonly KeptPath[] = []): Promise<SiteOutput> {
+export async function openSite(
+  outDir: string,
+  keep: readonly KeptPath[] = [],
+  /** Folders the site will have (relative): in a fresh folder, the writer thread makes them ahead. */
+  folders: readonly string[] = [],
+): Promise<SiteOutput> {
   // Through links: the folder a linked `_site` points to is replaced, and the link stays.
   const target = await resolveThroughLinks(outDir);
   const problem = await siteTargetProblem(target, keep);
@@ -255,6 +261,8 @@ export async function openSite(outDir: string, keep: readonly KeptPath[] = []): 
   const spare = await takeSpare(stale, staging);
   if (spare === undefined) await makeStaging(staging, target);
   const writer = new FileWriter(spare === undefined ? undefined : staging);
+  if (spare === undefined && folders.length > 0)
+    writer.makeAhead(folders.map((f) => path.resolve(staging, f)));
   const abort = async () => {
     // The files failed to build (or a write failed): the thread stops before the folder is removed.
     await writer.abort();
@@ -341,7 +349,11 @@ export async function buildAndWriteSite(
   const terms = startTermThread(() => termInput(data.entries));
   try {
     // Opened before the pages are planned: the writer thread starts, and surveys an earlier site, meanwhile.
-    const out = await openSite(outDir, keep);
+    const out = await openSite(
+      outDir,
+      keep,
+      data.entries.map((e) => entryPath(e.id)),
+    );
     let site: ReturnType<typeof planSite>;
     try {
       site = planSite(data, templates, assets, options);

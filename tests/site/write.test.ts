@@ -229,6 +229,19 @@ describe("writeSite", () => {
     expect(await readFile(path.join(dir, "index.html"), "utf8")).toBe("three");
   });
 
+  it("makes the folders asked for ahead in a fresh folder, and writes every file into them as given", async () => {
+    const dir = path.join(await testTempDir("papershelf-write-"), "_site");
+    const folders = Array.from({ length: 500 }, (_, i) => `p/e-${i}/`);
+    const files: SiteFile[] = folders.map((f, i) => ({
+      path: `${f}index.html`,
+      content: `<p>${i} 微調</p>`,
+    }));
+    const out = await openSite(dir, [], [...folders, "c/empty/"]);
+    expect(await out.write(files)).toBe(files.length + 1);
+    for (const file of files) expect(await readFile(path.join(dir, file.path), "utf8")).toBe(file.content);
+    expect((await readdir(path.join(dir, "p"))).length).toBe(500);
+  });
+
   it("sweeps what earlier builds left: old sites, and staging folders of builds that are gone", async () => {
     const parent = await testTempDir("papershelf-write-");
     const dir = path.join(parent, "_site");
