@@ -13,7 +13,6 @@ import {
   openSync,
   readdirSync,
   readFileSync,
-  rmSync,
   writeSync,
 } from "node:fs";
 import { availableParallelism, cpus } from "node:os";
@@ -35,26 +34,27 @@ export function freshMemoryCost(megabytes = 32): { firstMsPerMb: number; againMs
 
 /**
  * Milliseconds per 1,000 folders with one file of `bytes` each, written with plain synchronous calls (as the
- * site's writer thread does), timed over `count` of them in a fresh folder under `parent` that is removed
- * afterwards (not timed). On the project's VMs this swings between runs by a factor of three or more, so a
- * site-build figure says little without it.
+ * site's writer thread does), timed over `count` of them in a fresh folder under `parent`, which is returned
+ * for the caller to remove when it suits it: on ext4 without a journal, removing files makes the next new
+ * ones slower for minutes (see bench/site.bench.ts). On the project's VMs this swings between runs by a factor
+ * of three or more, so a site-build figure says little without it.
  */
-export function folderAndFileCost(parent: string, count = 2_000, bytes = 16_384): number {
-  const root = mkdtempSync(path.join(parent, "papershelf-fs-cost-"));
+export function folderAndFileCost(
+  parent: string,
+  count = 2_000,
+  bytes = 16_384,
+): { msPerThousand: number; folder: string } {
+  const folder = mkdtempSync(path.join(parent, "papershelf-fs-cost-"));
   const content = Buffer.alloc(bytes, 0x61);
-  try {
-    const start = performance.now();
-    for (let i = 0; i < count; i++) {
-      const folder = path.join(root, String(i));
-      mkdirSync(folder);
-      const fd = openSync(path.join(folder, "index.html"), "w");
-      writeSync(fd, content);
-      closeSync(fd);
-    }
-    return ((performance.now() - start) * 1_000) / count;
-  } finally {
-    rmSync(root, { recursive: true, force: true });
+  const start = performance.now();
+  for (let i = 0; i < count; i++) {
+    const sub = path.join(folder, String(i));
+    mkdirSync(sub);
+    const fd = openSync(path.join(sub, "index.html"), "w");
+    writeSync(fd, content);
+    closeSync(fd);
   }
+  return { msPerThousand: ((performance.now() - start) * 1_000) / count, folder };
 }
 
 /** One line for a bench header; `measured`: the fresh-memory cost, when the caller has just measured it. */
