@@ -71,8 +71,34 @@ function entryType(entry: SiteEntry): string {
 const SPLITS_AT_AND = /(?:^|\s)and(?:\s|$)/i;
 
 function bibtexName(name: string): string {
-  const escaped = escapeBibtex(name);
-  return SPLITS_AT_AND.test(name) ? `{${escaped}}` : escaped;
+  return SPLITS_AT_AND.test(name) ? `{${escapeBibtex(name)}}` : escapeBibtex(withSuffixPlaced(name));
+}
+
+/** A name's generational suffix, after a comma or a space: Jr., Sr., II, III, IV (not V, which may be an initial). */
+const SUFFIX_AT_END = /[\s,]((?:Jr|Sr)\.?|II|III|IV)$/i;
+
+/**
+ * A name with a suffix in BibTeX's own form for one, "von Last, Jr, First": written as people write it,
+ * "Martin Luther King, Jr." reads as the family name "Martin Luther King" and the given name "Jr.", and
+ * without the comma "Jr." becomes the family name. A name already written family name first ("King, Martin
+ * Luther, Jr.") keeps its order; the words before the family name that start in lower case ("van", "de la")
+ * stay with it, as BibTeX's "von" part. Any other name is returned as it is.
+ */
+function withSuffixPlaced(name: string): string {
+  const trimmed = name.trim();
+  const match = SUFFIX_AT_END.exec(trimmed);
+  if (!match) return name;
+  const suffix = match[1] as string;
+  let rest = trimmed.slice(0, match.index).trimEnd();
+  if (rest.endsWith(",")) rest = rest.slice(0, -1).trimEnd();
+  if (rest === "") return name;
+  const comma = rest.indexOf(",");
+  if (comma !== -1) return `${rest.slice(0, comma).trim()}, ${suffix}, ${rest.slice(comma + 1).trim()}`;
+  const words = rest.split(/\s+/);
+  let start = words.length - 1;
+  while (start > 1 && /^\p{Ll}/u.test(words[start - 1] as string)) start--;
+  if (start === 0) return name;
+  return `${words.slice(start).join(" ")}, ${suffix}, ${words.slice(0, start).join(" ")}`;
 }
 
 /** One BibTeX entry. Fields appear only when the record has them; the title is double-braced to keep its case. */

@@ -158,6 +158,32 @@ describe("papers.bib", () => {
     expect(bib.entries[0]?.fields.author?.[4]).toMatchObject({ firstName: "Band", lastName: "Anderson" });
   });
 
+  it("reads a name with Jr., Sr. or III as its family name, suffix and given names, however it is written", async () => {
+    const [first, ...rest] = data.entries as [Entry, ...Entry[]];
+    const authors = [
+      "Martin Luther King, Jr.",
+      "Martin Luther King Jr.",
+      "King, Martin Luther, Jr.",
+      "Ludwig van Beethoven III",
+      "Grace Hopper",
+      "Sr.",
+    ];
+    const odd = { ...data, entries: [{ ...first, authors }, ...rest] };
+    const bib = parseBibtex(fileText(await buildFixtureSite(odd), "papers.bib"), { sentenceCase: false });
+    expect(bib.errors).toEqual([]);
+    const read = bib.entries[0]?.fields.author?.map((a) => [a.prefix, a.lastName, a.suffix, a.firstName]);
+    const king = [undefined, "King", "Jr.", "Martin Luther"];
+    expect(read).toEqual([
+      king,
+      king,
+      king,
+      ["van", "Beethoven", "III", "Ludwig"],
+      [undefined, "Hopper", undefined, "Grace"],
+      // A suffix alone is not a name with one: it stays as written.
+      [undefined, "Sr.", undefined, undefined],
+    ]);
+  });
+
   it("writes URLs and DOIs as they are, LaTeX specials and all, so the link still works", async () => {
     // Each character below is one escapeBibtex turns into LaTeX, which a verbatim field would keep as text.
     const url = "https://example.org/a_b/x--y?q=1&r=50%25~z#top^";
