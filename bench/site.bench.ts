@@ -457,6 +457,13 @@ async function main(): Promise<void> {
   );
   if (cli.threads !== undefined)
     console.log(`   by thread, in one more rebuild (sampled from /proc every 20 ms): ${cli.threads}`);
+  // What the cores allow: however the work is spread over the threads, a build's wall time is at least its CPU
+  // time over the cores (when start-up, reading the records and the last writes are not serial, which they are).
+  const cores = availableParallelism();
+  const rebuildCpu = median(cli.cpu.slice(1));
+  console.log(
+    `   the floor on ${cores} cores: ${(rebuildCpu / cores).toFixed(0)} ms of wall for a rebuild (its ${rebuildCpu.toFixed(0)} ms CPU ÷ ${cores}), ${((cli.cpu[0] ?? NaN) / cores).toFixed(0)} ms for the first build`,
+  );
   console.log(
     `\nload average at the end: ${loadavg()
       .map((l) => l.toFixed(1))
