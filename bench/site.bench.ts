@@ -458,7 +458,7 @@ async function main(): Promise<void> {
   if (cli.threads !== undefined)
     console.log(`   by thread, in one more rebuild (sampled from /proc every 20 ms): ${cli.threads}`);
   // What the cores allow: however the work is spread over the threads, a build's wall time is at least its CPU
-  // time over the cores (when start-up, reading the records and the last writes are not serial, which they are).
+  // time over the cores, and more, since start-up, reading the records and the last writes run on one thread.
   const cores = availableParallelism();
   const rebuildCpu = median(cli.cpu.slice(1));
   console.log(
