@@ -54,14 +54,30 @@ const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 const PREPRINT_VENUE = /^\W*(?:arxiv|preprint|biorxiv|medrxiv|ssrn|tech(?:nical)? report)\b/i;
 
 /**
- * The BibTeX entry type: a paper at a venue is a proceedings paper; anything else is @misc, a preprint
- * included ("arXiv 2023" is no book title).
+ * A venue that names a journal: the words journals are named with ("Journal of…", "IEEE Transactions on…",
+ * "…Letters"), and the journals of this field most often written by their short name alone ("TPAMI 2022",
+ * "Nature"). A conference's name matches neither ("CVPR 2023", "Findings of ACL").
  */
-function entryType(entry: SiteEntry): string {
-  return entry.kind === "paper" && entry.venue !== "" && !PREPRINT_VENUE.test(entry.venue)
-    ? "inproceedings"
-    : "misc";
+const JOURNAL_VENUE =
+  /\b(?:journal|transactions|trans\.|letters|magazine|annual review|proceedings of the (?:ieee|national academy))|^\W*(?:nature|science|cell|pnas|jmlr|tmlr|t?pami|ijcv|tacl|tog|tip|tnnls|tkde|tvcg|plos|elife|neurocomputing|pattern recognition|neural networks|neural computation|artificial intelligence|information fusion|medical image analysis)\b/i;
+
+type EntryType = "article" | "inproceedings" | "misc";
+
+/**
+ * The BibTeX entry type: a paper in a journal is an @article, a paper at any other venue a proceedings
+ * paper; anything else is @misc, a preprint included ("arXiv 2023" is no book title).
+ */
+function entryType(entry: SiteEntry): EntryType {
+  if (entry.kind !== "paper" || entry.venue === "" || PREPRINT_VENUE.test(entry.venue)) return "misc";
+  return JOURNAL_VENUE.test(entry.venue) ? "article" : "inproceedings";
 }
+
+/** The field that holds the venue: where an @article appeared, the book an @inproceedings is in, or how a @misc was published. */
+const VENUE_FIELD: Readonly<Record<EntryType, string>> = {
+  article: "journal",
+  inproceedings: "booktitle",
+  misc: "howpublished",
+};
 
 /**
  * BibTeX and biber split the author field at every "and" between spaces, in any case, that is not inside
@@ -105,11 +121,8 @@ function withSuffixPlaced(name: string): string {
 export function formatBibtex(entry: SiteEntry): string {
   const fields: [string, string][] = [["title", `{${escapeBibtex(entry.title)}}`]];
   if (entry.authors.length > 0) fields.push(["author", entry.authors.map(bibtexName).join(" and ")]);
-  if (entry.venue !== "")
-    fields.push([
-      entryType(entry) === "inproceedings" ? "booktitle" : "howpublished",
-      escapeBibtex(entry.venue),
-    ]);
+  const type = entryType(entry);
+  if (entry.venue !== "") fields.push([VENUE_FIELD[type], escapeBibtex(entry.venue)]);
   if (entry.year !== "") fields.push(["year", entry.year]);
   // The date's month only: the year may come from the venue or the arXiv id, which say no month of publication.
   const month = Number(entry.date.slice(5, 7));
@@ -123,7 +136,7 @@ export function formatBibtex(entry: SiteEntry): string {
   // The month as BibTeX's macro (jun, unbraced): styles print it as the month's name in the document's
   // language, and biblatex takes it as a month, where {jun} is text it warns about.
   const body = fields.map(([k, v]) => (k === "month" ? `  ${k} = ${v}` : `  ${k} = {${v}}`)).join(",\n");
-  return `@${entryType(entry)}{${entry.id},\n${body}\n}\n`;
+  return `@${type}{${entry.id},\n${body}\n}\n`;
 }
 
 /** papers.bib: every entry, in list order. */

@@ -236,7 +236,7 @@ describe("papers.bib", () => {
     expect(bib.entries[1]?.fields.title).toBe(second.title);
   });
 
-  it("gives a record without a date the year its venue names, else its arXiv id's, and a preprint no book title", async () => {
+  it("gives a record without a date the year its venue names, else its arXiv id's; a journal paper is an @article, a preprint @misc", async () => {
     const [first, ...rest] = data.entries as [Entry, ...Entry[]];
     const { date: _date, doi: _doi, ...undated } = first;
     const cases = [
@@ -245,6 +245,22 @@ describe("papers.bib", () => {
       { ...undated, id: "llama", kind: "paper" as const, venue: "arXiv 2023", arxiv: "2302.13971" },
       { ...undated, id: "verify", kind: "paper" as const, venue: "Preprint", arxiv: "2305.20050" },
       { ...first, id: "dated", kind: "paper" as const, venue: "ACL", date: "2021-06" },
+      { ...undated, id: "in-tpami", kind: "paper" as const, venue: "TPAMI 2022", arxiv: "2101.00001" },
+      {
+        ...undated,
+        id: "in-jmlr",
+        kind: "paper" as const,
+        venue: "Journal of Machine Learning Research",
+        arxiv: "1906.00002",
+      },
+      {
+        ...undated,
+        id: "in-trans",
+        kind: "paper" as const,
+        venue: "IEEE Transactions on Image Processing 2021",
+      },
+      { ...undated, id: "in-findings", kind: "paper" as const, venue: "Findings of ACL 2023" },
+      { ...undated, id: "a-dataset", kind: "dataset" as const, venue: "Nature 2020" },
     ];
     const odd = { ...data, entries: [...cases, ...rest] };
     const bib = parseBibtex(fileText(await buildFixtureSite(odd), "papers.bib"), { sentenceCase: false });
@@ -255,14 +271,35 @@ describe("papers.bib", () => {
       year: e.fields.year,
       month: e.fields.month,
       booktitle: e.fields.booktitle,
+      journal: e.fields.journal,
     }));
+    const none = { month: undefined, booktitle: undefined, journal: undefined };
     expect(shown).toEqual([
-      { key: "arcface", type: "inproceedings", year: "2019", month: undefined, booktitle: "CVPR 2019" },
-      { key: "sample-factory", type: "inproceedings", year: "2020", month: undefined, booktitle: "ICML2020" },
-      { key: "llama", type: "misc", year: "2023", month: undefined, booktitle: undefined },
-      { key: "verify", type: "misc", year: "2023", month: undefined, booktitle: undefined },
+      { ...none, key: "arcface", type: "inproceedings", year: "2019", booktitle: "CVPR 2019" },
+      { ...none, key: "sample-factory", type: "inproceedings", year: "2020", booktitle: "ICML2020" },
+      { ...none, key: "llama", type: "misc", year: "2023" },
+      { ...none, key: "verify", type: "misc", year: "2023" },
       // The month as BibTeX's macro, which the parser reads as the month's number.
-      { key: "dated", type: "inproceedings", year: "2021", month: "6", booktitle: "ACL" },
+      { ...none, key: "dated", type: "inproceedings", year: "2021", month: "6", booktitle: "ACL" },
+      // A journal's paper is an @article, its venue the journal; a conference's "Findings" stay proceedings.
+      { ...none, key: "in-tpami", type: "article", year: "2022", journal: "TPAMI 2022" },
+      {
+        ...none,
+        key: "in-jmlr",
+        type: "article",
+        year: "2019",
+        journal: "Journal of Machine Learning Research",
+      },
+      {
+        ...none,
+        key: "in-trans",
+        type: "article",
+        year: "2021",
+        journal: "IEEE Transactions on Image Processing 2021",
+      },
+      { ...none, key: "in-findings", type: "inproceedings", year: "2023", booktitle: "Findings of ACL 2023" },
+      // Only a paper is cited as published at its venue.
+      { ...none, key: "a-dataset", type: "misc", year: "2020" },
     ]);
     const text = fileText(await buildFixtureSite(odd), "papers.bib");
     expect(text).toContain("  month = jun,\n");
