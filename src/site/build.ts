@@ -12,7 +12,7 @@ import { templateRenderDiagnostic } from "../render/index.js";
 import { formatBibtex, joinBibliography } from "./bibtex.js";
 import { buildSiteEntry, type CategoryRef, type SiteEntry } from "./entry-view.js";
 import { formatAtomFeed } from "./feed.js";
-import { htmlToPlainText, markdownToHtml, readsAsWritten } from "./markdown-html.js";
+import { htmlToPlainText, markdownToHtml, readsAsWritten, type RepositoryLinks } from "./markdown-html.js";
 import { prettyJsonPieces } from "./json-pieces.js";
 import {
   NESTED_ROOT,
@@ -42,6 +42,11 @@ export interface SiteOptions {
   dataFile?: string;
   /** The site's absolute URL, ending in "/" (`site.url`): the feed's ids are made of it when set. */
   url?: string;
+  /**
+   * The repository's files on GitHub, where the links record Markdown writes relative to it lead, as in the
+   * README (markdown-html.ts). Unset, such links stay as written, and lead nowhere on the site.
+   */
+  repository?: RepositoryLinks;
 }
 
 export interface SiteAssets {
@@ -287,11 +292,14 @@ export function planSite(
   assets: SiteAssets,
   options: SiteOptions,
 ) {
-  const nodesWithoutEntries = buildCategoryNodes(data.categories, []);
+  const links = options.repository;
+  const nodesWithoutEntries = buildCategoryNodes(data.categories, [], links);
   const paths = categoryPaths(nodesWithoutEntries);
   // The entry view wants its category path nearest first (the card's data-categories, the feed).
-  const entries = data.entries.map((e) => buildSiteEntry(e, [...(paths.get(e.category) ?? [])].reverse()));
-  const nodes = buildCategoryNodes(data.categories, entries);
+  const entries = data.entries.map((e) =>
+    buildSiteEntry(e, [...(paths.get(e.category) ?? [])].reverse(), links),
+  );
+  const nodes = buildCategoryNodes(data.categories, entries, links);
   const ctx: PageContext = { templates, options, entryCount: entries.length };
   // Each entry's BibTeX, made once for its page's cite block and for papers.bib.
   const bibtex = entries.map((e) => formatBibtex(e));
@@ -303,7 +311,7 @@ export function planSite(
       // GitHub Pages would otherwise run Jekyll over the folder.
       yield { path: ".nojekyll", content: "" };
       yield { path: "feed.xml", content: formatAtomFeed({ ...options, entries }) };
-      yield* listPages(ctx, nodes, entries, markdownToHtml(data.list?.intro));
+      yield* listPages(ctx, nodes, entries, markdownToHtml(data.list?.intro, links));
     },
     /** Entry pages [from, to) (all of them by default), each with its related entries from `related`. */
     entryPages: entryPageMaker(ctx, entries, bibtex),

@@ -18,7 +18,7 @@ import {
 } from "../records/index.js";
 import { imageAltText, repositoryLabel } from "../render/index.js";
 import { doiUrl } from "../urls/index.js";
-import { markdownToHtml } from "./markdown-html.js";
+import { markdownToHtml, type RepositoryLinks } from "./markdown-html.js";
 
 export interface CategoryRef {
   id: string;
@@ -185,6 +185,8 @@ function linkLabel(url: string): string {
 export function buildSiteEntry(
   entry: Entry,
   categoryPath: CategoryRef[],
+  /** Where the links its Markdown writes relative to the repository lead (markdown-html.ts). */
+  links?: RepositoryLinks,
   anatomy: Anatomy = ENTRY_ANATOMY,
 ): SiteEntry {
   const record = entry as unknown as Readonly<Record<string, unknown>>;
@@ -195,7 +197,7 @@ export function buildSiteEntry(
     const value = record[key];
     if (spec.role === "names" && authors.length === 0) authors = asTexts(value).map(oneLine);
     // Rendered first: a field of only spaces, or of what sanitising removes, shows no empty section.
-    const html = spec.role === "markdown" && asText(value) !== "" ? markdownToHtml(asText(value)) : "";
+    const html = spec.role === "markdown" && asText(value) !== "" ? markdownToHtml(asText(value), links) : "";
     if (html.trim() !== "") texts.push({ key, label, html });
     // The title is the page's heading, not a fact.
     if (FACT_ROLES.has(spec.role) && key !== "title") {

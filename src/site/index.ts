@@ -5,7 +5,7 @@ export * from "./write.js";
 export { formatBibtex, formatBibliography } from "./bibtex.js";
 export { formatAtomFeed } from "./feed.js";
 export { computeRelated, type RelatedEntry } from "./related.js";
-export { markdownToHtml } from "./markdown-html.js";
+export { markdownToHtml, repositoryLinks, type RepositoryLinks } from "./markdown-html.js";
 export { buildSearchIndex } from "./search/build-index.js";
 export { indexOptions, QUERY_OPTIONS, type SearchDocument } from "./search/options.js";
 export { expandSearchIndex, type CompactSearchIndex } from "./search/compact-index.js";

@@ -35,6 +35,57 @@ function lazyImages() {
 }
 
 /**
+ * Where the links and images that record Markdown writes relative to the repository lead: its files on
+ * GitHub (`<server>/<owner>/<repo>/blob/HEAD/`, and `raw/HEAD/` for images). The README shows
+ * `[notes](docs/notes.md)` as the repository's file, GitHub resolving the path against the README's folder,
+ * the repository's top; a page of the site is elsewhere (`/p/<id>/`), where the same path led nowhere. HEAD
+ * is the default branch, the one whose README shows the link.
+ */
+export interface RepositoryLinks {
+  /** Ends in "/". */
+  blob: string;
+  /** Ends in "/". */
+  raw: string;
+}
+
+/** RepositoryLinks of `owner/repo` on `server` (GITHUB_SERVER_URL, https://github.com by default). */
+export function repositoryLinks(repository: string, server = "https://github.com"): RepositoryLinks {
+  const base = `${server.endsWith("/") ? server.slice(0, -1) : server}/${repository}/`;
+  return { blob: `${base}blob/HEAD/`, raw: `${base}raw/HEAD/` };
+}
+
+/**
+ * A URL the README resolves against the repository: a path, not a fragment (`#x`, this page), a query, a
+ * scheme (`https:`, `mailto:`) or another host (`//host/x`).
+ */
+export function isRepositoryPath(url: string): boolean {
+  return url !== "" && !/^(?:[a-z][a-z0-9+.-]*:|#|\?|\/\/)/i.test(url);
+}
+
+/** The repository's path (see isRepositoryPath) as a URL of its file; "/docs/x" is the repository's top's too. */
+function inRepository(url: string, base: string): string {
+  try {
+    const resolved = new URL(url.replace(/^\/+/, ""), base);
+    // "../../x" climbs out of the branch: the link stays as written rather than leading somewhere else.
+    return resolved.href.startsWith(base) ? resolved.href : url;
+  } catch {
+    return url;
+  }
+}
+
+/** Links and images to the repository's files (see RepositoryLinks). */
+function rebaseLinks(links: RepositoryLinks) {
+  return (tree: Root) => {
+    visit(tree, "element", (node: Element) => {
+      const key = node.tagName === "a" ? "href" : node.tagName === "img" ? "src" : undefined;
+      const url = key === undefined ? undefined : node.properties[key];
+      if (key === undefined || typeof url !== "string" || !isRepositoryPath(url)) return;
+      node.properties[key] = inRepository(url, key === "src" ? links.raw : links.blob);
+    });
+  };
+}
+
+/**
  * KaTeX commands that place their content elsewhere than where it is written: \raisebox{26em}{…} drew
  * "text" over the page's header, and a lap prints over the text before it. Each is read as its content.
  */
@@ -71,8 +122,8 @@ function capMathSizes() {
 /** More formulas than this in one text (a 摘要 holds a few) are shown as their TeX: each costs KaTeX ~0.1 ms. */
 const MAX_FORMULAS = 200;
 
-let processor: ReturnType<typeof createProcessor> | undefined;
-let mathProcessor: ReturnType<typeof createProcessor> | undefined;
+/** The stacks made so far, by math or not and the repository links lead to (one of each in a build). */
+const processors = new Map<string, ReturnType<typeof createProcessor>>();
 
 /**
  * rehype-katex and KaTeX, loaded the first time a text holds a formula: loading them took ~0.18 s, which
@@ -83,7 +134,7 @@ function loadRehypeKatex(): typeof RehypeKatex {
   return (createRequire(import.meta.url)("rehype-katex") as { default: typeof RehypeKatex }).default;
 }
 
-function createProcessor(math: boolean) {
+function createProcessor(math: boolean, links: RepositoryLinks | undefined) {
   // Runs on src/markdown's tree (remark-parse + remark-gfm with the limits built in).
   const safe = unified()
     .use(remarkRehype, { allowDangerousHtml: true })
@@ -103,7 +154,8 @@ function createProcessor(math: boolean) {
         macros: Object.fromEntries(MOVERS.map((name) => [name, MOVER_AS_TEXT[name] ?? "#1"])),
       })
     : safe;
-  return (math ? rendered.use(capMathSizes) : rendered).use(lazyImages).use(rehypeStringify).freeze();
+  const capped = math ? rendered.use(capMathSizes) : rendered;
+  return (links ? capped.use(rebaseLinks, links) : capped).use(lazyImages).use(rehypeStringify).freeze();
 }
 
 /**
@@ -125,14 +177,15 @@ function mathAsWritten(tree: MdastRoot): boolean {
 }
 
 /** HTML through the full stack (also what the fast path is tested against). */
-export function markdownToHtmlSlow(markdown: string): string {
+export function markdownToHtmlSlow(markdown: string, links?: RepositoryLinks): string {
   const safe = sanitizeMarkdown(markdown);
   // sanitizeMarkdown already fenced anything past the field limits; only nesting is left to bound here.
   const parsed = parseMarkdown(safe, { document: true, math: true });
   if (!parsed.ok) return `<pre><code>${safe.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}</code></pre>`;
-  const stack = mathAsWritten(parsed.tree)
-    ? (mathProcessor ??= createProcessor(true))
-    : (processor ??= createProcessor(false));
+  const math = mathAsWritten(parsed.tree);
+  const key = `${math}\n${links?.blob ?? ""}\n${links?.raw ?? ""}`;
+  let stack = processors.get(key);
+  if (!stack) processors.set(key, (stack = createProcessor(math, links)));
   return stack.stringify(stack.runSync(parsed.tree));
 }
 
@@ -188,12 +241,15 @@ function fastHtml(text: string): string | undefined {
   return html.join("\n");
 }
 
-/** Record Markdown as safe HTML (empty for an empty field). Pure and deterministic. */
-export function markdownToHtml(markdown: string | undefined): string {
+/**
+ * Record Markdown as safe HTML (empty for an empty field). Pure and deterministic. With `links`, what it
+ * writes relative to the repository leads to the repository's files (plain text, the fast path, has no link).
+ */
+export function markdownToHtml(markdown: string | undefined, links?: RepositoryLinks): string {
   if (markdown === undefined) return "";
   const safe = sanitizeMarkdown(markdown);
   if (safe === "") return "";
-  return fastHtml(safe) ?? markdownToHtmlSlow(markdown);
+  return fastHtml(safe) ?? markdownToHtmlSlow(markdown, links);
 }
 
 const NAMED: Readonly<Record<string, string>> = {

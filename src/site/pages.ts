@@ -6,7 +6,7 @@
 import type { Category } from "../records/index.js";
 import { ENTRY_ANATOMY, flattenCategories } from "../records/index.js";
 import { enumText, type CategoryRef, type SiteEntry } from "./entry-view.js";
-import { markdownToHtml } from "./markdown-html.js";
+import { markdownToHtml, type RepositoryLinks } from "./markdown-html.js";
 import { joinOverlappingTerms, type RelatedEntry } from "./related.js";
 import { asWholeWords } from "./shared-words.js";
 
@@ -39,6 +39,7 @@ export interface CategoryNode {
 export function buildCategoryNodes(
   categories: readonly Category[],
   entries: readonly SiteEntry[],
+  links?: RepositoryLinks,
 ): CategoryNode[] {
   const byCategory = new Map<string, SiteEntry[]>();
   for (const e of entries) {
@@ -53,7 +54,7 @@ export function buildCategoryNodes(
     parentId,
     entries: byCategory.get(category.id) ?? [],
     count: 0,
-    introHtml: markdownToHtml(category.intro),
+    introHtml: markdownToHtml(category.intro, links),
   }));
   const byId = new Map(nodes.map((n) => [n.category.id, n]));
   // Pre-order: walking backwards adds every child's total to its parent before the parent is read.

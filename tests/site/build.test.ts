@@ -556,6 +556,43 @@ describe("papershelf site", () => {
     expect(await readFile(path.join(dir, "public/index.html"), "utf8")).toBe(moved);
   });
 
+  it("leads the links the records write relative to the repository to its files, when the environment names it", async () => {
+    const dir = await testTempDir("papershelf-site-cli-");
+    await cp(path.join(REPO, "templates"), path.join(dir, "templates"), { recursive: true });
+    await mkdir(path.join(dir, "data"));
+    const records = await readFile(path.join(REPO, "data/papers.yaml"), "utf8");
+    const sentence = "實驗結果展示了 Shikra 的良好性能。";
+    expect(records).toContain(sentence);
+    await writeFile(
+      path.join(dir, "data/papers.yaml"),
+      records.replace(sentence, `${sentence}讀書會的[筆記](notes/shikra.md)。`),
+    );
+    const page = () => readFile(path.join(dir, "_site/p/shikra/index.html"), "utf8");
+    const build = (env: Record<string, string>) => runCliCaptured(["site"], { cwd: dir, env });
+
+    // As GitHub Actions runs it: the README's link, the repository's file, is the page's link too.
+    let run = await build({ GITHUB_REPOSITORY: "octo-org/papers", GITHUB_SERVER_URL: "https://github.com" });
+    expect(run.code, run.stderr).toBe(0);
+    expect(await page()).toContain(
+      '<a href="https://github.com/octo-org/papers/blob/HEAD/notes/shikra.md">筆記</a>',
+    );
+    const built = await page();
+
+    // A repository named wrongly is refused, saying which variable, and the site stays as it was.
+    run = await build({ GITHUB_REPOSITORY: "octo-org" });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('GITHUB_REPOSITORY is "octo-org"; expected owner/name');
+    run = await build({ GITHUB_REPOSITORY: "octo-org/papers", GITHUB_SERVER_URL: "github.com" });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('GITHUB_SERVER_URL is "github.com", which is not a URL');
+    expect(await page()).toBe(built);
+
+    // Named nowhere, the link stays as written.
+    run = await build({});
+    expect(run.code, run.stderr).toBe(0);
+    expect(await page()).toContain('<a href="notes/shikra.md">筆記</a>');
+  });
+
   it("refuses an output folder that is the project, holds it, or holds files it did not write, and changes nothing", async () => {
     const dir = await testTempDir("papershelf-site-cli-");
     const project = path.join(dir, "shelf");

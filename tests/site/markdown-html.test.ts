@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { parseFragment, type DefaultTreeAdapterMap } from "parse5";
 import { describe, expect, it } from "vitest";
-import { markdownToHtml } from "../../src/site/index.js";
+import { markdownToHtml, repositoryLinks } from "../../src/site/index.js";
 import { htmlToPlainText, markdownToHtmlSlow } from "../../src/site/markdown-html.js";
 import { makeSyntheticList } from "../../bench/synthetic.js";
 import { parseMarkdown } from "../../src/markdown/index.js";
@@ -101,6 +101,44 @@ describe("markdownToHtml", () => {
     );
     expect(html).toContain("&#x3C;script>");
     expect(markdownToHtml(undefined)).toBe("");
+  });
+});
+
+describe("links relative to the repository", () => {
+  const links = repositoryLinks("octo-org/papers");
+  const text = [
+    "[notes](docs/notes.md), [here](./docs/a%20b.md#part), [top](/LICENSE), [up](../../../etc/passwd)",
+    "[section](#llm), [query](?tab=readme), [site](https://example.org/x), [other host](//example.org/y),",
+    "[mail](mailto:a@example.org) ![figure](figures/fig.png)",
+  ].join("\n");
+
+  it("lead to the repository's files on GitHub, as the README's do, images to their raw bytes", () => {
+    const html = markdownToHtml(text, links);
+    expect(html).toContain('<a href="https://github.com/octo-org/papers/blob/HEAD/docs/notes.md">notes</a>');
+    expect(html).toContain(
+      '<a href="https://github.com/octo-org/papers/blob/HEAD/docs/a%20b.md#part">here</a>',
+    );
+    expect(html).toContain('<a href="https://github.com/octo-org/papers/blob/HEAD/LICENSE">top</a>');
+    expect(html).toContain('src="https://github.com/octo-org/papers/raw/HEAD/figures/fig.png"');
+    // A path that climbs out of the repository, a fragment, a query, another scheme or host: as written.
+    expect(html).toContain('<a href="../../../etc/passwd">up</a>');
+    expect(html).toContain('<a href="#llm">section</a>');
+    expect(html).toContain('<a href="?tab=readme">query</a>');
+    expect(html).toContain('<a href="https://example.org/x">site</a>');
+    expect(html).toContain('<a href="//example.org/y">other host</a>');
+    expect(html).toContain('<a href="mailto:a@example.org">mail</a>');
+  });
+
+  it("stay as written when no repository is named, and lead to the one named on another server", () => {
+    const html = markdownToHtml(text);
+    expect(html).toContain('<a href="docs/notes.md">notes</a>');
+    expect(html).toContain('src="figures/fig.png"');
+    const enterprise = markdownToHtml(text, repositoryLinks("team/list", "https://git.example.com/"));
+    expect(enterprise).toContain('href="https://git.example.com/team/list/blob/HEAD/docs/notes.md"');
+    // The same text with a formula goes through the math stack, which rebases its links too.
+    expect(markdownToHtml(`$x^2$ ${text}`, links)).toContain(
+      '<a href="https://github.com/octo-org/papers/blob/HEAD/docs/notes.md">notes</a>',
+    );
   });
 });
 

@@ -10,9 +10,11 @@ import {
   readSiteTemplates,
   siteTargetProblem,
   SiteTargetError,
+  repositoryLinks,
+  type RepositoryLinks,
   type SiteAssets,
 } from "../../site/index.js";
-import type { Command } from "../context.js";
+import type { CliContext, Command } from "../context.js";
 import { projectInputs } from "../output-file.js";
 import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
 import { printRecordErrors, readRecordsFile } from "../records.js";
@@ -29,6 +31,26 @@ async function readSiteAssets(): Promise<SiteAssets> {
     readFile(path.join(dir, "site.css"), "utf8"),
   ]);
   return { script, style };
+}
+
+/**
+ * Where the links record Markdown writes relative to the repository lead on the site: the repository's files
+ * on GitHub when the environment names it (GitHub Actions sets both variables; set GITHUB_REPOSITORY by hand
+ * to preview them elsewhere). Unnamed, such links stay as written.
+ */
+function repositoryFromEnv(env: CliContext["env"]): { repository?: RepositoryLinks } {
+  const { GITHUB_REPOSITORY: repository, GITHUB_SERVER_URL: server } = env;
+  if (!repository) return {};
+  // As GitHub spells it (not github/client.ts's parser: that module loads octokit, which a build never needs).
+  if (!/^[\w.-]+\/[\w.-]+$/.test(repository))
+    throw new ConfigError(
+      `GITHUB_REPOSITORY is "${repository}"; expected owner/name (e.g. octo-org/papers), or unset it`,
+    );
+  if (server && !(URL.canParse(server) && /^https?:\/\//i.test(server)))
+    throw new ConfigError(
+      `GITHUB_SERVER_URL is "${server}", which is not a URL; expected e.g. https://github.com, or unset it`,
+    );
+  return { repository: repositoryLinks(repository, server || undefined) };
 }
 
 /** The refusal to write the site to a folder it may not replace, with what to do instead. */
@@ -48,7 +70,9 @@ Every link is relative, so the folder works under any path (https://<owner>.gith
 The folder is replaced as a whole: a failed build leaves the previous one as it was. So it must be a
 folder of its own: one papershelf wrote (it holds .papershelf-site), an empty one, or a new one; never the
 project folder or one that holds the records, templates or config.
-Settings: the "site" section of .papershelf.yml (url, title, lang).
+Settings: the "site" section of .papershelf.yml (url, title, lang). Links the records write relative to the
+repository (docs/notes.md) lead to its files on GitHub when GITHUB_REPOSITORY names it (owner/name, as
+GitHub Actions sets it, with GITHUB_SERVER_URL); otherwise they stay as written.
 
 Options:
   --out <dir>      the output folder (default: _site)
@@ -87,7 +111,11 @@ template, template errors), 70 internal error (a bug: please report it).`,
       templates.templates,
       await readSiteAssets(),
       // The records file as the config names it: its paths are the folder papershelf runs in's.
-      { ...site.site, dataFile: show(config.data) },
+      {
+        ...site.site,
+        dataFile: show(config.data),
+        ...repositoryFromEnv(ctx.env),
+      },
       keep,
     ).catch((error: unknown) => {
       // The folder changed while the site was built (writeSite checks it again before replacing it).
