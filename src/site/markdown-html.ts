@@ -58,7 +58,7 @@ export function repositoryLinks(repository: string, server = "https://github.com
  * A URL the README resolves against the repository: a path, not a fragment (`#x`, this page), a query, a
  * scheme (`https:`, `mailto:`) or another host (`//host/x`).
  */
-export function isRepositoryPath(url: string): boolean {
+function isRepositoryPath(url: string): boolean {
   return url !== "" && !/^(?:[a-z][a-z0-9+.-]*:|#|\?|\/\/)/i.test(url);
 }
 
