@@ -222,6 +222,14 @@ async function makeStaging(staging: string, target: string): Promise<void> {
   }
 }
 
+/** Whether `from` could be renamed `to`. */
+function renamed(from: string, to: string): Promise<boolean> {
+  return rename(from, to).then(
+    () => true,
+    () => false,
+  );
+}
+
 /** Numbers the replaced sites of one process, so a build never waits for an earlier one's to be removed. */
 let replaced = 0;
 
@@ -229,10 +237,14 @@ let replaced = 0;
 export interface SiteOutput {
   /**
    * Writes every file and SITE_MARKER_FILE, then puts the new site in place; resolves to the number of files
-   * written. On any failure the staging folder is removed and the old site is left as it was.
+   * written. On any failure the old site is left as it was, and the staging folder is given up as `abort`
+   * gives it up.
    */
   write(files: Files): Promise<number>;
-  /** Gives up before `write` (the files could not be made): stops the thread and removes the staging folder. */
+  /**
+   * Gives up before `write` (the files could not be made): stops the thread, and puts the kept site it was
+   * writing over back under its name, or removes the fresh staging folder.
+   */
   abort(): Promise<void>;
 }
 
@@ -264,9 +276,14 @@ export async function openSite(
   if (spare === undefined && folders.length > 0)
     writer.makeAhead(folders.map((f) => path.resolve(staging, f)));
   const abort = async () => {
-    // The files failed to build (or a write failed): the thread stops before the folder is removed.
+    // The files failed to build (or a write failed): the thread stops before the folder is touched.
     await writer.abort();
-    await rm(staging, { recursive: true, force: true });
+    // A kept site taken to be written over goes back to its name, to be the next build's again: that build
+    // writes over whatever it holds, this one's pages included, and removes the rest. Removed here, its
+    // thousands of files kept the error waiting for seconds (a template being edited fails build after
+    // build), and the next build wrote every file anew.
+    const putBack = spare !== undefined && (await renamed(staging, spare));
+    if (!putBack) await rm(staging, { recursive: true, force: true });
   };
   const write = async (files: Files) => {
     try {

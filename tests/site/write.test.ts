@@ -203,15 +203,22 @@ describe("writeSite", () => {
       yield { path: "index.html", content: "three" };
       throw new Error("a template failed");
     }
+    const [spare, ...more] = await sparesOf(dir);
+    expect(more).toEqual([]);
+    const inode = (await stat(spare as string)).ino;
     await expect(writeSite(dir, failing())).rejects.toThrow("a template failed");
     expect(await readFile(path.join(dir, "index.html"), "utf8")).toBe("two");
-    // The kept site was being written over: it goes, and the next build starts afresh.
-    expect(await sparesOf(dir)).toEqual([]);
-    await writeSite(dir, [{ path: "index.html", content: "four" }]);
-    expect(await readFile(path.join(dir, "index.html"), "utf8")).toBe("four");
+    // The kept site that was being written over is kept under its name, for the next build to write over.
+    expect(await sparesOf(dir)).toEqual([spare]);
+    expect((await stat(spare as string)).ino).toBe(inode);
+    expect((await readdir(path.dirname(dir))).filter((n) => n.includes(".tmp-"))).toEqual([]);
+    await writeSite(dir, [{ path: "new.html", content: "four" }]);
+    expect(await readFile(path.join(dir, "new.html"), "utf8")).toBe("four");
+    // Written over: nothing of what the failed build or the kept site held is left in the new site.
+    expect((await readdir(dir)).sort()).toEqual([SITE_MARKER_FILE, "new.html"]);
   });
 
-  it("a site given up once opened (its pages could not be made) leaves the live one, no staging folder", async () => {
+  it("a site given up once opened (its pages could not be made) leaves the live one and the kept one, no staging folder", async () => {
     const dir = path.join(await testTempDir("papershelf-write-"), "_site");
     await writeSite(dir, [{ path: "index.html", content: "one" }]);
     await writeSite(dir, [
@@ -219,14 +226,27 @@ describe("writeSite", () => {
       ...Array.from({ length: 300 }, (_, i) => ({ path: `p/e-${i}/index.html`, content: `${i}` })),
     ]);
     // Opened: the kept site is renamed to the staging folder and the writer thread starts surveying it.
+    const before = (await readdir(path.dirname(dir))).sort();
+    expect(before).toEqual(["_site", path.basename((await sparesOf(dir))[0] as string)]);
     const out = await openSite(dir);
     expect((await readdir(path.dirname(dir))).filter((n) => n.includes(".tmp-"))).toHaveLength(1);
     await out.abort();
-    expect(await readdir(path.dirname(dir))).toEqual(["_site"]);
+    // The kept site is back under its name, whole: nothing was written into it.
+    expect((await readdir(path.dirname(dir))).sort()).toEqual(before);
     expect(await readFile(path.join(dir, "index.html"), "utf8")).toBe("two");
-    // The next build starts afresh.
+    expect((await readdir(path.join((await sparesOf(dir))[0] as string))).sort()).toEqual([
+      ".gitignore",
+      SITE_MARKER_FILE,
+      "index.html",
+    ]);
     await writeSite(dir, [{ path: "index.html", content: "three" }]);
     expect(await readFile(path.join(dir, "index.html"), "utf8")).toBe("three");
+
+    // A first build given up removes its fresh staging folder.
+    const fresh = path.join(await testTempDir("papershelf-write-"), "_site");
+    const first = await openSite(fresh, [], ["p/a/"]);
+    await first.abort();
+    expect(await readdir(path.dirname(fresh))).toEqual([]);
   });
 
   it("makes the folders asked for ahead in a fresh folder, and writes every file into them as given", async () => {
