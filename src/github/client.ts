@@ -81,14 +81,5 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   return octokit;
 }
 
-/** owner/name of the repository a run acts on. */
-export interface RepoRef {
-  owner: string;
-  repo: string;
-}
-
-/** Parses "owner/name" (GITHUB_REPOSITORY). */
-export function parseRepoRef(fullName: string): RepoRef | undefined {
-  const match = /^([^/\s]+)\/([^/\s]+)$/.exec(fullName.trim());
-  return match ? { owner: match[1] as string, repo: match[2] as string } : undefined;
-}
+// Parsed where commands that never load octokit (site) can read it too.
+export { parseRepoRef, type RepoRef } from "../urls/index.js";

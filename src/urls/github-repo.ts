@@ -139,3 +139,15 @@ export function normalizeGithubRepoUrl(repo: Pick<GithubRepoUrl, "owner" | "name
 export function githubRepoKey(repo: Pick<GithubRepoUrl, "owner" | "name">): string {
   return `${repo.owner}/${repo.name}`.toLowerCase();
 }
+
+/** owner/name of the repository a run acts on. */
+export interface RepoRef {
+  owner: string;
+  repo: string;
+}
+
+/** Parses "owner/name" (GITHUB_REPOSITORY). */
+export function parseRepoRef(fullName: string): RepoRef | undefined {
+  const match = /^([^/\s]+)\/([^/\s]+)$/.exec(fullName.trim());
+  return match ? { owner: match[1] as string, repo: match[2] as string } : undefined;
+}

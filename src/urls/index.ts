@@ -20,8 +20,10 @@ export {
   isGithubUrl,
   normalizeGithubRepoUrl,
   parseGithubUrl,
+  parseRepoRef,
   RESERVED_OWNERS,
   type GithubRepoUrl,
+  type RepoRef,
   type GithubUrlParse,
 } from "./github-repo.js";
 export { doiUrl } from "./doi.js";

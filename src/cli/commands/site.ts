@@ -14,6 +14,7 @@ import {
   type RepositoryLinks,
   type SiteAssets,
 } from "../../site/index.js";
+import { parseRepoRef } from "../../urls/index.js";
 import type { CliContext, Command } from "../context.js";
 import { projectInputs } from "../output-file.js";
 import { displayPath, loadProjectConfig, parseCommandArgs } from "../options.js";
@@ -41,8 +42,8 @@ async function readSiteAssets(): Promise<SiteAssets> {
 function repositoryFromEnv(env: CliContext["env"]): { repository?: RepositoryLinks } {
   const { GITHUB_REPOSITORY: repository, GITHUB_SERVER_URL: server } = env;
   if (!repository) return {};
-  // As GitHub spells it (not github/client.ts's parser: that module loads octokit, which a build never needs).
-  if (!/^[\w.-]+\/[\w.-]+$/.test(repository))
+  const ref = parseRepoRef(repository);
+  if (!ref)
     throw new ConfigError(
       `GITHUB_REPOSITORY is "${repository}"; expected owner/name (e.g. octo-org/papers), or unset it`,
     );
@@ -50,7 +51,7 @@ function repositoryFromEnv(env: CliContext["env"]): { repository?: RepositoryLin
     throw new ConfigError(
       `GITHUB_SERVER_URL is "${server}", which is not a URL; expected e.g. https://github.com, or unset it`,
     );
-  return { repository: repositoryLinks(repository, server || undefined) };
+  return { repository: repositoryLinks(`${ref.owner}/${ref.repo}`, server || undefined) };
 }
 
 /** The refusal to write the site to a folder it may not replace, with what to do instead. */
