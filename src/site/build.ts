@@ -7,7 +7,7 @@
  * `buildAndWriteSite` (write.ts), which computes the terms on a thread of its own meanwhile.
  */
 import type { Diagnostic, PapersFile } from "../records/index.js";
-import { buildJsonSchema } from "../records/index.js";
+import { buildJsonSchema, flattenCategories } from "../records/index.js";
 import { templateRenderDiagnostic } from "../render/index.js";
 import { formatBibtex, joinBibliography } from "./bibtex.js";
 import { buildSiteEntry, type CategoryRef, type SiteEntry } from "./entry-view.js";
@@ -293,8 +293,8 @@ export function planSite(
   options: SiteOptions,
 ) {
   const links = options.repository;
-  const nodesWithoutEntries = buildCategoryNodes(data.categories, [], links);
-  const paths = categoryPaths(nodesWithoutEntries);
+  // From the tree alone: the nodes proper render each category's intro, which is done once, below.
+  const paths = categoryPaths(flattenCategories(data.categories));
   // The entry view wants its category path nearest first (the card's data-categories, the feed).
   const entries = data.entries.map((e) =>
     buildSiteEntry(e, [...(paths.get(e.category) ?? [])].reverse(), links),

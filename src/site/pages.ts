@@ -70,7 +70,9 @@ export function buildCategoryNodes(
 }
 
 /** A category's ancestors and itself, top first, for breadcrumbs and for the entries' category paths. */
-export function categoryPaths(nodes: readonly CategoryNode[]): Map<string, CategoryRef[]> {
+export function categoryPaths(
+  nodes: readonly { category: Category; parentId?: string | undefined }[],
+): Map<string, CategoryRef[]> {
   const paths = new Map<string, CategoryRef[]>();
   for (const node of nodes) {
     const parent = node.parentId === undefined ? [] : (paths.get(node.parentId) ?? []);
