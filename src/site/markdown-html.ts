@@ -10,19 +10,12 @@
  */
 import type { Element, Root } from "hast";
 import type { Root as MdastRoot } from "mdast";
-import { createRequire } from "node:module";
-import type RehypeKatex from "rehype-katex";
-import rehypeRaw from "rehype-raw";
-import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
-import rehypeStringify from "rehype-stringify";
-import remarkRehype from "remark-rehype";
-import { unified } from "unified";
-import { visit } from "unist-util-visit";
 import { parseMarkdown, setMathValue } from "../markdown/index.js";
 import { sanitizeMarkdown } from "../render/index.js";
+import { loadRehypeKatex, loadRehypeStack, type RehypeStack } from "./rehype-stack.js";
 
 /** Images in record Markdown load when scrolled to, never block the page, and always have an alt. */
-function lazyImages() {
+function lazyImages(visit: RehypeStack["visit"]) {
   return (tree: Root) => {
     visit(tree, "element", (node: Element) => {
       if (node.tagName !== "img") return;
@@ -74,7 +67,7 @@ function inRepository(url: string, base: string): string {
 }
 
 /** Links and images to the repository's files (see RepositoryLinks). */
-function rebaseLinks(links: RepositoryLinks) {
+function rebaseLinks(visit: RehypeStack["visit"], links: RepositoryLinks) {
   return (tree: Root) => {
     visit(tree, "element", (node: Element) => {
       const key = node.tagName === "a" ? "href" : node.tagName === "img" ? "src" : undefined;
@@ -125,16 +118,10 @@ const MAX_FORMULAS = 200;
 /** The stacks made so far, by math or not and the repository links lead to (one of each in a build). */
 const processors = new Map<string, ReturnType<typeof createProcessor>>();
 
-/**
- * rehype-katex and KaTeX, loaded the first time a text holds a formula: loading them took ~0.18 s, which
- * every site build paid, formulas or none. (Synchronous, as the build is: require() of an ES module, which
- * Node ≥ 20.19 allows, as src/markdown/remark.ts does.)
- */
-function loadRehypeKatex(): typeof RehypeKatex {
-  return (createRequire(import.meta.url)("rehype-katex") as { default: typeof RehypeKatex }).default;
-}
-
 function createProcessor(math: boolean, links: RepositoryLinks | undefined) {
+  // Loaded here, at the first text the fast path leaves to the stack (rehype-stack.ts says why).
+  const { unified, remarkRehype, rehypeRaw, rehypeSanitize, defaultSchema, rehypeStringify, visit } =
+    loadRehypeStack();
   // Runs on src/markdown's tree (remark-parse + remark-gfm with the limits built in).
   const safe = unified()
     .use(remarkRehype, { allowDangerousHtml: true })
@@ -155,7 +142,10 @@ function createProcessor(math: boolean, links: RepositoryLinks | undefined) {
       })
     : safe;
   const capped = math ? rendered.use(capMathSizes) : rendered;
-  return (links ? capped.use(rebaseLinks, links) : capped).use(lazyImages).use(rehypeStringify).freeze();
+  return (links ? capped.use(rebaseLinks, visit, links) : capped)
+    .use(lazyImages, visit)
+    .use(rehypeStringify)
+    .freeze();
 }
 
 /**
@@ -166,7 +156,7 @@ function createProcessor(math: boolean, links: RepositoryLinks | undefined) {
  */
 function mathAsWritten(tree: MdastRoot): boolean {
   let formulas = 0;
-  visit(tree, (node) => {
+  loadRehypeStack().visit(tree, (node) => {
     if (node.type === "code" && node.lang === "math") formulas++;
     if ((node.type as string) !== "inlineMath" && (node.type as string) !== "math") return;
     formulas++;
