@@ -81,3 +81,38 @@ export function makeSyntheticYaml(n: number, seed = 42): string {
 export function toSyntheticYaml(list: PapersFile): string {
   return `# yaml-language-server: $schema=../schemas/papers.schema.json\n${stringify(list, { lineWidth: 0 })}`;
 }
+
+/**
+ * The Markdown that real 摘要 and abstracts hold, in about the share the real list has (15 of its 58 texts
+ * need more than plain paragraphs and simple lists: bold 6, a bare URL 2, a nested list 2, a link, inline code,
+ * an arrow, math, a table). The site renders such a text through the full Markdown stack unless its fast path
+ * knows the construct (src/site/markdown-html.ts), so a list of plain texts alone would flatter the site's
+ * build. Each text stays its own (the entry's number is in it): nothing is rendered once for many entries.
+ * Summaries: bold 10 %, a bare URL 5 %, a link 5 %, a nested list, inline code, an arrow 2.5 % each, math 1 %;
+ * abstracts (arXiv's often end with where the code is): a bare URL 12.5 %, math 2 %.
+ */
+export function withRealMarkdown(list: PapersFile): PapersFile {
+  return { ...list, entries: list.entries.map((e, i) => ({ ...e, ...markdownOf(e, i) })) };
+}
+
+function markdownOf(entry: Entry, i: number): Partial<Entry> {
+  const summary = entry.summary ?? "";
+  const [first = "", ...rest] = summary.split("\n\n");
+  const paragraph = (text: string) => [text, ...rest].join("\n\n");
+  const slot = i % 40;
+  const more: Partial<Entry> = {};
+  if (slot < 4) more.summary = paragraph(`${first.slice(0, 20)}**${first.slice(20, 28)}**${first.slice(28)}`);
+  else if (slot < 6) more.summary = paragraph(`${first}\n程式碼：https://github.com/lab-${i}/code-${i}`);
+  else if (slot < 8) more.summary = paragraph(`${first}[Github](https://github.com/lab-${i}/code)`);
+  else if (slot === 8)
+    more.summary = `${summary.trimEnd()}\n\n* 資料 ${i}\n    * ${first.slice(0, 12)}\n    * ${first.slice(12, 24)}`;
+  else if (slot === 9) more.summary = paragraph(`${first.slice(0, 30)}\`lab-${i}/code\`${first.slice(30)}`);
+  else if (slot === 10) more.summary = paragraph(`${first}（${i % 100}.17%->91.68%）`);
+  else if (i % 100 === 11) more.summary = paragraph(`${first}，高於$10^${i % 9}$幀`);
+  if (entry.abstract !== undefined) {
+    if (i % 8 === 0)
+      more.abstract = `${entry.abstract}. Code is available at https://github.com/lab-${i}/code-${i}.`;
+    else if (i % 50 === 1) more.abstract = `${entry.abstract} at $O(n^2)$ cost.`;
+  }
+  return more;
+}

@@ -3,8 +3,8 @@ import fc from "fast-check";
 import { parseFragment, type DefaultTreeAdapterMap } from "parse5";
 import { describe, expect, it } from "vitest";
 import { markdownToHtml, repositoryLinks } from "../../src/site/index.js";
-import { htmlToPlainText, markdownToHtmlSlow } from "../../src/site/markdown-html.js";
-import { makeSyntheticList } from "../../bench/synthetic.js";
+import { htmlToPlainText, markdownToHtmlSlow, rendersOnFastPath } from "../../src/site/markdown-html.js";
+import { makeSyntheticList, withRealMarkdown } from "../../bench/synthetic.js";
 import { parseMarkdown } from "../../src/markdown/index.js";
 import { readRealList } from "./helpers/fixture.js";
 
@@ -38,52 +38,174 @@ const formulas = (html: string) =>
     .filter((e) => e.tag === "annotation" && e.attrs.encoding === "application/x-tex")
     .map((e) => e.text);
 
+/**
+ * Texts of paragraphs and "*" or "-" lists, their lines made of `piece`s; `trimmed`, with no space at a
+ * line's ends (a hard line break, or indented code: each sends the text to the stack).
+ */
+function markdownTexts(piece: fc.Arbitrary<string>, trimmed = false, maxBlocks = 4): fc.Arbitrary<string> {
+  const line = fc
+    .array(piece, { minLength: 1, maxLength: 6 })
+    .map((p) => (trimmed ? p.join("").trim() || "模型" : p.join("")));
+  const block = fc.oneof(
+    fc.array(line, { minLength: 1, maxLength: 3 }).map((l) => l.join("\n")),
+    fc.array(line, { minLength: 1, maxLength: 3 }).map((l) => l.map((x) => `* ${x}`).join("\n")),
+    fc.array(line, { minLength: 1, maxLength: 3 }).map((l) => l.map((x) => `- ${x}`).join("\n")),
+  );
+  return fc.array(block, { minLength: 1, maxLength: maxBlocks }).map((b) => b.join("\n\n"));
+}
+
 describe("markdownToHtml", () => {
   it("gives the remark stack's HTML for every text of the real list and of the benchmark's", async () => {
     const data = await readRealList();
     const texts = [
       ...data.entries.flatMap((e) => [e.summary, e.note, e.extra, e.aside]),
       ...data.categories.map((c) => c.intro),
-      ...makeSyntheticList(50).entries.map((e) => e.summary),
+      ...withRealMarkdown(makeSyntheticList(120)).entries.map((e) => e.summary),
     ].filter((t): t is string => t !== undefined);
     for (const text of texts) expect(markdownToHtml(text)).toBe(markdownToHtmlSlow(text));
   });
 
   it("gives the remark stack's HTML for generated paragraphs and lists", () => {
-    const piece = fc.constantFrom(
-      "模型",
-      "微調",
-      "word",
-      "Mixed 中文",
-      "a-b",
-      "1.5",
-      "(x)",
-      "'q'",
-      '"q"',
-      ":",
-      "。",
-      " ",
-      "*",
-      "-",
-      "1.",
-      "#",
-      "<b>",
-      "&",
+    const text = markdownTexts(
+      fc.constantFrom(
+        "模型",
+        "微調",
+        "word",
+        "Mixed 中文",
+        "a-b",
+        "1.5",
+        "(x)",
+        "'q'",
+        '"q"',
+        ":",
+        "。",
+        " ",
+        "*",
+        "-",
+        "1.",
+        "#",
+        "<b>",
+        "&",
+        "**",
+        "`",
+        "`x`",
+        "https://github.com/a-b/c.d",
+      ),
     );
-    const line = fc.array(piece, { minLength: 1, maxLength: 6 }).map((p) => p.join(""));
-    const block = fc.oneof(
-      fc.array(line, { minLength: 1, maxLength: 3 }).map((l) => l.join("\n")),
-      fc.array(line, { minLength: 1, maxLength: 3 }).map((l) => l.map((x) => `* ${x}`).join("\n")),
-      fc.array(line, { minLength: 1, maxLength: 3 }).map((l) => l.map((x) => `- ${x}`).join("\n")),
-    );
-    const text = fc.array(block, { minLength: 1, maxLength: 4 }).map((b) => b.join("\n\n"));
     // Found by this property: an empty heading ("#") ends the paragraph's last line, and the stack trims it.
     for (const found of ["模型\n#", "a\n#\n\nb", "- x\n\n模型\n##"])
       expect(markdownToHtml(found), JSON.stringify(found)).toBe(markdownToHtmlSlow(found));
     fc.assert(
       fc.property(text, (t) => markdownToHtml(t) === markdownToHtmlSlow(t)),
-      { numRuns: 150 },
+      { numRuns: 300 },
     );
+  });
+
+  it("writes bold, code, URLs and links as the stack does, deciding each ** by the characters around it", () => {
+    for (const [markdown, html] of [
+      // CommonMark's flanking rules, which CJK text meets: a "**" before "「" opens only after a space or
+      // punctuation, so this one is no bold on GitHub either.
+      ["的**超集**。", "<p>的<strong>超集</strong>。</p>"],
+      ["**「超集」**的", "<p>**「超集」**的</p>"],
+      ["- **粗體**：說明\n- b", "<ul>\n<li><strong>粗體</strong>：說明</li>\n<li>b</li>\n</ul>"],
+      ["**a **b** c**", "<p><strong>a <strong>b</strong> c</strong></p>"],
+      ["a\n**b**", "<p>a\n<strong>b</strong></p>"],
+      ["😀**x**😀", "<p>😀<strong>x</strong>😀</p>"],
+      // An emoji is two UTF-16 units, each neither space nor punctuation to micromark: like a letter, unlike "「".
+      ["a**😀**b", "<p>a<strong>😀</strong>b</p>"],
+      ["a**「b」**c", "<p>a**「b」**c</p>"],
+      ['x `a"b` y', '<p>x <code>a"b</code> y</p>'],
+      ["see https://x.com/a.b. ok", '<p>see <a href="https://x.com/a.b">https://x.com/a.b</a>. ok</p>'],
+      ["https://x.com**", '<p><a href="https://x.com">https://x.com</a>**</p>'],
+      ["a->b > c", "<p>a->b > c</p>"],
+      ["見[Github](https://github.com/a/b)。", '<p>見<a href="https://github.com/a/b">Github</a>。</p>'],
+      ["**[x](https://a.com)**", '<p><strong><a href="https://a.com">x</a></strong></p>'],
+    ] as const) {
+      expect(markdownToHtml(markdown), markdown).toBe(html);
+      expect(markdownToHtmlSlow(markdown), markdown).toBe(html);
+      expect(rendersOnFastPath(markdown), markdown).toBe(true);
+    }
+    // Left to the stack: a thematic break, "****", a URL the stack reads on into the text after it, and more.
+    for (const markdown of [
+      "** *",
+      "a ****b**** c",
+      "https://x.com/a.中",
+      "https://x.com/a_b",
+      "xhttps://y.z",
+      // A link to the repository's files (rebaseLinks), one whose URL the stack encodes, a label with a space.
+      "[x](docs/a.md)",
+      "[x](https://a.com/%20)",
+      "[ x](https://a.com)",
+    ]) {
+      expect(rendersOnFastPath(markdown), markdown).toBe(false);
+      expect(markdownToHtml(markdown), markdown).toBe(markdownToHtmlSlow(markdown));
+    }
+    // Generated from what decides whether "**" opens or closes (CJK and ASCII punctuation, spaces, an emoji's
+    // two UTF-16 units, letters) and the code, URLs and links around it; many take the fast path (counted).
+    const text = markdownTexts(
+      fc.oneof(
+        {
+          weight: 30,
+          arbitrary: fc.constantFrom(
+            "模型",
+            "a",
+            "Word",
+            " ",
+            ".",
+            "),",
+            "「",
+            "」",
+            "（",
+            "）",
+            "、",
+            "。",
+            "😀",
+            "->",
+            "`x`",
+            // A URL ends where a space does: one followed by any other character is the stack's.
+            "https://github.com/a-b/c.d ",
+            "http://x ",
+            "[Github](https://github.com/a/b)",
+          ),
+        },
+        { weight: 10, arbitrary: fc.constant("**") },
+        // Rarer, as each sends its whole text to the stack.
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom(
+            "****",
+            "` x`",
+            "`a<b`",
+            "https://-x",
+            "xhttps://y.z",
+            ">",
+            "[x](a.md)",
+            "[x]",
+          ),
+        },
+      ),
+      true,
+      2,
+    );
+    // What the fast path wrote itself, by construct: each must be met often enough to be tested.
+    const written = { texts: 0, strong: 0, code: 0, link: 0 };
+    fc.assert(
+      fc.property(text, (t) => {
+        const html = markdownToHtml(t);
+        if (rendersOnFastPath(t)) {
+          written.texts++;
+          if (html.includes("<strong>")) written.strong++;
+          if (html.includes("<code>")) written.code++;
+          if (html.includes("<a href")) written.link++;
+        }
+        return html === markdownToHtmlSlow(t);
+      }),
+      { numRuns: 600 },
+    );
+    expect(written.texts).toBeGreaterThan(120);
+    expect(written.strong).toBeGreaterThan(12);
+    expect(written.code).toBeGreaterThan(15);
+    expect(written.link).toBeGreaterThan(30);
   });
 
   it("keeps formatting, drops what could run or break out", () => {
