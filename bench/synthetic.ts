@@ -105,7 +105,8 @@ function markdownOf(entry: Entry, i: number): Partial<Entry> {
   else if (slot < 6) more.summary = paragraph(`${first}\n程式碼：https://github.com/lab-${i}/code-${i}`);
   else if (slot < 8) more.summary = paragraph(`${first}[Github](https://github.com/lab-${i}/code)`);
   else if (slot === 8)
-    more.summary = `${summary.trimEnd()}\n\n* 資料 ${i}\n    * ${first.slice(0, 12)}\n    * ${first.slice(12, 24)}`;
+    // As real 摘要 write them: the list right under the paragraph, its sublist indented 4 spaces.
+    more.summary = `${first}\n* 資料 ${i}\n    * ${first.slice(0, 12)}\n    * ${first.slice(12, 24)}\n* ${first.slice(24, 40)}`;
   else if (slot === 9) more.summary = paragraph(`${first.slice(0, 30)}\`lab-${i}/code\`${first.slice(30)}`);
   else if (slot === 10) more.summary = paragraph(`${first}（${i % 100}.17%->91.68%）`);
   else if (i % 100 === 11) more.summary = paragraph(`${first}，高於$10^${i % 9}$幀`);

@@ -46,10 +46,22 @@ function markdownTexts(piece: fc.Arbitrary<string>, trimmed = false, maxBlocks =
   const line = fc
     .array(piece, { minLength: 1, maxLength: 6 })
     .map((p) => (trimmed ? p.join("").trim() || "模型" : p.join("")));
+  const paragraph = fc.array(line, { minLength: 1, maxLength: 3 }).map((l) => l.join("\n"));
   const block = fc.oneof(
-    fc.array(line, { minLength: 1, maxLength: 3 }).map((l) => l.join("\n")),
+    paragraph,
+    // A list right under a paragraph's lines, which it ends.
+    fc
+      .tuple(paragraph, fc.array(line, { minLength: 1, maxLength: 3 }))
+      .map(([p, l]) => `${p}\n${l.map((x) => `* ${x}`).join("\n")}`),
     fc.array(line, { minLength: 1, maxLength: 3 }).map((l) => l.map((x) => `* ${x}`).join("\n")),
     fc.array(line, { minLength: 1, maxLength: 3 }).map((l) => l.map((x) => `- ${x}`).join("\n")),
+    // Nested lists: each item indented 0-8 spaces, with either marker (most indents and changes are the stack's).
+    fc
+      .array(fc.tuple(fc.constantFrom(0, 0, 2, 3, 4, 4, 6, 8), fc.constantFrom("*", "*", "-"), line), {
+        minLength: 2,
+        maxLength: 6,
+      })
+      .map((items) => items.map(([indent, marker, x]) => `${" ".repeat(indent)}${marker} ${x}`).join("\n")),
   );
   return fc.array(block, { minLength: 1, maxLength: maxBlocks }).map((b) => b.join("\n\n"));
 }
@@ -101,7 +113,7 @@ describe("markdownToHtml", () => {
     );
   });
 
-  it("writes bold, code, URLs and links as the stack does, deciding each ** by the characters around it", () => {
+  it("writes bold, code, URLs, links and sublists as the stack does, deciding each ** by what is around it", () => {
     for (const [markdown, html] of [
       // CommonMark's flanking rules, which CJK text meets: a "**" before "「" opens only after a space or
       // punctuation, so this one is no bold on GitHub either.
@@ -120,6 +132,12 @@ describe("markdownToHtml", () => {
       ["a->b > c", "<p>a->b > c</p>"],
       ["見[Github](https://github.com/a/b)。", '<p>見<a href="https://github.com/a/b">Github</a>。</p>'],
       ["**[x](https://a.com)**", '<p><strong><a href="https://a.com">x</a></strong></p>'],
+      ["* a\n    * b\n* c", "<ul>\n<li>a\n<ul>\n<li>b</li>\n</ul>\n</li>\n<li>c</li>\n</ul>"],
+      ["摘要\n* a\n    * b", "<p>摘要</p>\n<ul>\n<li>a\n<ul>\n<li>b</li>\n</ul>\n</li>\n</ul>"],
+      [
+        "- a\n  - b\n    * c",
+        "<ul>\n<li>a\n<ul>\n<li>b\n<ul>\n<li>c</li>\n</ul>\n</li>\n</ul>\n</li>\n</ul>",
+      ],
     ] as const) {
       expect(markdownToHtml(markdown), markdown).toBe(html);
       expect(markdownToHtmlSlow(markdown), markdown).toBe(html);
@@ -136,6 +154,10 @@ describe("markdownToHtml", () => {
       "[x](docs/a.md)",
       "[x](https://a.com/%20)",
       "[ x](https://a.com)",
+      // Indents CommonMark reads otherwise: a sublist 3 spaces in, a line of text 6 in, an item at 2 under 4.
+      "* a\n   * b",
+      "* a\n      * b",
+      "* a\n    * b\n  * c",
     ]) {
       expect(rendersOnFastPath(markdown), markdown).toBe(false);
       expect(markdownToHtml(markdown), markdown).toBe(markdownToHtmlSlow(markdown));
@@ -202,10 +224,46 @@ describe("markdownToHtml", () => {
       }),
       { numRuns: 600 },
     );
-    expect(written.texts).toBeGreaterThan(120);
-    expect(written.strong).toBeGreaterThan(12);
+    expect(written.texts).toBeGreaterThan(75);
+    expect(written.strong).toBeGreaterThan(8);
     expect(written.code).toBeGreaterThan(15);
     expect(written.link).toBeGreaterThan(30);
+    // Nested lists, each item indented from the one above (most as people write them, some otherwise).
+    const line = fc.oneof(
+      { weight: 12, arbitrary: fc.constantFrom("模型", "a **b** c", "見[x](https://a.b)", "`c`", "x") },
+      { weight: 1, arbitrary: fc.constantFrom("- y", "1. z", "模型 ") },
+    );
+    const nested = fc
+      .array(
+        fc.tuple(
+          fc.constantFrom(0, 0, 2, 4, -2, -4, -8, 3, 6),
+          fc.constantFrom("*", "*", "*", "*", "-"),
+          line,
+        ),
+        {
+          minLength: 2,
+          maxLength: 7,
+        },
+      )
+      .map((items) => {
+        let indent = -2;
+        return items
+          .map(([step, marker, x], i) => {
+            indent = i === 0 ? 0 : Math.max(0, indent + step);
+            return `${" ".repeat(indent)}${marker} ${x}`;
+          })
+          .join("\n");
+      });
+    let sublists = 0;
+    fc.assert(
+      fc.property(nested, (t) => {
+        const html = markdownToHtml(t);
+        if (rendersOnFastPath(t) && html.includes("\n<ul>\n<li>")) sublists++;
+        return html === markdownToHtmlSlow(t);
+      }),
+      { numRuns: 300 },
+    );
+    expect(sublists).toBeGreaterThan(12);
   });
 
   it("keeps formatting, drops what could run or break out", () => {
