@@ -422,7 +422,7 @@ export function rendersOnFastPath(markdown: string): boolean {
 
 /**
  * Record Markdown as safe HTML (empty for an empty field). Pure and deterministic. With `links`, what it
- * writes relative to the repository leads to the repository's files (plain text, the fast path, has no link).
+ * writes relative to the repository leads to the repository's files (the fast path writes absolute links only).
  */
 export function markdownToHtml(markdown: string | undefined, links?: RepositoryLinks): string {
   if (markdown === undefined) return "";

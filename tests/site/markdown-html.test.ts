@@ -142,6 +142,9 @@ describe("markdownToHtml", () => {
       expect(markdownToHtml(markdown), markdown).toBe(html);
       expect(markdownToHtmlSlow(markdown), markdown).toBe(html);
       expect(rendersOnFastPath(markdown), markdown).toBe(true);
+      // Its links are absolute: the repository's files, where relative ones lead, change nothing.
+      const links = repositoryLinks("octo-org/papers");
+      expect(markdownToHtml(markdown, links), markdown).toBe(markdownToHtmlSlow(markdown, links));
     }
     // Left to the stack: a thematic break, "****", a URL the stack reads on into the text after it, and more.
     for (const markdown of [
