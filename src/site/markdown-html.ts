@@ -199,8 +199,6 @@ export function readsAsWritten(text: string): boolean {
  * a space, "-", ">", or "*" other than the "**" of bold text ("**x", never "** " or "***").
  */
 const BLOCK_START = /^(?:\d+[.)]|[ \->]|\*(?!\*[^\s*]))/;
-/** A bullet list item's marker; what follows it must not start a block itself (BLOCK_START). */
-const BULLET = /^([-*]) (?=\S)/;
 
 /** A line of a paragraph or an item: not empty (a paragraph's last line break), no space at either end. */
 function trimmedLine(text: string): boolean {
@@ -325,25 +323,44 @@ function inlineHtml(text: string): string | undefined {
   return out.join("");
 }
 
-/** A line of a bullet list: its indent, marker and item text. */
-const LIST_LINE = /^( *)([-*]) (?=\S)/;
+/**
+ * A line of a list: its indent and marker, a bullet ("-", "*") or a number (no leading zero) and "." or ")".
+ */
+const LIST_LINE = /^( *)([-*]|(?:[1-9]\d{0,8}|0)[.)]) (?=\S)/;
 
 interface ListLevel {
+  /** Where its markers stand, and where its items' text starts (a sublist starts 0-3 columns past that). */
   indent: number;
-  marker: string;
+  content: number;
+  /** "-" or "*" for a bullet list, "." or ")" for a numbered one: a change starts another list. */
+  kind: string;
+  /** A numbered list's first number. */
+  start: number;
   /** The level's items, the last one still open (its sublist may follow). */
   items: string[];
 }
 
+/** A list line's marker read: its kind (ListLevel) and number (NaN for a bullet). */
+function listMarker(marker: string): { kind: string; start: number } {
+  return marker.length === 1
+    ? { kind: marker, start: NaN }
+    : { kind: marker.slice(-1), start: Number(marker.slice(0, -1)) };
+}
+
 /**
- * The HTML of a tight bullet list (a block's lines, the first a bullet at the margin) whose items are one
- * line each, a sublist indented 2 or 4 spaces more than the item above it (as "* 預訓練數據\n    * RedPajama"
- * is written), and whose text inlineHtml reads; undefined for anything else. A change of marker at a level
- * starts another list, any other indent is read otherwise by CommonMark: both are the stack's.
+ * The HTML of a tight list, bullets or numbers (a block's lines, the first a marker at the margin), whose
+ * items are one line each, a sublist starting 0-3 columns past the text of the item above it (as
+ * "* 預訓練數據\n    * RedPajama" is written), and whose text inlineHtml reads; undefined for anything else.
+ * A change of marker at a level starts another list, any other indent is read otherwise by CommonMark: both
+ * are the stack's.
  */
 function listHtml(lines: readonly string[]): string | undefined {
   const levels: ListLevel[] = [];
-  const html = (level: ListLevel) => `<ul>\n${level.items.map((item) => `${item}</li>`).join("\n")}\n</ul>`;
+  const html = (level: ListLevel) => {
+    const tag = Number.isNaN(level.start) ? "ul" : "ol";
+    const start = tag === "ol" && level.start !== 1 ? ` start="${level.start}"` : "";
+    return `<${tag}${start}>\n${level.items.map((item) => `${item}</li>`).join("\n")}\n</${tag}>`;
+  };
   // Ends the deepest level: its list goes into the item above it.
   const end = (): ListLevel | undefined => {
     const level = levels.pop() as ListLevel;
@@ -359,14 +376,17 @@ function listHtml(lines: readonly string[]): string | undefined {
     // An item that itself starts a block ("- 1.", "- - x") nests a list or quote: leave it to the stack.
     const itemHtml = BLOCK_START.test(item) || !trimmedLine(item) ? undefined : inlineHtml(item);
     if (itemHtml === undefined) return undefined;
+    const read = listMarker(marker);
     let level = levels.at(-1);
-    if (level === undefined ? indent === 0 : indent === level.indent + 2 || indent === level.indent + 4)
-      // The list itself, or a sublist of the item above.
-      levels.push((level = { indent, marker, items: [] }));
-    else {
+    if (level === undefined ? indent === 0 : indent >= level.content && indent <= level.content + 3) {
+      // The list itself, or a sublist of the item above, which ends that item's text as a list ends a
+      // paragraph: a numbered one only at 1.
+      if (level !== undefined && !Number.isNaN(read.start) && read.start !== 1) return undefined;
+      levels.push((level = { indent, content: start.length, ...read, items: [] }));
+    } else {
       // An item of this level or of one above it, whose sublists end here.
       while (level !== undefined && indent < level.indent) level = end();
-      if (level === undefined || indent !== level.indent || marker !== level.marker) return undefined;
+      if (level === undefined || indent !== level.indent || read.kind !== level.kind) return undefined;
     }
     level.items.push(`<li>${itemHtml}`);
   }
@@ -374,8 +394,14 @@ function listHtml(lines: readonly string[]): string | undefined {
   return levels[0] && html(levels[0]);
 }
 
+/** Whether `line` starts a list that ends the paragraph it is in: a bullet, or the number 1, at the margin. */
+function interruptsParagraph(line: string): boolean {
+  const [, spaces, marker = ""] = LIST_LINE.exec(line) ?? [];
+  return spaces === "" && (marker.length === 1 || listMarker(marker).start === 1);
+}
+
 /**
- * HTML for a block of paragraphs and tight bullet lists whose text inlineHtml reads; undefined when it is
+ * HTML for a block of paragraphs and tight lists whose text inlineHtml reads; undefined when it is
  * anything else.
  */
 function fastHtml(text: string): string | undefined {
@@ -385,8 +411,7 @@ function fastHtml(text: string): string | undefined {
   for (const block of blocks) {
     if (block === "") return undefined; // three newlines or more: leave the details to the stack
     const lines = block.split("\n");
-    const marker = BULLET.exec(lines[0] ?? "")?.[1];
-    if (marker !== undefined) {
+    if (LIST_LINE.exec(lines[0] ?? "")?.[1] === "") {
       if (previousList) return undefined; // a blank line between lists makes one loose list
       const list = listHtml(lines);
       if (list === undefined) return undefined;
@@ -394,8 +419,9 @@ function fastHtml(text: string): string | undefined {
       previousList = true;
       continue;
     }
-    // A bullet list may start on any line of a paragraph, which it ends ("摘要…\n* 下載的數據集…").
-    const listAt = lines.findIndex((line, i) => i > 0 && BULLET.test(line));
+    // A list may start on any line of a paragraph, which it ends ("摘要…\n* 下載的數據集…"), a numbered one
+    // only at 1 ("…交互：\n1) 不僅發送…").
+    const listAt = lines.findIndex((line, i) => i > 0 && interruptsParagraph(line));
     const text = listAt < 0 ? lines : lines.slice(0, listAt);
     for (const line of text) if (BLOCK_START.test(line) || !trimmedLine(line)) return undefined;
     const paragraph = inlineHtml(text.join("\n"));

@@ -55,6 +55,9 @@ function markdownTexts(piece: fc.Arbitrary<string>, trimmed = false, maxBlocks =
       .map(([p, l]) => `${p}\n${l.map((x) => `* ${x}`).join("\n")}`),
     fc.array(line, { minLength: 1, maxLength: 3 }).map((l) => l.map((x) => `* ${x}`).join("\n")),
     fc.array(line, { minLength: 1, maxLength: 3 }).map((l) => l.map((x) => `- ${x}`).join("\n")),
+    fc
+      .tuple(fc.constantFrom("1.", "1)", "3.", "0)"), fc.array(line, { minLength: 1, maxLength: 3 }))
+      .map(([first, l]) => l.map((x, i) => `${i === 0 ? first : `${i + 1}.`} ${x}`).join("\n")),
     // Nested lists: each item indented 0-8 spaces, with either marker (most indents and changes are the stack's).
     fc
       .array(fc.tuple(fc.constantFrom(0, 0, 2, 3, 4, 4, 6, 8), fc.constantFrom("*", "*", "-"), line), {
@@ -133,6 +136,10 @@ describe("markdownToHtml", () => {
       ["見[Github](https://github.com/a/b)。", '<p>見<a href="https://github.com/a/b">Github</a>。</p>'],
       ["**[x](https://a.com)**", '<p><strong><a href="https://a.com">x</a></strong></p>'],
       ["* a\n    * b\n* c", "<ul>\n<li>a\n<ul>\n<li>b</li>\n</ul>\n</li>\n<li>c</li>\n</ul>"],
+      ["…交互：\n1) 發送\n2) 接收", "<p>…交互：</p>\n<ol>\n<li>發送</li>\n<li>接收</li>\n</ol>"],
+      ["3. a\n4. b", '<ol start="3">\n<li>a</li>\n<li>b</li>\n</ol>'],
+      ["- a\n    1. b\n    2. c", "<ul>\n<li>a\n<ol>\n<li>b</li>\n<li>c</li>\n</ol>\n</li>\n</ul>"],
+      ["* a\n   * b", "<ul>\n<li>a\n<ul>\n<li>b</li>\n</ul>\n</li>\n</ul>"],
       ["摘要\n* a\n    * b", "<p>摘要</p>\n<ul>\n<li>a\n<ul>\n<li>b</li>\n</ul>\n</li>\n</ul>"],
       [
         "- a\n  - b\n    * c",
@@ -157,8 +164,11 @@ describe("markdownToHtml", () => {
       "[x](docs/a.md)",
       "[x](https://a.com/%20)",
       "[ x](https://a.com)",
-      // Indents CommonMark reads otherwise: a sublist 3 spaces in, a line of text 6 in, an item at 2 under 4.
-      "* a\n   * b",
+      // Indents CommonMark reads otherwise: a line of text 6 in, an item at 2 under 4; a numbered list
+      // that starts past 1 cannot end a paragraph, and a leading zero is the stack's to read.
+      "para\n2) a",
+      "01. a",
+      "* 模型\n    2. 模型",
       "* a\n      * b",
       "* a\n    * b\n  * c",
     ]) {
@@ -239,8 +249,8 @@ describe("markdownToHtml", () => {
     const nested = fc
       .array(
         fc.tuple(
-          fc.constantFrom(0, 0, 2, 4, -2, -4, -8, 3, 6),
-          fc.constantFrom("*", "*", "*", "*", "-"),
+          fc.constantFrom(0, 0, 2, 3, 4, 5, -2, -3, -4, -8, 6),
+          fc.constantFrom("*", "*", "*", "*", "-", "1.", "2.", "1)"),
           line,
         ),
         {
