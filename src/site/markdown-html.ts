@@ -394,7 +394,10 @@ function listHtml(lines: readonly string[]): string | undefined {
   return levels[0] && html(levels[0]);
 }
 
-/** Whether `line` starts a list that ends the paragraph it is in: a bullet, or the number 1, at the margin. */
+/**
+ * Whether `line` (of a paragraph, past its first) starts a list that ends the paragraph: a bullet, or the
+ * number 1, at the margin.
+ */
 function interruptsParagraph(line: string): boolean {
   const [, spaces, marker = ""] = LIST_LINE.exec(line) ?? [];
   return spaces === "" && (marker.length === 1 || listMarker(marker).start === 1);
@@ -407,32 +410,30 @@ function interruptsParagraph(line: string): boolean {
 function fastHtml(text: string): string | undefined {
   const blocks = text.split("\n\n");
   const html: string[] = [];
-  let previousList = false;
+  // The kind of list (ListLevel) the block before ended with, if it did.
+  let previousKind: string | undefined;
   for (const block of blocks) {
     if (block === "") return undefined; // three newlines or more: leave the details to the stack
     const lines = block.split("\n");
-    if (LIST_LINE.exec(lines[0] ?? "")?.[1] === "") {
-      if (previousList) return undefined; // a blank line between lists makes one loose list
-      const list = listHtml(lines);
-      if (list === undefined) return undefined;
-      html.push(list);
-      previousList = true;
-      continue;
-    }
     // A list may start on any line of a paragraph, which it ends ("摘要…\n* 下載的數據集…"), a numbered one
     // only at 1 ("…交互：\n1) 不僅發送…").
-    const listAt = lines.findIndex((line, i) => i > 0 && interruptsParagraph(line));
-    const text = listAt < 0 ? lines : lines.slice(0, listAt);
-    for (const line of text) if (BLOCK_START.test(line) || !trimmedLine(line)) return undefined;
-    const paragraph = inlineHtml(text.join("\n"));
-    if (paragraph === undefined) return undefined;
-    html.push(`<p>${paragraph}</p>`);
-    previousList = listAt >= 0;
-    if (previousList) {
-      const list = listHtml(lines.slice(listAt));
-      if (list === undefined) return undefined;
-      html.push(list);
+    const listAt = LIST_LINE.exec(lines[0] ?? "")?.[1] === "" ? 0 : lines.findIndex(interruptsParagraph);
+    if (listAt !== 0) {
+      const text = listAt < 0 ? lines : lines.slice(0, listAt);
+      for (const line of text) if (BLOCK_START.test(line) || !trimmedLine(line)) return undefined;
+      const paragraph = inlineHtml(text.join("\n"));
+      if (paragraph === undefined) return undefined;
+      html.push(`<p>${paragraph}</p>`);
+      previousKind = undefined;
+      if (listAt < 0) continue;
     }
+    const kind = listMarker(LIST_LINE.exec(lines[listAt] ?? "")?.[2] ?? "").kind;
+    // A blank line between items of one list makes it loose; a list of another kind is a list of its own.
+    if (kind === previousKind) return undefined;
+    const list = listHtml(lines.slice(listAt));
+    if (list === undefined) return undefined;
+    html.push(list);
+    previousKind = kind;
   }
   return html.join("\n");
 }

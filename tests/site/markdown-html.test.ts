@@ -138,6 +138,8 @@ describe("markdownToHtml", () => {
       ["* a\n    * b\n* c", "<ul>\n<li>a\n<ul>\n<li>b</li>\n</ul>\n</li>\n<li>c</li>\n</ul>"],
       ["…交互：\n1) 發送\n2) 接收", "<p>…交互：</p>\n<ol>\n<li>發送</li>\n<li>接收</li>\n</ol>"],
       ["3. a\n4. b", '<ol start="3">\n<li>a</li>\n<li>b</li>\n</ol>'],
+      // A blank line between lists of two kinds leaves two tight lists (one kind: one loose list, the stack's).
+      ["1) a\n\n* b", "<ol>\n<li>a</li>\n</ol>\n<ul>\n<li>b</li>\n</ul>"],
       ["- a\n    1. b\n    2. c", "<ul>\n<li>a\n<ol>\n<li>b</li>\n<li>c</li>\n</ol>\n</li>\n</ul>"],
       ["* a\n   * b", "<ul>\n<li>a\n<ul>\n<li>b</li>\n</ul>\n</li>\n</ul>"],
       ["摘要\n* a\n    * b", "<p>摘要</p>\n<ul>\n<li>a\n<ul>\n<li>b</li>\n</ul>\n</li>\n</ul>"],
@@ -169,6 +171,7 @@ describe("markdownToHtml", () => {
       "para\n2) a",
       "01. a",
       "* 模型\n    2. 模型",
+      "* a\n\n* b",
       "* a\n      * b",
       "* a\n    * b\n  * c",
     ]) {
