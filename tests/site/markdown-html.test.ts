@@ -39,8 +39,9 @@ const formulas = (html: string) =>
     .map((e) => e.text);
 
 /**
- * Texts of paragraphs and "*" or "-" lists, their lines made of `piece`s; `trimmed`, with no space at a
- * line's ends (a hard line break, or indented code: each sends the text to the stack).
+ * Texts of paragraphs and lists ("*", "-", numbered, nested, right under a paragraph), their lines made of
+ * `piece`s; `trimmed`, with no space at a line's ends (a hard line break, or indented code: each sends the
+ * text to the stack).
  */
 function markdownTexts(piece: fc.Arbitrary<string>, trimmed = false, maxBlocks = 4): fc.Arbitrary<string> {
   const line = fc
@@ -116,7 +117,7 @@ describe("markdownToHtml", () => {
     );
   });
 
-  it("writes bold, code, URLs, links and sublists as the stack does, deciding each ** by what is around it", () => {
+  it("writes bold, code, URLs, links and nested and numbered lists as the stack does", () => {
     for (const [markdown, html] of [
       // CommonMark's flanking rules, which CJK text meets: a "**" before "「" opens only after a space or
       // punctuation, so this one is no bold on GitHub either.
