@@ -195,10 +195,11 @@ export function readsAsWritten(text: string): boolean {
 }
 
 /**
- * A line starting like a list item, a block quote, an indented code block or a rule: a digit and "." or ")",
- * a space, "-", ">", or "*" other than the "**" of bold text ("**x", never "** " or "***").
+ * A line starting like a list item, a block quote, an indented code block, a rule or a table's delimiter row
+ * (a one-column table needs no "|": "模型\n:-" is one): a digit and "." or ")", a space, "-", ">", ":-", or
+ * "*" other than the "**" of bold text ("**x", never "** " or "***").
  */
-const BLOCK_START = /^(?:\d+[.)]|[ \->]|\*(?!\*[^\s*]))/;
+const BLOCK_START = /^(?:\d+[.)]|[ \->]|:-|\*(?!\*[^\s*]))/;
 
 /** A line of a paragraph or an item: not empty (a paragraph's last line break), no space at either end. */
 function trimmedLine(text: string): boolean {
