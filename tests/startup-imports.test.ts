@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { testTempDir } from "./helpers/temp-dir.js";
+import { makeSyntheticList, toSyntheticYaml } from "../bench/synthetic.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const run = promisify(execFile);
@@ -67,7 +68,33 @@ async function packagesLoadedBy(args: string[]): Promise<Set<string>> {
   );
 }
 
+/**
+ * Whether `papershelf site` on `yaml` (or the repository's own list) required rehype-raw: the rehype stack is
+ * loaded with require() at the first text the fast path leaves to it (src/site/rehype-stack.ts), which the
+ * resolve hook above does not see on Node 20, so Node's own module log (NODE_DEBUG=module) is read instead.
+ */
+async function siteRequiresRehype(yaml?: string): Promise<boolean> {
+  const dir = await testTempDir("papershelf-startup-site-");
+  const project = path.join(dir, "project");
+  for (const part of ["data", "templates", ".papershelf.yml"])
+    await cp(path.join(ROOT, part), path.join(project, part), { recursive: true });
+  if (yaml !== undefined) await writeFile(path.join(project, "data/papers.yaml"), yaml);
+  const { stderr } = await run(
+    process.execPath,
+    ["--import", TSX, path.join(ROOT, "src/cli.ts"), "site", "--out", path.join(dir, "site")],
+    { cwd: project, env: { ...process.env, NODE_DEBUG: "module" }, maxBuffer: 64 * 2 ** 20 },
+  );
+  // The log names every module it loads: an empty one (no NODE_DEBUG) cannot pass the first case.
+  return /[\\/]rehype-raw[\\/]/.test(stderr);
+}
+
 describe("start-up imports", () => {
+  it("site loads the full Markdown stack only for a text the fast path leaves to it", async () => {
+    // The real list has tables and formulas; plain synthetic records have none.
+    expect(await siteRequiresRehype()).toBe(true);
+    expect(await siteRequiresRehype(toSyntheticYaml(makeSyntheticList(30)))).toBe(false);
+  }, 60_000);
+
   it("lint and build --check, on a list with a submission form, load neither undici nor fast-xml-parser", async () => {
     for (const args of [["lint"], ["build", "--check"]]) {
       const loaded = await packagesLoadedBy(args);
