@@ -3,6 +3,7 @@
  * undici or fast-xml-parser: only a link check or an arXiv request uses them, and loading them cost
  * ~185 ms of every build (project/index.ts, arxiv/client.ts, arxiv/feed.ts load them on first use).
  * The CLI runs in a child process with a module resolve hook that logs every specifier it is asked for.
+ * `site` must not load the full Markdown stack for a list whose texts all take its fast path (~0.06 s).
  */
 import { execFile } from "node:child_process";
 import { cp, readFile, writeFile } from "node:fs/promises";
