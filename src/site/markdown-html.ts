@@ -351,11 +351,12 @@ function listMarker(marker: string): { kind: string; start: number } {
 /**
  * The HTML of a tight list, bullets or numbers (a block's lines, the first a marker at the margin), whose
  * items are one line each, a sublist starting 0-3 columns past the text of the item above it (as
- * "* 預訓練數據\n    * RedPajama" is written), and whose text inlineHtml reads; undefined for anything else.
+ * "* 預訓練數據\n    * RedPajama" is written), and whose text inlineHtml reads, with the kind of the list
+ * (ListLevel); undefined for anything else.
  * A change of marker at a level starts another list, any other indent is read otherwise by CommonMark: both
  * are the stack's.
  */
-function listHtml(lines: readonly string[]): string | undefined {
+function listHtml(lines: readonly string[]): { html: string; kind: string } | undefined {
   const levels: ListLevel[] = [];
   const html = (level: ListLevel) => {
     const tag = Number.isNaN(level.start) ? "ul" : "ol";
@@ -392,7 +393,7 @@ function listHtml(lines: readonly string[]): string | undefined {
     level.items.push(`<li>${itemHtml}`);
   }
   while (levels.length > 1) end();
-  return levels[0] && html(levels[0]);
+  return levels[0] && { html: html(levels[0]), kind: levels[0].kind };
 }
 
 /**
@@ -428,13 +429,11 @@ function fastHtml(text: string): string | undefined {
       previousKind = undefined;
       if (listAt < 0) continue;
     }
-    const kind = listMarker(LIST_LINE.exec(lines[listAt] ?? "")?.[2] ?? "").kind;
-    // A blank line between items of one list makes it loose; a list of another kind is a list of its own.
-    if (kind === previousKind) return undefined;
     const list = listHtml(lines.slice(listAt));
-    if (list === undefined) return undefined;
-    html.push(list);
-    previousKind = kind;
+    // A blank line between items of one list makes it loose; a list of another kind is a list of its own.
+    if (list === undefined || list.kind === previousKind) return undefined;
+    html.push(list.html);
+    previousKind = list.kind;
   }
   return html.join("\n");
 }
