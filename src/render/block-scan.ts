@@ -21,6 +21,8 @@ export interface BlockScan {
   fenced: boolean[];
   /** The fence still open at the end of the text, if any ("```" or "~~~~"…). */
   openFence?: string;
+  /** The 0-based line that opened it. */
+  openFenceLine?: number;
 }
 
 /** The run is maximal (`(?!`)`): it cannot trade characters with the info string that follows. */
@@ -67,7 +69,7 @@ export function scanBlocks(text: string): BlockScan {
   const lines = text.split("\n");
   const headings: ScannedHeading[] = [];
   const fenced = new Array<boolean>(lines.length).fill(false);
-  let fence: { char: string; length: number; raw: string } | undefined;
+  let fence: { char: string; length: number; raw: string; line: number } | undefined;
   let htmlEnd: RegExp | "blank" | undefined;
   let paragraph: string[] = [];
   let paragraphStart = 0;
@@ -96,7 +98,7 @@ export function scanBlocks(text: string): BlockScan {
     if (container && /^\S/.test(line) && !CONTAINER_START.test(line)) container = !STARTS_BLOCK.test(line);
     const open = FENCE_OPEN.exec(line);
     if (open?.[1] && !(open[1][0] === "`" && (open[2] ?? "").includes("`"))) {
-      fence = { char: open[1][0] ?? "`", length: open[1].length, raw: open[1] };
+      fence = { char: open[1][0] ?? "`", length: open[1].length, raw: open[1], line: i };
       fenced[i] = true;
       paragraph = [];
       continue;
@@ -144,5 +146,5 @@ export function scanBlocks(text: string): BlockScan {
     if (paragraph.length === 0) paragraphStart = i;
     paragraph.push(line);
   }
-  return { headings, fenced, ...(fence ? { openFence: fence.raw } : {}) };
+  return { headings, fenced, ...(fence ? { openFence: fence.raw, openFenceLine: fence.line } : {}) };
 }

@@ -274,6 +274,20 @@ function escapeUnderlines(text: string): string {
   return changed ? lines.join("\n") : text;
 }
 
+/**
+ * The tree and GitHub can disagree about where a fence opens too: in "text\n<br>\n:-\n```" cmark-gfm reads a
+ * one-column table (its header the paragraph's last line) and then a fence left open, which swallowed the
+ * README; micromark reads table rows and no fence. Whatever the tree says, a top-level fence the line scan
+ * (block-scan.ts) leaves open has its opening shown as text, as an open fence the tree sees has.
+ */
+function escapeOpenFence(text: string): string {
+  const { openFenceLine } = scanBlocks(text);
+  if (openFenceLine === undefined) return text;
+  const lines = text.split("\n");
+  lines[openFenceLine] = (lines[openFenceLine] ?? "").replace(/^ {0,3}/, (indent) => `${indent}\\`);
+  return lines.join("\n");
+}
+
 /** Makes record Markdown safe to embed in the README (see the module comment). Pure and deterministic. */
 export function sanitizeMarkdown(markdown: string): string {
   // One scan finds whether there is anything to replace (most records have neither): two global replaces
@@ -288,8 +302,10 @@ export function sanitizeMarkdown(markdown: string): string {
     const parsed = parseMarkdown(text);
     if (!parsed.ok) return fenceAsText(text);
     const { next, code } = sanitizeOnce(text, parsed.tree);
-    if (next === undefined) return escapeUnderlines(defuseTagsInCode(text, code));
-    text = next;
+    // A fence only the line scan sees open is escaped, then the text is read again like any other change.
+    const changed = next ?? escapeOpenFence(text);
+    if (changed === text) return escapeUnderlines(defuseTagsInCode(text, code));
+    text = changed;
   }
   return fenceAsText(text);
 }

@@ -69,6 +69,7 @@ describe("scanBlocks agrees with cmark-gfm on headings", () => {
 
   test("reports a fence left open", () => {
     expect(scanBlocks("text\n````js\ncode").openFence).toBe("````");
+    expect(scanBlocks("text\n````js\ncode").openFenceLine).toBe(1);
     expect(scanBlocks("```\ncode\n```").openFence).toBeUndefined();
   });
 });
