@@ -4,17 +4,20 @@
  * rendered by the project's remark stack (remark-parse + remark-gfm), and the HTML sanitised once more with
  * rehype-sanitize's GitHub schema, so that the site keeps what GitHub would show and nothing that runs.
  *
- * Most 摘要 are paragraphs and bullet lists (nested too) of plain text, **bold**, `code`, [links](https://…)
- * and bare URLs. Those take a fast path that writes the HTML the stack would write (tests/site/markdown-html.test.ts
- * compares both on generated and real texts), because the full stack costs about 1 ms a text and 10,000
- * records must build in under 3 s. Plain text alone covered 3 in 4 of the real list's texts, and a 10,000-record
- * list with their Markdown built in 4.5 s instead of 1.8 s; with the inline constructs, 9 in 10.
+ * Most 摘要 are paragraphs and bullet lists (nested too) of plain text, **bold**, `code`, [links](https://…),
+ * bare URLs and $formulas$. Those take a fast path that writes the HTML the stack would write
+ * (tests/site/markdown-html.test.ts compares both on generated and real texts), because the full stack costs
+ * about 1 ms a text (4 ms while the process is young) and 10,000 records must build in under 3 s. Plain text
+ * alone covered 3 in 4 of the real list's texts, and a 10,000-record list with their Markdown built in 4.5 s
+ * instead of 1.8 s; with the inline constructs, 9 in 10. A formula is KaTeX's work either way; on the fast
+ * path only its markup is read and written again, not the whole text (the 300 formulas of the benchmark's
+ * 10,000 records cost `papershelf site` 0.8 s through the stack).
  */
 import type { Element, Root } from "hast";
 import type { Root as MdastRoot } from "mdast";
 import { parseMarkdown, setMathValue } from "../markdown/index.js";
 import { sanitizeMarkdown } from "../render/index.js";
-import { loadRehypeKatex, loadRehypeStack, type RehypeStack } from "./rehype-stack.js";
+import { loadFormulaKit, loadRehypeKatex, loadRehypeStack, type RehypeStack } from "./rehype-stack.js";
 
 /** Images in record Markdown load when scrolled to, never block the page, and always have an alt. */
 function lazyImages(visit: RehypeStack["visit"]) {
@@ -97,7 +100,7 @@ const MAX_MATH_SCALE = 2.488;
  * drew an "x" 2,000 px tall over the page. A size that would take the formula past MAX_MATH_SCALE is
  * lowered to reach it; smaller sizes (\small, \tiny) are left as they are.
  */
-function capMathSizes() {
+function capSizes(tree: Root): void {
   const cap = (node: Root | Element, scale: number): void => {
     for (const child of node.children) {
       if (child.type !== "element") continue;
@@ -111,8 +114,31 @@ function capMathSizes() {
       cap(child, scale * factor);
     }
   };
-  return (tree: Root) => cap(tree, 1);
+  cap(tree, 1);
 }
+
+/** capSizes as a rehype plugin. */
+function capMathSizes() {
+  return capSizes;
+}
+
+/**
+ * How KaTeX writes a formula (rehype-katex adds displayMode and throwOnError): MathML, which browsers render
+ * natively, with no script, stylesheet or font to load (KaTeX's HTML output needs all three). Without `trust`
+ * it makes no links. A size in a formula is at most 10em, so none pushes the page wide; \rule's box is not
+ * drawn at all (site.css), and what could move a formula's text over the page's own is read as the text.
+ * The macros are new for each formula (the getter runs at every `{...KATEX_SETTINGS}`): KaTeX writes a
+ * \gdef into the object it is given, and one shared by the build let a record's definition change the
+ * formulas of every record after it.
+ */
+const KATEX_SETTINGS = {
+  output: "mathml",
+  strict: "ignore",
+  maxSize: 10,
+  get macros(): Record<string, string> {
+    return Object.fromEntries(MOVERS.map((name) => [name, MOVER_AS_TEXT[name] ?? "#1"]));
+  },
+} as const;
 
 /** More formulas than this in one text (a 摘要 holds a few) are shown as their TeX: each costs KaTeX ~0.1 ms. */
 const MAX_FORMULAS = 200;
@@ -129,20 +155,10 @@ function createProcessor(math: boolean, links: RepositoryLinks | undefined) {
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRaw)
     .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: "md-" });
-  // Math (`$…$`, `$$…$$`, a ```math fence: <code class="language-math">) as MathML, which browsers render
-  // natively: no script, stylesheet or font to load (KaTeX's HTML output needs all three). After the
-  // sanitiser, which would drop MathML; KaTeX makes it from the formula's text alone, and without `trust`
-  // it makes no links. A formula KaTeX cannot read is shown as its source, marked.
-  const rendered = math
-    ? safe.use(loadRehypeKatex(), {
-        output: "mathml",
-        strict: "ignore",
-        // A size in a formula is at most 10em, so none pushes the page wide; \rule's box is not drawn at
-        // all (site.css), and what could move a formula's text over the page's own is read as the text.
-        maxSize: 10,
-        macros: Object.fromEntries(MOVERS.map((name) => [name, MOVER_AS_TEXT[name] ?? "#1"])),
-      })
-    : safe;
+  // Math (`$…$`, `$$…$$`, a ```math fence: <code class="language-math">) as MathML (KATEX_SETTINGS). After
+  // the sanitiser, which would drop MathML; KaTeX makes it from the formula's text alone. A formula KaTeX
+  // cannot read is shown as its source, marked.
+  const rendered = math ? safe.use(loadRehypeKatex(), KATEX_SETTINGS) : safe;
   const capped = math ? rendered.use(capMathSizes) : rendered;
   return (links ? capped.use(rebaseLinks, visit, links) : capped)
     .use(lazyImages, visit)
@@ -197,9 +213,9 @@ export function readsAsWritten(text: string): boolean {
 /**
  * A line starting like a list item, a block quote, an indented code block, a rule or a table's delimiter row
  * (a one-column table needs no "|": "模型\n:-" is one): a digit and "." or ")", a space, "-", ">", ":-", or
- * "*" other than the "**" of bold text ("**x", never "** " or "***").
+ * "*" other than the "**" of bold text ("**x", never "** " or "***"), or "$$" (a formula set apart).
  */
-const BLOCK_START = /^(?:\d+[.)]|[ \->]|:-|\*(?!\*[^\s*]))/;
+const BLOCK_START = /^(?:\d+[.)]|[ \->]|:-|\*(?!\*[^\s*])|\$\$)/;
 
 /** A line of a paragraph or an item: not empty (a paragraph's last line break), no space at either end. */
 function trimmedLine(text: string): boolean {
@@ -207,11 +223,11 @@ function trimmedLine(text: string): boolean {
 }
 
 /**
- * What inlineHtml reads besides plain text: a "`" (code), "http" (a URL), a run of "*" (bold) or a "[" (a
- * link). Only a URL not preceded by a Latin letter is one (GFM's autolink literal): "xhttps://" is left to
- * the stack.
+ * What inlineHtml reads besides plain text: a "`" (code), "http" (a URL), a run of "*" (bold), a "[" (a
+ * link) or a run of "$" (a formula). Only a URL not preceded by a Latin letter is one (GFM's autolink
+ * literal): "xhttps://" is left to the stack.
  */
-const INLINE_TOKEN = /`|https?:\/\/|\*+|\[/g;
+const INLINE_TOKEN = /`|https?:\/\/|\*+|\[|\$+/g;
 /** Plain text between them: NOT_PLAIN, but for ">" (inside a line; BLOCK_START takes it at a line's start). */
 const NOT_PLAIN_INLINE = /[\\`*_[\]<&!~|$#=+{}\t]|www\.|[a-z0-9]:|@/i;
 /**
@@ -236,6 +252,49 @@ const URL_TRAIL = /[!"')*,.:;?_~]*/y;
  * A relative one leads to the repository's files (rebaseLinks): the stack's.
  */
 const LINK_AT = /\[([^[\]\n]+)\]\((https?:\/\/[A-Za-z0-9._~:/?#=-]+)\)/y;
+/**
+ * A formula's HTML, made as the stack makes it (rehype-katex's KaTeX markup read into a tree, sizes capped,
+ * written by rehype-stringify's writer), or undefined when KaTeX cannot read it: the stack shows it as its
+ * source, marked. `tex` is the formula as remark-math gives it, with `&lt;` read as "<" (mathAsWritten).
+ */
+function formulaHtml(tex: string): string | undefined {
+  const { renderToString, fromHtmlIsomorphic, toHtml } = loadFormulaKit();
+  let markup: string;
+  try {
+    markup = renderToString(tex.replaceAll("&lt;", "<"), {
+      ...KATEX_SETTINGS,
+      displayMode: false,
+      throwOnError: true,
+    });
+  } catch {
+    return undefined;
+  }
+  const tree = fromHtmlIsomorphic(markup, { fragment: true });
+  capSizes(tree);
+  return toHtml(tree);
+}
+
+/**
+ * The formula that a run of `sequence` "$" at `at` opens, as the stack reads it, with where it ends; undefined
+ * for anything the fast path leaves to the stack. A run of one or two "$" is a formula up to the next run of
+ * as many (remark-math), on one line, not starting with "`" (GitHub's $`…`$ form) nor with a space at
+ * either end (the stack strips one, and a one-dollar span so written is a price: parse.ts, pandoc's rule),
+ * and for one "$", followed by no digit (a price too: "$5-$10").
+ */
+function formulaAt(text: string, at: number, sequence: number): { html: string; end: number } | undefined {
+  if (sequence > 2) return undefined;
+  const close = text.indexOf("$", at + sequence);
+  const tex = text.slice(at + sequence, close);
+  const run = "$".repeat(sequence);
+  if (close < 0 || !text.startsWith(run, close) || text.charAt(close + sequence) === "$") return undefined;
+  if (!FORMULA_TEXT.test(tex) || (sequence === 1 && /\d/.test(text.charAt(close + 1)))) return undefined;
+  const html = formulaHtml(tex);
+  return html === undefined ? undefined : { html, end: close + sequence };
+}
+
+/** A formula's text the fast path renders: on one line, no "`", no space at either end (formulaAt). */
+const FORMULA_TEXT = /^[^\s`](?:[^\n`]*[^\s`])?$/;
+
 /** The characters micromark reads as whitespace and as punctuation around "**" (micromark-util-character). */
 const WHITESPACE = /\s/;
 const PUNCTUATION = /\p{P}|\p{S}/u;
@@ -285,6 +344,11 @@ function inlineHtml(text: string): string | undefined {
       if (link === undefined || NOT_PLAIN.test(label) || label !== label.trim()) return undefined;
       out.push(`<a href="${url}">${label}</a>`);
       plainFrom = at + link.length;
+    } else if (token[0].startsWith("$")) {
+      const formula = formulaAt(text, at, token[0].length);
+      if (formula === undefined) return undefined;
+      out.push(formula.html);
+      plainFrom = formula.end;
     } else if (token[0].startsWith("h")) {
       if (/[A-Za-z]/.test(text.charAt(at - 1))) return undefined;
       URL_AT.lastIndex = at;
@@ -410,6 +474,8 @@ function interruptsParagraph(line: string): boolean {
  * anything else.
  */
 function fastHtml(text: string): string | undefined {
+  // Past MAX_FORMULAS, a text's formulas show as their TeX: each takes two "$" at least.
+  if (text.split("$", MAX_FORMULAS * 2 + 2).length > MAX_FORMULAS * 2 + 1) return undefined;
   const blocks = text.split("\n\n");
   const html: string[] = [];
   // The kind of list (ListLevel) the block before ended with, if it did.

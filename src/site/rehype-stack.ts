@@ -10,6 +10,9 @@
  * Action's bundle (scripts/action-bundle.ts), which could not require from node_modules.
  */
 import { createRequire } from "node:module";
+import type { fromHtmlIsomorphic as FromHtmlIsomorphic } from "hast-util-from-html-isomorphic";
+import type { toHtml as ToHtml } from "hast-util-to-html";
+import type Katex from "katex";
 import type RehypeKatex from "rehype-katex";
 import type RehypeRaw from "rehype-raw";
 import type RehypeSanitize from "rehype-sanitize";
@@ -53,4 +56,30 @@ export function loadRehypeStack(): RehypeStack {
 /** rehype-katex and KaTeX, loaded the first time a text holds a formula (~0.18 s, which a list without any need not pay). */
 export function loadRehypeKatex(): typeof RehypeKatex {
   return (require("rehype-katex") as { default: typeof RehypeKatex }).default;
+}
+
+/**
+ * What the fast path writes a formula with, as rehype-katex does in the stack: KaTeX's markup, read into a
+ * tree by hast-util-from-html-isomorphic and written out by hast-util-to-html (rehype-stringify's writer).
+ * Loaded at the first formula a fast-path text holds; parse5 comes with the reader.
+ */
+export interface FormulaKit {
+  renderToString: typeof Katex.renderToString;
+  fromHtmlIsomorphic: typeof FromHtmlIsomorphic;
+  toHtml: typeof ToHtml;
+}
+
+let formulaKit: FormulaKit | undefined;
+
+export function loadFormulaKit(): FormulaKit {
+  return (formulaKit ??= {
+    // KaTeX's ES module, the one rehype-katex imports: require() would pick its CommonJS build, a second
+    // copy of KaTeX to load and compile when a list has formulas on both paths.
+    renderToString: (require(require.resolve("katex").replace(/\.js$/, ".mjs")) as { default: typeof Katex })
+      .default.renderToString,
+    fromHtmlIsomorphic: (
+      require("hast-util-from-html-isomorphic") as { fromHtmlIsomorphic: typeof FromHtmlIsomorphic }
+    ).fromHtmlIsomorphic,
+    toHtml: (require("hast-util-to-html") as { toHtml: typeof ToHtml }).toHtml,
+  });
 }
