@@ -17,6 +17,7 @@ import type { Element, Root } from "hast";
 import type { Root as MdastRoot } from "mdast";
 import { parseMarkdown, setMathValue } from "../markdown/index.js";
 import { sanitizeMarkdown } from "../render/index.js";
+import { katexTree } from "./katex-markup.js";
 import { loadFormulaKit, loadRehypeKatex, loadRehypeStack, type RehypeStack } from "./rehype-stack.js";
 
 /** Images in record Markdown load when scrolled to, never block the page, and always have an alt. */
@@ -258,7 +259,7 @@ const LINK_AT = /\[([^[\]\n]+)\]\((https?:\/\/[A-Za-z0-9._~:/?#=-]+)\)/y;
  * source, marked. `tex` is the formula as remark-math gives it, with `&lt;` read as "<" (mathAsWritten).
  */
 function formulaHtml(tex: string): string | undefined {
-  const { renderToString, fromHtmlIsomorphic, toHtml } = loadFormulaKit();
+  const { renderToString, h, fromHtmlIsomorphic, toHtml } = loadFormulaKit();
   let markup: string;
   try {
     markup = renderToString(tex.replaceAll("&lt;", "<"), {
@@ -269,7 +270,7 @@ function formulaHtml(tex: string): string | undefined {
   } catch {
     return undefined;
   }
-  const tree = fromHtmlIsomorphic(markup, { fragment: true });
+  const tree = katexTree(markup, h) ?? fromHtmlIsomorphic()(markup, { fragment: true });
   capSizes(tree);
   return toHtml(tree);
 }

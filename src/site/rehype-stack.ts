@@ -12,6 +12,7 @@
 import { createRequire } from "node:module";
 import type { fromHtmlIsomorphic as FromHtmlIsomorphic } from "hast-util-from-html-isomorphic";
 import type { toHtml as ToHtml } from "hast-util-to-html";
+import type { h as H } from "hastscript";
 import type Katex from "katex";
 import type RehypeKatex from "rehype-katex";
 import type RehypeRaw from "rehype-raw";
@@ -60,12 +61,14 @@ export function loadRehypeKatex(): typeof RehypeKatex {
 
 /**
  * What the fast path writes a formula with, as rehype-katex does in the stack: KaTeX's markup, read into a
- * tree by hast-util-from-html-isomorphic and written out by hast-util-to-html (rehype-stringify's writer).
- * Loaded at the first formula a fast-path text holds; parse5 comes with the reader.
+ * tree (by katex-markup.ts with hastscript's `h`, or by hast-util-from-html-isomorphic, which rehype-katex
+ * uses, for markup that reader leaves), and written out by hast-util-to-html (rehype-stringify's writer).
+ * Loaded at the first formula a fast-path text holds; parse5, with the second reader, only if it is needed.
  */
 export interface FormulaKit {
   renderToString: typeof Katex.renderToString;
-  fromHtmlIsomorphic: typeof FromHtmlIsomorphic;
+  h: typeof H;
+  fromHtmlIsomorphic: () => typeof FromHtmlIsomorphic;
   toHtml: typeof ToHtml;
 }
 
@@ -77,9 +80,10 @@ export function loadFormulaKit(): FormulaKit {
     // copy of KaTeX to load and compile when a list has formulas on both paths.
     renderToString: (require(require.resolve("katex").replace(/\.js$/, ".mjs")) as { default: typeof Katex })
       .default.renderToString,
-    fromHtmlIsomorphic: (
-      require("hast-util-from-html-isomorphic") as { fromHtmlIsomorphic: typeof FromHtmlIsomorphic }
-    ).fromHtmlIsomorphic,
+    h: (require("hastscript") as { h: typeof H }).h,
+    fromHtmlIsomorphic: () =>
+      (require("hast-util-from-html-isomorphic") as { fromHtmlIsomorphic: typeof FromHtmlIsomorphic })
+        .fromHtmlIsomorphic,
     toHtml: (require("hast-util-to-html") as { toHtml: typeof ToHtml }).toHtml,
   });
 }
