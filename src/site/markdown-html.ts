@@ -200,15 +200,32 @@ export function markdownToHtmlSlow(markdown: string, links?: RepositoryLinks): s
 
 /**
  * Characters that could start Markdown or HTML structure anywhere in a line, or an autolink literal
- * (`www.`, `x:`, `@`): text with any of them goes through the full stack.
+ * (`@`; `www.` and `x:` are SCHEME and WWW): text with any of them goes through the full stack.
  */
-const NOT_PLAIN = /[\\`*_[\]<>&!~|$#=+{}\t]|www\.|[a-z0-9]:|@/i;
+const SPECIAL = /[\\`*_[\]<>&!~|$#=+{}\t@]/;
+/** Outside a line's start, ">" is text (BLOCK_START reads it there). */
+const SPECIAL_INLINE = /[\\`*_[\]<&!~|$#=+{}\t@]/;
+const SCHEME = /[a-z0-9]:/i;
+const WWW = /www\./i;
+
+/**
+ * Whether `text` holds a character that could start Markdown or HTML structure (SPECIAL), or an autolink
+ * literal (`www.`, `x:`): then it is not plain. As one regular expression with them as alternatives, it tried
+ * three patterns at every character: 35 ms a pass over the 10,000-record benchmark's 30,000 texts, 15 ms with
+ * the cheap tests first (the build makes several passes).
+ */
+function notPlain(text: string, special = SPECIAL): boolean {
+  return (
+    special.test(text) || (text.includes(":") && SCHEME.test(text)) || (text.includes(".") && WWW.test(text))
+  );
+}
+
 /**
  * Whether the stack would show `text` as it is written, bar its whitespace (no character that could start
  * Markdown or HTML structure): then its plain text is the text itself, with no HTML to take apart.
  */
 export function readsAsWritten(text: string): boolean {
-  return !NOT_PLAIN.test(text);
+  return !notPlain(text);
 }
 
 /**
@@ -229,8 +246,6 @@ function trimmedLine(text: string): boolean {
  * literal): "xhttps://" is left to the stack.
  */
 const INLINE_TOKEN = /`|https?:\/\/|\*+|\[|\$+/g;
-/** Plain text between them: NOT_PLAIN, but for ">" (inside a line; BLOCK_START takes it at a line's start). */
-const NOT_PLAIN_INLINE = /[\\`*_[\]<&!~|$#=+{}\t]|www\.|[a-z0-9]:|@/i;
 /**
  * A code span's text the fast path writes as it is: no "`", no line break, no space at either end (the
  * stack strips one), nothing HTML would escape, and no "*" (so no bold can start inside one).
@@ -248,7 +263,7 @@ const URL_AT = /https?:\/\/[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*(?:\/[A-Z
  */
 const URL_TRAIL = /[!"')*,.:;?_~]*/y;
 /**
- * A link the fast path writes itself: "[text](url)", its text plain (NOT_PLAIN) and its URL an absolute
+ * A link the fast path writes itself: "[text](url)", its text plain (notPlain) and its URL an absolute
  * http(s) one of characters that need no escaping or encoding (no "&", "%", space, parenthesis, non-ASCII).
  * A relative one leads to the repository's files (rebaseLinks): the stack's.
  */
@@ -318,7 +333,7 @@ function characterGroup(char: string): 1 | 2 | undefined {
  * "**「超集」**的" is not), each closing run taking the nearest open one.
  */
 function inlineHtml(text: string): string | undefined {
-  if (!NOT_PLAIN.test(text)) return text;
+  if (!notPlain(text)) return text;
   const out: string[] = [];
   // Each "**" run: where it is in `out` and in `text`.
   const runs: { piece: number; at: number }[] = [];
@@ -326,7 +341,7 @@ function inlineHtml(text: string): string | undefined {
   const plain = (to: number): boolean => {
     const between = text.slice(plainFrom, to);
     out.push(between);
-    return !NOT_PLAIN_INLINE.test(between);
+    return !notPlain(between, SPECIAL_INLINE);
   };
   INLINE_TOKEN.lastIndex = 0;
   for (let token = INLINE_TOKEN.exec(text); token; token = INLINE_TOKEN.exec(text)) {
@@ -342,7 +357,7 @@ function inlineHtml(text: string): string | undefined {
     } else if (token[0] === "[") {
       LINK_AT.lastIndex = at;
       const [link, label = "", url = ""] = LINK_AT.exec(text) ?? [];
-      if (link === undefined || NOT_PLAIN.test(label) || label !== label.trim()) return undefined;
+      if (link === undefined || notPlain(label) || label !== label.trim()) return undefined;
       out.push(`<a href="${url}">${label}</a>`);
       plainFrom = at + link.length;
     } else if (token[0].startsWith("$")) {
