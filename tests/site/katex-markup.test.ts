@@ -17,6 +17,9 @@ const markupOf = (tex: string, displayMode = false) =>
     throwOnError: true,
   });
 
+/** CI's runs; `npm run fuzz:markdown` runs 25 times as many (MARKDOWN_FUZZ_SCALE=n to change). */
+const RUNS_SCALE = Number(process.env.MARKDOWN_FUZZ_SCALE ?? 1);
+
 const byParse5 = (markup: string) => toHtml(fromHtmlIsomorphic(markup, { fragment: true }));
 
 /** TeX that makes KaTeX write most of its MathML: fractions, roots, arrays, accents, spaces, colours, text. */
@@ -79,7 +82,7 @@ describe("katexTree", () => {
         read++;
         return toHtml(tree) === byParse5(markup);
       }),
-      { numRuns: 400 },
+      { numRuns: 400 * RUNS_SCALE },
     );
     // Nearly every formula is read (display formulas' <span class="katex-display"> too).
     expect(read).toBeGreaterThan(formulas * 0.95);
