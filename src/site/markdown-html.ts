@@ -188,9 +188,19 @@ function mathAsWritten(tree: MdastRoot): boolean {
 /** HTML through the full stack (also what the fast path is tested against). */
 export function markdownToHtmlSlow(markdown: string, links?: RepositoryLinks): string {
   const safe = sanitizeMarkdown(markdown);
-  // sanitizeMarkdown already fenced anything past the field limits; only nesting is left to bound here.
+  return (
+    stackHtml(safe, links) ??
+    `<pre><code>${safe.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}</code></pre>`
+  );
+}
+
+/**
+ * The full stack's HTML of text sanitizeMarkdown has made safe; undefined when it is nested past the parser's
+ * limits (sanitizeMarkdown already fenced anything past the field limits: only nesting is left to bound).
+ */
+function stackHtml(safe: string, links?: RepositoryLinks): string | undefined {
   const parsed = parseMarkdown(safe, { document: true, math: true });
-  if (!parsed.ok) return `<pre><code>${safe.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}</code></pre>`;
+  if (!parsed.ok) return undefined;
   const math = mathAsWritten(parsed.tree);
   const key = `${math}\n${links?.blob ?? ""}\n${links?.raw ?? ""}`;
   let stack = processors.get(key);
@@ -476,6 +486,9 @@ function listHtml(lines: readonly string[]): { html: string; kind: string } | un
   return levels[0] && { html: html(levels[0]), kind: levels[0].kind };
 }
 
+/** A list line whose item starts with a letter or a CJK character: nothing nested starts there. */
+const PLAIN_FIRST_ITEM = /^([-*]|1[.)]) \p{L}/u;
+
 /**
  * Whether `line` (of a paragraph, past its first) starts a list that ends the paragraph: a bullet, or the
  * number 1, at the margin.
@@ -487,16 +500,29 @@ function interruptsParagraph(line: string): boolean {
 
 /**
  * HTML for a block of paragraphs and tight lists whose text inlineHtml reads; undefined when it is
- * anything else.
+ * anything else. With `rest`, the text from the first block the fast path cannot read to its end may go to
+ * `rest` (the full stack), when what comes before it ends with a paragraph: a list that starts a block right
+ * under a paragraph (a table in it, as real 摘要 have), or a block after a blank line. Markdown reads such a
+ * rest as it reads it alone: a blank line or a list ends a paragraph, and nothing the fast path writes (no
+ * fence, HTML block or definition) reaches past it. The stack then reads a table and its list, not the long
+ * paragraph above them. `rest` gives undefined to send the whole text to the stack.
  */
-function fastHtml(text: string): string | undefined {
+function fastHtml(text: string, rest?: (tail: string) => string | undefined): string | undefined {
   // Past MAX_FORMULAS, a text's formulas show as their TeX: each takes two "$" at least.
   if (text.split("$", MAX_FORMULAS * 2 + 2).length > MAX_FORMULAS * 2 + 1) return undefined;
   const blocks = text.split("\n\n");
   const html: string[] = [];
   // The kind of list (ListLevel) the block before ended with, if it did.
   let previousKind: string | undefined;
-  for (const block of blocks) {
+  // The HTML of the text from block b's line `line` on, through `rest`, after what the fast path wrote.
+  const withRest = (b: number, line = 0): string | undefined => {
+    const tail = [(blocks[b] as string).split("\n").slice(line).join("\n"), ...blocks.slice(b + 1)].join(
+      "\n\n",
+    );
+    const tailHtml = html.length > 0 ? rest?.(tail) : undefined;
+    return tailHtml === undefined ? undefined : [...html, ...(tailHtml === "" ? [] : [tailHtml])].join("\n");
+  };
+  for (const [b, block] of blocks.entries()) {
     if (block === "") return undefined; // three newlines or more: leave the details to the stack
     const lines = block.split("\n");
     // A list may start on any line of a paragraph, which it ends ("摘要…\n* 下載的數據集…"), a numbered one
@@ -504,16 +530,22 @@ function fastHtml(text: string): string | undefined {
     const listAt = LIST_LINE.exec(lines[0] ?? "")?.[1] === "" ? 0 : lines.findIndex(interruptsParagraph);
     if (listAt !== 0) {
       const text = listAt < 0 ? lines : lines.slice(0, listAt);
-      for (const line of text) if (BLOCK_START.test(line) || !trimmedLine(line)) return undefined;
-      const paragraph = inlineHtml(text.join("\n"));
-      if (paragraph === undefined) return undefined;
+      const readable = text.every((line) => !BLOCK_START.test(line) && trimmedLine(line));
+      const paragraph = readable ? inlineHtml(text.join("\n")) : undefined;
+      if (paragraph === undefined) return previousKind === undefined ? withRest(b) : undefined;
       html.push(`<p>${paragraph}</p>`);
       previousKind = undefined;
       if (listAt < 0) continue;
     }
     const list = listHtml(lines.slice(listAt));
     // A blank line between items of one list makes it loose; a list of another kind is a list of its own.
-    if (list === undefined || list.kind === previousKind) return undefined;
+    if (list === undefined)
+      // A list right under a paragraph goes alone only if its first item starts with plain text: the items
+      // nested there are read as the paragraph's interruption (after "模型\n", "* -" holds the text "-").
+      return previousKind === undefined && (listAt === 0 || PLAIN_FIRST_ITEM.test(lines[listAt] as string))
+        ? withRest(b, listAt)
+        : undefined;
+    if (list.kind === previousKind) return undefined;
     html.push(list.html);
     previousKind = list.kind;
   }
@@ -537,7 +569,7 @@ export function markdownToHtml(markdown: string | undefined, links?: RepositoryL
   if (markdown === undefined) return "";
   const safe = sanitizeMarkdown(markdown);
   if (safe === "") return "";
-  return fastHtml(safe) ?? markdownToHtmlSlow(markdown, links);
+  return fastHtml(safe, (tail) => stackHtml(tail, links)) ?? markdownToHtmlSlow(markdown, links);
 }
 
 const NAMED: Readonly<Record<string, string>> = {

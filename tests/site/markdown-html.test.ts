@@ -290,6 +290,65 @@ describe("markdownToHtml", () => {
     expect(sublists).toBeGreaterThan(12);
   });
 
+  it("sends the stack only the part of a text it must read, with the same HTML as the whole", () => {
+    // As real 摘要 hold them: a long paragraph, then a list with a table in it, or a block after a blank line.
+    const table = "* 預訓練數據\n    | Dataset | Token Count |\n    | --- | --- |\n    | C4 | 175 Billion |";
+    for (const markdown of [
+      `${"模型".repeat(200)}\n${table}`,
+      `${"模型".repeat(200)}\n\n${table}\n\n後記`,
+      "摘要\n\n| a |\n| - |\n\n* a",
+      "摘要 **粗體**\n\n<b>x</b> y\n\n```\ncode\n\nmore\n```",
+      "摘要\n\n[x]: https://example.org\n\n[x]",
+      "摘要\n\n[x]: https://example.org",
+      // What a paragraph's interruption changes (a nested empty item stays text) stays the stack's whole.
+      "模型\n* -\n* 模型\n\n1. 模型",
+      "模型\n* 1. a\n* |x|\n  |-|",
+      // After a list, a blank line and an indented line continue it: the whole text is the stack's.
+      "* a\n\n  | x |\n  | - |",
+    ]) {
+      expect(rendersOnFastPath(markdown), markdown).toBe(false);
+      expect(markdownToHtml(markdown), markdown).toBe(markdownToHtmlSlow(markdown));
+    }
+    // Generated: blocks the fast path reads, and blocks and lists only the stack reads, in any order.
+    const fast = fc.constantFrom(
+      "模型 **粗體** `x`",
+      "a [l](https://a.b) c",
+      "* 模型\n* b",
+      "1. 模型",
+      "摘要\n* 項目",
+    );
+    const slow = fc.constantFrom(
+      "| a | b |\n| - | - |\n| 1 | 2 |",
+      "* 項目\n    | a |\n    | - |",
+      "<b>x</b>",
+      "# h",
+      "```\nx\n```",
+      "> q",
+      "    code",
+      "[r]: https://r.example",
+      "[r] and [l][r]",
+      "模型\n===",
+      "- -",
+      "* 模型\n\n  續",
+      "$$\nx\n$$",
+      "a ~~b~~ c[^1]\n\n[^1]: note",
+    );
+    const text = fc
+      .array(fc.oneof(fast, slow), { minLength: 2, maxLength: 5 })
+      .chain((blocks) =>
+        fc
+          .array(fc.constantFrom("\n\n", "\n"), {
+            minLength: blocks.length - 1,
+            maxLength: blocks.length - 1,
+          })
+          .map((seps) => blocks.map((b, i) => (i === 0 ? b : `${seps[i - 1]}${b}`)).join("")),
+      );
+    fc.assert(
+      fc.property(text, (t) => markdownToHtml(t) === markdownToHtmlSlow(t)),
+      { numRuns: 400 * RUNS_SCALE },
+    );
+  });
+
   it("keeps formatting, drops what could run or break out", () => {
     const html = markdownToHtml(
       '**bold** <sub>2</sub> [ok](https://example.org) [bad](javascript:alert(1))\n\n<script>alert(1)</script>\n\n<img src="https://example.org/a.png" onerror="alert(2)">\n\n<img src="https://example.org/b.png">\n\n# heading',
