@@ -5,7 +5,7 @@
  * rehype-sanitize's GitHub schema, so that the site keeps what GitHub would show and nothing that runs.
  *
  * Most 摘要 are paragraphs and bullet lists (nested too) of plain text, **bold**, `code`, [links](https://…),
- * bare URLs and $formulas$. Those take a fast path that writes the HTML the stack would write
+ * bare URLs, $formulas$ and a few inline HTML tags (<font size=6>, <br>). Those take a fast path that writes the HTML the stack would write
  * (tests/site/markdown-html.test.ts compares both on generated and real texts), because the full stack costs
  * about 1 ms a text (4 ms while the process is young) and 10,000 records must build in under 3 s. Plain text
  * alone covered 3 in 4 of the real list's texts, and a 10,000-record list with their Markdown built in 4.5 s
@@ -252,10 +252,10 @@ function trimmedLine(text: string): boolean {
 
 /**
  * What inlineHtml reads besides plain text: a "`" (code), "http" (a URL), a run of "*" (bold), a "[" (a
- * link) or a run of "$" (a formula). Only a URL not preceded by a Latin letter is one (GFM's autolink
+ * link), a run of "$" (a formula) or a "<" (an HTML tag). Only a URL not preceded by a Latin letter is one (GFM's autolink
  * literal): "xhttps://" is left to the stack.
  */
-const INLINE_TOKEN = /`|https?:\/\/|\*+|\[|\$+/g;
+const INLINE_TOKEN = /`|https?:\/\/|\*+|\[|\$+|</g;
 /**
  * A code span's text the fast path writes as it is: no "`", no line break, no space at either end (the
  * stack strips one), nothing HTML would escape, and no "*" (so no bold can start inside one).
@@ -321,6 +321,16 @@ function formulaAt(text: string, at: number, sequence: number): { html: string; 
 /** A formula's text the fast path renders: on one line, no "`", no space at either end (formulaAt). */
 const FORMULA_TEXT = /^[^\s`](?:[^\n`]*[^\s`])?$/;
 
+/**
+ * An HTML tag in a line as CommonMark reads one (lowercase, attributes unquoted or double-quoted). After
+ * sanitizeMarkdown (the README's allowlist), every "<" left that starts a tag starts an allowed one.
+ */
+const TAG_AT = /<(\/?)([a-z]+)((?: +[a-z]+(?:=(?:"[^"<>\n]*"|[^\s"'=<>`]+))?)*) *(\/?)>/y;
+/** Tags the site's sanitiser (GitHub's schema) keeps, written without attributes: they stay as they are. */
+const KEPT_TAGS = new Set(["b", "strong", "em", "i", "del", "ins", "kbd", "s", "sub", "sup", "code"]);
+/** Tags it drops, keeping their text (the real list sizes text with <font size=6>). */
+const UNWRAPPED_TAGS = new Set(["font", "small", "u", "mark"]);
+
 /** The characters micromark reads as whitespace and as punctuation around "**" (micromark-util-character). */
 const WHITESPACE = /\s/;
 const PUNCTUATION = /\p{P}|\p{S}/u;
@@ -337,7 +347,8 @@ function characterGroup(char: string): 1 | 2 | undefined {
 
 /**
  * The HTML of a paragraph's text (its lines joined by "\n") or an item's, when it holds only plain text,
- * `code`, bare http(s) URLs, [links](https://…) and **bold**: the 摘要's Markdown most often is no more.
+ * `code`, bare http(s) URLs, [links](https://…), **bold**, $formulas$ and inline HTML tags (KEPT_TAGS,
+ * UNWRAPPED_TAGS, <br>) each closed in order: the 摘要's Markdown most often is no more.
  * Undefined for anything else, which the full stack renders. Bold follows CommonMark's rules for "**" as
  * micromark applies them (a run opens or closes by the characters around it: "的**超集**。" is bold,
  * "**「超集」**的" is not), each closing run taking the nearest open one.
@@ -345,8 +356,19 @@ function characterGroup(char: string): 1 | 2 | undefined {
 function inlineHtml(text: string): string | undefined {
   if (!notPlain(text)) return text;
   const out: string[] = [];
-  // Each "**" run: where it is in `out` and in `text`.
-  const runs: { piece: number; at: number }[] = [];
+  // A line that is one tag alone starts an HTML block, not a paragraph (CommonMark's 7th kind): the stack's.
+  if (text.startsWith("<")) {
+    TAG_AT.lastIndex = 0;
+    const tag = TAG_AT.exec(text)?.[0];
+    const lineEnd = text.indexOf("\n");
+    if (tag === undefined || text.slice(tag.length, lineEnd < 0 ? undefined : lineEnd).trim() === "")
+      return undefined;
+  }
+  // Each "**" run: where it is in `out` and in `text`, and the HTML tag it stands in (`frame`).
+  const runs: { piece: number; at: number; frame: number }[] = [];
+  // The HTML tags open, innermost last, each with a number of its own (0: none open).
+  const tags: { name: string; frame: number }[] = [];
+  let frames = 0;
   let plainFrom = 0;
   const plain = (to: number): boolean => {
     const between = text.slice(plainFrom, to);
@@ -375,6 +397,22 @@ function inlineHtml(text: string): string | undefined {
       if (formula === undefined) return undefined;
       out.push(formula.html);
       plainFrom = formula.end;
+    } else if (token[0] === "<") {
+      TAG_AT.lastIndex = at;
+      const [tag, closing = "", name = "", attributes = "", selfClosing = ""] = TAG_AT.exec(text) ?? [];
+      if (tag === undefined) return undefined;
+      if (name === "br") {
+        if (closing !== "" || attributes !== "") return undefined;
+        out.push("<br>");
+      } else {
+        const kept = KEPT_TAGS.has(name);
+        if ((!kept && !UNWRAPPED_TAGS.has(name)) || selfClosing !== "" || (kept && attributes !== ""))
+          return undefined;
+        if (closing === "") tags.push({ name, frame: ++frames });
+        else if (attributes !== "" || tags.pop()?.name !== name) return undefined;
+        out.push(kept ? `<${closing}${name}>` : "");
+      }
+      plainFrom = at + tag.length;
     } else if (token[0].startsWith("h")) {
       if (/[A-Za-z]/.test(text.charAt(at - 1))) return undefined;
       URL_AT.lastIndex = at;
@@ -391,25 +429,27 @@ function inlineHtml(text: string): string | undefined {
       plainFrom = at + url.length;
     } else {
       if (token[0].length !== 2) return undefined;
-      runs.push({ piece: out.length, at });
+      runs.push({ piece: out.length, at, frame: tags.at(-1)?.frame ?? 0 });
       out.push("**");
       plainFrom = at + 2;
     }
     INLINE_TOKEN.lastIndex = plainFrom;
   }
-  if (!plain(text.length)) return undefined;
+  if (!plain(text.length) || tags.length > 0) return undefined;
   // The runs that may still be closed, nearest last.
-  const open: number[] = [];
+  const open: (typeof runs)[number][] = [];
   for (const run of runs) {
     const before = characterGroup(text.charAt(run.at - 1));
     const after = characterGroup(text.charAt(run.at + 2));
     const closes = before === undefined || (before === 2 && after !== undefined);
     const opens = after === undefined || (after === 2 && before !== undefined);
     const opener = closes ? open.pop() : undefined;
+    // Bold across an HTML tag's edge (<b>**x</b>**) is mended by the HTML parser: the stack's.
+    if (opener !== undefined && opener.frame !== run.frame) return undefined;
     if (opener !== undefined) {
-      out[opener] = "<strong>";
+      out[opener.piece] = "<strong>";
       out[run.piece] = "</strong>";
-    } else if (opens) open.push(run.piece);
+    } else if (opens) open.push(run);
   }
   return out.join("");
 }
