@@ -44,6 +44,22 @@ const formulas = (html: string) =>
     .filter((e) => e.tag === "annotation" && e.attrs.encoding === "application/x-tex")
     .map((e) => e.text);
 
+/** Each text is left to the stack (whole or in part) by the fast path, and its HTML is the stack's. */
+function expectStackHtml(texts: readonly string[]): void {
+  for (const markdown of texts) {
+    expect(rendersOnFastPath(markdown), markdown).toBe(false);
+    expect(markdownToHtml(markdown), markdown).toBe(markdownToHtmlSlow(markdown));
+  }
+}
+
+/** Each text takes the fast path, which writes the stack's HTML. */
+function expectFastAsStack(texts: readonly string[]): void {
+  for (const markdown of texts) {
+    expect(rendersOnFastPath(markdown), markdown).toBe(true);
+    expect(markdownToHtml(markdown), markdown).toBe(markdownToHtmlSlow(markdown));
+  }
+}
+
 /**
  * Texts of paragraphs and lists ("*", "-", numbered, nested, right under a paragraph), their lines made of
  * `piece`s; `trimmed`, with no space at a line's ends (a hard line break, or indented code: each sends the
@@ -164,7 +180,7 @@ describe("markdownToHtml", () => {
       expect(markdownToHtml(markdown, links), markdown).toBe(markdownToHtmlSlow(markdown, links));
     }
     // Left to the stack: a thematic break, "****", a URL the stack reads on into the text after it, and more.
-    for (const markdown of [
+    expectStackHtml([
       "** *",
       "a ****b**** c",
       "https://x.com/a.中",
@@ -182,10 +198,7 @@ describe("markdownToHtml", () => {
       "* a\n\n* b",
       "* a\n      * b",
       "* a\n    * b\n  * c",
-    ]) {
-      expect(rendersOnFastPath(markdown), markdown).toBe(false);
-      expect(markdownToHtml(markdown), markdown).toBe(markdownToHtmlSlow(markdown));
-    }
+    ]);
     // Generated from what decides whether "**" opens or closes (CJK and ASCII punctuation, spaces, an emoji's
     // two UTF-16 units, letters) and the code, URLs and links around it; many take the fast path (counted).
     const text = markdownTexts(
@@ -307,7 +320,7 @@ describe("markdownToHtml", () => {
     }
     // A tag alone on a text's first line starts an HTML block; bold across a tag's edge is mended by the
     // HTML parser; a tag left open, closed out of order, in capitals or with attributes GitHub keeps: the stack's.
-    for (const markdown of [
+    expectStackHtml([
       "<br>\n後",
       "* <br>",
       "<b>\nx</b>",
@@ -317,10 +330,7 @@ describe("markdownToHtml", () => {
       "x <B>x</B>",
       '<b title="t">x</b> y',
       '<img src="https://example.org/a.png"> y',
-    ]) {
-      expect(rendersOnFastPath(markdown), markdown).toBe(false);
-      expect(markdownToHtml(markdown), markdown).toBe(markdownToHtmlSlow(markdown));
-    }
+    ]);
     const text = markdownTexts(
       fc.oneof(
         {
@@ -367,7 +377,7 @@ describe("markdownToHtml", () => {
   it("sends the stack only the part of a text it must read, with the same HTML as the whole", () => {
     // As real 摘要 hold them: a long paragraph, then a list with a table in it, or a block after a blank line.
     const table = "* 預訓練數據\n    | Dataset | Token Count |\n    | --- | --- |\n    | C4 | 175 Billion |";
-    for (const markdown of [
+    expectStackHtml([
       `${"模型".repeat(200)}\n${table}`,
       `${"模型".repeat(200)}\n\n${table}\n\n後記`,
       "摘要\n\n| a |\n| - |\n\n* a",
@@ -379,10 +389,7 @@ describe("markdownToHtml", () => {
       "模型\n* 1. a\n* |x|\n  |-|",
       // After a list, a blank line and an indented line continue it: the whole text is the stack's.
       "* a\n\n  | x |\n  | - |",
-    ]) {
-      expect(rendersOnFastPath(markdown), markdown).toBe(false);
-      expect(markdownToHtml(markdown), markdown).toBe(markdownToHtmlSlow(markdown));
-    }
+    ]);
     // Generated: blocks the fast path reads, and blocks and lists only the stack reads, in any order.
     const fast = fc.constantFrom(
       "模型 **粗體** `x`",
@@ -568,7 +575,7 @@ describe("math, as GitHub shows it", () => {
   });
 
   it("writes formulas on the fast path as the stack does, and leaves prices and odd spans to the stack", () => {
-    for (const markdown of [
+    expectFastAsStack([
       "高於$10^2$幀",
       "at $O(n^2)$ cost.",
       "a $a<b \\& c$ b",
@@ -578,11 +585,8 @@ describe("math, as GitHub shows it", () => {
       "- $x_1$\n- $y$",
       "$\\color{red}{x}$ and $\\begin{array}{c}a\\\\b\\end{array}$",
       `$${"\\Huge".repeat(4)} x$`,
-    ]) {
-      expect(rendersOnFastPath(markdown), markdown).toBe(true);
-      expect(markdownToHtml(markdown), markdown).toBe(markdownToHtmlSlow(markdown));
-    }
-    for (const markdown of [
+    ]);
+    expectStackHtml([
       "costs $5, or $10",
       "p $x$2",
       "$ x$",
@@ -593,10 +597,7 @@ describe("math, as GitHub shows it", () => {
       "$$\nx\n$$",
       "bad $\\frac{1}{$ end",
       "$a$ ".repeat(201),
-    ]) {
-      expect(rendersOnFastPath(markdown), markdown).toBe(false);
-      expect(markdownToHtml(markdown), markdown).toBe(markdownToHtmlSlow(markdown));
-    }
+    ]);
     // Generated from formulas KaTeX reads and cannot, the "$" runs of prices, and what stands around them.
     const text = markdownTexts(
       fc.oneof(
