@@ -410,7 +410,7 @@ async function main(): Promise<void> {
 
   console.log("1. site build (records in memory → every file written)");
   console.log(
-    `   Markdown texts through the full stack, whole or in part (~2 ms each in a new process, and ~0.3 s to load the stack at the first; the rest take the fast path): ${fullStackShare(benchList(10_000))} at 10k, ${fullStackShare(real.data)} in the real list`,
+    `   Markdown texts through the full stack, whole or in part (1-2 ms each in a new process, and ~0.1 s to load the stack at the first; the rest take the fast path): ${fullStackShare(benchList(10_000))} at 10k, ${fullStackShare(real.data)} in the real list`,
   );
   console.log(
     `   the file system, before the builds: ${disk.msPerThousand.toFixed(0)} ms per 1,000 new folders with a 16 KB file (10,000 entry pages: ~${((disk.msPerThousand * 10) / 1000).toFixed(1)} s of the writer thread's time in a first build)\n${RECENTLY_DELETED}`,
