@@ -5,7 +5,8 @@
  * comment (`<!--`, the zone markers) could close or swallow the container the entry is rendered in.
  * Allowed tags must open and close within one paragraph (or one HTML block): an unclosed `<b>` would
  * otherwise run on into the entries after it. `font` is here because HackMD users size formulas with it
- * (the seed's ArcFace entry); `img` and `a` take only http(s) URLs.
+ * (the seed's ArcFace entry); `img` and `a` take absolute http(s) URLs and paths in the repository
+ * (RELATIVE_PATH).
  */
 export interface AllowedTag {
   attributes: readonly string[];
@@ -35,6 +36,13 @@ export const ALLOWED_TAGS: Readonly<Record<string, AllowedTag>> = {
 };
 
 const URL_ATTRIBUTES = new Set(["href", "src"]);
+/**
+ * A path in the repository (`docs/fig.png`, `../a.png`, `/docs/x.md`), which GitHub resolves against the
+ * README's folder and the site leads to the repository's files, as it does for Markdown's `![](docs/fig.png)`:
+ * letters, digits and `_.~%/-` only, so it holds no scheme (`javascript:`), no character reference
+ * (`&#58;`) and no other host (`//x`).
+ */
+const RELATIVE_PATH = /^(?!\/\/)[\w.~%/-]+$/;
 
 /** A start or end tag at a position, as CommonMark defines one (so no `<` inside attribute values). */
 const TAG =
@@ -57,7 +65,8 @@ function attributesAllowed(spec: AllowedTag, raw: string): boolean {
     const name = (m[1] ?? "").toLowerCase();
     if (!spec.attributes.includes(name)) return false;
     const value = m[2] ?? m[3] ?? m[4] ?? "";
-    if (URL_ATTRIBUTES.has(name) && !/^https?:\/\//i.test(value.trim())) return false;
+    if (URL_ATTRIBUTES.has(name) && !/^https?:\/\//i.test(value.trim()) && !RELATIVE_PATH.test(value))
+      return false;
   }
   return true;
 }

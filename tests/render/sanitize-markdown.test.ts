@@ -141,6 +141,25 @@ describe("sanitizeMarkdown", () => {
     );
   });
 
+  test("a raw <img> or <a> may name a file of the repository, as ![](docs/x.png) may; no scheme, reference or host", () => {
+    for (const kept of [
+      '<img src="docs/fig.png" width="300">',
+      '<img src="../images/a_1.png">',
+      '<a href="/docs/notes.md">notes</a>',
+      '<img src="docs/%E5%9C%96.png">',
+    ])
+      expect(sanitizeMarkdown(kept), kept).toBe(kept);
+    for (const refused of [
+      '<img src="//evil.example/a.png">',
+      '<img src="javascript:alert(1)">',
+      '<img src="data:image/png;base64,AAAA">',
+      '<a href="&#106;avascript:alert(1)">x</a>',
+      '<a href="docs/a.md?x=1">x</a>',
+      '<img src=" docs/a.png">',
+    ])
+      expect(sanitizeMarkdown(refused), refused).toMatch(/^&lt;/);
+  });
+
   test("a tag micromark reads as text and a link (an unquoted address inside) is text for GitHub too", () => {
     const field =
       "Intro text <details title=https://x.example/> and more text.\n\nK <img src=https://ok.example/x.png onerror=alert(1)> L\n\nA <a href=https://ok.example/u>u</a> B";

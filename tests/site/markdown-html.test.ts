@@ -471,6 +471,17 @@ describe("links relative to the repository", () => {
     expect(html).toContain('<a href="mailto:a@example.org">mail</a>');
   });
 
+  it('lead there from raw HTML too: <img src="docs/…"> sized by hand, <a href="docs/…">', () => {
+    const html = markdownToHtml(
+      '圖 <img src="figures/fig.png" width="300"> 與 <a href="docs/notes.md">筆記</a>',
+      links,
+    );
+    expect(html).toContain(
+      '<img src="https://github.com/octo-org/papers/raw/HEAD/figures/fig.png" width="300"',
+    );
+    expect(html).toContain('<a href="https://github.com/octo-org/papers/blob/HEAD/docs/notes.md">筆記</a>');
+  });
+
   it("stay as written when no repository is named, and lead to the one named on another server", () => {
     const html = markdownToHtml(text);
     expect(html).toContain('<a href="docs/notes.md">notes</a>');
