@@ -87,9 +87,14 @@ interface Splice {
 /** Longer Markdown is never shown in one comment (GitHub's limit is 65,536); it is not worth a parse either. */
 const NEUTRALIZE_MAX_CHARS = 65_536;
 
-/** An autolink's text is its address: breaking a mention in it would change where it points. */
+/**
+ * An autolink GitHub keeps as a link (http(s), mailto): its text is its address, and breaking a mention in it
+ * would change where it points. Another scheme's (`<entries:org/repo#1>`) GitHub shows as text, where
+ * "org/repo#1" would reference an issue: that text is broken like any other.
+ */
 function isAutolink(node: Nodes): boolean {
-  if (node.type !== "link" || node.children.length !== 1) return false;
+  if (node.type !== "link" || node.children.length !== 1 || !/^(?:https?|mailto):/i.test(node.url))
+    return false;
   const child = node.children[0];
   return child?.type === "text" && (child.value === node.url || `mailto:${child.value}` === node.url);
 }

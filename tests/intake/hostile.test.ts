@@ -143,6 +143,11 @@ describe("hostile submissions", () => {
     );
   });
 
+  it("an autolink of another scheme references nothing: GitHub shows it as text (found by the property above)", async () => {
+    for (const summary of ["<entries:org/repo#1-->", "see <x-app:@octocat/#1>", "<mailto:a@example.org>"])
+      for (const plain of [false, true]) assertSafe(await intake({ summary }, false, plain));
+  });
+
   it("Markdown answers keep ###, fences, checkboxes and None exactly as typed; a field heading is refused", () => {
     const labels = new Set(form.fields.map((f) => f.label));
     // A line GitHub shows as a heading whose text is a field's label: the field's heading.
