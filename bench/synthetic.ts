@@ -92,8 +92,8 @@ export function toSyntheticYaml(list: PapersFile): string {
  * Summaries: bold 10 %, a bare URL 5 %, a link 5 %, a nested list, inline code, an arrow, a numbered list,
  * a table inside a list (as the real ones sit) and raw HTML (the real list's `<font size=6>…</font><br>`)
  * 2.5 % each, math 1 %; abstracts (arXiv's often end with where the code is): a bare URL 12.5 %, math 2 %.
- * Tables are what the site's fast path leaves to the full stack (1 in 40 summaries; 2 of the real list's 59
- * texts, where a third, raw HTML with a formula, now takes the fast path as these do).
+ * Raw HTML is what the README's sanitiser parses (micromark) before the site's fast path renders the text; the
+ * site's fast path reads the tables too, as it reads the real list's two (one alone, one in a sublist).
  */
 export function withRealMarkdown(list: PapersFile): PapersFile {
   return { ...list, entries: list.entries.map((e, i) => ({ ...e, ...markdownOf(e, i) })) };

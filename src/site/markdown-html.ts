@@ -5,12 +5,13 @@
  * rehype-sanitize's GitHub schema, so that the site keeps what GitHub would show and nothing that runs.
  *
  * Most 摘要 are paragraphs and bullet lists (nested too) of plain text, **bold**, `code`, [links](https://…),
- * bare URLs, $formulas$ and a few inline HTML tags (<font size=6>, <br>). Those take a fast path that writes
- * the HTML the stack would write (tests/site/markdown-html.test.ts compares both on generated and real texts),
- * and a text only part of which it reads sends the stack that part alone, because the full stack costs
- * about 1 ms a text (4 ms while the process is young) and 10,000 records must build in under 3 s. Plain text
- * alone covered 3 in 4 of the real list's texts, and a 10,000-record list with their Markdown built in 4.5 s
- * instead of 1.8 s; with the inline constructs, 9 in 10. A formula is KaTeX's work either way; on the fast
+ * bare URLs, $formulas$, a few inline HTML tags (<font size=6>, <br>) and tables (in list items too). Those
+ * take a fast path that writes the HTML the stack would write (tests/site/markdown-html.test.ts compares both
+ * on generated and real texts), and a text only part of which it reads sends the stack that part alone,
+ * because the full stack costs about 1 ms a text (4 ms while the process is young) and 10,000 records must
+ * build in under 3 s. Plain text alone covered 3 in 4 of the real list's texts, and a 10,000-record list with
+ * their Markdown built in 4.5 s instead of 1.8 s; with the inline constructs, 9 in 10; with tables, all 59
+ * (the benchmark's 250 tables had cost its build 0.9 s through the stack, cold). A formula is KaTeX's work either way; on the fast
  * path only its markup is read and written again, not the whole text (the 300 formulas of the benchmark's
  * 10,000 records cost `papershelf site` 0.8 s through the stack).
  */
@@ -215,17 +216,22 @@ function stackHtml(safe: string, links?: RepositoryLinks): string | undefined {
 
 /**
  * Characters that could start Markdown or HTML structure anywhere in a line, or an autolink literal
- * (`@`; `www.` and `x:` are SCHEME and WWW): text with any of them goes through the full stack.
+ * (`@`; `www.` and `http:` are WWW and SCHEME): text with any of them goes through the full stack. GFM's
+ * autolink literals start with these alone (micromark-extension-gfm-autolink-literal reads no other scheme,
+ * in any case: "HTTP://" too), so another ":" is text ("RedPajama-Data: An…").
  */
 const SPECIAL = /[\\`*_[\]<>&!~|$#=+{}\t@]/;
-/** Outside a line's start, ">" is text (BLOCK_START reads it there). */
-const SPECIAL_INLINE = /[\\`*_[\]<&!~|$#=+{}\t@]/;
-const SCHEME = /[a-z0-9]:/i;
+/**
+ * Outside a line's start, ">" is text (BLOCK_START reads it there), and so is a tab: only at a line's start
+ * does it indent (a line of the fast path has none there: trimmedLine).
+ */
+const SPECIAL_INLINE = /[\\`*_[\]<&!~|$#=+{}@]/;
+const SCHEME = /https?:/i;
 const WWW = /www\./i;
 
 /**
  * Whether `text` holds a character that could start Markdown or HTML structure (SPECIAL), or an autolink
- * literal (`www.`, `x:`): then it is not plain. As one regular expression with them as alternatives, it tried
+ * literal (`www.`, `http:`): then it is not plain. As one regular expression with them as alternatives, it tried
  * three patterns at every character: 35 ms a pass over the 10,000-record benchmark's 30,000 texts, 15 ms with
  * the cheap tests first (the build makes several passes).
  */
@@ -432,8 +438,17 @@ function inlineHtml(text: string): string | undefined {
       if (!/^\s?$/.test(text.charAt(URL_TRAIL.lastIndex))) return undefined;
       out.push(`<a href="${url}">${url}</a>`);
       plainFrom = at + url.length;
+    } else if (token[0].length !== 2) {
+      // A run of "*" with whitespace on both sides (a text's ends count) can neither open nor close: text
+      // ("8 * A100", a table's cell). At a line's start it is a list or a rule: BLOCK_START sees to that.
+      if (
+        characterGroup(text.charAt(at - 1)) !== 1 ||
+        characterGroup(text.charAt(at + token[0].length)) !== 1
+      )
+        return undefined;
+      out.push(token[0]);
+      plainFrom = at + token[0].length;
     } else {
-      if (token[0].length !== 2) return undefined;
       runs.push({ piece: out.length, at, frame: tags.at(-1)?.frame ?? 0 });
       out.push("**");
       plainFrom = at + 2;
@@ -505,9 +520,26 @@ function listHtml(lines: readonly string[]): { html: string; kind: string } | un
     if (parent !== undefined) parent.items.push(`${parent.items.pop() ?? ""}\n${html(level)}\n`);
     return parent;
   };
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
     const [start, spaces = "", marker = ""] = LIST_LINE.exec(line) ?? [];
-    if (start === undefined) return undefined;
+    if (start === undefined) {
+      // A table in the deepest item, as real 摘要 hold one ("* 預訓練數據\n    | Dataset | … |"): its header
+      // ends the item's text. Only an item of a level above may follow it (a line in the item would be the
+      // table's, or a block the stack reads).
+      const level = levels.at(-1);
+      const table = level && itemTable(lines, i, level.content);
+      const next = table && lines[table.end];
+      if (
+        !level ||
+        !table ||
+        (next !== undefined && (LIST_LINE.exec(next)?.[1] ?? "").length >= level.content)
+      )
+        return undefined;
+      level.items.push(`${level.items.pop() ?? ""}\n${table.html}\n`);
+      i = table.end - 1;
+      continue;
+    }
     const indent = spaces.length;
     const item = line.slice(start.length);
     // An item that itself starts a block ("- 1.", "- - x") nests a list or quote: leave it to the stack.
@@ -529,6 +561,86 @@ function listHtml(lines: readonly string[]): { html: string; kind: string } | un
   }
   while (levels.length > 1) end();
   return levels[0] && { html: html(levels[0]), kind: levels[0].kind };
+}
+
+/**
+ * A row of a table as the fast path reads one: "|" at both ends (GFM lets either go: the stack reads those),
+ * and a delimiter row, each column's dashes with a ":" at either end for its alignment.
+ */
+const TABLE_ROW = /^\|.*\|$/;
+const TABLE_DELIMITER = /^\|(?: *:?-+:? *\|)+$/;
+
+/** A row's cells, without the spaces around them (GFM's; a wider space, U+3000, is the cell's text). */
+function cellsOf(row: string): string[] {
+  return row
+    .slice(1, -1)
+    .split("|")
+    .map((cell) => {
+      let start = 0;
+      let end = cell.length;
+      while (cell.charAt(start) === " ") start++;
+      while (end > start && cell.charAt(end - 1) === " ") end--;
+      return cell.slice(start, end);
+    });
+}
+
+/** Whether `lines[at]` is a table's header: a delimiter row under it with as many cells. */
+function isTableHeader(lines: readonly string[], at: number): boolean {
+  const header = lines[at] as string;
+  const delimiter = lines[at + 1] ?? "";
+  return (
+    TABLE_DELIMITER.test(delimiter) &&
+    TABLE_ROW.test(header) &&
+    cellsOf(header).length === cellsOf(delimiter).length
+  );
+}
+
+/**
+ * The HTML of a GFM table (its header, delimiter and body rows, each "|" at both ends) whose cells inlineHtml
+ * reads, as the stack writes it: a body row's missing cells empty, its cells past the header's dropped.
+ * Undefined for anything else. A cell's "|" ends it, even in `code` (GFM's rule; "\|" is the stack's).
+ */
+function tableHtml(rows: readonly string[]): string | undefined {
+  if (!isTableHeader(rows, 0) || !rows.every((row) => TABLE_ROW.test(row))) return undefined;
+  const aligns = cellsOf(rows[1] as string).map((d) => {
+    const side = d.startsWith(":") ? (d.endsWith(":") ? "center" : "left") : d.endsWith(":") ? "right" : "";
+    return side === "" ? "" : ` align="${side}"`;
+  });
+  const html: string[] = [];
+  for (const [r, row] of rows.entries()) {
+    if (r === 1) continue;
+    const tag = r === 0 ? "th" : "td";
+    const cells = cellsOf(row);
+    const out: string[] = [];
+    for (const [c, align] of aligns.entries()) {
+      const cell = cells[c] ?? "";
+      const cellHtml = trimmedLine(cell) ? inlineHtml(cell) : cell === "" ? "" : undefined;
+      if (cellHtml === undefined) return undefined;
+      out.push(`<${tag}${align}>${cellHtml}</${tag}>`);
+    }
+    if (r === 2) html.push("<tbody>");
+    html.push(`<tr>\n${out.join("\n")}\n</tr>`);
+    if (r === 0) html.push("</thead>");
+  }
+  return `<table>\n<thead>\n${html.join("\n")}\n${rows.length > 2 ? "</tbody>\n" : ""}</table>`;
+}
+
+/**
+ * A table in a list item whose text starts at column `content`: from `lines[at]` its header, every row
+ * indented as the header is, 0-3 columns past `content` (more, and it would be text of the item); with the
+ * index of the line after it.
+ */
+function itemTable(
+  lines: readonly string[],
+  at: number,
+  content: number,
+): { html: string; end: number } | undefined {
+  const indent = /^ */.exec(lines[at] as string)?.[0] ?? "";
+  if (indent.length < content || indent.length > content + 3) return undefined;
+  let end = at;
+  while (end < lines.length && (lines[end] as string).startsWith(`${indent}|`)) end++;
+  const html = tableHtml(lines.slice(at, end).map((line) => line.slice(indent.length)));
+  return html === undefined ? undefined : { html, end };
 }
 
 /** A list line whose item starts with a letter or a CJK character: nothing nested starts there. */
@@ -573,15 +685,26 @@ function fastHtml(text: string, rest?: (tail: string) => string | undefined): st
     // A list may start on any line of a paragraph, which it ends ("摘要…\n* 下載的數據集…"), a numbered one
     // only at 1 ("…交互：\n1) 不僅發送…").
     const listAt = LIST_LINE.exec(lines[0] ?? "")?.[1] === "" ? 0 : lines.findIndex(interruptsParagraph);
-    if (listAt !== 0) {
-      const text = listAt < 0 ? lines : lines.slice(0, listAt);
-      const readable = text.every((line) => !BLOCK_START.test(line) && trimmedLine(line));
-      const paragraph = readable ? inlineHtml(text.join("\n")) : undefined;
+    // A table at the margin ends the paragraph above it, and the block (a list or any line but a row after
+    // it is the stack's).
+    const tableAt = lines.findIndex((_, i) => isTableHeader(lines, i));
+    const table =
+      tableAt >= 0 && (listAt < 0 || listAt > tableAt) ? tableHtml(lines.slice(tableAt)) : undefined;
+    // The paragraph before a table or a list, or the whole block.
+    const textEnd = table !== undefined ? tableAt : listAt < 0 ? lines.length : listAt;
+    if (textEnd > 0) {
+      const paragraph = paragraphHtml(lines.slice(0, textEnd));
       if (paragraph === undefined) return previousKind === undefined ? withRest(b) : undefined;
-      html.push(`<p>${paragraph}</p>`);
+      html.push(paragraph);
       previousKind = undefined;
-      if (listAt < 0) continue;
     }
+    if (table !== undefined) {
+      html.push(table);
+      // Not a paragraph: what follows goes to the stack with the whole text, not alone.
+      previousKind = "|";
+      continue;
+    }
+    if (listAt < 0) continue;
     const list = listHtml(lines.slice(listAt));
     // A blank line between items of one list makes it loose; a list of another kind is a list of its own.
     if (list === undefined)
@@ -595,6 +718,13 @@ function fastHtml(text: string, rest?: (tail: string) => string | undefined): st
     previousKind = list.kind;
   }
   return html.join("\n");
+}
+
+/** A paragraph's HTML, when no line starts a block (BLOCK_START) or has space at either end, and inlineHtml reads it. */
+function paragraphHtml(lines: readonly string[]): string | undefined {
+  const readable = lines.every((line) => !BLOCK_START.test(line) && trimmedLine(line));
+  const paragraph = readable ? inlineHtml(lines.join("\n")) : undefined;
+  return paragraph === undefined ? undefined : `<p>${paragraph}</p>`;
 }
 
 /**
