@@ -15,6 +15,7 @@ export {
   checkMarkdownLimits,
   parseMarkdown,
   setMathValue,
+  withinMarkdownLimits,
   type MarkdownParse,
   type MarkdownParseOptions,
 } from "./parse.js";

@@ -260,6 +260,17 @@ function deepest(prepared: Prepared, fallbackLine: number): MarkdownLimitProblem
  * and the text is not parsed at all: most 摘要 take this path.
  */
 export function checkMarkdownLimits(text: string, scale = 1): MarkdownLimitProblem | undefined {
+  if (withinMarkdownLimits(text, scale)) return undefined;
+  const parsed = parseMarkdown(text, { scale });
+  return parsed.ok ? undefined : parsed.problem;
+}
+
+/**
+ * Whether the text is within every limit without parsing it (checkMarkdownLimits): no line's prefix could
+ * nest past the depth limit, and the lines, markers, delimiters and paragraph scans stay under theirs. False
+ * says only that a parse must decide.
+ */
+export function withinMarkdownLimits(text: string, scale = 1): boolean {
   const lines = splitLines(text);
   let delimiters = 0;
   let markers = 0;
@@ -272,14 +283,11 @@ export function checkMarkdownLimits(text: string, scale = 1): MarkdownLimitProbl
     delimiters += countDelimiters(line);
     scans.add(line);
   }
-  if (
+  return (
     shallow &&
     scans.total() <= MARKDOWN_MAX_PARAGRAPH_SCANS * scale &&
     lines.length <= MARKDOWN_MAX_LINES * scale &&
     markers <= MARKDOWN_MAX_CONTAINER_MARKERS * scale &&
     delimiters <= MARKDOWN_MAX_DELIMITERS * scale
-  )
-    return undefined;
-  const parsed = parseMarkdown(text, { scale });
-  return parsed.ok ? undefined : parsed.problem;
+  );
 }

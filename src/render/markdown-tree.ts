@@ -1,2 +1,2 @@
 /** The render stage's Markdown: the shared parser (src/markdown) and its tree helpers. */
-export { parseMarkdown, textContent, walkTree } from "../markdown/index.js";
+export { parseMarkdown, textContent, walkTree, withinMarkdownLimits } from "../markdown/index.js";

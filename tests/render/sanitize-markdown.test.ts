@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { sanitizeMarkdown } from "../../src/render/sanitize-markdown.js";
+import { sanitizeMarkdown, sanitizeMarkdownSlow } from "../../src/render/sanitize-markdown.js";
 import { decodeHtml, renderGfm, stripTags } from "./gfm.js";
 
 /** Lines built from the pieces that break containers: HTML, comments, headings, fences, definitions, lists. */
@@ -110,6 +110,75 @@ describe("sanitizeMarkdown", () => {
   test("text without anything risky is returned as written (the fast path)", () => {
     const summary = "在人類對話中，**超集**。\n\n* 一\n* 二\n\n1) 三\n2) 四";
     expect(sanitizeMarkdown(summary)).toBe(summary);
+  });
+
+  test("a text whose tags are all kept skips the parse, with the parse's result for any text", () => {
+    // As real 摘要 hold them: sized text and line breaks, left as written without a parse.
+    for (const kept of ["<font size=5>模型</font><br>微調", "* a <b>x</b>\n* <sub>1</sub> y", "<br>\n後"])
+      expect(sanitizeMarkdown(kept)).toBe(kept);
+    // Tags that balance on a line but not in the tree's groups, or that the tree reads as text: parsed.
+    for (const split of [
+      "*<b>x*</b>",
+      "[<b>x](https://a.b)</b>",
+      "| <b>x | y</b> |",
+      "\\<b>x</b>",
+      "<b　x>y</b>",
+      "<a href=https://a.b>a</a>",
+    ])
+      expect(sanitizeMarkdown(split), split).toBe(sanitizeMarkdownSlow(split));
+    const piece = fc.constantFrom(
+      "模型",
+      "a",
+      " ",
+      "  ",
+      "<b>",
+      "</b>",
+      "<b>x</b>",
+      "<font size=5>",
+      "</font>",
+      '<font face="a>b">f</font>',
+      "<br>",
+      "<br/>",
+      "<i>",
+      "</i>",
+      "<details>",
+      "<b x=1>",
+      "<B>",
+      "<b　x>",
+      "<!--",
+      "-->",
+      "<https://a.b>",
+      "<a href=https://a.b>",
+      "</a>",
+      "<img src=x.png>",
+      "*",
+      "**",
+      "_",
+      "`",
+      "\\",
+      "[",
+      "](https://a.b)",
+      "~~",
+      "|",
+      "\n",
+      "\n\n",
+      "\n* ",
+      "\n    ",
+      "\n> ",
+      "\n| - |\n",
+      "$",
+    );
+    let skipped = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), (pieces) => {
+        const text = pieces.join("");
+        const slow = sanitizeMarkdownSlow(text);
+        if (text.includes("<") && slow === text.trimEnd()) skipped++;
+        expect(sanitizeMarkdown(text), JSON.stringify(text)).toBe(slow);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(skipped).toBeGreaterThan(100);
   });
 
   test("only the risky bytes change", () => {
