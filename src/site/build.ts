@@ -153,8 +153,8 @@ function* listPages(
     let end = i + 1;
     while (end < nodes.length && (nodes[end] as CategoryNode).depth > node.depth) end++;
     const subtree = nodes.slice(i, end);
-    const [own] = sectionViews([node], node.depth, NESTED_ROOT);
-    const below = sectionViews(subtree.slice(1), node.depth, NESTED_ROOT, 1);
+    const [own] = sectionViews([node], node.depth, NESTED_ROOT, { own: true });
+    const below = sectionViews(subtree.slice(1), node.depth, NESTED_ROOT, { raise: 1 });
     const ancestors = (paths.get(node.category.id) ?? []).slice(0, -1);
     const body = () =>
       ctx.templates.list({
@@ -166,7 +166,7 @@ function* listPages(
         introHtml: "",
         toc: [],
         // The category's own section carries its intro and entries right under the page's h1.
-        sections: own ? [{ ...own, hideHeading: true, cardLevel: 2 }, ...below] : below,
+        sections: own ? [own, ...below] : below,
         // The page's own categories, kinds and years: the search and filters cover this page's cards, and a
         // menu of all 39 categories offered ones that could only find nothing here.
         ...filterOptions(

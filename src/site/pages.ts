@@ -93,9 +93,16 @@ export function categoryPaths(
  */
 export const sectionAnchor = (categoryId: string): string => `ps_c-${categoryId}`;
 
-export function sectionViews(nodes: readonly CategoryNode[], baseDepth: number, root: string, raise = 0) {
+export function sectionViews(
+  nodes: readonly CategoryNode[],
+  baseDepth: number,
+  root: string,
+  { raise = 0, own = false }: { raise?: number; own?: boolean } = {},
+) {
   return nodes.map((node) => {
     const sectionLevel = level(node.depth - baseDepth + 2 - raise);
+    // A page's own section has no heading: its cards are one level below the page's h1.
+    const cardLevel = own ? 2 : level(sectionLevel + 1);
     return {
       id: node.category.id,
       anchor: sectionAnchor(node.category.id),
@@ -103,11 +110,14 @@ export function sectionViews(nodes: readonly CategoryNode[], baseDepth: number, 
       href: `${root}${categoryPath(node.category.id)}`,
       depth: node.depth - baseDepth,
       level: sectionLevel,
-      hideHeading: false,
-      cardLevel: level(sectionLevel + 1),
+      hideHeading: own,
+      cardLevel,
       count: node.count,
       introHtml: node.introHtml,
-      entries: node.entries,
+      // Each card's view: the entry, with the page's root and the card's heading level, which the card
+      // template reads. As a partial's hash (`{{> card root=… cardLevel=…}}`, the old list template), they
+      // cost Handlebars a copy of the entry's 30 fields per card, 4 % of the build's main thread.
+      entries: node.entries.map((entry) => ({ ...entry, root, cardLevel })),
     };
   });
 }
