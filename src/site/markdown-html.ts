@@ -11,9 +11,9 @@
  * because the full stack costs about 1 ms a text (4 ms while the process is young) and 10,000 records must
  * build in under 3 s. Plain text alone covered 3 in 4 of the real list's texts, and a 10,000-record list with
  * their Markdown built in 4.5 s instead of 1.8 s; with the inline constructs, 9 in 10; with tables, all 59
- * (the benchmark's 250 tables had cost its build 0.9 s through the stack, cold). A formula is KaTeX's work either way; on the fast
- * path only its markup is read and written again, not the whole text (the 300 formulas of the benchmark's
- * 10,000 records cost `papershelf site` 0.8 s through the stack).
+ * (the benchmark's 250 tables had cost its build 0.9 s through the stack, cold). A formula is KaTeX's work
+ * either way; on the fast path only its markup is read and written again, not the whole text (the 300
+ * formulas of the benchmark's 10,000 records cost `papershelf site` 0.8 s through the stack).
  */
 import type { Element, Root } from "hast";
 import type { Root as MdastRoot } from "mdast";
@@ -720,7 +720,10 @@ function fastHtml(text: string, rest?: (tail: string) => string | undefined): st
   return html.join("\n");
 }
 
-/** A paragraph's HTML, when no line starts a block (BLOCK_START) or has space at either end, and inlineHtml reads it. */
+/**
+ * A paragraph's HTML, when no line starts a block (BLOCK_START) or has space at either end, and inlineHtml
+ * reads its text.
+ */
 function paragraphHtml(lines: readonly string[]): string | undefined {
   const readable = lines.every((line) => !BLOCK_START.test(line) && trimmedLine(line));
   const paragraph = readable ? inlineHtml(lines.join("\n")) : undefined;
