@@ -255,7 +255,7 @@ export class FileWriter {
         );
         at += read;
         this.used += written;
-        if (written > 0 || first) this.segments.push([file, start, this.used, first, false]);
+        if (written > 0 || first) this.addSegment(file, start, first);
         first = false;
         if (at < piece.length) await this.send();
       }
@@ -263,6 +263,18 @@ export class FileWriter {
     const last = this.segments.at(-1);
     if (last?.[0] === file) last[4] = true;
     else this.segments.push([file, this.used, this.used, false, true]);
+  }
+
+  /**
+   * Notes bytes [start, this.used) of the buffer as `file`'s. A piece that follows the file's last one in the
+   * buffer lengthens it: a list page comes in a piece per card (20,000 for the index at 10,000 records),
+   * and as segments of their own they were as many `writeSync` calls and tuples to copy to the thread.
+   */
+  private addSegment(file: string, start: number, first: boolean): void {
+    const previous = this.segments.at(-1);
+    if (!first && previous !== undefined && previous[0] === file && previous[2] === start)
+      previous[2] = this.used;
+    else this.segments.push([file, start, this.used, first, false]);
   }
 
   private async writeBytes(file: string, content: Uint8Array): Promise<void> {

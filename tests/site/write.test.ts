@@ -60,6 +60,24 @@ describe("writeSite", () => {
     expect(await readFile(path.join(dir, "search-index.json"), "utf8")).toBe(pieces.join(""));
   });
 
+  it("writes many small pieces of one file, then of the next, each into its own file whole", async () => {
+    // As a list page comes, a piece per card: pieces that follow each other in a buffer are one write.
+    const cards = (name: string, n: number) =>
+      Array.from({ length: n }, (_, i) => (i % 97 === 0 ? "" : `<li>${name} 微調 ${i} 𠀀</li>`));
+    const files = [
+      { path: "index.html", pieces: cards("index", 30_000) },
+      { path: "p/one/index.html", pieces: ["<p>one</p>"] },
+      { path: "c/x/index.html", pieces: cards("x", 12_000) },
+    ];
+    const dir = path.join(await testTempDir("papershelf-write-"), "_site");
+    await writeSite(
+      dir,
+      files.map((f) => ({ path: f.path, content: f.pieces })),
+    );
+    for (const { path: file, pieces } of files)
+      expect(await readFile(path.join(dir, file), "utf8"), file).toBe(pieces.join(""));
+  });
+
   it("writes bytes as they are, across the writer's buffers", async () => {
     const bytes = new TextEncoder().encode(`${"微調".repeat(100_000)}𠀀${"x".repeat(300_000)}`);
     const dir = path.join(await testTempDir("papershelf-write-"), "_site");
