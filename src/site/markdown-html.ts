@@ -551,7 +551,7 @@ function listHtml(lines: readonly string[]): { html: string; kind: string } | un
       // The list itself, or a sublist of the item above, which ends that item's text as a list ends a
       // paragraph: a numbered one only at 1.
       if (level !== undefined && !Number.isNaN(read.start) && read.start !== 1) return undefined;
-      levels.push((level = { indent, content: start.length, ...read, items: [] }));
+      levels.push((level = { indent, content: start.length, kind: read.kind, start: read.start, items: [] }));
     } else {
       // An item of this level or of one above it, whose sublists end here.
       while (level !== undefined && indent < level.indent) level = end();

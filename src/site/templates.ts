@@ -80,8 +80,10 @@ export function compileSiteTemplates(
         hb.registerPartial("card", ((context: object, partialOptions: RuntimeOptions) => {
           if (!cards) return renderCard(context, partialOptions);
           // `context` is the partial's own (the entry with the call's hash); the loop frames of `@index` and
-          // the like change as the loops go on, so the card gets them as they are now.
-          const later = { ...partialOptions, data: framesNow(partialOptions.data) };
+          // the like change as the loops go on, so the card gets them as they are now. Copied, then set: a
+          // field written in the copy's literal, after the spread, gave every card's options a shape of its own.
+          const later = { ...partialOptions };
+          later.data = framesNow(partialOptions.data);
           cards.push(() => {
             try {
               return renderCard(context, later);
