@@ -82,12 +82,6 @@ export function categoryPaths(
 }
 
 /**
- * The sections of a list page: `nodes` is a subtree in pre-order starting at depth `baseDepth`. Section
- * headings start at h2 under the page's h1, cards are one level below their section. `raise` lifts every
- * heading by that many levels: a category page shows its own section without a heading (the page's h1 is
- * its title), so the sections below it start at h2, not h3 (a skipped level, which screen readers announce).
- */
-/**
  * A category section's id in a list page, which its contents link names. "ps_" like the page's other ids: a
  * plain "c-<category>" could be an entry's id too (an entry "c-b" took the contents link of category "b").
  */
@@ -102,6 +96,13 @@ interface CardFields {
 const noCardFieldHidden: Extract<keyof SiteEntry, keyof CardFields> extends never ? true : never = true;
 void noCardFieldHidden;
 
+/**
+ * The sections of a list page: `nodes` is a subtree in pre-order starting at depth `baseDepth`. Section
+ * headings start at h2 under the page's h1, cards are one level below their section. `raise` lifts every
+ * heading by that many levels: a category page shows its own section without a heading (`own`: the page's
+ * h1 is its title, and its cards are h2), so the sections below it start at h2, not h3 (a skipped level,
+ * which screen readers announce).
+ */
 export function sectionViews(
   nodes: readonly CategoryNode[],
   baseDepth: number,
