@@ -529,13 +529,10 @@ function listHtml(lines: readonly string[]): { html: string; kind: string } | un
       // table's, or a block the stack reads).
       const level = levels.at(-1);
       const table = level && itemTable(lines, i, level.content);
-      const next = table && lines[table.end];
-      if (
-        !level ||
-        !table ||
-        (next !== undefined && (LIST_LINE.exec(next)?.[1] ?? "").length >= level.content)
-      )
-        return undefined;
+      if (!level || !table) return undefined;
+      const next = table.end < lines.length ? LIST_LINE.exec(lines[table.end] as string) : undefined;
+      // Another line (a row indented otherwise, text) would be the table's or the item's: the stack's.
+      if (next === null || (next !== undefined && (next[1] ?? "").length >= level.content)) return undefined;
       level.items.push(`${level.items.pop() ?? ""}\n${table.html}\n`);
       i = table.end - 1;
       continue;

@@ -394,6 +394,7 @@ describe("markdownToHtml", () => {
       "| a \\| b |\n| - |",
       "| 　a |\n| - |",
       "* a\n| b |\n| - |",
+      "* a\n    | x |\n    | - |\n  | y |\n  | - |",
       "| a |\n| - |\n| b |\nc",
     ]);
     const cell = fc.oneof(
@@ -454,7 +455,17 @@ describe("markdownToHtml", () => {
           fc.constantFrom("* 項目", "1. 項目", "* a\n  - 項目", "- a\n    * 項目"),
           fc.integer({ min: -1, max: 5 }),
           table,
-          fc.constantFrom("", "\n* 下一個", "\n- 下一個", "\n  * 子", "\n\n後記", "\n後記", "\n2. 下一個"),
+          fc.constantFrom(
+            "",
+            "\n* 下一個",
+            "\n- 下一個",
+            "\n  * 子",
+            "\n\n後記",
+            "\n後記",
+            "\n2. 下一個",
+            "\n  | 行 |",
+            "\n      | 行 |\n      | - |",
+          ),
         )
         .map(([item, extra, rows, after]) => {
           const content = (item.split("\n").at(-1) as string).indexOf("項");
