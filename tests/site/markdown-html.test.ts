@@ -61,6 +61,27 @@ function expectFastAsStack(texts: readonly string[]): void {
 }
 
 /**
+ * Holds generated texts to the stack's HTML (numRuns times RUNS_SCALE); returns how many the fast path wrote
+ * whose HTML `counted` holds, so a test can show its generator reaches the fast path.
+ */
+function fastAsStackOn(
+  text: fc.Arbitrary<string>,
+  numRuns: number,
+  counted: (html: string) => boolean = () => false,
+): number {
+  let fast = 0;
+  fc.assert(
+    fc.property(text, (t) => {
+      const html = markdownToHtml(t);
+      if (rendersOnFastPath(t) && counted(html)) fast++;
+      return html === markdownToHtmlSlow(t);
+    }),
+    { numRuns: numRuns * RUNS_SCALE },
+  );
+  return fast;
+}
+
+/**
  * Texts of paragraphs and lists ("*", "-", numbered, nested, right under a paragraph), their lines made of
  * `piece`s; `trimmed`, with no space at a line's ends (a hard line break, or indented code: each sends the
  * text to the stack).
@@ -136,10 +157,7 @@ describe("markdownToHtml", () => {
     // a line of ":-" under a paragraph makes it a one-column table.
     for (const found of ["模型\n#", "a\n#\n\nb", "- x\n\n模型\n##", "模型\n:-", "a\n:--:\nb"])
       expect(markdownToHtml(found), JSON.stringify(found)).toBe(markdownToHtmlSlow(found));
-    fc.assert(
-      fc.property(text, (t) => markdownToHtml(t) === markdownToHtmlSlow(t)),
-      { numRuns: 300 * RUNS_SCALE },
-    );
+    fastAsStackOn(text, 300);
   });
 
   it("writes bold, code, URLs, links and nested and numbered lists as the stack does", () => {
@@ -293,15 +311,7 @@ describe("markdownToHtml", () => {
           })
           .join("\n");
       });
-    let sublists = 0;
-    fc.assert(
-      fc.property(nested, (t) => {
-        const html = markdownToHtml(t);
-        if (rendersOnFastPath(t) && html.includes("\n<ul>\n<li>")) sublists++;
-        return html === markdownToHtmlSlow(t);
-      }),
-      { numRuns: 300 * RUNS_SCALE },
-    );
+    const sublists = fastAsStackOn(nested, 300, (html) => html.includes("\n<ul>\n<li>"));
     expect(sublists).toBeGreaterThan(12);
   });
 
@@ -363,15 +373,7 @@ describe("markdownToHtml", () => {
       true,
       2,
     );
-    let withTags = 0;
-    fc.assert(
-      fc.property(text, (t) => {
-        const html = markdownToHtml(t);
-        if (rendersOnFastPath(t) && /<b>|<br>|<code>/.test(html)) withTags++;
-        return html === markdownToHtmlSlow(t);
-      }),
-      { numRuns: 400 * RUNS_SCALE },
-    );
+    const withTags = fastAsStackOn(text, 400, (html) => /<b>|<br>|<code>/.test(html));
     // About one text in ten: most hold a tag left open or one the stack must read.
     expect(withTags).toBeGreaterThan(25 * RUNS_SCALE);
   });
@@ -474,14 +476,7 @@ describe("markdownToHtml", () => {
         }),
     );
     const text = fc.array(placed, { minLength: 1, maxLength: 2 }).map((blocks) => blocks.join("\n\n"));
-    let fast = 0;
-    fc.assert(
-      fc.property(text, (t) => {
-        if (rendersOnFastPath(t) && markdownToHtml(t).includes("<table>")) fast++;
-        return markdownToHtml(t) === markdownToHtmlSlow(t);
-      }),
-      { numRuns: 400 * RUNS_SCALE },
-    );
+    const fast = fastAsStackOn(text, 400, (html) => html.includes("<table>"));
     // Most generated tables hold a cell or a row the stack must read; still, many take the fast path.
     expect(fast).toBeGreaterThan(20 * RUNS_SCALE);
   });
@@ -536,10 +531,7 @@ describe("markdownToHtml", () => {
         })
         .map((seps) => blocks.map((b, i) => (i === 0 ? b : `${seps[i - 1]}${b}`)).join("")),
     );
-    fc.assert(
-      fc.property(text, (t) => markdownToHtml(t) === markdownToHtmlSlow(t)),
-      { numRuns: 400 * RUNS_SCALE },
-    );
+    fastAsStackOn(text, 400);
   });
 
   it("keeps formatting, drops what could run or break out", () => {
@@ -758,15 +750,7 @@ describe("math, as GitHub shows it", () => {
       true,
       2,
     );
-    let formulasWritten = 0;
-    fc.assert(
-      fc.property(text, (t) => {
-        const html = markdownToHtml(t);
-        if (rendersOnFastPath(t) && html.includes('<span class="katex">')) formulasWritten++;
-        return html === markdownToHtmlSlow(t);
-      }),
-      { numRuns: 400 * RUNS_SCALE },
-    );
+    const formulasWritten = fastAsStackOn(text, 400, (html) => html.includes('<span class="katex">'));
     expect(formulasWritten).toBeGreaterThan(30 * RUNS_SCALE);
   });
 
