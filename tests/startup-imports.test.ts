@@ -91,7 +91,8 @@ async function siteRequiresRehype(yaml?: string): Promise<boolean> {
 
 describe("start-up imports", () => {
   it("site loads the full Markdown stack only for a text the fast path leaves to it", async () => {
-    // The real list has tables (in lists, which the fast path leaves to the stack); plain synthetic records none.
+    // The real list has a category intro the fast path leaves to the stack (bold inside a link's text); plain
+    // synthetic records have none.
     expect(await siteRequiresRehype()).toBe(true);
     expect(await siteRequiresRehype(toSyntheticYaml(makeSyntheticList(30)))).toBe(false);
   }, 60_000);
