@@ -684,7 +684,7 @@ function fastHtml(text: string, rest?: (tail: string) => string | undefined): st
     const listAt = LIST_LINE.exec(lines[0] ?? "")?.[1] === "" ? 0 : lines.findIndex(interruptsParagraph);
     // A table at the margin ends the paragraph above it, and the block (a list or any line but a row after
     // it is the stack's).
-    const tableAt = lines.findIndex((_, i) => isTableHeader(lines, i));
+    const tableAt = block.includes("|") ? lines.findIndex((_, i) => isTableHeader(lines, i)) : -1;
     const table =
       tableAt >= 0 && (listAt < 0 || listAt > tableAt) ? tableHtml(lines.slice(tableAt)) : undefined;
     // The paragraph before a table or a list, or the whole block.
