@@ -9,6 +9,7 @@ import { enumText, type CategoryRef, type SiteEntry } from "./entry-view.js";
 import { markdownToHtml, type RepositoryLinks } from "./markdown-html.js";
 import { joinOverlappingTerms, type RelatedEntry } from "./related.js";
 import { asWholeWords } from "./shared-words.js";
+import { CARD_ENTRY } from "./templates.js";
 
 /**
  * "./", not "": a link to `root` itself (the site title) must leave the page's query behind. An empty href
@@ -91,6 +92,7 @@ export const sectionAnchor = (categoryId: string): string => `ps_c-${categoryId}
 interface CardFields {
   root: string;
   cardLevel: number;
+  [CARD_ENTRY]: SiteEntry;
 }
 /** A compile-time check: an entry field named like a card field would be hidden by the spread after it. */
 const noCardFieldHidden: Extract<keyof SiteEntry, keyof CardFields> extends never ? true : never = true;
@@ -129,7 +131,10 @@ export function sectionViews(
       // cost Handlebars a copy of the entry's 30 fields per card, 4 % of the build's main thread. Put before
       // the spread: added after it, they gave every copy a shape of its own (11,191 of 11,200 in a test),
       // which took 4 times as long to make and made each field the template reads a lookup by shape.
-      entries: node.entries.map((entry) => ({ root, cardLevel, ...entry }) satisfies CardFields & SiteEntry),
+      // The entry itself goes along, for the card to be made once for every page (templates.ts CARD_ENTRY).
+      entries: node.entries.map(
+        (entry) => ({ [CARD_ENTRY]: entry, root, cardLevel, ...entry }) satisfies CardFields & SiteEntry,
+      ),
     };
   });
 }

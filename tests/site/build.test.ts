@@ -8,12 +8,15 @@ import { makeSyntheticList } from "../../bench/synthetic.js";
 import { RELATED_RUN_RECORDS } from "../../src/site/related-packed.js";
 import { runCli } from "../../src/cli/main.js";
 import type { PapersFile } from "../../src/records/index.js";
+import Handlebars from "handlebars/dist/handlebars.js";
 import {
+  CARD_ENTRY,
   SITE_TEMPLATE_NAMES,
   SiteTemplateError,
   buildAndWriteSite,
   buildSite,
   compileSiteTemplates,
+  printsPageFieldsOnly,
   siteTemplatePath,
   type SiteFile,
 } from "../../src/site/index.js";
@@ -447,6 +450,106 @@ describe("list pages in pieces", () => {
     // buildSite joins each file's pieces; the index page has every entry's card once.
     const index = fileText(files, "index.html");
     for (const e of data.entries) expect(index.split(`<li class="entry" id="${e.id}"`), e.id).toHaveLength(2);
+  });
+});
+
+describe("cards made once an entry", () => {
+  /** A list of sections of cards whose views hold their entry, as pages.ts sectionViews makes them. */
+  function cardTemplates(card: string) {
+    const source = (name: (typeof SITE_TEMPLATE_NAMES)[number], text: string) => ({
+      file: `${name}.hbs`,
+      text,
+    });
+    const compiled = compileSiteTemplates({
+      layout: source("layout", "{{{body}}}"),
+      list: source("list", "{{#each sections}}<ol>{{#each entries}}{{> card}}{{/each}}</ol>{{/each}}"),
+      card: source("card", card),
+      entry: source("entry", "{{title}}"),
+    });
+    if (!compiled.ok) throw new Error(compiled.errors.map((e) => e.message).join("\n"));
+    return compiled.templates;
+  }
+  /** Entries whose title counts how often a card prints it (Handlebars asks an object for its toHTML). */
+  function countedEntries(ids: string[]) {
+    let printed = 0;
+    const entries = ids.map((id) => ({
+      id,
+      title: { toHTML: () => (printed++, `<i>${id}</i>`) },
+    }));
+    return { entries, printed: () => printed };
+  }
+  const page = (entries: object[], root: string, cardLevel: number) => ({
+    sections: [{ entries: entries.map((e) => ({ [CARD_ENTRY]: e, root, cardLevel, ...e })) }],
+  });
+  const CARD = '<li><h{{cardLevel}}><a href="{{root}}p/{{id}}/">{{title}}</a></h{{{cardLevel}}}></li>';
+
+  it("renders a card once for every page that shows its entry, each page's root and level put in", () => {
+    const templates = cardTemplates(CARD);
+    // A record's text may look like a mark: it stays as written.
+    const { entries, printed } = countedEntries(["a", "b\u0000x:0\u0000"]);
+    const top = [...templates.inPieces(() => templates.list(page(entries, "./", 3)))].join("");
+    const nested = [...templates.inPieces(() => templates.list(page(entries, "../../", 2)))].join("");
+    expect(top).toBe(
+      '<ol><li><h3><a href="./p/a/"><i>a</i></a></h3></li><li><h3><a href="./p/b\u0000x:0\u0000/"><i>b\u0000x:0\u0000</i></a></h3></li></ol>',
+    );
+    expect(nested).toBe(top.replaceAll('"./', '"../../').replaceAll("h3>", "h2>"));
+    expect(printed()).toBe(2);
+    // Rendered as one string, outside inPieces, the same text, each card made for its page.
+    expect(templates.list(page(entries, "../../", 2))).toBe(nested);
+    expect(printed()).toBe(4);
+  });
+
+  it("renders a card for each page when it does more with the page's fields than print them, or reads the page around it", () => {
+    for (const card of [
+      "{{#if root}}nested{{else}}top{{/if}} {{title}}",
+      "{{#unless cardLevel}}no level{{/unless}} {{title}}",
+      '{{lookup this "cardLevel"}} {{title}}',
+      "{{#each this}}{{this}}{{/each}}",
+      "{{#with root}}{{this}}{{/with}} {{title}}",
+      "{{@index}} {{title}}",
+      "{{@root.sections.length}} {{title}}",
+      "{{#each (lookup . 'cardLevel')}}x{{/each}} {{title}}",
+    ]) {
+      expect(printsPageFieldsOnly(Handlebars.parse(card)), card).toBe(false);
+      const templates = cardTemplates(card);
+      const { entries, printed } = countedEntries(["a", "b"]);
+      const views = [page(entries, "", 0), page(entries, "../../", 2)];
+      const pieces = views.map((view) => [...templates.inPieces(() => templates.list(view))].join(""));
+      const direct = views.map((view) => templates.list(view));
+      expect(pieces, card).toEqual(direct);
+      // Each card made for each page in pieces (2 × 2), then again for the pages rendered whole.
+      expect(printed(), card).toBe(8);
+    }
+    // Read, not printed (strict mode refuses this one at render time: not a field of the view's).
+    expect(printsPageFieldsOnly(Handlebars.parse("{{root.length}}"))).toBe(false);
+    expect(printsPageFieldsOnly(Handlebars.parse("{{> other}}"))).toBe(false);
+    expect(printsPageFieldsOnly(Handlebars.parse("{{#each repos}}{{../root}}{{/each}}"))).toBe(false);
+    expect(printsPageFieldsOnly(Handlebars.parse(CARD))).toBe(true);
+    expect(printsPageFieldsOnly(Handlebars.parse("{{#each repos as |r|}}{{r.url}}{{/each}}{{{root}}}"))).toBe(
+      true,
+    );
+  });
+
+  it("renders a card for its page when the page's value would be escaped, or the view does not hold its entry", () => {
+    const templates = cardTemplates(CARD);
+    const { entries, printed } = countedEntries(["a"]);
+    const escaped = [...templates.inPieces(() => templates.list(page(entries, "a&b/", 3)))].join("");
+    expect(escaped).toBe('<ol><li><h3><a href="a&amp;b/p/a/"><i>a</i></a></h3></li></ol>');
+    const plain = { sections: [{ entries: entries.map((e) => ({ root: "./", cardLevel: 3, ...e })) }] };
+    for (let i = 0; i < 2; i++) [...templates.inPieces(() => templates.list(plain))].join("");
+    expect(printed()).toBe(3);
+  });
+
+  it("makes the shipped card once an entry, and the site's pages the same as with a card made for each page", async () => {
+    const shipped = await readFile(path.join(REPO, siteTemplatePath("templates", "card")), "utf8");
+    expect(printsPageFieldsOnly(Handlebars.parse(shipped))).toBe(true);
+    // The same card, made for each page: an empty block on `root` keeps its text and stops the reuse.
+    const perPage = await templatesWith("card", (text) => `${text}{{#if root}}{{/if}}`);
+    const again = buildSite(data, perPage, assetsOf(files), SITE_OPTIONS);
+    if (!again.ok) throw new Error("the site should build");
+    const listPages = files.filter((f) => f.path === "index.html" || f.path.startsWith("c/"));
+    expect(listPages.length).toBeGreaterThan(3);
+    for (const file of listPages) expect(fileText(again.files, file.path), file.path).toBe(file.content);
   });
 });
 
