@@ -198,7 +198,8 @@ export function buildSiteEntry(
     if (spec.role === "names" && authors.length === 0) authors = asTexts(value).map(oneLine);
     // Rendered first: a field of only spaces, or of what sanitising removes, shows no empty section.
     const html = spec.role === "markdown" && asText(value) !== "" ? markdownToHtml(asText(value), links) : "";
-    if (html.trim() !== "") texts.push({ key, label, html });
+    // Tested, not trimmed: trim copies the text (a whole 摘要's HTML) to be thrown away.
+    if (/\S/.test(html)) texts.push({ key, label, html });
     // The title is the page's heading, not a fact.
     if (FACT_ROLES.has(spec.role) && key !== "title") {
       const fact = factOf(key, spec, label, value);

@@ -19,6 +19,13 @@ describe("prettyJsonPieces", () => {
     same({ a: [], b: {}, c: [[]], d: [{}, [1, [2]], "x\ny"] });
     same({ gone: undefined, f: () => 1, kept: null, list: [undefined, () => 1, Symbol("s"), 1] });
     same({ date: new Date(0), list: [new Date(0)], text: "lone \ud800 微調 \u0000 \u2028" });
+    // Arrays longer than a piece's elements, with values written as null among them.
+    for (const length of [15, 16, 17, 33])
+      same({
+        a: 1,
+        list: Array.from({ length }, (_, i) => (i % 5 === 0 ? undefined : { i, t: "x\ny" })),
+        z: [],
+      });
     fc.assert(
       fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (object) => {
         same(object);
