@@ -335,6 +335,22 @@ describe("buildSite", () => {
   });
 });
 
+/** Small templates: a list page of sections, each an <ol> of `card` over the section's `items`. */
+function sectionTemplates(card: string, items: string) {
+  const source = (name: (typeof SITE_TEMPLATE_NAMES)[number], text: string) => ({
+    file: `${name}.hbs`,
+    text,
+  });
+  const compiled = compileSiteTemplates({
+    layout: source("layout", "{{{body}}}"),
+    list: source("list", `{{#each sections}}<ol>{{#each ${items}}}{{> card}}{{/each}}</ol>{{/each}}`),
+    card: source("card", card),
+    entry: source("entry", "{{title}}"),
+  });
+  if (!compiled.ok) throw new Error(compiled.errors.map((e) => e.message).join("\n"));
+  return compiled.templates;
+}
+
 describe("list pages in pieces", () => {
   const MARK = "\u0000papershelf:card\u0000";
   /** Small templates: a list of cards, each with a value from the page (by a hash parameter) and from @root. */
@@ -388,20 +404,7 @@ describe("list pages in pieces", () => {
   });
 
   /** Templates whose cards read the loops around them, and a card value read only when a card is made. */
-  function nestedTemplates(card: string) {
-    const source = (name: (typeof SITE_TEMPLATE_NAMES)[number], text: string) => ({
-      file: `${name}.hbs`,
-      text,
-    });
-    const compiled = compileSiteTemplates({
-      layout: source("layout", "{{{body}}}"),
-      list: source("list", "{{#each sections}}<ol>{{#each items}}{{> card}}{{/each}}</ol>{{/each}}"),
-      card: source("card", card),
-      entry: source("entry", "{{title}}"),
-    });
-    if (!compiled.ok) throw new Error(compiled.errors.map((e) => e.message).join("\n"));
-    return compiled.templates;
-  }
+  const nestedTemplates = (card: string) => sectionTemplates(card, "items");
 
   it("makes each card when its piece is asked for, with the loops' @index, @first and @last as they were", () => {
     const templates = nestedTemplates(
@@ -455,20 +458,7 @@ describe("list pages in pieces", () => {
 
 describe("cards made once an entry", () => {
   /** A list of sections of cards whose views hold their entry, as pages.ts sectionViews makes them. */
-  function cardTemplates(card: string) {
-    const source = (name: (typeof SITE_TEMPLATE_NAMES)[number], text: string) => ({
-      file: `${name}.hbs`,
-      text,
-    });
-    const compiled = compileSiteTemplates({
-      layout: source("layout", "{{{body}}}"),
-      list: source("list", "{{#each sections}}<ol>{{#each entries}}{{> card}}{{/each}}</ol>{{/each}}"),
-      card: source("card", card),
-      entry: source("entry", "{{title}}"),
-    });
-    if (!compiled.ok) throw new Error(compiled.errors.map((e) => e.message).join("\n"));
-    return compiled.templates;
-  }
+  const cardTemplates = (card: string) => sectionTemplates(card, "entries");
   /** Entries whose title counts how often a card prints it (Handlebars asks an object for its toHTML). */
   function countedEntries(ids: string[]) {
     let printed = 0;
