@@ -16,10 +16,10 @@
  * empty folder is printed and judged beside it. Nothing is removed until the end (RECENTLY_DELETED says why).
  * Synthetic records come from bench/synthetic.ts, with authors and an English abstract added so every
  * searched and related field has text, and the Markdown real texts hold (withRealMarkdown: bold, links, URLs,
- * lists, math, inline HTML, tables), which decides how many texts the site renders through the full Markdown stack. The machine
- * is shared: each timing is the median of a few runs, with the first (cold) run shown too, the process's CPU
- * time beside the wall time (what other work on the machine does not inflate), and the load average printed
- * before and after.
+ * lists, math, inline HTML, tables), which decides how many texts the site renders through the full Markdown
+ * stack. The machine is shared: each timing is the median of a few runs, with the first (cold) run shown too,
+ * the process's CPU time beside the wall time (what other work on the machine does not inflate), and the load
+ * average printed before and after.
  */
 import { cpSync, existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";

@@ -51,7 +51,8 @@ const PAGE_FIELDS = ["root", "cardLevel"] as const;
 
 /** A value Handlebars prints as `String(value)` in both `{{x}}` and `{{{x}}}`: nothing to escape. */
 const printsAsIs = (value: unknown): value is string | number =>
-  (typeof value === "string" || typeof value === "number") && !/[&<>"'`=]/.test(String(value));
+  (typeof value === "string" || typeof value === "number") &&
+  Handlebars.escapeExpression(String(value)) === String(value);
 
 /** `templates/site/<name>.html.hbs`. */
 export function siteTemplatePath(dir: string, name: SiteTemplateName): string {
@@ -96,13 +97,14 @@ export function compileSiteTemplates(
   for (const name of SITE_TEMPLATE_NAMES) {
     const { file, text } = sources[name];
     try {
-      hb.parse(text);
+      // Parsed once: a syntax error is reported here, the card's tree is checked, and each compiles from it.
+      const tree = hb.parse(text);
       // knownHelpersOnly: the site registers no helpers, so the built-in ones (if, each, unless, with) are
       // called directly instead of through a check for a missing helper at every block (about 15% of a card).
       const options = { strict: true, preventIndent: true, knownHelpersOnly: true };
       if (name === "card") {
-        const renderCard = hb.compile(text, options);
-        const reusable = printsPageFieldsOnly(hb.parse(text));
+        const reusable = printsPageFieldsOnly(tree);
+        const renderCard = hb.compile(tree, options);
         // A partial may be a function of the context and options Handlebars gives a compiled partial.
         hb.registerPartial("card", ((
           context: Record<string | symbol, unknown>,
@@ -139,7 +141,7 @@ export function compileSiteTemplates(
         }) as unknown as HandlebarsTemplateDelegate);
         continue;
       }
-      const render = hb.compile(text, options);
+      const render = hb.compile(tree, options);
       compiled[name] = (view) => {
         try {
           return render(view);
