@@ -73,22 +73,58 @@ function startWorker(): Worker | Promise<Worker> {
   );
 }
 
+/** A term thread started before its input is known (`bootTermThread`). */
+export interface TermThreadBoot {
+  /**
+   * Gives the thread its input (its texts' buffer moves to the thread), once; its results arrive on the
+   * TermThread. What making the input throws is thrown here, and the thread is stopped.
+   */
+  run(input: TermInput | (() => TermInput)): TermThread;
+  /** Stops the thread, run or not. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the thread before there is anything to give it: it loads its code (~60 ms on a fresh thread) on the
+ * core that idles while this one reads the records (`papershelf site` starts it before reading them).
+ */
+export function bootTermThread(): TermThreadBoot {
+  const booting = startWorker();
+  const stop = () =>
+    Promise.resolve(booting)
+      .then((w) => w.terminate())
+      .then(
+        () => undefined,
+        () => undefined,
+      );
+  let thread: TermThread | undefined;
+  return {
+    run(input) {
+      if (thread) throw new Error("the term thread runs once");
+      let made: TermInput;
+      try {
+        made = typeof input === "function" ? input() : input;
+      } catch (error) {
+        void stop();
+        throw error;
+      }
+      return (thread = runOn(booting, made));
+    },
+    close: () => thread?.close() ?? stop(),
+  };
+}
+
 /**
  * Starts the thread on `input` (its texts' buffer moves to the thread); its two results arrive as promises.
  * Given a function, the thread is started first and the input made here while it boots: a fresh thread takes
  * ~60 ms to load its code, on the core that would otherwise idle while this one packs 10,000 records' texts.
  */
 export function startTermThread(input: TermInput | (() => TermInput)): TermThread {
-  const booting = startWorker();
-  let made: TermInput;
-  try {
-    made = typeof input === "function" ? input() : input;
-  } catch (error) {
-    void Promise.resolve(booting)
-      .then((w) => w.terminate())
-      .catch(() => undefined);
-    throw error;
-  }
+  return bootTermThread().run(input);
+}
+
+/** The thread (booted, or booting) given `made`, and its results as they come. */
+function runOn(booting: Worker | Promise<Worker>, made: TermInput): TermThread {
   const { ids } = made;
   // The runs so far, one lookup over all of them, and who waits for the next.
   const runs: PackedRelated[] = [];

@@ -2,7 +2,8 @@
 import { readFile, readdir, writeFile, mkdir, cp } from "node:fs/promises";
 import path from "node:path";
 import { parse, type DefaultTreeAdapterMap } from "parse5";
-import { beforeAll, describe, expect, it } from "vitest";
+import { Worker } from "node:worker_threads";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { testTempDir } from "../helpers/temp-dir.js";
 import { makeSyntheticList } from "../../bench/synthetic.js";
 import { RELATED_RUN_RECORDS } from "../../src/site/related-packed.js";
@@ -684,6 +685,60 @@ describe("papershelf site", () => {
     run = await build({});
     expect(run.code, run.stderr).toBe(0);
     expect(await page()).toContain('<a href="notes/shikra.md">筆記</a>');
+  });
+
+  it("starts its threads before reading the records, and stops them leaving every folder as it was when the records, config or templates fail", async () => {
+    const dir = await testTempDir("papershelf-site-cli-");
+    await cp(path.join(REPO, "templates"), path.join(dir, "templates"), { recursive: true });
+    await mkdir(path.join(dir, "data"));
+    const records = await readFile(path.join(REPO, "data/papers.yaml"), "utf8");
+    await writeFile(path.join(dir, "data/papers.yaml"), records);
+    const build = () => runCliCaptured(["site", "--out", "out/site"], { cwd: dir });
+    // Two builds: the second keeps the first's site beside its own, for the next build to write over.
+    for (let i = 0; i < 2; i++) expect((await build()).code).toBe(0);
+    const before = await treeOf(path.join(dir, "out"));
+    expect(Object.keys(before).filter((f) => /^site\.old-\d+-\d+$/.test(f))).toHaveLength(1);
+    const card = path.join(dir, "templates/site/card.html.hbs");
+    const cardText = await readFile(card, "utf8");
+    const breakages: [string, () => Promise<void>, () => Promise<void>, number, RegExp][] = [
+      [
+        "records",
+        () =>
+          writeFile(path.join(dir, "data/papers.yaml"), records.replace(/\n {4}title: /, "\n    title: [")),
+        () => writeFile(path.join(dir, "data/papers.yaml"), records),
+        1,
+        /data\/papers\.yaml:\d+:\d+/,
+      ],
+      [
+        "config",
+        () => writeFile(path.join(dir, ".papershelf.yml"), "site:\n  lang: 'not a tag!'\n"),
+        () => writeFile(path.join(dir, ".papershelf.yml"), "site:\n  lang: en\n"),
+        2,
+        /"site\.lang" should be a language tag/,
+      ],
+      ["templates", () => writeFile(card, "{{#each}"), () => writeFile(card, cardText), 2, /card\.html\.hbs/],
+    ];
+    const terminate = vi.spyOn(Worker.prototype, "terminate");
+    try {
+      for (const [what, breakIt, mendIt, exit, message] of breakages) {
+        await breakIt();
+        terminate.mockClear();
+        const run = await build();
+        expect(run.code, what).toBe(exit);
+        expect(run.stderr, what).toMatch(message);
+        // Both threads (the writer's, the terms') were stopped; the kept site is back under its name.
+        expect(terminate, what).toHaveBeenCalledTimes(2);
+        expect(await treeOf(path.join(dir, "out")), what).toEqual(before);
+        await mendIt();
+      }
+    } finally {
+      terminate.mockRestore();
+    }
+    // The kept site is still the one the next build writes over.
+    expect((await build()).code).toBe(0);
+    const after = await readdir(path.join(dir, "out"));
+    expect(after.filter((f) => f.includes(".tmp-"))).toEqual([]);
+    expect(after.filter((f) => f.includes(".old-"))).toHaveLength(1);
   });
 
   it("refuses an output folder that is the project, holds it, or holds files it did not write, and changes nothing", async () => {

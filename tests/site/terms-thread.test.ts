@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from "vitest";
 import { buildSearchIndex, entrySearchText, searchFields } from "../../src/site/index.js";
 import { termsOfEntries, type TermInput } from "../../src/site/entry-terms.js";
 import { termInput } from "../../src/site/term-input.js";
-import { startTermThread } from "../../src/site/terms-thread.js";
+import { bootTermThread, startTermThread } from "../../src/site/terms-thread.js";
 import { RELATED_RUN_RECORDS } from "../../src/site/related-packed.js";
 import { makeSyntheticList } from "../../bench/synthetic.js";
 import { readSiteFixture } from "./helpers/fixture.js";
@@ -99,5 +99,29 @@ describe("the term thread", () => {
     await expect(thread.relatedRuns()[Symbol.asyncIterator]().next()).rejects.toThrow(/term thread failed/);
     await expect(thread.searchIndex).rejects.toThrow(/term thread failed/);
     await thread.close();
+  });
+
+  it("boots before its input is known: run later, it gives the same; never run, it stops when closed", async () => {
+    const entries = makeSyntheticList(40).entries;
+    const here = termsOfEntries(termInput(entries));
+    const boot = bootTermThread();
+    // The thread boots while this one does other work (reading the records, in `papershelf site`).
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const thread = boot.run(() => termInput(entries));
+    expect(() => boot.run(termInput(entries))).toThrow("the term thread runs once");
+    try {
+      expect(new TextDecoder().decode(await thread.searchIndex)).toBe(here.searchIndex());
+      const related = await thread.related;
+      for (const [id, list] of here.related()) expect(related.get(id), id).toEqual(list);
+    } finally {
+      await boot.close();
+    }
+    const terminate = vi.spyOn(Worker.prototype, "terminate");
+    try {
+      await bootTermThread().close();
+      expect(terminate).toHaveBeenCalledTimes(1);
+    } finally {
+      terminate.mockRestore();
+    }
   });
 });

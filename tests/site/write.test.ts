@@ -262,7 +262,8 @@ describe("writeSite", () => {
 
     // A first build given up removes its fresh staging folder.
     const fresh = path.join(await testTempDir("papershelf-write-"), "_site");
-    const first = await openSite(fresh, [], ["p/a/"]);
+    const first = await openSite(fresh);
+    first.makeAhead(["p/a/"]);
     await first.abort();
     expect(await readdir(path.dirname(fresh))).toEqual([]);
   });
@@ -274,7 +275,8 @@ describe("writeSite", () => {
       path: `${f}index.html`,
       content: `<p>${i} 微調</p>`,
     }));
-    const out = await openSite(dir, [], [...folders, "c/empty/"]);
+    const out = await openSite(dir);
+    out.makeAhead([...folders, "c/empty/"]);
     expect(await out.write(files)).toBe(files.length + 1);
     for (const file of files) expect(await readFile(path.join(dir, file.path), "utf8")).toBe(file.content);
     expect((await readdir(path.join(dir, "p"))).length).toBe(500);

@@ -5,11 +5,11 @@ import { packageRoot } from "../../package-root.js";
 import { ConfigError, EXIT_FINDINGS, EXIT_OK } from "../../errors.js";
 import { formatDiagnostic, plural, readTextOrUndefined } from "../../records/index.js";
 import {
-  buildAndWriteSite,
   parseSiteConfig,
   readSiteTemplates,
   siteTargetProblem,
   SiteTargetError,
+  startSiteBuild,
   repositoryLinks,
   type RepositoryLinks,
   type SiteAssets,
@@ -93,46 +93,46 @@ template, template errors), 70 internal error (a bug: please report it).`,
     ];
     const problem = await siteTargetProblem(out, keep, show);
     if (problem !== undefined) throw new ConfigError(refusal(problem));
-    const records = await readRecordsFile(config.data, show(config.data));
-    if (!records.ok) {
-      printRecordErrors(ctx, records.errors, show(config.data), "fix them, then build the site again");
-      return EXIT_FINDINGS;
-    }
-    const site = parseSiteConfig(config, records.data.list?.title);
-    if (!site.ok) throw new ConfigError(site.errors.map(formatDiagnostic).join("\n"));
-    const templates = await readSiteTemplates(
-      config.templates,
-      (file) => readTextOrUndefined(path.resolve(ctx.cwd, file)),
-      show,
-    );
-    if (!templates.ok) throw new ConfigError(templates.errors.map(formatDiagnostic).join("\n"));
-    const result = await buildAndWriteSite(
-      out,
-      records.data,
-      templates.templates,
-      await readSiteAssets(),
-      // The records file as the config names it: its paths are the folder papershelf runs in's.
-      {
-        ...site.site,
-        dataFile: show(config.data),
-        ...repositoryFromEnv(ctx.env),
-      },
-      keep,
-    ).catch((error: unknown) => {
-      // The folder changed while the site was built (writeSite checks it again before replacing it).
+    // The folder changed meanwhile (the build checks it again before writing, and before replacing it).
+    const refused = (error: unknown): never => {
       if (error instanceof SiteTargetError) throw new ConfigError(refusal(error.reason));
       throw error;
-    });
-    if (!result.ok) throw new ConfigError(result.errors.map(formatDiagnostic).join("\n"));
-    ctx.stdout.write(
-      `wrote ${show(out)}/: ${plural(records.data.entries.length, "entry", "entries")}, ${result.fileCount} files\n`,
-    );
-    // The feed lists entries by the day they were added (intake sets it): say so when it leaves any out.
-    const undated = records.data.entries.filter((e) => !e.added).length;
-    if (undated > 0)
-      ctx.stdout.write(
-        `note: feed.xml leaves out ${plural(undated, "entry", "entries")} without an "added" date (the intake sets it on every submission)\n`,
+    };
+    // Its threads start now, and get ready on the other core while this one reads the records.
+    const build = await startSiteBuild(out, keep).catch(refused);
+    try {
+      const records = await readRecordsFile(config.data, show(config.data));
+      if (!records.ok) {
+        printRecordErrors(ctx, records.errors, show(config.data), "fix them, then build the site again");
+        return EXIT_FINDINGS;
+      }
+      const { data } = records;
+      const site = parseSiteConfig(config, data.list?.title);
+      if (!site.ok) throw new ConfigError(site.errors.map(formatDiagnostic).join("\n"));
+      const templates = await readSiteTemplates(
+        config.templates,
+        (file) => readTextOrUndefined(path.resolve(ctx.cwd, file)),
+        show,
       );
-    return EXIT_OK;
+      if (!templates.ok) throw new ConfigError(templates.errors.map(formatDiagnostic).join("\n"));
+      const assets = await readSiteAssets();
+      // The records file as the config names it: its paths are the folder papershelf runs in's.
+      const options = { ...site.site, dataFile: show(config.data), ...repositoryFromEnv(ctx.env) };
+      const result = await build.build(data, templates.templates, assets, options).catch(refused);
+      if (!result.ok) throw new ConfigError(result.errors.map(formatDiagnostic).join("\n"));
+      ctx.stdout.write(
+        `wrote ${show(out)}/: ${plural(data.entries.length, "entry", "entries")}, ${result.fileCount} files\n`,
+      );
+      // The feed lists entries by the day they were added (intake sets it): say so when it leaves any out.
+      const undated = data.entries.filter((e) => !e.added).length;
+      if (undated > 0)
+        ctx.stdout.write(
+          `note: feed.xml leaves out ${plural(undated, "entry", "entries")} without an "added" date (the intake sets it on every submission)\n`,
+        );
+      return EXIT_OK;
+    } finally {
+      // Not built (the records, config or templates did not load): the threads stop, the old site stays.
+      await build.abort();
+    }
   },
 };
