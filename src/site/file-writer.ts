@@ -178,6 +178,15 @@ const encoder = new TextEncoder();
  */
 export type FileContent = string | Iterable<string> | Uint8Array;
 
+/** Where `fill` is in a file's pieces: the piece being encoded (undefined: take the next), and how far. */
+interface PieceCursor {
+  pieces: Iterator<string>;
+  piece: string | undefined;
+  at: number;
+  /** Nothing of the file is in a buffer yet. */
+  first: boolean;
+}
+
 /** Writes files (absolute paths) on a thread of its own; `close` waits for every write and reports the first failure. */
 export class FileWriter {
   // A small young generation (thread-limits.ts says why).
@@ -241,28 +250,53 @@ export class FileWriter {
   async write(file: string, content: FileContent): Promise<void> {
     if (this.failure) throw this.failure;
     if (content instanceof Uint8Array) return this.writeBytes(file, content);
-    let first = true;
-    for (const piece of typeof content === "string" ? [content] : content) {
-      let at = 0;
-      // An empty piece still opens the file (an empty .nojekyll).
-      while (at < piece.length || first) {
-        const bytes = this.bytes ?? (await this.take());
-        const start = this.used;
-        // encodeInto stops before a character that does not fit, never inside one.
-        const { read, written } = encoder.encodeInto(
-          at === 0 ? piece : piece.slice(at),
-          bytes.subarray(start),
-        );
-        at += read;
-        this.used += written;
-        if (written > 0 || first) this.addSegment(file, start, first);
-        first = false;
-        if (at < piece.length) await this.send();
-      }
+    const pieces = typeof content === "string" ? [content] : content;
+    const cursor: PieceCursor = { pieces: pieces[Symbol.iterator](), piece: undefined, at: 0, first: true };
+    // The pieces are encoded by `fill`, a plain method; this one only waits, between buffers. With the loop
+    // over a list page's 20,000 pieces here, V8 compiled this async function while the loop ran, and in one
+    // build out of three or four then threw the compiled code away ~1,300 times, 0.2 ms each.
+    for (;;) {
+      if (this.bytes === undefined) await this.take();
+      if (!this.fill(file, cursor)) break;
+      await this.send();
     }
     const last = this.segments.at(-1);
     if (last?.[0] === file) last[4] = true;
     else this.segments.push([file, this.used, this.used, false, true]);
+  }
+
+  /**
+   * Encodes the file's pieces from `cursor` on into the current buffer: false once every piece is in, true
+   * when the buffer is full first (the cursor then holds where to go on).
+   */
+  private fill(file: string, cursor: PieceCursor): boolean {
+    const bytes = this.bytes as Uint8Array;
+    for (;;) {
+      let piece = cursor.piece;
+      if (piece === undefined) {
+        const next = cursor.pieces.next();
+        if (next.done === true) {
+          // No piece at all is an empty file, as one empty piece is (an empty .nojekyll).
+          if (cursor.first) this.addSegment(file, this.used, true);
+          cursor.first = false;
+          return false;
+        }
+        cursor.piece = piece = next.value;
+        cursor.at = 0;
+      }
+      const start = this.used;
+      // encodeInto stops before a character that does not fit, never inside one.
+      const { read, written } = encoder.encodeInto(
+        cursor.at === 0 ? piece : piece.slice(cursor.at),
+        bytes.subarray(start),
+      );
+      cursor.at += read;
+      this.used += written;
+      if (written > 0 || cursor.first) this.addSegment(file, start, cursor.first);
+      cursor.first = false;
+      if (cursor.at < piece.length) return true;
+      cursor.piece = undefined;
+    }
   }
 
   /**

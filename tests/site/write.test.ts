@@ -60,6 +60,22 @@ describe("writeSite", () => {
     expect(await readFile(path.join(dir, "search-index.json"), "utf8")).toBe(pieces.join(""));
   });
 
+  it("writes an empty file for a text of no pieces, or of empty ones, between files with text", async () => {
+    const dir = path.join(await testTempDir("papershelf-write-"), "_site");
+    const files = [
+      { path: "a.html", content: ["a"] },
+      { path: "none.txt", content: [] },
+      { path: "b.html", content: ["", "b", ""] },
+      { path: "empty.txt", content: ["", ""] },
+      { path: ".nojekyll", content: "" },
+    ];
+    await writeSite(dir, files);
+    for (const file of files)
+      expect(await readFile(path.join(dir, file.path), "utf8"), file.path).toBe(
+        [file.content].flat().join(""),
+      );
+  });
+
   it("writes many small pieces of one file, then of the next, each into its own file whole", async () => {
     // As a list page comes, a piece per card: pieces that follow each other in a buffer are one write.
     const cards = (name: string, n: number) =>
