@@ -120,7 +120,13 @@ function withSuffixPlaced(name: string): string {
 /** One BibTeX entry. Fields appear only when the record has them; the title is double-braced to keep its case. */
 export function formatBibtex(entry: SiteEntry): string {
   const fields: [string, string][] = [["title", `{${escapeBibtex(entry.title)}}`]];
-  if (entry.authors.length > 0) fields.push(["author", entry.authors.map(bibtexName).join(" and ")]);
+  if (entry.authors.length > 0) {
+    // Joined as they come, not mapped then joined (docs/architecture.md: "Hot code compiled once").
+    let authors = bibtexName(entry.authors[0] as string);
+    for (let i = 1; i < entry.authors.length; i++)
+      authors += ` and ${bibtexName(entry.authors[i] as string)}`;
+    fields.push(["author", authors]);
+  }
   const type = entryType(entry);
   if (entry.venue !== "") fields.push([VENUE_FIELD[type], escapeBibtex(entry.venue)]);
   if (entry.year !== "") fields.push(["year", entry.year]);
@@ -135,8 +141,10 @@ export function formatBibtex(entry: SiteEntry): string {
   fields.push(["url", verbatimBibtex(entry.url)]);
   // The month as BibTeX's macro (jun, unbraced): styles print it as the month's name in the document's
   // language, and biblatex takes it as a month, where {jun} is text it warns about.
-  const body = fields.map(([k, v]) => (k === "month" ? `  ${k} = ${v}` : `  ${k} = {${v}}`)).join(",\n");
-  return `@${type}{${entry.id},\n${body}\n}\n`;
+  let text = `@${type}{${entry.id},`;
+  for (const [i, [k, v]] of fields.entries())
+    text += `${i === 0 ? "" : ","}\n  ${k} = ${k === "month" ? v : `{${v}}`}`;
+  return `${text}\n}\n`;
 }
 
 /** papers.bib: every entry, in list order. */

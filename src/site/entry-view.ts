@@ -249,9 +249,16 @@ export function buildSiteEntry(
     hasCode: repos.length > 0,
     facts,
     texts,
-    categoryIds: categoryPath.map((c) => c.id).join(" "),
+    categoryIds: joinIds(categoryPath),
     kindLabel: entry.kind === "paper" ? "" : enumText(anatomy.kind ?? ENTRY_ANATOMY.kind, entry.kind),
     authorsText: authorsText(authors),
     urlLabel: linkLabel(entry.url),
   };
+}
+
+/** The categories' ids, space-separated: joined as they come (docs/architecture.md: "Hot code compiled once"). */
+function joinIds(categories: readonly { id: string }[]): string {
+  let ids = "";
+  for (const c of categories) ids += ids === "" ? c.id : ` ${c.id}`;
+  return ids;
 }

@@ -98,7 +98,9 @@ export function joinOverlappingTerms(terms: readonly string[], inBoth: (term: st
       meet = j !== i && (terms[j] as string).codePointAt(0) === end;
   }
   if (!meet) return [...terms];
-  const shown = terms.map((text, rank) => ({ text, rank, han: HAN_ONLY.test(text) }));
+  // Pushed, not mapped (docs/architecture.md: "Hot code compiled once").
+  const shown: { text: string; rank: number; han: boolean }[] = [];
+  for (const [rank, text] of terms.entries()) shown.push({ text, rank, han: HAN_ONLY.test(text) });
   let joins = 0;
   for (let grew = true; grew && joins < MAX_JOINS;) {
     grew = false;

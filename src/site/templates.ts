@@ -117,7 +117,9 @@ export function compileSiteTemplates(
           const later = { ...partialOptions };
           later.data = framesNow(partialOptions.data);
           const entry = reusable ? context[CARD_ENTRY] : undefined;
-          const values = PAGE_FIELDS.map((field) => context[field]);
+          // Pushed, not mapped (docs/architecture.md: "Hot code compiled once").
+          const values: unknown[] = [];
+          for (const field of PAGE_FIELDS) values.push(context[field]);
           const reuse = typeof entry === "object" && entry !== null && values.every(printsAsIs);
           cards.push(() => {
             try {
