@@ -391,28 +391,22 @@ export async function startSiteBuild(outDir: string, keep: readonly KeptPath[] =
     async build(data, templates, assets, options) {
       if (started) throw new Error("a site build runs once");
       started = true;
-      let thread: TermThread;
+      let thread: TermThread | undefined;
+      // Once writing, a failure gives the site up by itself (SiteOutput#write); before, it is given up here.
+      let writing = false;
       try {
         // The thread numbers the terms while this one renders the entries' Markdown.
         thread = terms.run(() => termInput(data.entries));
-      } catch (error) {
-        await out.abort();
-        throw error;
-      }
-      try {
         out.makeAhead(data.entries.map((e) => entryPath(e.id)));
-        let site: ReturnType<typeof planSite>;
-        try {
-          site = planSite(data, templates, assets, options);
-        } catch (error) {
-          await out.abort();
-          throw error;
-        }
+        const site = planSite(data, templates, assets, options);
+        writing = true;
         return { ok: true, fileCount: await out.write(filesWithTermThread(site, thread)) };
       } catch (error) {
+        if (!writing) await out.abort();
         return { ok: false, errors: [siteTemplateDiagnostic(error)] };
       } finally {
-        await thread.close();
+        // Stopped already when making its input failed (TermThreadBoot#run).
+        await thread?.close();
       }
     },
     async abort() {
