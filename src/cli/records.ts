@@ -9,6 +9,7 @@ import {
   type Diagnostic,
   formatDiagnostic,
   parseRecords,
+  type ParseOptions,
   type ParseResult,
   readRecords,
   invalidUtf8Diagnostic,
@@ -19,8 +20,12 @@ import {
 import type { CliContext } from "./context.js";
 
 /** Reads and validates the records; throws ConfigError (exit 2) when the file cannot be read at all. */
-export async function readRecordsFile(file: string, shown: string): Promise<ParseResult> {
-  const result = await readRecords(file, shown);
+export async function readRecordsFile(
+  file: string,
+  shown: string,
+  options: ParseOptions = {},
+): Promise<ParseResult> {
+  const result = await readRecords(file, shown, options);
   const unreadable = result.ok ? undefined : result.errors.find((e) => e.ruleId === "io");
   if (unreadable) throw new ConfigError(`${formatDiagnostic(unreadable)}${listFolderHint(file)}`);
   return result;

@@ -4,7 +4,7 @@
 import { invalidUtf8Diagnostic, readUtf8Strict } from "./files.js";
 import { sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import type { PapersFile } from "./schema.js";
-import { RecordSource } from "./source.js";
+import { RecordSource, type EntryListener } from "./source.js";
 import { validateReferences, validateSchema } from "./validate.js";
 
 export type ParseResult =
@@ -23,9 +23,19 @@ export interface PartialList {
   warnings: Diagnostic[];
 }
 
+/** What a caller of `parseRecords` may ask for beside the result. */
+export interface ParseOptions {
+  /** Told of each record as it is read, before any is checked (EntryListener says what it may do). */
+  onEntry?: EntryListener;
+}
+
 /** Parses and validates the text of a papers file. Never throws on bad input. */
-export function parseRecords(text: string, file = "data/papers.yaml"): ParseResult {
-  const source = new RecordSource(file, text);
+export function parseRecords(
+  text: string,
+  file = "data/papers.yaml",
+  options: ParseOptions = {},
+): ParseResult {
+  const source = new RecordSource(file, text, options.onEntry);
   // The data without the node tree when the file reads cleanly: positions are built only if a
   // diagnostic below asks for one.
   const loaded = source.document;
@@ -63,7 +73,11 @@ export function parseRecords(text: string, file = "data/papers.yaml"): ParseResu
 }
 
 /** Reads a papers file from disk. A missing file is an error result, not an exception. */
-export async function readRecords(path: string, displayName = path): Promise<ParseResult> {
+export async function readRecords(
+  path: string,
+  displayName = path,
+  options: ParseOptions = {},
+): Promise<ParseResult> {
   let text: string;
   try {
     const read = await readUtf8Strict(path);
@@ -98,5 +112,5 @@ export async function readRecords(path: string, displayName = path): Promise<Par
       ],
     };
   }
-  return parseRecords(text, displayName);
+  return parseRecords(text, displayName, options);
 }

@@ -7,13 +7,22 @@ import type { Position } from "./diagnostics.js";
 import {
   loadYaml,
   loadYamlQuick,
+  type EntryListener,
   type MapNode,
   type SourceNode,
   type YamlLoadResult,
   type YamlProblem,
 } from "./yaml-data.js";
 
-export type { MapNode, ScalarNode, ScalarStyle, SeqNode, SourceNode, YamlProblem } from "./yaml-data.js";
+export type {
+  EntryListener,
+  MapNode,
+  ScalarNode,
+  ScalarStyle,
+  SeqNode,
+  SourceNode,
+  YamlProblem,
+} from "./yaml-data.js";
 
 export type PathSegment = string | number;
 
@@ -58,11 +67,12 @@ export class RecordSource {
   /**
    * Reads the data at once; the node tree (positions) is built the first time something asks where a node
    * is. A valid file that nobody points into (`build`, a clean `lint`) never pays for the tree.
+   * `onEntry` is told of each record as it is read (EntryListener).
    */
-  constructor(file: string, text: string) {
+  constructor(file: string, text: string, onEntry?: EntryListener) {
     this.file = file;
     this.text = text;
-    this.quick = loadYamlQuick(text);
+    this.quick = loadYamlQuick(text, onEntry);
     if (!this.quick) this.full = this.loadFull();
   }
 

@@ -410,6 +410,15 @@ export function loadYaml(text: string, lineOf: (offset: number) => number): Yaml
   }
 }
 
+/**
+ * Told of each record of a papers file as the quick reader reads it (`loadYamlQuick`), so that work on the
+ * records can start while the rest of the file is read (the site makes each entry's folder meanwhile). What
+ * it is told is not checked yet: a record may be malformed, and a file that then fails to load, or that the
+ * quick reader leaves to the full one, has told it of some records only. So it is for work that the result
+ * of the parse confirms or undoes, never for work that needs a valid record.
+ */
+export type EntryListener = (entry: unknown) => void;
+
 /** Thrown by the quick reader's listener: this file needs the full reader to say what it is. */
 class Unsure extends Error {}
 const UNSURE = new Unsure("the quick reader defers to the full one");
@@ -431,14 +440,20 @@ function keyCount(value: unknown): number {
  * as `finish` on the same events, only with counts in place of child lists, and gives up wherever `finish`
  * would refuse or would need the children to decide; tests/records/parsers-agree.test.ts loads random valid
  * and broken files both ways and requires: whatever this accepts, `loadYaml` accepts with the same data.
+ *
+ * `onEntry` is told of each item of the top-level `entries` list as soon as it is read, in order, before the
+ * rest of the file is read or anything is checked (see EntryListener).
  */
-export function loadYamlQuick(text: string): { data: unknown } | undefined {
+export function loadYamlQuick(text: string, onEntry?: EntryListener): { data: unknown } | undefined {
   const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   // Per open node: where js-yaml opened it, how many children closed in it, and the last one's value.
   const opens: number[] = [];
   const counts: number[] = [];
   const lastValues: unknown[] = [];
   let depth = 0;
+  // For onEntry: the last key of the root mapping read, and whether the value being read is the entries list.
+  let rootKey: unknown;
+  let inEntries = false;
   try {
     const data = load(text, {
       schema: CORE_12_SCHEMA,
@@ -447,6 +462,12 @@ export function loadYamlQuick(text: string): { data: unknown } | undefined {
       },
       listener(event, state) {
         if (event === "open") {
+          // A value of the root mapping (its keys and values sit at depth 1, key first): the entries when
+          // its key is "entries" and it starts as a list does.
+          if (onEntry !== undefined && depth === 1 && (counts[0] ?? 0) % 2 === 1 && rootKey === "entries") {
+            const first = text.charCodeAt(skipSeparation(text, state.position + shift));
+            inEntries = first === 0x2d /* - */ || first === 0x5b; /* [ */
+          }
           opens[depth] = state.position + shift;
           counts[depth] = 0;
           lastValues[depth] = undefined;
@@ -479,6 +500,14 @@ export function loadYamlQuick(text: string): { data: unknown } | undefined {
           } else if (kind === "sequence") {
             if (!Array.isArray(result) || count !== result.length) throw UNSURE;
           } else if (kind !== "mapping" || count % 2 !== 0 || count / 2 !== keyCount(result)) throw UNSURE;
+        }
+        if (onEntry !== undefined) {
+          // The items of the entries list close at depth 2. (A root in flow style sits one deeper: it tells
+          // nothing, and the records are read as well without.)
+          if (depth === 1) {
+            if ((counts[0] ?? 0) % 2 === 0) rootKey = result;
+            else inEntries = false;
+          } else if (depth === 2 && inEntries && kind === "mapping") onEntry(result);
         }
         if (depth > 0) {
           counts[depth - 1] = (counts[depth - 1] ?? 0) + 1;

@@ -32,7 +32,7 @@ type Reply = { buffer: ArrayBuffer } | { done: true } | { error: { message: stri
 const WRITER_SOURCE = `
 const { parentPort } = require("node:worker_threads");
 const fs = require("node:fs");
-const { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, readdirSync, rmSync, unlinkSync, writeSync } = fs;
+const { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, readdirSync, rmdirSync, rmSync, unlinkSync, writeSync } = fs;
 const { O_NOFOLLOW, O_WRONLY } = fs.constants;
 const { dirname, sep } = require("node:path");
 // Folders known to exist (made here, or found in the recycled folder).
@@ -82,6 +82,7 @@ function makeFolder(folder) {
 function openFile(file) {
   const folder = dirname(file);
   if (!folders.has(folder)) makeFolder(folder);
+  unused.delete(folder);
   if (recycled !== undefined) {
     for (let up = folder; up.length >= recycled.length && !used.has(up); up = dirname(up)) used.add(up);
     if (folders.has(file)) {
@@ -102,23 +103,40 @@ function openFile(file) {
   return { fd: openSync(file, "w"), size: 0, written: 0 };
 }
 
-// Folders to make before their files are written (makeAhead), and how many of them are made.
+// Folders to make before their files are written (makeAhead), in the order asked, and how many are made.
 let ahead = [];
 let aheadDone = 0;
+// Folders made ahead that no file has gone into yet: removed at the end, if still empty.
+const unused = new Set();
 /** Makes a few of the folders asked for ahead, then lets the messages that came meanwhile go first. */
 function makeSomeAhead() {
   const end = Math.min(ahead.length, aheadDone + 64);
   try {
-    for (; aheadDone < end && !failed; aheadDone++) if (!folders.has(ahead[aheadDone])) makeFolder(ahead[aheadDone]);
+    for (; aheadDone < end && !failed; aheadDone++) {
+      const folder = ahead[aheadDone];
+      if (folders.has(folder)) continue;
+      makeFolder(folder);
+      unused.add(folder);
+    }
   } catch {
     // Left to the write into it, which reports what is wrong.
     ahead = [];
+    aheadDone = 0;
   }
   if (aheadDone < ahead.length && !failed) setImmediate(makeSomeAhead);
 }
 
-/** Recycling: removes what the recycled folder held that this build did not write. */
+/**
+ * Removes the folders made ahead that nothing was written into (asked for an entry the site turned out not
+ * to have), and, recycling, what the recycled folder held that this build did not write.
+ */
 function finish() {
+  for (const folder of unused)
+    try {
+      rmdirSync(folder);
+    } catch {
+      // Not empty (a file went into a folder below it): it stays.
+    }
   if (recycled === undefined) return;
   // (A folder no longer in \`folders\` was removed for a file of the same name.)
   for (const folder of foundFolders) if (folders.has(folder) && !used.has(folder)) gone(folder);
@@ -127,8 +145,11 @@ function finish() {
 
 parentPort.on("message", (message) => {
   if (message.ahead !== undefined) {
-    ahead = message.ahead;
-    return setImmediate(makeSomeAhead);
+    // Asked again (the records told of as they are read, then the rest): the new ones queue behind.
+    const idle = aheadDone === ahead.length;
+    for (const folder of message.ahead) ahead.push(folder);
+    if (idle) setImmediate(makeSomeAhead);
+    return;
   }
   // Every other message gets one answer: its buffer back, "done", or the first error.
   if (message.recycle !== undefined || message.finish) {
@@ -234,10 +255,11 @@ export class FileWriter {
 
   /**
    * Asks for `folders` (absolute paths) to be made ahead of the files written into them, a few at a time
-   * whenever the thread would otherwise wait for the next buffer. In a first build into an empty folder,
-   * making 10,000 entry folders and their files is most of this thread's work, while it waits ~0.5 s for the
-   * first pages (they are being planned). Nothing is answered: a folder that cannot be made is left to the
-   * write that needs it, which reports why.
+   * whenever the thread would otherwise wait for the next buffer; asked again, it makes the new ones after
+   * those asked before. In a first build into an empty folder, making 10,000 entry folders and their files
+   * is most of this thread's work, while it waits for the first pages. Nothing is answered: a folder that
+   * cannot be made is left to the write that needs it, which reports why. A folder made ahead that no file
+   * goes into, not even below it, is removed at `close`.
    */
   makeAhead(folders: readonly string[]): void {
     this.worker.postMessage({ ahead: folders });

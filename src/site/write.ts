@@ -19,7 +19,7 @@ import { spawn } from "node:child_process";
 import { lstat, mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic, PapersFile } from "../records/index.js";
-import { keptPathWithin, resolveThroughLinks, type KeptPath } from "../records/index.js";
+import { ID_PATTERN, keptPathWithin, resolveThroughLinks, type KeptPath } from "../records/index.js";
 import {
   SEARCH_INDEX_FILE,
   planSite,
@@ -364,11 +364,22 @@ export interface SiteBuild {
     options: SiteOptions,
   ): Promise<SiteWriteResult>;
   /**
+   * Told of a record while the records are still being read (parseRecords' `onEntry`), before anything
+   * checks it: the writer thread makes the entry's folder meanwhile, on the core that idles while this one
+   * reads. Only an entry whose id is one the schema allows counts; a folder made for an entry that `build`
+   * does not have is removed when the site is written. Ignored once `build` was called.
+   */
+  expectEntry(entry: unknown): void;
+  /**
    * Gives up before `build` (the records or templates did not load): the threads stop, and the old site
    * stays as it was. Does nothing once `build` was called.
    */
   abort(): Promise<void>;
 }
+
+/** Entries told of (`expectEntry`) whose folders go to the writer thread in one message. */
+const EXPECTED_BATCH = 256;
+const ENTRY_ID = new RegExp(ID_PATTERN);
 
 /**
  * Gets a build of `outDir` going before its records are read: the term thread loads its code, and the
@@ -387,17 +398,40 @@ export async function startSiteBuild(outDir: string, keep: readonly KeptPath[] =
     throw error;
   }
   let started = false;
+  // Entry folders asked for ahead, and those told of but not sent yet.
+  const asked = new Set<string>();
+  let expected: string[] = [];
+  const askAhead = () => {
+    if (expected.length > 0) out.makeAhead(expected);
+    expected = [];
+  };
   return {
+    expectEntry(entry) {
+      if (started) return;
+      const id = (entry as { id?: unknown } | null)?.id;
+      if (typeof id !== "string" || !ENTRY_ID.test(id)) return;
+      const folder = entryPath(id);
+      if (asked.has(folder)) return;
+      asked.add(folder);
+      expected.push(folder);
+      if (expected.length === EXPECTED_BATCH) askAhead();
+    },
     async build(data, templates, assets, options) {
       if (started) throw new Error("a site build runs once");
       started = true;
+      askAhead();
       let thread: TermThread | undefined;
       // Once writing, a failure gives the site up by itself (SiteOutput#write); before, it is given up here.
       let writing = false;
       try {
         // The thread numbers the terms while this one renders the entries' Markdown.
         thread = terms.run(() => termInput(data.entries));
-        out.makeAhead(data.entries.map((e) => entryPath(e.id)));
+        const folders: string[] = [];
+        for (const entry of data.entries) {
+          const folder = entryPath(entry.id);
+          if (!asked.has(folder)) folders.push(folder);
+        }
+        out.makeAhead(folders);
         const site = planSite(data, templates, assets, options);
         writing = true;
         return { ok: true, fileCount: await out.write(filesWithTermThread(site, thread)) };

@@ -16,6 +16,7 @@ import { isMap, isScalar, isSeq, parseDocument, Scalar, type Node } from "yaml";
 import { stringifyEntry } from "../../src/records/edit.js";
 import type { Entry } from "../../src/records/schema.js";
 import { readFileSync } from "node:fs";
+import { parseRecords } from "../../src/records/parse.js";
 import { RecordSource, type SourceNode } from "../../src/records/source.js";
 import { loadYaml, loadYamlQuick } from "../../src/records/yaml-data.js";
 import { makeSyntheticYaml } from "../../bench/synthetic.js";
@@ -356,6 +357,45 @@ describe("the quick reader (no positions) and the full reader (node tree) agree"
       expect(quick).toBeDefined();
       const loaded = full(text);
       expect(loaded.ok && loaded.data).toEqual(quick?.data);
+    }
+  });
+
+  it("tells each entry as it is read: the items of the top-level entries list, in order, each once", () => {
+    const toldOf = (text: string) => {
+      const told: unknown[] = [];
+      const quick = loadYamlQuick(text, (entry) => told.push(entry));
+      return { told, data: quick?.data as { entries?: unknown } | undefined };
+    };
+    // The real list and synthetic records: exactly the entries the data holds (the same objects), and none
+    // of the categories, which have ids too.
+    for (const text of [readFileSync("data/papers.yaml", "utf8"), makeSyntheticYaml(300)]) {
+      const { told, data } = toldOf(text);
+      const entries = data?.entries as unknown[];
+      expect(told).toHaveLength(entries.length);
+      told.forEach((entry, i) => expect(entry).toBe(entries[i]));
+      // parseRecords passes the listener on.
+      const viaParse: unknown[] = [];
+      const parsed = parseRecords(text, "f.yaml", { onEntry: (entry) => viaParse.push(entry) });
+      expect(parsed.ok && parsed.data.entries).toEqual(viaParse);
+    }
+    const cases: [string, unknown[]][] = [
+      // Items in flow style (js-yaml wraps them in a second node, one deeper); an item that is not a mapping
+      // is no entry; a list under another key (or nested deeper) is not the entries.
+      [
+        "# c\ncategories:\n  - id: c1\n    children:\n      - id: c2\nentries:\n  - id: e1\n    repos:\n      - id: r\n  - {id: e2}\n  -\n    id: e3\n  - x\nafter:\n  - id: z\n",
+        [{ id: "e1", repos: [{ id: "r" }] }, { id: "e2" }, { id: "e3" }],
+      ],
+      ["---\nentries:\n- id: a\n- id: b\n", [{ id: "a" }, { id: "b" }]],
+      ["entries: [{id: a}, {id: b}]\n", [{ id: "a" }, { id: "b" }]],
+      // Not a list: its values are not entries (the schema refuses the file later).
+      ["entries:\n  a:\n    id: x\n", []],
+      // A root in flow style tells nothing; the data is read all the same.
+      ["{entries: [{id: e1}]}\n", []],
+    ];
+    for (const [text, expected] of cases) {
+      const { told, data } = toldOf(text);
+      expect(data, text).toBeDefined();
+      expect(told, text).toEqual(expected);
     }
   });
 

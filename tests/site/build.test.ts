@@ -1,11 +1,13 @@
 /** The built site as files: pages for everything, escaped user text, relative links only, and the CLI edge. */
+import { existsSync } from "node:fs";
 import { readFile, readdir, writeFile, mkdir, cp } from "node:fs/promises";
 import path from "node:path";
 import { parse, type DefaultTreeAdapterMap } from "parse5";
 import { Worker } from "node:worker_threads";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { testTempDir } from "../helpers/temp-dir.js";
-import { makeSyntheticList } from "../../bench/synthetic.js";
+import { makeSyntheticList, makeSyntheticYaml } from "../../bench/synthetic.js";
+import { FileWriter } from "../../src/site/file-writer.js";
 import { RELATED_RUN_RECORDS } from "../../src/site/related-packed.js";
 import { runCli } from "../../src/cli/main.js";
 import type { PapersFile } from "../../src/records/index.js";
@@ -16,6 +18,7 @@ import {
   SiteTemplateError,
   buildAndWriteSite,
   buildSite,
+  startSiteBuild,
   compileSiteTemplates,
   printsPageFieldsOnly,
   siteTemplatePath,
@@ -586,6 +589,35 @@ describe("buildAndWriteSite", () => {
     await expectOnDisk(dir, files);
   });
 
+  it("makes the entries' folders while the records are read, and leaves none for an entry it does not build", async () => {
+    const big = makeSyntheticList(300) as PapersFile;
+    const built = await buildFixtureSite(big);
+    const parent = await testTempDir("papershelf-site-ahead-");
+    const dir = path.join(parent, "_site");
+    const templates = await templatesWith("entry", (t) => t);
+    const build = await startSiteBuild(dir);
+    // What the records file told as it was read, unchecked: a record the build will not have, ids the schema
+    // refuses (one that would lead out of the folder), and what is not a record at all.
+    for (const told of [{ id: "ghost" }, { id: "../escape" }, { id: 7 }, null, "x", ...big.entries])
+      build.expectEntry(told);
+    // The first of them are made at once, before the build has the records.
+    const staging = `${dir}.tmp-${process.pid}`;
+    await vi.waitFor(
+      () => {
+        for (const id of ["ghost", big.entries[0]?.id ?? ""])
+          expect(existsSync(path.join(staging, "p", id)), id).toBe(true);
+      },
+      { timeout: 10_000 },
+    );
+    expect(existsSync(path.join(parent, "escape"))).toBe(false);
+    const written = await build.build(big, templates, assetsOf(built), SITE_OPTIONS);
+    expect(written).toEqual({ ok: true, fileCount: built.length + 1 });
+    await expectOnDisk(dir, built);
+    // Every entry has its folder, and only they do: the ghost's went at the end.
+    expect((await readdir(path.join(dir, "p"))).sort()).toEqual(big.entries.map((e) => e.id).sort());
+    expect(await readdir(parent)).toEqual(["_site"]);
+  });
+
   it("writes every entry page as buildSite makes it when the related entries come in several runs", async () => {
     const big = makeSyntheticList(2 * RELATED_RUN_RECORDS + 34) as PapersFile;
     const built = await buildFixtureSite(big);
@@ -739,6 +771,26 @@ describe("papershelf site", () => {
     const after = await readdir(path.join(dir, "out"));
     expect(after.filter((f) => f.includes(".tmp-"))).toEqual([]);
     expect(after.filter((f) => f.includes(".old-"))).toHaveLength(1);
+  });
+
+  it("hands the records to the build as it reads them, so a first build makes their folders meanwhile", async () => {
+    const dir = await testTempDir("papershelf-site-cli-");
+    await cp(path.join(REPO, "templates"), path.join(dir, "templates"), { recursive: true });
+    await mkdir(path.join(dir, "data"));
+    await writeFile(path.join(dir, "data/papers.yaml"), makeSyntheticYaml(300));
+    const makeAhead = vi.spyOn(FileWriter.prototype, "makeAhead");
+    try {
+      const run = await runCliCaptured(["site"], { cwd: dir });
+      expect(run.code, run.stderr).toBe(0);
+      // In batches as the records were read, not all at once when they were: every entry's folder, once.
+      const asked = makeAhead.mock.calls.map(([folders]) => folders.map((f) => path.basename(f)));
+      expect(asked.length).toBeGreaterThan(1);
+      const ids = (await readdir(path.join(dir, "_site/p"))).sort();
+      expect(ids).toHaveLength(300);
+      expect(asked.flat().sort()).toEqual(ids);
+    } finally {
+      makeAhead.mockRestore();
+    }
   });
 
   it("refuses an output folder that is the project, holds it, or holds files it did not write, and changes nothing", async () => {

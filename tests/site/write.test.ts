@@ -1,5 +1,6 @@
 /** writeSite: every file byte for byte, large or small, whole or in pieces, wherever the writer's buffers end. */
 import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import {
   link,
   lstat,
@@ -14,7 +15,7 @@ import {
 } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { testTempDir } from "../helpers/temp-dir.js";
 import {
   SITE_MARKER_FILE,
@@ -287,15 +288,28 @@ describe("writeSite", () => {
   it("makes the folders asked for ahead in a fresh folder, and writes every file into them as given", async () => {
     const dir = path.join(await testTempDir("papershelf-write-"), "_site");
     const folders = Array.from({ length: 500 }, (_, i) => `p/e-${i}/`);
-    const files: SiteFile[] = folders.map((f, i) => ({
-      path: `${f}index.html`,
-      content: `<p>${i} 微調</p>`,
-    }));
+    const files: SiteFile[] = [
+      ...folders.map((f, i) => ({ path: `${f}index.html`, content: `<p>${i} 微調</p>` })),
+      { path: "c/deep/er/index.html", content: "below" },
+    ];
     const out = await openSite(dir);
-    out.makeAhead([...folders, "c/empty/"]);
+    // Asked for in parts (as the records are read, then the rest), with folders no file goes into.
+    out.makeAhead([...folders.slice(0, 300), "p/ghost/", "c/deep/"]);
+    out.makeAhead([...folders.slice(300), "c/empty/"]);
+    // All of them are made before any file is written (the build's staging folder, beside the site).
+    const staging = `${dir}.tmp-${process.pid}`;
+    await vi.waitFor(
+      () => {
+        for (const folder of ["p/e-0/", "p/ghost/", "p/e-499/", "c/empty/"])
+          expect(existsSync(path.join(staging, folder)), folder).toBe(true);
+      },
+      { timeout: 10_000 },
+    );
     expect(await out.write(files)).toBe(files.length + 1);
     for (const file of files) expect(await readFile(path.join(dir, file.path), "utf8")).toBe(file.content);
+    // A folder made ahead that nothing went into is gone; one with a file below it stays.
     expect((await readdir(path.join(dir, "p"))).length).toBe(500);
+    expect((await readdir(path.join(dir, "c"))).sort()).toEqual(["deep"]);
   });
 
   it("sweeps what earlier builds left: old sites, and staging folders of builds that are gone", async () => {

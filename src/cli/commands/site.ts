@@ -101,7 +101,10 @@ template, template errors), 70 internal error (a bug: please report it).`,
     // Its threads start now, and get ready on the other core while this one reads the records.
     const build = await startSiteBuild(out, keep).catch(refused);
     try {
-      const records = await readRecordsFile(config.data, show(config.data));
+      // Each record, as it is read, lets the build make its folder meanwhile (a first build's 10,000).
+      const records = await readRecordsFile(config.data, show(config.data), {
+        onEntry: (entry) => build.expectEntry(entry),
+      });
       if (!records.ok) {
         printRecordErrors(ctx, records.errors, show(config.data), "fix them, then build the site again");
         return EXIT_FINDINGS;
