@@ -10,8 +10,9 @@
  *   3. the search index of the real list: under 200 KB gzipped, and how it grows (bytes per record, 1k → 10k);
  *   4. in Chromium, a search over 10,000 records after the index has loaded: under 50 ms, from the input
  *      event to the frame that shows the results;
- *   5. `papershelf site` on the 10,000 records of 1., as a person meets it (see 1.), five runs as there, and
- *      one more run's CPU and fresh memory by thread (Linux: main, term thread, writer, V8's and libuv's helpers).
+ *   5. `papershelf site` on the 10,000 records of 1., as a person meets it (see 1.), five runs as there, one
+ *      more first build into a memory-backed folder (what it costs without the disk), and one more run's CPU
+ *      and fresh memory by thread (Linux: main, term thread, writer, V8's and libuv's helpers).
  * The budget is judged on the rebuilds (the median of runs 2-5), the usual case, and the first build into an
  * empty folder is printed and judged beside it. Nothing is removed until the end (RECENTLY_DELETED says why).
  * Synthetic records come from bench/synthetic.ts, with authors and an English abstract added so every
@@ -173,9 +174,13 @@ const CLI_RUNS = RUNS;
  * node's start-up, reading and checking the records, and code that V8 has not compiled yet (in the bench's
  * own process the build code is warm from the builds before).
  */
-async function timeCli(
-  n: number,
-): Promise<{ project: string; wall: number[]; cpu: number[]; threads: string | undefined }> {
+async function timeCli(n: number): Promise<{
+  project: string;
+  wall: number[];
+  cpu: number[];
+  threads: string | undefined;
+  inMemory: { wall: number; cpu: number; folder: string } | undefined;
+}> {
   const cli = fileURLToPath(new URL("../lib/cli.js", import.meta.url));
   if (!existsSync(cli)) throw new Error("lib/cli.js is missing: npm run bench:site builds it first");
   const project = await mkdtemp(path.join(tmpdir(), "papershelf-bench-cli-"));
@@ -196,8 +201,15 @@ async function timeCli(
   // One more rebuild, its threads sampled from /proc: where the CPU goes, on whatever machine runs this.
   const threads = await threadUse(project, [cli, "site"]);
   await oldSitesRemoved(path.join(project, "_site"));
+  // One more first build, into a memory-backed folder: the first build without the disk (as in 1.).
+  let inMemory: { wall: number; cpu: number; folder: string } | undefined;
+  if (existsSync(MEMORY_FOLDER)) {
+    const folder = await mkdtemp(path.join(MEMORY_FOLDER, "papershelf-bench-cli-"));
+    const r = runNode(project, [cli, "site", "--out", path.join(folder, "_site")]);
+    inMemory = { wall: r.wall, cpu: r.cpu ?? NaN, folder };
+  }
   // The project stays until the bench ends (main removes it): see `main`.
-  return { project, wall, cpu, threads: threads && describeThreads(threads.pid, threads.threads) };
+  return { project, wall, cpu, threads: threads && describeThreads(threads.pid, threads.threads), inMemory };
 }
 
 /**
@@ -477,6 +489,10 @@ async function main(): Promise<void> {
   console.log(
     `   node lib/cli.js site, a new process each time (start-up, reading and checking the 10,000 records, code not yet compiled): first build ${firstCli.toFixed(0)} ms wall, then ${ms(cliRebuilds)} ms (CPU ${ms(cli.cpu)} ms) — goal < ${BUILD_GOAL_MS} ms: first build ${verdict(firstCli < BUILD_GOAL_MS)}, rebuilds ${verdict(median(cliRebuilds) < BUILD_GOAL_MS)}`,
   );
+  if (cli.inMemory !== undefined)
+    console.log(
+      `   (a first build into ${MEMORY_FOLDER}, memory-backed: ${cli.inMemory.wall.toFixed(0)} ms wall, ${cli.inMemory.cpu.toFixed(0)} ms CPU: the first build without the disk)`,
+    );
   if (cli.threads !== undefined)
     console.log(`   by thread, in one more rebuild (sampled from /proc every 20 ms): ${cli.threads}`);
   // What the cores allow: however the work is spread over the threads, a build's wall time is at least its CPU
@@ -496,6 +512,7 @@ async function main(): Promise<void> {
       path.dirname(small.dir),
       path.dirname(large.dir),
       cli.project,
+      ...(cli.inMemory ? [cli.inMemory.folder] : []),
       disk.folder,
       ...(inMemory ? [path.dirname(inMemory.dir)] : []),
     ].map((dir) => rm(dir, { recursive: true, force: true })),
