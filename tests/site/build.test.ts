@@ -634,10 +634,7 @@ describe("buildAndWriteSite", () => {
 
 describe("papershelf site", () => {
   it("writes the folder from the project's records and templates", async () => {
-    const dir = await testTempDir("papershelf-site-cli-");
-    await cp(path.join(REPO, "templates"), path.join(dir, "templates"), { recursive: true });
-    await mkdir(path.join(dir, "data"));
-    await cp(path.join(REPO, "data/papers.yaml"), path.join(dir, "data/papers.yaml"));
+    const dir = await siteProject();
     await writeFile(path.join(dir, ".papershelf.yml"), "site:\n  title: Test shelf\n  lang: en\n");
     const out: string[] = [];
     const err: string[] = [];
@@ -683,16 +680,10 @@ describe("papershelf site", () => {
   });
 
   it("leads the links the records write relative to the repository to its files, when the environment names it", async () => {
-    const dir = await testTempDir("papershelf-site-cli-");
-    await cp(path.join(REPO, "templates"), path.join(dir, "templates"), { recursive: true });
-    await mkdir(path.join(dir, "data"));
     const records = await readFile(path.join(REPO, "data/papers.yaml"), "utf8");
     const sentence = "實驗結果展示了 Shikra 的良好性能。";
     expect(records).toContain(sentence);
-    await writeFile(
-      path.join(dir, "data/papers.yaml"),
-      records.replace(sentence, `${sentence}讀書會的[筆記](notes/shikra.md)。`),
-    );
+    const dir = await siteProject(records.replace(sentence, `${sentence}讀書會的[筆記](notes/shikra.md)。`));
     const page = () => readFile(path.join(dir, "_site/p/shikra/index.html"), "utf8");
     const build = (env: Record<string, string>) => runCliCaptured(["site"], { cwd: dir, env });
 
@@ -720,11 +711,8 @@ describe("papershelf site", () => {
   });
 
   it("starts its threads before reading the records, and stops them leaving every folder as it was when the records, config or templates fail", async () => {
-    const dir = await testTempDir("papershelf-site-cli-");
-    await cp(path.join(REPO, "templates"), path.join(dir, "templates"), { recursive: true });
-    await mkdir(path.join(dir, "data"));
     const records = await readFile(path.join(REPO, "data/papers.yaml"), "utf8");
-    await writeFile(path.join(dir, "data/papers.yaml"), records);
+    const dir = await siteProject(records);
     const build = () => runCliCaptured(["site", "--out", "out/site"], { cwd: dir });
     // Two builds: the second keeps the first's site beside its own, for the next build to write over.
     for (let i = 0; i < 2; i++) expect((await build()).code).toBe(0);
@@ -774,10 +762,7 @@ describe("papershelf site", () => {
   });
 
   it("hands the records to the build as it reads them, so a first build makes their folders meanwhile", async () => {
-    const dir = await testTempDir("papershelf-site-cli-");
-    await cp(path.join(REPO, "templates"), path.join(dir, "templates"), { recursive: true });
-    await mkdir(path.join(dir, "data"));
-    await writeFile(path.join(dir, "data/papers.yaml"), makeSyntheticYaml(300));
+    const dir = await siteProject(makeSyntheticYaml(300));
     const makeAhead = vi.spyOn(FileWriter.prototype, "makeAhead");
     try {
       const run = await runCliCaptured(["site"], { cwd: dir });
@@ -795,10 +780,7 @@ describe("papershelf site", () => {
 
   it("refuses an output folder that is the project, holds it, or holds files it did not write, and changes nothing", async () => {
     const dir = await testTempDir("papershelf-site-cli-");
-    const project = path.join(dir, "shelf");
-    await cp(path.join(REPO, "templates"), path.join(project, "templates"), { recursive: true });
-    await mkdir(path.join(project, "data"));
-    await cp(path.join(REPO, "data/papers.yaml"), path.join(project, "data/papers.yaml"));
+    const project = await siteProject(undefined, path.join(dir, "shelf"));
     await mkdir(path.join(project, ".git"));
     await writeFile(path.join(project, ".git/HEAD"), "ref: refs/heads/main\n");
     await mkdir(path.join(project, "docs"));
@@ -845,4 +827,19 @@ async function treeOf(dir: string): Promise<Record<string, string>> {
     tree[path.relative(dir, full)] = entry.isFile() ? await readFile(full, "utf8") : "(folder)";
   }
   return tree;
+}
+
+/**
+ * A project folder as `papershelf site` reads it: the repository's templates and a records file (the real
+ * list's unless `records` is given), in a new temporary folder or in `dir`.
+ */
+async function siteProject(records?: string, dir?: string): Promise<string> {
+  const project = dir ?? (await testTempDir("papershelf-site-cli-"));
+  await cp(path.join(REPO, "templates"), path.join(project, "templates"), { recursive: true });
+  await mkdir(path.join(project, "data"));
+  await writeFile(
+    path.join(project, "data/papers.yaml"),
+    records ?? (await readFile(path.join(REPO, "data/papers.yaml"), "utf8")),
+  );
+  return project;
 }
