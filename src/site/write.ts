@@ -398,8 +398,8 @@ export async function startSiteBuild(outDir: string, keep: readonly KeptPath[] =
     throw error;
   }
   let started = false;
-  // Entry folders asked for ahead, and those told of but not sent yet.
-  const asked = new Set<string>();
+  // How many entries were told of, and the folders of those not sent yet.
+  let told = 0;
   let expected: string[] = [];
   const askAhead = () => {
     if (expected.length > 0) out.makeAhead(expected);
@@ -410,10 +410,8 @@ export async function startSiteBuild(outDir: string, keep: readonly KeptPath[] =
       if (started) return;
       const id = (entry as { id?: unknown } | null)?.id;
       if (typeof id !== "string" || !ENTRY_ID.test(id)) return;
-      const folder = entryPath(id);
-      if (asked.has(folder)) return;
-      asked.add(folder);
-      expected.push(folder);
+      told++;
+      expected.push(entryPath(id));
       if (expected.length === EXPECTED_BATCH) askAhead();
     },
     async build(data, templates, assets, options) {
@@ -426,12 +424,9 @@ export async function startSiteBuild(outDir: string, keep: readonly KeptPath[] =
       try {
         // The thread numbers the terms while this one renders the entries' Markdown.
         thread = terms.run(() => termInput(data.entries));
-        const folders: string[] = [];
-        for (const entry of data.entries) {
-          const folder = entryPath(entry.id);
-          if (!asked.has(folder)) folders.push(folder);
-        }
-        out.makeAhead(folders);
+        // Not every entry was told of (a file the quick reader left to the full one): all of them, and the
+        // writer skips the folders it has made.
+        if (told !== data.entries.length) out.makeAhead(data.entries.map((e) => entryPath(e.id)));
         const site = planSite(data, templates, assets, options);
         writing = true;
         return { ok: true, fileCount: await out.write(filesWithTermThread(site, thread)) };
